@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Analysis } from './analysis/types.js';
+import { contextSchema, type Context } from './context.js';
+import { HuashuError, parseOrThrow } from './errors.js';
+import { detectLanguage } from './language/index.js';
+import { normalize } from './normalize/index.js';
+import { assistantOptionsSchema, type AssistantOptions } from './options.js';
+
+const textSchema = z.string({ error: 'expected the message text as a string' });
+
+export interface Assistant {
+  /** Intent, language, signals and entities of one customer message. */
+  analyze(text: string, context?: Context): Analysis;
+}
+
+/**
+ * Build an assistant: loads and compiles the built-in data (and the packs in `options`) once,
+ * then answers per message without further set-up. Throws `HuashuError` `INVALID_OPTIONS`.
+ */
+export function createAssistant(options: AssistantOptions = {}): Assistant {
+  parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
+
+  function analyze(text: string, context?: Context): Analysis {
+    const message = parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
+    if (context !== undefined)
+      parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
+    const normalized = normalize(message);
+    return { text: message, normalized: normalized.text, language: detectLanguage(message) };
+  }
+
+  return { analyze };
+}
+
+export { HuashuError };

@@ -1,0 +1,20 @@
+/** What the CLI needs from its surroundings; tests pass fakes, the bin passes the process. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Standard input, read only by commands given `-`. */
+  stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes, as eslint: 0 clean, 1 findings, 2 usage or configuration error. */
+export const ExitCode = { Ok: 0, Findings: 1, Usage: 2 } as const;
+
+export async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of stream)
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}

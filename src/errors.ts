@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+
+/** Stable error codes. Callers switch on `code`; messages may change wording between versions. */
+export type HuashuErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_OPTIONS'
+  | 'INVALID_RULES'
+  | 'INVALID_TEMPLATES'
+  | 'UNKNOWN_TEMPLATE'
+  | 'MISSING_VARIABLE'
+  | 'TEMPLATE_ERROR'
+  | 'MISSING_PEER_DEPENDENCY'
+  | 'USAGE'
+  | 'IO';
+
+/** One problem found while validating input, options or a data pack. */
+export interface HuashuIssue {
+  /** The file the problem is in, for packs loaded from disk. */
+  file?: string;
+  /** JSON path to the offending value, e.g. `intents.examples[3].text`. */
+  path: string;
+  message: string;
+}
+
+export class HuashuError extends Error {
+  override readonly name = 'HuashuError';
+  readonly code: HuashuErrorCode;
+  readonly issues: readonly HuashuIssue[];
+
+  constructor(
+    code: HuashuErrorCode,
+    message: string,
+    options: { issues?: readonly HuashuIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+export function isHuashuError(value: unknown): value is HuashuError {
+  return value instanceof HuashuError;
+}
+
+/** `a.b[2].c` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function issuesFromZod(error: z.core.$ZodError, prefix = '', file?: string): HuashuIssue[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(issue.path);
+    const full = prefix && path ? `${prefix}.${path}` : prefix || path;
+    return file === undefined
+      ? { path: full, message: issue.message }
+      : { file, path: full, message: issue.message };
+  });
+}
+
+export function describeIssues(issues: readonly HuashuIssue[]): string {
+  return issues
+    .map((i) => `${i.file ? `${i.file}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}`)
+    .join('\n  ');
+}
+
+/**
+ * Parse `value` with `schema` or throw a HuashuError with every problem listed.
+ * `what` names the input in the message, e.g. "analyze(text)".
+ */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  code: HuashuErrorCode,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = issuesFromZod(result.error);
+  throw new HuashuError(code, `Invalid ${what}:\n  ${describeIssues(issues)}`, { issues });
+}

@@ -1,0 +1,12 @@
+export { createAssistant } from './assistant.js';
+export type { Assistant } from './assistant.js';
+export type { AssistantOptions } from './options.js';
+export type { Analysis } from './analysis/types.js';
+export type { Context, Turn } from './context.js';
+export { HuashuError, isHuashuError } from './errors.js';
+export type { HuashuErrorCode, HuashuIssue } from './errors.js';
+export { normalize, toOriginalRange } from './normalize/index.js';
+export type { NormalizedText } from './normalize/index.js';
+export { detectLanguage } from './language/index.js';
+export type { LanguageResult, Locale, Script, SupportedLocale } from './language/index.js';
+export { VERSION } from './generated/version.js';

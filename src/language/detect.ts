@@ -1,0 +1,146 @@
+import { francAll } from 'franc';
+import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
+import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
+
+/** The locales huashu has phrasing for. Other languages come back as their BCP-47 tag. */
+export type SupportedLocale = 'zh-Hans' | 'zh-Hant' | 'en';
+export type Locale = SupportedLocale | 'und' | (string & {});
+
+/** ISO 15924 code of the dominant script; `Zyyy` when the text has no letters at all. */
+export type Script =
+  'Hani' | 'Jpan' | 'Kore' | 'Latn' | 'Cyrl' | 'Arab' | 'Thai' | 'Deva' | 'Grek' | 'Hebr' | 'Zyyy';
+
+export interface LanguageResult {
+  locale: Locale;
+  script: Script;
+  /** 0..1: how sure the detector is. Short and ambiguous text gets less. */
+  confidence: number;
+}
+
+// franc's ISO 639-3 codes for the Latin-script languages shop chat meets, with their BCP-47 tags.
+const FRANC_TO_BCP47: Record<string, string> = {
+  eng: 'en',
+  spa: 'es',
+  zlm: 'ms',
+  ind: 'id',
+  fra: 'fr',
+  deu: 'de',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  vie: 'vi',
+  tgl: 'tl',
+};
+const FRANC_ONLY = Object.keys(FRANC_TO_BCP47);
+
+const lexicon = new Map<string, string[]>();
+for (const [locale, words] of Object.entries(LATIN_LEXICON)) {
+  for (const word of words) {
+    const locales = lexicon.get(word);
+    if (locales) locales.push(locale);
+    else lexicon.set(word, [locale]);
+  }
+}
+
+const counts = new Int32Array(SCRIPT_CLASS_COUNT);
+const WORD = /[\p{L}'’]+/gu;
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The language of a customer message. The script is decided first (Han, kana, hangul, Latin…);
+ * simplified and traditional Chinese are told apart by characters only one of them uses; Latin
+ * text goes through a shop-chat lexicon, then franc. Never throws.
+ */
+export function detectLanguage(input: string): LanguageResult {
+  const text = typeof input === 'string' ? input : String(input);
+  counts.fill(0);
+  const length = text.length;
+  for (let i = 0; i < length; i++) counts[scriptClassTable[text.charCodeAt(i)] ?? 0]!++;
+
+  const hanTrad = counts[ScriptClass.HanTraditional]!;
+  const hanSimp = counts[ScriptClass.HanSimplified]!;
+  const han = counts[ScriptClass.Han]! + hanTrad + hanSimp;
+  const kana = counts[ScriptClass.Kana]!;
+  const hangul = counts[ScriptClass.Hangul]!;
+  const latin = counts[ScriptClass.Latin]!;
+
+  // A Han character carries about as much as a Latin word: weigh letters against characters so
+  // "这个iphone能用吗" is Chinese and "I want to return 退货" is English.
+  const cjkWeight = (han + kana + hangul) * 4;
+  if (kana > 0 && kana * 4 >= han)
+    return { locale: 'ja', script: 'Jpan', confidence: round(Math.min(0.99, 0.7 + kana / 20)) };
+  if (hangul > 0 && hangul >= han)
+    return { locale: 'ko', script: 'Kore', confidence: round(Math.min(0.99, 0.7 + hangul / 20)) };
+  if (han > 0 && cjkWeight >= latin) return chinese(han, hanTrad, hanSimp);
+  if (latin > 0) return latinLanguage(text, latin);
+  return otherScript();
+}
+
+function chinese(han: number, trad: number, simp: number): LanguageResult {
+  const distinctive = trad + simp;
+  if (distinctive === 0) {
+    // Reads the same in both scripts: simplified is far more common in shop chat.
+    return { locale: 'zh-Hans', script: 'Hani', confidence: round(Math.min(0.75, 0.5 + han / 40)) };
+  }
+  const locale = trad > simp ? 'zh-Hant' : 'zh-Hans';
+  const share = Math.max(trad, simp) / distinctive;
+  const evidence = Math.min(1, distinctive / 3);
+  return { locale, script: 'Hani', confidence: round(Math.min(0.99, 0.55 + 0.44 * share * evidence)) };
+}
+
+function latinLanguage(text: string, letters: number): LanguageResult {
+  const votes = new Map<string, number>();
+  let words = 0;
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    words++;
+    const locales = lexicon.get(match[0].replace('’', "'"));
+    if (!locales) continue;
+    for (const locale of locales) votes.set(locale, (votes.get(locale) ?? 0) + 1 / locales.length);
+  }
+  let best = '';
+  let bestVotes = 0;
+  let secondVotes = 0;
+  for (const [locale, count] of votes) {
+    if (count > bestVotes) {
+      secondVotes = bestVotes;
+      bestVotes = count;
+      best = locale;
+    } else if (count > secondVotes) secondVotes = count;
+  }
+  if (best && bestVotes >= words / 2 && bestVotes > secondVotes) {
+    const share = bestVotes / Math.max(1, words);
+    return {
+      locale: best,
+      script: 'Latn',
+      confidence: round(Math.min(0.97, 0.6 + 0.3 * share + 0.02 * words)),
+    };
+  }
+  const ranked = francAll(text, { minLength: 1, only: FRANC_ONLY });
+  const [top, second] = ranked;
+  if (!top || top[0] === 'und') return { locale: 'und', script: 'Latn', confidence: 0.2 };
+  // franc's scores are relative (top = 1): the gap to the runner-up and the length set our confidence.
+  const gap = 1 - (second?.[1] ?? 0);
+  const lengthFactor = Math.min(1, letters / 40);
+  const locale = FRANC_TO_BCP47[top[0]] ?? top[0];
+  return { locale, script: 'Latn', confidence: round(Math.min(0.9, 0.3 + 0.4 * lengthFactor + 0.3 * gap)) };
+}
+
+function otherScript(): LanguageResult {
+  const byScript: Array<[ScriptClass, Script, string]> = [
+    [ScriptClass.Cyrillic, 'Cyrl', 'ru'],
+    [ScriptClass.Arabic, 'Arab', 'ar'],
+    [ScriptClass.Thai, 'Thai', 'th'],
+    [ScriptClass.Devanagari, 'Deva', 'hi'],
+    [ScriptClass.Greek, 'Grek', 'el'],
+    [ScriptClass.Hebrew, 'Hebr', 'he'],
+  ];
+  let best: [ScriptClass, Script, string] | undefined;
+  for (const entry of byScript)
+    if (counts[entry[0]]! > 0 && (!best || counts[entry[0]]! > counts[best[0]]!)) best = entry;
+  if (!best) return { locale: 'und', script: 'Zyyy', confidence: 0 };
+  // Script alone does not fix the language (Cyrillic is also Ukrainian, Arabic also Persian…).
+  return { locale: best[2], script: best[1], confidence: 0.6 };
+}

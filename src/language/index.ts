@@ -1,0 +1,2 @@
+export { detectLanguage } from './detect.js';
+export type { LanguageResult, Locale, Script, SupportedLocale } from './detect.js';

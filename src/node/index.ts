@@ -1,0 +1,5 @@
+/**
+ * Node-only helpers: loading packs and configuration from the file system. The core (`huashu`)
+ * never touches files or the process, so it runs in browsers, workers and edge functions.
+ */
+export { createAssistant, HuashuError } from '../index.js';

@@ -1,0 +1,3 @@
+export { normalize, toOriginalRange } from './normalize.js';
+export type { NormalizedText } from './normalize.js';
+export { toSimplifiedCode } from './fold-table.js';

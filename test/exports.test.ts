@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import * as huashu from '../src/index.js';
+
+// The exact public surface: adding or removing an export is a deliberate, reviewed change.
+const PUBLIC_EXPORTS = [
+  'HuashuError',
+  'VERSION',
+  'createAssistant',
+  'detectLanguage',
+  'isHuashuError',
+  'normalize',
+  'toOriginalRange',
+];
+
+describe('public exports', () => {
+  it('the source entry exports exactly the public list', () => {
+    expect(Object.keys(huashu).sort()).toEqual(PUBLIC_EXPORTS);
+  });
+
+  it('the built CJS entry (require) exposes the same list', () => {
+    const require = createRequire(import.meta.url);
+    const cjs = require('../dist/index.cjs') as Record<string, unknown>;
+    expect(Object.keys(cjs).sort()).toEqual(PUBLIC_EXPORTS);
+    expect(typeof cjs.createAssistant).toBe('function');
+  });
+
+  it('the built ESM entry (import) exposes the same list', async () => {
+    const esm = (await import('../dist/index.js')) as Record<string, unknown>;
+    expect(Object.keys(esm).sort()).toEqual(PUBLIC_EXPORTS);
+  });
+});
