@@ -25,7 +25,17 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     if (context !== undefined)
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
     const normalized = normalize(message);
-    return { text: message, normalized: normalized.text, language: detectLanguage(message) };
+    // Intent, signals and entities are filled by the intents issue; until then the message is `other`.
+    return {
+      text: message,
+      normalized: normalized.text,
+      language: detectLanguage(message),
+      intent: { id: 'other', confidence: 0 },
+      intents: [],
+      signals: [],
+      entities: [],
+      risk: 'low',
+    };
   }
 
   return { analyze };

@@ -1,7 +1,19 @@
 export { createAssistant } from './assistant.js';
 export type { Assistant } from './assistant.js';
 export type { AssistantOptions } from './options.js';
-export type { Analysis } from './analysis/types.js';
+export type {
+  Analysis,
+  Entity,
+  EntityType,
+  Evidence,
+  IntentCandidate,
+  Range,
+  Risk,
+  Signal,
+  SignalId,
+} from './analysis/types.js';
+export { factsSchema, factsJsonSchema } from './facts.js';
+export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';

@@ -7,6 +7,8 @@ const PUBLIC_EXPORTS = [
   'HuashuError',
   'VERSION',
   'createAssistant',
+  'factsJsonSchema',
+  'factsSchema',
   'detectLanguage',
   'isHuashuError',
   'normalize',

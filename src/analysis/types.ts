@@ -1,10 +1,90 @@
 import type { LanguageResult } from '../language/index.js';
 
-/** What `analyze()` tells about one customer message. Later stages add fields. */
+/** A half-open UTF-16 range `[start, end)` in the ORIGINAL text. */
+export type Range = [start: number, end: number];
+
+/** Why a result was reached: a pattern, an n-gram of the model, an example or the context. */
+export interface Evidence {
+  source: 'pattern' | 'model' | 'example' | 'context';
+  /** The pattern id, the n-gram or word, or a short description. */
+  detail: string;
+  /** Where in the original text it fired, when it points at text. */
+  range?: Range;
+  /** How much it contributed (log-odds or pattern weight). */
+  weight?: number;
+}
+
+export interface IntentCandidate {
+  /** An intent id of domain.md §2, or a user-defined one. */
+  id: string;
+  /** Calibrated confidence in [0, 1]. */
+  confidence: number;
+  evidence: Evidence[];
+}
+
+export type SignalId =
+  | 'emotion.anger'
+  | 'emotion.urgency'
+  | 'threat.bad_review'
+  | 'threat.complaint_channel'
+  | 'threat.media'
+  | 'threat.legal'
+  | 'abuse'
+  | 'repeat_contact';
+
+export interface Signal {
+  id: SignalId;
+  /** Strength in [0, 1]. */
+  score: number;
+  evidence: Array<{ text: string; range: Range }>;
+}
+
+export type EntityType =
+  | 'order_id'
+  | 'tracking_number'
+  | 'phone'
+  | 'amount'
+  | 'date'
+  | 'time'
+  | 'size'
+  | 'color'
+  | 'name'
+  | 'address'
+  | 'link'
+  | 'number';
+
+export interface Entity {
+  type: EntityType;
+  /** The text as written in the original message. */
+  text: string;
+  range: Range;
+  /** A canonical value (digits of a phone, `{ amount, currency }` rendered as "12.50 CNY", ISO date…). */
+  value: string;
+  /** True for the source's masked placeholders such as `[订单x]`. */
+  placeholder?: boolean;
+  /** For tracking numbers, the carrier the format belongs to, when known. */
+  carrier?: string;
+  /** For phones, a masked form safe to show (138****5678). */
+  masked?: string;
+  /** For amounts, ISO 4217 currency. */
+  currency?: string;
+}
+
+export type Risk = 'low' | 'medium' | 'high';
+
+/** What `analyze()` tells about one customer message. */
 export interface Analysis {
   /** The message as given. */
   text: string;
   /** The folded text matching runs on (see `normalize`). */
   normalized: string;
   language: LanguageResult;
+  /** The primary intent; `other` below the confidence threshold or when the top two are too close. */
+  intent: { id: string; confidence: number };
+  /** All candidates, best first, with evidence; includes secondary requests in the same message. */
+  intents: IntentCandidate[];
+  /** Signals found, strongest first. */
+  signals: Signal[];
+  entities: Entity[];
+  risk: Risk;
 }

@@ -1,0 +1,5 @@
+import type { Suite } from './harness.js';
+import { foundationSuite } from './foundation.bench.js';
+
+/** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
+export const suites: Suite[] = [foundationSuite];

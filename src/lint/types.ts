@@ -1,0 +1,48 @@
+import type { Range } from '../analysis/types.js';
+import type { Facts } from '../facts.js';
+import type { SupportedLocale } from '../language/index.js';
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = 'off' | 'warn' | 'error';
+
+/** One problem in a reply. Findings are data: lint() never throws on what the reply says. */
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  /** The message in the chosen locale, with its data filled in. */
+  message: string;
+  /** `[start, end)` UTF-16 range in the ORIGINAL reply. */
+  range: Range;
+  /** The offending text as written. */
+  actual: string;
+  /** What to write instead, when there is one obvious replacement. */
+  expected?: string;
+  /** A safe automatic fix: replace `range` of the original reply with `text`. */
+  fix?: { range: Range; text: string };
+  /** Whole approved sentences the agent could use instead. */
+  suggestions?: Array<{ text: string }>;
+  /** Extra data, e.g. `{ category: 'deflection' }` for forbidden phrases. */
+  data?: Record<string, string>;
+  url?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** A turn of the conversation given to the conversation rules. */
+export interface ConversationTurn {
+  role: 'customer' | 'agent' | 'system';
+  text: string;
+}
+
+export interface LintContext {
+  facts?: Facts;
+  /** The turns before this reply, oldest first. */
+  conversation?: ConversationTurn[];
+  /** The reply's locale; detected when absent. */
+  locale?: SupportedLocale;
+}
