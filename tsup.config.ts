@@ -1,7 +1,33 @@
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { FRANC_TO_BCP47 } from './src/language/franc-languages.js';
 
 // franc (and its small deps) is ESM-only: bundle it so the CJS build works everywhere.
-const bundled = [/^franc/, /^trigram-utils/, /^n-gram/, /^collapse-white-space/];
+// zod is bundled too: loading its ~100 module files costs ~50 ms at import, bundled it is one parse.
+// It stays a dependency for the type declarations and for users who compose our schemas.
+const bundled = [/^franc/, /^trigram-utils/, /^n-gram/, /^collapse-white-space/, /^zod/];
+
+/**
+ * franc turns the trigram tables of all its ~400 languages into objects at import. We only ever
+ * call it on Latin text with `only` our languages, so the bundle keeps just those tables; franc's
+ * own code is unchanged.
+ */
+const francDataSubset: Plugin = {
+  name: 'franc-data-subset',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]franc[\\/]data\.js$/ }, async (args) => {
+      const { data } = (await import(args.path)) as { data: Record<string, Record<string, string>> };
+      const latin: Record<string, string> = {};
+      for (const code of Object.keys(FRANC_TO_BCP47)) {
+        const model = data.Latin?.[code];
+        if (!model) throw new Error(`franc has no Latin trigram data for "${code}"`);
+        latin[code] = model;
+      }
+      // Keep the file's shape: franc imports { data }.
+      return { contents: `export const data = ${JSON.stringify({ Latin: latin })};`, loader: 'js' };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -12,6 +38,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     noExternal: bundled,
+    esbuildPlugins: [francDataSubset],
     shims: true,
   },
   {
@@ -21,6 +48,7 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     noExternal: bundled,
+    esbuildPlugins: [francDataSubset],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

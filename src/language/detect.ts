@@ -1,5 +1,6 @@
 import { francAll } from 'franc';
 import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
+import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
 
 /** The locales huashu has phrasing for. Other languages come back as their BCP-47 tag. */
@@ -17,20 +18,6 @@ export interface LanguageResult {
   confidence: number;
 }
 
-// franc's ISO 639-3 codes for the Latin-script languages shop chat meets, with their BCP-47 tags.
-const FRANC_TO_BCP47: Record<string, string> = {
-  eng: 'en',
-  spa: 'es',
-  zlm: 'ms',
-  ind: 'id',
-  fra: 'fr',
-  deu: 'de',
-  por: 'pt',
-  ita: 'it',
-  nld: 'nl',
-  vie: 'vi',
-  tgl: 'tl',
-};
 const FRANC_ONLY = Object.keys(FRANC_TO_BCP47);
 
 const lexicon = new Map<string, string[]>();
