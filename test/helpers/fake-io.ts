@@ -1,0 +1,25 @@
+import type { CliIo } from '../../src/cli/io.js';
+
+/** A CliIo that records what the CLI writes, with optional standard input. */
+export function fakeIo(stdinText = '', options: { tty?: boolean; cwd?: string } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.tty ?? false },
+    stdin: (async function* () {
+      if (stdinText) yield stdinText;
+    })(),
+    cwd: options.cwd ?? process.cwd(),
+    env: {},
+  };
+  return {
+    io,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+}
