@@ -40,6 +40,15 @@ export const factsSchema = z
       .optional(),
     /** Who caused the problem: the merchant is called, the customer confirmed in writing. */
     responsibility: z.enum(['merchant', 'customer', 'carrier', 'unknown']).optional(),
+    /**
+     * The service case this message belongs to, as the agent's console tracks it: `pending` when the
+     * agent cannot answer now (record, promise a time, call back), `resolved` once the problem is
+     * solved (ask for satisfaction).
+     */
+    case: z
+      .object({ status: z.enum(['open', 'pending', 'resolved', 'closed']).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
