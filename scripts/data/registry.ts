@@ -1,7 +1,8 @@
 import type { DataGenerator } from './types.js';
 import { hanziGenerator } from './hanzi.js';
+import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { versionGenerator } from './version.js';
 
 /** Every build-time data generator, in run order. Add yours here. */
-export const generators: DataGenerator[] = [versionGenerator, hanziGenerator, languageGenerator];
+export const generators: DataGenerator[] = [versionGenerator, hanziGenerator, languageGenerator, intentsGenerator];

@@ -1,0 +1,38 @@
+import { normalize } from '../normalize/index.js';
+
+/** What the agent's previous message asked, as far as a short customer answer is concerned. */
+export const enum AgentTurn {
+  /** No previous agent message. */
+  None = 0,
+  /** The agent said something without asking. */
+  Statement = 1,
+  /** The agent asked a question (是这个订单吗? 可以吗? Is that right?). */
+  Question = 2,
+  /** The agent asked for data: an order number, a phone, an address… (a bare number answers it). */
+  AskedForData = 3,
+  /** The agent asked whether there is anything else (还有什么可以帮您?): "没有了" closes the chat. */
+  AskedAnythingElse = 4,
+}
+
+// Matched on the folded message (simplified, lower case, half-width), so traditional text matches too.
+const ASKED_FOR_DATA =
+  /(提供|发一下|发下|发给|发我|告诉|告知|留下|留个|复制|输入|填写|确认一下|核对)[^。!?]{0,14}(订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号)|(订单号|单号|手机号|电话|联系方式|邮箱|地址|税号)[^。!?]{0,8}(多少|是什么|哪个|给我|发)|\b(provide|send|share|give|tell|confirm|enter)\b.{0,40}\b(order|number|email|phone|address|name|details|id|photo|picture)/u;
+const ANYTHING_ELSE = /还有(什么|其他|其它|别的)|其他(问题|需要)|anything else|something else|any other (question|issue)/u;
+const QUESTION = /[?]|吗|么|嘛|是不是|对不对|可不可以|好不好|行不行|可以不|还是|请问|\b(is it|are you|do you|did you|can you|could you|would you|right)\b/u;
+
+/** How much of the agent's message end is searched for a question (long product cards come first). */
+const TAIL = 48;
+
+export function classifyAgentTurn(previous: string | null | undefined): AgentTurn {
+  if (previous === null || previous === undefined) return AgentTurn.None;
+  const text = normalize(previous).text;
+  if (text === '') return AgentTurn.None;
+  const tail = text.length > TAIL ? text.slice(text.length - TAIL) : text;
+  if (ANYTHING_ELSE.test(tail)) return AgentTurn.AskedAnythingElse;
+  if (ASKED_FOR_DATA.test(text)) return AgentTurn.AskedForData;
+  if (QUESTION.test(tail)) return AgentTurn.Question;
+  return AgentTurn.Statement;
+}
+
+/** Words of a short answer that decline further help ("没有了", "no thanks, that's all"). */
+export const NOTHING_ELSE = /没有|没了|没啦|没事|不用|就这些|no\b|nothing|that'?s all|all good/u;

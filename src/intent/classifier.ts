@@ -1,0 +1,348 @@
+import type { Evidence, IntentCandidate } from '../analysis/types.js';
+import type { Context } from '../context.js';
+import { parseOrThrow } from '../errors.js';
+import { INTENT_MODEL } from '../generated/intent-model.js';
+import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
+import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
+import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
+import { extractFeatures, FeatureBuffer, MAX_SEGMENTS } from './features.js';
+import { BUILT_IN_INTENT_IDS, NEVER_SECONDARY, OTHER_INTENT, SOCIAL_INTENTS } from './ids.js';
+import { countFeatures, deserializeCounts, NaiveBayes, type CountedDocument } from './naive-bayes.js';
+import { compactText, PatternMatcher } from './patterns.js';
+import { documentKeys } from './training.js';
+import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
+
+/** What `classify()` returns: fills `Analysis.intent` and `Analysis.intents`. */
+export interface IntentResult {
+  intent: { id: string; confidence: number };
+  intents: IntentCandidate[];
+}
+
+export interface IntentClassifier {
+  /** Every intent id the classifier can answer (built-in and user-defined). */
+  readonly intents: readonly string[];
+  classify(normalized: NormalizedText, context?: Context): IntentResult;
+}
+
+const DEFAULT_THRESHOLD = 0.3;
+const DEFAULT_MARGIN = 0.03;
+const DEFAULT_EXAMPLE_WEIGHT = 3;
+/** Candidates listed besides the primary and secondary intents. */
+const MAX_CANDIDATES = 5;
+const MIN_CANDIDATE_CONFIDENCE = 0.05;
+/** A clause's winner is a secondary request when its clause confidence reaches this. */
+const SECONDARY_CONFIDENCE = 0.6;
+/** Log-odds a user example adds when the whole message equals it. */
+const EXAMPLE_MATCH_WEIGHT = 8;
+/** Model evidence: n-grams listed per candidate, and the least contribution worth showing. */
+const MODEL_EVIDENCE = 3;
+const MODEL_EVIDENCE_MIN = 0.5;
+/** Floor of an external model's probabilities (log(0) would veto an intent outright). */
+const PROBABILITY_FLOOR = 1e-4;
+
+// Context weights (log-odds). A short answer after an agent's question is an acknowledgement
+// ("好的", "是的", a bare order number after "请提供订单号"); see domain.md §2 `ack`.
+const ACK_DATA_ANSWER = 6;
+const ACK_DATA_AFTER_STATEMENT = 2;
+const OTHER_DATA_ALONE = 2;
+const ACK_SHORT_AFTER_QUESTION = 1.5;
+const ACK_SHORT_AFTER_STATEMENT = 0.8;
+const GOODBYE_NOTHING_ELSE = 2;
+const SHORT_ANSWER = 4;
+
+interface BuiltIn {
+  model: NaiveBayes;
+  groups: PatternGroup[];
+  mask: string[];
+}
+
+let builtIn: BuiltIn | undefined;
+
+/** The shipped model and patterns, decoded on first use (not at import) and shared. */
+function loadBuiltIn(): BuiltIn {
+  if (builtIn === undefined) {
+    const { temperature, alpha, priorWeight } = INTENT_MODEL;
+    builtIn = {
+      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), { temperature, alpha, priorWeight }),
+      groups: INTENT_PATTERNS.groups,
+      mask: INTENT_PATTERNS.mask,
+    };
+  }
+  return builtIn;
+}
+
+function logSumExp(values: Float64Array, from: number, count: number): number {
+  let max = -Infinity;
+  for (let i = from; i < from + count; i++) if ((values[i] ?? -Infinity) > max) max = values[i] ?? -Infinity;
+  if (max === -Infinity) return 0;
+  let sum = 0;
+  for (let i = from; i < from + count; i++) sum += Math.exp((values[i] ?? -Infinity) - max);
+  return max + Math.log(sum);
+}
+
+/**
+ * The hybrid intent classifier: declarative patterns (one Aho–Corasick pass), a naive Bayes model
+ * trained at build time, and the conversation context, combined as log-odds and turned into
+ * confidences with a softmax. Throws `HuashuError` `INVALID_OPTIONS` for bad options.
+ */
+export function createIntentClassifier(options: IntentOptions = {}): IntentClassifier {
+  const settings = parseOrThrow(intentOptionsSchema, options, 'INVALID_OPTIONS', 'intents options');
+  const base = loadBuiltIn();
+  const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
+  const margin = settings.margin ?? DEFAULT_MARGIN;
+  const exampleWeight = settings.exampleWeight ?? DEFAULT_EXAMPLE_WEIGHT;
+  const external: IntentModel | undefined = settings.classifier;
+
+  const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
+  const patterns = userGroups.length > 0 ? new PatternMatcher([...base.groups, ...userGroups], base.mask) : shared(base);
+
+  // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
+  // proportional to the examples) and remembered whole for an exact match.
+  const examples = settings.examples ?? [];
+  let model = base.model;
+  if (examples.length > 0 && external === undefined) {
+    const buffer = new FeatureBuffer();
+    const documents: CountedDocument[] = examples.map((e) => ({
+      keys: documentKeys(e.text, patterns, buffer),
+      intent: e.intent,
+      weight: exampleWeight,
+    }));
+    model = new NaiveBayes(countFeatures(documents, base.model.counts), base.model.settings);
+  }
+  const exactExamples = new Map<string, string>();
+  for (const e of examples) {
+    const key = compactText(normalize(e.text).text);
+    if (key !== '') exactExamples.set(key, e.intent);
+  }
+
+  // One list of intents; every source maps into it.
+  const intents: string[] = [...BUILT_IN_INTENT_IDS];
+  const indexOf = new Map(intents.map((id, i) => [id, i]));
+  const intern = (id: string): number => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = intents.length;
+      intents.push(id);
+      indexOf.set(id, i);
+    }
+    return i;
+  };
+  const modelIntents = external ? external.intents : model.intents;
+  const modelToIntent = Int32Array.from(modelIntents, intern);
+  const groupIntent = Int32Array.from(patterns.groups, (g) => intern(g.intent));
+  for (const e of examples) intern(e.intent);
+  const exampleIntent = new Map([...exactExamples].map(([k, id]) => [k, intern(id)]));
+  const intentCount = intents.length;
+  const otherIndex = intern(OTHER_INTENT);
+  const ackIndex = intern('ack');
+  const goodbyeIndex = intern('goodbye');
+  const social = Uint8Array.from(intents, (id) => (SOCIAL_INTENTS.has(id) ? 1 : 0));
+  const neverSecondary = Uint8Array.from(intents, (id) => (NEVER_SECONDARY.has(id) ? 1 : 0));
+  const inModel = new Uint8Array(intentCount);
+  for (const i of modelToIntent) inModel[i] = 1;
+
+  // Per-call scratch (classify is synchronous).
+  const features = new FeatureBuffer();
+  let featureIndex = new Int32Array(256);
+  const modelCount = modelIntents.length;
+  const modelTotals = new Float64Array(modelCount);
+  const modelSegments = new Float64Array(MAX_SEGMENTS * modelCount);
+  const scores = new Float64Array(intentCount);
+  const segmentScores = new Float64Array(MAX_SEGMENTS * intentCount);
+  const confidences = new Float64Array(intentCount);
+  const order = new Int32Array(intentCount);
+
+  /** Model log-posteriors (calibrated) into `target[row…]`; intents the model lacks get its floor. */
+  function addModelScores(source: Float64Array, sourceRow: number, target: Float64Array, targetRow: number, known: boolean): void {
+    if (!known) return; // no known feature: the model has no opinion (uniform)
+    const t = model.settings.temperature;
+    for (let c = 0; c < modelCount; c++) modelTotals[c] = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
+    const norm = logSumExp(modelTotals, 0, modelCount);
+    let floor = 0;
+    for (let c = 0; c < modelCount; c++) {
+      const v = (modelTotals[c] ?? 0) - norm;
+      target[targetRow + (modelToIntent[c] ?? 0)] = v;
+      if (v < floor) floor = v;
+    }
+    for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
+  }
+
+  function classify(normalized: NormalizedText, context?: Context): IntentResult {
+    const text = normalized.text;
+    patterns.match(text);
+    extractFeatures(text, patterns.masked ? patterns.mask : null, features);
+    const segmentCount = features.segmentCount;
+    scores.fill(0);
+    segmentScores.fill(0, 0, segmentCount * intentCount);
+
+    // 1. The statistical model.
+    let known = 0;
+    if (external === undefined) {
+      if (featureIndex.length < features.count) featureIndex = new Int32Array(features.count * 2);
+      const totals = confidences; // reused as a temporary of length ≥ modelCount
+      totals.fill(0);
+      modelSegments.fill(0, 0, segmentCount * modelCount);
+      known = model.score(features, featureIndex, totals, modelSegments);
+      addModelScores(totals, 0, scores, 0, known > 0);
+      if (segmentCount > 1)
+        for (let s = 0; s < segmentCount; s++) addModelScores(modelSegments, s * modelCount, segmentScores, s * intentCount, known > 0);
+    } else if (features.contentSize > 0) {
+      const probabilities = external.predict(normalized);
+      for (let c = 0; c < modelCount; c++)
+        scores[modelToIntent[c] ?? 0] = Math.log(Math.max(probabilities[c] ?? 0, PROBABILITY_FLOOR));
+      known = features.count;
+    }
+
+    // 2. Patterns (log-odds per fired group), per message and per clause.
+    for (let k = 0; k < patterns.firedCount; k++) {
+      const g = patterns.fired[k] ?? 0;
+      const weight = (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
+      const i = groupIntent[g] ?? 0;
+      scores[i] = (scores[i] ?? 0) + weight;
+      if (segmentCount > 1) {
+        const row = (features.charSegments[patterns.hitStarts[g] ?? 0] ?? 0) * intentCount;
+        segmentScores[row + i] = (segmentScores[row + i] ?? 0) + weight;
+      }
+    }
+
+    // 3. User examples (whole message) and the conversation context.
+    let exampleHit = -1;
+    if (exampleIntent.size > 0 && text.length <= 2000) {
+      exampleHit = exampleIntent.get(compactText(text)) ?? -1;
+      if (exampleHit >= 0) scores[exampleHit] = (scores[exampleHit] ?? 0) + EXAMPLE_MATCH_WEIGHT;
+    }
+    const turn = context?.previousAgentMessage ? classifyAgentTurn(context.previousAgentMessage) : AgentTurn.None;
+    let contextNote = '';
+    let contextIntent = -1;
+    let contextWeight = 0;
+    const dataOnly = features.contentSize === 0 && features.dataTokens > 0;
+    const asked = turn === AgentTurn.Question || turn === AgentTurn.AskedForData || turn === AgentTurn.AskedAnythingElse;
+    if (dataOnly) {
+      if (asked) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_ANSWER, 'data given after the agent asked'];
+      else if (turn === AgentTurn.Statement) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_AFTER_STATEMENT, 'data given after the agent spoke'];
+      else [contextIntent, contextWeight, contextNote] = [otherIndex, OTHER_DATA_ALONE, 'only data, no request'];
+    } else if (features.contentSize > 0 && features.contentSize <= SHORT_ANSWER && turn !== AgentTurn.None) {
+      if (turn === AgentTurn.AskedAnythingElse && NOTHING_ELSE.test(text))
+        [contextIntent, contextWeight, contextNote] = [goodbyeIndex, GOODBYE_NOTHING_ELSE, 'nothing else after the agent asked'];
+      else if (asked) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_SHORT_AFTER_QUESTION, 'short answer after the agent asked'];
+      else [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_SHORT_AFTER_STATEMENT, 'short answer after the agent spoke'];
+    }
+    if (contextIntent >= 0) scores[contextIntent] = (scores[contextIntent] ?? 0) + contextWeight;
+
+    // 4. Confidences.
+    const norm = logSumExp(scores, 0, intentCount);
+    for (let i = 0; i < intentCount; i++) confidences[i] = Math.exp((scores[i] ?? 0) - norm);
+    for (let i = 0; i < intentCount; i++) order[i] = i;
+    order.sort((a, b) => (confidences[b] ?? 0) - (confidences[a] ?? 0));
+    let primary = order[0] ?? otherIndex;
+    const runnerUp = order[1] ?? otherIndex;
+    const nothingKnown = known === 0 && patterns.firedCount === 0 && contextIntent < 0 && exampleHit < 0;
+
+    // 5. Clauses: a request in one clause outranks a greeting or a "转人工" in another; other
+    // clauses' confident winners are secondary requests.
+    const secondaries: Array<{ intent: number; confidence: number }> = [];
+    if (segmentCount > 1 && !nothingKnown) {
+      for (let s = 0; s < segmentCount; s++) {
+        const row = s * intentCount;
+        const segNorm = logSumExp(segmentScores, row, intentCount);
+        let best = -1;
+        let bestScore = -Infinity;
+        for (let i = 0; i < intentCount; i++)
+          if ((segmentScores[row + i] ?? -Infinity) > bestScore) [best, bestScore] = [i, segmentScores[row + i] ?? -Infinity];
+        const confidence = Math.exp(bestScore - segNorm);
+        if (best < 0 || confidence < SECONDARY_CONFIDENCE || neverSecondary[best] === 1) continue;
+        const existing = secondaries.find((x) => x.intent === best);
+        if (existing) existing.confidence = Math.max(existing.confidence, confidence);
+        else secondaries.push({ intent: best, confidence });
+      }
+      if (social[primary] === 1) {
+        let promoted = -1;
+        for (const s of secondaries)
+          if (social[s.intent] === 0 && (promoted < 0 || (confidences[s.intent] ?? 0) > (confidences[promoted] ?? 0))) promoted = s.intent;
+        if (promoted >= 0 && (confidences[promoted] ?? 0) >= MIN_CANDIDATE_CONFIDENCE) primary = promoted;
+      }
+    }
+
+    const top = confidences[primary] ?? 0;
+    const second = primary === order[0] ? (confidences[runnerUp] ?? 0) : (confidences[order[0] ?? 0] ?? 0);
+    const unsure = nothingKnown || top < threshold || (primary === order[0] && top - second < margin);
+    const intent = unsure
+      ? { id: OTHER_INTENT, confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)) }
+      : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
+
+    // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
+    const listed: number[] = [];
+    const add = (i: number) => {
+      if (!listed.includes(i)) listed.push(i);
+    };
+    if (!nothingKnown) {
+      add(primary);
+      for (const s of secondaries.sort((a, b) => b.confidence - a.confidence)) if (s.intent !== primary) add(s.intent);
+      for (let k = 0; k < intentCount && listed.length < MAX_CANDIDATES; k++) {
+        const i = order[k] ?? 0;
+        if ((confidences[i] ?? 0) < MIN_CANDIDATE_CONFIDENCE) break;
+        add(i);
+      }
+    }
+    const candidates: IntentCandidate[] = listed.map((i) => {
+      // A secondary request is as sure as its clause says, even when the message as a whole is about another.
+      const clause = i === primary ? 0 : (secondaries.find((s) => s.intent === i)?.confidence ?? 0);
+      const confidence = Math.max(confidences[i] ?? 0, clause);
+      return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence: evidenceFor(i, normalized, contextIntent === i ? contextNote : '', contextWeight, exampleHit === i) };
+    });
+    return { intent, intents: candidates };
+  }
+
+  function evidenceFor(intent: number, normalized: NormalizedText, contextNote: string, contextWeight: number, example: boolean): Evidence[] {
+    const evidence: Evidence[] = [];
+    if (example) evidence.push({ source: 'example', detail: 'the message equals a user example', weight: EXAMPLE_MATCH_WEIGHT });
+    for (let k = 0; k < patterns.firedCount; k++) {
+      const g = patterns.fired[k] ?? 0;
+      if (groupIntent[g] !== intent) continue;
+      const group = patterns.groups[g];
+      if (!group) continue;
+      evidence.push({
+        source: 'pattern',
+        detail: group.id,
+        range: toOriginalRange(normalized, patterns.hitStarts[g] ?? 0, patterns.hitEnds[g] ?? 0),
+        weight: round(group.weight * (patterns.hitFactors[g] ?? 0)),
+      });
+    }
+    if (contextNote !== '') evidence.push({ source: 'context', detail: contextNote, weight: contextWeight });
+    if (external !== undefined) {
+      evidence.push({ source: 'model', detail: `model:${external.name}` });
+      return evidence;
+    }
+    // The model's strongest n-grams for this intent.
+    let c = -1;
+    for (let m = 0; m < modelCount; m++) if (modelToIntent[m] === intent) c = m;
+    if (c < 0) return evidence;
+    const best: Array<{ at: number; weight: number }> = [];
+    for (let k = 0; k < features.count; k++) {
+      const f = featureIndex[k] ?? -1;
+      if (f < 0) continue;
+      const weight = model.contribution(f, c);
+      if (weight < MODEL_EVIDENCE_MIN) continue;
+      best.push({ at: k, weight });
+    }
+    best.sort((a, b) => b.weight - a.weight);
+    for (const { at, weight } of best.slice(0, MODEL_EVIDENCE)) {
+      const start = features.starts[at] ?? 0;
+      const end = features.ends[at] ?? 0;
+      evidence.push({ source: 'model', detail: normalized.text.slice(start, end), range: toOriginalRange(normalized, start, end), weight: round(weight) });
+    }
+    return evidence;
+  }
+
+  return { intents, classify };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+let sharedMatcher: PatternMatcher | undefined;
+function shared(base: BuiltIn): PatternMatcher {
+  if (sharedMatcher === undefined) sharedMatcher = new PatternMatcher(base.groups, base.mask);
+  return sharedMatcher;
+}

@@ -1,0 +1,342 @@
+/**
+ * Feature extraction for the intent model, shared by the build-time trainer and the run time.
+ *
+ * One pass over the folded text (see `normalize`) yields 32-bit feature keys, without allocating:
+ * - Han characters: unigrams and bigrams inside a run, plus run-start / run-end bigrams
+ *   (so "好" alone differs from "好像"); traditional text is already folded to simplified.
+ * - Latin letters: lightly stemmed words (FNV-1a hash), and word bigrams.
+ * - Digit runs, masked placeholders of chat exports (`[订单x]`, `[数字x]`…) and `?`/`!`: special tokens.
+ * Segment numbers split a message into clauses (sentence punctuation, and spaces next to Chinese,
+ * since exports join chat lines with spaces) so several requests in one message can be told apart.
+ */
+
+/** Special feature keys (below every character key). */
+export const enum Token {
+  NumberShort = 1,
+  NumberLong = 2,
+  Question = 3,
+  Exclamation = 4,
+  /** Placeholder keys are PlaceholderBase + PlaceholderKind. */
+  PlaceholderBase = 8,
+}
+
+/** Kinds of masked placeholders, e.g. `[订单x]` → Order. */
+export const enum PlaceholderKind {
+  Other = 0,
+  Order = 1,
+  Amount = 2,
+  Date = 3,
+  Time = 4,
+  Name = 5,
+  Address = 6,
+  Phone = 7,
+  Link = 8,
+  Site = 9,
+  Number = 10,
+  Email = 11,
+  Id = 12,
+  Organisation = 13,
+}
+
+const PLACEHOLDER_NAMES: ReadonlyArray<[string, PlaceholderKind]> = [
+  ['订单', PlaceholderKind.Order],
+  ['orderid', PlaceholderKind.Order],
+  ['金额', PlaceholderKind.Amount],
+  ['日期', PlaceholderKind.Date],
+  ['时间', PlaceholderKind.Time],
+  ['姓名', PlaceholderKind.Name],
+  ['地址', PlaceholderKind.Address],
+  ['电话', PlaceholderKind.Phone],
+  ['链接', PlaceholderKind.Link],
+  ['站点', PlaceholderKind.Site],
+  ['数字', PlaceholderKind.Number],
+  ['邮箱', PlaceholderKind.Email],
+  ['身份证号', PlaceholderKind.Id],
+  ['组织机构', PlaceholderKind.Organisation],
+];
+
+const RUN_START = 0x0001;
+const RUN_END = 0x0002;
+/** Latin word keys live in [WORD_BASE, WORD_BASE + WORD_SPAN), a range no character key uses. */
+const WORD_BASE = 0x00100000;
+const WORD_SPAN = 0x33f00000;
+/** Clauses beyond this count are merged into the last one. */
+export const MAX_SEGMENTS = 8;
+
+export function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isLatinLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isLatinWordChar(code: number): boolean {
+  return isLatinLetter(code) || isDigit(code);
+}
+
+/** Characters that end a clause (after folding: full-width forms are already ASCII). */
+function isClauseBreak(code: number): boolean {
+  return (
+    code === 0x2c || // ,
+    code === 0x2e || // .
+    code === 0x21 || // !
+    code === 0x3f || // ?
+    code === 0x3b || // ;
+    code === 0x7e || // ~
+    code === 0x3002 || // 。
+    code === 0x3001 || // 、
+    code === 0x2026 || // …
+    code === 0xff5e // ～ (not folded by NFKC)
+  );
+}
+
+// Kind of the placeholder `placeholderEnd` last recognised (saves returning an object per call).
+let placeholderKind: PlaceholderKind = PlaceholderKind.Other;
+
+/** The placeholder at `at` in folded text, e.g. `[订单x]` → `{ end, kind: Order }`, or null. */
+export function readPlaceholder(text: string, at: number): { end: number; kind: PlaceholderKind } | null {
+  const end = placeholderEnd(text, at);
+  return end < 0 ? null : { end, kind: placeholderKind };
+}
+
+/**
+ * `[name x]` placeholders of anonymised exports (`[订单x]`, `[ORDERID_3]` folded to `[orderid_3]`).
+ * Returns the index after the closing bracket, or -1; sets `placeholderKind`.
+ */
+function placeholderEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 0x5b) return -1;
+  const limit = Math.min(text.length, at + 16);
+  let close = -1;
+  for (let i = at + 1; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5d) {
+      close = i;
+      break;
+    }
+    if (code === 0x5b || code === 0x20) return -1;
+  }
+  if (close < at + 3) return -1;
+  const last = text.charCodeAt(close - 1);
+  const masked = last === 0x78 /* x */ || isDigit(last);
+  if (!masked) return -1;
+  placeholderKind = PlaceholderKind.Other;
+  for (const [name, kind] of PLACEHOLDER_NAMES) {
+    if (text.startsWith(name, at + 1)) {
+      placeholderKind = kind;
+      break;
+    }
+  }
+  // A bare `[x]` or `[12]` is not a placeholder; a name is required.
+  const first = text.charCodeAt(at + 1);
+  if (placeholderKind === PlaceholderKind.Other && !(isHan(first) || isLatinLetter(first))) return -1;
+  return close + 1;
+}
+
+/** Extracted features of one message; buffers are reused across calls (extraction is synchronous). */
+export class FeatureBuffer {
+  keys = new Uint32Array(256);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  segments = new Uint8Array(256);
+  count = 0;
+  /** Number of clauses (at least 1). */
+  segmentCount = 1;
+  /** Han characters plus Latin words outside placeholders and masked noise: how much the message says. */
+  contentSize = 0;
+  /** Placeholders and digit runs seen (a bare order number is content-free but informative). */
+  dataTokens = 0;
+  /** Segment of each character of the text (valid for the last extraction). */
+  charSegments = new Uint8Array(256);
+
+  ensure(extra: number): void {
+    if (this.count + extra <= this.keys.length) return;
+    const capacity = Math.max(this.keys.length * 2, this.count + extra + 16);
+    const grow = <T extends Uint32Array | Int32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(from.subarray(0, this.count));
+      return next;
+    };
+    this.keys = grow(this.keys, (n) => new Uint32Array(n));
+    this.starts = grow(this.starts, (n) => new Int32Array(n));
+    this.ends = grow(this.ends, (n) => new Int32Array(n));
+    this.segments = grow(this.segments, (n) => new Uint8Array(n));
+  }
+
+  push(key: number, start: number, end: number, segment: number): void {
+    this.ensure(1);
+    const i = this.count++;
+    this.keys[i] = key >>> 0;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.segments[i] = segment;
+  }
+}
+
+/** FNV-1a over `text[from, to)`, folded into the word key range. */
+function wordKey(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return WORD_BASE + ((hash >>> 0) % WORD_SPAN);
+}
+
+function combineWords(a: number, b: number): number {
+  let hash = Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ b;
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return WORD_BASE + ((hash >>> 0) % WORD_SPAN);
+}
+
+function endsWith(text: string, to: number, length: number, suffix: string): boolean {
+  return length > suffix.length && text.startsWith(suffix, to - suffix.length);
+}
+
+/** Length of the stem of the word `text[from, to)`: strips plural, -ing, -ed, -ly (enough for chat English). */
+export function stemLength(text: string, from: number, to: number): number {
+  const length = to - from;
+  if (length <= 3) return length;
+  if (endsWith(text, to, length, 'ing') && length >= 6) return length - 3;
+  if (endsWith(text, to, length, 'ies')) return length - 2; // deliveries → deliveri(e)… → "deliveri"
+  if (endsWith(text, to, length, 'ied')) return length - 2;
+  if (endsWith(text, to, length, 'ed') && length >= 5) return length - 2;
+  if (endsWith(text, to, length, 'ly') && length >= 5) return length - 2;
+  if (endsWith(text, to, length, 'es') && length >= 5 && !endsWith(text, to, length, 'ses')) return length - 1;
+  if (text.charCodeAt(to - 1) === 0x73 /* s */ && text.charCodeAt(to - 2) !== 0x73) return length - 1;
+  return length;
+}
+
+/**
+ * Extract the features of `text` into `out`. `masked[i] !== 0` excludes character i (noise such as
+ * order cards that exports insert); pass null when nothing is masked.
+ */
+export function extractFeatures(text: string, masked: Uint8Array | null, out: FeatureBuffer): void {
+  out.count = 0;
+  out.contentSize = 0;
+  out.dataTokens = 0;
+  const length = text.length;
+  if (out.charSegments.length < length) out.charSegments = new Uint8Array(Math.max(length, out.charSegments.length * 2));
+  let segment = 0;
+  let segmentHasContent = false;
+  let previousHan = -1; // previous Han code in the current run, or -1
+  let previousHanAt = -1;
+  let previousWord = -1; // key of the previous Latin word in the clause, or -1
+  let lastWasHanOrPlaceholder = false;
+
+  const breakClause = () => {
+    if (segmentHasContent && segment < MAX_SEGMENTS - 1) segment++;
+    segmentHasContent = false;
+    previousWord = -1;
+  };
+  const endHanRun = () => {
+    if (previousHan >= 0) {
+      out.push(((previousHan << 16) | RUN_END) >>> 0, previousHanAt, previousHanAt + 1, segment);
+      previousHan = -1;
+    }
+  };
+
+  let i = 0;
+  while (i < length) {
+    if (masked !== null && masked[i] !== 0) {
+      endHanRun();
+      out.charSegments[i] = segment;
+      i++;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    if (isHan(code)) {
+      out.charSegments[i] = segment;
+      if (previousHan < 0) out.push((RUN_START << 16) | code, i, i + 1, segment);
+      else out.push(((previousHan << 16) | code) >>> 0, previousHanAt, i + 1, segment);
+      out.push(code, i, i + 1, segment);
+      previousHan = code;
+      previousHanAt = i;
+      out.contentSize++;
+      segmentHasContent = true;
+      lastWasHanOrPlaceholder = true;
+      previousWord = -1;
+      i++;
+      continue;
+    }
+    endHanRun();
+    if (code === 0x5b) {
+      const end = placeholderEnd(text, i);
+      if (end > 0) {
+        out.push(Token.PlaceholderBase + placeholderKind, i, end, segment);
+        out.charSegments.fill(segment, i, end);
+        out.dataTokens++;
+        segmentHasContent = true;
+        lastWasHanOrPlaceholder = true;
+        previousWord = -1;
+        i = end;
+        continue;
+      }
+    }
+    if (isLatinLetter(code)) {
+      let end = i + 1;
+      while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0)) end++;
+      const key = wordKey(text, i, i + stemLength(text, i, end));
+      out.push(key, i, end, segment);
+      if (previousWord >= 0) out.push(combineWords(previousWord, key), i, end, segment);
+      previousWord = key;
+      out.charSegments.fill(segment, i, end);
+      out.contentSize++;
+      segmentHasContent = true;
+      lastWasHanOrPlaceholder = false;
+      i = end;
+      continue;
+    }
+    if (isDigit(code)) {
+      let end = i + 1;
+      while (end < length && isDigit(text.charCodeAt(end))) end++;
+      out.push(end - i >= 5 ? Token.NumberLong : Token.NumberShort, i, end, segment);
+      out.charSegments.fill(segment, i, end);
+      out.dataTokens++;
+      segmentHasContent = true;
+      lastWasHanOrPlaceholder = false;
+      i = end;
+      continue;
+    }
+    if (code === 0x20) {
+      // Spaces join words in English but separate chat lines and clauses in Chinese.
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+      if (lastWasHanOrPlaceholder || isHan(next) || next === 0x5b) breakClause();
+      out.charSegments[i] = segment;
+      i++;
+      continue;
+    }
+    if (isClauseBreak(code)) {
+      if (code === 0x3f || code === 0xff1f) out.push(Token.Question, i, i + 1, segment);
+      else if (code === 0x21) out.push(Token.Exclamation, i, i + 1, segment);
+      out.charSegments[i] = segment;
+      breakClause();
+      lastWasHanOrPlaceholder = false;
+      i++;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      // An emoji (👌, 😘) says something in chat: one unigram per surrogate pair.
+      out.push(((code << 16) | text.charCodeAt(i + 1)) >>> 0, i, i + 2, segment);
+      out.charSegments[i] = segment;
+      out.charSegments[i + 1] = segment;
+      segmentHasContent = true;
+      i += 2;
+      continue;
+    }
+    if (code >= 0x80 && code !== 0x200d && code !== 0xfe0f && !isLatinWordChar(code)) {
+      // Other kept characters (kana, ✅, ❤) as unigrams.
+      out.push(code, i, i + 1, segment);
+      segmentHasContent = true;
+    }
+    out.charSegments[i] = segment;
+    lastWasHanOrPlaceholder = false;
+    i++;
+  }
+  endHanRun();
+  out.segmentCount = segmentHasContent ? segment + 1 : Math.max(1, segment);
+}

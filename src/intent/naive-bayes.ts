@@ -1,0 +1,244 @@
+import { decodeUint16, decodeUint32, encodeBase64 } from './base64.js';
+import { MAX_SEGMENTS, type FeatureBuffer } from './features.js';
+import { KeyIndex } from './key-index.js';
+
+/** The model as the build step writes it to `src/generated/intent-model.ts`. */
+export interface SerializedNaiveBayes {
+  format: 1;
+  intents: string[];
+  /** Additive (Laplace/Lidstone) smoothing. */
+  alpha: number;
+  /** Divides the log-posterior so softmax confidences are calibrated (fitted by cross-validation). */
+  temperature: number;
+  /** 0 = uniform class priors, 1 = the corpus's class frequencies. */
+  priorWeight: number;
+  /** Training utterances per intent. */
+  docCounts: number[];
+  /** base64 Uint32: feature keys (see features.ts). */
+  keys: string;
+  /** base64 Uint32 (keys + 1): start of each feature's entries in `classes` / `counts`. */
+  offsets: string;
+  /** base64 Uint16: intent index of each entry. */
+  classes: string;
+  /** base64 Uint32: how many training utterances of that intent contain the feature. */
+  counts: string;
+}
+
+/** Sparse counts: for each feature key, the intents it was seen with and how often. */
+export interface FeatureCounts {
+  intents: string[];
+  docCounts: Float64Array;
+  keys: Uint32Array;
+  offsets: Uint32Array;
+  classes: Uint16Array;
+  counts: Float64Array;
+}
+
+export interface NaiveBayesSettings {
+  alpha: number;
+  temperature: number;
+  priorWeight: number;
+}
+
+/** A labelled document as feature keys (duplicates are ignored: features are binary). */
+export interface CountedDocument {
+  keys: ArrayLike<number>;
+  intent: string;
+  weight: number;
+}
+
+/**
+ * Count features per intent. `base` (optional) is added to, so user examples extend the shipped
+ * model in time proportional to the examples, not the corpus: this is how `createAssistant({ intents:
+ * { examples } })` learns without retraining.
+ */
+export function countFeatures(documents: Iterable<CountedDocument>, base?: FeatureCounts): FeatureCounts {
+  const intents = base ? [...base.intents] : [];
+  const intentIndex = new Map(intents.map((id, i) => [id, i]));
+  const perKey = new Map<number, Map<number, number>>();
+  const docCounts: number[] = base ? [...base.docCounts] : [];
+  if (base) {
+    for (let f = 0; f < base.keys.length; f++) {
+      const row = new Map<number, number>();
+      for (let e = base.offsets[f] ?? 0; e < (base.offsets[f + 1] ?? 0); e++)
+        row.set(base.classes[e] ?? 0, base.counts[e] ?? 0);
+      perKey.set(base.keys[f] ?? 0, row);
+    }
+  }
+  for (const document of documents) {
+    let c = intentIndex.get(document.intent);
+    if (c === undefined) {
+      c = intents.length;
+      intents.push(document.intent);
+      intentIndex.set(document.intent, c);
+      docCounts.push(0);
+    }
+    docCounts[c] = (docCounts[c] ?? 0) + document.weight;
+    const seen = new Set<number>();
+    for (let i = 0; i < document.keys.length; i++) {
+      const key = (document.keys[i] ?? 0) >>> 0;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let row = perKey.get(key);
+      if (!row) perKey.set(key, (row = new Map()));
+      row.set(c, (row.get(c) ?? 0) + document.weight);
+    }
+  }
+  const keys = new Uint32Array(perKey.size);
+  const offsets = new Uint32Array(perKey.size + 1);
+  let entries = 0;
+  for (const row of perKey.values()) entries += row.size;
+  const classes = new Uint16Array(entries);
+  const counts = new Float64Array(entries);
+  let f = 0;
+  let e = 0;
+  for (const [key, row] of perKey) {
+    keys[f] = key;
+    offsets[f] = e;
+    for (const [c, count] of row) {
+      classes[e] = c;
+      counts[e] = count;
+      e++;
+    }
+    f++;
+  }
+  offsets[f] = e;
+  return { intents, docCounts: Float64Array.from(docCounts), keys, offsets, classes, counts };
+}
+
+export function serializeNaiveBayes(counts: FeatureCounts, settings: NaiveBayesSettings): SerializedNaiveBayes {
+  return {
+    format: 1,
+    intents: counts.intents,
+    alpha: settings.alpha,
+    temperature: settings.temperature,
+    priorWeight: settings.priorWeight,
+    docCounts: Array.from(counts.docCounts),
+    keys: encodeBase64(counts.keys),
+    offsets: encodeBase64(counts.offsets),
+    classes: encodeBase64(counts.classes),
+    counts: encodeBase64(Uint32Array.from(counts.counts, (n) => Math.round(n))),
+  };
+}
+
+export function deserializeCounts(data: SerializedNaiveBayes): FeatureCounts {
+  return {
+    intents: [...data.intents],
+    docCounts: Float64Array.from(data.docCounts),
+    keys: decodeUint32(data.keys),
+    offsets: decodeUint32(data.offsets),
+    classes: decodeUint16(data.classes),
+    counts: Float64Array.from(decodeUint32(data.counts)),
+  };
+}
+
+/**
+ * Multinomial naive Bayes over binary features, stored sparse: each feature keeps only the intents
+ * it was seen with, as a log-ratio against the intent's unseen-feature probability. Scoring a
+ * message is one hash lookup per feature plus one addition per (feature, intent seen) pair.
+ */
+export class NaiveBayes {
+  readonly intents: readonly string[];
+  readonly settings: NaiveBayesSettings;
+  readonly counts: FeatureCounts;
+  readonly index: KeyIndex;
+  /** Per entry: log P(f|c) − log P(unseen|c). */
+  private readonly deltas: Float32Array;
+  private readonly offsets: Uint32Array;
+  private readonly classes: Uint16Array;
+  /** Per intent: log P(unseen feature | c). */
+  readonly unseen: Float64Array;
+  readonly logPrior: Float64Array;
+  // Presence stamps: a feature repeated in one message counts once.
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+  private readonly perSegment = new Int32Array(MAX_SEGMENTS);
+
+  constructor(counts: FeatureCounts, settings: NaiveBayesSettings) {
+    this.counts = counts;
+    this.settings = settings;
+    this.intents = counts.intents;
+    this.offsets = counts.offsets;
+    this.classes = counts.classes;
+    const intentCount = counts.intents.length;
+    const vocabulary = counts.keys.length;
+    const totals = new Float64Array(intentCount);
+    for (let e = 0; e < counts.classes.length; e++)
+      totals[counts.classes[e] ?? 0] = (totals[counts.classes[e] ?? 0] ?? 0) + (counts.counts[e] ?? 0);
+    const { alpha } = settings;
+    const denominators = totals.map((t) => Math.log(t + alpha * vocabulary));
+    this.unseen = denominators.map((d) => Math.log(alpha) - d);
+    this.deltas = new Float32Array(counts.classes.length);
+    for (let e = 0; e < counts.classes.length; e++)
+      this.deltas[e] = Math.log(((counts.counts[e] ?? 0) + alpha) / alpha);
+    let documents = 0;
+    for (const n of counts.docCounts) documents += n;
+    this.logPrior = new Float64Array(intentCount);
+    for (let c = 0; c < intentCount; c++)
+      this.logPrior[c] =
+        settings.priorWeight * Math.log(Math.max(counts.docCounts[c] ?? 0, 0.5) / Math.max(documents, 1));
+    this.index = new KeyIndex(counts.keys);
+    this.stamps = new Uint32Array(vocabulary);
+  }
+
+  /**
+   * Adds the log-likelihood of each intent to `totals` (length intents) and, per clause, to
+   * `segmentScores` (segmentCount × intents), for the features in `features`. Writes the dense index
+   * of each feature (or -1 when unknown or repeated) to `featureIndex`. Returns the number of known features.
+   */
+  score(features: FeatureBuffer, featureIndex: Int32Array, totals: Float64Array, segmentScores: Float64Array): number {
+    const intentCount = this.intents.length;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const perSegment = this.perSegment.fill(0);
+    let known = 0;
+    for (let i = 0; i < features.count; i++) {
+      const f = this.index.get(features.keys[i] ?? 0);
+      if (f < 0 || this.stamps[f] === stamp) {
+        featureIndex[i] = -1;
+        continue;
+      }
+      this.stamps[f] = stamp;
+      featureIndex[i] = f;
+      known++;
+      const row = (features.segments[i] ?? 0) * intentCount;
+      const end = this.offsets[f + 1] ?? 0;
+      for (let e = this.offsets[f] ?? 0; e < end; e++) {
+        const c = this.classes[e] ?? 0;
+        const delta = this.deltas[e] ?? 0;
+        totals[c] = (totals[c] ?? 0) + delta;
+        segmentScores[row + c] = (segmentScores[row + c] ?? 0) + delta;
+      }
+      const segment = features.segments[i] ?? 0;
+      perSegment[segment] = (perSegment[segment] ?? 0) + 1;
+    }
+    // Every known feature also pays the intent's unseen-feature probability: added once per clause.
+    for (let s = 0; s < features.segmentCount; s++) {
+      const n = perSegment[s] ?? 0;
+      if (n === 0) continue;
+      const row = s * intentCount;
+      for (let c = 0; c < intentCount; c++) {
+        const u = n * (this.unseen[c] ?? 0);
+        totals[c] = (totals[c] ?? 0) + u;
+        segmentScores[row + c] = (segmentScores[row + c] ?? 0) + u;
+      }
+    }
+    return known;
+  }
+
+  /** How much feature `f` speaks for intent `c` over the average intent (evidence weight). */
+  contribution(f: number, c: number): number {
+    const end = this.offsets[f + 1] ?? 0;
+    let own = 0;
+    let sum = 0;
+    for (let e = this.offsets[f] ?? 0; e < end; e++) {
+      const d = this.deltas[e] ?? 0;
+      sum += d;
+      if (this.classes[e] === c) own = d;
+    }
+    return own - sum / this.intents.length;
+  }
+}

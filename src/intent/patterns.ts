@@ -1,0 +1,193 @@
+import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { normalize } from '../normalize/index.js';
+import type { PatternGroup } from './schema.js';
+
+/** The pattern groups and mask literals of rules/intents/, as the build step ships them. */
+export interface BuiltInPatterns {
+  groups: PatternGroup[];
+  mask: string[];
+}
+
+/** A pattern group ready to match; `intent` is resolved to an index by the classifier. */
+export interface CompiledGroup {
+  id: string;
+  intent: string;
+  weight: number;
+}
+
+const enum LiteralKind {
+  Phrase = 0,
+  Keyword = 1,
+  Negative = 2,
+  Mask = 3,
+}
+
+const DEFAULT_WEIGHT = 2.5;
+/** Above this length the whole-message (`exact`) lookup is skipped: such messages are never one word. */
+const EXACT_MAX_LENGTH = 40;
+
+function isLatinWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** The folded text without spaces and punctuation, for whole-message (`exact`) patterns. */
+export function compactText(text: string): string {
+  let out = '';
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    const drop = code === 0x20 || (code < 0x80 && !isLatinWordCode(code)) || (code >= 0x3000 && code <= 0x303f) || code === 0x2026 || code === 0xff5e;
+    if (drop) {
+      if (from >= 0) out += text.slice(from, i);
+      from = -1;
+    } else if (from < 0) from = i;
+  }
+  return out;
+}
+
+/** Fold a pattern literal the way messages are folded; a trailing `*` marks a Latin prefix. */
+function foldLiteral(literal: string): { text: string; prefix: boolean } {
+  const prefix = literal.endsWith('*');
+  return { text: normalize(prefix ? literal.slice(0, -1) : literal).text, prefix };
+}
+
+/**
+ * Every literal of every group in one Aho–Corasick automaton, so a message is scanned once whatever
+ * the number of patterns; regexes run after it and `exact` is one map lookup. Results of the last
+ * `match()` stay in the public buffers (matching is synchronous and not re-entrant).
+ */
+export class PatternMatcher {
+  readonly groups: readonly CompiledGroup[];
+  private readonly automaton: AhoCorasick | null;
+  /** literal → refs `(group << 3) | (kind << 1) | prefix`; group is -1 (all ones) for masks. */
+  private readonly refs = new Map<string, number[]>();
+  private readonly regexes: Array<{ group: number; regex: RegExp }> = [];
+  private readonly exact = new Map<string, number[]>();
+
+  // Per-call results.
+  private stamp = 0;
+  private readonly hitStamps: Uint32Array;
+  private readonly vetoStamps: Uint32Array;
+  /** Start / end (folded text) of each group's strongest hit. */
+  readonly hitStarts: Int32Array;
+  readonly hitEnds: Int32Array;
+  /** 1 for a phrase or regex, 0.5 for a keyword, 2 for an exact whole-message match. */
+  readonly hitFactors: Float32Array;
+  /** Groups that fired in the last match (vetoed ones excluded), in `firedCount` entries. */
+  readonly fired: Int32Array;
+  firedCount = 0;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  /** Characters masked by `mask` literals in the last match. */
+  mask = new Uint8Array(256);
+  masked = false;
+
+  constructor(groups: readonly PatternGroup[], maskLiterals: readonly string[] = []) {
+    const compiled: CompiledGroup[] = [];
+    const literals = new Set<string>();
+    const addRef = (literal: string, ref: number) => {
+      if (literal === '') return;
+      let list = this.refs.get(literal);
+      if (!list) this.refs.set(literal, (list = []));
+      if (!list.includes(ref)) list.push(ref);
+      literals.add(literal);
+    };
+    groups.forEach((group, g) => {
+      compiled.push({ id: group.id ?? `${group.intent}#${g}`, intent: group.intent, weight: group.weight ?? DEFAULT_WEIGHT });
+      const add = (list: readonly string[] | undefined, kind: LiteralKind) => {
+        for (const literal of list ?? []) {
+          const { text, prefix } = foldLiteral(literal);
+          addRef(text, (g << 3) | (kind << 1) | (prefix ? 1 : 0));
+        }
+      };
+      add(group.phrases, LiteralKind.Phrase);
+      add(group.keywords, LiteralKind.Keyword);
+      add(group.negative, LiteralKind.Negative);
+      for (const source of group.regex ?? []) this.regexes.push({ group: g, regex: new RegExp(source, 'u') });
+      for (const literal of group.exact ?? []) {
+        const key = compactText(normalize(literal).text);
+        if (key === '') continue;
+        let list = this.exact.get(key);
+        if (!list) this.exact.set(key, (list = []));
+        if (!list.includes(g)) list.push(g);
+      }
+    });
+    for (const literal of maskLiterals) addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
+    this.groups = compiled;
+    this.automaton = literals.size > 0 ? new AhoCorasick([...literals]) : null;
+    const size = compiled.length;
+    this.hitStamps = new Uint32Array(size);
+    this.vetoStamps = new Uint32Array(size);
+    this.hitStarts = new Int32Array(size);
+    this.hitEnds = new Int32Array(size);
+    this.hitFactors = new Float32Array(size);
+    this.fired = new Int32Array(size);
+    this.touched = new Int32Array(size);
+  }
+
+  private hit(group: number, start: number, end: number, factor: number): void {
+    if (this.hitStamps[group] !== this.stamp) {
+      this.hitStamps[group] = this.stamp;
+      this.touched[this.touchedCount++] = group;
+      this.hitFactors[group] = factor;
+      this.hitStarts[group] = start;
+      this.hitEnds[group] = end;
+    } else if (factor > (this.hitFactors[group] ?? 0)) {
+      this.hitFactors[group] = factor;
+      this.hitStarts[group] = start;
+      this.hitEnds[group] = end;
+    }
+  }
+
+  /** Match the folded `text`; results are in `fired`, `hit*` and `mask`. */
+  match(text: string): void {
+    if (++this.stamp === 0xffffffff) {
+      this.hitStamps.fill(0);
+      this.vetoStamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    this.masked = false;
+    this.touchedCount = 0;
+    if (this.mask.length < text.length) this.mask = new Uint8Array(Math.max(text.length, this.mask.length * 2));
+    if (this.automaton !== null) {
+      const matches = this.automaton.matchInText(text);
+      for (let m = 0; m < matches.length; m++) {
+        const { begin, end, keyword } = matches[m]!;
+        const refs = this.refs.get(keyword);
+        if (refs === undefined) continue;
+        const startsLatin = isLatinWordCode(keyword.charCodeAt(0));
+        const endsLatin = isLatinWordCode(keyword.charCodeAt(keyword.length - 1));
+        const leftOk = !startsLatin || begin === 0 || !isLatinWordCode(text.charCodeAt(begin - 1));
+        const rightWord = endsLatin && end < text.length && isLatinWordCode(text.charCodeAt(end));
+        for (const ref of refs) {
+          const kind = (ref >> 1) & 3;
+          if (kind === LiteralKind.Mask) {
+            if (!this.masked) this.mask.fill(0, 0, text.length);
+            this.masked = true;
+            this.mask.fill(1, begin, end);
+            continue;
+          }
+          if (!leftOk || (rightWord && (ref & 1) === 0)) continue;
+          const group = ref >> 3;
+          if (kind === LiteralKind.Negative) this.vetoStamps[group] = stamp;
+          else this.hit(group, begin, end, kind === LiteralKind.Keyword ? 0.5 : 1);
+        }
+      }
+    }
+    for (const { group, regex } of this.regexes) {
+      const found = regex.exec(text);
+      if (found !== null) this.hit(group, found.index, found.index + found[0].length, 1);
+    }
+    if (this.exact.size > 0 && text.length <= EXACT_MAX_LENGTH) {
+      const groups = this.exact.get(compactText(text));
+      if (groups !== undefined) for (const group of groups) this.hit(group, 0, text.length, 2);
+    }
+    let count = 0;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const g = this.touched[t] ?? 0;
+      if (this.vetoStamps[g] !== stamp) this.fired[count++] = g;
+    }
+    this.firedCount = count;
+  }
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { NormalizedText } from '../normalize/index.js';
+import { INTENT_ID_PATTERN } from './ids.js';
+
+export const intentLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+
+export const intentIdSchema = z
+  .string()
+  .regex(INTENT_ID_PATTERN, 'an intent id is lower-case words joined by "." "_" or "-", e.g. "order.cancel"');
+
+const literalList = z.array(z.string().trim().min(1, 'an empty string matches everything; remove it').max(200));
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A group of declarative patterns for one intent. All matching runs on the folded text (simplified,
+ * half-width, lower case), so write literals in any script or width. Latin literals match whole
+ * words; end one with `*` to match a prefix (`cancel*` matches "cancelling").
+ */
+export const patternGroupSchema = z
+  .object({
+    /** Shown in evidence; defaults to `<intent>#<index>`. */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._#-]*$/, 'a pattern id is lower-case letters, digits, ".", "_", "#" or "-"')
+      .optional(),
+    intent: intentIdSchema,
+    /** Locale the group was written for (documentation only: matching is script-independent). */
+    locale: intentLocaleSchema.optional(),
+    /** Phrases that signal the intent: each adds `weight`. */
+    phrases: literalList.optional(),
+    /** Single words that hint at the intent: each adds half of `weight`. */
+    keywords: literalList.optional(),
+    /** Regular expressions on the folded text (flag `u`); keep them few: they run on every message. */
+    regex: z.array(z.string().min(1).refine(isValidRegex, 'not a valid regular expression')).optional(),
+    /** The whole message (punctuation and spaces ignored) is one of these: adds twice `weight`. */
+    exact: literalList.optional(),
+    /** Literals that veto this group: when one occurs anywhere in the message the group adds nothing. */
+    negative: literalList.optional(),
+    /** Log-odds added to the intent when the group fires (negative pushes away). Default 2.5. */
+    weight: z.number().min(-20).max(20).optional(),
+  })
+  .strict()
+  .refine(
+    (g) => (g.phrases?.length ?? 0) + (g.keywords?.length ?? 0) + (g.regex?.length ?? 0) + (g.exact?.length ?? 0) > 0,
+    { message: 'a pattern group needs at least one of phrases, keywords, regex or exact' },
+  );
+
+export type PatternGroup = z.input<typeof patternGroupSchema>;
+
+/** `rules/intents/patterns.<locale>.json`. */
+export const patternFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    $comment: z.string().optional(),
+    locale: intentLocaleSchema,
+    /** Text chat exports insert that says nothing about the intent (order cards, menu clicks): masked before classifying. */
+    mask: literalList.optional(),
+    patterns: z.array(patternGroupSchema),
+  })
+  .strict();
+
+export type PatternFile = z.infer<typeof patternFileSchema>;
+
+/** `rules/intents/corpus.<locale>.json`, the nlp.js corpus format. */
+export const corpusFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    locale: intentLocaleSchema,
+    data: z.array(
+      z
+        .object({
+          intent: intentIdSchema,
+          utterances: z.array(z.string().trim().min(1)).min(1, 'an intent needs utterances'),
+          /** Held back from training; the test suite checks each is classified as `intent`. */
+          tests: z.array(z.string().trim().min(1)),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type CorpusFile = z.infer<typeof corpusFileSchema>;
+
+/**
+ * A statistical model that can stand in for the built-in naive Bayes (e.g. `createNaturalClassifier()`
+ * from `huashu/node`). Patterns, context and thresholds still apply on top of it.
+ */
+export interface IntentModel {
+  /** Shown in evidence as `model:<name>`. */
+  readonly name: string;
+  /** The intent ids the model knows, in the order of `predict`'s probabilities. */
+  readonly intents: readonly string[];
+  /** Posterior probability of each intent (order of `intents`) for the folded text. */
+  predict(normalized: NormalizedText): ArrayLike<number>;
+}
+
+const intentModelSchema = z.custom<IntentModel>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as IntentModel).name === 'string' &&
+    Array.isArray((value as IntentModel).intents) &&
+    typeof (value as IntentModel).predict === 'function',
+  { message: 'expected a classifier object { name, intents, predict(normalized) }, e.g. createNaturalClassifier()' },
+);
+
+/** `createAssistant({ intents })`: extend or tune the classifier without code. */
+export const intentOptionsSchema = z
+  .object({
+    /** Labelled examples; they are added to the model's counts (new intent ids allowed) and match exactly. */
+    examples: z
+      .array(z.object({ text: z.string().trim().min(1).max(2000), intent: intentIdSchema }).strict())
+      .max(100_000)
+      .optional(),
+    /** Extra pattern groups (same format as `rules/intents/patterns.*.json`). */
+    patterns: z.array(patternGroupSchema).max(10_000).optional(),
+    /** Below this confidence the primary intent is `other`. Default 0.3. */
+    threshold: z.number().min(0).max(1).optional(),
+    /** When the top two candidates are closer than this, the primary intent is `other`. Default 0.03. */
+    margin: z.number().min(0).max(1).optional(),
+    /** How many corpus utterances one user example counts as. Default 3. */
+    exampleWeight: z.number().min(0.1).max(100).optional(),
+    /** Replace the statistical model (patterns and context still apply). */
+    classifier: intentModelSchema.optional(),
+  })
+  .strict();
+
+export type IntentOptions = z.input<typeof intentOptionsSchema>;
