@@ -1,0 +1,66 @@
+import { locateRanges } from './location.js';
+import type { LintSummary } from './summary.js';
+import type { LintedReply, StreamingFormatter } from './types.js';
+
+export interface JsonOptions {
+  /** Write clean replies too (default: only replies with findings, since an export has millions). */
+  includeClean?: boolean;
+}
+
+/** The JSON object written for one reply: the record, its counts and its findings with positions. */
+export function jsonEntry(entry: LintedReply): Record<string, unknown> {
+  const { findings } = entry.result;
+  const spans = locateRanges(
+    entry,
+    findings.map((f) => f.range),
+  );
+  return {
+    ...(entry.source === undefined ? {} : { source: entry.source }),
+    line: entry.origin?.line ?? 1,
+    ...(entry.id === undefined ? {} : { id: entry.id }),
+    ...(entry.agent === undefined ? {} : { agent: entry.agent }),
+    ...(entry.conversationId === undefined ? {} : { conversationId: entry.conversationId }),
+    reply: entry.reply,
+    errorCount: entry.result.errorCount,
+    warningCount: entry.result.warningCount,
+    findings: findings.map((finding, i) => {
+      const span = spans[i];
+      return {
+        ...finding,
+        line: span?.start.line,
+        column: span?.start.column,
+        endLine: span?.end.line,
+        endColumn: span?.end.column,
+      };
+    }),
+  };
+}
+
+/**
+ * A JSON array of linted replies, one per line, written as it goes. With a summary, the output is
+ * `{ "results": [...], "summary": {...} }` instead, so a script gets both from one run.
+ */
+export function createJsonFormatter(options: JsonOptions & { summary?: boolean } = {}): StreamingFormatter {
+  let first = true;
+  return {
+    begin: () => (options.summary === true ? '{"results":[' : '['),
+    reply(entry) {
+      if (entry.result.findings.length === 0 && options.includeClean !== true) return '';
+      const text = `${first ? '\n' : ',\n'}${JSON.stringify(jsonEntry(entry))}`;
+      first = false;
+      return text;
+    },
+    end(summary?: LintSummary) {
+      const close = first ? ']' : '\n]';
+      return options.summary === true
+        ? `${close},\n"summary":${JSON.stringify(summary ?? null)}}\n`
+        : `${close}\n`;
+    },
+  };
+}
+
+/** `json` over an array of results (every reply, clean ones included, as eslint's json). Pure. */
+export function json(results: readonly LintedReply[]): string {
+  const formatter = createJsonFormatter({ includeClean: true });
+  return formatter.begin() + results.map((r) => formatter.reply(r)).join('') + formatter.end();
+}

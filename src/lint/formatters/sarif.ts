@@ -1,0 +1,179 @@
+import { VERSION } from '../../generated/version.js';
+import type { Finding } from '../types.js';
+import { locateRanges, type SourceSpan } from './location.js';
+import type { LintSummary } from './summary.js';
+import type { LintedReply, RuleDescriptor, StreamingFormatter } from './types.js';
+
+export interface SarifOptions {
+  /** The rules that ran, listed in `tool.driver.rules` (results point at them by `ruleIndex`). */
+  rules?: readonly RuleDescriptor[];
+  /** Put the summary in `runs[0].properties.summary`. */
+  summary?: boolean;
+}
+
+/** A file path as a SARIF URI reference: relative paths percent-encoded per segment, absolute ones `file://`. */
+export function sarifUri(path: string): string {
+  const slashed = path.replace(/\\/g, '/');
+  const encoded = slashed
+    .split('/')
+    .map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+  if (slashed.startsWith('/')) return `file://${encoded}`;
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
+  return encoded;
+}
+
+function level(severity: 'off' | 'warn' | 'error' | undefined): 'error' | 'warning' | 'none' {
+  return severity === 'error' ? 'error' : severity === 'off' ? 'none' : 'warning';
+}
+
+/** 32-bit FNV-1a, hex: a stable fingerprint so code-scanning tools track a finding across runs. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A replacement text written the way the source writes the reply, so applying the fix keeps the file valid. */
+function encodeForSource(text: string, entry: LintedReply): string {
+  const encoding = entry.origin?.encoding ?? 'verbatim';
+  if (encoding === 'json-string') return JSON.stringify(text).slice(1, -1);
+  if (encoding === 'csv-quoted') return text.replace(/"/g, '""');
+  return text;
+}
+
+function region(span: SourceSpan, snippet?: string): Record<string, unknown> {
+  const { start, end } = span;
+  return {
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ...(start.offset !== undefined && end.offset !== undefined
+      ? { charOffset: start.offset, charLength: end.offset - start.offset }
+      : {}),
+    ...(snippet === undefined ? {} : { snippet: { text: snippet } }),
+  };
+}
+
+/**
+ * SARIF 2.1.0, the format GitHub code scanning and most CI dashboards read: one run, the rules in
+ * `tool.driver.rules`, one result per finding with its exact region in the source file. Written as
+ * it goes: only the current reply is ever held.
+ */
+export function createSarifFormatter(options: SarifOptions = {}): StreamingFormatter {
+  const rules = options.rules ?? [];
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  // Replies given inline have no file: their text becomes an artifact of the log.
+  const inlineArtifacts: string[] = [];
+  let first = true;
+
+  function artifactLocation(entry: LintedReply): Record<string, unknown> {
+    if (entry.source !== undefined) return { uri: sarifUri(entry.source) };
+    inlineArtifacts.push(entry.reply);
+    return { index: inlineArtifacts.length - 1 };
+  }
+
+  function result(
+    entry: LintedReply,
+    finding: Finding,
+    span: SourceSpan,
+    location: Record<string, unknown>,
+    fixSpan?: SourceSpan,
+  ) {
+    const index = ruleIndex.get(finding.ruleId);
+    const properties: Record<string, unknown> = { messageId: finding.messageId, ...(finding.data ?? {}) };
+    if (entry.id !== undefined) properties.replyId = entry.id;
+    if (entry.agent !== undefined) properties.agent = entry.agent;
+    if (entry.conversationId !== undefined) properties.conversationId = entry.conversationId;
+    if (finding.expected !== undefined) properties.expected = finding.expected;
+    if (finding.suggestions?.length) properties.suggestions = finding.suggestions.map((s) => s.text);
+    return {
+      ruleId: finding.ruleId,
+      ...(index === undefined ? {} : { ruleIndex: index }),
+      level: level(finding.severity),
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: location, region: region(span, finding.actual) } }],
+      partialFingerprints: {
+        'huashuFinding/v1': fingerprint(`${finding.ruleId}\u0000${finding.actual}\u0000${entry.reply}`),
+      },
+      ...(finding.fix && fixSpan
+        ? {
+            fixes: [
+              {
+                description: { text: `Replace with “${finding.fix.text}”` },
+                artifactChanges: [
+                  {
+                    artifactLocation: location,
+                    replacements: [
+                      {
+                        deletedRegion: region(fixSpan),
+                        insertedContent: { text: encodeForSource(finding.fix.text, entry) },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }
+        : {}),
+      properties,
+    };
+  }
+
+  return {
+    begin() {
+      const driver = {
+        name: 'huashu',
+        version: VERSION,
+        semanticVersion: VERSION,
+        rules: rules.map((rule) => ({
+          id: rule.id,
+          shortDescription: { text: rule.description },
+          ...(rule.url === undefined ? {} : { helpUri: rule.url }),
+          defaultConfiguration: { level: level(rule.severity), enabled: rule.severity !== 'off' },
+          properties: {
+            ...(rule.category === undefined ? {} : { category: rule.category }),
+            ...(rule.fixable === undefined ? {} : { fixable: rule.fixable }),
+          },
+        })),
+      };
+      return `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits","results":[`;
+    },
+    reply(entry) {
+      const { findings } = entry.result;
+      if (findings.length === 0) return '';
+      const location = artifactLocation(entry);
+      const spans = locateRanges(entry, [
+        ...findings.map((f) => f.range),
+        ...findings.map((f) => f.fix?.range ?? f.range),
+      ]);
+      let text = '';
+      findings.forEach((finding, i) => {
+        const span = spans[i];
+        if (!span) return;
+        text += `${first ? '\n' : ',\n'}${JSON.stringify(result(entry, finding, span, location, spans[findings.length + i]))}`;
+        first = false;
+      });
+      return text;
+    },
+    end(summary?: LintSummary) {
+      const artifacts =
+        inlineArtifacts.length === 0
+          ? ''
+          : `,"artifacts":${JSON.stringify(inlineArtifacts.map((text) => ({ contents: { text }, mimeType: 'text/plain' })))}`;
+      const properties =
+        options.summary === true && summary ? `,"properties":${JSON.stringify({ summary })}` : '';
+      return `${first ? '' : '\n'}]${artifacts}${properties}}]}\n`;
+    },
+  };
+}
+
+/** `sarif` over an array of results. Pure. */
+export function sarif(results: readonly LintedReply[], options: SarifOptions = {}): string {
+  const formatter = createSarifFormatter(options);
+  return formatter.begin() + results.map((r) => formatter.reply(r)).join('') + formatter.end();
+}

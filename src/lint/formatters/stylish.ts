@@ -1,0 +1,101 @@
+import { locateRanges } from './location.js';
+import { formatSummary, type LintSummary } from './summary.js';
+import { displayWidth, excerpt, padDisplay, paint } from './text.js';
+import type { LintedReply, StreamingFormatter } from './types.js';
+
+export interface StylishOptions {
+  /** ANSI colours (the CLI turns them on for a terminal only). */
+  color?: boolean;
+  /** Agents listed in the summary table. */
+  topAgents?: number;
+}
+
+const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
+
+/**
+ * eslint's `stylish`, grouped by source and then by reply: the reply's line and text, then one row
+ * per finding with `line:column`, severity, message and rule id. Clean replies print nothing.
+ */
+export function createStylishFormatter(options: StylishOptions = {}): StreamingFormatter {
+  const p = paint(options.color === true);
+  let currentSource: string | undefined;
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  let replies = 0;
+
+  return {
+    begin: () => '',
+    reply(entry: LintedReply): string {
+      const { findings } = entry.result;
+      if (findings.length === 0) return '';
+      const out: string[] = [];
+      if (entry.source !== undefined && entry.source !== currentSource) {
+        if (currentSource !== undefined || replies > 0) out.push('');
+        out.push(p.underline(entry.source));
+        currentSource = entry.source;
+      }
+      replies += 1;
+      const spans = locateRanges(
+        entry,
+        findings.map((f) => f.range),
+      );
+      const labels = [entry.id === undefined ? '' : `#${entry.id}`, entry.agent ?? '']
+        .filter(Boolean)
+        .join(' · ');
+      const line = entry.origin?.line ?? 1;
+      out.push(
+        `  ${p.dim(`${line}:`)} ${excerpt(entry.reply, 72)}${labels === '' ? '' : `  ${p.dim(`(${labels})`)}`}`,
+      );
+      const rows = findings.map((finding, i) => {
+        const start = spans[i]?.start ?? { line, column: 1 };
+        if (finding.severity === 'error') errors += 1;
+        else warnings += 1;
+        if (finding.fix) fixable += 1;
+        return [
+          `${start.line}:${start.column}`,
+          finding.severity === 'error' ? 'error' : 'warning',
+          finding.message.replace(/\s*\r?\n\s*/g, ' '),
+          finding.ruleId,
+        ] as const;
+      });
+      const position = Math.max(...rows.map((r) => r[0].length));
+      const severity = Math.max(...rows.map((r) => r[1].length));
+      const message = Math.max(...rows.map((r) => displayWidth(r[2])));
+      for (const [pos, sev, text, rule] of rows) {
+        const coloured = sev === 'error' ? p.red(sev.padEnd(severity)) : p.yellow(sev.padEnd(severity));
+        out.push(
+          `    ${p.dim(pos.padEnd(position))}  ${coloured}  ${padDisplay(text, message, 'end')}  ${p.dim(rule)}`,
+        );
+      }
+      return `${out.join('\n')}\n`;
+    },
+    end(summary?: LintSummary): string {
+      const out: string[] = [];
+      const total = errors + warnings;
+      if (total > 0) {
+        const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(replies, 'reply', 'replies')}`;
+        out.push('', errors > 0 ? p.bold(p.red(line)) : p.bold(p.yellow(line)));
+        if (fixable > 0)
+          out.push(
+            `  ${fixable} of them can be fixed automatically (the json and sarif outputs carry the fix).`,
+          );
+      }
+      if (summary)
+        out.push(
+          '',
+          formatSummary(summary, {
+            color: options.color === true,
+            ...(options.topAgents === undefined ? {} : { topAgents: options.topAgents }),
+          }).trimEnd(),
+        );
+      return out.length === 0 ? '' : `${out.join('\n')}\n`;
+    },
+  };
+}
+
+/** `stylish` over an array of results, as eslint's formatters. Pure. */
+export function stylish(results: readonly LintedReply[], options: StylishOptions = {}): string {
+  const formatter = createStylishFormatter(options);
+  return formatter.begin() + results.map((r) => formatter.reply(r)).join('') + formatter.end();
+}
