@@ -1,0 +1,48 @@
+import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { InputParser } from './record.js';
+import { toInputItem, type ReplyField } from './record-fields.js';
+import { jsonStringValueSpan } from './json-string-span.js';
+
+/**
+ * JSONL: one JSON object per line, `{ reply, facts?, agent?, conversationId?, id?, … }` (see
+ * record-fields.ts). Blank lines are skipped; a line that is not valid JSON or not a valid record
+ * is reported with its line number and skipped.
+ */
+export function createJsonlParser(): InputParser {
+  return {
+    push(line, emit) {
+      const { text } = line;
+      if (text.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        emit({ kind: 'malformed', line: line.line, message: `invalid JSON: ${(error as Error).message}` });
+        return;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        emit({
+          kind: 'malformed',
+          line: line.line,
+          message: `expected a JSON object like {"reply": "…"}, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+        });
+        return;
+      }
+      emit(
+        toInputItem(value, line.line, (field: ReplyField): ReplyOrigin => {
+          const span = jsonStringValueSpan(text, field);
+          // Without a span (an unusual encoding of the key), point at the line itself.
+          if (span === undefined) return { line: line.line, column: 1 };
+          return {
+            line: line.line,
+            column: span[0] + 1,
+            offset: line.offset + span[0],
+            encoding: 'json-string',
+            raw: text.slice(span[0], span[1]),
+          };
+        }),
+      );
+    },
+    finish() {},
+  };
+}

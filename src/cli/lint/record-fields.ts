@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { turnSchema } from '../../context.js';
+import { formatPath } from '../../errors.js';
+import { factsSchema } from '../../facts.js';
+import { supportedLocaleSchema } from '../../options.js';
+import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { InputItem } from './record.js';
+
+/** Ids and names may be numbers in exports; both become strings. `null` counts as absent. */
+const idSchema = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value)));
+
+/**
+ * The fields a JSONL line (or a CSV row, through `--column`) may carry. Other fields are ignored,
+ * since exports carry many (timestamps, shop, channel…).
+ */
+export const inputRecordSchema = z.object({
+  /** The agent's reply (the text linted). `text` is accepted for it too. */
+  reply: z.string().nullish(),
+  text: z.string().nullish(),
+  /** `agent` (default) rows are linted; `customer` and `system` rows are conversation context only. */
+  role: z.enum(['agent', 'customer', 'system']).nullish(),
+  facts: factsSchema.nullish(),
+  agent: idSchema,
+  id: idSchema,
+  conversationId: idSchema,
+  /** A conversation id, or the earlier turns themselves (oldest first). */
+  conversation: z
+    .union([z.string(), z.number(), z.array(turnSchema.pick({ role: true, text: true }))])
+    .nullish(),
+  locale: supportedLocaleSchema.nullish(),
+  /** The customer message the reply answers (also `customer_message`). */
+  customerMessage: z.string().nullish(),
+  customer_message: z.string().nullish(),
+});
+
+export type InputRecordFields = z.input<typeof inputRecordSchema>;
+
+/** The field the reply text was read from, so its position in the source can be found. */
+export type ReplyField = 'reply' | 'text';
+
+/**
+ * Validate one record's fields and turn them into what the lint run consumes: a reply to lint,
+ * a conversation turn, or a malformed-record report naming every problem.
+ */
+export function toInputItem(
+  value: unknown,
+  line: number,
+  locate: (field: ReplyField) => ReplyOrigin,
+): InputItem {
+  const parsed = inputRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const path = formatPath(issue.path);
+      return path === '' ? issue.message : `${path}: ${issue.message}`;
+    });
+    return { kind: 'malformed', line, message: problems.join('; ') };
+  }
+  const fields = parsed.data;
+  const field: ReplyField = typeof fields.reply === 'string' ? 'reply' : 'text';
+  const text = fields.reply ?? fields.text;
+  if (typeof text !== 'string')
+    return {
+      kind: 'malformed',
+      line,
+      message: 'reply: expected the reply text as a string ("reply" or "text")',
+    };
+  const conversationId =
+    fields.conversationId ??
+    (typeof fields.conversation === 'string' || typeof fields.conversation === 'number'
+      ? String(fields.conversation)
+      : undefined);
+  const role = fields.role ?? 'agent';
+  if (role !== 'agent')
+    return {
+      kind: 'turn',
+      line,
+      ...(conversationId === undefined ? {} : { conversationId }),
+      turn: { role, text },
+    };
+  const customerMessage = fields.customerMessage ?? fields.customer_message;
+  return {
+    kind: 'reply',
+    record: {
+      reply: text,
+      line,
+      locate: () => locate(field),
+      ...(fields.id === undefined ? {} : { id: fields.id }),
+      ...(fields.agent === undefined ? {} : { agent: fields.agent }),
+      ...(conversationId === undefined ? {} : { conversationId }),
+      ...(fields.facts == null ? {} : { facts: fields.facts }),
+      ...(fields.locale == null ? {} : { locale: fields.locale }),
+      ...(Array.isArray(fields.conversation) ? { conversation: fields.conversation } : {}),
+      ...(customerMessage == null ? {} : { customerMessage }),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Facts } from '../../facts.js';
+import type { SupportedLocale } from '../../language/index.js';
+import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { ConversationTurn } from '../../lint/types.js';
+import type { SourceLine } from './source-lines.js';
+
+/** One agent reply read from the input, with what the input says about it. */
+export interface ReplyRecord {
+  reply: string;
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Where the reply text sits in the source; computed only for replies with findings. */
+  locate(): ReplyOrigin;
+  id?: string;
+  agent?: string;
+  conversationId?: string;
+  facts?: Facts;
+  locale?: SupportedLocale;
+  /** Earlier turns given in the record itself; they replace the tracked conversation. */
+  conversation?: ConversationTurn[];
+  /** The customer message this reply answers, added to the conversation before the reply. */
+  customerMessage?: string;
+}
+
+/** What a parser reads from the input. */
+export type InputItem =
+  | { kind: 'reply'; record: ReplyRecord }
+  /** A customer or system message of a conversation: context for the replies after it, not linted. */
+  | { kind: 'turn'; line: number; conversationId?: string; turn: ConversationTurn }
+  | { kind: 'malformed'; line: number; message: string };
+
+/** A push parser: fed the input line by line, emits what it reads. */
+export interface InputParser {
+  push(line: SourceLine, emit: (item: InputItem) => void): void;
+  /** The input ended: emit what is left (or report what is unfinished). */
+  finish(emit: (item: InputItem) => void): void;
+}

@@ -1,0 +1,190 @@
+import { isHuashuError } from '../../errors.js';
+import {
+  createFormatter,
+  createSummaryCollector,
+  type FormatName,
+  type LintedReply,
+  type RuleDescriptor,
+} from '../../lint/formatters/index.js';
+import type { LintContext, LintResult } from '../../lint/types.js';
+import { ExitCode, type CliIo } from '../io.js';
+import { BufferedOutput } from './buffered-output.js';
+import type { ColumnMap } from './columns.js';
+import { ConversationTracker } from './conversation.js';
+import { createParser, detectInputFormat } from './input-format.js';
+import { ProgressBar } from './progress.js';
+import type { InputItem, ReplyRecord } from './record.js';
+import { readLineBatches } from './source-lines.js';
+
+/** What the run needs of a linter: the contract's `lint(reply, context)`. */
+export interface ReplyLinter {
+  lint(reply: string, context?: LintContext): LintResult;
+}
+
+/** One input of the run. */
+export type LintInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'stdin' }
+  | {
+      kind: 'file';
+      /** As shown in reports: relative to the working directory when inside it. */
+      display: string;
+      /** Size in bytes, for the progress bar. */
+      size?: number;
+      open(): AsyncIterable<string | Uint8Array>;
+    };
+
+export interface LintRunOptions {
+  inputs: readonly LintInput[];
+  /** `--input-format`; else from each file's extension (stdin: plain). */
+  inputFormat?: string;
+  columns: ColumnMap;
+  format: FormatName;
+  summary: boolean;
+  /** Errors only: warnings are neither reported nor counted. */
+  quiet: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  rules: readonly RuleDescriptor[];
+  topAgents?: number;
+}
+
+/** Malformed lines reported one by one on standard error; the rest are counted. */
+const MALFORMED_SHOWN = 20;
+
+function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result;
+  const findings = result.findings.filter((f) => f.severity === 'error');
+  return { findings, errorCount: findings.length, warningCount: 0 };
+}
+
+/**
+ * Lint every reply of the inputs as they stream in and write the report as it goes: memory holds
+ * the current batch of lines, the current conversation and the counters, never the whole input.
+ * Exit code: 2 when any line was malformed (reported and skipped, so the rest is still checked),
+ * else 1 when errors were found or warnings exceed --max-warnings, else 0.
+ */
+export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: CliIo): Promise<number> {
+  const formatter = createFormatter(options.format, {
+    color: options.color,
+    summary: options.summary,
+    rules: options.rules,
+    ...(options.topAgents === undefined ? {} : { topAgents: options.topAgents }),
+  });
+  const out = new BufferedOutput(io.stdout);
+  const collector = options.summary || options.format === 'summary' ? createSummaryCollector() : undefined;
+  const tracker = new ConversationTracker();
+  let begun = false;
+  let errors = 0;
+  let warnings = 0;
+  let malformed = 0;
+
+  // The header is written with the first output, so a run that fails at once prints nothing.
+  const write = (text: string) => {
+    if (!begun) {
+      out.append(formatter.begin());
+      begun = true;
+    }
+    out.append(text);
+  };
+
+  function lintRecord(record: ReplyRecord, source: string | undefined): void {
+    const context: LintContext = {};
+    if (record.facts !== undefined) context.facts = record.facts;
+    if (record.locale !== undefined) context.locale = record.locale;
+    const conversationId = record.conversationId;
+    if (conversationId !== undefined && record.customerMessage !== undefined)
+      tracker.add(conversationId, { role: 'customer', text: record.customerMessage });
+    const conversation =
+      record.conversation ?? (conversationId === undefined ? undefined : tracker.before(conversationId));
+    if (conversation !== undefined) context.conversation = conversation;
+
+    let result = linter.lint(record.reply, context);
+    if (conversationId !== undefined) tracker.add(conversationId, { role: 'agent', text: record.reply });
+    if (options.quiet) result = errorsOnly(result);
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    collector?.add({ agent: record.agent, result });
+    if (result.findings.length === 0) return;
+    const entry: LintedReply = { reply: record.reply, result, origin: record.locate() };
+    if (source !== undefined) entry.source = source;
+    if (record.id !== undefined) entry.id = record.id;
+    if (record.agent !== undefined) entry.agent = record.agent;
+    if (conversationId !== undefined) entry.conversationId = conversationId;
+    write(formatter.reply(entry));
+  }
+
+  function reportMalformed(source: string | undefined, line: number, message: string): void {
+    malformed += 1;
+    if (malformed <= MALFORMED_SHOWN)
+      io.stderr.write(`huashu lint: ${source ?? '<text>'}:${line}: skipped: ${message}\n`);
+  }
+
+  for (const input of options.inputs) {
+    if (input.kind === 'text') {
+      lintRecord(
+        { reply: input.text, line: 1, locate: () => ({ line: 1, column: 1, offset: 0 }) },
+        undefined,
+      );
+      continue;
+    }
+    const source = input.kind === 'stdin' ? 'stdin' : input.display;
+    const format = detectInputFormat(input.kind === 'file' ? input.display : undefined, options.inputFormat);
+    const parser = createParser(format, options.columns);
+    const size = input.kind === 'file' ? input.size : undefined;
+    const progress = ProgressBar.wanted(io.stderr.isTTY, size)
+      ? new ProgressBar(io.stderr, source, size)
+      : undefined;
+
+    const handle = (item: InputItem) => {
+      if (item.kind === 'malformed') reportMalformed(source, item.line, item.message);
+      else if (item.kind === 'turn') {
+        if (item.conversationId !== undefined) tracker.add(item.conversationId, item.turn);
+      } else {
+        try {
+          lintRecord(item.record, source);
+        } catch (error) {
+          // The linter refuses a record (e.g. facts it cannot use): report it like a malformed line.
+          if (!isHuashuError(error)) throw error;
+          reportMalformed(source, item.record.line, `[${error.code}] ${error.message}`);
+        }
+        progress?.tick();
+      }
+    };
+
+    try {
+      const chunks = input.kind === 'stdin' ? io.stdin : input.open();
+      for await (const batch of readLineBatches(
+        chunks,
+        progress ? (bytes) => progress.addBytes(bytes) : undefined,
+      )) {
+        for (const line of batch) parser.push(line, handle);
+        await out.drain();
+      }
+      parser.finish(handle);
+    } finally {
+      progress?.clear();
+    }
+  }
+
+  write('');
+  out.append(formatter.end(collector?.summary()));
+  await out.flush();
+
+  if (malformed > MALFORMED_SHOWN)
+    io.stderr.write(`huashu lint: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);
+  if (malformed > 0) {
+    io.stderr.write(
+      `huashu lint: ${malformed} malformed line${malformed === 1 ? '' : 's'} skipped; the other replies were checked (exit code 2)\n`,
+    );
+    return ExitCode.Usage;
+  }
+  if (errors > 0) return ExitCode.Findings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(
+      `huashu lint: too many warnings (${warnings}); --max-warnings is ${options.maxWarnings}\n`,
+    );
+    return ExitCode.Findings;
+  }
+  return ExitCode.Ok;
+}
