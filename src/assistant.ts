@@ -5,6 +5,9 @@ import { HuashuError, parseOrThrow } from './errors.js';
 import { detectLanguage } from './language/index.js';
 import { normalize } from './normalize/index.js';
 import { assistantOptionsSchema, type AssistantOptions } from './options.js';
+import { extractEntities } from './entities/index.js';
+import { assessRiskUnchecked } from './risk/index.js';
+import { extractSignals } from './signals/index.js';
 
 const textSchema = z.string({ error: 'expected the message text as a string' });
 
@@ -25,16 +28,19 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     if (context !== undefined)
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
     const normalized = normalize(message);
-    // Intent, signals and entities are filled by the intents issue; until then the message is `other`.
+    // The intent is filled by the intents work; until then the message is `other`.
+    const intent = { id: 'other', confidence: 0 };
+    // Signals and entities share one phrase scan of `normalized`; risk needs the intent, so it comes last.
+    const signals = extractSignals(normalized, context);
     return {
       text: message,
       normalized: normalized.text,
       language: detectLanguage(message),
-      intent: { id: 'other', confidence: 0 },
+      intent,
       intents: [],
-      signals: [],
-      entities: [],
-      risk: 'low',
+      signals,
+      entities: extractEntities(normalized),
+      risk: assessRiskUnchecked({ intent, signals, context }),
     };
   }
 

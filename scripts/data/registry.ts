@@ -2,7 +2,14 @@ import type { DataGenerator } from './types.js';
 import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
+import { signalsGenerator } from './signals.js';
 import { versionGenerator } from './version.js';
 
 /** Every build-time data generator, in run order. Add yours here. */
-export const generators: DataGenerator[] = [versionGenerator, hanziGenerator, languageGenerator, intentsGenerator];
+export const generators: DataGenerator[] = [
+  versionGenerator,
+  hanziGenerator,
+  languageGenerator,
+  intentsGenerator,
+  signalsGenerator,
+];

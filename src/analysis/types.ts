@@ -37,6 +37,8 @@ export interface Signal {
   /** Strength in [0, 1]. */
   score: number;
   evidence: Array<{ text: string; range: Range }>;
+  /** Why, in words, when part of the score comes from outside the text (repeat_contact from the history). */
+  detail?: string;
 }
 
 export type EntityType =

@@ -1,0 +1,43 @@
+import type { Entity } from '../analysis/types.js';
+import type { NormalizedText } from '../normalize/index.js';
+import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
+import { amountCandidates } from './amounts.js';
+import { entityAt, resolveOverlaps } from './candidates.js';
+import { dateCandidates } from './dates.js';
+import { identifierCandidates } from './identifiers.js';
+import { cueHits } from './lexicon-hits.js';
+import { linkCandidates } from './links.js';
+import { placeholderCandidates } from './placeholders.js';
+import { sizeCandidates } from './sizes.js';
+
+/** Words that are entities themselves: colours, size words, 明天, 下周一, 今晚. */
+function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], out: Entity[]): void {
+  for (const match of matches) {
+    for (const payload of match.payloads) {
+      if (payload.kind === 'entity')
+        out.push(entityAt(n, match.start, match.end, payload.entity, payload.value));
+    }
+  }
+}
+
+/**
+ * The entities of one message, in text order: order and tracking numbers (with the carrier when
+ * the format or the message names it), phones (with a masked form), amounts with an ISO currency,
+ * dates and times (clock-free values such as relative:+1d), sizes, colours, links, and the
+ * source's masked placeholders (`[订单x]`, `placeholder: true`). Ranges point into the original
+ * text. Where candidates overlap the longest wins. Never throws.
+ */
+export function extractEntities(normalized: NormalizedText): Entity[] {
+  const matches = scanPhrases(normalized);
+  const candidates: Entity[] = [];
+  placeholderCandidates(normalized, candidates);
+  linkCandidates(normalized, candidates);
+  lexiconCandidates(normalized, matches, candidates);
+  if (/\d/.test(normalized.text)) {
+    identifierCandidates(normalized, cueHits(matches), candidates);
+  }
+  amountCandidates(normalized, candidates);
+  dateCandidates(normalized, candidates);
+  sizeCandidates(normalized, candidates);
+  return resolveOverlaps(candidates);
+}

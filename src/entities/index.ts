@@ -1,0 +1,2 @@
+export { extractEntities } from './extract.js';
+export { maskPhone } from './identifiers.js';

@@ -1,0 +1,2 @@
+export { assessRisk, assessRiskUnchecked } from './assess.js';
+export type { RiskInput } from './assess.js';

@@ -1,0 +1,2 @@
+export { extractSignals } from './extract.js';
+export { SIGNAL_IDS } from './rules-schema.js';
