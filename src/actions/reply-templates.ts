@@ -1,0 +1,117 @@
+import type { SupportedLocale } from '../language/index.js';
+import { conditionSize, evaluateCondition, type Condition } from '../templates/condition.js';
+import type { TemplateCatalogue, TemplateEntry } from '../templates/types.js';
+import type { FactValues } from './compile.js';
+
+/** What the reply step needs of the template catalogue, indexed once for the hot path. */
+export interface ReplyTemplates {
+  has(id: string): boolean;
+  /** The template's stage (its place in the reply), or undefined for an unknown id. */
+  stageOf(id: string): string | undefined;
+  /** Whether the template is written for this channel. */
+  fits(id: string, channel: string): boolean;
+  /**
+   * The best template of a stage for the message: one listing the primary intent whose `when`
+   * holds, the most specific `when` first (as the catalogue's select() ranks), then by id.
+   */
+  pick(stage: string, intent: string, channel: string, almanac: FactValues): string | undefined;
+  /** The locale the template is rendered in: the customer's, else the nearest it has. */
+  localeFor(id: string, locale: SupportedLocale): SupportedLocale | undefined;
+  /** Required variables the values do not give. */
+  missing(id: string, locale: SupportedLocale, vars: Readonly<Record<string, unknown>>): string[];
+  render(id: string, vars: Record<string, unknown>, locale: SupportedLocale, channel: string): string;
+}
+
+const FALLBACK: Record<SupportedLocale, readonly SupportedLocale[]> = {
+  'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
+  'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
+  en: ['en', 'zh-Hans', 'zh-Hant'],
+};
+
+interface IndexedTemplate {
+  id: string;
+  stage: string;
+  intents: readonly string[];
+  channels: ReadonlySet<string>;
+  locales: Set<SupportedLocale>;
+  required: Map<SupportedLocale, string[][]>;
+  /** The template's `when`, evaluated as the catalogue's select() does. */
+  when: Condition | undefined;
+  specificity: number;
+}
+
+function readPath(value: unknown, steps: readonly string[]): unknown {
+  let current = value;
+  for (const step of steps) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
+}
+
+/** Index a template catalogue (built-ins + packs) for the reply step. */
+export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 'render'>): ReplyTemplates {
+  const byId = new Map<string, IndexedTemplate>();
+  for (const entry of catalogue.list() as TemplateEntry[]) {
+    let template = byId.get(entry.id);
+    if (!template) {
+      const when = entry.when as Condition | undefined;
+      template = {
+        id: entry.id,
+        stage: entry.stage,
+        intents: entry.intents,
+        channels: new Set(entry.channels),
+        locales: new Set(),
+        required: new Map(),
+        when,
+        specificity: when === undefined ? 0 : conditionSize(when),
+      };
+      byId.set(entry.id, template);
+    }
+    template.locales.add(entry.locale);
+    template.required.set(
+      entry.locale,
+      Object.entries(entry.variables)
+        .filter(([, declaration]) => declaration.optional !== true)
+        .map(([path]) => path.split('.')),
+    );
+  }
+  const byStageAndIntent = new Map<string, IndexedTemplate[]>();
+  for (const template of byId.values())
+    for (const intent of template.intents) {
+      const key = `${template.stage}\u0000${intent}`;
+      const list = byStageAndIntent.get(key) ?? [];
+      list.push(template);
+      byStageAndIntent.set(key, list);
+    }
+  for (const list of byStageAndIntent.values())
+    list.sort((a, b) => b.specificity - a.specificity || a.id.localeCompare(b.id));
+
+  return {
+    has: (id) => byId.has(id),
+    stageOf: (id) => byId.get(id)?.stage,
+    fits: (id, channel) => byId.get(id)?.channels.has(channel) ?? false,
+    pick(stage, intent, channel, almanac) {
+      const candidates = byStageAndIntent.get(`${stage}\u0000${intent}`);
+      if (!candidates) return undefined;
+      for (const template of candidates) {
+        if (!template.channels.has(channel)) continue;
+        if (template.when && !evaluateCondition(template.when, almanac)) continue;
+        return template.id;
+      }
+      return undefined;
+    },
+    localeFor(id, locale) {
+      const template = byId.get(id);
+      return template && FALLBACK[locale].find((l) => template.locales.has(l));
+    },
+    missing(id, locale, vars) {
+      const required = byId.get(id)?.required.get(locale) ?? [];
+      const out: string[] = [];
+      for (const steps of required) if (readPath(vars, steps) === undefined) out.push(steps.join('.'));
+      return out;
+    },
+    render: (id, vars, locale, channel) =>
+      catalogue.render(id, vars, { locale, channel: channel as 'chat' | 'phone' | 'email' | 'social' }),
+  };
+}

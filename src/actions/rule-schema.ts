@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/**
+ * The rule file format: json-rules-engine's rule JSON (`conditions` with all/any/not, `priority`,
+ * `event: { type, params }`, `name`), with the event types huashu understands. This zod schema is
+ * the single source of the published JSON Schema (rules/actions/rule.schema.json); the precise
+ * checks of conditions (known facts, operators, value types) are done by validate-rules.ts.
+ */
+
+/** A leaf condition: `fact` (+ `path`) compared to `value` by `operator`. */
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  params?: Record<string, unknown>;
+  priority?: number;
+  name?: string;
+}
+
+export type ConditionNode =
+  | { all: ConditionNode[]; priority?: number; name?: string }
+  | { any: ConditionNode[]; priority?: number; name?: string }
+  | { not: ConditionNode; priority?: number; name?: string }
+  | LeafCondition;
+
+export type TopLevelCondition =
+  | { all: ConditionNode[]; priority?: number; name?: string }
+  | { any: ConditionNode[]; priority?: number; name?: string }
+  | { not: ConditionNode; priority?: number; name?: string };
+
+const conditionPriority = z.number().int().min(1).optional();
+const conditionName = z.string().optional();
+
+const leafConditionSchema = z
+  .object({
+    fact: z.string().min(1).describe('A fact name: intent, intents, signals, risk, entities, order, …'),
+    operator: z
+      .string()
+      .min(1)
+      .describe('equal, notEqual, in, notIn, contains, doesNotContain, lessThan, …, or a custom operator'),
+    value: z.unknown().describe('The value to compare with, or { "fact": name, "path"?: path }'),
+    path: z.string().optional().describe('JSONPath into an object fact, e.g. "$.shipped"'),
+    params: z.record(z.string(), z.unknown()).optional(),
+    priority: conditionPriority,
+    name: conditionName,
+  })
+  .strict();
+
+// The casts only widen zod's `prop?: T | undefined` to the interfaces' `prop?: T` (exactOptionalPropertyTypes).
+export const conditionSchema: z.ZodType<ConditionNode> = z
+  .lazy(
+    () =>
+      z.union([
+        z
+          .object({ all: z.array(conditionSchema), priority: conditionPriority, name: conditionName })
+          .strict(),
+        z
+          .object({ any: z.array(conditionSchema), priority: conditionPriority, name: conditionName })
+          .strict(),
+        z.object({ not: conditionSchema, priority: conditionPriority, name: conditionName }).strict(),
+        leafConditionSchema,
+      ]) as unknown as z.ZodType<ConditionNode>,
+  )
+  .meta({ id: 'condition' });
+
+export const topLevelConditionSchema = z.union([
+  z.object({ all: z.array(conditionSchema), priority: conditionPriority, name: conditionName }).strict(),
+  z.object({ any: z.array(conditionSchema), priority: conditionPriority, name: conditionName }).strict(),
+  z.object({ not: conditionSchema, priority: conditionPriority, name: conditionName }).strict(),
+]) as unknown as z.ZodType<TopLevelCondition>;
+
+/** An action a rule recommends: its catalogue id, with params when the action takes any. */
+export const actionRefSchema = z.union([
+  z.string().min(1),
+  z.object({ id: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
+export type ActionRef = z.infer<typeof actionRefSchema>;
+
+/**
+ * Template stages (src/templates/definition.ts STAGES), in the order the parts of a reply are
+ * sent: one template per stage, the highest-priority rule's.
+ */
+export const replyStages = [
+  'opening',
+  'apology',
+  'reassure',
+  'clarify',
+  'answer',
+  'confirm',
+  'closing',
+  'follow_up',
+] as const;
+export type ReplyStage = (typeof replyStages)[number];
+
+const actionEventSchema = z
+  .object({
+    type: z.literal('action'),
+    params: z
+      .object({
+        actions: z.array(actionRefSchema).min(1).describe('Catalogue action ids, or { id, params }'),
+      })
+      .strict(),
+  })
+  .strict();
+
+const replyEventSchema = z
+  .object({
+    type: z.literal('reply'),
+    params: z
+      .object({
+        templateId: z.string().min(1).optional().describe('A template id, e.g. "situation/anxious-customer"'),
+        stage: z
+          .enum(replyStages)
+          .optional()
+          .describe("The best template of this stage for the message's intent and facts"),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const ruleEventSchema = z.union([actionEventSchema, replyEventSchema]);
+export type RuleEvent = z.infer<typeof ruleEventSchema>;
+export type ActionEvent = z.infer<typeof actionEventSchema>;
+export type ReplyEvent = z.infer<typeof replyEventSchema>;
+
+export const ruleSchema = z
+  .object({
+    name: z.string().min(1).describe('Unique name; a pack overrides or disables a built-in rule by it'),
+    description: z.string().optional(),
+    priority: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Higher runs first and wins conflicts; default 1 (json-rules-engine semantics)'),
+    conditions: topLevelConditionSchema,
+    event: ruleEventSchema,
+  })
+  .strict();
+
+export interface Rule {
+  name: string;
+  description?: string;
+  priority?: number;
+  conditions: TopLevelCondition;
+  event: RuleEvent;
+}
+
+/** One rule file (rules/actions/*.json, or a user pack file). */
+export const ruleFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    $comment: z.string().optional(),
+    rules: z.array(ruleSchema).optional().describe('Rules to add, or to override built-ins of the same name'),
+    disable: z.array(z.string().min(1)).optional().describe('Names of built-in rules to switch off'),
+  })
+  .strict();
+
+export interface RuleFile {
+  $schema?: string;
+  $comment?: string;
+  rules?: Rule[];
+  disable?: string[];
+}
+
+/** The JSON Schema of rule files, generated from the zod schema (published as rules/actions/rule.schema.json). */
+export function ruleFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ruleFileSchema, { unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://unpkg.com/huashu/rules/actions/rule.schema.json',
+    title: 'huashu next-action rules (json-rules-engine format)',
+  };
+}
