@@ -1,4 +1,5 @@
 import type { DataGenerator } from './types.js';
+import { actionsGenerator } from './actions.js';
 import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
@@ -12,4 +13,5 @@ export const generators: DataGenerator[] = [
   languageGenerator,
   intentsGenerator,
   signalsGenerator,
+  actionsGenerator,
 ];
