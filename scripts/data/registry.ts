@@ -4,6 +4,7 @@ import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { signalsGenerator } from './signals.js';
+import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
 
 /** Every build-time data generator, in run order. Add yours here. */
@@ -13,5 +14,6 @@ export const generators: DataGenerator[] = [
   languageGenerator,
   intentsGenerator,
   signalsGenerator,
+  templatesGenerator,
   actionsGenerator,
 ];

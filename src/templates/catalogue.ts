@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
+import { factsSchema } from '../facts.js';
+import { builtinTemplates } from './builtin.js';
+import {
+  channelSchema,
+  stageSchema,
+  templateLocaleSchema,
+  type TemplateDefinitionInput,
+  type TemplateLocale,
+} from './definition.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from './locale-format.js';
+import { analysisInputSchema, LOCALE_FALLBACK, selectTemplates, supportedLocale } from './select.js';
+import type { TemplateCatalogue, TemplateEntry } from './types.js';
+import { invalidTemplates } from './invalid.js';
+import { validateTemplates, type ValidTemplate } from './validate.js';
+import { sharedTemplateEnvironment } from './environment.js';
+import { sharedTemplateRunner } from './runtime.js';
+import { compileVariables, declaredUnder, exampleVariables, getPath, variablesSchema } from './variables.js';
+
+const validTimeZones = new Set<string>([DEFAULT_TIME_ZONE]);
+const timeZoneSchema = z.string().refine((zone) => {
+  if (validTimeZones.has(zone)) return true;
+  if (!isValidTimeZone(zone)) return false;
+  validTimeZones.add(zone);
+  return true;
+}, 'expected an IANA time zone such as "Asia/Shanghai"');
+
+const renderOptionsSchema = z
+  .object({ locale: templateLocaleSchema.optional(), channel: channelSchema.optional(), timeZone: timeZoneSchema.optional() })
+  .strict();
+const filterSchema = z
+  .object({
+    intent: z.string().optional(),
+    stage: stageSchema.optional(),
+    locale: templateLocaleSchema.optional(),
+    channel: channelSchema.optional(),
+  })
+  .strict();
+const selectOptionsSchema = z
+  .object({ stage: stageSchema.optional(), channel: channelSchema.optional(), limit: z.number().int().min(1).optional() })
+  .strict();
+const idSchema = z.string({ error: 'expected a template id such as "shipping/not-shipped"' });
+const varsSchema = z.record(z.string(), z.unknown(), { error: 'expected the variables as an object' });
+const packsSchema = z.array(z.unknown(), { error: 'expected an array of template definitions' });
+
+export const catalogueOptionsSchema = z
+  .object({
+    /** The locale `render()` and `get()` use when none is given. Default zh-Hans. */
+    defaultLocale: templateLocaleSchema.optional(),
+    /** IANA time zone for date-times when a render gives none. Default Asia/Shanghai. */
+    timeZone: timeZoneSchema.optional(),
+  })
+  .strict();
+export type CatalogueOptions = z.input<typeof catalogueOptionsSchema>;
+
+interface LoadedTemplate extends ValidTemplate {
+  /** The exact problems, when `prepare` rejects the variables (built on first use). */
+  schema: () => z.ZodType;
+  /** The render context from the caller's variables, or undefined when they do not fit. */
+  prepare: (vars: Record<string, unknown>) => Record<string, unknown> | undefined;
+  entries: Partial<Record<TemplateLocale, TemplateEntry>>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The reply-template catalogue: the built-in templates plus `packs`, which add templates or
+ * replace built-ins with the same id (a later pack entry replaces an earlier one). Packs are
+ * validated and compiled here, once; an invalid pack throws `INVALID_TEMPLATES` listing every
+ * problem.
+ */
+export function createTemplateCatalogue(
+  packs: readonly TemplateDefinitionInput[] = [],
+  options: CatalogueOptions = {},
+): TemplateCatalogue {
+  const packList = parseOrThrow(packsSchema, packs, 'INVALID_TEMPLATES', 'template packs');
+  const settings = parseOrThrow(catalogueOptionsSchema, options, 'INVALID_OPTIONS', 'template catalogue options');
+  const defaultLocale: TemplateLocale = settings.defaultLocale ?? 'zh-Hans';
+  const defaultTimeZone = settings.timeZone ?? DEFAULT_TIME_ZONE;
+
+  const byId = new Map<string, ValidTemplate>();
+  for (const template of builtinTemplates()) byId.set(template.definition.id, template);
+  if (packList.length > 0) {
+    const { templates, issues } = validateTemplates(
+      packList.map((value, i) => ({ value, prefix: `templates[${i}]` })),
+      { requireAllLocales: false },
+    );
+    if (issues.length > 0) throw invalidTemplates(issues);
+    for (const template of templates) byId.set(template.definition.id, template);
+  }
+
+  const loaded = new Map<string, LoadedTemplate>();
+  for (const [id, template] of byId) {
+    const { definition } = template;
+    const entries: Partial<Record<TemplateLocale, TemplateEntry>> = {};
+    for (const locale of Object.keys(template.compiled) as TemplateLocale[]) {
+      entries[locale] = deepFreeze({
+        id,
+        locale,
+        stage: definition.stage,
+        intents: definition.intents,
+        channels: definition.channels,
+        description: definition.description,
+        variables: definition.variables,
+        example: exampleVariables(definition.variables, locale),
+        ...(definition.when === undefined ? {} : { when: definition.when }),
+        source: definition.sources[locale]!,
+      });
+    }
+    loaded.set(id, {
+      ...template,
+      schema: lazy(() => variablesSchema(definition.variables)),
+      prepare: compileVariables(definition.variables),
+      entries,
+    });
+  }
+  const ids = [...loaded.keys()].sort();
+  const run = sharedTemplateRunner(sharedTemplateEnvironment());
+  const all = ids.map((id) => loaded.get(id)!);
+
+  function unknownTemplate(id: string): HuashuError {
+    const nearest = ids
+      .map((candidate) => ({ candidate, distance: editDistance(id, candidate) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    const hint =
+      nearest !== undefined && nearest.distance <= Math.max(3, id.length / 3)
+        ? ` Did you mean "${nearest.candidate}"?`
+        : ' List them with templates.list().';
+    return new HuashuError('UNKNOWN_TEMPLATE', `Unknown template "${id}".${hint}`, {
+      issues: [{ path: 'id', message: `unknown template "${id}"` }],
+    });
+  }
+
+  function variableError(template: LoadedTemplate, locale: TemplateLocale, vars: unknown, error: z.ZodError) {
+    const { id, variables } = template.definition;
+    const missing: HuashuIssue[] = [];
+    const invalid: HuashuIssue[] = [];
+    for (const issue of error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (getPath(vars, issue.path) === undefined) {
+        for (const variable of declaredUnder(variables, path)) {
+          const declaration = variables[variable]!;
+          missing.push({
+            path: variable,
+            message: `template "${id}" (${locale}) needs "${variable}" (${declaration.type}, e.g. ${JSON.stringify(exampleVariablesValue(template, locale, variable))})`,
+          });
+        }
+      } else {
+        invalid.push({ path, message: issue.message });
+      }
+    }
+    if (missing.length > 0) {
+      const names = [...new Set(missing.map((m) => m.path))];
+      return new HuashuError(
+        'MISSING_VARIABLE',
+        `Template "${id}" (${locale}) is missing variable${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}:\n  ${describeIssues(missing)}`,
+        { issues: missing },
+      );
+    }
+    return new HuashuError(
+      'INVALID_INPUT',
+      `Invalid variables for template "${id}" (${locale}):\n  ${describeIssues(invalid)}`,
+      { issues: invalid },
+    );
+  }
+
+  function exampleVariablesValue(template: LoadedTemplate, locale: TemplateLocale, path: string): unknown {
+    return getPath(template.entries[locale]?.example, path.split('.'));
+  }
+
+  function render(id: string, vars: Record<string, unknown> = {}, renderOptions?: unknown): string {
+    if (typeof id !== 'string') parseOrThrow(idSchema, id, 'INVALID_INPUT', 'render(id)');
+    const opts =
+      renderOptions === undefined
+        ? {}
+        : parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
+    const template = loaded.get(id);
+    if (template === undefined) throw unknownTemplate(id);
+    const locale = opts.locale ?? defaultLocale;
+    const fn = template.compiled[locale];
+    if (fn === undefined) {
+      throw new HuashuError(
+        'UNKNOWN_TEMPLATE',
+        `Template "${id}" has no ${locale} version (it has ${Object.keys(template.compiled).join(', ')}).`,
+        { issues: [{ path: 'locale', message: `no ${locale} version of "${id}"` }] },
+      );
+    }
+    const channel = opts.channel ?? null;
+    if (channel !== null && !template.definition.channels.includes(channel)) {
+      throw new HuashuError(
+        'INVALID_INPUT',
+        `Template "${id}" is for ${template.definition.channels.join(', ')}, not ${channel}.`,
+        { issues: [{ path: 'channel', message: `"${id}" is not written for ${channel}` }] },
+      );
+    }
+    if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) {
+      parseOrThrow(varsSchema, vars, 'INVALID_INPUT', `render("${id}", vars)`);
+    }
+    let context = template.prepare(vars);
+    if (context === undefined) {
+      const parsed = template.schema().safeParse(vars);
+      if (!parsed.success) throw variableError(template, locale, vars, parsed.error);
+      context = parsed.data as Record<string, unknown>;
+    }
+    try {
+      return run(fn, context, { locale, channel, timeZone: opts.timeZone ?? defaultTimeZone });
+    } catch (error) {
+      throw new HuashuError(
+        'TEMPLATE_ERROR',
+        `Template "${id}" (${locale}) failed to render: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  const examples = new Map<string, string | undefined>();
+  function example(id: string, locale: TemplateLocale = defaultLocale): string | undefined {
+    const key = `${id}\u0000${locale}`;
+    if (examples.has(key)) return examples.get(key);
+    let text: string | undefined;
+    const template = loaded.get(id);
+    const chosen = supportedLocale(locale) ?? defaultLocale;
+    const available = template && LOCALE_FALLBACK[chosen].find((l) => template.entries[l] !== undefined);
+    if (template && available) {
+      text = render(id, template.entries[available]!.example as Record<string, unknown>, { locale: available });
+    }
+    examples.set(key, text);
+    return text;
+  }
+
+  function get(id: string, locale: TemplateLocale = defaultLocale): TemplateEntry | undefined {
+    parseOrThrow(idSchema, id, 'INVALID_INPUT', 'get(id)');
+    parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'get(id, locale)');
+    return loaded.get(id)?.entries[locale];
+  }
+
+  function list(filter: unknown = {}): TemplateEntry[] {
+    const f = parseOrThrow(filterSchema, filter, 'INVALID_INPUT', 'templates.list(filter)');
+    const out: TemplateEntry[] = [];
+    for (const template of all) {
+      const { definition } = template;
+      if (f.intent !== undefined && !definition.intents.includes(f.intent)) continue;
+      if (f.stage !== undefined && definition.stage !== f.stage) continue;
+      if (f.channel !== undefined && !definition.channels.includes(f.channel)) continue;
+      for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+        const entry = template.entries[locale];
+        if (entry !== undefined && (f.locale === undefined || f.locale === locale)) out.push(entry);
+      }
+    }
+    return out;
+  }
+
+  function select(analysis: unknown, facts: unknown = {}, selectOptions: unknown = {}) {
+    const a = parseOrThrow(analysisInputSchema, analysis, 'INVALID_INPUT', 'templates.select(analysis)');
+    const f = parseOrThrow(factsSchema, facts, 'INVALID_INPUT', 'templates.select(analysis, facts)');
+    const o = parseOrThrow(selectOptionsSchema, selectOptions, 'INVALID_INPUT', 'templates.select(…, options)');
+    return selectTemplates(all, {
+      analysis: a,
+      facts: f,
+      locale: supportedLocale(a.language?.locale) ?? defaultLocale,
+      channel: o.channel ?? f.channel,
+      stage: o.stage,
+      limit: o.limit,
+      entry: (template, locale) => (template as LoadedTemplate).entries[locale]!,
+    });
+  }
+
+  return { list, select, render, example, get };
+}

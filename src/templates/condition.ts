@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/**
+ * `when` conditions: the subset of json-rules-engine's condition syntax templates need —
+ * `all` / `any` / `not`, and leaf `{ fact, path?, operator, value }` — evaluated synchronously
+ * with json-rules-engine's operator semantics, so the same JSON means the same thing in the
+ * next-action rules.
+ */
+
+/** The facts a condition may read: the top-level keys of the facts schema, plus `analysis`. */
+export const CONDITION_FACTS = [
+  'channel',
+  'shop',
+  'agent',
+  'customer',
+  'order',
+  'responsibility',
+  'analysis',
+] as const;
+
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface FactCondition {
+  fact: string;
+  path?: string | undefined;
+  operator: Operator;
+  value: unknown;
+}
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | FactCondition;
+/** A top-level condition: json-rules-engine requires `all`, `any` or `not` at the root. */
+export type TopCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+/** `$.a.b`, `$.items[0]`: the JSONPath subset conditions use. */
+const PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\]))+$/;
+
+const factConditionSchema = z
+  .object({
+    fact: z.enum(CONDITION_FACTS, {
+      error: `fact must be one of ${CONDITION_FACTS.join(', ')}`,
+    }),
+    path: z.string().regex(PATH, 'path is a JSONPath such as "$.shipped" or "$.signals[0]"').optional(),
+    operator: z.enum(OPERATORS, { error: `operator must be one of ${OPERATORS.join(', ')}` }),
+    value: z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    ]),
+  })
+  .strict();
+
+const anyConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(anyConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(anyConditionSchema).min(1) }).strict(),
+    z.object({ not: anyConditionSchema }).strict(),
+    factConditionSchema,
+  ]),
+) as z.ZodType<Condition>;
+
+export const conditionSchema: z.ZodType<TopCondition> = z.union([
+  z.object({ all: z.array(anyConditionSchema).min(1) }).strict(),
+  z.object({ any: z.array(anyConditionSchema).min(1) }).strict(),
+  z.object({ not: anyConditionSchema }).strict(),
+]) as z.ZodType<TopCondition>;
+
+/** What a condition reads: fact name → value (`undefined` when unknown). */
+export type Almanac = Readonly<Record<string, unknown>>;
+
+const pathCache = new Map<string, Array<string | number>>();
+
+function pathSegments(path: string): Array<string | number> {
+  let segments = pathCache.get(path);
+  if (segments === undefined) {
+    segments = [];
+    for (const match of path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
+      segments.push(match[1] ?? Number(match[2]));
+    }
+    pathCache.set(path, segments);
+  }
+  return segments;
+}
+
+/** Resolve `$.a.b` in a value; `undefined` when any step is missing. Own properties only. */
+export function resolvePath(value: unknown, path: string | undefined): unknown {
+  if (path === undefined) return value;
+  let current = value;
+  for (const segment of pathSegments(path)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function isNumeric(value: unknown): boolean {
+  // json-rules-engine's numeric operators only accept values parseFloat understands.
+  return (typeof value === 'number' || typeof value === 'string') && !Number.isNaN(Number.parseFloat(String(value)));
+}
+
+function applyOperator(operator: Operator, factValue: unknown, value: unknown): boolean {
+  switch (operator) {
+    case 'equal':
+      return factValue === value;
+    case 'notEqual':
+      return factValue !== value;
+    case 'in':
+      return Array.isArray(value) && value.includes(factValue);
+    case 'notIn':
+      return Array.isArray(value) && !value.includes(factValue);
+    case 'contains':
+      return Array.isArray(factValue) && factValue.includes(value);
+    case 'doesNotContain':
+      return Array.isArray(factValue) && !factValue.includes(value);
+    case 'lessThan':
+      return isNumeric(factValue) && (factValue as number) < (value as number);
+    case 'lessThanInclusive':
+      return isNumeric(factValue) && (factValue as number) <= (value as number);
+    case 'greaterThan':
+      return isNumeric(factValue) && (factValue as number) > (value as number);
+    case 'greaterThanInclusive':
+      return isNumeric(factValue) && (factValue as number) >= (value as number);
+  }
+}
+
+/** Evaluate a (validated) condition against the almanac. Unknown facts read as `undefined`. */
+export function evaluateCondition(condition: Condition, almanac: Almanac): boolean {
+  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, almanac));
+  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, almanac));
+  if ('not' in condition) return !evaluateCondition(condition.not, almanac);
+  const factValue = Object.prototype.hasOwnProperty.call(almanac, condition.fact)
+    ? resolvePath(almanac[condition.fact], condition.path)
+    : undefined;
+  return applyOperator(condition.operator, factValue, condition.value);
+}
+
+/** How many leaf conditions a condition has: more leaves = a more specific template. */
+export function conditionSize(condition: Condition): number {
+  if ('all' in condition) return condition.all.reduce((n, c) => n + conditionSize(c), 0);
+  if ('any' in condition) return condition.any.reduce((n, c) => Math.max(n, conditionSize(c)), 0);
+  if ('not' in condition) return conditionSize(condition.not);
+  return 1;
+}

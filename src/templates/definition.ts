@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { conditionSchema } from './condition.js';
+
+/** The locales every built-in template is written in. */
+export const TEMPLATE_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export const templateLocaleSchema = z.enum(TEMPLATE_LOCALES);
+export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
+
+/** Where a reply sits in the conversation; `select()` ranks and filters by it. */
+export const STAGES = [
+  'opening',
+  'clarify',
+  'answer',
+  'apology',
+  'reassure',
+  'confirm',
+  'closing',
+  'follow_up',
+] as const;
+export const stageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+/**
+ * Kinds of template variables. `date` is an ISO 8601 date or date-time (or epoch milliseconds),
+ * `amount` a number of money, `list` a non-empty array of strings, `gender` female | male | unknown.
+ */
+export const VARIABLE_TYPES = [
+  'text',
+  'number',
+  'amount',
+  'date',
+  'phone',
+  'gender',
+  'list',
+  'boolean',
+] as const;
+export const variableTypeSchema = z.enum(VARIABLE_TYPES);
+export type VariableType = z.infer<typeof variableTypeSchema>;
+
+/** A template id: `<group>/<name>`, lower case, digits, `.`, `_` and `-`. */
+export const templateIdSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)+$/,
+    'a template id is "<group>/<name>" in lower case (letters, digits, ".", "_", "-"), e.g. "shipping/not-shipped"',
+  );
+
+/** A variable path such as `customer.name` or `order.trackingNumber`. */
+export const variablePathSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+    'a variable is a dotted path of identifiers, e.g. "order.trackingNumber"',
+  );
+
+const exampleValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** An example value, the same for every locale or one per locale. */
+export const variableExampleSchema = z.union([
+  exampleValueSchema,
+  z.record(templateLocaleSchema, exampleValueSchema),
+]);
+
+export const variableDeclarationSchema = z
+  .object({
+    type: variableTypeSchema,
+    /** What the value is, for the catalogue reference. */
+    description: z.string().min(1).optional(),
+    /** Optional variables may be left out; the template then sees `null`. */
+    optional: z.boolean().optional(),
+    example: variableExampleSchema,
+  })
+  .strict();
+export type VariableDeclaration = z.infer<typeof variableDeclarationSchema>;
+
+/** A template's metadata: the sidecar `<name>.json` of `templates/<group>/<name>.<locale>.hbs`. */
+export const templateMetadataSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: templateIdSchema,
+    stage: stageSchema,
+    /** Intent ids this template answers; empty for conversation moves chosen by id or by `when`. */
+    intents: z.array(z.string().min(1)),
+    channels: z.array(channelSchema).min(1, 'list at least one channel'),
+    description: z.string().min(1),
+    variables: z.record(variablePathSchema, variableDeclarationSchema),
+    /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
+    when: conditionSchema.optional(),
+  })
+  .strict();
+export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;
+
+/** A complete template: metadata plus the handlebars source per locale. Packs are arrays of these. */
+export const templateDefinitionSchema = templateMetadataSchema.extend({
+  sources: z
+    .partialRecord(templateLocaleSchema, z.string().min(1, 'a template source cannot be empty'))
+    .refine((sources) => Object.keys(sources).length > 0, 'give the source in at least one locale'),
+});
+export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
+export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;

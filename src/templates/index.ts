@@ -1,0 +1,36 @@
+export { createTemplateCatalogue, catalogueOptionsSchema } from './catalogue.js';
+export { invalidTemplates } from './invalid.js';
+export type { CatalogueOptions } from './catalogue.js';
+export {
+  CHANNELS,
+  STAGES,
+  TEMPLATE_LOCALES,
+  VARIABLE_TYPES,
+  templateDefinitionSchema,
+  templateMetadataSchema,
+} from './definition.js';
+export type {
+  Channel,
+  Stage,
+  TemplateDefinition,
+  TemplateDefinitionInput,
+  TemplateLocale,
+  TemplateMetadata,
+  VariableDeclaration,
+  VariableType,
+} from './definition.js';
+export { evaluateCondition } from './condition.js';
+export type { Condition, TopCondition, Operator } from './condition.js';
+export { templateInputsFromFiles } from './files.js';
+export type { TemplateFile } from './files.js';
+export { validateTemplates } from './validate.js';
+export type { TemplateInput, ValidTemplate } from './validate.js';
+export type {
+  AnalysisLike,
+  RenderOptions,
+  SelectOptions,
+  TemplateCatalogue,
+  TemplateEntry,
+  TemplateFilter,
+  TemplateMatch,
+} from './types.js';

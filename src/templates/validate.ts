@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { HuashuIssue } from '../errors.js';
+import { factsSchema } from '../facts.js';
+import type { Condition } from './condition.js';
+import {
+  TEMPLATE_LOCALES,
+  templateDefinitionSchema,
+  type TemplateDefinition,
+  type TemplateLocale,
+} from './definition.js';
+import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
+import { analyzeSource } from './source-analysis.js';
+import { exampleValue, exampleVariables, variablesSchema, variableValueSchema } from './variables.js';
+
+/** One template to validate, with where it came from so every problem can name its file. */
+export interface TemplateInput {
+  value: unknown;
+  /** The metadata file and each locale's source file, for packs read from disk. */
+  files?: { metadata?: string; sources?: Partial<Record<TemplateLocale, string>> };
+  /** JSON path of the definition in an in-memory pack, e.g. `templates[2]`. */
+  prefix?: string;
+}
+
+export type CompiledTemplateFn = (context: unknown, options?: { data?: unknown }) => string;
+
+export interface ValidTemplate {
+  definition: TemplateDefinition;
+  /** Compiled once here, so a pack is never compiled twice. */
+  compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>>;
+}
+
+export interface ValidationOptions {
+  /** Built-in templates must exist in every locale; packs may cover some. */
+  requireAllLocales: boolean;
+  /** Compile the sources (and render each with its example variables). Default true. */
+  compile?: boolean;
+}
+
+/** `variables["order.id"].type`: dotted keys are quoted so the path stays unambiguous. */
+export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
+  let out = prefix;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(String(key))) out += out === '' ? String(key) : `.${String(key)}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** The paths a `when` condition may read under each fact; `[]` for facts that are plain values. */
+function factPaths(): Map<string, Set<string>> {
+  const paths = new Map<string, Set<string>>();
+  for (const [fact, schema] of Object.entries(factsSchema.shape)) {
+    const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    paths.set(fact, new Set(inner instanceof z.ZodObject ? Object.keys(inner.shape) : []));
+  }
+  paths.set('analysis', new Set(['intent', 'confidence', 'intents', 'signals', 'entities', 'risk', 'locale']));
+  return paths;
+}
+const FACT_PATHS = factPaths();
+
+function checkCondition(condition: Condition, path: PropertyKey[], report: (path: PropertyKey[], message: string) => void) {
+  if ('all' in condition) condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], report));
+  else if ('any' in condition) condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], report));
+  else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], report);
+  else {
+    const known = FACT_PATHS.get(condition.fact);
+    if (known === undefined) return; // the schema already rejected the fact name
+    if (condition.path === undefined) return;
+    const first = /^\$\.([A-Za-z_][A-Za-z0-9_]*)/.exec(condition.path)?.[1];
+    if (known.size === 0) {
+      report([...path, 'path'], `"${condition.fact}" is a plain value: leave out "path"`);
+    } else if (first === undefined || !known.has(first)) {
+      report(
+        [...path, 'path'],
+        `"${condition.fact}" has no "${condition.path}"; known: ${[...known].map((k) => `$.${k}`).join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Validate template definitions: the schema, the locales, each source (syntax, helpers, declared
+ * variables), the examples against their types, the `when` facts and paths, and — when compiling —
+ * that every locale renders with its example variables. Returns every problem, never throws.
+ */
+export function validateTemplates(
+  inputs: readonly TemplateInput[],
+  options: ValidationOptions,
+): { templates: ValidTemplate[]; issues: HuashuIssue[] } {
+  const issues: HuashuIssue[] = [];
+  const templates: ValidTemplate[] = [];
+  const compile = options.compile ?? true;
+
+  for (const input of inputs) {
+    const prefix = input.prefix ?? '';
+    const metadataFile = input.files?.metadata;
+    const sourceFile = (locale: TemplateLocale) => input.files?.sources?.[locale];
+    const problem = (path: readonly PropertyKey[], message: string, file = metadataFile) => {
+      const issue: HuashuIssue = { path: jsonPath(path, prefix), message };
+      issues.push(file === undefined ? issue : { file, ...issue });
+    };
+    const sourceProblem = (locale: TemplateLocale, message: string) => {
+      const file = sourceFile(locale);
+      // A source read from its own file needs no JSON path; in memory it is `sources.<locale>`.
+      if (file !== undefined) issues.push({ file, path: '', message });
+      else problem(['sources', locale], message);
+    };
+
+    const parsed = templateDefinitionSchema.safeParse(input.value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [head, locale] = issue.path;
+        if (head === 'sources' && typeof locale === 'string' && sourceFile(locale as TemplateLocale)) {
+          sourceProblem(locale as TemplateLocale, issue.message);
+        } else {
+          problem(issue.path, issue.message);
+        }
+      }
+      continue;
+    }
+    const definition = parsed.data;
+    const before = issues.length;
+    const locales = TEMPLATE_LOCALES.filter((locale) => definition.sources[locale] !== undefined);
+    if (options.requireAllLocales) {
+      for (const locale of TEMPLATE_LOCALES) {
+        if (definition.sources[locale] === undefined) problem(['sources', locale], `missing the ${locale} version`);
+      }
+    }
+
+    // Variables: no path may be both a value and an object; examples must fit their type.
+    const declared = Object.keys(definition.variables);
+    for (const path of declared) {
+      const parent = declared.find((other) => path.startsWith(`${other}.`));
+      if (parent !== undefined) {
+        problem(['variables', path], `"${parent}" is declared as a value, so "${path}" cannot be under it`);
+      }
+      const declaration = definition.variables[path]!;
+      const valueSchema = variableValueSchema(declaration.type);
+      for (const locale of locales) {
+        const value = exampleValue(declaration, locale);
+        if (value === undefined) {
+          problem(['variables', path, 'example'], `no example for ${locale}`);
+          continue;
+        }
+        const result = valueSchema.safeParse(value);
+        if (!result.success) {
+          problem(
+            ['variables', path, 'example'],
+            `the ${locale} example does not fit type "${declaration.type}": ${result.error.issues[0]?.message ?? ''}`,
+          );
+        }
+      }
+    }
+
+    // Sources: syntax, helpers, and every variable they read must be declared.
+    for (const locale of locales) {
+      const analysis = analyzeSource(definition.sources[locale]!);
+      for (const message of analysis.problems) sourceProblem(locale, message);
+      for (const reference of analysis.references) {
+        const fits = declared.some((path) => path === reference || path.startsWith(`${reference}.`));
+        if (!fits) {
+          sourceProblem(
+            locale,
+            `uses "${reference}", which is not declared in "variables" (declared: ${declared.join(', ') || 'none'})`,
+          );
+        }
+      }
+      for (const path of declared) {
+        const used = [...analysis.references].some(
+          (reference) => reference === path || path.startsWith(`${reference}.`),
+        );
+        if (!used) sourceProblem(locale, `never uses the declared variable "${path}"`);
+      }
+    }
+
+    if (definition.when) checkCondition(definition.when, ['when'], problem);
+    if (issues.length > before) continue;
+
+    const compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>> = {};
+    if (compile) {
+      const env = sharedTemplateEnvironment();
+      const schema = variablesSchema(definition.variables);
+      for (const locale of locales) {
+        try {
+          const fn = env.compile(definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
+          const vars = schema.parse(exampleVariables(definition.variables, locale));
+          const text = fn(vars, { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } });
+          if (text.trim() === '') sourceProblem(locale, 'renders as empty text with its example variables');
+          compiled[locale] = fn;
+        } catch (error) {
+          sourceProblem(
+            locale,
+            `does not render with its example variables: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+      if (issues.length > before) continue;
+    }
+    templates.push({ definition, compiled });
+  }
+  return { templates, issues };
+}

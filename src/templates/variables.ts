@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import type { TemplateLocale, VariableDeclaration, VariableType } from './definition.js';
+
+/** The zod schema a value of each variable type must satisfy. */
+export function variableValueSchema(type: VariableType): z.ZodType {
+  switch (type) {
+    case 'text':
+      return z.string();
+    case 'number':
+    case 'amount':
+      return z.number();
+    case 'date':
+      return z.union(
+        [z.iso.datetime({ offset: true, local: true }), z.iso.date(), z.number()],
+        'expected an ISO 8601 date or date-time ("2024-05-20", "2024-05-20T18:00:00+08:00") or epoch milliseconds',
+      );
+    case 'phone':
+      return z.string().regex(/\d/, 'expected a phone number');
+    case 'gender':
+      return z.enum(['female', 'male', 'unknown']);
+    case 'list':
+      return z.array(z.string()).min(1, 'expected at least one item');
+    case 'boolean':
+      return z.boolean();
+  }
+}
+
+interface PathNode {
+  declaration?: VariableDeclaration;
+  children: Map<string, PathNode>;
+}
+
+function pathTree(variables: Readonly<Record<string, VariableDeclaration>>): PathNode {
+  const root: PathNode = { children: new Map() };
+  for (const [path, declaration] of Object.entries(variables)) {
+    let node = root;
+    for (const part of path.split('.')) {
+      let child = node.children.get(part);
+      if (child === undefined) {
+        child = { children: new Map() };
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    node.declaration = declaration;
+  }
+  return root;
+}
+
+function hasRequired(node: PathNode): boolean {
+  if (node.declaration) return node.declaration.optional !== true;
+  for (const child of node.children.values()) if (hasRequired(child)) return true;
+  return false;
+}
+
+function nodeSchema(node: PathNode): z.ZodType {
+  if (node.declaration) {
+    const value = variableValueSchema(node.declaration.type);
+    // An optional variable that is left out reads as null, so strict templates can test it.
+    return node.declaration.optional ? value.nullable().default(null) : value;
+  }
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, child] of node.children) shape[key] = nodeSchema(child);
+  // Extra keys pass through: callers may pass their whole facts object as the variables.
+  const object = z.object(shape).loose();
+  return hasRequired(node) ? object : object.prefault({});
+}
+
+/**
+ * The schema `render()` checks variables with: every declared path with its type, optional ones
+ * filled with null, anything else passed through untouched.
+ */
+export function variablesSchema(variables: Readonly<Record<string, VariableDeclaration>>): z.ZodType {
+  return nodeSchema(pathTree(variables));
+}
+
+type LeafCheck = (value: unknown) => boolean;
+
+const GENDERS = new Set(['female', 'male', 'unknown']);
+const DIGIT = /\d/;
+// The patterns z.iso.date() and z.iso.datetime({ offset: true, local: true }) test with.
+const ISO_DATE = z.core.regexes.date;
+const ISO_DATETIME = z.core.regexes.datetime({ offset: true, local: true });
+
+/**
+ * A check per type that accepts exactly what `variableValueSchema(type)` accepts, without zod's
+ * per-call cost (dates use zod's own ISO patterns).
+ */
+function leafCheck(type: VariableType): LeafCheck {
+  switch (type) {
+    case 'text':
+      return (v) => typeof v === 'string';
+    case 'number':
+    case 'amount':
+      return (v) => typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'gender':
+      return (v) => typeof v === 'string' && GENDERS.has(v);
+    case 'phone':
+      return (v) => typeof v === 'string' && DIGIT.test(v);
+    case 'list':
+      return (v) => Array.isArray(v) && v.length > 0 && v.every((item) => typeof item === 'string');
+    case 'date':
+      return (v) =>
+        typeof v === 'number'
+          ? Number.isFinite(v)
+          : typeof v === 'string' && (ISO_DATE.test(v) || ISO_DATETIME.test(v));
+  }
+}
+
+interface CompiledNode {
+  key: string;
+  check?: LeafCheck;
+  optional?: boolean;
+  children?: CompiledNode[];
+}
+
+function compileNode(key: string, node: PathNode): CompiledNode {
+  if (node.declaration) {
+    return { key, check: leafCheck(node.declaration.type), optional: node.declaration.optional === true };
+  }
+  return { key, children: [...node.children].map(([k, child]) => compileNode(k, child)) };
+}
+
+const FAILED = Symbol('failed');
+
+function build(nodes: readonly CompiledNode[], source: Record<string, unknown> | undefined): Record<string, unknown> | typeof FAILED {
+  const out: Record<string, unknown> = {};
+  for (const node of nodes) {
+    const value = source === undefined ? undefined : source[node.key];
+    if (node.check !== undefined) {
+      if (value === undefined || value === null) {
+        if (!node.optional) return FAILED;
+        out[node.key] = null;
+      } else if (node.check(value)) {
+        out[node.key] = value;
+      } else {
+        return FAILED;
+      }
+    } else {
+      if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) return FAILED;
+      const child = build(node.children!, value as Record<string, unknown> | undefined);
+      if (child === FAILED) return FAILED;
+      out[node.key] = child;
+    }
+  }
+  return out;
+}
+
+/**
+ * The render context for a template: only its declared variables, optional ones filled with null
+ * (strict templates can then test them). Returns undefined when the variables do not fit, and
+ * the caller asks the zod schema (`variablesSchema`) for the exact problems: the two accept the
+ * same values (a property test checks it).
+ */
+export function compileVariables(
+  variables: Readonly<Record<string, VariableDeclaration>>,
+): (vars: Record<string, unknown>) => Record<string, unknown> | undefined {
+  const nodes = [...pathTree(variables).children].map(([key, node]) => compileNode(key, node));
+  return (vars) => {
+    const context = build(nodes, vars);
+    return context === FAILED ? undefined : context;
+  };
+}
+
+/** Declared paths (required first) under `prefix` — what a missing object at `prefix` leaves out. */
+export function declaredUnder(
+  variables: Readonly<Record<string, VariableDeclaration>>,
+  prefix: string,
+): string[] {
+  const paths = Object.keys(variables).filter(
+    (path) => prefix === '' || path === prefix || path.startsWith(`${prefix}.`),
+  );
+  const required = paths.filter((path) => variables[path]?.optional !== true);
+  return required.length > 0 ? required : paths;
+}
+
+export function getPath(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (next === null || typeof next !== 'object') node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+/** A variable's example value in `locale`; undefined when a per-locale example lacks it. */
+export function exampleValue(declaration: VariableDeclaration, locale: TemplateLocale): unknown {
+  const { example } = declaration;
+  const perLocale = example !== null && typeof example === 'object' && !Array.isArray(example);
+  return perLocale ? (example as Partial<Record<TemplateLocale, unknown>>)[locale] : example;
+}
+
+/** The complete example variables of a template in one locale, as a nested object. */
+export function exampleVariables(
+  variables: Readonly<Record<string, VariableDeclaration>>,
+  locale: TemplateLocale,
+): Record<string, unknown> {
+  const example: Record<string, unknown> = {};
+  for (const [path, declaration] of Object.entries(variables)) {
+    setPath(example, path, exampleValue(declaration, locale));
+  }
+  return example;
+}
