@@ -8,12 +8,20 @@ import { assistantOptionsSchema, type AssistantOptions } from './options.js';
 import { extractEntities } from './entities/index.js';
 import { assessRiskUnchecked } from './risk/index.js';
 import { extractSignals } from './signals/index.js';
+import { createTemplateCatalogue, type RenderOptions, type TemplateCatalogue } from './templates/index.js';
 
 const textSchema = z.string({ error: 'expected the message text as a string' });
 
 export interface Assistant {
   /** Intent, language, signals and entities of one customer message. */
   analyze(text: string, context?: Context): Analysis;
+  /**
+   * A reply from a template (`templates.list()` shows the ids and their variables). Throws
+   * `UNKNOWN_TEMPLATE`, `MISSING_VARIABLE` (naming the template and variable) or `INVALID_INPUT`.
+   */
+  render(id: string, vars?: Record<string, unknown>, options?: RenderOptions): string;
+  /** The reply-template catalogue: `list(filter)` and `select(analysis, facts)`, best first. */
+  templates: Pick<TemplateCatalogue, 'list' | 'select'>;
 }
 
 /**
@@ -22,6 +30,10 @@ export interface Assistant {
  */
 export function createAssistant(options: AssistantOptions = {}): Assistant {
   parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
+  const catalogue = createTemplateCatalogue(
+    options.templates ?? [],
+    options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
+  );
 
   function analyze(text: string, context?: Context): Analysis {
     const message = parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
@@ -44,7 +56,11 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     };
   }
 
-  return { analyze };
+  return {
+    analyze,
+    render: catalogue.render,
+    templates: { list: catalogue.list, select: catalogue.select },
+  };
 }
 
 export { HuashuError };

@@ -13,6 +13,24 @@ export type {
   SignalId,
 } from './analysis/types.js';
 export { factsSchema, factsJsonSchema } from './facts.js';
+export { createTemplateCatalogue, templateDefinitionSchema } from './templates/index.js';
+export type {
+  AnalysisLike,
+  CatalogueOptions,
+  Channel,
+  RenderOptions,
+  SelectOptions,
+  Stage,
+  TemplateCatalogue,
+  TemplateDefinition,
+  TemplateDefinitionInput,
+  TemplateEntry,
+  TemplateFilter,
+  TemplateLocale,
+  TemplateMatch,
+  VariableDeclaration,
+  VariableType,
+} from './templates/index.js';
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';

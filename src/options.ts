@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TemplateDefinitionInput } from './templates/definition.js';
 
 export const supportedLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
 
@@ -10,6 +11,14 @@ export const assistantOptionsSchema = z
   .object({
     /** The locale replies use when a message's language is unknown or unsupported. Default `zh-Hans`. */
     defaultLocale: supportedLocaleSchema.optional(),
+    /**
+     * Template packs: definitions that add to the built-in templates or replace one by id
+     * (`loadTemplatePack(dir)` from `huashu/node` reads a folder). Validated when the assistant
+     * is created: `INVALID_TEMPLATES` lists every problem.
+     */
+    templates: z
+      .custom<TemplateDefinitionInput[]>((value) => Array.isArray(value), 'expected an array of template definitions')
+      .optional(),
   })
   .strict();
 

@@ -3,3 +3,4 @@
  * never touches files or the process, so it runs in browsers, workers and edge functions.
  */
 export { createAssistant, HuashuError } from '../index.js';
+export { loadTemplatePack, readTemplateFiles } from './templates.js';
