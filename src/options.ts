@@ -17,7 +17,10 @@ export const assistantOptionsSchema = z
      * is created: `INVALID_TEMPLATES` lists every problem.
      */
     templates: z
-      .custom<TemplateDefinitionInput[]>((value) => Array.isArray(value), 'expected an array of template definitions')
+      .custom<TemplateDefinitionInput[]>(
+        (value) => Array.isArray(value),
+        'expected an array of template definitions',
+      )
       .optional(),
   })
   .strict();
