@@ -9,6 +9,7 @@
 import type { FeatureBuffer } from '../../src/intent/features.js';
 import type { CountedDocument, FeatureCounts, NaiveBayes, NaiveBayesSettings, SerializedNaiveBayes } from '../../src/intent/naive-bayes.js';
 import type { PatternGroup } from '../../src/intent/schema.js';
+import type { DocumentFeatures } from '../../src/intent/training.js';
 import type { IntentRules } from './intents-rules.js';
 
 export interface TrainingReport {
@@ -38,8 +39,8 @@ export async function trainIntentModel(
 ): Promise<{ model: SerializedNaiveBayes; report: TrainingReport }> {
   const { PatternMatcher } = await import('../../src/intent/patterns.js');
   const { FeatureBuffer: Buffer } = await import('../../src/intent/features.js');
-  const { countFeatures, NaiveBayes: Model, serializeNaiveBayes } = await import('../../src/intent/naive-bayes.js');
-  const { documentKeys } = await import('../../src/intent/training.js');
+  const { countFeatures, NaiveBayes: Model, serializeNaiveBayes, lengthScale } = await import('../../src/intent/naive-bayes.js');
+  const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { normalize } = await import('../../src/normalize/index.js');
 
   const { groups, mask } = patternsOf(rules);
@@ -47,14 +48,15 @@ export async function trainIntentModel(
   const buffer = new Buffer();
   // zh-Hant folds to the same text as zh-Hans: count each (folded text, intent) once.
   const seen = new Set<string>();
-  const documents: CountedDocument[] = [];
+  const documents: Array<CountedDocument & { features: DocumentFeatures }> = [];
   for (const { data } of rules.corpora)
     for (const entry of data.data)
       for (const utterance of entry.utterances) {
         const key = `${entry.intent}\u0000${normalize(utterance).text}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        documents.push({ keys: documentKeys(utterance, matcher, buffer), intent: entry.intent, weight: 1 });
+        const features = documentFeatures(utterance, matcher, buffer);
+        documents.push({ keys: features.keys, features, intent: entry.intent, weight: 1 });
       }
   // Fixed intent order (the built-in list first), so class indices are stable across builds.
   const ordered: CountedDocument[] = intentOrder.map((intent) => ({ keys: [], intent, weight: 0 }));
@@ -67,7 +69,8 @@ export async function trainIntentModel(
       const model = new Model(counts, { ...settings, temperature: 1 });
       documents.forEach((document, i) => {
         if (i % FOLDS !== fold) return;
-        predictions.push({ scores: rawScores(model, document.keys, buffer), truth: model.intents.indexOf(document.intent) });
+        loadFeatures(document.features, buffer);
+        predictions.push({ scores: rawScores(model, buffer, lengthScale), truth: model.intents.indexOf(document.intent) });
       });
     }
     return predictions;
@@ -102,16 +105,15 @@ export async function trainIntentModel(
   };
 }
 
-/** Log-prior plus log-likelihood per intent for a document given as keys. */
-export function rawScores(model: NaiveBayes, keys: ArrayLike<number>, buffer: FeatureBuffer): Float64Array {
-  buffer.count = 0;
-  buffer.segmentCount = 1;
-  for (let i = 0; i < keys.length; i++) buffer.push(keys[i] ?? 0, 0, 0, 0);
+/** Length-normalised log-prior plus log-likelihood per intent for the features in `buffer`. */
+export function rawScores(model: NaiveBayes, buffer: FeatureBuffer, lengthScale: (weight: number) => number): Float64Array {
   const totals = new Float64Array(model.intents.length);
   const segments = new Float64Array(8 * model.intents.length);
-  const index = new Int32Array(Math.max(1, keys.length));
+  const index = new Int32Array(Math.max(1, buffer.count));
   model.score(buffer, index, totals, segments);
-  for (let c = 0; c < totals.length; c++) totals[c] = (totals[c] ?? 0) + (model.logPrior[c] ?? 0);
+  // Same normalisation as the classifier, so the fitted temperature applies to it.
+  const scale = lengthScale(model.lastWeight);
+  for (let c = 0; c < totals.length; c++) totals[c] = ((totals[c] ?? 0) + (model.logPrior[c] ?? 0)) / scale;
   return totals;
 }
 

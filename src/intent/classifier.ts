@@ -6,10 +6,10 @@ import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
 import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS } from './features.js';
-import { BUILT_IN_INTENT_IDS, NEVER_SECONDARY, OTHER_INTENT, SOCIAL_INTENTS } from './ids.js';
-import { countFeatures, deserializeCounts, NaiveBayes, type CountedDocument } from './naive-bayes.js';
+import { BUILT_IN_INTENT_IDS, intentPrecedence, NEVER_SECONDARY, OTHER_INTENT, REQUEST_PRECEDENCE } from './ids.js';
+import { countFeatures, deserializeCounts, lengthScale, NaiveBayes, type CountedDocument } from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
-import { documentKeys } from './training.js';
+import { documentFeatures } from './training.js';
 import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
 
 /** What `classify()` returns: fills `Analysis.intent` and `Analysis.intents`. */
@@ -32,6 +32,8 @@ const MAX_CANDIDATES = 5;
 const MIN_CANDIDATE_CONFIDENCE = 0.05;
 /** A clause's winner is a secondary request when its clause confidence reaches this. */
 const SECONDARY_CONFIDENCE = 0.6;
+/** A pattern-backed clause this sure replaces a whole-message winner no pattern supports. */
+const CLAUSE_OVERRIDE = 0.8;
 /** Log-odds a user example adds when the whole message equals it. */
 const EXAMPLE_MATCH_WEIGHT = 8;
 /** Model evidence: n-grams listed per candidate, and the least contribution worth showing. */
@@ -43,12 +45,15 @@ const PROBABILITY_FLOOR = 1e-4;
 // Context weights (log-odds). A short answer after an agent's question is an acknowledgement
 // ("好的", "是的", a bare order number after "请提供订单号"); see domain.md §2 `ack`.
 const ACK_DATA_ANSWER = 6;
+// Overrides the polite words around the data: the message's point is the data asked for.
+const ACK_DATA_WITH_WORDS = 12;
 const ACK_DATA_AFTER_STATEMENT = 2;
 const OTHER_DATA_ALONE = 2;
 const ACK_SHORT_AFTER_QUESTION = 1.5;
 const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
+const DATA_ANSWER_WORDS = 6;
 
 interface BuiltIn {
   model: NaiveBayes;
@@ -103,7 +108,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   if (examples.length > 0 && external === undefined) {
     const buffer = new FeatureBuffer();
     const documents: CountedDocument[] = examples.map((e) => ({
-      keys: documentKeys(e.text, patterns, buffer),
+      keys: documentFeatures(e.text, patterns, buffer).keys,
       intent: e.intent,
       weight: exampleWeight,
     }));
@@ -136,7 +141,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const otherIndex = intern(OTHER_INTENT);
   const ackIndex = intern('ack');
   const goodbyeIndex = intern('goodbye');
-  const social = Uint8Array.from(intents, (id) => (SOCIAL_INTENTS.has(id) ? 1 : 0));
+  const precedence = Uint8Array.from(intents, intentPrecedence);
   const neverSecondary = Uint8Array.from(intents, (id) => (NEVER_SECONDARY.has(id) ? 1 : 0));
   const inModel = new Uint8Array(intentCount);
   for (const i of modelToIntent) inModel[i] = 1;
@@ -150,12 +155,14 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const scores = new Float64Array(intentCount);
   const segmentScores = new Float64Array(MAX_SEGMENTS * intentCount);
   const confidences = new Float64Array(intentCount);
+  const patternBacked = new Uint8Array(intentCount);
+  const segmentPatterns = new Uint8Array(MAX_SEGMENTS * intentCount);
   const order = new Int32Array(intentCount);
 
   /** Model log-posteriors (calibrated) into `target[row…]`; intents the model lacks get its floor. */
-  function addModelScores(source: Float64Array, sourceRow: number, target: Float64Array, targetRow: number, known: boolean): void {
-    if (!known) return; // no known feature: the model has no opinion (uniform)
-    const t = model.settings.temperature;
+  function addModelScores(source: Float64Array, sourceRow: number, target: Float64Array, targetRow: number, weight: number): void {
+    if (weight <= 0) return; // no known feature: the model has no opinion (uniform)
+    const t = model.settings.temperature * lengthScale(weight);
     for (let c = 0; c < modelCount; c++) modelTotals[c] = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
     const norm = logSumExp(modelTotals, 0, modelCount);
     let floor = 0;
@@ -183,9 +190,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       totals.fill(0);
       modelSegments.fill(0, 0, segmentCount * modelCount);
       known = model.score(features, featureIndex, totals, modelSegments);
-      addModelScores(totals, 0, scores, 0, known > 0);
+      addModelScores(totals, 0, scores, 0, model.lastWeight);
       if (segmentCount > 1)
-        for (let s = 0; s < segmentCount; s++) addModelScores(modelSegments, s * modelCount, segmentScores, s * intentCount, known > 0);
+        for (let s = 0; s < segmentCount; s++)
+          addModelScores(modelSegments, s * modelCount, segmentScores, s * intentCount, model.perSegment[s] ?? 0);
     } else if (features.contentSize > 0) {
       const probabilities = external.predict(normalized);
       for (let c = 0; c < modelCount; c++)
@@ -194,14 +202,18 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
 
     // 2. Patterns (log-odds per fired group), per message and per clause.
+    patternBacked.fill(0);
+    if (segmentCount > 1) segmentPatterns.fill(0, 0, segmentCount * intentCount);
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;
       const weight = (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
       const i = groupIntent[g] ?? 0;
       scores[i] = (scores[i] ?? 0) + weight;
+      if (weight > 0) patternBacked[i] = 1;
       if (segmentCount > 1) {
         const row = (features.charSegments[patterns.hitStarts[g] ?? 0] ?? 0) * intentCount;
         segmentScores[row + i] = (segmentScores[row + i] ?? 0) + weight;
+        if (weight > 0) segmentPatterns[row + i] = 1;
       }
     }
 
@@ -211,16 +223,22 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       exampleHit = exampleIntent.get(compactText(text)) ?? -1;
       if (exampleHit >= 0) scores[exampleHit] = (scores[exampleHit] ?? 0) + EXAMPLE_MATCH_WEIGHT;
     }
-    const turn = context?.previousAgentMessage ? classifyAgentTurn(context.previousAgentMessage) : AgentTurn.None;
+    let turn = context?.previousAgentMessage ? classifyAgentTurn(context.previousAgentMessage) : AgentTurn.None;
+    // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
+    if (turn === AgentTurn.Opening) turn = AgentTurn.None;
     let contextNote = '';
     let contextIntent = -1;
     let contextWeight = 0;
     const dataOnly = features.contentSize === 0 && features.dataTokens > 0;
+    // Data with a few polite words ("[数字x] 谢谢", "[邮箱x] 麻烦你了") answers a request for it.
+    const dataAnswer = features.dataTokens > 0 && features.contentSize <= DATA_ANSWER_WORDS;
     const asked = turn === AgentTurn.Question || turn === AgentTurn.AskedForData || turn === AgentTurn.AskedAnythingElse;
     if (dataOnly) {
       if (asked) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_ANSWER, 'data given after the agent asked'];
       else if (turn === AgentTurn.Statement) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_AFTER_STATEMENT, 'data given after the agent spoke'];
       else [contextIntent, contextWeight, contextNote] = [otherIndex, OTHER_DATA_ALONE, 'only data, no request'];
+    } else if (dataAnswer && turn === AgentTurn.AskedForData) {
+      [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_WITH_WORDS, 'data given after the agent asked for it'];
     } else if (features.contentSize > 0 && features.contentSize <= SHORT_ANSWER && turn !== AgentTurn.None) {
       if (turn === AgentTurn.AskedAnythingElse && NOTHING_ELSE.test(text))
         [contextIntent, contextWeight, contextNote] = [goodbyeIndex, GOODBYE_NOTHING_ELSE, 'nothing else after the agent asked'];
@@ -238,34 +256,52 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     const runnerUp = order[1] ?? otherIndex;
     const nothingKnown = known === 0 && patterns.firedCount === 0 && contextIntent < 0 && exampleHit < 0;
 
-    // 5. Clauses: a request in one clause outranks a greeting or a "转人工" in another; other
-    // clauses' confident winners are secondary requests.
+    // 5. Clauses. A clause's confident winner of higher precedence (see ids.ts) becomes primary when
+    // it is a request that asks (a pattern of its intent fired in the clause, or the clause is a
+    // question) or a social act ("好的 谢谢" → thanks); a pattern-backed request clause also replaces
+    // a whole-message guess that no pattern supports. Other clause winners are secondary requests.
     const secondaries: Array<{ intent: number; confidence: number }> = [];
+    let promotedConfidence = -1;
     if (segmentCount > 1 && !nothingKnown) {
+      let best: { intent: number; confidence: number; rank: number } | undefined;
       for (let s = 0; s < segmentCount; s++) {
         const row = s * intentCount;
         const segNorm = logSumExp(segmentScores, row, intentCount);
-        let best = -1;
-        let bestScore = -Infinity;
+        let winner = -1;
+        let winnerScore = -Infinity;
         for (let i = 0; i < intentCount; i++)
-          if ((segmentScores[row + i] ?? -Infinity) > bestScore) [best, bestScore] = [i, segmentScores[row + i] ?? -Infinity];
-        const confidence = Math.exp(bestScore - segNorm);
-        if (best < 0 || confidence < SECONDARY_CONFIDENCE || neverSecondary[best] === 1) continue;
-        const existing = secondaries.find((x) => x.intent === best);
-        if (existing) existing.confidence = Math.max(existing.confidence, confidence);
-        else secondaries.push({ intent: best, confidence });
+          if ((segmentScores[row + i] ?? -Infinity) > winnerScore) [winner, winnerScore] = [i, segmentScores[row + i] ?? -Infinity];
+        const confidence = Math.exp(winnerScore - segNorm);
+        if (winner < 0 || confidence < SECONDARY_CONFIDENCE) continue;
+        if (neverSecondary[winner] === 0) {
+          const existing = secondaries.find((x) => x.intent === winner);
+          if (existing) existing.confidence = Math.max(existing.confidence, confidence);
+          else secondaries.push({ intent: winner, confidence });
+        }
+        const rank = precedence[winner] ?? REQUEST_PRECEDENCE;
+        const asks = segmentPatterns[row + winner] === 1 || features.questions[s] === 1;
+        if (rank === REQUEST_PRECEDENCE && !asks) continue;
+        if (best === undefined || rank > best.rank || (rank === best.rank && confidence > best.confidence))
+          best = { intent: winner, confidence, rank };
       }
-      if (social[primary] === 1) {
-        let promoted = -1;
-        for (const s of secondaries)
-          if (social[s.intent] === 0 && (promoted < 0 || (confidences[s.intent] ?? 0) > (confidences[promoted] ?? 0))) promoted = s.intent;
-        if (promoted >= 0 && (confidences[promoted] ?? 0) >= MIN_CANDIDATE_CONFIDENCE) primary = promoted;
+      const primaryRank = precedence[primary] ?? REQUEST_PRECEDENCE;
+      if (
+        best !== undefined &&
+        best.intent !== primary &&
+        (best.rank > primaryRank ||
+          (best.rank === REQUEST_PRECEDENCE &&
+            patternBacked[primary] === 0 &&
+            patternBacked[best.intent] === 1 &&
+            best.confidence >= CLAUSE_OVERRIDE))
+      ) {
+        primary = best.intent;
+        promotedConfidence = best.confidence;
       }
     }
 
-    const top = confidences[primary] ?? 0;
-    const second = primary === order[0] ? (confidences[runnerUp] ?? 0) : (confidences[order[0] ?? 0] ?? 0);
-    const unsure = nothingKnown || top < threshold || (primary === order[0] && top - second < margin);
+    const top = promotedConfidence >= 0 ? promotedConfidence : (confidences[primary] ?? 0);
+    const second = confidences[runnerUp] ?? 0;
+    const unsure = nothingKnown || top < threshold || (promotedConfidence < 0 && top - second < margin);
     const intent = unsure
       ? { id: OTHER_INTENT, confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)) }
       : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
@@ -286,7 +322,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
     const candidates: IntentCandidate[] = listed.map((i) => {
       // A secondary request is as sure as its clause says, even when the message as a whole is about another.
-      const clause = i === primary ? 0 : (secondaries.find((s) => s.intent === i)?.confidence ?? 0);
+      const clause = secondaries.find((s) => s.intent === i)?.confidence ?? 0;
       const confidence = Math.max(confidences[i] ?? 0, clause);
       return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence: evidenceFor(i, normalized, contextIntent === i ? contextNote : '', contextWeight, exampleHit === i) };
     });
@@ -321,6 +357,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     for (let k = 0; k < features.count; k++) {
       const f = featureIndex[k] ?? -1;
       if (f < 0) continue;
+      if ((features.ends[k] ?? 0) <= (features.starts[k] ?? 0)) continue; // message-level tokens point at no text
       const weight = model.contribution(f, c);
       if (weight < MODEL_EVIDENCE_MIN) continue;
       best.push({ at: k, weight });

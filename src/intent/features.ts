@@ -16,8 +16,10 @@ export const enum Token {
   NumberLong = 2,
   Question = 3,
   Exclamation = 4,
+  /** Message length buckets (content units): short answers and long stories read differently. */
+  LengthBase = 5,
   /** Placeholder keys are PlaceholderBase + PlaceholderKind. */
-  PlaceholderBase = 8,
+  PlaceholderBase = 16,
 }
 
 /** Kinds of masked placeholders, e.g. `[订单x]` → Order. */
@@ -62,6 +64,10 @@ const WORD_BASE = 0x00100000;
 const WORD_SPAN = 0x33f00000;
 /** Clauses beyond this count are merged into the last one. */
 export const MAX_SEGMENTS = 8;
+/** Han unigrams are noisy alone (货 is in 发货, 退货, 有货): they count for less than bigrams. */
+export const UNIGRAM_WEIGHT = 1;
+/** Segment number of features about the whole message (its length), which belong to no clause. */
+export const WHOLE_MESSAGE = 255;
 
 export function isHan(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
@@ -143,6 +149,8 @@ export class FeatureBuffer {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   segments = new Uint8Array(256);
+  /** How much each feature counts when scoring (Han unigrams count less than bigrams). */
+  weights = new Float32Array(256);
   count = 0;
   /** Number of clauses (at least 1). */
   segmentCount = 1;
@@ -150,13 +158,15 @@ export class FeatureBuffer {
   contentSize = 0;
   /** Placeholders and digit runs seen (a bare order number is content-free but informative). */
   dataTokens = 0;
+  /** Per clause: 1 when it asks something (`?`, 吗, 么, 嘛, 呢 at its end, or an English question word). */
+  questions = new Uint8Array(MAX_SEGMENTS);
   /** Segment of each character of the text (valid for the last extraction). */
   charSegments = new Uint8Array(256);
 
   ensure(extra: number): void {
     if (this.count + extra <= this.keys.length) return;
     const capacity = Math.max(this.keys.length * 2, this.count + extra + 16);
-    const grow = <T extends Uint32Array | Int32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+    const grow = <T extends Uint32Array | Int32Array | Uint8Array | Float32Array>(from: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(from.subarray(0, this.count));
       return next;
@@ -165,12 +175,14 @@ export class FeatureBuffer {
     this.starts = grow(this.starts, (n) => new Int32Array(n));
     this.ends = grow(this.ends, (n) => new Int32Array(n));
     this.segments = grow(this.segments, (n) => new Uint8Array(n));
+    this.weights = grow(this.weights, (n) => new Float32Array(n));
   }
 
-  push(key: number, start: number, end: number, segment: number): void {
+  push(key: number, start: number, end: number, segment: number, weight = 1): void {
     this.ensure(1);
     const i = this.count++;
     this.keys[i] = key >>> 0;
+    this.weights[i] = weight;
     this.starts[i] = start;
     this.ends[i] = end;
     this.segments[i] = segment;
@@ -219,6 +231,7 @@ export function extractFeatures(text: string, masked: Uint8Array | null, out: Fe
   out.count = 0;
   out.contentSize = 0;
   out.dataTokens = 0;
+  out.questions.fill(0);
   const length = text.length;
   if (out.charSegments.length < length) out.charSegments = new Uint8Array(Math.max(length, out.charSegments.length * 2));
   let segment = 0;
@@ -251,9 +264,11 @@ export function extractFeatures(text: string, masked: Uint8Array | null, out: Fe
     const code = text.charCodeAt(i);
     if (isHan(code)) {
       out.charSegments[i] = segment;
+      if (code === 0x5417 /* 吗 */ || code === 0x4e48 /* 么 */ || code === 0x561b /* 嘛 */ || code === 0x5462 /* 呢 */)
+        out.questions[segment] = 1;
       if (previousHan < 0) out.push((RUN_START << 16) | code, i, i + 1, segment);
       else out.push(((previousHan << 16) | code) >>> 0, previousHanAt, i + 1, segment);
-      out.push(code, i, i + 1, segment);
+      out.push(code, i, i + 1, segment, UNIGRAM_WEIGHT);
       previousHan = code;
       previousHanAt = i;
       out.contentSize++;
@@ -311,7 +326,10 @@ export function extractFeatures(text: string, masked: Uint8Array | null, out: Fe
       continue;
     }
     if (isClauseBreak(code)) {
-      if (code === 0x3f || code === 0xff1f) out.push(Token.Question, i, i + 1, segment);
+      if (code === 0x3f || code === 0xff1f) {
+        out.push(Token.Question, i, i + 1, segment);
+        out.questions[segment] = 1;
+      }
       else if (code === 0x21) out.push(Token.Exclamation, i, i + 1, segment);
       out.charSegments[i] = segment;
       breakClause();
@@ -339,4 +357,10 @@ export function extractFeatures(text: string, masked: Uint8Array | null, out: Fe
   }
   endHanRun();
   out.segmentCount = segmentHasContent ? segment + 1 : Math.max(1, segment);
+  if (out.contentSize > 0) out.push(Token.LengthBase + lengthBucket(out.contentSize), 0, 0, WHOLE_MESSAGE);
+}
+
+/** 0: 1–2 units, 1: 3–5, 2: 6–10, 3: 11–20, 4: 21–40, 5: more. */
+function lengthBucket(size: number): number {
+  return size <= 2 ? 0 : size <= 5 ? 1 : size <= 10 ? 2 : size <= 20 ? 3 : size <= 40 ? 4 : 5;
 }

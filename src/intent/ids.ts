@@ -39,10 +39,24 @@ export type BuiltInIntentId = (typeof BUILT_IN_INTENT_IDS)[number];
 export const OTHER_INTENT = 'other';
 
 /**
- * Conversational intents that carry no request of their own: when a message also makes a request
- * ("在吗 我要退货", "转人工 怎么退款"), the request is the primary intent.
+ * Which intent is primary when clauses of one message differ: a request outranks everything
+ * ("在吗 我要退货", "转人工 怎么退款"), then asking for a human, closing, thanking, acknowledging,
+ * greeting. ("好的 谢谢" is thanks, "没有了 谢谢" goodbye, "你好 转人工" human_agent.) Unlisted
+ * intents, including user-defined ones, are requests.
  */
-export const SOCIAL_INTENTS: ReadonlySet<string> = new Set(['greeting', 'ack', 'human_agent', 'other']);
+const SOCIAL_PRECEDENCE: Readonly<Record<string, number>> = {
+  other: 0,
+  greeting: 1,
+  ack: 2,
+  thanks: 3,
+  goodbye: 4,
+  human_agent: 5,
+};
+export const REQUEST_PRECEDENCE = 6;
+
+export function intentPrecedence(id: string): number {
+  return SOCIAL_PRECEDENCE[id] ?? REQUEST_PRECEDENCE;
+}
 
 /** Intents never reported as a secondary request of a message (they are greetings, not requests). */
 export const NEVER_SECONDARY: ReadonlySet<string> = new Set(['greeting', 'other']);

@@ -1,5 +1,5 @@
 import { decodeUint16, decodeUint32, encodeBase64 } from './base64.js';
-import { MAX_SEGMENTS, type FeatureBuffer } from './features.js';
+import { MAX_SEGMENTS, WHOLE_MESSAGE, type FeatureBuffer } from './features.js';
 import { KeyIndex } from './key-index.js';
 
 /** The model as the build step writes it to `src/generated/intent-model.ts`. */
@@ -22,6 +22,17 @@ export interface SerializedNaiveBayes {
   classes: string;
   /** base64 Uint32: how many training utterances of that intent contain the feature. */
   counts: string;
+}
+
+/**
+ * Naive Bayes log-likelihoods grow with the number of features, so a long message gets extreme
+ * posteriors that no pattern can temper. Beyond `LENGTH_REFERENCE` (about a typical training
+ * utterance), the log-posterior is divided by the square root of the excess: confidences stay
+ * calibrated on long, rambling chat messages too.
+ */
+export const LENGTH_REFERENCE = 12;
+export function lengthScale(weight: number): number {
+  return weight <= LENGTH_REFERENCE ? 1 : Math.sqrt(weight / LENGTH_REFERENCE);
 }
 
 /** Sparse counts: for each feature key, the intents it was seen with and how often. */
@@ -152,7 +163,10 @@ export class NaiveBayes {
   // Presence stamps: a feature repeated in one message counts once.
   private readonly stamps: Uint32Array;
   private stamp = 0;
-  private readonly perSegment = new Int32Array(MAX_SEGMENTS);
+  /** Weight of the known features of each clause in the last `score` call. */
+  readonly perSegment = new Float64Array(MAX_SEGMENTS);
+  /** Total weight of the known features of the last `score` call (for length normalisation). */
+  lastWeight = 0;
 
   constructor(counts: FeatureCounts, settings: NaiveBayesSettings) {
     this.counts = counts;
@@ -195,6 +209,7 @@ export class NaiveBayes {
     const stamp = this.stamp;
     const perSegment = this.perSegment.fill(0);
     let known = 0;
+    let whole = 0;
     for (let i = 0; i < features.count; i++) {
       const f = this.index.get(features.keys[i] ?? 0);
       if (f < 0 || this.stamps[f] === stamp) {
@@ -204,18 +219,28 @@ export class NaiveBayes {
       this.stamps[f] = stamp;
       featureIndex[i] = f;
       known++;
-      const row = (features.segments[i] ?? 0) * intentCount;
+      const weight = features.weights[i] ?? 1;
+      const segment = features.segments[i] ?? 0;
       const end = this.offsets[f + 1] ?? 0;
+      if (segment === WHOLE_MESSAGE) {
+        for (let e = this.offsets[f] ?? 0; e < end; e++) {
+          const c = this.classes[e] ?? 0;
+          totals[c] = (totals[c] ?? 0) + weight * (this.deltas[e] ?? 0);
+        }
+        whole += weight;
+        continue;
+      }
+      const row = segment * intentCount;
       for (let e = this.offsets[f] ?? 0; e < end; e++) {
         const c = this.classes[e] ?? 0;
-        const delta = this.deltas[e] ?? 0;
+        const delta = weight * (this.deltas[e] ?? 0);
         totals[c] = (totals[c] ?? 0) + delta;
         segmentScores[row + c] = (segmentScores[row + c] ?? 0) + delta;
       }
-      const segment = features.segments[i] ?? 0;
-      perSegment[segment] = (perSegment[segment] ?? 0) + 1;
+      perSegment[segment] = (perSegment[segment] ?? 0) + weight;
     }
     // Every known feature also pays the intent's unseen-feature probability: added once per clause.
+    for (let c = 0; c < intentCount; c++) totals[c] = (totals[c] ?? 0) + whole * (this.unseen[c] ?? 0);
     for (let s = 0; s < features.segmentCount; s++) {
       const n = perSegment[s] ?? 0;
       if (n === 0) continue;
@@ -226,6 +251,8 @@ export class NaiveBayes {
         segmentScores[row + c] = (segmentScores[row + c] ?? 0) + u;
       }
     }
+    this.lastWeight = whole;
+    for (let s = 0; s < features.segmentCount; s++) this.lastWeight += perSegment[s] ?? 0;
     return known;
   }
 
