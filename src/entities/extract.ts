@@ -1,6 +1,7 @@
 import type { Entity } from '../analysis/types.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
+import { analysedPart } from '../signals/window.js';
 import { amountCandidates } from './amounts.js';
 import { entityAt, resolveOverlaps } from './candidates.js';
 import { dateCandidates } from './dates.js';
@@ -27,7 +28,8 @@ function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], o
  * source's masked placeholders (`[订单x]`, `placeholder: true`). Ranges point into the original
  * text. Where candidates overlap the longest wins. Never throws.
  */
-export function extractEntities(normalized: NormalizedText): Entity[] {
+export function extractEntities(message: NormalizedText): Entity[] {
+  const normalized = analysedPart(message);
   const matches = scanPhrases(normalized);
   const candidates: Entity[] = [];
   placeholderCandidates(normalized, candidates);

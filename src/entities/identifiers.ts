@@ -9,6 +9,8 @@ const MOBILE = /(?<![\d])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}[ -]?\d{4}|\*\d{4}|
 const TAIWAN_MOBILE = /(?<![\d-])09\d{2}-?\d{3}-?\d{3}(?![\d-])/g;
 const LANDLINE = /(?<![\d-])(?:\(0\d{2,3}\) ?|0\d{2,3}-)\d{7,8}(?:-\d{1,5})?(?![\d-])/g;
 const SERVICE_LINE = /(?<![\d-])[48]00-?\d{3}-?\d{4}(?![\d-])/g;
+/** North American numbers: (415) 555-0199, 415-555-0199, +1 415.555.0199. */
+const NANP = /(?<![\d-])(?:\+?1[ -.]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ -.])\d{3}[ -.]\d{4}(?![\d-])/g;
 /** Pinduoduo order numbers: yymmdd-15 digits. */
 const DASHED_ORDER = /(?<![\d-])\d{6}-\d{15}(?![\d-])/g;
 /** A run of letters and digits with at least one digit: order, tracking or plain number. */
@@ -148,6 +150,7 @@ export function identifierCandidates(n: NormalizedText, cues: readonly CueHit[],
   eachMatch(TAIWAN_MOBILE, text, addPhone);
   eachMatch(LANDLINE, text, addPhone);
   eachMatch(SERVICE_LINE, text, addPhone);
+  eachMatch(NANP, text, addPhone);
   eachMatch(DASHED_ORDER, text, (start, end) =>
     out.push(entityAt(n, start, end, 'order_id', text.slice(start, end))),
   );

@@ -9,6 +9,11 @@ const UNHAPPY_INTENTS = new Set(['complaint', 'abuse']);
 const ESCALATION_THREATS: readonly SignalId[] = ['threat.legal', 'threat.media', 'threat.complaint_channel'];
 /** A signal counts from this score up; weaker hints (a lone 到底, one earlier turn) do not. */
 const PRESENT = 0.5;
+/**
+ * An escalation threat makes the conversation high-risk from this score: a named channel (12315,
+ * 律师, 曝光, 发到小红书) scores 0.7 or more, a bare 投诉 / "complaint" 0.5 (medium) unless repeated.
+ */
+const SERIOUS = 0.7;
 /** How sure the classifier must be before a complaint or abuse intent raises the risk. */
 const INTENT_CONFIDENCE = 0.5;
 
@@ -36,7 +41,7 @@ export interface RiskInput {
  * How risky the conversation is, from the message's signals, its intent and the history:
  *
  * - **high** — a threat to go outside the chat (threat.legal, threat.media,
- *   threat.complaint_channel ≥ 0.5); or a bad-review threat together with anger or abuse; or a repeat contact (≥ 0.5, or `context.repeatContacts` ≥ 2) from an unhappy customer
+ *   threat.complaint_channel ≥ 0.7: a named channel, or a complaint repeated); or a bad-review threat together with anger or abuse; or a repeat contact (≥ 0.5, or `context.repeatContacts` ≥ 2) from an unhappy customer
  *   (anger, abuse, a bad-review threat, or a complaint/abuse intent): the repeated complaint the
  *   service rules escalate.
  * - **medium** — any other threat (bad review, or a weaker escalation hint), abuse, anger ≥ 0.5,
@@ -63,7 +68,7 @@ export function assessRiskUnchecked({ intent, signals, context }: RiskInput): Ri
   const repeat = present('repeat_contact') || (context?.repeatContacts ?? 0) >= 2;
   const unhappy = anger || abuse || badReview || unhappyIntent;
 
-  if (ESCALATION_THREATS.some(present)) return 'high';
+  if (ESCALATION_THREATS.some((id) => score(id) >= SERIOUS)) return 'high';
   if (badReview && (anger || abuse)) return 'high';
   if (repeat && unhappy) return 'high';
 

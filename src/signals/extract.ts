@@ -7,9 +7,14 @@ import { isNegated } from './negation.js';
 import { scanPhrases, type PhraseMatch } from './phrase-scan.js';
 import { repeatContactContributions } from './repeat-contact.js';
 import { SIGNAL_IDS } from './rules-schema.js';
+import { waitingContributions } from './waiting.js';
+import { analysedPart } from './window.js';
+
+/** Evidence spans kept per signal: enough to explain it; the score has long saturated by then. */
+export const MAX_EVIDENCE = 16;
 
 /** How close (folded characters, either side) a required cue must be: 发到 … 微博. */
-const CUE_WINDOW = 8;
+const CUE_WINDOW = 12;
 
 interface PhraseHit {
   signal: SignalId;
@@ -110,10 +115,14 @@ function phraseContributions(
     const known = phraseStarts.get(hit.end);
     if (known === undefined || hit.start < known) phraseStarts.set(hit.end, hit.start);
   }
+  const emitted = new Map<SignalId, number>();
   for (const hit of kept) {
+    const count = emitted.get(hit.signal) ?? 0;
+    if (count >= MAX_EVIDENCE) continue;
     if (hit.requires !== undefined && !cueNearby(cues.get(`${hit.signal}\u0000${hit.requires}`), hit))
       continue;
     if (hit.negatable && isNegated(normalized.text, hit.start, negatorEnds, phraseStarts)) continue;
+    emitted.set(hit.signal, count + 1);
     out.push({
       signal: hit.signal,
       weight: hit.weight,
@@ -141,8 +150,9 @@ function combine(original: string, contributions: readonly Contribution[]): Sign
     if (c.range !== undefined) {
       const key = `${c.range[0]}:${c.range[1]}`;
       const known = tally.ranges.get(key);
-      if (known === undefined) tally.ranges.set(key, { range: c.range, weight: c.weight });
-      else known.weight = Math.max(known.weight, c.weight);
+      if (known === undefined) {
+        if (tally.ranges.size < MAX_EVIDENCE) tally.ranges.set(key, { range: c.range, weight: c.weight });
+      } else known.weight = Math.max(known.weight, c.weight);
     } else {
       tally.keep *= 1 - c.weight;
     }
@@ -172,11 +182,13 @@ function combine(original: string, contributions: readonly Contribution[]): Sign
  * original text. One Aho-Corasick pass over the folded text (shared with `extractEntities`),
  * a few precompiled regular expressions, and `context.history` for repeat contact. Never throws.
  */
-export function extractSignals(normalized: NormalizedText, context?: Context): Signal[] {
+export function extractSignals(message: NormalizedText, context?: Context): Signal[] {
+  const normalized = analysedPart(message);
   const matches = scanPhrases(normalized);
   const contributions: Contribution[] = [];
   phraseContributions(normalized, matches, contributions);
   emphasisContributions(normalized, contributions);
+  waitingContributions(normalized, contributions);
   repeatContactContributions(normalized, matches, context, contributions);
   return contributions.length === 0 ? [] : combine(normalized.original, contributions);
 }
