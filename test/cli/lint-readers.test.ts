@@ -5,7 +5,7 @@ import { ConversationTracker } from '../../src/cli/lint/conversation.js';
 import { createCsvParser } from '../../src/cli/lint/csv-parser.js';
 import { detectInputFormat, looksLikeInputPath } from '../../src/cli/lint/input-format.js';
 import { jsonStringValueSpan } from '../../src/cli/lint/json-string-span.js';
-import { createJsonlParser } from '../../src/cli/lint/jsonl-parser.js';
+import { createJsonlParser, resolveOrigin } from '../../src/cli/lint/jsonl-parser.js';
 import { createPlainParser } from '../../src/cli/lint/plain-parser.js';
 import type { InputItem, InputParser } from '../../src/cli/lint/record.js';
 import { readLineBatches, splitLines } from '../../src/cli/lint/source-lines.js';
@@ -97,7 +97,11 @@ describe('plain text reader', () => {
 
   it('the reply origin is its line, column 1, with the offset in the file', () => {
     const [, second] = parseAll(createPlainParser(), 'ab\r\ncd');
-    expect(second?.kind === 'reply' && second.record.locate()).toEqual({ line: 2, column: 1, offset: 4 });
+    expect(second?.kind === 'reply' && resolveOrigin(second.record)).toEqual({
+      line: 2,
+      column: 1,
+      offset: 4,
+    });
   });
 });
 
@@ -163,7 +167,7 @@ describe('JSONL reader', () => {
 
   it('the reply origin points at the characters inside the JSON string', () => {
     const first = items[0];
-    const origin = first?.kind === 'reply' ? first.record.locate() : undefined;
+    const origin = first?.kind === 'reply' ? resolveOrigin(first.record) : undefined;
     const line = text.split('\n')[0] ?? '';
     expect(origin).toMatchObject({ line: 1, encoding: 'json-string', raw: '亲，\\"已发货\\"' });
     expect(line.slice((origin?.column ?? 0) - 1).startsWith('亲，\\"已发货')).toBe(true);
@@ -221,7 +225,7 @@ describe('CSV reader', () => {
 
   it('the reply origin is just inside the opening quote, with the raw field text', () => {
     const [item] = csv('id,reply\n1,"x ""y""\nz"');
-    expect(item?.kind === 'reply' && item.record.locate()).toEqual({
+    expect(item?.kind === 'reply' && resolveOrigin(item.record)).toEqual({
       line: 2,
       column: 4,
       offset: 9 + 3,

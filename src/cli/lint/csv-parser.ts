@@ -157,7 +157,7 @@ export function createCsvParser(options: { delimiter: string; columns: ColumnMap
         return;
       }
     }
-    emit(toInputItem(fields, line, () => replyCell.origin));
+    emit(toInputItem(fields, line, replyCell.origin));
   }
 
   const reader = new CsvRowReader(options.delimiter, onRow);

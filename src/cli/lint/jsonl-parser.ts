@@ -1,7 +1,7 @@
 import type { ReplyOrigin } from '../../lint/formatters/types.js';
-import type { InputParser } from './record.js';
-import { toInputItem, type ReplyField } from './record-fields.js';
 import { jsonStringValueSpan } from './json-string-span.js';
+import type { InputParser, JsonLineOrigin, ReplyRecord } from './record.js';
+import { toInputItem } from './record-fields.js';
 
 /**
  * JSONL: one JSON object per line, `{ reply, facts?, agent?, conversationId?, id?, … }` (see
@@ -28,21 +28,32 @@ export function createJsonlParser(): InputParser {
         });
         return;
       }
-      emit(
-        toInputItem(value, line.line, (field: ReplyField): ReplyOrigin => {
-          const span = jsonStringValueSpan(text, field);
-          // Without a span (an unusual encoding of the key), point at the line itself.
-          if (span === undefined) return { line: line.line, column: 1 };
-          return {
-            line: line.line,
-            column: span[0] + 1,
-            offset: line.offset + span[0],
-            encoding: 'json-string',
-            raw: text.slice(span[0], span[1]),
-          };
-        }),
-      );
+      emit(toInputItem(value, line.line, line));
     },
     finish() {},
   };
+}
+
+/**
+ * Where a record's reply is written: for JSONL, the characters inside the JSON string of its key
+ * in the line (looked up only for replies with findings).
+ */
+export function resolveOrigin(record: ReplyRecord): ReplyOrigin {
+  const origin = record.origin;
+  if (!isJsonLineOrigin(origin)) return origin;
+  const { jsonLine, field } = origin;
+  const span = jsonStringValueSpan(jsonLine.text, field);
+  // Without a span (an unusual encoding of the key), point at the line itself.
+  if (span === undefined) return { line: jsonLine.line, column: 1 };
+  return {
+    line: jsonLine.line,
+    column: span[0] + 1,
+    offset: jsonLine.offset + span[0],
+    encoding: 'json-string',
+    raw: jsonLine.text.slice(span[0], span[1]),
+  };
+}
+
+function isJsonLineOrigin(origin: ReplyOrigin | JsonLineOrigin): origin is JsonLineOrigin {
+  return 'jsonLine' in origin;
 }

@@ -14,7 +14,7 @@ export function createPlainParser(): InputParser {
         record: {
           reply: text,
           line: line.line,
-          locate: () => ({ line: line.line, column: 1, offset }),
+          origin: { line: line.line, column: 1, offset },
         },
       });
     },

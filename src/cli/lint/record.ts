@@ -9,8 +9,11 @@ export interface ReplyRecord {
   reply: string;
   /** 1-based line where the record starts. */
   line: number;
-  /** Where the reply text sits in the source; computed only for replies with findings. */
-  locate(): ReplyOrigin;
+  /**
+   * Where the reply text sits in the source: known at once (plain text, CSV, inline), or found in
+   * its JSON line only for replies with findings (see resolveOrigin).
+   */
+  origin: ReplyOrigin | JsonLineOrigin;
   id?: string;
   agent?: string;
   conversationId?: string;
@@ -20,6 +23,13 @@ export interface ReplyRecord {
   conversation?: ConversationTurn[];
   /** The customer message this reply answers, added to the conversation before the reply. */
   customerMessage?: string;
+}
+
+/** A reply read from a JSONL line: its position is looked up in the line when needed. */
+export interface JsonLineOrigin {
+  jsonLine: SourceLine;
+  /** The key the reply was read from. */
+  field: 'reply' | 'text';
 }
 
 /** What a parser reads from the input. */

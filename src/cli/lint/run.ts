@@ -12,6 +12,7 @@ import { BufferedOutput } from './buffered-output.js';
 import type { ColumnMap } from './columns.js';
 import { ConversationTracker } from './conversation.js';
 import { createParser, detectInputFormat } from './input-format.js';
+import { resolveOrigin } from './jsonl-parser.js';
 import { ProgressBar } from './progress.js';
 import type { InputItem, ReplyRecord } from './record.js';
 import { readLineBatches } from './source-lines.js';
@@ -106,7 +107,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     warnings += result.warningCount;
     collector?.add({ agent: record.agent, result });
     if (result.findings.length === 0) return;
-    const entry: LintedReply = { reply: record.reply, result, origin: record.locate() };
+    const entry: LintedReply = { reply: record.reply, result, origin: resolveOrigin(record) };
     if (source !== undefined) entry.source = source;
     if (record.id !== undefined) entry.id = record.id;
     if (record.agent !== undefined) entry.agent = record.agent;
@@ -122,10 +123,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
 
   for (const input of options.inputs) {
     if (input.kind === 'text') {
-      lintRecord(
-        { reply: input.text, line: 1, locate: () => ({ line: 1, column: 1, offset: 0 }) },
-        undefined,
-      );
+      lintRecord({ reply: input.text, line: 1, origin: { line: 1, column: 1, offset: 0 } }, undefined);
       continue;
     }
     const source = input.kind === 'stdin' ? 'stdin' : input.display;
