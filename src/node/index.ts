@@ -4,3 +4,5 @@
  */
 export { createAssistant, HuashuError } from '../index.js';
 export { loadTemplatePack, readTemplateFiles } from './templates.js';
+export { CONFIG_FILE_NAME, configSchema, findConfigFile, loadConfig, loadConfigFile } from './config.js';
+export type { HuashuConfig, LoadedConfig } from './config.js';
