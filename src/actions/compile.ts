@@ -1,5 +1,6 @@
 import { parseSimplePath, resolveFactPath } from './json-path.js';
 import type { OperatorTable } from './operators.js';
+import { RULE_FACT_READERS, type RuleFacts } from './rule-facts.js';
 import type { ConditionNode, LeafCondition, TopLevelCondition } from './rule-schema.js';
 
 /** The facts a rule reads, by name. */
@@ -65,10 +66,25 @@ export function engineOnlyReasons(conditions: TopLevelCondition, at = 'condition
 }
 
 function compileFactAccess(fact: string, path: string | undefined): (facts: FactValues) => unknown {
-  if (path === undefined || path === '') return (facts) => facts[fact];
+  const known = Object.prototype.hasOwnProperty.call(RULE_FACT_READERS, fact)
+    ? (RULE_FACT_READERS[fact as keyof RuleFacts] as (facts: FactValues) => unknown)
+    : undefined;
+  // Like the engine's almanac, only facts that were given (own properties) exist.
+  const read = known ?? ((facts: FactValues) => (hasOwn(facts, fact) ? facts[fact] : undefined));
+  if (path === undefined || path === '') return read;
   const steps = parseSimplePath(path);
   if (!steps) throw new Error(`path "${path}" is outside the compiled subset`);
-  return (facts) => resolveFactPath(facts[fact], steps);
+  if (steps.length === 1) {
+    const [step] = steps as [string];
+    return (facts) => {
+      const value = read(facts);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.prototype.hasOwnProperty.call(value, step)
+        ? (value as Record<string, unknown>)[step]
+        : undefined;
+    };
+  }
+  return (facts) => resolveFactPath(read(facts), steps);
 }
 
 function compileLeaf(leaf: LeafCondition, operators: OperatorTable): CompiledCondition {

@@ -30,6 +30,10 @@ const analysisInputSchema = z
   })
   .loose();
 
+const variablesSchema = z.record(z.string(), z.unknown(), {
+  error: 'expected template variables as an object',
+});
+
 export const recommendInputSchema = z
   .object({
     /** The customer message; analysed unless `analysis` is given. */
@@ -38,6 +42,8 @@ export const recommendInputSchema = z
     analysis: analysisInputSchema.optional(),
     facts: factsSchema.optional(),
     context: contextSchema.optional(),
+    /** Extra template variables beyond the facts (e.g. `delay.reason`, `followUp.dueAt`). */
+    variables: variablesSchema.optional(),
   })
   .strict()
   .refine((input) => input.text !== undefined || input.analysis !== undefined, {
@@ -46,7 +52,11 @@ export const recommendInputSchema = z
 export type RecommendInput = z.input<typeof recommendInputSchema>;
 
 const replyOptionsSchema = z
-  .object({ facts: factsSchema.optional(), context: contextSchema.optional() })
+  .object({
+    facts: factsSchema.optional(),
+    context: contextSchema.optional(),
+    variables: variablesSchema.optional(),
+  })
   .strict();
 export type ReplyOptions = z.input<typeof replyOptionsSchema>;
 const textSchema = z.string({ error: 'expected the message text as a string' });
@@ -81,8 +91,19 @@ function localeOf(
   return detected !== undefined && SUPPORTED.includes(detected) ? (detected as SupportedLocale) : fallback;
 }
 
-/** Template variables: the facts, with an order number the customer wrote filling a missing `order.id`. */
-function templateVariables(facts: Facts, analysis: AnalysisInput): Record<string, unknown> {
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Template variables: the facts, an order number the customer wrote filling a missing `order.id`,
+ * then the caller's `variables` (objects merged one level: `{ order: { promisedShipAt } }` keeps
+ * the facts' other order fields).
+ */
+function templateVariables(
+  facts: Facts,
+  analysis: AnalysisInput,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const vars: Record<string, unknown> = { ...facts };
   if (facts.order?.id === undefined) {
     const written = analysis.entities?.find(
@@ -90,6 +111,11 @@ function templateVariables(facts: Facts, analysis: AnalysisInput): Record<string
     );
     if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
   }
+  if (variables)
+    for (const [key, value] of Object.entries(variables)) {
+      const current = vars[key];
+      vars[key] = isPlainObject(current) && isPlainObject(value) ? { ...current, ...value } : value;
+    }
   return vars;
 }
 
@@ -122,16 +148,22 @@ export function createNextActions(deps: NextActionsDependencies) {
     // zod's output spells optional fields `T | undefined`; the shape is the same.
     const analysis =
       (parsed.analysis as AnalysisInput | undefined) ?? deps.analyze(parsed.text as string, context);
-    return inputsFor(analysis, parsed.facts ?? {}, context, parsed.text);
+    return inputsFor(analysis, parsed.facts ?? {}, context, parsed.text, parsed.variables);
   }
 
   /** Validated inputs → what the recommender runs on. */
-  function inputsFor(analysis: AnalysisInput, facts: Facts, context: Context, text: string | undefined) {
+  function inputsFor(
+    analysis: AnalysisInput,
+    facts: Facts,
+    context: Context,
+    text: string | undefined,
+    variables?: Record<string, unknown>,
+  ) {
     const locale = localeOf(analysis, text, deps.defaultLocale);
     const ruleFacts = buildRuleFacts(analysis, facts, context, locale);
     return {
       facts: ruleFacts,
-      vars: templateVariables(facts, analysis),
+      vars: templateVariables(facts, analysis, variables),
       templateAlmanac: () => templateAlmanac(facts, analysis, locale),
     };
   }
@@ -177,14 +209,13 @@ export function createNextActions(deps: NextActionsDependencies) {
 
   function replyInputs(text: unknown, options: unknown, what: string) {
     const message = parseOrThrow(textSchema, text, 'INVALID_INPUT', `${what}(text)`);
-    const { facts = {}, context = {} } = parseOrThrow(
-      replyOptionsSchema,
-      options ?? {},
-      'INVALID_INPUT',
-      `${what}(text, options)`,
-    );
+    const {
+      facts = {},
+      context = {},
+      variables,
+    } = parseOrThrow(replyOptionsSchema, options ?? {}, 'INVALID_INPUT', `${what}(text, options)`);
     const analysis = deps.analyze(message, context);
-    return { analysis, facts, inputs: inputsFor(analysis, facts, context, message) };
+    return { analysis, facts, inputs: inputsFor(analysis, facts, context, message, variables) };
   }
 
   /** analyze → recommend → render → lint of its own output, all of it returned. */

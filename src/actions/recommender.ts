@@ -49,7 +49,7 @@ interface RuleSteps {
   prepared: PreparedRule;
   explain: Explainer;
   actions?: ActionStep[];
-  reply?: { templateId?: string; stage?: string };
+  reply?: { templateId?: string; stage?: string; requires?: readonly string[] };
 }
 
 const STAGE_ORDER = new Map<string, number>(replyStages.map((stage, i) => [stage, i]));
@@ -105,6 +105,7 @@ export function createRecommender(
     const suppressed: SuppressedAction[] = [];
     const accepted = new Map<string, RecommendedAction>();
     const byStage = new Map<string, { templateId: string; rule: string }>();
+    const pending: RuleSteps[] = [];
     let almanac: FactValues | undefined;
 
     for (const prepared of fired) {
@@ -140,18 +141,25 @@ export function createRecommender(
           accepted.set(action.id, recommended);
           actions.push(recommended);
         }
-      } else if (step.reply && templates) {
-        let templateId = step.reply.templateId;
-        if (templateId === undefined && step.reply.stage !== undefined) {
-          if (byStage.has(step.reply.stage)) continue;
+      } else if (step.reply && templates) pending.push(step);
+    }
+
+    // Replies after actions: a part that `requires` an action is sent only if the action survived conflicts.
+    if (templates)
+      for (const step of pending) {
+        const reply = step.reply as NonNullable<RuleSteps['reply']>;
+        if (reply.requires && !reply.requires.every((id) => accepted.has(id))) continue;
+        const { prepared } = step;
+        let templateId = reply.templateId;
+        if (templateId === undefined && reply.stage !== undefined) {
+          if (byStage.has(reply.stage)) continue;
           almanac ??= inputs.templateAlmanac();
-          templateId = templates.pick(step.reply.stage, facts.intent, facts.channel, almanac);
+          templateId = templates.pick(reply.stage, facts.intent, facts.channel, almanac);
         }
         if (templateId === undefined || !templates.fits(templateId, facts.channel)) continue;
         const stage = templates.stageOf(templateId) as string;
         if (!byStage.has(stage)) byStage.set(stage, { templateId, rule: prepared.name });
       }
-    }
 
     const replies: RecommendedReply[] = [];
     if (templates && byStage.size > 0) {
@@ -211,11 +219,15 @@ function prepareSteps(
   if (rule.event.type === 'action') {
     return { prepared, explain, actions: rule.event.params.actions.map((ref) => actionStep(ref, catalogue)) };
   }
-  const { templateId, stage } = rule.event.params;
+  const { templateId, stage, requires } = rule.event.params;
   return {
     prepared,
     explain,
-    reply: { ...(templateId === undefined ? {} : { templateId }), ...(stage === undefined ? {} : { stage }) },
+    reply: {
+      ...(templateId === undefined ? {} : { templateId }),
+      ...(stage === undefined ? {} : { stage }),
+      ...(requires === undefined ? {} : { requires }),
+    },
   };
 }
 

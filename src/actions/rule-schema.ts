@@ -114,6 +114,11 @@ const replyEventSchema = z
           .enum(replyStages)
           .optional()
           .describe("The best template of this stage for the message's intent and facts"),
+        requires: z
+          .array(z.string().min(1))
+          .min(1)
+          .optional()
+          .describe('Send this part only if these actions were recommended (not suppressed)'),
       })
       .strict(),
   })

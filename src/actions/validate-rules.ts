@@ -302,9 +302,24 @@ class RuleChecker {
 
   replyParams(params: Record<string, unknown>, at: string): void {
     for (const key of Object.keys(params))
-      if (key !== 'templateId' && key !== 'stage')
-        this.report(`${at}.${key}`, `unexpected key "${key}" (a reply event has "templateId" or "stage")`);
-    const { templateId, stage } = params;
+      if (key !== 'templateId' && key !== 'stage' && key !== 'requires')
+        this.report(
+          `${at}.${key}`,
+          `unexpected key "${key}" (a reply event has "templateId" or "stage", and "requires")`,
+        );
+    const { templateId, stage, requires } = params;
+    if (requires !== undefined) {
+      if (!Array.isArray(requires) || requires.length === 0)
+        this.report(`${at}.requires`, 'expected a non-empty list of action ids');
+      else
+        requires.forEach((id: unknown, i) => {
+          if (typeof id !== 'string' || !this.context.catalogue.actions.has(id))
+            this.report(
+              `${at}.requires[${i}]`,
+              `unknown action ${JSON.stringify(id)}${typeof id === 'string' ? didYouMean(id, this.context.catalogue.actions.keys()) : ''}`,
+            );
+        });
+    }
     if ((templateId === undefined) === (stage === undefined))
       this.report(at, 'a reply event names exactly one of "templateId" or "stage"');
     if (templateId !== undefined) {
