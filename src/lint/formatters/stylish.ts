@@ -1,6 +1,6 @@
 import { locateRanges } from './location.js';
 import { formatSummary, type LintSummary } from './summary.js';
-import { displayWidth, excerpt, padDisplay, paint } from './text.js';
+import { displayWidth, excerpt, padDisplay, paint, printable } from './text.js';
 import type { LintedReply, StreamingFormatter } from './types.js';
 
 export interface StylishOptions {
@@ -32,7 +32,7 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
       const out: string[] = [];
       if (entry.source !== undefined && entry.source !== currentSource) {
         if (currentSource !== undefined || replies > 0) out.push('');
-        out.push(p.underline(entry.source));
+        out.push(p.underline(printable(entry.source)));
         currentSource = entry.source;
       }
       replies += 1;
@@ -40,9 +40,9 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
         entry,
         findings.map((f) => f.range),
       );
-      const labels = [entry.id === undefined ? '' : `#${entry.id}`, entry.agent ?? '']
-        .filter(Boolean)
-        .join(' · ');
+      const labels = printable(
+        [entry.id === undefined ? '' : `#${entry.id}`, entry.agent ?? ''].filter(Boolean).join(' · '),
+      );
       const line = entry.origin?.line ?? 1;
       out.push(
         `  ${p.dim(`${line}:`)} ${excerpt(entry.reply, 72)}${labels === '' ? '' : `  ${p.dim(`(${labels})`)}`}`,
@@ -55,7 +55,7 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
         return [
           `${start.line}:${start.column}`,
           finding.severity === 'error' ? 'error' : 'warning',
-          finding.message.replace(/\s*\r?\n\s*/g, ' '),
+          printable(finding.message.replace(/\s*\r?\n\s*/g, ' ')),
           finding.ruleId,
         ] as const;
       });

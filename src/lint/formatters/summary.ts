@@ -1,5 +1,5 @@
 import type { LintResult } from '../types.js';
-import { displayWidth, padDisplay, paint, type Paint } from './text.js';
+import { displayWidth, padDisplay, paint, printable, type Paint } from './text.js';
 
 /** Per-rule figures over a run. */
 export interface RuleSummary {
@@ -234,7 +234,7 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
       ...renderTable(
         [
           ['Forbidden-language category', 'Findings'],
-          ...summary.categories.map((c) => [c.category, number(c.findings)]),
+          ...summary.categories.map((c) => [printable(c.category), number(c.findings)]),
         ],
         [false, true],
         '  ',
@@ -255,7 +255,7 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
         [
           ['Agent', 'Replies', 'With errors', 'Rate', 'With warnings', 'Rate', 'Top rule'],
           ...agents.map((a) => [
-            a.agent,
+            printable(a.agent),
             number(a.replies),
             number(a.repliesWithErrors),
             percent(a.repliesWithErrors, a.replies),

@@ -37,11 +37,20 @@ export function padDisplay(text: string, width: number, side: 'start' | 'end'): 
   return side === 'start' ? pad + text : text + pad;
 }
 
+/**
+ * Text from the input made safe for a terminal: control characters (an escape sequence in a chat
+ * export could otherwise recolour or rewrite the reader's terminal) become U+FFFD.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- this is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 /** The reply on one line, line breaks shown as ⏎, cut to `max` columns with an ellipsis. */
 export function excerpt(text: string, max: number): string {
   let out = '';
   let width = 0;
-  for (const char of text.replace(/\r?\n/g, '⏎').replace(/[\t\v\f\r]/g, ' ')) {
+  for (const char of printable(text.replace(/\r?\n/g, '⏎').replace(/[\t\v\f\r]/g, ' '))) {
     const w = charWidth(char.codePointAt(0) ?? 0);
     if (width + w > max - 1) return `${out}…`;
     out += char;

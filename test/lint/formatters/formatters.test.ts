@@ -73,6 +73,17 @@ describe('stylish', () => {
     expect(stylish([inFile], { color: true })).toContain('\u001b[31merror');
   });
 
+  it('control characters from the input never reach the terminal', () => {
+    const hostile = '\u001b[2J\u001b]0;owned\u0007已发货';
+    const out = stylish([
+      linted(hostile, [finding(hostile, '已发货', { message: `bad \u001b[31m${hostile}` })], {
+        agent: 'x\u001b[8m',
+      }),
+    ]);
+    expect([...out].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+    expect(out).toContain('\ufffd[2J');
+  });
+
   it('long replies are cut and line breaks shown as ⏎', () => {
     const long = `第一行\n${'很长的回复'.repeat(40)}已发货`;
     const out = stylish([linted(long, [finding(long, '已发货')])]);

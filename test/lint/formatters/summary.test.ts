@@ -163,6 +163,12 @@ describe('formatSummary', () => {
     expect(short).not.toMatch(/^ {2}Ann/m);
   });
 
+  it('agent names and categories are made safe for a terminal', () => {
+    const collector = createSummaryCollector();
+    collector.add({ agent: 'evil\u001b[2J', result: result([rude('不知道', 'x\u0007')]) });
+    expect([...formatSummary(collector.summary())].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+  });
+
   it('colour only when asked', () => {
     expect(text).not.toContain('\u001b[');
     expect(formatSummary(collect(), { color: true })).toContain('\u001b[1m');
