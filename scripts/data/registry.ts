@@ -3,6 +3,7 @@ import { actionsGenerator } from './actions.js';
 import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
+import { lintGenerator } from './lint.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
@@ -12,6 +13,7 @@ export const generators: DataGenerator[] = [
   versionGenerator,
   hanziGenerator,
   languageGenerator,
+  lintGenerator,
   intentsGenerator,
   signalsGenerator,
   templatesGenerator,

@@ -1,0 +1,38 @@
+import { LINT_DATA } from '../generated/lint-data.js';
+import type { ForbiddenCategory, LocalizedText, PhraseRuleId } from './data-schema.js';
+import type { EntrySource } from './phrase-set.js';
+
+/** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
+export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
+  const sources: EntrySource[] = [];
+  for (const file of LINT_DATA.files) {
+    if (!rules.has(file.rule)) continue;
+    file.phrases.forEach((entry, index) =>
+      sources.push({
+        ruleId: file.rule,
+        locale: file.locale,
+        file: file.file,
+        path: `phrases[${index}]`,
+        entry,
+      }),
+    );
+  }
+  return sources;
+}
+
+/** Shared literal lists (`@name`), merged over the locales: matching does not depend on the locale. */
+export function builtInLists(): Map<string, string[]> {
+  const merged = new Map<string, string[]>();
+  for (const { lists } of LINT_DATA.lists)
+    for (const [name, values] of Object.entries(lists))
+      merged.set(name, [...(merged.get(name) ?? []), ...values]);
+  return merged;
+}
+
+export function categoryInfo(category: ForbiddenCategory): { template: string; label: LocalizedText } {
+  return LINT_DATA.categories[category];
+}
+
+export function hasBuiltInPhrases(rule: PhraseRuleId): boolean {
+  return LINT_DATA.files.some((file) => file.rule === rule);
+}

@@ -1,0 +1,254 @@
+import { z } from 'zod';
+
+/** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */
+export const FORBIDDEN_CATEGORIES = [
+  'scolding',
+  'rhetorical',
+  'interrogation',
+  'discrimination',
+  'deflection',
+  'impatience',
+  'flat_refusal',
+  'condescension',
+  'not_my_business',
+] as const;
+export type ForbiddenCategory = (typeof FORBIDDEN_CATEGORIES)[number];
+export const categorySchema = z.enum([...FORBIDDEN_CATEGORIES, 'custom']);
+export type PhraseCategory = z.infer<typeof categorySchema>;
+
+export const PHRASE_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export const phraseLocaleSchema = z.enum(PHRASE_LOCALES);
+
+/**
+ * What each phrase-driven rule's entries may be for. The first role is the default. Cue roles
+ * (`warehouse`, `owner`, …) are not findings themselves: the rule reads where they sit.
+ */
+export const RULE_ROLES = {
+  'no-forbidden-phrase': ['phrase'],
+  'shipping-wording': ['claim', 'warehouse'],
+  'no-overpromise': ['promise'],
+  'no-pii-leak': ['owner', 'service', 'reference'],
+  'no-offplatform-contact': ['contact', 'handle'],
+  'greet-first': ['greeting'],
+  'apologize-on-complaint': ['apology', 'complaint'],
+  'offer-further-help': ['further-help', 'closing', 'thanks', 'decline'],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
+export type PhraseRuleId = keyof typeof RULE_ROLES;
+export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
+/** The rules a shop's phrase pack may add entries to. */
+export const PACK_RULE_IDS = ['no-forbidden-phrase', 'no-overpromise', 'no-offplatform-contact'] as const;
+
+/**
+ * A pattern: literal text (folded like replies: width, traditional, case, spaces, punctuation,
+ * particles, 您/你), `…` for a gap of up to `maxGap` characters inside one sentence, and `(a|b|)`
+ * for alternatives (an empty one makes the group optional). Groups do not nest.
+ */
+export const patternSchema = z
+  .string()
+  .min(1, 'a pattern must not be empty')
+  .max(200, 'a pattern is at most 200 characters')
+  .superRefine((pattern, ctx) => {
+    const problem = patternProblem(pattern);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const literalListSchema = z.array(z.string().min(1, 'must not be empty')).min(1).optional();
+const windowSchema = z.number().int().min(1).max(200).optional();
+
+export const phraseEntrySchema = z
+  .object({
+    /** Stable id, shown in findings' data as `phrase`. Defaults to `<file>#<index>`. */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dots, dashes and underscores')
+      .optional(),
+    role: z.string().optional(),
+    category: categorySchema.optional(),
+    patterns: z.array(patternSchema).min(1, 'an entry needs at least one pattern'),
+    /** Where in its clause the phrase must stand: a bare 不知道 is a refusal only at the end of one. */
+    at: z.enum(['clause-start', 'clause-end', 'clause']).optional(),
+    /** Longest `…` gap, in skeleton characters (default 8). */
+    maxGap: z.number().int().min(1).max(40).optional(),
+    /** Not a match when one of these stands right before it (不 in 不一定). `@name` inserts a shared list. */
+    unlessPrecededBy: literalListSchema,
+    /** Not a match when one of these follows right after it (支付 after 微信). */
+    unlessFollowedBy: literalListSchema,
+    /** Not a match when one of these occurs in the `beforeWindow` characters before it, same sentence. */
+    unlessBefore: literalListSchema,
+    beforeWindow: windowSchema,
+    /** Not a match when one of these occurs in the `afterWindow` characters after it, same sentence. */
+    unlessAfter: literalListSchema,
+    afterWindow: windowSchema,
+    /** Not a match when one of these occurs inside the matched span: 保证尽快发货 is effort, not 保证…发货. */
+    unlessInside: literalListSchema,
+    /** Not a match when one of these occurs anywhere later in the reply (我也不清楚，马上帮您问一下). */
+    unlessLater: literalListSchema,
+    /** A better wording to show as `expected`. */
+    expected: z.string().min(1).optional(),
+    /** Replacement text of an automatic fix, for rules that fix (`shipping-wording` claims). */
+    fix: z.string().min(1).optional(),
+    note: z.string().optional(),
+    /** Replies this entry must match: checked when the data is built or the pack loaded. */
+    examples: z.array(z.string().min(1)).min(1, 'give at least one example the entry must match'),
+    /** Replies this entry must NOT match (harmless uses). */
+    counterExamples: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type PhraseEntry = z.infer<typeof phraseEntrySchema>;
+/** An entry as the build ships it: examples are checked at build time and left out. */
+export type CompilableEntry = Omit<PhraseEntry, 'examples' | 'counterExamples'>;
+export type PhraseLocale = (typeof PHRASE_LOCALES)[number];
+
+/** One file of rules/lint/: the entries of one rule in one locale. */
+export const ruleDataFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    rule: z.enum(PHRASE_RULE_IDS as [PhraseRuleId, ...PhraseRuleId[]]),
+    locale: phraseLocaleSchema,
+    phrases: z.array(phraseEntrySchema),
+  })
+  .strict()
+  .superRefine((file, ctx) => checkRoles(file.rule, file.phrases, ctx, ['phrases'], false));
+export type RuleDataFile = z.infer<typeof ruleDataFileSchema>;
+
+/** rules/lint/lists.<locale>.json: named literal lists entries refer to as `@name`. */
+export const listsFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    locale: phraseLocaleSchema,
+    lists: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1)),
+  })
+  .strict();
+
+const localizedTextSchema = z
+  .object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() })
+  .strict();
+
+/** rules/lint/categories.json: each forbidden-language category's label and suggested template. */
+export const categoriesFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    categories: z.record(
+      z.enum(FORBIDDEN_CATEGORIES),
+      z
+        .object({ template: z.string().regex(/^[a-z-]+\/[a-z0-9._-]+$/), label: localizedTextSchema })
+        .strict(),
+    ),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const category of FORBIDDEN_CATEGORIES)
+      if (!(category in file.categories))
+        ctx.addIssue({ code: 'custom', path: ['categories'], message: `category "${category}" is missing` });
+  });
+
+/**
+ * A shop's own phrase pack (`createLinter({ packs })`), like a prh dictionary: entries for one rule,
+ * each with `examples` it must match and `counterExamples` it must not — checked when it loads.
+ */
+export const phrasePackSchema = z
+  .object({
+    name: z.string().min(1, 'name the pack'),
+    rule: z.enum(PACK_RULE_IDS).optional(),
+    phrases: z.array(phraseEntrySchema).min(1, 'a pack needs at least one phrase entry'),
+  })
+  .strict()
+  .superRefine((pack, ctx) =>
+    checkRoles(pack.rule ?? 'no-forbidden-phrase', pack.phrases, ctx, ['phrases'], true),
+  );
+export type PhrasePack = z.input<typeof phrasePackSchema>;
+
+export type LocalizedText = Record<PhraseLocale, string>;
+
+/** src/generated/lint-data.ts: rules/lint/ validated and checked by scripts/data/lint.ts. */
+export interface BuiltInLintData {
+  categories: Record<ForbiddenCategory, { template: string; label: LocalizedText }>;
+  lists: Array<{ locale: PhraseLocale; lists: Record<string, string[]> }>;
+  files: Array<{ file: string; rule: PhraseRuleId; locale: PhraseLocale; phrases: CompilableEntry[] }>;
+}
+
+function checkRoles(
+  rule: PhraseRuleId,
+  phrases: readonly PhraseEntry[],
+  ctx: z.RefinementCtx,
+  path: PropertyKey[],
+  allowCustom: boolean,
+): void {
+  const roles: readonly string[] = RULE_ROLES[rule];
+  phrases.forEach((entry, index) => {
+    const at = [...path, index];
+    if (entry.role !== undefined && !roles.includes(entry.role))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'role'],
+        message: `${rule} entries have role ${roles.join(' | ')}`,
+      });
+    if (rule === 'no-forbidden-phrase') {
+      if (entry.category === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'category'],
+          message: 'a forbidden phrase needs a category',
+        });
+      else if (entry.category === 'custom' && !allowCustom)
+        ctx.addIssue({ code: 'custom', path: [...at, 'category'], message: '`custom` is for packs only' });
+    } else if (entry.category !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'category'],
+        message: `only no-forbidden-phrase entries have a category`,
+      });
+  });
+}
+
+/** Longest expansion of one pattern's alternatives, so a typo cannot blow up the automaton. */
+export const MAX_ALTERNATIVES = 64;
+
+/** Expand `(a|b)` groups; `undefined` when the pattern is malformed (see `patternProblem`). */
+export function expandAlternatives(pattern: string): string[] | undefined {
+  let results = [''];
+  let i = 0;
+  while (i < pattern.length) {
+    const char = pattern[i]!;
+    if (char === '(') {
+      const close = pattern.indexOf(')', i + 1);
+      if (close < 0) return undefined;
+      const body = pattern.slice(i + 1, close);
+      if (body.includes('(')) return undefined;
+      const options = body.split('|');
+      const next: string[] = [];
+      for (const prefix of results) for (const option of options) next.push(prefix + option);
+      if (next.length > MAX_ALTERNATIVES) return undefined;
+      results = next;
+      i = close + 1;
+    } else if (char === ')' || char === '|') {
+      return undefined;
+    } else {
+      results = results.map((prefix) => prefix + char);
+      i++;
+    }
+  }
+  return results;
+}
+
+/** Why a pattern is malformed, or undefined. Skeleton-level checks (empty literals) come at compile. */
+export function patternProblem(pattern: string): string | undefined {
+  let depth = 0;
+  for (const char of pattern) {
+    if (char === '(') {
+      if (depth > 0) return 'groups "( | )" do not nest';
+      depth++;
+    } else if (char === ')') {
+      if (depth === 0) return 'unbalanced ")"';
+      depth--;
+    } else if (char === '|' && depth === 0) return '"|" only separates alternatives inside "( )"';
+  }
+  if (depth !== 0) return 'unclosed "("';
+  const expanded = expandAlternatives(pattern);
+  if (expanded === undefined) return `more than ${MAX_ALTERNATIVES} alternatives`;
+  for (const option of expanded) {
+    if (option.startsWith('…') || option.endsWith('…')) return 'a gap "…" must stand between two literals';
+    if (option.includes('……')) return 'use one "…" per gap';
+  }
+  return undefined;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { phraseLocaleSchema, phrasePackSchema } from './data-schema.js';
+
+export const severitySettingSchema = z.enum(['off', 'warn', 'error']);
+
+/**
+ * Options of `createLinter()` and of `createAssistant({ lint })` (and the `lint` key of
+ * huashu.config.json). Rule ids are checked against the known rules when the linter is built.
+ */
+export const lintOptionsSchema = z
+  .object({
+    /** Severity per rule id: `off`, `warn` or `error` (a rule's own `warn` findings stay warnings). */
+    rules: z.record(z.string(), severitySettingSchema).optional(),
+    /** Extra phrase packs, validated and checked against their own examples when the linter is built. */
+    packs: z.array(phrasePackSchema).optional(),
+    /** Phrases never reported: a finding inside one of them is dropped (folded like replies). */
+    allow: z.array(z.string().min(1, 'an allowed phrase must not be empty')).optional(),
+    /** Locale of finding messages; default: the reply's own locale. */
+    messageLocale: phraseLocaleSchema.optional(),
+  })
+  .strict();
+
+export type LintOptions = z.input<typeof lintOptionsSchema>;

@@ -1,0 +1,321 @@
+import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import type { HuashuIssue } from '../errors.js';
+import { normalize } from '../normalize/index.js';
+import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
+import { Break, buildSkeleton, isWordCode, skeletonText, type Skeleton } from './skeleton.js';
+
+/** Rule id of the allow-list's pseudo-entries: their matches shield findings, they are never reported. */
+export const ALLOW_RULE = '$allow';
+
+/** An entry of the phrase data, compiled: literals are in skeleton form, `@lists` expanded. */
+export interface CompiledEntry {
+  /** Position in the set, unique per compile. */
+  readonly serial: number;
+  readonly ruleId: string;
+  readonly role: string;
+  /** `<file or pack>#<index>` unless the data names it. */
+  readonly id: string;
+  readonly category?: PhraseCategory;
+  readonly locale?: string;
+  readonly at?: 'clause-start' | 'clause-end' | 'clause';
+  readonly maxGap: number;
+  readonly unlessPrecededBy?: readonly string[];
+  readonly unlessFollowedBy?: readonly string[];
+  readonly unlessBefore?: readonly string[];
+  readonly beforeWindow: number;
+  readonly unlessAfter?: readonly string[];
+  readonly afterWindow: number;
+  readonly unlessInside?: readonly string[];
+  readonly unlessLater?: readonly string[];
+  readonly expected?: string;
+  readonly fix?: string;
+  readonly note?: string;
+}
+
+/** Where an entry comes from, for compile problems and example checks. */
+export interface EntrySource {
+  ruleId: string;
+  role?: string;
+  locale?: string;
+  /** The data file or pack name. */
+  file: string;
+  /** JSON path of the entry in its file, e.g. `phrases[3]`. */
+  path: string;
+  entry: CompilableEntry;
+}
+
+/** One phrase found in a reply's skeleton: `[start, end)` are skeleton offsets. */
+export interface PhraseMatch {
+  readonly entry: CompiledEntry;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface CompiledPattern {
+  readonly entry: CompiledEntry;
+  /** Literals between `…` gaps; parts[0] is the automaton's keyword. */
+  readonly parts: readonly string[];
+  readonly wordStart: boolean;
+  readonly wordEnd: boolean;
+}
+
+const DEFAULT_GAP = 8;
+const DEFAULT_BEFORE_WINDOW = 8;
+const DEFAULT_AFTER_WINDOW = 12;
+
+/**
+ * Every phrase of every rule in one Aho–Corasick automaton over reply skeletons: a reply is scanned
+ * once whatever the number of phrases; gaps, word boundaries and `unless…` contexts are checked on
+ * the few hits only, in windows of bounded size so a megabyte of adversarial text stays linear.
+ */
+export class PhraseSet {
+  readonly entries: readonly CompiledEntry[];
+  private readonly automaton: AhoCorasick | null;
+  private readonly byKeyword: Map<string, CompiledPattern[]>;
+  private readonly laterLiterals: readonly string[];
+
+  private constructor(entries: CompiledEntry[], patterns: CompiledPattern[]) {
+    this.entries = entries;
+    this.byKeyword = new Map();
+    const later = new Set<string>();
+    for (const pattern of patterns) {
+      const keyword = pattern.parts[0]!;
+      const list = this.byKeyword.get(keyword);
+      if (list) list.push(pattern);
+      else this.byKeyword.set(keyword, [pattern]);
+      for (const literal of pattern.entry.unlessLater ?? []) later.add(literal);
+    }
+    this.laterLiterals = [...later];
+    this.automaton = this.byKeyword.size > 0 ? new AhoCorasick([...this.byKeyword.keys()]) : null;
+  }
+
+  /**
+   * Compile entries; `issues` lists every problem (unknown `@list`, a literal that is only noise…).
+   * The set is built from the entries without problems, so callers decide whether to throw.
+   */
+  static compile(
+    sources: readonly EntrySource[],
+    lists: ReadonlyMap<string, readonly string[]>,
+  ): { set: PhraseSet; issues: HuashuIssue[]; compiled: Array<CompiledEntry | undefined> } {
+    const issues: HuashuIssue[] = [];
+    const compiledFor: Array<CompiledEntry | undefined> = [];
+    const entries: CompiledEntry[] = [];
+    const patterns: CompiledPattern[] = [];
+    const listCache = new Map<string, string[]>();
+    for (const source of sources) {
+      const problems: HuashuIssue[] = [];
+      const problem = (path: string, message: string) =>
+        problems.push({ file: source.file, path: `${source.path}${path}`, message });
+      const { entry } = source;
+      const literals = (field: keyof CompilableEntry & `unless${string}`): string[] | undefined => {
+        const values = entry[field];
+        if (values === undefined) return undefined;
+        const out: string[] = [];
+        values.forEach((value, index) => {
+          if (value.startsWith('@')) {
+            const name = value.slice(1);
+            const list = lists.get(name);
+            if (list === undefined) return problem(`.${field}[${index}]`, `no shared list "${name}"`);
+            let compiled = listCache.get(name);
+            if (compiled === undefined) {
+              compiled = list.map(skeletonText).filter((text) => text !== '');
+              listCache.set(name, compiled);
+            }
+            out.push(...compiled);
+          } else {
+            const text = skeletonText(value);
+            if (text === '')
+              problem(`.${field}[${index}]`, `"${value}" is only spaces, punctuation or particles`);
+            else out.push(text);
+          }
+        });
+        return [...new Set(out)];
+      };
+      const compiled: CompiledEntry = {
+        serial: entries.length,
+        ruleId: source.ruleId,
+        role: entry.role ?? source.role ?? 'phrase',
+        id: entry.id ?? `${source.file}#${source.path}`,
+        maxGap: entry.maxGap ?? DEFAULT_GAP,
+        beforeWindow: entry.beforeWindow ?? DEFAULT_BEFORE_WINDOW,
+        afterWindow: entry.afterWindow ?? DEFAULT_AFTER_WINDOW,
+        ...optional('category', entry.category),
+        ...optional('locale', source.locale),
+        ...optional('at', entry.at),
+        ...optional('unlessPrecededBy', literals('unlessPrecededBy')),
+        ...optional('unlessFollowedBy', literals('unlessFollowedBy')),
+        ...optional('unlessBefore', literals('unlessBefore')),
+        ...optional('unlessAfter', literals('unlessAfter')),
+        ...optional('unlessInside', literals('unlessInside')),
+        ...optional('unlessLater', literals('unlessLater')),
+        ...optional('expected', entry.expected),
+        ...optional('fix', entry.fix),
+        ...optional('note', entry.note),
+      };
+      const own: CompiledPattern[] = [];
+      entry.patterns.forEach((pattern, index) => {
+        const options = expandAlternatives(pattern);
+        if (options === undefined) return problem(`.patterns[${index}]`, `malformed pattern "${pattern}"`);
+        for (const option of options) {
+          const parts = option.split('…').map(skeletonText);
+          if (parts.some((part) => part === '')) {
+            problem(
+              `.patterns[${index}]`,
+              `"${option}" has a part that is only spaces, punctuation or particles (they are ignored when matching)`,
+            );
+            continue;
+          }
+          const first = parts[0]!;
+          const last = parts[parts.length - 1]!;
+          own.push({
+            entry: compiled,
+            parts,
+            wordStart: isWordCode(first.charCodeAt(0)),
+            wordEnd: isWordCode(last.charCodeAt(last.length - 1)),
+          });
+        }
+      });
+      if (problems.length > 0) {
+        issues.push(...problems);
+        compiledFor.push(undefined);
+        continue;
+      }
+      compiledFor.push(compiled);
+      entries.push(compiled);
+      patterns.push(...dedupePatterns(own));
+    }
+    return { set: new PhraseSet(entries, patterns), issues, compiled: compiledFor };
+  }
+
+  /** Every phrase match in the skeleton, in the automaton's order (by end of the first literal). */
+  match(skeleton: Skeleton, only?: CompiledEntry): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    if (this.automaton === null || skeleton.text.length === 0) return found;
+    const text = skeleton.text;
+    const hits = this.automaton.matchInText(text);
+    let lastSeen: Map<string, number> | undefined;
+    // Alternatives of one entry can find the same span twice; keep it once.
+    const seen = new Set<string>();
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h]!;
+      const candidates = this.byKeyword.get(hit.keyword);
+      if (candidates === undefined) continue;
+      for (const pattern of candidates) {
+        if (only !== undefined && pattern.entry !== only) continue;
+        const end = this.matchRest(skeleton, pattern, hit.begin, hit.end);
+        if (end < 0) continue;
+        const entry = pattern.entry;
+        if (!this.contextAllows(skeleton, entry, hit.begin, end)) continue;
+        if (entry.unlessLater !== undefined) {
+          lastSeen ??= this.lastOccurrences(text);
+          if (entry.unlessLater.some((literal) => (lastSeen!.get(literal) ?? -1) >= end)) continue;
+        }
+        const key = `${entry.serial}:${hit.begin}:${end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push({ entry, start: hit.begin, end });
+      }
+    }
+    return found;
+  }
+
+  /** Normalise, skeletonise and match one text: for example checks and one-off matching. */
+  matchText(text: string, only?: CompiledEntry): PhraseMatch[] {
+    return this.match(buildSkeleton(normalize(text)), only);
+  }
+
+  /** End of the whole pattern when its gaps and boundaries fit, else -1. */
+  private matchRest(skeleton: Skeleton, pattern: CompiledPattern, start: number, firstEnd: number): number {
+    const { text, breaks } = skeleton;
+    if (pattern.wordStart && !wordBoundaryBefore(skeleton, start)) return -1;
+    let position = firstEnd;
+    const parts = pattern.parts;
+    for (let p = 1; p < parts.length; p++) {
+      const part = parts[p]!;
+      const limit = Math.min(position + pattern.entry.maxGap, text.length - part.length);
+      let at = -1;
+      for (let i = position; i <= limit; i++) {
+        // A gap stays inside one sentence.
+        if (breaks[i] === Break.Sentence) break;
+        if (text.startsWith(part, i)) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) return -1;
+      position = at + part.length;
+    }
+    if (pattern.wordEnd && !wordBoundaryAfter(skeleton, position)) return -1;
+    return position;
+  }
+
+  private contextAllows(skeleton: Skeleton, entry: CompiledEntry, start: number, end: number): boolean {
+    const { text, breaks } = skeleton;
+    const at = entry.at;
+    if ((at === 'clause-start' || at === 'clause') && (breaks[start] ?? Break.Sentence) < Break.Clause)
+      return false;
+    if ((at === 'clause-end' || at === 'clause') && (breaks[end] ?? Break.Sentence) < Break.Clause)
+      return false;
+    if (entry.unlessPrecededBy !== undefined && (breaks[start] ?? Break.Sentence) < Break.Clause)
+      for (const literal of entry.unlessPrecededBy) if (text.endsWith(literal, start)) return false;
+    if (entry.unlessFollowedBy !== undefined && (breaks[end] ?? Break.Sentence) < Break.Clause)
+      for (const literal of entry.unlessFollowedBy) if (text.startsWith(literal, end)) return false;
+    if (entry.unlessInside !== undefined)
+      for (const literal of entry.unlessInside) if (occursWithin(text, literal, start, end)) return false;
+    if (entry.unlessBefore !== undefined) {
+      let from = start;
+      while (from > 0 && start - from < entry.beforeWindow && breaks[from] !== Break.Sentence) from--;
+      for (const literal of entry.unlessBefore) if (occursWithin(text, literal, from, start)) return false;
+    }
+    if (entry.unlessAfter !== undefined) {
+      let to = end;
+      while (to < text.length && to - end < entry.afterWindow && breaks[to] !== Break.Sentence) to++;
+      for (const literal of entry.unlessAfter) if (occursWithin(text, literal, end, to)) return false;
+    }
+    return true;
+  }
+
+  /** Last start of each `unlessLater` literal in the text (computed once per reply, on demand). */
+  private lastOccurrences(text: string): Map<string, number> {
+    const last = new Map<string, number>();
+    for (const literal of this.laterLiterals) last.set(literal, text.lastIndexOf(literal));
+    return last;
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function dedupePatterns(patterns: CompiledPattern[]): CompiledPattern[] {
+  const seen = new Set<string>();
+  return patterns.filter((p) => {
+    const key = p.parts.join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `literal` lies entirely inside `[from, to)` of `text`. Bounded: O((to - from) · |literal|). */
+export function occursWithin(text: string, literal: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i + literal.length <= to; i++) if (text.startsWith(literal, i)) return true;
+  return false;
+}
+
+/** A Latin pattern may only start where a word starts (`ask` is not in `task`). */
+export function wordBoundaryBefore(skeleton: Skeleton, start: number): boolean {
+  return (
+    start === 0 ||
+    (skeleton.breaks[start] ?? Break.Sentence) >= Break.Word ||
+    !isWordCode(skeleton.text.charCodeAt(start - 1))
+  );
+}
+
+export function wordBoundaryAfter(skeleton: Skeleton, end: number): boolean {
+  return (
+    end >= skeleton.text.length ||
+    (skeleton.breaks[end] ?? Break.Sentence) >= Break.Word ||
+    !isWordCode(skeleton.text.charCodeAt(end))
+  );
+}

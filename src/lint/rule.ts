@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { Range } from '../analysis/types.js';
+import { parseOrThrow } from '../errors.js';
+import type { Facts } from '../facts.js';
+import type { SupportedLocale } from '../language/index.js';
+import type { NormalizedText } from '../normalize/index.js';
+import type { PhraseMatch } from './phrase-set.js';
+import type { Skeleton } from './skeleton.js';
+import type { ConversationTurn, Severity } from './types.js';
+
+/** A message in every locale huashu speaks; `{{name}}` placeholders are filled from the report's data. */
+export type LocalizedMessage = Record<SupportedLocale, string>;
+
+/** What a rule checks, for grouping in reports (a forbidden phrase's own category is in its data). */
+export type RuleCategory = 'wording' | 'facts' | 'privacy' | 'platform' | 'conversation';
+
+export interface RuleMeta {
+  /** Stable kebab-case id, e.g. `no-forbidden-phrase`. */
+  id: string;
+  category: RuleCategory;
+  docs: { description: string; url: string };
+  /** Set when the rule reports `fix`es: the linter refuses a fix from a rule without it (like eslint). */
+  fixable?: boolean;
+  /** Set when the rule reports `suggestions`. */
+  hasSuggestions?: boolean;
+  messages: Record<string, LocalizedMessage>;
+  /** Severity when the configuration does not name the rule. */
+  defaultSeverity: Severity;
+  /** The rule reads the conversation and only runs when `conversation` is given. */
+  requiresConversation?: boolean;
+}
+
+/** The reply being linted, in the three forms matching uses. */
+export interface ReplyView {
+  /** The reply as written: finding ranges index into it. */
+  readonly text: string;
+  readonly normalized: NormalizedText;
+  readonly skeleton: Skeleton;
+  /** The ORIGINAL range of a skeleton range `[start, end)`. */
+  range(start: number, end: number): Range;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string>;
+  /** `[start, end)` in the ORIGINAL reply. */
+  range: Range;
+  /** `warn` lowers a finding the rule is less sure of; the configuration caps it further. */
+  severity?: Severity;
+  expected?: string;
+  fix?: { range: Range; text: string };
+  suggestions?: Array<{ text: string }>;
+}
+
+/**
+ * What a rule sees. `create(context)` runs once per linter; `reply`, `facts`, `conversation`,
+ * `locale` and `matches` are those of the reply being linted while a listener runs.
+ */
+export interface RuleContext {
+  readonly id: string;
+  readonly reply: ReplyView;
+  readonly facts: Facts | undefined;
+  /** The turns before this reply, oldest first; rules with `requiresConversation` only run when given. */
+  readonly conversation: readonly ConversationTurn[] | undefined;
+  /** The reply's locale: the lint context's, else detected (zh-Hans when not a supported one). */
+  readonly locale: SupportedLocale;
+  /** This rule's phrase matches in the reply with the given role (all roles when omitted), by position. */
+  matches(role?: string): readonly PhraseMatch[];
+  /** This rule's phrase matches in another text, e.g. the customer's last turn, with their ranges there. */
+  matchText(text: string, role?: string): readonly TextMatch[];
+  /** A whole approved sentence of a template, in the reply's locale; undefined without a resolver. */
+  suggestion(templateId: string): string | undefined;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A phrase match in some text: `range` and `text` are in that text as written. */
+export interface TextMatch extends PhraseMatch {
+  readonly range: Range;
+  readonly text: string;
+}
+
+export interface RuleListener {
+  /** Before anything else, once per reply: reset per-reply state here. */
+  reply?(): void;
+  /** Each of this rule's phrase matches in the reply, all roles, by position. */
+  phrase?(match: PhraseMatch): void;
+  /** After the phrase matches, once per reply. */
+  'reply:exit'?(): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  create(context: RuleContext): RuleListener;
+}
+
+const localizedMessageSchema = z
+  .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
+  .strict();
+
+const ruleSchema = z.object({
+  meta: z.object({
+    id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a kebab-case rule id'),
+    category: z.enum(['wording', 'facts', 'privacy', 'platform', 'conversation']),
+    docs: z.object({ description: z.string().min(1), url: z.string().min(1) }),
+    fixable: z.boolean().optional(),
+    hasSuggestions: z.boolean().optional(),
+    messages: z
+      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), localizedMessageSchema)
+      .refine((messages) => Object.keys(messages).length > 0, 'a rule needs at least one message'),
+    defaultSeverity: z.enum(['error', 'warn']),
+    requiresConversation: z.boolean().optional(),
+  }),
+  create: z.custom<Rule['create']>((value) => typeof value === 'function', 'create must be a function'),
+});
+
+/**
+ * Declare a lint rule (eslint's shape): `meta` with an id, docs, messages in zh-Hans, zh-Hant and
+ * en, and `create(context)` returning listeners. Throws `HuashuError` `INVALID_RULES` when malformed.
+ */
+export function defineRule(rule: Rule): Rule {
+  parseOrThrow(ruleSchema, rule, 'INVALID_RULES', 'defineRule(rule)');
+  return Object.freeze({ meta: Object.freeze({ ...rule.meta }), create: rule.create });
+}
+
+const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+/** Fill `{{name}}` from `data`; unknown placeholders stay as written (eslint's interpolate). */
+export function interpolate(text: string, data: Readonly<Record<string, string>> | undefined): string {
+  if (data === undefined || !text.includes('{{')) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(data, name) ? data[name]! : whole,
+  );
+}

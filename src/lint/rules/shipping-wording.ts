@@ -1,0 +1,111 @@
+import { ruleDocsUrl } from '../docs.js';
+import type { PhraseMatch } from '../phrase-set.js';
+import { defineRule } from '../rule.js';
+import { Break } from '../skeleton.js';
+
+/** How far (skeleton characters, same sentence) a warehouse subject may stand from the claim. */
+const SUBJECT_BEFORE = 8;
+const SUBJECT_AFTER = 12;
+
+/**
+ * The platforms' shipping-wording rule: when the order shows shipped but the carrier has not
+ * scanned the parcel in (揽收), a reply may not say 已发货 — only the warehouse may be the subject
+ * (仓库已发货). When the order has not shipped at all, no shipping claim is true.
+ * Without `facts.order.shipped` the rule cannot know, and reports nothing.
+ */
+export const shippingWording = defineRule({
+  meta: {
+    id: 'shipping-wording',
+    category: 'facts',
+    docs: {
+      description: 'No "has shipped" claim before the carrier scan (say 仓库已发货), none at all before shipping',
+      url: ruleDocsUrl('shipping-wording'),
+    },
+    fixable: true,
+    hasSuggestions: true,
+    defaultSeverity: 'error',
+    messages: {
+      noCarrierScan: {
+        'zh-Hans': '快递还没有揽收，不能说“{{text}}”：请以仓库为主语，说“仓库已发货”。',
+        'zh-Hant': '快遞還沒有攬收，不能說“{{text}}”：請以倉庫為主語，說“倉庫已發貨”。',
+        en: 'The carrier has not scanned the parcel in yet: do not say “{{text}}”; say the warehouse has dispatched it.',
+      },
+      notShipped: {
+        'zh-Hans': '订单还没有发货，“{{text}}”与事实不符：请告知预计发货时间。',
+        'zh-Hant': '訂單還沒有發貨，“{{text}}”與事實不符：請告知預計發貨時間。',
+        en: 'The order has not shipped: “{{text}}” is not true. Give the expected dispatch time instead.',
+      },
+    },
+  },
+  create(context) {
+    let claims: PhraseMatch[] = [];
+    return {
+      reply() {
+        claims = [];
+      },
+      phrase(match) {
+        if (match.entry.role === 'claim') claims.push(match);
+      },
+      'reply:exit'() {
+        const order = context.facts?.order;
+        if (order?.shipped === undefined || claims.length === 0) return;
+        if (order.shipped && order.carrierScan) return;
+        const warehouses = context.matches('warehouse');
+        for (const claim of preferLocale(claims, context.locale)) {
+          const range = context.reply.range(claim.start, claim.end);
+          const text = context.reply.text.slice(range[0], range[1]);
+          if (!order.shipped) {
+            const suggestion = context.suggestion('shipping/not-shipped');
+            context.report({
+              messageId: 'notShipped',
+              data: { text, template: 'shipping/not-shipped' },
+              range,
+              ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion }] }),
+            });
+            continue;
+          }
+          if (warehouses.some((w) => subjectOf(context.reply.skeleton.breaks, w, claim))) continue;
+          const fixText = claim.entry.fix?.replaceAll('$&', text);
+          const suggestion = context.suggestion('shipping/warehouse-dispatched');
+          context.report({
+            messageId: 'noCarrierScan',
+            data: { text, template: 'shipping/warehouse-dispatched' },
+            range,
+            ...(fixText === undefined ? {} : { expected: fixText, fix: { range, text: fixText } }),
+            ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion }] }),
+          });
+        }
+      },
+    };
+  },
+});
+
+/** A warehouse word right before the claim (仓库已发货) or shortly after (shipped from our warehouse). */
+function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatch): boolean {
+  let from: number;
+  let to: number;
+  if (warehouse.end <= claim.start) {
+    if (claim.start - warehouse.end > SUBJECT_BEFORE) return false;
+    [from, to] = [warehouse.end, claim.start];
+  } else if (warehouse.start >= claim.end) {
+    if (warehouse.start - claim.end > SUBJECT_AFTER) return false;
+    [from, to] = [claim.end, warehouse.start];
+  } else return true;
+  for (let i = from; i <= to; i++) if (breaks[i] === Break.Sentence) return false;
+  return true;
+}
+
+/**
+ * The same claim is in each locale's data (已发货 / 已發貨 fold to one skeleton); keep, per span, the
+ * entry of the reply's locale so the fix is written in the reply's script.
+ */
+function preferLocale(claims: readonly PhraseMatch[], locale: string): PhraseMatch[] {
+  const bySpan = new Map<string, PhraseMatch>();
+  for (const claim of claims) {
+    const key = `${claim.start}:${claim.end}`;
+    const current = bySpan.get(key);
+    if (current === undefined || (claim.entry.locale === locale && current.entry.locale !== locale))
+      bySpan.set(key, claim);
+  }
+  return [...bySpan.values()];
+}
