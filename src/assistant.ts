@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  createNextActions,
+  type FullReply,
+  type RecommendInput,
+  type ReplyOptions,
+} from './actions/pipeline.js';
+import { indexReplyTemplates } from './actions/reply-templates.js';
+import type { Recommendation } from './actions/types.js';
 import type { Analysis } from './analysis/types.js';
 import { contextSchema, type Context } from './context.js';
 import { HuashuError, parseOrThrow } from './errors.js';
@@ -22,6 +30,17 @@ export interface Assistant {
   render(id: string, vars?: Record<string, unknown>, options?: RenderOptions): string;
   /** The reply-template catalogue: `list(filter)` and `select(analysis, facts)`, best first. */
   templates: Pick<TemplateCatalogue, 'list' | 'select'>;
+  /**
+   * Next actions (with the reason, in the customer's locale) and the reply parts for a message
+   * (`text`, or an `analysis`) and the shop's `facts`. Throws `INVALID_INPUT` on bad input.
+   */
+  recommend(input: RecommendInput): Recommendation;
+  /** As recommend(), also running pack rules outside the compiled subset through json-rules-engine. */
+  recommendAsync(input: RecommendInput): Promise<Recommendation>;
+  /** analyze → recommend → render → lint of its own output: everything for one message. */
+  reply(text: string, options?: ReplyOptions): FullReply;
+  /** As reply(), for packs with rules only json-rules-engine runs. */
+  replyAsync(text: string, options?: ReplyOptions): Promise<FullReply>;
 }
 
 /**
@@ -56,8 +75,19 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     };
   }
 
+  const nextActions = createNextActions({
+    analyze,
+    templates: indexReplyTemplates(catalogue),
+    ...(options.actions === undefined ? {} : { actions: options.actions }),
+    defaultLocale: options.defaultLocale ?? 'zh-Hans',
+  });
+
   return {
     analyze,
+    recommend: nextActions.recommend,
+    recommendAsync: nextActions.recommendAsync,
+    reply: nextActions.reply,
+    replyAsync: nextActions.replyAsync,
     render: catalogue.render,
     templates: { list: catalogue.list, select: catalogue.select },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionOptionsSchema } from './actions/pack.js';
 import type { TemplateDefinitionInput } from './templates/definition.js';
 
 export const supportedLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
@@ -22,6 +23,12 @@ export const assistantOptionsSchema = z
         'expected an array of template definitions',
       )
       .optional(),
+    /**
+     * Next-action rules: `rules` added to the built-ins (a rule named like a built-in replaces it),
+     * built-ins to `disable` by name, custom `operators`. `loadActionRules(dir)` from `huashu/node`
+     * reads a folder. Validated when the assistant is created: `INVALID_RULES` lists every problem.
+     */
+    actions: actionOptionsSchema.optional(),
   })
   .strict();
 

@@ -140,7 +140,8 @@ export function compileCondition(node: ConditionNode, operators: OperatorTable):
  * (rule.js evaluate, condition.js evaluate, almanac.js factValue): a leaf is Promise.all of the
  * value and the fact (+1 tick each for a `path`), then two `then`s; a list of two or more runs
  * through a priority cursor (+4); `not` adds its negation and the boolean's own `then`.
- * Verified by the differential tests against the engine itself.
+ * Assumes every fact a rule names is given (its value may be undefined), as recommend() does: the
+ * engine skips a path's tick for a fact it was never given. Verified by the differential tests.
  */
 function conditionTicks(node: ConditionNode): number {
   if ('all' in node) return listTicks(node.all) + 1;
