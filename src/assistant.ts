@@ -11,12 +11,19 @@ import type { Analysis } from './analysis/types.js';
 import { contextSchema, type Context } from './context.js';
 import { HuashuError, parseOrThrow } from './errors.js';
 import { detectLanguage } from './language/index.js';
+import { createLinter, type Linter } from './lint/linter.js';
+import type { LintContext, LintResult } from './lint/types.js';
 import { normalize } from './normalize/index.js';
 import { assistantOptionsSchema, type AssistantOptions } from './options.js';
 import { extractEntities } from './entities/index.js';
 import { assessRiskUnchecked } from './risk/index.js';
 import { extractSignals } from './signals/index.js';
-import { createTemplateCatalogue, type RenderOptions, type TemplateCatalogue } from './templates/index.js';
+import {
+  createTemplateCatalogue,
+  type RenderOptions,
+  type TemplateCatalogue,
+  type TemplateLocale,
+} from './templates/index.js';
 
 const textSchema = z.string({ error: 'expected the message text as a string' });
 
@@ -41,6 +48,12 @@ export interface Assistant {
   reply(text: string, options?: ReplyOptions): FullReply;
   /** As reply(), for packs with rules only json-rules-engine runs. */
   replyAsync(text: string, options?: ReplyOptions): Promise<FullReply>;
+  /**
+   * Lint an agent's reply: forbidden language, shipping wording, over-promises, personal data,
+   * off-platform contact (and the conversation rules when `context.conversation` is given).
+   * Findings are data; throws only `INVALID_INPUT` for a reply that is not a string or a bad context.
+   */
+  lint(reply: string, context?: LintContext): LintResult;
 }
 
 /**
@@ -75,8 +88,17 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     };
   }
 
+  // Suggestions are whole approved sentences: each template rendered with its own example values.
+  const suggest = (templateId: string, locale: TemplateLocale) => catalogue.example(templateId, locale);
+  // Configured: built now, so a bad pack fails here. Otherwise built on first use.
+  let linter: Linter | undefined =
+    options.lint === undefined ? undefined : createLinter(options.lint, suggest);
+  const lint = (reply: string, context?: LintContext): LintResult =>
+    (linter ??= createLinter({}, suggest)).lint(reply, context);
+
   const nextActions = createNextActions({
     analyze,
+    lint,
     templates: indexReplyTemplates(catalogue),
     ...(options.actions === undefined ? {} : { actions: options.actions }),
     defaultLocale: options.defaultLocale ?? 'zh-Hans',
@@ -90,6 +112,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     replyAsync: nextActions.replyAsync,
     render: catalogue.render,
     templates: { list: catalogue.list, select: catalogue.select },
+    lint,
   };
 }
 

@@ -31,6 +31,34 @@ export type {
   VariableDeclaration,
   VariableType,
 } from './templates/index.js';
+export {
+  applyFixes,
+  createLinter,
+  defineRule,
+  lintOptionsSchema,
+  lintRules,
+  phrasePackSchema,
+} from './lint/index.js';
+export type {
+  ConversationTurn,
+  Finding,
+  ForbiddenCategory,
+  LintContext,
+  Linter,
+  LintOptions,
+  LintResult,
+  LintRuleInfo,
+  PhraseMatch,
+  PhrasePack,
+  ReportDescriptor,
+  Rule,
+  RuleContext,
+  RuleListener,
+  RuleMeta,
+  Severity,
+  SeveritySetting,
+  SuggestionResolver,
+} from './lint/index.js';
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lintOptionsSchema } from './lint/options.js';
 import { actionOptionsSchema } from './actions/pack.js';
 import type { TemplateDefinitionInput } from './templates/definition.js';
 
@@ -29,6 +30,11 @@ export const assistantOptionsSchema = z
      * reads a folder. Validated when the assistant is created: `INVALID_RULES` lists every problem.
      */
     actions: actionOptionsSchema.optional(),
+    /**
+     * The reply linter (`assistant.lint`): severity per rule, phrase packs (checked against their own
+     * examples: `INVALID_RULES`), an allow-list and the messages' locale.
+     */
+    lint: lintOptionsSchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,12 @@ import * as huashu from '../src/index.js';
 const PUBLIC_EXPORTS = [
   'HuashuError',
   'VERSION',
+  'applyFixes',
+  'createLinter',
+  'defineRule',
+  'lintOptionsSchema',
+  'lintRules',
+  'phrasePackSchema',
   'createAssistant',
   'createTemplateCatalogue',
   'factsJsonSchema',
