@@ -1,5 +1,6 @@
 import type { Suite } from './harness.js';
 import { foundationSuite } from './foundation.bench.js';
+import { signalsSuite } from './signals.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
-export const suites: Suite[] = [foundationSuite];
+export const suites: Suite[] = [foundationSuite, signalsSuite];

@@ -67,10 +67,6 @@ class LexiconBuilder {
     }
   }
 
-  has(phrase: string, test: (payload: LexiconPayload) => boolean): boolean {
-    return (this.entries.get(this.fold(phrase)) ?? []).some(test);
-  }
-
   build(zhFillers: string, enFillers: string[], shoutWords: string[]): PhraseLexicon {
     const keywords = [...this.entries.keys()].sort();
     // Payloads repeat across keywords (every anger phrase of a group shares one), so intern them.
@@ -211,17 +207,6 @@ export function compilePhraseRules(files: readonly RuleFile[], fold: Fold): Comp
       for (const phrase of color.phrases)
         builder.add(phrase, { kind: 'entity', entity: 'color', value: color.value });
     }
-    // Modifier combinations come second so an explicit phrase (亮黑色 → black) keeps its value.
-    for (const color of colors.colors) {
-      for (const phrase of color.phrases) {
-        if (!phrase.endsWith('色')) continue;
-        for (const [modifier, meaning] of Object.entries(colors.modifiers)) {
-          const combined = modifier + phrase;
-          if (phrase.startsWith(modifier) || builder.has(combined, (p) => p.kind === 'entity')) continue;
-          builder.add(combined, { kind: 'entity', entity: 'color', value: `${meaning} ${color.value}` });
-        }
-      }
-    }
   }
   const sizes = parse(sizesFileSchema, 'entities/sizes.json');
   if (sizes) {
@@ -235,28 +220,6 @@ export function compilePhraseRules(files: readonly RuleFile[], fold: Fold): Comp
     for (const day of dates.days) {
       for (const phrase of day.phrases)
         builder.add(phrase, { kind: 'entity', entity: 'date', value: day.value });
-    }
-    for (const weekday of dates.weekdays) {
-      for (const name of weekday.zh) {
-        for (const head of dates.weekdayHeads) {
-          builder.add(head + name, { kind: 'entity', entity: 'date', value: `weekday:${weekday.day}` });
-          for (const prefix of dates.weekPrefixes) {
-            for (const word of prefix.zh) {
-              const value = `relative:${prefix.offset}:${weekday.day}`;
-              builder.add(word + head + name, { kind: 'entity', entity: 'date', value });
-            }
-          }
-        }
-      }
-      for (const name of weekday.en) {
-        builder.add(name, { kind: 'entity', entity: 'date', value: `weekday:${weekday.day}` });
-        for (const prefix of dates.weekPrefixes) {
-          for (const word of prefix.en) {
-            const value = `relative:${prefix.offset}:${weekday.day}`;
-            builder.add(`${word} ${name}`, { kind: 'entity', entity: 'date', value });
-          }
-        }
-      }
     }
     for (const part of dates.dayParts) {
       for (const phrase of part.phrases)
@@ -274,7 +237,21 @@ export function compilePhraseRules(files: readonly RuleFile[], fold: Fold): Comp
     [...new Set(negation?.en.fillers ?? [])],
     [...new Set(emphasis?.shoutWords ?? [])],
   );
+  // Combinations (深 + 蓝色, 下 + 周 + 一) are matched in code from these lists, not enumerated as
+  // phrases: enumerating them tripled the automaton, whose construction time grows with it.
   const entityData: EntityData = {
+    colorModifiers: Object.entries(colors?.modifiers ?? {})
+      .map(([modifier, meaning]): [string, string] => [fold(modifier), meaning])
+      .sort((a, b) => b[0].length - a[0].length),
+    weekdays: {
+      heads: (dates?.weekdayHeads ?? []).map(fold),
+      days: (dates?.weekdays ?? []).map((w) => ({ day: w.day, zh: w.zh.map(fold), en: w.en.map(fold) })),
+      prefixes: (dates?.weekPrefixes ?? []).map((p) => ({
+        offset: p.offset,
+        zh: p.zh.map(fold),
+        en: p.en.map(fold),
+      })),
+    },
     carriers: (carriers?.carriers ?? []).map((c) => ({ code: c.code, name: c.name, prefixed: c.prefixed })),
     currencies: (currencies?.currencies ?? []).map((c) => ({
       code: c.code,

@@ -1,4 +1,5 @@
 import type { Entity } from '../analysis/types.js';
+import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
 import { analysedPart } from '../signals/window.js';
@@ -10,13 +11,28 @@ import { cueHits } from './lexicon-hits.js';
 import { linkCandidates } from './links.js';
 import { placeholderCandidates } from './placeholders.js';
 import { sizeCandidates } from './sizes.js';
+import { weekdayCandidates } from './weekdays.js';
 
-/** Words that are entities themselves: colours, size words, 明天, 下周一, 今晚. */
+/**
+ * Words that are entities themselves: colours, size words, 明天, 今晚. A Chinese colour ending in
+ * 色 takes a modifier in front (深 + 蓝色 → "dark blue").
+ */
 function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], out: Entity[]): void {
   for (const match of matches) {
     for (const payload of match.payloads) {
-      if (payload.kind === 'entity')
-        out.push(entityAt(n, match.start, match.end, payload.entity, payload.value));
+      if (payload.kind !== 'entity') continue;
+      let { start } = match;
+      let value = payload.value;
+      if (payload.entity === 'color' && n.text.charCodeAt(match.end - 1) === 0x8272 /* 色 */) {
+        for (const [modifier, meaning] of ENTITY_DATA.colorModifiers) {
+          if (start >= modifier.length && n.text.startsWith(modifier, start - modifier.length)) {
+            start -= modifier.length;
+            if (!value.startsWith(meaning)) value = `${meaning} ${value}`;
+            break;
+          }
+        }
+      }
+      out.push(entityAt(n, start, match.end, payload.entity, value));
     }
   }
 }
@@ -40,6 +56,7 @@ export function extractEntities(message: NormalizedText): Entity[] {
   }
   amountCandidates(normalized, candidates);
   dateCandidates(normalized, candidates);
+  weekdayCandidates(normalized, candidates);
   sizeCandidates(normalized, candidates);
   return resolveOverlaps(candidates);
 }

@@ -51,7 +51,18 @@ export interface CurrencyFormat {
   suffixes: string[];
 }
 
+/** Weekday names and what may stand before them (下 + 周 + 一, next + monday), folded. */
+export interface WeekdayWords {
+  heads: string[];
+  days: Array<{ day: string; zh: string[]; en: string[] }>;
+  /** Week offsets: 0w (这周), +1w (下周), -1w (上周). */
+  prefixes: Array<{ offset: string; zh: string[]; en: string[] }>;
+}
+
 export interface EntityData {
+  /** Chinese modifiers before a colour ending in 色, longest first: [深, dark]. */
+  colorModifiers: Array<[string, string]>;
+  weekdays: WeekdayWords;
   carriers: CarrierFormat[];
   currencies: CurrencyFormat[];
 }

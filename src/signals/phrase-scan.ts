@@ -10,34 +10,53 @@ export interface PhraseMatch {
   payloads: readonly LexiconPayload[];
 }
 
-// Built once at module load: the automaton over every signal and entity phrase, and what each means.
-const automaton = new AhoCorasick(PHRASE_LEXICON.keywords);
+// Built once, on first use (so importing the package for linting alone does not pay for it): the
+// automaton over every signal and entity phrase, and what each phrase means.
+let automaton: AhoCorasick | undefined;
 const payloadsOf = new Map<string, readonly LexiconPayload[]>();
-PHRASE_LEXICON.keywords.forEach((keyword, i) => {
-  const ids = PHRASE_LEXICON.keywordPayloads[i] ?? [];
-  payloadsOf.set(
-    keyword,
-    ids.map((id) => PHRASE_LEXICON.payloads[id]).filter((p): p is LexiconPayload => p !== undefined),
-  );
-});
+
+function phraseAutomaton(): AhoCorasick {
+  if (automaton === undefined) {
+    PHRASE_LEXICON.keywords.forEach((keyword, i) => {
+      const ids = PHRASE_LEXICON.keywordPayloads[i] ?? [];
+      payloadsOf.set(
+        keyword,
+        ids.map((id) => PHRASE_LEXICON.payloads[id]).filter((p): p is LexiconPayload => p !== undefined),
+      );
+    });
+    automaton = new AhoCorasick(PHRASE_LEXICON.keywords);
+  }
+  return automaton;
+}
 
 /** ASCII letters and digits: a Latin phrase must not start or end inside a longer word (sue ≠ issue). */
 export function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-const cache = new WeakMap<NormalizedText, PhraseMatch[]>();
+// analyze() asks for the same message twice in a row (signals, then entities): remember the last
+// one. A single slot, not a WeakMap: per-message WeakMap entries cost the garbage collector more
+// than the scan they save.
+let lastInput: NormalizedText | undefined;
+let lastMatches: PhraseMatch[] = [];
 
 /**
  * Every lexicon phrase in the folded text, ordered by end then start: one Aho-Corasick pass,
- * shared by `extractSignals` and `extractEntities` on the same `NormalizedText` (memoised).
+ * shared by `extractSignals` and `extractEntities` on the same `NormalizedText`.
  */
 export function scanPhrases(normalized: NormalizedText): PhraseMatch[] {
-  const cached = cache.get(normalized);
-  if (cached !== undefined) return cached;
+  if (normalized === lastInput) return lastMatches;
+  const matches = scanPhrasesUncached(normalized);
+  lastInput = normalized;
+  lastMatches = matches;
+  return matches;
+}
+
+/** `scanPhrases` without touching the one-slot cache (for earlier turns of the history). */
+export function scanPhrasesUncached(normalized: NormalizedText): PhraseMatch[] {
   const text = normalized.text;
   const matches: PhraseMatch[] = [];
-  for (const { begin, end, keyword } of automaton.matchInText(text)) {
+  for (const { begin, end, keyword } of phraseAutomaton().matchInText(text)) {
     if (isWordCode(keyword.charCodeAt(0)) && begin > 0 && isWordCode(text.charCodeAt(begin - 1))) continue;
     if (
       isWordCode(keyword.charCodeAt(keyword.length - 1)) &&
@@ -48,6 +67,5 @@ export function scanPhrases(normalized: NormalizedText): PhraseMatch[] {
     const payloads = payloadsOf.get(keyword);
     if (payloads !== undefined) matches.push({ start: begin, end, payloads });
   }
-  cache.set(normalized, matches);
   return matches;
 }

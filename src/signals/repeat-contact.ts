@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import type { Contribution } from './contribution.js';
-import { scanPhrases, type PhraseMatch } from './phrase-scan.js';
+import { scanPhrasesUncached, type PhraseMatch } from './phrase-scan.js';
 
 // Counted repeats the lexicon cannot list: 第三次问, 问了5次, asked 4 times.
 const ZH_NTH_TIME = /第[二三四五六七八九十两几2-9]+次(?:了|来|问|找|联系|催|咨询|说|反映|反馈|打|申请)/g;
@@ -87,7 +87,7 @@ export function repeatContactContributions(
       const earlier = normalize(turn.text.slice(0, MAX_TURN_CHARS));
       let same = false;
       if (topics.size > 0) {
-        for (const topic of topicsOf(scanPhrases(earlier))) if (topics.has(topic)) same = true;
+        for (const topic of topicsOf(scanPhrasesUncached(earlier))) if (topics.has(topic)) same = true;
       }
       if (!same && grams !== undefined && overlap(grams, bigrams(earlier.text)) >= SAME_TEXT_OVERLAP)
         same = true;

@@ -6,22 +6,23 @@ import type { NormalizedText } from '../normalize/index.js';
  */
 export const MAX_ANALYSED_CHARS = 32_768;
 
-const views = new WeakMap<NormalizedText, NormalizedText>();
+// One slot, like the phrase scan: signals and entities ask for the same long message in a row.
+let lastMessage: NormalizedText | undefined;
+let lastView: NormalizedText | undefined;
 
 /** The message itself, or its first MAX_ANALYSED_CHARS folded characters (ranges stay valid). */
 export function analysedPart(normalized: NormalizedText): NormalizedText {
   if (normalized.text.length <= MAX_ANALYSED_CHARS) return normalized;
-  let view = views.get(normalized);
-  if (view === undefined) {
-    const size = MAX_ANALYSED_CHARS;
-    const end = normalized.ends[size - 1] ?? normalized.original.length;
-    view = {
-      original: normalized.original.slice(0, end),
-      text: normalized.text.slice(0, size),
-      starts: normalized.starts.subarray(0, size),
-      ends: normalized.ends.subarray(0, size),
-    };
-    views.set(normalized, view);
-  }
+  if (normalized === lastMessage && lastView !== undefined) return lastView;
+  const size = MAX_ANALYSED_CHARS;
+  const end = normalized.ends[size - 1] ?? normalized.original.length;
+  const view: NormalizedText = {
+    original: normalized.original.slice(0, end),
+    text: normalized.text.slice(0, size),
+    starts: normalized.starts.subarray(0, size),
+    ends: normalized.ends.subarray(0, size),
+  };
+  lastMessage = normalized;
+  lastView = view;
   return view;
 }

@@ -43,8 +43,11 @@ describe('signal and entity rule files', () => {
     expect(lexicon.keywords).not.toContain('給負評');
     // Contractions get their curly-apostrophe twin.
     expect(lexicon.keywords).toContain('won’t');
-    // Week prefixes combine with weekday names.
-    expect(lexicon.keywords).toContain('下周一');
+    // Combinations stay out of the automaton: they are matched in code from these folded lists.
+    expect(lexicon.keywords).not.toContain('下周一');
+    expect(lexicon.keywords).not.toContain('深蓝色');
+    expect(entityData.weekdays.prefixes.find((p) => p.offset === '+1w')?.zh).toContain('下');
+    expect(entityData.colorModifiers[0]?.[0]).toBe('哑光'); // longest first
     expect(entityData.carriers.map((c) => c.code)).toContain('SF');
   });
 

@@ -1,0 +1,54 @@
+import type { Entity } from '../analysis/types.js';
+import { ENTITY_DATA } from '../generated/entity-data.js';
+import type { NormalizedText } from '../normalize/index.js';
+import { entityAt } from './candidates.js';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+}
+
+const { heads, days, prefixes } = ENTITY_DATA.weekdays;
+const dayOf = new Map<string, string>();
+const offsetOf = new Map<string, string>();
+for (const { day, zh, en } of days) for (const name of [...zh, ...en]) dayOf.set(name, day);
+for (const { offset, zh, en } of prefixes) for (const word of [...zh, ...en]) offsetOf.set(word, offset);
+
+// Compiled once at load from rules/entities/dates.json: 周五, 下周一, 这个星期天, next monday, friday.
+const ZH_WEEKDAY = new RegExp(
+  `(${alternation(prefixes.flatMap((p) => p.zh))})?(?:${alternation(heads)})(${alternation(days.flatMap((d) => d.zh))})`,
+  'g',
+);
+const EN_WEEKDAY = new RegExp(
+  `\\b(?:(${alternation(prefixes.flatMap((p) => p.en))}) )?(${alternation(days.flatMap((d) => d.en))})\\b`,
+  'g',
+);
+const ZH_HEAD = new RegExp(alternation(heads));
+
+function weekdayValue(prefix: string | undefined, name: string): string | undefined {
+  const day = dayOf.get(name);
+  if (day === undefined) return undefined;
+  const offset = prefix === undefined ? undefined : offsetOf.get(prefix);
+  return offset === undefined ? `weekday:${day}` : `relative:${offset}:${day}`;
+}
+
+/** Week days: 周五 → weekday:fri, 下周一 → relative:+1w:mon, next Monday → relative:+1w:mon. */
+export function weekdayCandidates(n: NormalizedText, out: Entity[]): void {
+  const text = n.text;
+  const patterns: RegExp[] = [];
+  if (ZH_HEAD.test(text)) patterns.push(ZH_WEEKDAY);
+  if (text.includes('day')) patterns.push(EN_WEEKDAY);
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const value = weekdayValue(m[1], m[2] ?? '');
+      if (value !== undefined) out.push(entityAt(n, m.index, m.index + m[0].length, 'date', value));
+    }
+  }
+}
