@@ -66,20 +66,48 @@ const factConditionSchema = z
   })
   .strict();
 
-const anyConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(anyConditionSchema).min(1) }).strict(),
-    z.object({ any: z.array(anyConditionSchema).min(1) }).strict(),
-    z.object({ not: anyConditionSchema }).strict(),
-    factConditionSchema,
-  ]),
-) as z.ZodType<Condition>;
+const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
 
-export const conditionSchema: z.ZodType<TopCondition> = z.union([
-  z.object({ all: z.array(anyConditionSchema).min(1) }).strict(),
-  z.object({ any: z.array(anyConditionSchema).min(1) }).strict(),
-  z.object({ not: anyConditionSchema }).strict(),
-]) as z.ZodType<TopCondition>;
+/**
+ * Check a condition's shape, reporting each problem at its own path. A hand-written walk rather
+ * than a zod union: a union of recursive shapes reports "Invalid input" at the top, where this
+ * says which leaf has which unknown operator.
+ */
+function checkShape(value: unknown, path: PropertyKey[], top: boolean, ctx: z.RefinementCtx): void {
+  const report = (message: string, at: PropertyKey[] = path) => ctx.addIssue({ code: 'custom', message, path: at });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    report('expected a condition object: { all: [...] }, { any: [...] }, { not: {...} } or { fact, operator, value }');
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const booleanKey = BOOLEAN_KEYS.find((key) => key in record);
+  if (booleanKey !== undefined) {
+    const extra = keys.filter((key) => key !== booleanKey);
+    if (extra.length > 0) report(`"${booleanKey}" stands alone; unexpected ${extra.map((k) => `"${k}"`).join(', ')}`);
+    const inner = record[booleanKey];
+    if (booleanKey === 'not') {
+      checkShape(inner, [...path, 'not'], false, ctx);
+    } else if (!Array.isArray(inner) || inner.length === 0) {
+      report(`"${booleanKey}" takes a non-empty array of conditions`, [...path, booleanKey]);
+    } else {
+      inner.forEach((item, i) => checkShape(item, [...path, booleanKey, i], false, ctx));
+    }
+    return;
+  }
+  if (top) {
+    report('a condition starts with "all", "any" or "not" (json-rules-engine requires it at the top)');
+    return;
+  }
+  const result = factConditionSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) report(issue.message, [...path, ...issue.path]);
+  }
+}
+
+export const conditionSchema: z.ZodType<TopCondition> = z
+  .custom<TopCondition>(() => true)
+  .superRefine((value, ctx) => checkShape(value, [], true, ctx));
 
 /** What a condition reads: fact name → value (`undefined` when unknown). */
 export type Almanac = Readonly<Record<string, unknown>>;

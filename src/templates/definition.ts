@@ -62,7 +62,7 @@ const exampleValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array
 /** An example value, the same for every locale or one per locale. */
 export const variableExampleSchema = z.union([
   exampleValueSchema,
-  z.record(templateLocaleSchema, exampleValueSchema),
+  z.partialRecord(templateLocaleSchema, exampleValueSchema),
 ]);
 
 export const variableDeclarationSchema = z

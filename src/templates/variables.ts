@@ -63,7 +63,9 @@ function nodeSchema(node: PathNode): z.ZodType {
   for (const [key, child] of node.children) shape[key] = nodeSchema(child);
   // Extra keys pass through: callers may pass their whole facts object as the variables.
   const object = z.object(shape).loose();
-  return hasRequired(node) ? object : object.prefault({});
+  if (hasRequired(node)) return object;
+  // Nothing required below: the object may be left out or null (a bot passing `customer: null`).
+  return z.preprocess((value) => (value === null ? undefined : value), object.prefault({}));
 }
 
 /**
@@ -112,7 +114,8 @@ function leafCheck(type: VariableType): LeafCheck {
 interface CompiledNode {
   key: string;
   check?: LeafCheck;
-  optional?: boolean;
+  /** A leaf that may be missing, or an object with nothing required below it. */
+  optional: boolean;
   children?: CompiledNode[];
 }
 
@@ -120,7 +123,11 @@ function compileNode(key: string, node: PathNode): CompiledNode {
   if (node.declaration) {
     return { key, check: leafCheck(node.declaration.type), optional: node.declaration.optional === true };
   }
-  return { key, children: [...node.children].map(([k, child]) => compileNode(k, child)) };
+  return {
+    key,
+    optional: !hasRequired(node),
+    children: [...node.children].map(([k, child]) => compileNode(k, child)),
+  };
 }
 
 const FAILED = Symbol('failed');
@@ -139,8 +146,9 @@ function build(nodes: readonly CompiledNode[], source: Record<string, unknown> |
         return FAILED;
       }
     } else {
-      if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) return FAILED;
-      const child = build(node.children!, value as Record<string, unknown> | undefined);
+      const absent = value === undefined || (value === null && node.optional);
+      if (!absent && (value === null || typeof value !== 'object' || Array.isArray(value))) return FAILED;
+      const child = build(node.children!, absent ? undefined : (value as Record<string, unknown>));
       if (child === FAILED) return FAILED;
       out[node.key] = child;
     }
