@@ -13,6 +13,20 @@ export type {
   SignalId,
 } from './analysis/types.js';
 export { factsSchema, factsJsonSchema } from './facts.js';
+export type {
+  Recommendation,
+  RecommendedAction,
+  RecommendedReply,
+  SuppressedAction,
+} from './actions/types.js';
+export type { FullReply, RecommendInput, ReplyOptions } from './actions/pipeline.js';
+export type { ActionOptions } from './actions/pack.js';
+export type {
+  ConditionNode as ActionCondition,
+  Rule as ActionRule,
+  RuleFile as ActionRuleFile,
+} from './actions/rule-schema.js';
+export type { RuleFacts as ActionFacts } from './actions/rule-facts.js';
 export { createTemplateCatalogue, templateDefinitionSchema } from './templates/index.js';
 export type {
   AnalysisLike,

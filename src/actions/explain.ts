@@ -104,11 +104,20 @@ class ExplainCompiler {
     });
   }
 
+  /** The child's predicate, or undefined for one only json-rules-engine evaluates (then it is listed). */
+  private test(condition: ConditionNode): ((facts: FactValues) => boolean) | undefined {
+    try {
+      return compileCondition(condition, this.operators);
+    } catch {
+      return undefined;
+    }
+  }
+
   node(condition: ConditionNode): Node {
     if ('all' in condition || 'any' in condition) {
       const isAll = 'all' in condition;
       const list = isAll ? condition.all : (condition as { any: ConditionNode[] }).any;
-      const children = list.map((c) => ({ node: this.node(c), test: compileCondition(c, this.operators) }));
+      const children = list.map((c) => ({ node: this.node(c), test: isAll ? undefined : this.test(c) }));
       const joiner = isAll ? 'and' : 'or';
       const describe = perLocale((locale) =>
         children.length === 0
@@ -128,7 +137,7 @@ class ExplainCompiler {
         // Of an `any`, only the alternatives that held are the reason.
         explain: (facts, locale) =>
           children
-            .filter((c) => c.test(facts))
+            .filter((c) => c.test === undefined || c.test(facts))
             .map((c) => c.node.explain(facts, locale))
             .join(this.word('and', locale)),
       };

@@ -124,6 +124,13 @@ export class OperatorTable {
     return decorated;
   }
 
+  /** Whether a name is taken by json-rules-engine or huashu (operators and decorators). */
+  static isBuiltIn(name: string): boolean {
+    return [...BUILT_IN_OPERATORS, ...HUASHU_OPERATORS, ...BUILT_IN_DECORATORS].some(
+      (op) => op.name === name,
+    );
+  }
+
   /** The base operator of a possibly decorated name (`someFact:not:in` → `in`) and its decorators. */
   static split(name: string): { decorators: string[]; base: string } {
     const parts = name.split(':');

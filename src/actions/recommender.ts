@@ -74,12 +74,7 @@ export function createRecommender(
   const catalogue = indexCatalogue(ACTION_CATALOGUE, issues);
   const operators = new OperatorTable(actionOptions.operators ?? {});
   for (const name of Object.keys(actionOptions.operators ?? {}))
-    if (
-      ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'intersects', 'startsWith'].includes(
-        name,
-      ) ||
-      name.includes('Than')
-    )
+    if (OperatorTable.isBuiltIn(name))
       issues.push({
         path: `actions.operators.${name}`,
         message: `"${name}" is a built-in operator: choose another name`,

@@ -17,7 +17,10 @@ const context = {
 const check = (rules: unknown[], disable?: string[]) =>
   checkRuleFile({ rules, ...(disable ? { disable } : {}) }, context, 'pack.json');
 
-const rule = (conditions: unknown, event: unknown = { type: 'action', params: { actions: ['case.record'] } }) => ({
+const rule = (
+  conditions: unknown,
+  event: unknown = { type: 'action', params: { actions: ['case.record'] } },
+) => ({
   name: 'r',
   conditions,
   event,
@@ -29,7 +32,10 @@ describe('rule validation: valid rules', () => {
     ['an empty all (always)', rule({ all: [] })],
     ['intent equal', leaf({ fact: 'intent', operator: 'equal', value: 'complaint' })],
     ['signals contains', leaf({ fact: 'signals', operator: 'contains', value: 'threat.media' })],
-    ['signals intersects', leaf({ fact: 'signals', operator: 'intersects', value: ['threat.media', 'abuse'] })],
+    [
+      'signals intersects',
+      leaf({ fact: 'signals', operator: 'intersects', value: ['threat.media', 'abuse'] }),
+    ],
     ['risk in', leaf({ fact: 'risk', operator: 'in', value: ['medium', 'high'] })],
     ['object path boolean', leaf({ fact: 'order', path: '$.carrierScan', operator: 'equal', value: true })],
     ['case status', leaf({ fact: 'case', path: '$.status', operator: 'equal', value: 'pending' })],
@@ -38,11 +44,26 @@ describe('rule validation: valid rules', () => {
     ['decorated operator', leaf({ fact: 'intents', operator: 'someFact:startsWith', value: 'order.' })],
     ['fact reference value', leaf({ fact: 'intent', operator: 'equal', value: { fact: 'locale' } })],
     ['not at the top', rule({ not: { fact: 'risk', operator: 'equal', value: 'low' } })],
-    ['nested any/not', rule({ any: [{ not: { all: [{ fact: 'intent', operator: 'equal', value: 'x' }] } }] })],
-    ['full JSONPath (engine-only)', leaf({ fact: 'order', path: '$..status', operator: 'equal', value: 'x' })],
-    ['action with params', rule({ all: [] }, { type: 'action', params: { actions: [{ id: 'sla.reply_within', params: { hours: 4 } }] } })],
+    [
+      'nested any/not',
+      rule({ any: [{ not: { all: [{ fact: 'intent', operator: 'equal', value: 'x' }] } }] }),
+    ],
+    [
+      'full JSONPath (engine-only)',
+      leaf({ fact: 'order', path: '$..status', operator: 'equal', value: 'x' }),
+    ],
+    [
+      'action with params',
+      rule(
+        { all: [] },
+        { type: 'action', params: { actions: [{ id: 'sla.reply_within', params: { hours: 4 } }] } },
+      ),
+    ],
     ['reply by id', rule({ all: [] }, { type: 'reply', params: { templateId: 'answer/complaint' } })],
-    ['reply by stage, requiring an action', rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: ['case.own'] } })],
+    [
+      'reply by stage, requiring an action',
+      rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: ['case.own'] } }),
+    ],
   ];
   it.each(valid)('%s', (_name, input) => {
     const checked = check([input]);
@@ -55,40 +76,199 @@ describe('rule validation: valid rules', () => {
 
 describe('rule validation: invalid rules, each problem with its JSON path', () => {
   const invalid: Array<[string, unknown, string, RegExp]> = [
-    ['unknown fact', leaf({ fact: 'intnet', operator: 'equal', value: 'x' }), 'rules[0].conditions.all[0].fact', /unknown fact "intnet" \(did you mean "intent"\?\)/],
-    ['unknown operator', leaf({ fact: 'intent', operator: 'equals', value: 'x' }), 'rules[0].conditions.all[0].operator', /unknown operator "equals" \(did you mean "equal"\?\)/],
-    ['missing value', leaf({ fact: 'intent', operator: 'equal' }), 'rules[0].conditions.all[0]', /needs "value"/],
-    ['typo in a key', leaf({ fact: 'intent', opertor: 'equal', value: 'x' }), 'rules[0].conditions.all[0].opertor', /unexpected key "opertor" \(did you mean "operator"\?\)/],
-    ['enum value', leaf({ fact: 'risk', operator: 'equal', value: 'hihg' }), 'rules[0].conditions.all[0].value', /"hihg" is not one of "low", "medium", "high" \(did you mean "high"\?\)/],
-    ['in without a list', leaf({ fact: 'intent', operator: 'in', value: 'complaint' }), 'rules[0].conditions.all[0].value', /needs a list/],
-    ['equal on a list fact', leaf({ fact: 'signals', operator: 'equal', value: 'abuse' }), 'rules[0].conditions.all[0].value', /"contains" or "intersects"/],
-    ['contains on a scalar fact', leaf({ fact: 'intent', operator: 'contains', value: 'x' }), 'rules[0].conditions.all[0].value', /tests a list fact/],
-    ['number operator on a string', leaf({ fact: 'risk', operator: 'greaterThan', value: 1 }), 'rules[0].conditions.all[0].value', /compares a number fact/],
-    ['number operator with a string value', leaf({ fact: 'repeatContacts', operator: 'greaterThan', value: '1' }), 'rules[0].conditions.all[0].value', /expected a number/],
-    ['unknown object field', leaf({ fact: 'order', path: '$.shiped', operator: 'equal', value: true }), 'rules[0].conditions.all[0].path', /no field "shiped" \(did you mean "shipped"\?\)/],
-    ['boolean field compared with a string', leaf({ fact: 'order', path: '$.shipped', operator: 'equal', value: 'yes' }), 'rules[0].conditions.all[0].value', /expected true or false/],
-    ['object fact without a path', leaf({ fact: 'order', operator: 'equal', value: 'x' }), 'rules[0].conditions.all[0].value', /add a "path"/],
-    ['path not starting with $', leaf({ fact: 'order', path: 'shipped', operator: 'equal', value: true }), 'rules[0].conditions.all[0].path', /starting with "\$"/],
-    ['leaf at the top', rule({ fact: 'intent', operator: 'equal', value: 'x' }), 'rules[0].conditions', /top level/],
+    [
+      'unknown fact',
+      leaf({ fact: 'intnet', operator: 'equal', value: 'x' }),
+      'rules[0].conditions.all[0].fact',
+      /unknown fact "intnet" \(did you mean "intent"\?\)/,
+    ],
+    [
+      'unknown operator',
+      leaf({ fact: 'intent', operator: 'equals', value: 'x' }),
+      'rules[0].conditions.all[0].operator',
+      /unknown operator "equals" \(did you mean "equal"\?\)/,
+    ],
+    [
+      'missing value',
+      leaf({ fact: 'intent', operator: 'equal' }),
+      'rules[0].conditions.all[0]',
+      /needs "value"/,
+    ],
+    [
+      'typo in a key',
+      leaf({ fact: 'intent', opertor: 'equal', value: 'x' }),
+      'rules[0].conditions.all[0].opertor',
+      /unexpected key "opertor" \(did you mean "operator"\?\)/,
+    ],
+    [
+      'enum value',
+      leaf({ fact: 'risk', operator: 'equal', value: 'hihg' }),
+      'rules[0].conditions.all[0].value',
+      /"hihg" is not one of "low", "medium", "high" \(did you mean "high"\?\)/,
+    ],
+    [
+      'in without a list',
+      leaf({ fact: 'intent', operator: 'in', value: 'complaint' }),
+      'rules[0].conditions.all[0].value',
+      /needs a list/,
+    ],
+    [
+      'equal on a list fact',
+      leaf({ fact: 'signals', operator: 'equal', value: 'abuse' }),
+      'rules[0].conditions.all[0].value',
+      /"contains" or "intersects"/,
+    ],
+    [
+      'contains on a scalar fact',
+      leaf({ fact: 'intent', operator: 'contains', value: 'x' }),
+      'rules[0].conditions.all[0].value',
+      /tests a list fact/,
+    ],
+    [
+      'number operator on a string',
+      leaf({ fact: 'risk', operator: 'greaterThan', value: 1 }),
+      'rules[0].conditions.all[0].value',
+      /compares a number fact/,
+    ],
+    [
+      'number operator with a string value',
+      leaf({ fact: 'repeatContacts', operator: 'greaterThan', value: '1' }),
+      'rules[0].conditions.all[0].value',
+      /expected a number/,
+    ],
+    [
+      'unknown object field',
+      leaf({ fact: 'order', path: '$.shiped', operator: 'equal', value: true }),
+      'rules[0].conditions.all[0].path',
+      /no field "shiped" \(did you mean "shipped"\?\)/,
+    ],
+    [
+      'boolean field compared with a string',
+      leaf({ fact: 'order', path: '$.shipped', operator: 'equal', value: 'yes' }),
+      'rules[0].conditions.all[0].value',
+      /expected true or false/,
+    ],
+    [
+      'object fact without a path',
+      leaf({ fact: 'order', operator: 'equal', value: 'x' }),
+      'rules[0].conditions.all[0].value',
+      /add a "path"/,
+    ],
+    [
+      'path not starting with $',
+      leaf({ fact: 'order', path: 'shipped', operator: 'equal', value: true }),
+      'rules[0].conditions.all[0].path',
+      /starting with "\$"/,
+    ],
+    [
+      'leaf at the top',
+      rule({ fact: 'intent', operator: 'equal', value: 'x' }),
+      'rules[0].conditions',
+      /top level/,
+    ],
     ['two booleans in one node', rule({ all: [], any: [] }), 'rules[0].conditions', /not all and any/],
     ['empty any', rule({ any: [] }), 'rules[0].conditions.any', /always true/],
     ['not with a list', rule({ not: [] }), 'rules[0].conditions.not', /one condition object/],
-    ['condition reference', rule({ all: [{ condition: 'shared' }] }), 'rules[0].conditions.all[0].condition', /not supported/],
-    ['swap decorator', leaf({ fact: 'intent', operator: 'swap:equal', value: 'x' }), 'rules[0].conditions.all[0].operator', /swap/],
-    ['fact reference for in', leaf({ fact: 'intent', operator: 'in', value: { fact: 'intents' } }), 'rules[0].conditions.all[0].value', /literal list/],
-    ['unknown action', rule({ all: [] }, { type: 'action', params: { actions: ['case.recrod'] } }), 'rules[0].event.params.actions[0]', /unknown action "case.recrod" \(did you mean "case.record"\?\)/],
-    ['missing required param', rule({ all: [] }, { type: 'action', params: { actions: ['sla.reply_within'] } }), 'rules[0].event.params.actions[0]', /needs param "hours"/],
-    ['bad param value', rule({ all: [] }, { type: 'action', params: { actions: [{ id: 'sla.reply_within', params: { hours: -1 } }] } }), 'rules[0].event.params.actions[0]', /greater than 0/],
-    ['unknown param', rule({ all: [] }, { type: 'action', params: { actions: [{ id: 'case.own', params: { who: 'me' } }] } }), 'rules[0].event.params.actions[0]', /takes no param "who"/],
-    ['enum param', rule({ all: [] }, { type: 'action', params: { actions: [{ id: 'offer.compensation', params: { mode: 'all_at_once' } }] } }), 'rules[0].event.params.actions[0]', /not one of negotiated, gradual/],
-    ['empty action list', rule({ all: [] }, { type: 'action', params: { actions: [] } }), 'rules[0].event.params.actions', /non-empty list/],
-    ['unknown event type', rule({ all: [] }, { type: 'email', params: {} }), 'rules[0].event.type', /"action" or "reply"/],
-    ['unknown template', rule({ all: [] }, { type: 'reply', params: { templateId: 'situation/anxious' } }), 'rules[0].event.params.templateId', /unknown template/],
-    ['reply with both id and stage', rule({ all: [] }, { type: 'reply', params: { templateId: 'answer/complaint', stage: 'answer' } }), 'rules[0].event.params', /exactly one/],
-    ['unknown stage', rule({ all: [] }, { type: 'reply', params: { stage: 'middle' } }), 'rules[0].event.params.stage', /expected one of/],
-    ['requires an unknown action', rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: ['case.owns'] } }), 'rules[0].event.params.requires[0]', /unknown action "case.owns"/],
+    [
+      'condition reference',
+      rule({ all: [{ condition: 'shared' }] }),
+      'rules[0].conditions.all[0].condition',
+      /not supported/,
+    ],
+    [
+      'swap decorator',
+      leaf({ fact: 'intent', operator: 'swap:equal', value: 'x' }),
+      'rules[0].conditions.all[0].operator',
+      /swap/,
+    ],
+    [
+      'fact reference for in',
+      leaf({ fact: 'intent', operator: 'in', value: { fact: 'intents' } }),
+      'rules[0].conditions.all[0].value',
+      /literal list/,
+    ],
+    [
+      'unknown action',
+      rule({ all: [] }, { type: 'action', params: { actions: ['case.recrod'] } }),
+      'rules[0].event.params.actions[0]',
+      /unknown action "case.recrod" \(did you mean "case.record"\?\)/,
+    ],
+    [
+      'missing required param',
+      rule({ all: [] }, { type: 'action', params: { actions: ['sla.reply_within'] } }),
+      'rules[0].event.params.actions[0]',
+      /needs param "hours"/,
+    ],
+    [
+      'bad param value',
+      rule(
+        { all: [] },
+        { type: 'action', params: { actions: [{ id: 'sla.reply_within', params: { hours: -1 } }] } },
+      ),
+      'rules[0].event.params.actions[0]',
+      /greater than 0/,
+    ],
+    [
+      'unknown param',
+      rule({ all: [] }, { type: 'action', params: { actions: [{ id: 'case.own', params: { who: 'me' } }] } }),
+      'rules[0].event.params.actions[0]',
+      /takes no param "who"/,
+    ],
+    [
+      'enum param',
+      rule(
+        { all: [] },
+        {
+          type: 'action',
+          params: { actions: [{ id: 'offer.compensation', params: { mode: 'all_at_once' } }] },
+        },
+      ),
+      'rules[0].event.params.actions[0]',
+      /not one of negotiated, gradual/,
+    ],
+    [
+      'empty action list',
+      rule({ all: [] }, { type: 'action', params: { actions: [] } }),
+      'rules[0].event.params.actions',
+      /non-empty list/,
+    ],
+    [
+      'unknown event type',
+      rule({ all: [] }, { type: 'email', params: {} }),
+      'rules[0].event.type',
+      /"action" or "reply"/,
+    ],
+    [
+      'unknown template',
+      rule({ all: [] }, { type: 'reply', params: { templateId: 'situation/anxious' } }),
+      'rules[0].event.params.templateId',
+      /unknown template/,
+    ],
+    [
+      'reply with both id and stage',
+      rule({ all: [] }, { type: 'reply', params: { templateId: 'answer/complaint', stage: 'answer' } }),
+      'rules[0].event.params',
+      /exactly one/,
+    ],
+    [
+      'unknown stage',
+      rule({ all: [] }, { type: 'reply', params: { stage: 'middle' } }),
+      'rules[0].event.params.stage',
+      /expected one of/,
+    ],
+    [
+      'requires an unknown action',
+      rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: ['case.owns'] } }),
+      'rules[0].event.params.requires[0]',
+      /unknown action "case.owns"/,
+    ],
     ['priority 0', { ...rule({ all: [] }), priority: 0 }, 'rules[0].priority', /./],
-    ['missing name', { conditions: { all: [] }, event: { type: 'action', params: { actions: ['case.own'] } } }, 'rules[0].name', /./],
+    [
+      'missing name',
+      { conditions: { all: [] }, event: { type: 'action', params: { actions: ['case.own'] } } },
+      'rules[0].name',
+      /./,
+    ],
   ];
   it.each(invalid)('%s', (_name, input, path, message) => {
     const checked = check([input]);
@@ -128,13 +308,18 @@ describe('rule validation: invalid rules, each problem with its JSON path', () =
 
 describe('built-in rule files', () => {
   it('every shipped rule passes the checker and the zod schema', () => {
-    const checked = checkRuleFile({ rules: BUILTIN_ACTION_RULES }, { catalogue: context.catalogue, operators: context.operators });
+    const checked = checkRuleFile(
+      { rules: BUILTIN_ACTION_RULES },
+      { catalogue: context.catalogue, operators: context.operators },
+    );
     expect(checked.issues).toEqual([]);
     expect(ruleFileSchema.safeParse({ rules: BUILTIN_ACTION_RULES }).success).toBe(true);
   });
 
   it('rules/actions/rule.schema.json is the JSON Schema generated from the zod schema', () => {
-    const published = JSON.parse(readFileSync(join(root, 'rules', 'actions', 'rule.schema.json'), 'utf8')) as unknown;
+    const published = JSON.parse(
+      readFileSync(join(root, 'rules', 'actions', 'rule.schema.json'), 'utf8'),
+    ) as unknown;
     expect(published).toEqual(ruleFileJsonSchema());
   });
 
