@@ -71,7 +71,10 @@ export const factValueArbitrary: fc.Arbitrary<unknown> = fc.oneof(
   scalar,
   fc.constant(undefined),
   fc.array(scalar, { maxLength: 3 }),
-  fc.record({ a: scalar, b: fc.array(scalar, { maxLength: 2 }) }, { requiredKeys: [], noNullPrototype: true }),
+  fc.record(
+    { a: scalar, b: fc.array(scalar, { maxLength: 2 }) },
+    { requiredKeys: [], noNullPrototype: true },
+  ),
   fc.record(
     { a: fc.record({ b: scalar }, { requiredKeys: [], noNullPrototype: true }) },
     { requiredKeys: [], noNullPrototype: true },

@@ -64,7 +64,10 @@ describe('compiled evaluator ≡ json-rules-engine', () => {
     const rules = [
       { name: 'len', conditions: { all: [{ fact: 'x', operator: 'lengthAtLeast', value: 2 }] } },
       { name: 'truthy', conditions: { all: [{ fact: 'x', operator: 'truthy', value: null }] } },
-      { name: 'truthy-nested', conditions: { any: [{ all: [{ fact: 'x', operator: 'truthy', value: null }] }] } },
+      {
+        name: 'truthy-nested',
+        conditions: { any: [{ all: [{ fact: 'x', operator: 'truthy', value: null }] }] },
+      },
       { name: 'explodes', conditions: { not: { fact: 'x', operator: 'explodes', value: 1 } } },
     ].map((r) => ({ ...r, event: { type: 'action' as const, params: { actions: [r.name] } } }));
     const evaluator = createRuleEvaluator(rules, operators);
@@ -80,11 +83,25 @@ describe('compiled evaluator ≡ json-rules-engine', () => {
     const rules = [
       {
         name: 'nested',
-        conditions: { all: [{ any: [{ fact: 'x', operator: 'equal', value: 1 }, { fact: 'y', operator: 'equal', value: 1 }] }, { fact: 'x', operator: 'equal', value: 1 }] },
+        conditions: {
+          all: [
+            {
+              any: [
+                { fact: 'x', operator: 'equal', value: 1 },
+                { fact: 'y', operator: 'equal', value: 1 },
+              ],
+            },
+            { fact: 'x', operator: 'equal', value: 1 },
+          ],
+        },
       },
       { name: 'flat', conditions: { all: [{ fact: 'x', operator: 'equal', value: 1 }] } },
       { name: 'path', conditions: { all: [{ fact: 'o', path: '$.a', operator: 'equal', value: 1 }] } },
-      { name: 'high', priority: 2, conditions: { all: [{ any: [{ not: { fact: 'x', operator: 'equal', value: 2 } }] }] } },
+      {
+        name: 'high',
+        priority: 2,
+        conditions: { all: [{ any: [{ not: { fact: 'x', operator: 'equal', value: 2 } }] }] },
+      },
     ].map((r) => ({ ...r, event: { type: 'action' as const, params: { actions: [r.name] } } }));
     const operators = new OperatorTable();
     const evaluator = createRuleEvaluator(rules, operators);
