@@ -159,6 +159,36 @@ const cases: Case[] = [
     entities: [{ type: 'number', text: '123456', value: '123456' }],
     why: 'a model number is no entity; a bare 6-digit number is a number',
   },
+  {
+    locale: 'zh-Hans',
+    text: '邮政单号EA123456789CN，拼多多订单240101-123456789012345',
+    entities: [
+      { type: 'tracking_number', text: 'EA123456789CN', value: 'EA123456789CN', carrier: 'EMS' },
+      { type: 'order_id', text: '240101-123456789012345', value: '240101-123456789012345' },
+    ],
+    why: 'China Post S10 format and a Pinduoduo order number',
+  },
+  {
+    locale: 'zh-Hans',
+    text: '+86 138 1234 5678，3天后发货，月底前到，5号也行',
+    entities: [
+      { type: 'phone', text: '+86 138 1234 5678', value: '13812345678', masked: '138****5678' },
+      { type: 'date', text: '3天后', value: 'relative:+3d' },
+      { type: 'date', text: '月底', value: 'relative:0m:end' },
+      { type: 'date', text: '5号', value: '---05' },
+    ],
+    why: 'spaced mobile with country code; relative and partial dates',
+  },
+  {
+    locale: 'zh-Hans',
+    text: '今晚能到吗，要均码，周五也行',
+    entities: [
+      { type: 'time', text: '今晚', value: 'relative:0d evening' },
+      { type: 'size', text: '均码', value: 'ONE SIZE' },
+      { type: 'date', text: '周五', value: 'weekday:fri' },
+    ],
+    why: 'part of the day, a size word, a week day',
+  },
   // zh-Hant
   { locale: 'zh-Hant', text: '請問這件還有貨嗎', entities: [], why: 'no entity' },
   {

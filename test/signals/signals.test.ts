@@ -19,7 +19,7 @@ const cases: Case[] = [
   {
     locale: 'zh-Hans',
     text: '再不发货我就给差评',
-    signals: { 'threat.bad_review': ['给差评'] },
+    signals: { 'threat.bad_review': ['给差评'], 'emotion.urgency': ['再不发货'] },
     why: 'bad-review threat',
   },
   { locale: 'zh-Hans', text: '放心，我不会给差评的', signals: {}, why: 'negated bad review' },
@@ -44,7 +44,7 @@ const cases: Case[] = [
   {
     locale: 'zh-Hans',
     text: '再不处理我就打12315投诉你们',
-    signals: { 'threat.complaint_channel': ['12315', '投诉你们'] },
+    signals: { 'threat.complaint_channel': ['12315', '投诉你们'], 'emotion.urgency': ['再不处理'] },
     why: 'consumer hotline',
   },
   {
@@ -152,7 +152,7 @@ const cases: Case[] = [
   {
     locale: 'zh-Hant',
     text: '再不處理我就給負評',
-    signals: { 'threat.bad_review': ['給負評'] },
+    signals: { 'threat.bad_review': ['給負評'], 'emotion.urgency': ['再不處理'] },
     why: 'bad review, Taiwan wording',
   },
   { locale: 'zh-Hant', text: '我不會給差評的', signals: {}, why: 'negated, traditional' },
