@@ -14,8 +14,10 @@ export interface PiiHit {
   value: string;
 }
 
-const MOBILE = /(?<![0-9a-z])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9a-z])/g;
-const LANDLINE = /(?<![0-9a-z])(?:\(0\d{2,3}\)|0\d{2,3})[ -]?[2-8]\d{6,7}(?![0-9a-z])/g;
+/** Mainland mobiles (+86 optional) and Taiwan mobiles (09xx-xxx-xxx). */
+const MOBILE =
+  /(?<![0-9a-z])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|09\d{2}[ -]?\d{3}[ -]?\d{3})(?![0-9a-z])/g;
+const LANDLINE = /(?<![0-9a-z])(?:\(0[1-8]\d{1,2}\)|0[1-8]\d{1,2})[ -]?[2-9]\d{6,7}(?![0-9a-z])/g;
 const ID_CARD =
   /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
 const STREET_ZH =
@@ -82,15 +84,18 @@ function findEmails(text: string): PiiHit[] {
   return hits;
 }
 
-/** The same datum with the middle hidden: 138****5678, 010-****5678, 110***********123x, z***@qq.com. */
+/**
+ * The datum as written in the reply, with the middle hidden: 138****5678, 010-****5678,
+ * 110***********123X, z***@qq.com, 建国路**号. Numbers come out in ASCII digits.
+ */
 export function maskPii(kind: PiiKind, value: string): string {
   switch (kind) {
     case 'mobile': {
-      const digits = value.replace(/\D/g, '').slice(-11);
+      const digits = asciiDigits(value).slice(-11);
       return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
     }
     case 'landline': {
-      const digits = value.replace(/\D/g, '');
+      const digits = asciiDigits(value);
       const area = digits.length > 8 ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7)) : '';
       return `${area}${area ? '-' : ''}****${digits.slice(-4)}`;
     }
@@ -101,12 +106,17 @@ export function maskPii(kind: PiiKind, value: string): string {
       return `${value[0]}***${value.slice(at)}`;
     }
     case 'address':
-      return value.replace(/\d/g, '*');
+      return value.replace(/\p{Nd}/gu, '*');
   }
+}
+
+/** The digits of a number as written (full-width ones too), in ASCII. */
+function asciiDigits(value: string): string {
+  return value.normalize('NFKC').replace(/\D/g, '');
 }
 
 /** Digits of a phone number without a +86 country code, to compare with `facts.customer.phone`. */
 export function phoneDigits(value: string): string {
-  const digits = value.replace(/\D/g, '');
+  const digits = asciiDigits(value);
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
 }

@@ -73,10 +73,11 @@ export const noPiiLeak = defineRule({
           else if (cueBefore(service, hit) || (phone && cueBefore(reference, hit))) continue;
           else severity = 'warn';
           const range = toOriginalRange(normalized, hit.start, hit.end);
-          const masked = maskPii(hit.kind, hit.value);
+          const text = context.reply.text.slice(range[0], range[1]);
+          const masked = maskPii(hit.kind, text);
           context.report({
             messageId: hit.kind,
-            data: { kind: hit.kind, text: context.reply.text.slice(range[0], range[1]), masked },
+            data: { kind: hit.kind, text, masked },
             range,
             severity,
             expected: masked,

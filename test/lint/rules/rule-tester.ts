@@ -1,0 +1,116 @@
+/**
+ * The one RuleTester of the lint rules (eslint's shape): `valid` replies get no finding from the
+ * rule, `invalid` replies get exactly the listed findings, in order, and `output` is the reply
+ * with every fix applied. Each case runs through a linter with only the rule under test enabled,
+ * at its default severity.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Facts } from '../../../src/facts.js';
+import type { SupportedLocale } from '../../../src/language/index.js';
+import { applyFixes } from '../../../src/lint/fixes.js';
+import { createLinter, type SuggestionResolver } from '../../../src/lint/linter.js';
+import { lintRules } from '../../../src/lint/rule-list.js';
+import type { ConversationTurn, Finding, LintContext, Severity } from '../../../src/lint/types.js';
+
+export interface ValidCase {
+  text: string;
+  facts?: Facts;
+  conversation?: ConversationTurn[];
+  locale?: SupportedLocale;
+  /** Shown in the test name; defaults to the text. */
+  name?: string;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  severity?: Severity;
+  /** The reported text as written in the reply. */
+  actual?: string;
+  /** Entries the finding's data must have. */
+  data?: Record<string, string>;
+  /** Text the message must contain (it is in the reply's locale unless the case sets one). */
+  message?: string;
+  /** The text of the first suggestion (the resolver below returns `<template>@<locale>`). */
+  suggestion?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+  /** The reply with every fix applied; required when a finding has a fix, else it must have none. */
+  output?: string;
+}
+
+/** Suggestions resolve to `<template id>@<locale>`, so a test can tell which template and locale were asked for. */
+export const testResolver: SuggestionResolver = (templateId, locale) => `${templateId}@${locale}`;
+
+function contextOf(test: ValidCase): LintContext {
+  const context: LintContext = {};
+  if (test.facts !== undefined) context.facts = test.facts;
+  if (test.conversation !== undefined) context.conversation = test.conversation;
+  if (test.locale !== undefined) context.locale = test.locale;
+  return context;
+}
+
+function label(test: ValidCase | string): string {
+  const text = typeof test === 'string' ? test : (test.name ?? test.text);
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+function checkShape(finding: Finding, reply: string): void {
+  const [start, end] = finding.range;
+  expect(start).toBeGreaterThanOrEqual(0);
+  expect(end).toBeGreaterThanOrEqual(start);
+  expect(end).toBeLessThanOrEqual(reply.length);
+  expect(finding.actual).toBe(reply.slice(start, end));
+  expect(finding.message).not.toMatch(/\{\{/);
+  if (finding.fix !== undefined) {
+    expect(finding.fix.range[0]).toBeGreaterThanOrEqual(0);
+    expect(finding.fix.range[1]).toBeLessThanOrEqual(reply.length);
+  }
+}
+
+export function ruleTester(
+  ruleId: string,
+  cases: { valid: Array<ValidCase | string>; invalid: InvalidCase[] },
+): void {
+  // The rule under test runs at its default severity; every other rule is off.
+  const rules = Object.fromEntries(
+    lintRules.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off']),
+  );
+  if (!(ruleId in rules)) throw new Error(`unknown rule ${ruleId}`);
+  const linter = createLinter({ rules }, testResolver);
+
+  describe(ruleId, () => {
+    describe('valid', () => {
+      it.each(cases.valid.map((test) => [label(test), test] as const))('%s', (_, test) => {
+        const valid = typeof test === 'string' ? { text: test } : test;
+        const result = linter.lint(valid.text, contextOf(valid));
+        expect(result.findings.map((f) => `${f.messageId}: ${f.actual}`)).toEqual([]);
+      });
+    });
+
+    describe('invalid', () => {
+      it.each(cases.invalid.map((test) => [label(test), test] as const))('%s', (_, test) => {
+        const result = linter.lint(test.text, contextOf(test));
+        const summary = result.findings.map((f) => `${f.messageId}: ${f.actual}`);
+        expect(summary, 'findings').toHaveLength(test.errors.length);
+        test.errors.forEach((expected, index) => {
+          const finding = result.findings[index]!;
+          checkShape(finding, test.text);
+          expect(finding.ruleId).toBe(ruleId);
+          expect(finding.messageId, summary.join(' | ')).toBe(expected.messageId);
+          expect(finding.severity).toBe(expected.severity ?? 'error');
+          if (expected.actual !== undefined) expect(finding.actual).toBe(expected.actual);
+          if (expected.data !== undefined) expect(finding.data).toMatchObject(expected.data);
+          if (expected.message !== undefined) expect(finding.message).toContain(expected.message);
+          if (expected.suggestion !== undefined) expect(finding.suggestions?.[0]?.text).toBe(expected.suggestion);
+        });
+        expect(result.errorCount).toBe(result.findings.filter((f) => f.severity === 'error').length);
+        expect(result.warningCount).toBe(result.findings.length - result.errorCount);
+        const hasFix = result.findings.some((f) => f.fix !== undefined);
+        if (test.output === undefined) expect(hasFix, 'a fix was reported: give `output`').toBe(false);
+        else expect(applyFixes(test.text, result.findings).text).toBe(test.output);
+      });
+    });
+  });
+}
