@@ -1,6 +1,7 @@
 import type { Suite } from './harness.js';
 import { foundationSuite } from './foundation.bench.js';
 import { signalsSuite } from './signals.bench.js';
+import { templatesSuite } from './templates.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
-export const suites: Suite[] = [foundationSuite, signalsSuite];
+export const suites: Suite[] = [foundationSuite, signalsSuite, templatesSuite];

@@ -87,6 +87,48 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Entries, examples and the variable check of a template: built on first use, once per template. */
+const loadedTemplates = new WeakMap<ValidTemplate, LoadedTemplate>();
+
+function load(template: ValidTemplate): LoadedTemplate {
+  let loaded = loadedTemplates.get(template);
+  if (loaded !== undefined) return loaded;
+  const { definition } = template;
+  const entries: Partial<Record<TemplateLocale, TemplateEntry>> = {};
+  for (const locale of Object.keys(template.compiled) as TemplateLocale[]) {
+    entries[locale] = deepFreeze({
+      id: definition.id,
+      locale,
+      stage: definition.stage,
+      intents: definition.intents,
+      channels: definition.channels,
+      description: definition.description,
+      variables: definition.variables,
+      example: exampleVariables(definition.variables, locale),
+      ...(definition.when === undefined ? {} : { when: definition.when }),
+      source: definition.sources[locale]!,
+    });
+  }
+  loaded = {
+    ...template,
+    schema: lazy(() => variablesSchema(definition.variables)),
+    prepare: compileVariables(definition.variables),
+    entries,
+  };
+  loadedTemplates.set(template, loaded);
+  return loaded;
+}
+
+/** The built-in template the fast render path is checked against (it uses helpers and lists). */
+const PROBE_ID = 'confirm/compensation-in-writing';
+
+function probeOf(template: LoadedTemplate | undefined) {
+  const entry = template?.entries['zh-Hans'];
+  const fn = template?.compiled['zh-Hans'];
+  const context = entry && template.prepare(entry.example as Record<string, unknown>);
+  return fn && context ? { fn, context } : undefined;
+}
+
 /**
  * The reply-template catalogue: the built-in templates plus `packs`, which add templates or
  * replace built-ins with the same id (a later pack entry replaces an earlier one). Packs are
@@ -113,34 +155,14 @@ export function createTemplateCatalogue(
     for (const template of templates) byId.set(template.definition.id, template);
   }
 
-  const loaded = new Map<string, LoadedTemplate>();
-  for (const [id, template] of byId) {
-    const { definition } = template;
-    const entries: Partial<Record<TemplateLocale, TemplateEntry>> = {};
-    for (const locale of Object.keys(template.compiled) as TemplateLocale[]) {
-      entries[locale] = deepFreeze({
-        id,
-        locale,
-        stage: definition.stage,
-        intents: definition.intents,
-        channels: definition.channels,
-        description: definition.description,
-        variables: definition.variables,
-        example: exampleVariables(definition.variables, locale),
-        ...(definition.when === undefined ? {} : { when: definition.when }),
-        source: definition.sources[locale]!,
-      });
-    }
-    loaded.set(id, {
-      ...template,
-      schema: lazy(() => variablesSchema(definition.variables)),
-      prepare: compileVariables(definition.variables),
-      entries,
-    });
-  }
-  const ids = [...loaded.keys()].sort();
-  const run = sharedTemplateRunner(sharedTemplateEnvironment());
-  const all = ids.map((id) => loaded.get(id)!);
+  const ids = [...byId.keys()].sort();
+  const loaded = (id: string): LoadedTemplate | undefined => {
+    const template = byId.get(id);
+    return template === undefined ? undefined : load(template);
+  };
+  let everything: LoadedTemplate[] | undefined;
+  const all = () => (everything ??= ids.map((id) => loaded(id)!));
+  const run = sharedTemplateRunner(sharedTemplateEnvironment(), probeOf(loaded(PROBE_ID)));
 
   function unknownTemplate(id: string): HuashuError {
     const nearest = ids
@@ -198,7 +220,7 @@ export function createTemplateCatalogue(
       renderOptions === undefined
         ? {}
         : parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
-    const template = loaded.get(id);
+    const template = loaded(id);
     if (template === undefined) throw unknownTemplate(id);
     const locale = opts.locale ?? defaultLocale;
     const fn = template.compiled[locale];
@@ -242,7 +264,7 @@ export function createTemplateCatalogue(
     const key = `${id}\u0000${locale}`;
     if (examples.has(key)) return examples.get(key);
     let text: string | undefined;
-    const template = loaded.get(id);
+    const template = loaded(id);
     const chosen = supportedLocale(locale) ?? defaultLocale;
     const available = template && LOCALE_FALLBACK[chosen].find((l) => template.entries[l] !== undefined);
     if (template && available) {
@@ -255,13 +277,13 @@ export function createTemplateCatalogue(
   function get(id: string, locale: TemplateLocale = defaultLocale): TemplateEntry | undefined {
     parseOrThrow(idSchema, id, 'INVALID_INPUT', 'get(id)');
     parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'get(id, locale)');
-    return loaded.get(id)?.entries[locale];
+    return loaded(id)?.entries[locale];
   }
 
   function list(filter: unknown = {}): TemplateEntry[] {
     const f = parseOrThrow(filterSchema, filter, 'INVALID_INPUT', 'templates.list(filter)');
     const out: TemplateEntry[] = [];
-    for (const template of all) {
+    for (const template of all()) {
       const { definition } = template;
       if (f.intent !== undefined && !definition.intents.includes(f.intent)) continue;
       if (f.stage !== undefined && definition.stage !== f.stage) continue;
@@ -278,7 +300,7 @@ export function createTemplateCatalogue(
     const a = parseOrThrow(analysisInputSchema, analysis, 'INVALID_INPUT', 'templates.select(analysis)');
     const f = parseOrThrow(factsSchema, facts, 'INVALID_INPUT', 'templates.select(analysis, facts)');
     const o = parseOrThrow(selectOptionsSchema, selectOptions, 'INVALID_INPUT', 'templates.select(…, options)');
-    return selectTemplates(all, {
+    return selectTemplates(all(), {
       analysis: a,
       facts: f,
       locale: supportedLocale(a.language?.locale) ?? defaultLocale,
