@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assistant.js';
+import type { Facts } from '../../src/facts.js';
+import type { Context } from '../../src/context.js';
+
+/**
+ * One scenario per workflow of domain.md §5, run in each locale from a hand-made analysis (the
+ * analysis a classifier gives such a message): the exact action ids, in order, and the exact
+ * template ids of the reply parts.
+ */
+const assistant = createAssistant();
+
+interface Scenario {
+  workflow: string;
+  intent: string;
+  confidence?: number;
+  signals?: string[];
+  risk?: 'low' | 'medium' | 'high';
+  facts?: Facts;
+  context?: Context;
+  actions: string[];
+  templates: string[];
+  suppressed?: string[];
+}
+
+const people: Facts = {
+  customer: { name: '王芳', gender: 'female' },
+  shop: { name: '花语旗舰店' },
+  agent: { name: '小美', id: '007' },
+};
+
+const scenarios: Scenario[] = [
+  {
+    workflow: 'address change',
+    intent: 'order.change_address',
+    actions: ['order.flag_note', 'customer.confirm_details', 'order.notify_packer'],
+    templates: ['answer/order.change_address'],
+  },
+  {
+    workflow: 'item change',
+    intent: 'order.change_item',
+    actions: ['order.flag_note', 'customer.confirm_details', 'order.notify_packer'],
+    templates: ['answer/order.change_item'],
+  },
+  {
+    workflow: 'special request',
+    intent: 'order.special_request',
+    actions: ['order.flag_note', 'customer.confirm_details', 'order.notify_packer'],
+    templates: ['answer/order.special_request'],
+  },
+  {
+    workflow: 'cannot answer now',
+    intent: 'product.inquiry',
+    facts: { case: { status: 'pending' } },
+    actions: ['case.record', 'customer.callback'],
+    templates: ['situation/cannot-answer-now'],
+  },
+  {
+    workflow: 'complaint: owner, 48 h, record, follow-up',
+    intent: 'complaint',
+    actions: ['case.own', 'sla.reply_within', 'case.record', 'customer.callback'],
+    templates: ['situation/take-ownership', 'answer/complaint'],
+  },
+  {
+    workflow: 'repeated complaint escalates to the supervisor',
+    intent: 'complaint',
+    context: { repeatContacts: 1 },
+    actions: ['escalate.supervisor', 'case.own', 'sla.reply_within', 'case.record', 'customer.callback'],
+    templates: ['situation/take-ownership', 'answer/complaint'],
+  },
+  {
+    workflow: 'complaint threatening 12315: high risk, 24 h, supervisor',
+    intent: 'complaint',
+    signals: ['threat.complaint_channel'],
+    risk: 'high',
+    actions: [
+      'soothe.first',
+      'escalate.experienced_agent',
+      'sla.reply_within',
+      'escalate.supervisor',
+      'case.own',
+      'case.record',
+      'customer.callback',
+    ],
+    templates: ['situation/anxious-customer', 'answer/complaint'],
+  },
+  {
+    workflow: 'shipping overdue, not shipped yet',
+    intent: 'order.shipping_delay',
+    facts: { order: { shipped: false, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
+    actions: ['soothe.first', 'customer.proactive_notice', 'offer.compensation', 'check.sku_binding'],
+    templates: ['shipping/not-shipped'],
+  },
+  {
+    workflow: 'ship time: shipped, no pickup scan (仓库已发货)',
+    intent: 'order.ship_time',
+    facts: { order: { shipped: true, carrierScan: false } },
+    actions: [],
+    templates: ['shipping/warehouse-dispatched'],
+  },
+  {
+    workflow: 'ship time: picked up by the carrier',
+    intent: 'order.ship_time',
+    facts: { order: { shipped: true, carrierScan: true, carrier: '顺丰', trackingNumber: 'SF1234567890' } },
+    actions: [],
+    templates: ['shipping/carrier-shipped'],
+  },
+  {
+    workflow: 'uncertain delivery: leave room, notify proactively',
+    intent: 'order.logistics',
+    facts: { order: { shipped: true, carrierScan: true, deliveryUncertain: true } },
+    actions: ['customer.proactive_notice'],
+    templates: ['shipping/leave-room'],
+  },
+  {
+    workflow: 'wrong or missing item',
+    intent: 'aftersale.wrong_missing',
+    actions: ['check.sku_binding', 'customer.call', 'reship'],
+    templates: ['answer/aftersale.wrong_missing'],
+  },
+  {
+    workflow: 'courier stalled',
+    intent: 'order.courier_stalled',
+    actions: ['logistics.investigate', 'case.record', 'customer.proactive_notice'],
+    templates: ['answer/order.courier_stalled'],
+  },
+  {
+    workflow: 'defect',
+    intent: 'aftersale.defect',
+    actions: ['customer.request_evidence', 'check.batch_defect', 'customer.request_return'],
+    templates: ['answer/aftersale.defect'],
+  },
+  {
+    workflow: 'defect, the shop at fault: call',
+    intent: 'aftersale.defect',
+    facts: { responsibility: 'merchant' },
+    actions: ['customer.request_evidence', 'check.batch_defect', 'customer.request_return', 'customer.call'],
+    templates: ['answer/aftersale.defect-merchant-fault'],
+  },
+  {
+    workflow: 'price difference',
+    intent: 'aftersale.price_protection',
+    actions: ['check.price_history', 'refund.price_difference'],
+    templates: ['answer/aftersale.price_protection'],
+  },
+  {
+    workflow: 'the customer at fault: in writing, concede gradually',
+    intent: 'aftersale.return_exchange',
+    facts: { responsibility: 'customer' },
+    actions: ['customer.confirm_in_writing', 'offer.compensation'],
+    templates: ['answer/aftersale.return_exchange', 'confirm/compensation-in-writing'],
+  },
+  {
+    workflow: 'the carrier at fault: take it up with the carrier',
+    intent: 'aftersale.refund',
+    facts: { responsibility: 'carrier' },
+    actions: ['logistics.investigate'],
+    templates: ['answer/aftersale.refund'],
+  },
+  {
+    workflow: 'high-risk customer: threat of media exposure',
+    intent: 'other',
+    confidence: 0.2,
+    signals: ['threat.media'],
+    actions: ['soothe.first', 'escalate.experienced_agent'],
+    templates: ['situation/anxious-customer', 'situation/did-not-catch'],
+  },
+  {
+    workflow: 'angry customer is soothed first',
+    intent: 'order.cancel',
+    signals: ['emotion.anger'],
+    actions: ['soothe.first'],
+    templates: ['situation/anxious-customer', 'answer/order.cancel'],
+  },
+  {
+    workflow: 'out of scope',
+    intent: 'other',
+    confidence: 0.8,
+    actions: ['redirect.out_of_scope'],
+    templates: ['situation/out-of-scope'],
+  },
+  {
+    workflow: 'satisfaction after resolution',
+    intent: 'thanks',
+    facts: { case: { status: 'resolved' } },
+    actions: ['customer.satisfaction_survey'],
+    templates: ['answer/thanks', 'follow-up/satisfaction'],
+  },
+  {
+    workflow: 'no survey while the customer threatens (conflict resolved by priority)',
+    intent: 'complaint',
+    signals: ['threat.bad_review'],
+    facts: { case: { status: 'resolved' } },
+    actions: [
+      'soothe.first',
+      'escalate.experienced_agent',
+      'case.own',
+      'sla.reply_within',
+      'case.record',
+      'customer.callback',
+    ],
+    templates: ['situation/anxious-customer', 'answer/complaint'],
+    suppressed: ['customer.satisfaction_survey'],
+  },
+  {
+    workflow: 'social media: first response within 1 hour',
+    intent: 'product.authenticity',
+    facts: { channel: 'social' },
+    actions: ['sla.reply_within'],
+    templates: ['answer/product.authenticity'],
+  },
+  {
+    workflow: 'greeting: opening',
+    intent: 'greeting',
+    actions: [],
+    templates: ['answer/greeting'],
+  },
+];
+
+const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+
+describe.each(LOCALES)('next-action workflows (%s)', (locale) => {
+  it.each(scenarios)('$workflow', (scenario) => {
+    const result = assistant.recommend({
+      analysis: {
+        intent: { id: scenario.intent, confidence: scenario.confidence ?? 0.9 },
+        intents: [{ id: scenario.intent, confidence: scenario.confidence ?? 0.9 }],
+        signals: (scenario.signals ?? []).map((id) => ({ id })),
+        risk: scenario.risk ?? (scenario.signals?.some((s) => s.startsWith('threat.')) ? 'high' : 'low'),
+        language: { locale },
+      },
+      facts: { ...people, ...scenario.facts },
+      ...(scenario.context ? { context: scenario.context } : {}),
+    });
+    expect(result.actions.map((a) => a.id)).toEqual(scenario.actions);
+    expect(result.replies.map((r) => r.templateId)).toEqual(scenario.templates);
+    expect(result.suppressed.map((s) => s.id)).toEqual(scenario.suppressed ?? []);
+    expect(result.locale).toBe(locale);
+    for (const reply of result.replies) {
+      expect(reply.locale).toBe(locale);
+      // Rendered unless the facts lack a variable, which is then named.
+      if (reply.text === undefined) expect(reply.missing?.length).toBeGreaterThan(0);
+      else expect(reply.text.length).toBeGreaterThan(5);
+    }
+    for (const action of result.actions) {
+      expect(action.because).not.toBe('');
+      expect(action.description).not.toBe('');
+      // The reasons are in the customer's language: Latin for English, Han characters for Chinese.
+      expect(/[\u4e00-\u9fff]/.test(action.because)).toBe(locale !== 'en');
+    }
+  });
+});
+
+describe('scenario details', () => {
+  const analysis = (intent: string, extra: object = {}) => ({
+    intent: { id: intent, confidence: 0.9 },
+    language: { locale: 'zh-Hans' },
+    ...extra,
+  });
+
+  it('the strictest service level wins when several apply (24 h dispute over 48 h complaint)', () => {
+    const result = assistant.recommend({
+      analysis: analysis('complaint', { signals: [{ id: 'threat.complaint_channel' }] }),
+    });
+    const sla = result.actions.find((a) => a.id === 'sla.reply_within');
+    expect(sla?.params).toEqual({ hours: 24 });
+    expect(sla?.rules).toEqual(['dispute.reply-within-24h', 'complaint.ownership']);
+  });
+
+  it('actions carry their params and the catalogue description', () => {
+    const result = assistant.recommend({ analysis: analysis('order.change_address') });
+    expect(result.actions[0]).toMatchObject({
+      id: 'order.flag_note',
+      params: { reason: 'address' },
+      priority: 60,
+      rule: 'order.change-address',
+      because: '诉求包含「修改地址」',
+    });
+    expect(result.actions[0]?.description).toMatch(/红旗备注/);
+  });
+
+  it('a secondary request of the message brings its own workflow', () => {
+    const result = assistant.recommend({
+      analysis: analysis('order.ship_time', {
+        intents: [
+          { id: 'order.ship_time', confidence: 0.7 },
+          { id: 'order.change_address', confidence: 0.5 },
+        ],
+      }),
+    });
+    expect(result.actions.map((a) => a.id)).toEqual([
+      'order.flag_note',
+      'customer.confirm_details',
+      'order.notify_packer',
+    ]);
+    // A weak candidate is not a request.
+    const weak = assistant.recommend({
+      analysis: analysis('order.ship_time', { intents: [{ id: 'order.change_address', confidence: 0.1 }] }),
+    });
+    expect(weak.actions).toEqual([]);
+  });
+
+  it('renders the shipping wording from the facts: 仓库已发货 without a pickup scan', () => {
+    const result = assistant.recommend({
+      analysis: analysis('order.ship_time'),
+      facts: { order: { shipped: true } },
+    });
+    expect(result.replies[0]?.text).toMatch(/仓库已发货/);
+  });
+
+  it('names missing template variables instead of rendering a blank; variables fill them', () => {
+    const bare = assistant.recommend({
+      analysis: analysis('product.inquiry'),
+      facts: { case: { status: 'pending' } },
+    });
+    expect(bare.replies[0]).toMatchObject({
+      templateId: 'situation/cannot-answer-now',
+      missing: ['followUp.dueAt'],
+    });
+    expect(bare.replies[0]?.text).toBeUndefined();
+    const filled = assistant.recommend({
+      analysis: analysis('product.inquiry'),
+      facts: { case: { status: 'pending' } },
+      variables: { followUp: { dueAt: '2024-06-01T18:00:00+08:00' } },
+    });
+    expect(filled.replies[0]?.text).toMatch(/18/);
+  });
+
+  it('an unsupported language gets the default locale', () => {
+    const result = assistant.recommend({
+      analysis: { intent: { id: 'aftersale.defect', confidence: 0.9 }, language: { locale: 'ja' } },
+    });
+    expect(result.locale).toBe('zh-Hans');
+    expect(
+      createAssistant({ defaultLocale: 'en' }).recommend({
+        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'ko' } },
+      }).locale,
+    ).toBe('en');
+  });
+});
