@@ -16,6 +16,7 @@ const ZH_DAY = new RegExp(
 const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/]| ?[a-z])/g;
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const MONTH_NAME = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
 const EN_MONTH_DAY = new RegExp(
   String.raw`\b(${MONTHS})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?`,
   'g',
@@ -147,13 +148,12 @@ function meridiem(hour: number, suffix: string | undefined): number {
  * in front when the text gives one (明天下午3点 → relative:+1d 15:00). Words such as 明天 and 下周一
  * come from the phrase lexicon.
  */
-export function dateCandidates(n: NormalizedText, out: Entity[]): void {
+export function dateCandidates(n: NormalizedText, digits: number, out: Entity[]): void {
   const text = n.text;
   const push = (e: Entity | undefined) => {
     if (e !== undefined) out.push(e);
   };
-  const hasDigit = /\d/.test(text);
-  if (hasDigit) {
+  if (digits >= 6) {
     each(ISO_DATE, text, (m) => {
       const [, y = '', mo = '', d = ''] = m;
       if (validMonthDay(Number(mo), Number(d)))
@@ -161,21 +161,29 @@ export function dateCandidates(n: NormalizedText, out: Entity[]): void {
           entityAt(n, m.index, m.index + m[0].length, 'date', `${y}-${pad(Number(mo))}-${pad(Number(d))}`),
         );
     });
+  }
+  if (digits >= 2 && text.includes('/')) {
     each(SLASH_DATE, text, (m) => {
       const month = Number(m[1]);
       const day = Number(m[2]);
       if (validMonthDay(month, day))
         push(entityAt(n, m.index, m.index + m[0].length, 'date', `--${pad(month)}-${pad(day)}`));
     });
+  }
+  if (digits >= 3 && text.includes(':')) {
     each(CLOCK, text, (m) => {
       const value = clock(meridiem(Number(m[1]), m[3]), Number(m[2]));
       if (value !== undefined) push(entityAt(n, m.index, m.index + m[0].length, 'time', value));
     });
+  }
+  if (digits > 0 && text.includes('m')) {
     each(EN_HOUR, text, (m) => {
       const hour = Number(m[1]);
       const value = hour >= 1 && hour <= 12 ? clock(meridiem(hour, m[2]), 0) : undefined;
       if (value !== undefined) push(entityAt(n, m.index, m.index + m[0].length, 'time', value));
     });
+  }
+  if (digits > 0 && MONTH_NAME.test(text)) {
     each(EN_MONTH_DAY, text, (m) => {
       const month = MONTH_INDEX.get(m[1] ?? '') ?? 0;
       const day = Number(m[2]);

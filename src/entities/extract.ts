@@ -13,6 +13,15 @@ import { placeholderCandidates } from './placeholders.js';
 import { sizeCandidates } from './sizes.js';
 import { weekdayCandidates } from './weekdays.js';
 
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) digits++;
+  }
+  return digits;
+}
+
 /**
  * Words that are entities themselves: colours, size words, 明天, 今晚. A Chinese colour ending in
  * 色 takes a modifier in front (深 + 蓝色 → "dark blue").
@@ -51,11 +60,10 @@ export function extractEntities(message: NormalizedText): Entity[] {
   placeholderCandidates(normalized, candidates);
   linkCandidates(normalized, candidates);
   lexiconCandidates(normalized, matches, candidates);
-  if (/\d/.test(normalized.text)) {
-    identifierCandidates(normalized, cueHits(matches), candidates);
-  }
+  const digits = countDigits(normalized.text);
+  identifierCandidates(normalized, cueHits(matches), digits, candidates);
   amountCandidates(normalized, candidates);
-  dateCandidates(normalized, candidates);
+  dateCandidates(normalized, digits, candidates);
   weekdayCandidates(normalized, candidates);
   sizeCandidates(normalized, candidates);
   return resolveOverlaps(candidates);

@@ -139,21 +139,32 @@ function eachMatch(pattern: RegExp, text: string, visit: (start: number, end: nu
  * shape (11 digits from 13x to 19x is a mobile; sf + 12 digits is SF Express) and by the cue word
  * in front of it (订单号, 快递单号, 手机, tracking number); the longest cue wins, so 快递单号 beats 单号.
  */
-export function identifierCandidates(n: NormalizedText, cues: readonly CueHit[], out: Entity[]): void {
+export function identifierCandidates(
+  n: NormalizedText,
+  cues: readonly CueHit[],
+  digits: number,
+  out: Entity[],
+): void {
+  // Cheap gates first: most messages have no number long enough to be any of these.
+  if (digits < 4) return;
   const text = n.text;
   const phones: Array<[number, number]> = [];
   const addPhone = (start: number, end: number) => {
     phones.push([start, end]);
     out.push(phoneEntity(n, start, end));
   };
-  eachMatch(MOBILE, text, addPhone);
-  eachMatch(TAIWAN_MOBILE, text, addPhone);
-  eachMatch(LANDLINE, text, addPhone);
-  eachMatch(SERVICE_LINE, text, addPhone);
-  eachMatch(NANP, text, addPhone);
-  eachMatch(DASHED_ORDER, text, (start, end) =>
-    out.push(entityAt(n, start, end, 'order_id', text.slice(start, end))),
-  );
+  if (digits >= 7) {
+    eachMatch(MOBILE, text, addPhone);
+    eachMatch(TAIWAN_MOBILE, text, addPhone);
+    eachMatch(LANDLINE, text, addPhone);
+    eachMatch(SERVICE_LINE, text, addPhone);
+    eachMatch(NANP, text, addPhone);
+  }
+  if (digits >= 21 && text.includes('-')) {
+    eachMatch(DASHED_ORDER, text, (start, end) =>
+      out.push(entityAt(n, start, end, 'order_id', text.slice(start, end))),
+    );
+  }
   phones.sort((a, b) => a[1] - b[1]);
   let p = 0;
   eachMatch(TOKEN, text, (start, end) => {
