@@ -267,6 +267,12 @@ const cases: Case[] = [
   { locale: 'en', text: "I'm not angry, just asking", signals: {}, why: 'negated anger' },
   {
     locale: 'en',
+    text: "I don't have a damn account",
+    signals: { 'emotion.anger': ['damn'] },
+    why: 'swearing is not negated',
+  },
+  {
+    locale: 'en',
     text: 'I need it ASAP, it is urgent',
     signals: { 'emotion.urgency': ['ASAP', 'urgent'] },
     why: 'urgency',
