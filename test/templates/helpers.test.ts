@@ -46,6 +46,8 @@ describe('mask', () => {
     ['12345', '***45'],
     ['jane.doe@example.com', 'j***@example.com'],
     ['王芳', '王**'],
+    ['浙江省杭州市西湖区文三路88号3幢', '浙江省杭州市西湖区文三路**号**幢'],
+    ['88 Wensan Road, Hangzhou', '** Wensan Road, Hangzhou'],
     ['', ''],
     [null, ''],
     [undefined, ''],
