@@ -61,13 +61,11 @@ export const templatesSuite: Suite = {
   run() {
     const catalogue = createTemplateCatalogue();
     // Callers build their own variables: cloned examples, not the catalogue's frozen ones.
-    const items = catalogue
-      .list()
-      .map((e) => ({
-        id: e.id,
-        locale: e.locale,
-        vars: structuredClone(e.example) as Record<string, unknown>,
-      }));
+    const items = catalogue.list().map((e) => ({
+      id: e.id,
+      locale: e.locale,
+      vars: structuredClone(e.example) as Record<string, unknown>,
+    }));
     const render = timePerItem(items, (x) => catalogue.render(x.id, x.vars, { locale: x.locale }), {
       rounds: 7,
       inner: 50,
