@@ -6,13 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HuashuError, describeIssues, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
-import { corpusFileSchema, patternFileSchema, type CorpusFile, type PatternFile } from '../../src/intent/schema.js';
+import { corpusFileSchema, patternFileSchema, stopWordFileSchema, type CorpusFile, type PatternFile } from '../../src/intent/schema.js';
 
 export const INTENT_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 export interface IntentRules {
   patterns: Array<{ file: string; data: PatternFile }>;
   corpora: Array<{ file: string; data: CorpusFile }>;
+  /** English words the model skips (rules/intents/stopwords.en.json). */
+  stopWords: string[];
 }
 
 function readJson(path: string, file: string, issues: HuashuIssue[]): unknown {
@@ -26,7 +28,7 @@ function readJson(path: string, file: string, issues: HuashuIssue[]): unknown {
 
 export function loadIntentRules(root: string): IntentRules {
   const issues: HuashuIssue[] = [];
-  const rules: IntentRules = { patterns: [], corpora: [] };
+  const rules: IntentRules = { patterns: [], corpora: [], stopWords: [] };
   const known = new Set<string>(BUILT_IN_INTENT_IDS);
   const groupIds = new Map<string, string>();
   for (const locale of INTENT_LOCALES) {
@@ -74,6 +76,13 @@ export function loadIntentRules(root: string): IntentRules {
         rules.corpora.push({ file, data: parsed.data });
       }
     }
+  }
+  const stopFile = 'rules/intents/stopwords.en.json';
+  const stopPath = join(root, stopFile);
+  if (existsSync(stopPath)) {
+    const parsed = stopWordFileSchema.safeParse(readJson(stopPath, stopFile, issues));
+    if (parsed.success) rules.stopWords = parsed.data.words;
+    else issues.push(...issuesFromZod(parsed.error, '', stopFile));
   }
   if (issues.length > 0)
     throw new HuashuError('INVALID_RULES', `Invalid intent rules:\n  ${describeIssues(issues)}`, { issues });

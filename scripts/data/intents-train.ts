@@ -18,14 +18,17 @@ export interface TrainingReport {
   settings: NaiveBayesSettings;
   /** Cross-validated accuracy of the model alone (no patterns, no context). */
   crossValidatedAccuracy: number;
-  /** Mean negative log-likelihood of the true intent at the fitted temperature. */
-  crossValidatedLoss: number;
+  /** Accuracy on the corpus `tests` of model + patterns (no context), at the fitted calibration. */
+  testAccuracy: number;
+  /** Mean negative log-likelihood of the true intent on the `tests` at the fitted calibration. */
+  testLoss: number;
 }
 
 const FOLDS = 5;
 const ALPHAS = [0.1, 0.3, 1];
 const PRIOR_WEIGHTS = [0, 1];
-const TEMPERATURES = Array.from({ length: 80 }, (_, i) => 0.5 + i * 0.25);
+const TEMPERATURES = Array.from({ length: 60 }, (_, i) => 0.5 + i * 0.25);
+const PATTERN_SCALES = Array.from({ length: 16 }, (_, i) => 0.25 + i * 0.25);
 
 export function patternsOf(rules: IntentRules): { groups: PatternGroup[]; mask: string[] } {
   const groups = rules.patterns.flatMap((p) => p.data.patterns);
@@ -36,47 +39,63 @@ export function patternsOf(rules: IntentRules): { groups: PatternGroup[]; mask: 
 export async function trainIntentModel(
   rules: IntentRules,
   intentOrder: readonly string[],
+  stopWordList: string[],
 ): Promise<{ model: SerializedNaiveBayes; report: TrainingReport }> {
   const { PatternMatcher } = await import('../../src/intent/patterns.js');
-  const { FeatureBuffer: Buffer } = await import('../../src/intent/features.js');
+  const { FeatureBuffer: Buffer, stopWordKeys } = await import('../../src/intent/features.js');
+  const stopWords = stopWordKeys(stopWordList);
   const { countFeatures, NaiveBayes: Model, serializeNaiveBayes, lengthScale } = await import('../../src/intent/naive-bayes.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { normalize } = await import('../../src/normalize/index.js');
+  const { buildSpellingPairs, countWords } = await import('../../src/intent/spelling.js');
+  const words = new Map<string, number>();
 
   const { groups, mask } = patternsOf(rules);
   const matcher = new PatternMatcher(groups, mask);
   const buffer = new Buffer();
   // zh-Hant folds to the same text as zh-Hans: count each (folded text, intent) once.
   const seen = new Set<string>();
-  const documents: Array<CountedDocument & { features: DocumentFeatures }> = [];
+  const documents: Array<CountedDocument & { features: DocumentFeatures; patterns: Float64Array }> = [];
+  /** Pattern log-odds per intent (order `intentOrder`) of the text the matcher last matched. */
+  const patternVector = (): Float64Array => {
+    const vector = new Float64Array(intentOrder.length);
+    for (let k = 0; k < matcher.firedCount; k++) {
+      const group = matcher.groups[matcher.fired[k] ?? 0];
+      const i = group ? intentOrder.indexOf(group.intent) : -1;
+      if (group && i >= 0) vector[i] = (vector[i] ?? 0) + group.weight * (matcher.hitFactors[matcher.fired[k] ?? 0] ?? 0);
+    }
+    return vector;
+  };
   for (const { data } of rules.corpora)
     for (const entry of data.data)
       for (const utterance of entry.utterances) {
-        const key = `${entry.intent}\u0000${normalize(utterance).text}`;
+        const folded = normalize(utterance).text;
+        const key = `${entry.intent}\u0000${folded}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const features = documentFeatures(utterance, matcher, buffer);
-        documents.push({ keys: features.keys, features, intent: entry.intent, weight: 1 });
+        countWords(folded, words);
+        const features = documentFeatures(utterance, matcher, stopWords, buffer);
+        documents.push({ keys: features.keys, features, patterns: patternVector(), intent: entry.intent, weight: 1 });
       }
   // Fixed intent order (the built-in list first), so class indices are stable across builds.
   const ordered: CountedDocument[] = intentOrder.map((intent) => ({ keys: [], intent, weight: 0 }));
 
-  const heldOut = (settings: Omit<NaiveBayesSettings, 'temperature'>) => {
-    const predictions: Array<{ scores: Float64Array; truth: number }> = [];
+  const heldOut = (settings: Omit<NaiveBayesSettings, 'temperature' | 'patternScale'>) => {
+    const predictions: Array<{ scores: Float64Array; patterns: Float64Array; truth: number }> = [];
     for (let fold = 0; fold < FOLDS; fold++) {
       const train = documents.filter((_, i) => i % FOLDS !== fold);
       const counts = countFeatures([...ordered, ...train]);
-      const model = new Model(counts, { ...settings, temperature: 1 });
+      const model = new Model(counts, { ...settings, temperature: 1, patternScale: 1 });
       documents.forEach((document, i) => {
         if (i % FOLDS !== fold) return;
         loadFeatures(document.features, buffer);
-        predictions.push({ scores: rawScores(model, buffer, lengthScale), truth: model.intents.indexOf(document.intent) });
+        predictions.push({ scores: rawScores(model, buffer, lengthScale), patterns: document.patterns, truth: model.intents.indexOf(document.intent) });
       });
     }
     return predictions;
   };
 
-  let best: { settings: Omit<NaiveBayesSettings, 'temperature'>; accuracy: number; predictions: Array<{ scores: Float64Array; truth: number }> } | undefined;
+  let best: { settings: Omit<NaiveBayesSettings, 'temperature' | 'patternScale'>; accuracy: number; predictions: Array<{ scores: Float64Array; patterns: Float64Array; truth: number }> } | undefined;
   for (const alpha of ALPHAS)
     for (const priorWeight of PRIOR_WEIGHTS) {
       const predictions = heldOut({ alpha, priorWeight });
@@ -85,22 +104,47 @@ export async function trainIntentModel(
     }
   if (!best) throw new Error('no training documents');
 
+  // Calibrate the combiner on the cross-validated predictions: first the temperature of the model's
+  // log-posterior alone, then the scale of pattern log-odds, each minimising the negative
+  // log-likelihood of the true intent on utterances the fold's model did not see.
   let temperature = 1;
   let loss = Infinity;
   for (const t of TEMPERATURES) {
-    const l = meanLoss(best.predictions, t);
+    const l = meanLoss(best.predictions, t, 0);
     if (l < loss) [temperature, loss] = [t, l];
   }
-  const settings: NaiveBayesSettings = { ...best.settings, temperature };
+  let patternScale = 0;
+  for (const scale of PATTERN_SCALES) {
+    const l = meanLoss(best.predictions, temperature, scale);
+    if (l < loss) [patternScale, loss] = [scale, l];
+  }
   const counts: FeatureCounts = countFeatures([...ordered, ...documents]);
+  const final = new Model(counts, { ...best.settings, temperature, patternScale });
+  // The held-back `tests` measure the calibrated combination (no context) on unseen utterances.
+  let testCount = 0;
+  let testCorrect = 0;
+  let testLoss = 0;
+  for (const { data } of rules.corpora)
+    for (const entry of data.data)
+      for (const test of entry.tests) {
+        loadFeatures(documentFeatures(test, matcher, stopWords, buffer), buffer);
+        const item = { scores: rawScores(final, buffer, lengthScale), patterns: patternVector(), truth: final.intents.indexOf(entry.intent) };
+        testCount++;
+        if (argmax(combine(item, temperature, patternScale)) === item.truth) testCorrect++;
+        testLoss += meanLoss([item], temperature, patternScale);
+      }
+  const calibratedAccuracy = testCorrect / Math.max(1, testCount);
+  loss = testLoss / Math.max(1, testCount);
+  const settings: NaiveBayesSettings = { ...best.settings, temperature, patternScale };
   return {
-    model: serializeNaiveBayes(counts, settings),
+    model: serializeNaiveBayes(counts, settings, buildSpellingPairs(words, stopWords), stopWordList),
     report: {
       documents: documents.length,
       features: counts.keys.length,
       settings,
       crossValidatedAccuracy: best.accuracy,
-      crossValidatedLoss: loss,
+      testAccuracy: calibratedAccuracy,
+      testLoss: loss,
     },
   };
 }
@@ -123,14 +167,25 @@ function argmax(values: Float64Array): number {
   return best;
 }
 
-function meanLoss(predictions: Array<{ scores: Float64Array; truth: number }>, temperature: number): number {
+function combine(c: { scores: Float64Array; patterns: Float64Array }, temperature: number, patternScale: number): Float64Array {
+  const z = new Float64Array(c.scores.length);
+  for (let i = 0; i < z.length; i++) z[i] = (c.scores[i] ?? 0) / temperature + patternScale * (c.patterns[i] ?? 0);
+  return z;
+}
+
+function meanLoss(
+  items: Array<{ scores: Float64Array; patterns: Float64Array; truth: number }>,
+  temperature: number,
+  patternScale: number,
+): number {
   let total = 0;
-  for (const { scores, truth } of predictions) {
+  for (const item of items) {
+    const z = combine(item, temperature, patternScale);
     let max = -Infinity;
-    for (const s of scores) max = Math.max(max, s / temperature);
+    for (const v of z) max = Math.max(max, v);
     let sum = 0;
-    for (const s of scores) sum += Math.exp(s / temperature - max);
-    total += max + Math.log(sum) - (scores[truth] ?? 0) / temperature;
+    for (const v of z) sum += Math.exp(v - max);
+    total += max + Math.log(sum) - (z[item.truth] ?? 0);
   }
-  return total / predictions.length;
+  return total / Math.max(1, items.length);
 }

@@ -11,11 +11,12 @@ export const intentsGenerator: DataGenerator = {
   name: 'intents',
   async generate(root) {
     const rules = loadIntentRules(root);
-    const { model, report } = await trainIntentModel(rules, BUILT_IN_INTENT_IDS);
+    const { model, report } = await trainIntentModel(rules, BUILT_IN_INTENT_IDS, rules.stopWords);
     console.error(
       `  intents: ${report.documents} utterances, ${report.features} features, alpha ${report.settings.alpha}, ` +
-        `prior ${report.settings.priorWeight}, temperature ${report.settings.temperature}, ` +
-        `5-fold accuracy (model alone) ${report.crossValidatedAccuracy.toFixed(3)}, loss ${report.crossValidatedLoss.toFixed(3)}`,
+        `prior ${report.settings.priorWeight}, temperature ${report.settings.temperature}, pattern scale ${report.settings.patternScale}, ` +
+        `5-fold accuracy (model alone) ${report.crossValidatedAccuracy.toFixed(3)}, ` +
+        `tests accuracy (model + patterns) ${report.testAccuracy.toFixed(3)}, loss ${report.testLoss.toFixed(3)}`,
     );
     return [
       {

@@ -5,10 +5,11 @@ import { INTENT_MODEL } from '../generated/intent-model.js';
 import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
 import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
-import { extractFeatures, FeatureBuffer, MAX_SEGMENTS } from './features.js';
+import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import { BUILT_IN_INTENT_IDS, intentPrecedence, NEVER_SECONDARY, OTHER_INTENT, REQUEST_PRECEDENCE } from './ids.js';
 import { countFeatures, deserializeCounts, lengthScale, NaiveBayes, type CountedDocument } from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
+import { SpellingIndex } from './spelling.js';
 import { documentFeatures } from './training.js';
 import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
 
@@ -53,10 +54,16 @@ const ACK_SHORT_AFTER_QUESTION = 1.5;
 const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
+/** Follow-ups up to this size lean towards the agent's topic, by TOPIC_WEIGHT, when the topic is this sure. */
+const FOLLOW_UP_SIZE = 12;
+const TOPIC_WEIGHT = 2.5;
+const TOPIC_CONFIDENCE = 0.4;
 const DATA_ANSWER_WORDS = 6;
 
 interface BuiltIn {
   model: NaiveBayes;
+  spelling: SpellingIndex;
+  stopWords: ReadonlySet<number>;
   groups: PatternGroup[];
   mask: string[];
 }
@@ -66,9 +73,11 @@ let builtIn: BuiltIn | undefined;
 /** The shipped model and patterns, decoded on first use (not at import) and shared. */
 function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
-    const { temperature, alpha, priorWeight } = INTENT_MODEL;
+    const { temperature, alpha, priorWeight, patternScale } = INTENT_MODEL;
     builtIn = {
-      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), { temperature, alpha, priorWeight }),
+      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), { temperature, alpha, priorWeight, patternScale }),
+      spelling: SpellingIndex.decode(INTENT_MODEL.spelling),
+      stopWords: stopWordKeys(INTENT_MODEL.stopWords),
       groups: INTENT_PATTERNS.groups,
       mask: INTENT_PATTERNS.mask,
     };
@@ -97,6 +106,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const margin = settings.margin ?? DEFAULT_MARGIN;
   const exampleWeight = settings.exampleWeight ?? DEFAULT_EXAMPLE_WEIGHT;
   const external: IntentModel | undefined = settings.classifier;
+  // Pattern weights are calibrated against the built-in model; an external model keeps them as written.
+  const patternScale = external === undefined ? base.model.settings.patternScale : 1;
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
   const patterns = userGroups.length > 0 ? new PatternMatcher([...base.groups, ...userGroups], base.mask) : shared(base);
@@ -108,7 +119,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   if (examples.length > 0 && external === undefined) {
     const buffer = new FeatureBuffer();
     const documents: CountedDocument[] = examples.map((e) => ({
-      keys: documentFeatures(e.text, patterns, buffer).keys,
+      keys: documentFeatures(e.text, patterns, base.stopWords, buffer).keys,
       intent: e.intent,
       weight: exampleWeight,
     }));
@@ -148,6 +159,11 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
   // Per-call scratch (classify is synchronous).
   const features = new FeatureBuffer();
+  const agentFeatures = new FeatureBuffer();
+  // One-entry cache: a bot often analyses several customer lines after the same agent message.
+  let lastAgentMessage: string | undefined;
+  let lastAgentTopic = -1;
+  let lastAgentTopicConfidence = 0;
   let featureIndex = new Int32Array(256);
   const modelCount = modelIntents.length;
   const modelTotals = new Float64Array(modelCount);
@@ -174,10 +190,42 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
   }
 
+  /** The request the agent's message is about (by the same model), or -1 when unclear. */
+  function agentTopic(message: string): number {
+    if (message === lastAgentMessage) return lastAgentTopic;
+    lastAgentMessage = message;
+    lastAgentTopic = -1;
+    const text = normalize(message).text;
+    extractFeatures(text, null, agentFeatures, base.stopWords);
+    if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
+    modelTotals.fill(0);
+    modelSegments.fill(0, 0, agentFeatures.segmentCount * modelCount);
+    const totals = new Float64Array(modelCount);
+    model.score(agentFeatures, featureIndex, totals, modelSegments);
+    if (model.lastWeight <= 0) return -1;
+    const t = model.settings.temperature * lengthScale(model.lastWeight);
+    for (let c = 0; c < modelCount; c++) totals[c] = ((model.logPrior[c] ?? 0) + (totals[c] ?? 0)) / t;
+    const norm = logSumExp(totals, 0, modelCount);
+    let best = 0;
+    for (let c = 1; c < modelCount; c++) if ((totals[c] ?? 0) > (totals[best] ?? 0)) best = c;
+    lastAgentTopicConfidence = Math.exp((totals[best] ?? 0) - norm);
+    if (lastAgentTopicConfidence >= TOPIC_CONFIDENCE) lastAgentTopic = modelToIntent[best] ?? -1;
+    return lastAgentTopic;
+  }
+
+  /** Replace unknown English words by the vocabulary word they misspell ("cancelaltion" → cancel). */
+  function correctSpelling(text: string): void {
+    for (let i = 0; i < features.count; i++) {
+      if (features.words[i] !== 1 || model.index.get(features.keys[i] ?? 0) >= 0) continue;
+      const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
+      if (corrected >= 0) features.keys[i] = corrected;
+    }
+  }
+
   function classify(normalized: NormalizedText, context?: Context): IntentResult {
     const text = normalized.text;
     patterns.match(text);
-    extractFeatures(text, patterns.masked ? patterns.mask : null, features);
+    extractFeatures(text, patterns.masked ? patterns.mask : null, features, base.stopWords);
     const segmentCount = features.segmentCount;
     scores.fill(0);
     segmentScores.fill(0, 0, segmentCount * intentCount);
@@ -189,6 +237,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       const totals = confidences; // reused as a temporary of length ≥ modelCount
       totals.fill(0);
       modelSegments.fill(0, 0, segmentCount * modelCount);
+      correctSpelling(text);
       known = model.score(features, featureIndex, totals, modelSegments);
       addModelScores(totals, 0, scores, 0, model.lastWeight);
       if (segmentCount > 1)
@@ -206,7 +255,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     if (segmentCount > 1) segmentPatterns.fill(0, 0, segmentCount * intentCount);
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;
-      const weight = (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
+      const weight = patternScale * (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
       const i = groupIntent[g] ?? 0;
       scores[i] = (scores[i] ?? 0) + weight;
       if (weight > 0) patternBacked[i] = 1;
@@ -247,6 +296,22 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
     if (contextIntent >= 0) scores[contextIntent] = (scores[contextIntent] ?? 0) + contextWeight;
 
+    // A short follow-up ("从哪看?", "多久能到账") continues the topic of the agent's last message.
+    let topicIntent = -1;
+    if (
+      external === undefined &&
+      context?.previousAgentMessage &&
+      features.contentSize > 0 &&
+      features.contentSize <= FOLLOW_UP_SIZE &&
+      !dataOnly
+    ) {
+      const topic = agentTopic(context.previousAgentMessage);
+      if (topic >= 0 && (precedence[topic] ?? REQUEST_PRECEDENCE) === REQUEST_PRECEDENCE) {
+        topicIntent = topic;
+        scores[topic] = (scores[topic] ?? 0) + TOPIC_WEIGHT;
+      }
+    }
+
     // 4. Confidences.
     const norm = logSumExp(scores, 0, intentCount);
     for (let i = 0; i < intentCount; i++) confidences[i] = Math.exp((scores[i] ?? 0) - norm);
@@ -279,8 +344,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           else secondaries.push({ intent: winner, confidence });
         }
         const rank = precedence[winner] ?? REQUEST_PRECEDENCE;
+        // Only a clause that says it (a pattern of its intent fired there, or it asks) takes over.
         const asks = segmentPatterns[row + winner] === 1 || features.questions[s] === 1;
-        if (rank === REQUEST_PRECEDENCE && !asks) continue;
+        if (!asks) continue;
         if (best === undefined || rank > best.rank || (rank === best.rank && confidence > best.confidence))
           best = { intent: winner, confidence, rank };
       }
@@ -296,12 +362,18 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       ) {
         primary = best.intent;
         promotedConfidence = best.confidence;
+      } else if (best !== undefined && best.intent === primary) {
+        // The clauses agree with the whole message: two requests side by side are not ambiguity.
+        promotedConfidence = Math.max(confidences[primary] ?? 0, best.confidence);
       }
     }
 
     const top = promotedConfidence >= 0 ? promotedConfidence : (confidences[primary] ?? 0);
     const second = confidences[runnerUp] ?? 0;
-    const unsure = nothingKnown || top < threshold || (promotedConfidence < 0 && top - second < margin);
+    // A runner-up that another clause asks for is a second request, not a doubt about the first.
+    const runnerUpIsSecondary = secondaries.some((x) => x.intent === runnerUp && x.intent !== primary);
+    const unsure =
+      nothingKnown || top < threshold || (promotedConfidence < 0 && !runnerUpIsSecondary && top - second < margin);
     const intent = unsure
       ? { id: OTHER_INTENT, confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)) }
       : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
@@ -324,7 +396,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       // A secondary request is as sure as its clause says, even when the message as a whole is about another.
       const clause = secondaries.find((s) => s.intent === i)?.confidence ?? 0;
       const confidence = Math.max(confidences[i] ?? 0, clause);
-      return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence: evidenceFor(i, normalized, contextIntent === i ? contextNote : '', contextWeight, exampleHit === i) };
+      const evidence = evidenceFor(i, normalized, contextIntent === i ? contextNote : '', contextWeight, exampleHit === i);
+      if (i === topicIntent) evidence.push({ source: 'context', detail: "continues the topic of the agent's message", weight: TOPIC_WEIGHT });
+      return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }
@@ -341,7 +415,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         source: 'pattern',
         detail: group.id,
         range: toOriginalRange(normalized, patterns.hitStarts[g] ?? 0, patterns.hitEnds[g] ?? 0),
-        weight: round(group.weight * (patterns.hitFactors[g] ?? 0)),
+        weight: round(patternScale * group.weight * (patterns.hitFactors[g] ?? 0)),
       });
     }
     if (contextNote !== '') evidence.push({ source: 'context', detail: contextNote, weight: contextWeight });

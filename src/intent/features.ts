@@ -149,6 +149,8 @@ export class FeatureBuffer {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   segments = new Uint8Array(256);
+  /** 1 for a single Latin word (spelling correction applies), else 0. */
+  words = new Uint8Array(256);
   /** How much each feature counts when scoring (Han unigrams count less than bigrams). */
   weights = new Float32Array(256);
   count = 0;
@@ -176,6 +178,7 @@ export class FeatureBuffer {
     this.ends = grow(this.ends, (n) => new Int32Array(n));
     this.segments = grow(this.segments, (n) => new Uint8Array(n));
     this.weights = grow(this.weights, (n) => new Float32Array(n));
+    this.words = grow(this.words, (n) => new Uint8Array(n));
   }
 
   push(key: number, start: number, end: number, segment: number, weight = 1): void {
@@ -183,20 +186,40 @@ export class FeatureBuffer {
     const i = this.count++;
     this.keys[i] = key >>> 0;
     this.weights[i] = weight;
+    this.words[i] = 0;
     this.starts[i] = start;
     this.ends[i] = end;
     this.segments[i] = segment;
   }
 }
 
+/** Feature keys of English stop words (stemmed like message words). */
+export function stopWordKeys(words: readonly string[]): Set<number> {
+  return new Set(words.map((w) => wordKey(w, 0, stemLength(w, 0, w.length))));
+}
+
 /** FNV-1a over `text[from, to)`, folded into the word key range. */
-function wordKey(text: string, from: number, to: number): number {
+export function wordKey(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5;
   for (let i = from; i < to; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return WORD_BASE + ((hash >>> 0) % WORD_SPAN);
+}
+
+/**
+ * FNV-1a of `text[from, to)` without the character at `skip` (-1: none): the deletion variants a
+ * SymSpell-style index matches misspelled words with (see spelling.ts).
+ */
+export function variantKey(text: string, from: number, to: number, skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    if (i === skip) continue;
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 function combineWords(a: number, b: number): number {
@@ -209,25 +232,54 @@ function endsWith(text: string, to: number, length: number, suffix: string): boo
   return length > suffix.length && text.startsWith(suffix, to - suffix.length);
 }
 
-/** Length of the stem of the word `text[from, to)`: strips plural, -ing, -ed, -ly (enough for chat English). */
-export function stemLength(text: string, from: number, to: number): number {
+function isVowel(code: number): boolean {
+  return code === 0x61 || code === 0x65 || code === 0x69 || code === 0x6f || code === 0x75;
+}
+
+/** Length of the suffix-stripped word `text[from, to)`: plural, -ing, -ed, -ly, -y. */
+function strippedLength(text: string, from: number, to: number): number {
   const length = to - from;
   if (length <= 3) return length;
   if (endsWith(text, to, length, 'ing') && length >= 6) return length - 3;
-  if (endsWith(text, to, length, 'ies')) return length - 2; // deliveries → deliveri(e)… → "deliveri"
-  if (endsWith(text, to, length, 'ied')) return length - 2;
+  if (endsWith(text, to, length, 'ies') || endsWith(text, to, length, 'ied')) return length - 3;
   if (endsWith(text, to, length, 'ed') && length >= 5) return length - 2;
-  if (endsWith(text, to, length, 'ly') && length >= 5) return length - 2;
-  if (endsWith(text, to, length, 'es') && length >= 5 && !endsWith(text, to, length, 'ses')) return length - 1;
-  if (text.charCodeAt(to - 1) === 0x73 /* s */ && text.charCodeAt(to - 2) !== 0x73) return length - 1;
+  if (endsWith(text, to, length, 'ly') && length >= 6) return length - 2;
+  if (endsWith(text, to, length, 'es') && length >= 5) {
+    const before = text.charCodeAt(to - 3);
+    const sibilant = before === 0x73 || before === 0x78 || before === 0x7a || endsWith(text, to, length, 'ches') || endsWith(text, to, length, 'shes');
+    return sibilant ? length - 2 : length - 1;
+  }
+  const last = text.charCodeAt(to - 1);
+  if (last === 0x73 /* s */ && text.charCodeAt(to - 2) !== 0x73) return length - 1;
+  if (last === 0x79 /* y */ && length >= 4 && !isVowel(text.charCodeAt(to - 2))) return length - 1;
+  return length;
+}
+
+/**
+ * Length of the stem of the word `text[from, to)`, a prefix of it: strips plural, -ing, -ed, -ly, -y
+ * and then a doubled final consonant, so cancel / cancels / cancelled / cancelling, ship / shipping
+ * and delivery / deliveries each share one stem. Enough for chat English; no allocation.
+ */
+export function stemLength(text: string, from: number, to: number): number {
+  const length = strippedLength(text, from, to);
+  if (length >= 3) {
+    const last = text.charCodeAt(from + length - 1);
+    if (last === text.charCodeAt(from + length - 2) && !isVowel(last) && isLatinLetter(last)) return length - 1;
+  }
   return length;
 }
 
 /**
  * Extract the features of `text` into `out`. `masked[i] !== 0` excludes character i (noise such as
- * order cards that exports insert); pass null when nothing is masked.
+ * order cards that exports insert); pass null when nothing is masked. `stopWords` holds the keys of
+ * English words to skip (see `stopWordKeys`).
  */
-export function extractFeatures(text: string, masked: Uint8Array | null, out: FeatureBuffer): void {
+export function extractFeatures(
+  text: string,
+  masked: Uint8Array | null,
+  out: FeatureBuffer,
+  stopWords: ReadonlySet<number> | null = null,
+): void {
   out.count = 0;
   out.contentSize = 0;
   out.dataTokens = 0;
@@ -296,7 +348,15 @@ export function extractFeatures(text: string, masked: Uint8Array | null, out: Fe
       let end = i + 1;
       while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0)) end++;
       const key = wordKey(text, i, i + stemLength(text, i, end));
+      if (stopWords !== null && stopWords.has(key)) {
+        // A request frame word ("i need help with"): no feature, and the words around it join.
+        out.charSegments.fill(segment, i, end);
+        lastWasHanOrPlaceholder = false;
+        i = end;
+        continue;
+      }
       out.push(key, i, end, segment);
+      out.words[out.count - 1] = 1;
       if (previousWord >= 0) out.push(combineWords(previousWord, key), i, end, segment);
       previousWord = key;
       out.charSegments.fill(segment, i, end);

@@ -12,6 +12,8 @@ export interface SerializedNaiveBayes {
   temperature: number;
   /** 0 = uniform class priors, 1 = the corpus's class frequencies. */
   priorWeight: number;
+  /** Multiplies pattern log-odds in the combiner (fitted with the temperature on the corpus tests). */
+  patternScale: number;
   /** Training utterances per intent. */
   docCounts: number[];
   /** base64 Uint32: feature keys (see features.ts). */
@@ -22,6 +24,10 @@ export interface SerializedNaiveBayes {
   classes: string;
   /** base64 Uint32: how many training utterances of that intent contain the feature. */
   counts: string;
+  /** base64 Uint32 pairs for the English spelling index (see spelling.ts). */
+  spelling: string;
+  /** English words skipped by feature extraction (rules/intents/stopwords.en.json). */
+  stopWords: string[];
 }
 
 /**
@@ -49,6 +55,8 @@ export interface NaiveBayesSettings {
   alpha: number;
   temperature: number;
   priorWeight: number;
+  /** Multiplies pattern log-odds in the combiner (calibrated with the temperature). */
+  patternScale: number;
 }
 
 /** A labelled document as feature keys (duplicates are ignored: features are binary). */
@@ -117,18 +125,26 @@ export function countFeatures(documents: Iterable<CountedDocument>, base?: Featu
   return { intents, docCounts: Float64Array.from(docCounts), keys, offsets, classes, counts };
 }
 
-export function serializeNaiveBayes(counts: FeatureCounts, settings: NaiveBayesSettings): SerializedNaiveBayes {
+export function serializeNaiveBayes(
+  counts: FeatureCounts,
+  settings: NaiveBayesSettings,
+  spelling: string,
+  stopWords: string[],
+): SerializedNaiveBayes {
   return {
     format: 1,
     intents: counts.intents,
     alpha: settings.alpha,
     temperature: settings.temperature,
     priorWeight: settings.priorWeight,
+    patternScale: settings.patternScale,
     docCounts: Array.from(counts.docCounts),
     keys: encodeBase64(counts.keys),
     offsets: encodeBase64(counts.offsets),
     classes: encodeBase64(counts.classes),
     counts: encodeBase64(Uint32Array.from(counts.counts, (n) => Math.round(n))),
+    spelling,
+    stopWords,
   };
 }
 

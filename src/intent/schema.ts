@@ -69,6 +69,15 @@ export const patternFileSchema = z
 
 export type PatternFile = z.infer<typeof patternFileSchema>;
 
+/** `rules/intents/stopwords.en.json`: English words the model skips. */
+export const stopWordFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    locale: z.literal('en'),
+    words: z.array(z.string().regex(/^[a-z]+$/, 'a stop word is lower-case letters a–z')),
+  })
+  .strict();
+
 /** `rules/intents/corpus.<locale>.json`, the nlp.js corpus format. */
 export const corpusFileSchema = z
   .object({

@@ -14,10 +14,15 @@ export interface DocumentFeatures {
  * The features of a training text, extracted exactly as at run time (folded, with the pattern
  * file's `mask` applied), so the build step, user examples and adapters see what `classify` sees.
  */
-export function documentFeatures(text: string, matcher: PatternMatcher, buffer = new FeatureBuffer()): DocumentFeatures {
+export function documentFeatures(
+  text: string,
+  matcher: PatternMatcher,
+  stopWords: ReadonlySet<number> | null,
+  buffer = new FeatureBuffer(),
+): DocumentFeatures {
   const folded = normalize(text).text;
   matcher.match(folded);
-  extractFeatures(folded, matcher.masked ? matcher.mask : null, buffer);
+  extractFeatures(folded, matcher.masked ? matcher.mask : null, buffer, stopWords);
   return {
     keys: buffer.keys.slice(0, buffer.count),
     weights: buffer.weights.slice(0, buffer.count),

@@ -1,0 +1,76 @@
+import { decodeUint32, encodeBase64 } from './base64.js';
+import { stemLength, variantKey, wordKey } from './features.js';
+import { KeyIndex } from './key-index.js';
+
+/** Words shorter than this are never corrected: too many short words are one edit apart. */
+export const MIN_CORRECTED_LENGTH = 5;
+
+/**
+ * Spelling normalisation of English words (SymSpell with one deletion): every vocabulary stem and
+ * its one-character deletions point at the stem's feature key; an unknown word is looked up by its
+ * own deletions. "cancdling", "cancelaltion", "refnd" find the stem the corpus uses. Built from
+ * the corpus at build time; a lookup costs a few hashes of the word and no allocation.
+ */
+export class SpellingIndex {
+  private readonly index: KeyIndex;
+  private readonly targets: Uint32Array;
+
+  /** `pairs` is [variant, word key, variant, word key, …]. */
+  constructor(pairs: Uint32Array) {
+    const variants = new Uint32Array(pairs.length >> 1);
+    this.targets = new Uint32Array(pairs.length >> 1);
+    for (let i = 0; i < variants.length; i++) {
+      variants[i] = pairs[2 * i] ?? 0;
+      this.targets[i] = pairs[2 * i + 1] ?? 0;
+    }
+    this.index = new KeyIndex(variants);
+  }
+
+  static decode(base64: string): SpellingIndex {
+    return new SpellingIndex(decodeUint32(base64));
+  }
+
+  /** The feature key of the vocabulary word `text[from, to)` is probably a misspelling of, or -1. */
+  correct(text: string, from: number, to: number): number {
+    const stemEnd = from + stemLength(text, from, to);
+    if (stemEnd - from < MIN_CORRECTED_LENGTH) return -1;
+    for (let skip = from - 1; skip < stemEnd; skip++) {
+      const found = this.index.get(variantKey(text, from, stemEnd, skip < from ? -1 : skip));
+      if (found >= 0) return this.targets[found] ?? -1;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Build the pairs from corpus words and their frequencies: each variant goes to the most
+ * frequent word that produces it (build time only).
+ */
+export function buildSpellingPairs(words: ReadonlyMap<string, number>, stopWords: ReadonlySet<number>): string {
+  const best = new Map<number, { key: number; count: number }>();
+  for (const [word, count] of words) {
+    const stemEnd = stemLength(word, 0, word.length);
+    if (stemEnd < MIN_CORRECTED_LENGTH) continue;
+    const key = wordKey(word, 0, stemEnd);
+    if (stopWords.has(key)) continue;
+    for (let skip = -1; skip < stemEnd; skip++) {
+      const variant = variantKey(word, 0, stemEnd, skip);
+      const current = best.get(variant);
+      // The exact stem always wins over a deletion of a longer word.
+      const score = skip < 0 ? count + 1e9 : count;
+      if (current === undefined || score > current.count) best.set(variant, { key, count: score });
+    }
+  }
+  const pairs = new Uint32Array(best.size * 2);
+  let i = 0;
+  for (const [variant, { key }] of best) {
+    pairs[i++] = variant;
+    pairs[i++] = key;
+  }
+  return encodeBase64(pairs);
+}
+
+/** Count the Latin words of a folded text into `counts` (build time). */
+export function countWords(folded: string, counts: Map<string, number>): void {
+  for (const word of folded.match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
