@@ -83,7 +83,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
       intent,
       intents: [],
       signals,
-      entities: extractEntities(normalized),
+      entities: extractEntities(normalized, context),
       risk: assessRiskUnchecked({ intent, signals, context }),
     };
   }

@@ -1,9 +1,11 @@
 import type { Entity } from '../analysis/types.js';
+import type { Context } from '../context.js';
 import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
 import { analysedPart } from '../signals/window.js';
 import { amountCandidates } from './amounts.js';
+import { identifierAskedFor } from './asked-for.js';
 import { entityAt, resolveOverlaps } from './candidates.js';
 import { dateCandidates } from './dates.js';
 import { identifierCandidates } from './identifiers.js';
@@ -50,10 +52,11 @@ function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], o
  * The entities of one message, in text order: order and tracking numbers (with the carrier when
  * the format or the message names it), phones (with a masked form), amounts with an ISO currency,
  * dates and times (clock-free values such as relative:+1d), sizes, colours, links, and the
- * source's masked placeholders (`[订单x]`, `placeholder: true`). Ranges point into the original
- * text. Where candidates overlap the longest wins. Never throws.
+ * source's masked placeholders (`[订单x]`, `placeholder: true`). A bare number answering the
+ * agent's question (`context.previousAgentMessage`: 请提供订单号) is what was asked for. Ranges point
+ * into the original text. Where candidates overlap the longest wins. Never throws.
  */
-export function extractEntities(message: NormalizedText): Entity[] {
+export function extractEntities(message: NormalizedText, context?: Context): Entity[] {
   const normalized = analysedPart(message);
   const matches = scanPhrases(normalized);
   const candidates: Entity[] = [];
@@ -61,7 +64,9 @@ export function extractEntities(message: NormalizedText): Entity[] {
   linkCandidates(normalized, candidates);
   lexiconCandidates(normalized, matches, candidates);
   const digits = countDigits(normalized.text);
-  identifierCandidates(normalized, cueHits(matches), digits, candidates);
+  if (digits >= 4) {
+    identifierCandidates(normalized, cueHits(matches), identifierAskedFor(context), digits, candidates);
+  }
   amountCandidates(normalized, candidates);
   dateCandidates(normalized, digits, candidates);
   weekdayCandidates(normalized, candidates);

@@ -2,7 +2,7 @@ import type { Entity } from '../analysis/types.js';
 import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { entityAt } from './candidates.js';
-import { lastHitBefore, type CueHit } from './lexicon-hits.js';
+import { lastHitBefore, type CueHit, type IdentifierKind } from './lexicon-hits.js';
 
 // All on folded text (lower case, half-width; a run of * collapses to one).
 const MOBILE = /(?<![\d])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}[ -]?\d{4}|\*\d{4}|x{3,4}\d{4})(?!\d)/g;
@@ -94,6 +94,7 @@ function tracking(n: NormalizedText, start: number, end: number, carrier: string
 function classifyToken(
   n: NormalizedText,
   cues: readonly CueHit[],
+  askedFor: IdentifierKind | undefined,
   start: number,
   end: number,
 ): Entity | undefined {
@@ -103,12 +104,14 @@ function classifyToken(
   const digits = digitsOf(token).length;
   const pureDigits = digits === token.length;
   const cue = governingCue(n, cues, start, end);
-  switch (cue?.kind) {
+  // No cue in the message: the agent's question (请提供订单号) tells what a bare number answers.
+  const kind = cue?.kind ?? (pureDigits ? askedFor : undefined);
+  switch (kind) {
     case 'tracking_number':
       if (digits >= 6) return tracking(n, start, end, nearestCarrier(cues, start));
       break;
     case 'carrier':
-      if (digits >= 8) return tracking(n, start, end, cue.carrier);
+      if (digits >= 8) return tracking(n, start, end, cue?.carrier);
       break;
     case 'order_id':
       if (digits >= 4 && token.length <= 30) return entityAt(n, start, end, 'order_id', token.toUpperCase());
@@ -142,6 +145,7 @@ function eachMatch(pattern: RegExp, text: string, visit: (start: number, end: nu
 export function identifierCandidates(
   n: NormalizedText,
   cues: readonly CueHit[],
+  askedFor: IdentifierKind | undefined,
   digits: number,
   out: Entity[],
 ): void {
@@ -172,7 +176,7 @@ export function identifierCandidates(
     while (p < phones.length && (phones[p]?.[1] ?? 0) <= start) p++;
     const phone = phones[p];
     if (phone !== undefined && phone[0] < end && start < phone[1]) return;
-    const entity = classifyToken(n, cues, start, end);
+    const entity = classifyToken(n, cues, askedFor, start, end);
     if (entity !== undefined) out.push(entity);
   });
 }

@@ -1,10 +1,12 @@
 import type { PhraseMatch } from '../signals/phrase-scan.js';
 
+export type IdentifierKind = 'order_id' | 'tracking_number' | 'phone';
+
 /** A cue word found by the shared phrase scan, in folded offsets. */
 export interface CueHit {
   start: number;
   end: number;
-  kind: 'order_id' | 'tracking_number' | 'phone' | 'carrier';
+  kind: IdentifierKind | 'carrier';
   /** The carrier code, for carrier names. */
   carrier?: string;
 }

@@ -299,3 +299,29 @@ describe('extractEntities: table', () => {
     for (const entity of found) expect(text.slice(entity.range[0], entity.range[1])).toBe(entity.text);
   });
 });
+
+describe('extractEntities: a bare number answers the agent’s question', () => {
+  const cases = [
+    { locale: 'zh-Hans', previous: '亲，麻烦提供一下订单号哦', text: '123456789012', type: 'order_id' },
+    { locale: 'zh-Hant', previous: '請提供您的快遞單號', text: '773123456789', type: 'tracking_number' },
+    { locale: 'zh-Hans', previous: '方便留个联系电话吗', text: '02112345678', type: 'phone' },
+    { locale: 'en', previous: 'Could you share your order number?', text: '00123842', type: 'order_id' },
+    { locale: 'en', previous: 'How can I help you today?', text: '00123842', type: 'number' },
+  ] as const;
+
+  it.each(cases)('[$locale] $previous → $text is $type', ({ previous, text, type }) => {
+    const found = extractEntities(normalize(text), { previousAgentMessage: previous });
+    expect(found.map((e) => [e.type, e.text])).toEqual([[type, text]]);
+  });
+
+  it('a cue in the message itself beats the question', () => {
+    const found = extractEntities(normalize('快递单号 123456789012'), {
+      previousAgentMessage: '请提供订单号',
+    });
+    expect(found.map((e) => e.type)).toEqual(['tracking_number']);
+  });
+
+  it('without the question a bare 12-digit number stays a number', () => {
+    expect(extractEntities(normalize('123456789012')).map((e) => e.type)).toEqual(['number']);
+  });
+});

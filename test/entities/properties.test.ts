@@ -74,7 +74,10 @@ function checkWellFormed(text: string, entities: Entity[]): void {
 describe('extractEntities: properties', () => {
   it('never throws; entities are in order, disjoint, inside the text and quote it exactly', () => {
     fc.assert(
-      fc.property(anyText, (text) => checkWellFormed(text, extractEntities(normalize(text)))),
+      fc.property(anyText, fc.option(anyText, { nil: undefined }), (text, previous) => {
+        const context = previous === undefined ? undefined : { previousAgentMessage: previous };
+        checkWellFormed(text, extractEntities(normalize(text), context));
+      }),
       { numRuns: 500 },
     );
   });
