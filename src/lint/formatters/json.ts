@@ -1,4 +1,4 @@
-import { locateRanges } from './location.js';
+import { locateRanges, type SourceSpan } from './location.js';
 import type { LintSummary } from './summary.js';
 import type { LintedReply, StreamingFormatter } from './types.js';
 
@@ -7,14 +7,24 @@ export interface JsonOptions {
   includeClean?: boolean;
 }
 
-/** The JSON object written for one reply: the record, its counts and its findings with positions. */
-export function jsonEntry(entry: LintedReply): Record<string, unknown> {
+/** The JSON text of a finding with its positions in the source added (no copy of the finding is made). */
+function findingJson(finding: object, span: SourceSpan | undefined): string {
+  const text = JSON.stringify(finding);
+  if (span === undefined) return text;
+  return `${text.slice(0, -1)},"line":${span.start.line},"column":${span.start.column},"endLine":${span.end.line},"endColumn":${span.end.column}}`;
+}
+
+/**
+ * The JSON text written for one reply: the record, its counts and its findings, each with the
+ * linter's fields plus `line`, `column`, `endLine`, `endColumn` in the source.
+ */
+export function jsonEntry(entry: LintedReply): string {
   const { findings } = entry.result;
   const spans = locateRanges(
     entry,
     findings.map((f) => f.range),
   );
-  return {
+  const head = JSON.stringify({
     ...(entry.source === undefined ? {} : { source: entry.source }),
     line: entry.origin?.line ?? 1,
     ...(entry.id === undefined ? {} : { id: entry.id }),
@@ -23,17 +33,8 @@ export function jsonEntry(entry: LintedReply): Record<string, unknown> {
     reply: entry.reply,
     errorCount: entry.result.errorCount,
     warningCount: entry.result.warningCount,
-    findings: findings.map((finding, i) => {
-      const span = spans[i];
-      return {
-        ...finding,
-        line: span?.start.line,
-        column: span?.start.column,
-        endLine: span?.end.line,
-        endColumn: span?.end.column,
-      };
-    }),
-  };
+  });
+  return `${head.slice(0, -1)},"findings":[${findings.map((f, i) => findingJson(f, spans[i])).join(',')}]}`;
 }
 
 /**
@@ -46,7 +47,7 @@ export function createJsonFormatter(options: JsonOptions & { summary?: boolean }
     begin: () => (options.summary === true ? '{"results":[' : '['),
     reply(entry) {
       if (entry.result.findings.length === 0 && options.includeClean !== true) return '';
-      const text = `${first ? '\n' : ',\n'}${JSON.stringify(jsonEntry(entry))}`;
+      const text = `${first ? '\n' : ',\n'}${jsonEntry(entry)}`;
       first = false;
       return text;
     },

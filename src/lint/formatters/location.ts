@@ -20,42 +20,46 @@ export interface SourceSpan {
  * characters of the file even when the reply is written escaped or quoted.
  */
 export function locateRanges(entry: LintedReply, ranges: readonly Range[]): SourceSpan[] {
-  const wanted = [...new Set(ranges.flat())]
-    .map((index) => Math.max(0, Math.min(entry.reply.length, index)))
-    .sort((a, b) => a - b);
-  const found = new Map<number, SourcePosition>();
+  const length = entry.reply.length;
+  const clamp = (index: number) => (index < 0 ? 0 : index > length ? length : index);
+  // Every boundary, in order: the reply is walked once however many findings it has.
+  const wanted: number[] = [];
+  for (const [start, end] of ranges) wanted.push(clamp(start), clamp(end));
+  wanted.sort((a, b) => a - b);
+
   const origin = entry.origin ?? { line: 1, column: 1 };
   const encoding = origin.encoding ?? 'verbatim';
+  const verbatim = encoding === 'verbatim' || origin.raw === undefined;
   // A raw text that cannot be the reply's source (a caller's mistake) falls back to the reply itself.
-  const raw = encoding === 'verbatim' || origin.raw === undefined ? entry.reply : origin.raw;
-  const rawStep = encoding === 'verbatim' || origin.raw === undefined ? verbatimStep : stepFor(encoding);
+  const raw = verbatim ? entry.reply : (origin.raw ?? entry.reply);
+  const rawStep = verbatim
+    ? verbatimStep
+    : stepFor(encoding === 'json-string' ? 'json-string' : 'csv-quoted');
 
+  const found = new Map<number, SourcePosition>();
   let line = origin.line;
   let column = origin.column;
   let rawIndex = 0;
   let decoded = 0;
-  const at = (): SourcePosition =>
-    origin.offset === undefined ? { line, column } : { line, column, offset: origin.offset + rawIndex };
-
   for (const target of wanted) {
+    if (found.has(target)) continue;
     while (decoded < target) {
-      const step = rawIndex < raw.length ? rawStep(raw, rawIndex) : 1;
-      const char = rawIndex < raw.length ? raw[rawIndex] : entry.reply[decoded];
-      if (char === '\n') {
+      const inRaw = rawIndex < raw.length;
+      const step = inRaw ? rawStep(raw, rawIndex) : 1;
+      if ((inRaw ? raw.charCodeAt(rawIndex) : entry.reply.charCodeAt(decoded)) === 10 /* \n */) {
         line += 1;
         column = 1;
       } else column += step;
       rawIndex += step;
       decoded += 1;
     }
-    found.set(target, at());
+    found.set(
+      target,
+      origin.offset === undefined ? { line, column } : { line, column, offset: origin.offset + rawIndex },
+    );
   }
-  const get = (index: number) =>
-    found.get(Math.max(0, Math.min(entry.reply.length, index))) ?? {
-      line: origin.line,
-      column: origin.column,
-    };
-  return ranges.map(([start, end]) => ({ start: get(start), end: get(end) }));
+  const start = { line: origin.line, column: origin.column };
+  return ranges.map(([a, b]) => ({ start: found.get(clamp(a)) ?? start, end: found.get(clamp(b)) ?? start }));
 }
 
 /** How many source characters encode the one UTF-16 unit of the reply starting at `i`. */
