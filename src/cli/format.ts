@@ -1,3 +1,4 @@
+import type { FullReply } from '../actions/pipeline.js';
 import type { Analysis } from '../analysis/types.js';
 
 /** Human-readable rendering of an analysis, for `--format pretty`. Pure. */
@@ -7,5 +8,50 @@ export function formatAnalysisPretty(analysis: Analysis): string {
   lines.push(
     `  language  ${language.locale} (${language.script}, confidence ${language.confidence.toFixed(2)})`,
   );
+  return lines.join('\n');
+}
+
+/**
+ * A full reply (`assistant.reply()`), for `huashu reply` and `huashu demo`: intent, signals, each
+ * action with its reason, the reply parts as rendered (or the variables they still need) and the
+ * lint result of the reply. Pure.
+ */
+export function formatReplyPretty(reply: FullReply): string {
+  const { analysis } = reply;
+  const lines = [`» ${analysis.text}`];
+  const secondary = analysis.intents
+    .filter((i) => i.id !== analysis.intent.id && i.confidence >= 0.35)
+    .map((i) => `${i.id} ${i.confidence.toFixed(2)}`);
+  lines.push(
+    `  intent    ${analysis.intent.id} (${analysis.intent.confidence.toFixed(2)})${secondary.length ? `  also ${secondary.join(', ')}` : ''}`,
+    `  language  ${analysis.language.locale}   risk ${analysis.risk}`,
+    `  signals   ${analysis.signals.length ? analysis.signals.map((s) => s.id).join(', ') : '—'}`,
+  );
+  if (reply.actions.length === 0) lines.push('  actions   —');
+  else {
+    lines.push('  actions');
+    reply.actions.forEach((action, i) => {
+      const params = Object.keys(action.params).length ? ` ${JSON.stringify(action.params)}` : '';
+      lines.push(`    ${i + 1}. ${action.id}${params}  ${action.description}`);
+      lines.push(`       ← ${action.because}  [${action.rule}, priority ${action.priority}]`);
+    });
+  }
+  for (const s of reply.suppressed) lines.push(`    ✗ ${s.id} (gave way to ${s.by.id})`);
+  if (reply.replies.length === 0) lines.push('  reply     —');
+  else {
+    lines.push('  reply');
+    for (const part of reply.replies) {
+      lines.push(`    [${part.stage}] ${part.templateId} (${part.locale})`);
+      if (part.text !== undefined) lines.push(...part.text.split('\n').map((l) => `      ${l}`));
+      else lines.push(`      needs: ${(part.missing ?? []).join(', ')}`);
+    }
+  }
+  const { lint } = reply;
+  if (reply.text === '') lines.push('  lint      — (nothing rendered)');
+  else if (lint.findings.length === 0) lines.push('  lint      ✓ no problems');
+  else {
+    lines.push(`  lint      ${lint.errorCount} error(s), ${lint.warningCount} warning(s)`);
+    for (const f of lint.findings) lines.push(`    ${f.severity} ${f.ruleId}: ${f.message} («${f.actual}»)`);
+  }
   return lines.join('\n');
 }

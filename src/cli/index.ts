@@ -3,7 +3,9 @@ import { VERSION } from '../generated/version.js';
 import type { Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { replyCommand } from './commands/reply.js';
 import { templatesCommand } from './commands/templates.js';
+import { validateCommand } from './commands/validate.js';
 import { ExitCode, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,7 +13,7 @@ export type { CliIo } from './io.js';
 export { ExitCode } from './io.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: Command[] = [demoCommand, analyzeCommand, templatesCommand];
+const commands: Command[] = [demoCommand, analyzeCommand, replyCommand, templatesCommand, validateCommand];
 
 function mainUsage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -7,6 +7,7 @@ import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
 import { HuashuError, type HuashuIssue } from '../errors.js';
 import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
+import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
 
 /** A folder of next-action rule files, ready for `createAssistant({ actions })`. */
 export interface ActionRulePack {
@@ -45,6 +46,19 @@ export function loadActionRules(
   options: { operators?: Readonly<Record<string, CustomOperator>> } = {},
 ): ActionRulePack {
   const root = resolve(dir);
+  return loadActionRuleFiles(
+    ruleFiles(root).map((name) => join(root, name)),
+    options,
+    `next-action rules in ${root}`,
+  );
+}
+
+/** As loadActionRules, for a list of rule files (in the order given). */
+export function loadActionRuleFiles(
+  files: readonly string[],
+  options: { operators?: Readonly<Record<string, CustomOperator>> } = {},
+  what = 'next-action rules',
+): ActionRulePack {
   const context = {
     catalogue: indexCatalogue(ACTION_CATALOGUE, []),
     operators: new OperatorTable(options.operators),
@@ -52,8 +66,8 @@ export function loadActionRules(
   const issues: HuashuIssue[] = [];
   const pack: ActionRulePack = { rules: [], disable: [] };
   const seen = new Map<string, string>();
-  for (const name of ruleFiles(root)) {
-    const file = join(root, name);
+  const builtIn = new Set(BUILTIN_ACTION_RULES.map((r) => r.name));
+  for (const file of files) {
     let content: unknown;
     try {
       content = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
@@ -70,8 +84,12 @@ export function loadActionRules(
       seen.set(rule.name, file);
       pack.rules.push(rule);
     }
+    checked.disable.forEach((name, i) => {
+      if (!builtIn.has(name))
+        issues.push({ file, path: `disable[${i}]`, message: `there is no built-in rule named "${name}"` });
+    });
     pack.disable.push(...checked.disable);
   }
-  if (issues.length > 0) throw invalidRules(issues, `next-action rules in ${root}`);
+  if (issues.length > 0) throw invalidRules(issues, what);
   return pack;
 }

@@ -6,5 +6,5 @@ export { createAssistant, HuashuError } from '../index.js';
 export { loadTemplatePack, readTemplateFiles } from './templates.js';
 export { CONFIG_FILE_NAME, configSchema, findConfigFile, loadConfig, loadConfigFile } from './config.js';
 export type { HuashuConfig, LoadedConfig } from './config.js';
-export { loadActionRules } from './actions.js';
+export { loadActionRuleFiles, loadActionRules } from './actions.js';
 export type { ActionRulePack } from './actions.js';
