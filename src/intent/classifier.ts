@@ -51,6 +51,8 @@ const ACK_DATA_WITH_WORDS = 12;
 const ACK_DATA_AFTER_STATEMENT = 2;
 const OTHER_DATA_ALONE = 2;
 const ACK_SHORT_AFTER_QUESTION = 1.5;
+/** One or two words after a question ("在", "对", "不用") answer it. */
+const ACK_WORD_AFTER_QUESTION = 2.5;
 const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
@@ -159,6 +161,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
   // Per-call scratch (classify is synchronous).
   const features = new FeatureBuffer();
+  let modelUsed = false;
   const agentFeatures = new FeatureBuffer();
   // One-entry cache: a bot often analyses several customer lines after the same agent message.
   let lastAgentMessage: string | undefined;
@@ -232,18 +235,22 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
     // 1. The statistical model.
     let known = 0;
-    if (external === undefined) {
+    modelUsed = false;
+    if (features.contentSize === 0) {
+      // Placeholders, numbers and symbols alone say nothing the model knows: context decides.
+    } else if (external === undefined) {
       if (featureIndex.length < features.count) featureIndex = new Int32Array(features.count * 2);
       const totals = confidences; // reused as a temporary of length ≥ modelCount
       totals.fill(0);
       modelSegments.fill(0, 0, segmentCount * modelCount);
       correctSpelling(text);
       known = model.score(features, featureIndex, totals, modelSegments);
+      modelUsed = true;
       addModelScores(totals, 0, scores, 0, model.lastWeight);
       if (segmentCount > 1)
         for (let s = 0; s < segmentCount; s++)
           addModelScores(modelSegments, s * modelCount, segmentScores, s * intentCount, model.perSegment[s] ?? 0);
-    } else if (features.contentSize > 0) {
+    } else {
       const probabilities = external.predict(normalized);
       for (let c = 0; c < modelCount; c++)
         scores[modelToIntent[c] ?? 0] = Math.log(Math.max(probabilities[c] ?? 0, PROBABILITY_FLOOR));
@@ -291,7 +298,12 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     } else if (features.contentSize > 0 && features.contentSize <= SHORT_ANSWER && turn !== AgentTurn.None) {
       if (turn === AgentTurn.AskedAnythingElse && NOTHING_ELSE.test(text))
         [contextIntent, contextWeight, contextNote] = [goodbyeIndex, GOODBYE_NOTHING_ELSE, 'nothing else after the agent asked'];
-      else if (asked) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_SHORT_AFTER_QUESTION, 'short answer after the agent asked'];
+      else if (asked)
+        [contextIntent, contextWeight, contextNote] = [
+          ackIndex,
+          features.contentSize <= 2 ? ACK_WORD_AFTER_QUESTION : ACK_SHORT_AFTER_QUESTION,
+          'short answer after the agent asked',
+        ];
       else [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_SHORT_AFTER_STATEMENT, 'short answer after the agent spoke'];
     }
     if (contextIntent >= 0) scores[contextIntent] = (scores[contextIntent] ?? 0) + contextWeight;
@@ -351,6 +363,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           best = { intent: winner, confidence, rank };
       }
       const primaryRank = precedence[primary] ?? REQUEST_PRECEDENCE;
+      // Data given on request ("[数字x] 谢谢") stays an acknowledgement: only a request outranks it.
+      if (best !== undefined && contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE) best = undefined;
       if (
         best !== undefined &&
         best.intent !== primary &&
@@ -424,6 +438,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       return evidence;
     }
     // The model's strongest n-grams for this intent.
+    if (!modelUsed) return evidence;
     let c = -1;
     for (let m = 0; m < modelCount; m++) if (modelToIntent[m] === intent) c = m;
     if (c < 0) return evidence;
@@ -437,10 +452,16 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       best.push({ at: k, weight });
     }
     best.sort((a, b) => b.weight - a.weight);
-    for (const { at, weight } of best.slice(0, MODEL_EVIDENCE)) {
+    let shown = 0;
+    for (const { at, weight } of best) {
+      if (shown === MODEL_EVIDENCE) break;
       const start = features.starts[at] ?? 0;
       const end = features.ends[at] ?? 0;
-      evidence.push({ source: 'model', detail: normalized.text.slice(start, end), range: toOriginalRange(normalized, start, end), weight: round(weight) });
+      const detail = normalized.text.slice(start, end);
+      // A character also stands for its run-start / run-end bigrams: show it once.
+      if (evidence.some((e) => e.source === 'model' && e.detail === detail)) continue;
+      evidence.push({ source: 'model', detail, range: toOriginalRange(normalized, start, end), weight: round(weight) });
+      shown++;
     }
     return evidence;
   }

@@ -402,6 +402,7 @@ export function extractFeatures(
       out.push(((code << 16) | text.charCodeAt(i + 1)) >>> 0, i, i + 2, segment);
       out.charSegments[i] = segment;
       out.charSegments[i + 1] = segment;
+      out.contentSize++;
       segmentHasContent = true;
       i += 2;
       continue;
