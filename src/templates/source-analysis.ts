@@ -11,6 +11,8 @@ export interface SourceAnalysis {
   references: Set<string>;
   /** What is wrong with the source, with its line and column. */
   problems: string[];
+  /** The syntax tree, when the source parses: compiling it saves a second parse. */
+  program?: hbs.AST.Program;
 }
 
 function at(node: hbs.AST.Node): string {
@@ -126,5 +128,5 @@ export function analyzeSource(source: string): SourceAnalysis {
   }
 
   readProgram(program.body, false);
-  return { references, problems };
+  return { references, problems, program };
 }

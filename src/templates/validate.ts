@@ -154,8 +154,10 @@ export function validateTemplates(
     }
 
     // Sources: syntax, helpers, and every variable they read must be declared.
+    const programs: Partial<Record<TemplateLocale, hbs.AST.Program>> = {};
     for (const locale of locales) {
       const analysis = analyzeSource(definition.sources[locale]!);
+      if (analysis.program) programs[locale] = analysis.program;
       for (const message of analysis.problems) sourceProblem(locale, message);
       for (const reference of analysis.references) {
         const fits = declared.some((path) => path === reference || path.startsWith(`${reference}.`));
@@ -183,7 +185,7 @@ export function validateTemplates(
       const schema = variablesSchema(definition.variables);
       for (const locale of locales) {
         try {
-          const fn = env.compile(definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
+          const fn = env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
           const vars = schema.parse(exampleVariables(definition.variables, locale));
           const text = fn(vars, { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } });
           if (text.trim() === '') sourceProblem(locale, 'renders as empty text with its example variables');
