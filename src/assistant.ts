@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   createNextActions,
+  type AsyncOptions,
   type FullReply,
   type RecommendInput,
   type ReplyOptions,
@@ -42,12 +43,15 @@ export interface Assistant {
    * (`text`, or an `analysis`) and the shop's `facts`. Throws `INVALID_INPUT` on bad input.
    */
   recommend(input: RecommendInput): Recommendation;
-  /** As recommend(), also running pack rules outside the compiled subset through json-rules-engine. */
-  recommendAsync(input: RecommendInput): Promise<Recommendation>;
+  /**
+   * As recommend(), also running pack rules outside the compiled subset through json-rules-engine;
+   * `{ engine: 'json-rules-engine' }` runs every rule through it (the reference semantics, slower).
+   */
+  recommendAsync(input: RecommendInput, options?: AsyncOptions): Promise<Recommendation>;
   /** analyze → recommend → render → lint of its own output: everything for one message. */
   reply(text: string, options?: ReplyOptions): FullReply;
   /** As reply(), for packs with rules only json-rules-engine runs. */
-  replyAsync(text: string, options?: ReplyOptions): Promise<FullReply>;
+  replyAsync(text: string, options?: ReplyOptions & AsyncOptions): Promise<FullReply>;
   /**
    * Lint an agent's reply: forbidden language, shipping wording, over-promises, personal data,
    * off-platform contact (and the conversation rules when `context.conversation` is given).

@@ -9,6 +9,9 @@ import type { OperatorTable } from './operators.js';
 import { createReferenceEngine, type ReferenceRun } from './reference-engine.js';
 import type { Rule } from './rule-schema.js';
 
+/** `auto`: compiled unless a rule needs json-rules-engine; `json-rules-engine`: always the engine. */
+export type EngineChoice = 'auto' | 'json-rules-engine';
+
 /** A rule ready to run: its definition, its place in the run order and, when compiled, its predicate. */
 export interface PreparedRule {
   rule: Rule;
@@ -28,8 +31,11 @@ export interface RuleEvaluator {
   readonly engineOnly: ReadonlyArray<{ name: string; reasons: EngineOnlyReason[] }>;
   /** The rules whose conditions hold, in event order. Synchronous; every rule must be compiled. */
   run(facts: FactValues): PreparedRule[];
-  /** Same through json-rules-engine when some rule needs it, else the compiled path. */
-  runAsync(facts: FactValues): Promise<PreparedRule[]>;
+  /**
+   * Same through json-rules-engine when some rule needs it (or `engine` is `json-rules-engine`:
+   * every rule through the reference engine), else the compiled path.
+   */
+  runAsync(facts: FactValues, engine?: EngineChoice): Promise<PreparedRule[]>;
 }
 
 /**
@@ -67,8 +73,8 @@ export function createRuleEvaluator(rules: readonly Rule[], operators: OperatorT
   }
 
   let reference: Promise<{ run(facts: FactValues): Promise<ReferenceRun> }> | undefined;
-  async function runAsync(facts: FactValues): Promise<PreparedRule[]> {
-    if (engineOnly.length === 0) return run(facts);
+  async function runAsync(facts: FactValues, engine: EngineChoice = 'auto'): Promise<PreparedRule[]> {
+    if (engineOnly.length === 0 && engine === 'auto') return run(facts);
     reference ??= createReferenceEngine(rules, operators);
     const result = await (await reference).run(facts);
     return result.names.map((name) => byName.get(name) as PreparedRule);

@@ -60,6 +60,9 @@ const replyOptionsSchema = z
   .strict();
 export type ReplyOptions = z.input<typeof replyOptionsSchema>;
 const textSchema = z.string({ error: 'expected the message text as a string' });
+const asyncOptionsSchema = z.object({ engine: z.enum(['auto', 'json-rules-engine']).optional() }).strict();
+/** `engine: 'json-rules-engine'` runs every rule through json-rules-engine instead of the compiled evaluator. */
+export type AsyncOptions = z.input<typeof asyncOptionsSchema>;
 
 /** What `assistant.reply()` returns: the analysis, the recommendation, the reply as sent, and its lint result. */
 export interface FullReply extends Recommendation {
@@ -190,9 +193,18 @@ export function createNextActions(deps: NextActionsDependencies) {
     return recommender.recommend(inputs);
   }
 
-  /** As recommend(), also running rules outside the compiled subset through json-rules-engine. */
-  async function recommendAsync(input: RecommendInput): Promise<Recommendation> {
-    return recommender.recommendAsync(prepare(input, 'recommendAsync(input)'));
+  /**
+   * As recommend(), also running rules outside the compiled subset through json-rules-engine;
+   * `{ engine: 'json-rules-engine' }` runs every rule through it (the reference semantics).
+   */
+  async function recommendAsync(input: RecommendInput, options: AsyncOptions = {}): Promise<Recommendation> {
+    const { engine } = parseOrThrow(
+      asyncOptionsSchema,
+      options,
+      'INVALID_INPUT',
+      'recommendAsync(input, options)',
+    );
+    return recommender.recommendAsync(prepare(input, 'recommendAsync(input)'), engine);
   }
 
   function finish(analysis: Analysis, facts: Facts, recommendation: Recommendation): FullReply {
@@ -225,9 +237,16 @@ export function createNextActions(deps: NextActionsDependencies) {
     return finish(analysis, facts, recommender.recommend(inputs));
   }
 
-  async function replyAsync(text: string, options: ReplyOptions = {}): Promise<FullReply> {
-    const { analysis, facts, inputs } = replyInputs(text, options, 'replyAsync');
-    return finish(analysis, facts, await recommender.recommendAsync(inputs));
+  async function replyAsync(text: string, options: ReplyOptions & AsyncOptions = {}): Promise<FullReply> {
+    const { engine, ...rest } = options;
+    const { engine: choice } = parseOrThrow(
+      asyncOptionsSchema,
+      engine === undefined ? {} : { engine },
+      'INVALID_INPUT',
+      'replyAsync(text, options)',
+    );
+    const { analysis, facts, inputs } = replyInputs(text, rest, 'replyAsync');
+    return finish(analysis, facts, await recommender.recommendAsync(inputs, choice));
   }
 
   return { recommend, recommendAsync, reply, replyAsync, recommender };

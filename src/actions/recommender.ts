@@ -6,7 +6,12 @@ import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
 import type { FactValues } from './compile.js';
 import { invalidRules } from './data.js';
-import { createRuleEvaluator, type PreparedRule, type RuleEvaluator } from './evaluator.js';
+import {
+  createRuleEvaluator,
+  type EngineChoice,
+  type PreparedRule,
+  type RuleEvaluator,
+} from './evaluator.js';
 import { compileExplainer, type ExplainVocabulary, type Explainer } from './explain.js';
 import { OperatorTable } from './operators.js';
 import { actionOptionsSchema, assembleRules, type ActionOptions } from './pack.js';
@@ -36,7 +41,7 @@ export interface Recommender {
   readonly engineOnly: RuleEvaluator['engineOnly'];
   readonly catalogue: ActionCatalogue;
   recommend(inputs: RecommendInputs): Recommendation;
-  recommendAsync(inputs: RecommendInputs): Promise<Recommendation>;
+  recommendAsync(inputs: RecommendInputs, engine?: EngineChoice): Promise<Recommendation>;
 }
 
 interface ActionStep {
