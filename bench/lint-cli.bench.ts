@@ -199,8 +199,14 @@ async function writeJsonl(file: string, lines: number): Promise<void> {
 /** The CLI entry: the built bin when present, else the source through tsx (same process, no npx). */
 function cliCommand(): { args: string[]; runner: string } {
   const dist = join(root, 'dist/cli/bin.js');
-  if (existsSync(dist)) return { args: [dist], runner: 'dist/cli/bin.js' };
-  return { args: ['--import', 'tsx', join(root, 'src/cli/bin.ts')], runner: 'tsx src/cli/bin.ts' };
+  const wanted = process.env.HUASHU_BENCH_CLI; // `source` forces the source, `dist` the build
+  if (wanted !== 'source' && (existsSync(dist) || wanted === 'dist'))
+    return { args: [dist], runner: 'dist/cli/bin.js' };
+  // An absolute URL: the child runs in a temporary folder, where a bare `tsx` would not resolve.
+  return {
+    args: ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/bin.ts')],
+    runner: 'tsx src/cli/bin.ts',
+  };
 }
 
 interface RunFigures {
@@ -218,15 +224,22 @@ async function runCli(file: string, format: string, dir: string): Promise<RunFig
     `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));`,
   );
   const { args } = cliCommand();
+  let stderr = '';
   const started = performance.now();
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', preload, ...args, 'lint', file, '--format', format], {
       cwd: dir,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     child.on('error', reject);
-    child.on('exit', (code) => resolve(code));
+    child.on('close', (code) => resolve(code));
   });
+  // 0 clean, 1 findings; anything else means the numbers would not measure linting.
+  if (exitCode !== 0 && exitCode !== 1)
+    throw new Error(
+      `huashu lint exited with ${exitCode} (${args[0]}; stale dist? npm run build):\n${stderr}`,
+    );
   const wallS = (performance.now() - started) / 1000;
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number };
   return { wallS, maxRssMb: usage.maxRSS / 1024, exitCode };

@@ -3,6 +3,7 @@ import { VERSION } from '../generated/version.js';
 import type { Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { lintCommand } from './commands/lint.js';
 import { replyCommand } from './commands/reply.js';
 import { templatesCommand } from './commands/templates.js';
 import { validateCommand } from './commands/validate.js';
@@ -13,7 +14,14 @@ export type { CliIo } from './io.js';
 export { ExitCode } from './io.js';
 
 /** Every command, in the order `--help` lists them. */
-const commands: Command[] = [demoCommand, analyzeCommand, replyCommand, templatesCommand, validateCommand];
+const commands: Command[] = [
+  demoCommand,
+  analyzeCommand,
+  replyCommand,
+  lintCommand,
+  templatesCommand,
+  validateCommand,
+];
 
 function mainUsage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -2,21 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
-import { supportedLocaleSchema } from '../options.js';
+import { phrasePackSchema } from '../lint/data-schema.js';
+import { lintOptionsSchema, type LintOptions } from '../lint/options.js';
 
 /** The file name the CLI looks for, from the working directory upward. */
 export const CONFIG_FILE_NAME = 'huashu.config.json';
-
-// Provisional until src/lint/options.ts lands: the contract's LintOptions shape.
-const lintOptionsSchema = z
-  .object({
-    rules: z.record(z.string(), z.enum(['off', 'warn', 'error'])).optional(),
-    packs: z.array(z.unknown()).optional(),
-    allow: z.array(z.string()).optional(),
-    messageLocale: supportedLocaleSchema.optional(),
-  })
-  .strict();
-type LintOptions = z.input<typeof lintOptionsSchema>;
 
 /**
  * `huashu.config.json`. Each area owns its key; paths are relative to the file. In `lint.packs`
@@ -110,6 +100,7 @@ export function loadConfigFile(file: string): HuashuConfig {
 
   // Pack paths are replaced by the packs they name before validation.
   const packFiles = new Map<number, string>();
+  const unreadable = new Set<number>();
   const packs = (value as { lint?: { packs?: unknown } } | null)?.lint?.packs;
   if (Array.isArray(packs)) {
     packs.forEach((pack, index) => {
@@ -121,6 +112,7 @@ export function loadConfigFile(file: string): HuashuConfig {
       } catch (error) {
         if (!(error instanceof HuashuError)) throw error;
         issues.push({ file: path, path: `lint.packs[${index}]`, message: error.message });
+        unreadable.add(index);
       }
     });
   }
@@ -129,13 +121,42 @@ export function loadConfigFile(file: string): HuashuConfig {
   if (!parsed.success) {
     for (const issue of issuesFromZod(parsed.error, '', path)) {
       const pack = /^lint\.packs\[(\d+)\](.*)$/.exec(issue.path);
-      const packFile = pack?.[1] === undefined ? undefined : packFiles.get(Number(pack[1]));
+      const index = pack?.[1] === undefined ? undefined : Number(pack[1]);
+      // A pack that could not be read is reported once, not again as "expected an object".
+      if (index !== undefined && unreadable.has(index)) continue;
+      const packFile = index === undefined ? undefined : packFiles.get(index);
       if (packFile === undefined) issues.push(issue);
       else
         issues.push({ file: packFile, path: (pack?.[2] ?? '').replace(/^\./, ''), message: issue.message });
     }
   }
-  if (issues.length > 0 || !parsed.success) fail(path, issues);
+  // The packs' own schema, checked here so a problem names the pack's file and its path in it
+  // (createLinter checks their examples when the linter is built).
+  if (Array.isArray(packs))
+    packs.forEach((pack, index) => {
+      if (unreadable.has(index) || typeof pack !== 'object' || pack === null) return;
+      const result = phrasePackSchema.safeParse(pack);
+      if (result.success) return;
+      const packFile = packFiles.get(index);
+      issues.push(
+        ...(packFile === undefined
+          ? issuesFromZod(result.error, `lint.packs[${index}]`, path)
+          : issuesFromZod(result.error, '', packFile)),
+      );
+    });
+  if (issues.length > 0 || !parsed.success) {
+    // The options schema may check the packs too: each problem is listed once.
+    const seen = new Set<string>();
+    fail(
+      path,
+      issues.filter((issue) => {
+        const key = `${issue.file}\u0000${issue.path}\u0000${issue.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
+  }
 
   const { $schema: _schema, ...config } = parsed.data;
   const resolved: HuashuConfig = {};

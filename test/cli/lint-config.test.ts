@@ -100,9 +100,33 @@ describe('config validation', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['lint.packs[0]', 'lint.packs[1]']);
     expect(error.issues[0]?.message).toContain(pack);
     expect(error.issues[1]?.message).toContain('ENOENT');
-    tmp.write('packs/shop.json', JSON.stringify({ id: 'shop', phrases: [] }));
+    const valid = {
+      name: 'shop',
+      rule: 'no-offplatform-contact',
+      phrases: [{ patterns: ['加我钉钉'], examples: ['亲，加我钉钉吧'] }],
+    };
+    tmp.write('packs/shop.json', JSON.stringify(valid));
     tmp.write('packs/huashu.config.json', JSON.stringify({ lint: { packs: ['./shop.json'] } }));
-    expect(loadConfigFile(file).lint?.packs).toEqual([{ id: 'shop', phrases: [] }]);
+    expect(loadConfigFile(file).lint?.packs).toEqual([valid]);
+  });
+
+  it("a pack file's schema problems are reported against the pack file and its own JSON path", () => {
+    const pack = tmp.write(
+      'packs2/shop.json',
+      JSON.stringify({ name: 'shop', phrases: [{ patterns: [''], examples: [] }] }),
+    );
+    const file = tmp.write(
+      'packs2/huashu.config.json',
+      JSON.stringify({ lint: { packs: ['./shop.json'], allow: 'x' } }),
+    );
+    const error = thrown(() => loadConfigFile(file));
+    expect(error.issues.map((i) => [i.file, i.path])).toEqual(
+      expect.arrayContaining([
+        [pack, 'phrases[0].patterns[0]'],
+        [pack, 'phrases[0].examples'],
+        [file, 'lint.allow'],
+      ]),
+    );
   });
 
   it('an unreadable file is an IO error', () => {

@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { parseColumnOptions } from '../lint/columns.js';
 import { INPUT_FORMATS, looksLikeInputPath } from '../lint/input-format.js';
+import { createHuashuLinter } from '../lint/huashu-linter.js';
 import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js';
 import { runLint, type LintInput } from '../lint/run.js';
 import { UsageError } from '../usage-error.js';
@@ -177,7 +178,8 @@ export function createLintCommand(createLinter: LinterFactory): Command {
         rules: { ...config.lint?.rules, ...overrides },
         ...(messageLocale === undefined ? {} : { messageLocale }),
       };
-      const { linter, rules } = createLinter(lintOptions);
+      const { lint: _lint, ...rest } = config;
+      const { linter, rules } = createLinter(lintOptions, rest);
       const known = new Set(rules.map((r) => r.id));
       const unknown = Object.keys(overrides).filter((id) => !known.has(id));
       if (rules.length > 0 && unknown.length > 0)
@@ -203,3 +205,6 @@ export function createLintCommand(createLinter: LinterFactory): Command {
     },
   };
 }
+
+/** `huashu lint`, running huashu's linter. */
+export const lintCommand: Command = createLintCommand(createHuashuLinter);

@@ -1,0 +1,136 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execute } from '../../src/cli/index.js';
+import { sarifProblems } from '../lint/formatters/sarif-shape.js';
+import { lintIo, tempDir } from './lint-helpers.js';
+
+// `huashu lint` through execute() with huashu's own linter: the wiring, not the rules' wording
+// (the rules have their own tables in test/lint/).
+const unscanned = { order: { shipped: true, carrierScan: false } };
+const rows = [
+  { id: 'a1', agent: '小王', conversationId: 'c1', reply: '您的包裹已发货了', facts: unscanned },
+  {
+    id: 'a2',
+    agent: '小王',
+    conversationId: 'c1',
+    reply: '亲，您的包裹已发货了',
+    facts: { order: { shipped: true, carrierScan: true } },
+  },
+  { id: 'b1', agent: '小李', conversationId: 'c2', reply: '您好，有问题可以加我微信聊' },
+  { id: 'b2', agent: '小李', conversationId: 'c2', reply: '您好，不知道您方便吗？' },
+];
+const tmp = tempDir({
+  'export.jsonl': rows.map((row) => JSON.stringify(row)).join('\n'),
+  'shop/huashu.config.json': JSON.stringify({ lint: { packs: ['./dingtalk.json'] } }),
+  'shop/dingtalk.json': JSON.stringify({
+    name: 'our-shop',
+    rule: 'no-offplatform-contact',
+    phrases: [{ patterns: ['加我钉钉'], examples: ['亲，加我钉钉吧'] }],
+  }),
+  'shop/replies.txt': '亲，加我钉钉吧\n',
+  'badpack/huashu.config.json': JSON.stringify({ lint: { packs: ['./pack.json'] } }),
+  'badpack/pack.json': JSON.stringify({
+    name: 'broken',
+    rule: 'no-offplatform-contact',
+    phrases: [{ patterns: ['加我钉钉'], examples: ['这句话里没有它'] }],
+  }),
+});
+afterAll(() => tmp.cleanup());
+
+async function run(args: string[], cwd = tmp.dir) {
+  const out = lintIo({ cwd });
+  const code = await execute(['lint', ...args], out.io);
+  return { code, stdout: out.stdout, stderr: out.stderr };
+}
+
+interface JsonResult {
+  id: string;
+  findings: Array<{
+    ruleId: string;
+    severity: string;
+    line: number;
+    column: number;
+    actual: string;
+    fix?: unknown;
+  }>;
+}
+
+describe('huashu lint (execute, real linter)', () => {
+  it('is listed in huashu --help', async () => {
+    const out = lintIo();
+    expect(await execute(['--help'], out.io)).toBe(0);
+    expect(out.stdout).toMatch(/^ {2}lint {2,}Check agent replies/m);
+  });
+
+  it('lints a JSONL export: facts decide shipping-wording; positions are those of the file', async () => {
+    const r = await run(['export.jsonl', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as JsonResult[];
+    const byId = new Map(results.map((x) => [x.id, x.findings.map((f) => f.ruleId)]));
+    expect(byId.get('a1')).toContain('shipping-wording');
+    expect(byId.get('a2') ?? []).not.toContain('shipping-wording');
+    expect(byId.get('b1')).toContain('no-offplatform-contact');
+    expect(byId.get('b2') ?? []).toEqual([]);
+    const shipping = results
+      .find((x) => x.id === 'a1')
+      ?.findings.find((f) => f.ruleId === 'shipping-wording');
+    const line = JSON.stringify(rows[0]);
+    expect(shipping).toMatchObject({ line: 1, severity: 'error' });
+    expect(line.slice((shipping?.column ?? 0) - 1).startsWith(shipping?.actual ?? '?')).toBe(true);
+  });
+
+  it('conversation rules run on rows with a conversationId (greet-first on the first reply of c1)', async () => {
+    const r = await run(['export.jsonl', '--format', 'json']);
+    const a1 = (JSON.parse(r.stdout) as JsonResult[]).find((x) => x.id === 'a1');
+    expect(a1?.findings.map((f) => f.ruleId)).toContain('greet-first');
+  });
+
+  it('SARIF lists every rule of the linter and validates', async () => {
+    const r = await run(['export.jsonl', '--format', 'sarif']);
+    const log = JSON.parse(r.stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } } }>;
+    };
+    expect(sarifProblems(log)).toEqual([]);
+    expect(log.runs[0]?.tool.driver.rules.map((x) => x.id)).toEqual(
+      expect.arrayContaining([
+        'no-forbidden-phrase',
+        'shipping-wording',
+        'no-overpromise',
+        'no-pii-leak',
+        'no-offplatform-contact',
+        'greet-first',
+        'apologize-on-complaint',
+        'offer-further-help',
+      ]),
+    );
+  });
+
+  it('--rule turns rules off; an unknown rule id exits 2', async () => {
+    const off = await run([
+      'export.jsonl',
+      '--rule',
+      'shipping-wording:off',
+      '--rule',
+      'no-offplatform-contact:off',
+      '--quiet',
+    ]);
+    expect(off.code).toBe(0);
+    const unknown = await run(['export.jsonl', '--rule', 'no-such-rule:off']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-rule');
+  });
+
+  it("a shop's phrase pack named in huashu.config.json is used", async () => {
+    const r = await run(['replies.txt', '--format', 'json'], tmp.path('shop'));
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonResult[])[0]?.findings.map((f) => f.ruleId)).toContain(
+      'no-offplatform-contact',
+    );
+  });
+
+  it('a pack whose examples do not match exits 2 and says why', async () => {
+    const r = await run(['亲，加我钉钉吧'], tmp.path('badpack'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[INVALID_RULES]');
+    expect(r.stdout).toBe('');
+  });
+});
