@@ -155,6 +155,27 @@ describe('property: arbitrary customer strings come out verbatim', () => {
   });
 });
 
+describe('property: any input gives text or a HuashuError, never a crash', () => {
+  const ids = [...new Set(catalogue.list().map((e) => e.id))];
+  it('arbitrary ids, variables and options', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...ids), fc.string()),
+        fc.oneof(fc.object(), fc.anything()),
+        fc.oneof(fc.constant(undefined), fc.record({ locale: fc.constantFrom('zh-Hans', 'en', 'x') }), fc.anything()),
+        (id, vars, options) => {
+          try {
+            expect(typeof catalogue.render(id, vars as never, options as never)).toBe('string');
+          } catch (error) {
+            expect(error).toBeInstanceOf(HuashuError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('the fast variable check agrees with the zod schema', () => {
   const declarations: Record<string, VariableDeclaration> = Object.fromEntries(
     VARIABLE_TYPES.map((type, i) => [`v.${type}`, { type, optional: i % 2 === 0, example: '' } as VariableDeclaration]),
