@@ -113,16 +113,7 @@ describe('extractEntities: properties', () => {
 
   it('stays bounded on a megabyte of hostile text', () => {
     const megabyte = (unit: string) => unit.repeat(Math.ceil((1 << 20) / unit.length)).slice(0, 1 << 20);
-    for (const unit of [
-      '1月1号 ',
-      '¥1 ',
-      '1234567890',
-      '订单号',
-      '\udc00',
-      '[数字x]',
-      'XL ',
-      'https://x.y/',
-    ]) {
+    for (const unit of ['1月1号 ', '¥1 订单号', '1234567890', '\udc00[数字x]', 'XL https://x.y/']) {
       const text = megabyte(unit);
       checkWellFormed(text, extractEntities(normalize(text)));
     }

@@ -118,7 +118,7 @@ describe('extractSignals: properties', () => {
 
   it('stays bounded on a megabyte of hostile text', () => {
     const megabyte = (unit: string) => unit.repeat(Math.ceil((1 << 20) / unit.length)).slice(0, 1 << 20);
-    for (const unit of ['急', '不会给差评', '发到微博', '!?', '\ud800', 'WHERE IS MY ', 'x', '第三次问了']) {
+    for (const unit of ['急', '不会给差评', '发到微博!?', '\ud800', 'WHERE IS MY ']) {
       const text = megabyte(unit);
       const signals = extractSignals(normalize(text), { history: [{ role: 'customer', text }] });
       checkWellFormed(text, signals);
