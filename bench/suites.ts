@@ -1,7 +1,8 @@
 import type { Suite } from './harness.js';
 import { foundationSuite } from './foundation.bench.js';
+import { lintCliSuite } from './lint-cli.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
-export const suites: Suite[] = [foundationSuite, signalsSuite, templatesSuite];
+export const suites: Suite[] = [foundationSuite, signalsSuite, templatesSuite, lintCliSuite];
