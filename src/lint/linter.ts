@@ -59,6 +59,12 @@ const lintContextSchema = z
   })
   .strict();
 
+/**
+ * At most this many findings per rule and reply: real replies have a handful; a megabyte of
+ * repeated phrases would otherwise cost time and memory for findings nobody reads.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
+
 const SUPPORTED: ReadonlySet<string> = new Set(['zh-Hans', 'zh-Hant', 'en']);
 const HAN = /[\u3400-\u9fff]/;
 const LATIN = /[A-Za-z]/;
@@ -285,6 +291,7 @@ class ReplyState {
 class RuleRunner {
   readonly id: string;
   readonly matches: PhraseMatch[] = [];
+  private reported = 0;
   private readonly listener: RuleListener;
   private readonly severity: Severity;
 
@@ -332,6 +339,7 @@ class RuleRunner {
 
   run(): void {
     if (this.rule.meta.requiresConversation && this.state.conversation === undefined) return;
+    this.reported = 0;
     const listener = this.listener;
     listener.reply?.();
     if (listener.phrase !== undefined && this.matches.length > 0) {
@@ -358,6 +366,7 @@ class RuleRunner {
       throw problem(`a range outside the reply: [${descriptor.range.join(', ')}]`);
     if (descriptor.fix !== undefined && !validRange(descriptor.fix.range, reply.length))
       throw problem(`a fix range outside the reply: [${descriptor.fix.range.join(', ')}]`);
+    if (++this.reported > MAX_FINDINGS_PER_RULE) return;
     const [start, end] = descriptor.range;
     const finding: Finding = {
       ruleId: this.id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phraseLocaleSchema, phrasePackSchema } from './data-schema.js';
+import { phraseLocaleSchema, type PhrasePack } from './data-schema.js';
 
 export const severitySettingSchema = z.enum(['off', 'warn', 'error']);
 
@@ -11,8 +11,18 @@ export const lintOptionsSchema = z
   .object({
     /** Severity per rule id: `off`, `warn` or `error` (a rule's own `warn` findings stay warnings). */
     rules: z.record(z.string(), severitySettingSchema).optional(),
-    /** Extra phrase packs, validated and checked against their own examples when the linter is built. */
-    packs: z.array(phrasePackSchema).optional(),
+    /**
+     * Extra phrase packs (`phrasePackSchema`). They are validated and checked against their own
+     * examples when the linter is built, and fail with `INVALID_RULES` like the built-in data would.
+     */
+    packs: z
+      .array(
+        z.custom<PhrasePack>(
+          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+          'expected a phrase pack object { name, rule?, phrases }',
+        ),
+      )
+      .optional(),
     /** Phrases never reported: a finding inside one of them is dropped (folded like replies). */
     allow: z.array(z.string().min(1, 'an allowed phrase must not be empty')).optional(),
     /** Locale of finding messages; default: the reply's own locale. */

@@ -57,9 +57,18 @@ interface CompiledPattern {
   readonly parts: readonly string[];
   readonly wordStart: boolean;
   readonly wordEnd: boolean;
+  /**
+   * For `anchor…(a|b|c)`: the alternatives after the gap, by first character, longest first, so
+   * each gap position costs one lookup however many alternatives there are.
+   */
+  readonly tails?: ReadonlyMap<number, readonly string[]>;
+  /** Whether each tail ends a Latin word (checked like `wordEnd`). */
+  readonly tailWordEnd?: boolean;
 }
 
 const DEFAULT_GAP = 8;
+/** Matches kept per entry and reply; far above what the linter reports (MAX_FINDINGS_PER_RULE). */
+export const MAX_MATCHES_PER_ENTRY = 1000;
 const DEFAULT_BEFORE_WINDOW = 8;
 const DEFAULT_AFTER_WINDOW = 12;
 
@@ -72,20 +81,16 @@ export class PhraseSet {
   readonly entries: readonly CompiledEntry[];
   private readonly automaton: AhoCorasick | null;
   private readonly byKeyword: Map<string, CompiledPattern[]>;
-  private readonly laterLiterals: readonly string[];
 
   private constructor(entries: CompiledEntry[], patterns: CompiledPattern[]) {
     this.entries = entries;
     this.byKeyword = new Map();
-    const later = new Set<string>();
     for (const pattern of patterns) {
       const keyword = pattern.parts[0]!;
       const list = this.byKeyword.get(keyword);
       if (list) list.push(pattern);
       else this.byKeyword.set(keyword, [pattern]);
-      for (const literal of pattern.entry.unlessLater ?? []) later.add(literal);
     }
-    this.laterLiterals = [...later];
     this.automaton = this.byKeyword.size > 0 ? new AhoCorasick([...this.byKeyword.keys()]) : null;
   }
 
@@ -182,37 +187,48 @@ export class PhraseSet {
       }
       compiledFor.push(compiled);
       entries.push(compiled);
-      patterns.push(...dedupePatterns(own));
+      patterns.push(...mergeTails(dedupePatterns(own)));
     }
     return { set: new PhraseSet(entries, patterns), issues, compiled: compiledFor };
   }
 
-  /** Every phrase match in the skeleton, in the automaton's order (by end of the first literal). */
+  /**
+   * Every phrase match in the skeleton, in the automaton's order (by end of the first literal).
+   * At most `MAX_MATCHES_PER_ENTRY` per entry: only degenerate input has more.
+   */
   match(skeleton: Skeleton, only?: CompiledEntry): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     if (this.automaton === null || skeleton.text.length === 0) return found;
     const text = skeleton.text;
     const hits = this.automaton.matchInText(text);
-    let lastSeen: Map<string, number> | undefined;
-    // Alternatives of one entry can find the same span twice; keep it once.
-    const seen = new Set<string>();
+    // Per entry: how many matches so far, and the last start of any of its `unlessLater` literals.
+    let counts: Map<CompiledEntry, number> | undefined;
+    let lastLater: Map<CompiledEntry, number> | undefined;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h]!;
       const candidates = this.byKeyword.get(hit.keyword);
       if (candidates === undefined) continue;
       for (const pattern of candidates) {
-        if (only !== undefined && pattern.entry !== only) continue;
+        const entry = pattern.entry;
+        if (only !== undefined && entry !== only) continue;
         const end = this.matchRest(skeleton, pattern, hit.begin, hit.end);
         if (end < 0) continue;
-        const entry = pattern.entry;
         if (!this.contextAllows(skeleton, entry, hit.begin, end)) continue;
         if (entry.unlessLater !== undefined) {
-          lastSeen ??= this.lastOccurrences(text);
-          if (entry.unlessLater.some((literal) => (lastSeen!.get(literal) ?? -1) >= end)) continue;
+          lastLater ??= new Map();
+          let last = lastLater.get(entry);
+          if (last === undefined) {
+            last = -1;
+            for (const literal of entry.unlessLater) last = Math.max(last, text.lastIndexOf(literal));
+            lastLater.set(entry, last);
+          }
+          if (last >= end) continue;
         }
-        const key = `${entry.serial}:${hit.begin}:${end}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        counts ??= new Map();
+        const count = (counts.get(entry) ?? 0) + 1;
+        if (count > MAX_MATCHES_PER_ENTRY) continue;
+        counts.set(entry, count);
+        // Two alternatives of an entry may find the same span: the linter reports a span once.
         found.push({ entry, start: hit.begin, end });
       }
     }
@@ -228,6 +244,7 @@ export class PhraseSet {
   private matchRest(skeleton: Skeleton, pattern: CompiledPattern, start: number, firstEnd: number): number {
     const { text, breaks } = skeleton;
     if (pattern.wordStart && !wordBoundaryBefore(skeleton, start)) return -1;
+    if (pattern.tails !== undefined) return this.matchTail(skeleton, pattern, firstEnd);
     let position = firstEnd;
     const parts = pattern.parts;
     for (let p = 1; p < parts.length; p++) {
@@ -247,6 +264,24 @@ export class PhraseSet {
     }
     if (pattern.wordEnd && !wordBoundaryAfter(skeleton, position)) return -1;
     return position;
+  }
+
+  /** The first gap position where a tail starts; the longest tail there. */
+  private matchTail(skeleton: Skeleton, pattern: CompiledPattern, position: number): number {
+    const { text, breaks } = skeleton;
+    const limit = Math.min(position + pattern.entry.maxGap, text.length - 1);
+    for (let i = position; i <= limit; i++) {
+      if (breaks[i] === Break.Sentence) return -1;
+      const tails = pattern.tails!.get(text.charCodeAt(i));
+      if (tails === undefined) continue;
+      for (const tail of tails) {
+        if (!text.startsWith(tail, i)) continue;
+        const end = i + tail.length;
+        if (pattern.tailWordEnd && !wordBoundaryAfter(skeleton, end)) continue;
+        return end;
+      }
+    }
+    return -1;
   }
 
   private contextAllows(skeleton: Skeleton, entry: CompiledEntry, start: number, end: number): boolean {
@@ -274,13 +309,6 @@ export class PhraseSet {
     }
     return true;
   }
-
-  /** Last start of each `unlessLater` literal in the text (computed once per reply, on demand). */
-  private lastOccurrences(text: string): Map<string, number> {
-    const last = new Map<string, number>();
-    for (const literal of this.laterLiterals) last.set(literal, text.lastIndexOf(literal));
-    return last;
-  }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -295,6 +323,38 @@ function dedupePatterns(patterns: CompiledPattern[]): CompiledPattern[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Two-part patterns of one entry with the same anchor (`一定…到`, `一定…送达`…) become one pattern
+ * with a tail table. Latin tails keep their own patterns when word ends differ.
+ */
+function mergeTails(patterns: CompiledPattern[]): CompiledPattern[] {
+  const out: CompiledPattern[] = [];
+  const groups = new Map<string, CompiledPattern[]>();
+  for (const pattern of patterns) {
+    if (pattern.parts.length !== 2) {
+      out.push(pattern);
+      continue;
+    }
+    const key = `${pattern.parts[0]}\u0000${pattern.wordStart}\u0000${pattern.wordEnd}`;
+    const group = groups.get(key);
+    if (group) group.push(pattern);
+    else groups.set(key, [pattern]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const tails = new Map<number, string[]>();
+    for (const pattern of group) {
+      const tail = pattern.parts[1]!;
+      const list = tails.get(tail.charCodeAt(0));
+      if (list === undefined) tails.set(tail.charCodeAt(0), [tail]);
+      else if (!list.includes(tail)) list.push(tail);
+    }
+    for (const list of tails.values()) list.sort((a, b) => b.length - a.length);
+    out.push({ ...first, tails, tailWordEnd: first.wordEnd });
+  }
+  return out;
 }
 
 /** `literal` lies entirely inside `[from, to)` of `text`. Bounded: O((to - from) · |literal|). */

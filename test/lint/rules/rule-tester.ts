@@ -10,7 +10,7 @@ import type { SupportedLocale } from '../../../src/language/index.js';
 import { applyFixes } from '../../../src/lint/fixes.js';
 import { createLinter, type SuggestionResolver } from '../../../src/lint/linter.js';
 import { lintRules } from '../../../src/lint/rule-list.js';
-import type { ConversationTurn, Finding, LintContext, Severity } from '../../../src/lint/types.js';
+import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from '../../../src/lint/types.js';
 
 export interface ValidCase {
   text: string;
@@ -74,7 +74,7 @@ export function ruleTester(
   cases: { valid: Array<ValidCase | string>; invalid: InvalidCase[] },
 ): void {
   // The rule under test runs at its default severity; every other rule is off.
-  const rules = Object.fromEntries(
+  const rules: Record<string, SeveritySetting> = Object.fromEntries(
     lintRules.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off']),
   );
   if (!(ruleId in rules)) throw new Error(`unknown rule ${ruleId}`);
