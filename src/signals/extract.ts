@@ -107,6 +107,7 @@ function phraseContributions(
   matches: readonly PhraseMatch[],
   out: Contribution[],
 ): void {
+  if (matches.length === 0) return;
   const { hits, negatorEnds, cues } = collectHits(matches);
   if (hits.length === 0) return;
   const kept = dropContained(hits);
