@@ -211,6 +211,8 @@ function cliCommand(): { args: string[]; runner: string } {
 
 interface RunFigures {
   wallS: number;
+  /** CPU time of the child (user + system): what the run costs on a shared, busy machine. */
+  cpuS: number;
   maxRssMb: number;
   exitCode: number | null;
 }
@@ -241,8 +243,17 @@ async function runCli(file: string, format: string, dir: string): Promise<RunFig
       `huashu lint exited with ${exitCode} (${args[0]}; stale dist? npm run build):\n${stderr}`,
     );
   const wallS = (performance.now() - started) / 1000;
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number };
-  return { wallS, maxRssMb: usage.maxRSS / 1024, exitCode };
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+    maxRSS: number;
+    userCPUTime: number;
+    systemCPUTime: number;
+  };
+  return {
+    wallS,
+    cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    maxRssMb: usage.maxRSS / 1024,
+    exitCode,
+  };
 }
 
 export const lintCliSuite: Suite = {
@@ -266,6 +277,7 @@ export const lintCliSuite: Suite = {
           'file MB': fmt(sizeMb, 0),
           runner,
           'wall s': fmt(run.wallS, 1),
+          'cpu s': fmt(run.cpuS, 1),
           'replies/s': Math.round(lines / run.wallS).toLocaleString('en-US'),
           'peak RSS MB': fmt(run.maxRssMb, 0),
           exit: String(run.exitCode),
