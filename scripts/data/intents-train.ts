@@ -95,31 +95,33 @@ export async function trainIntentModel(
     return predictions;
   };
 
-  let best: { settings: Omit<NaiveBayesSettings, 'temperature' | 'patternScale'>; accuracy: number; predictions: Array<{ scores: Float64Array; patterns: Float64Array; truth: number }> } | undefined;
+  // For each smoothing and prior: calibrate on the cross-validated predictions (first the temperature
+  // of the model's log-posterior alone, then the scale of pattern log-odds, each minimising the
+  // negative log-likelihood of the true intent on utterances the fold's model did not see), and keep
+  // the setting whose calibrated combination has the least held-out loss.
+  let best: { settings: NaiveBayesSettings; accuracy: number; loss: number } | undefined;
   for (const alpha of ALPHAS)
     for (const priorWeight of PRIOR_WEIGHTS) {
       const predictions = heldOut({ alpha, priorWeight });
+      let temperature = 1;
+      let loss = Infinity;
+      for (const t of TEMPERATURES) {
+        const l = meanLoss(predictions, t, 0);
+        if (l < loss) [temperature, loss] = [t, l];
+      }
+      let patternScale = 0;
+      for (const scale of PATTERN_SCALES) {
+        const l = meanLoss(predictions, temperature, scale);
+        if (l < loss) [patternScale, loss] = [scale, l];
+      }
       const accuracy = predictions.filter((p) => argmax(p.scores) === p.truth).length / predictions.length;
-      if (!best || accuracy > best.accuracy) best = { settings: { alpha, priorWeight }, accuracy, predictions };
+      if (!best || loss < best.loss) best = { settings: { alpha, priorWeight, temperature, patternScale }, accuracy, loss };
     }
   if (!best) throw new Error('no training documents');
-
-  // Calibrate the combiner on the cross-validated predictions: first the temperature of the model's
-  // log-posterior alone, then the scale of pattern log-odds, each minimising the negative
-  // log-likelihood of the true intent on utterances the fold's model did not see.
-  let temperature = 1;
-  let loss = Infinity;
-  for (const t of TEMPERATURES) {
-    const l = meanLoss(best.predictions, t, 0);
-    if (l < loss) [temperature, loss] = [t, l];
-  }
-  let patternScale = 0;
-  for (const scale of PATTERN_SCALES) {
-    const l = meanLoss(best.predictions, temperature, scale);
-    if (l < loss) [patternScale, loss] = [scale, l];
-  }
+  const { temperature, patternScale } = best.settings;
+  let loss: number;
   const counts: FeatureCounts = countFeatures([...ordered, ...documents]);
-  const final = new Model(counts, { ...best.settings, temperature, patternScale });
+  const final = new Model(counts, best.settings);
   // The held-back `tests` measure the calibrated combination (no context) on unseen utterances.
   let testCount = 0;
   let testCorrect = 0;
@@ -135,7 +137,7 @@ export async function trainIntentModel(
       }
   const calibratedAccuracy = testCorrect / Math.max(1, testCount);
   loss = testLoss / Math.max(1, testCount);
-  const settings: NaiveBayesSettings = { ...best.settings, temperature, patternScale };
+  const settings = best.settings;
   return {
     model: serializeNaiveBayes(counts, settings, buildSpellingPairs(words, stopWords), stopWordList),
     report: {

@@ -57,9 +57,9 @@ const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
 /** Follow-ups up to this size lean towards the agent's topic, by TOPIC_WEIGHT, when the topic is this sure. */
-const FOLLOW_UP_SIZE = 12;
-const TOPIC_WEIGHT = 2.5;
-const TOPIC_CONFIDENCE = 0.4;
+const FOLLOW_UP_SIZE = 16;
+const TOPIC_WEIGHT = 3;
+const TOPIC_CONFIDENCE = 0.5;
 const DATA_ANSWER_WORDS = 6;
 
 interface BuiltIn {
@@ -166,14 +166,14 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   // One-entry cache: a bot often analyses several customer lines after the same agent message.
   let lastAgentMessage: string | undefined;
   let lastAgentTopic = -1;
-  let lastAgentTopicConfidence = 0;
   let featureIndex = new Int32Array(256);
   const modelCount = modelIntents.length;
   const modelTotals = new Float64Array(modelCount);
   const modelSegments = new Float64Array(MAX_SEGMENTS * modelCount);
   const scores = new Float64Array(intentCount);
   const segmentScores = new Float64Array(MAX_SEGMENTS * intentCount);
-  const confidences = new Float64Array(intentCount);
+  const confidences = new Float64Array(Math.max(intentCount, modelCount));
+  const topicScores = new Float64Array(intentCount);
   const patternBacked = new Uint8Array(intentCount);
   const segmentPatterns = new Uint8Array(MAX_SEGMENTS * intentCount);
   const order = new Int32Array(intentCount);
@@ -193,26 +193,38 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
   }
 
-  /** The request the agent's message is about (by the same model), or -1 when unclear. */
+  /**
+   * The request the agent's message is about, or -1 when unclear: the model and the patterns read
+   * the agent's words as if a customer had written them ("您的发票在开具中" → invoice). Runs the
+   * pattern matcher, so it is called before the customer's message is matched.
+   */
   function agentTopic(message: string): number {
     if (message === lastAgentMessage) return lastAgentTopic;
     lastAgentMessage = message;
     lastAgentTopic = -1;
     const text = normalize(message).text;
-    extractFeatures(text, null, agentFeatures, base.stopWords);
-    if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
-    modelTotals.fill(0);
-    modelSegments.fill(0, 0, agentFeatures.segmentCount * modelCount);
-    const totals = new Float64Array(modelCount);
-    model.score(agentFeatures, featureIndex, totals, modelSegments);
-    if (model.lastWeight <= 0) return -1;
-    const t = model.settings.temperature * lengthScale(model.lastWeight);
-    for (let c = 0; c < modelCount; c++) totals[c] = ((model.logPrior[c] ?? 0) + (totals[c] ?? 0)) / t;
-    const norm = logSumExp(totals, 0, modelCount);
-    let best = 0;
-    for (let c = 1; c < modelCount; c++) if ((totals[c] ?? 0) > (totals[best] ?? 0)) best = c;
-    lastAgentTopicConfidence = Math.exp((totals[best] ?? 0) - norm);
-    if (lastAgentTopicConfidence >= TOPIC_CONFIDENCE) lastAgentTopic = modelToIntent[best] ?? -1;
+    patterns.match(text);
+    extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
+    topicScores.fill(0);
+    if (external === undefined && agentFeatures.contentSize > 0) {
+      if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
+      const totals = confidences; // scratch of length ≥ modelCount
+      totals.fill(0);
+      modelSegments.fill(0, 0, agentFeatures.segmentCount * modelCount);
+      model.score(agentFeatures, featureIndex, totals, modelSegments);
+      addModelScores(totals, 0, topicScores, 0, model.lastWeight);
+    }
+    for (let k = 0; k < patterns.firedCount; k++) {
+      const g = patterns.fired[k] ?? 0;
+      const i = groupIntent[g] ?? 0;
+      topicScores[i] = (topicScores[i] ?? 0) + patternScale * (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
+    }
+    // Only requests are topics: the agent's greetings and thanks are not what a follow-up is about.
+    for (let i = 0; i < intentCount; i++) if ((precedence[i] ?? REQUEST_PRECEDENCE) !== REQUEST_PRECEDENCE) topicScores[i] = -Infinity;
+    const norm = logSumExp(topicScores, 0, intentCount);
+    let best = -1;
+    for (let i = 0; i < intentCount; i++) if (best < 0 || (topicScores[i] ?? -Infinity) > (topicScores[best] ?? -Infinity)) best = i;
+    if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE) lastAgentTopic = best;
     return lastAgentTopic;
   }
 
@@ -227,6 +239,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
   function classify(normalized: NormalizedText, context?: Context): IntentResult {
     const text = normalized.text;
+    const agentMessage = context?.previousAgentMessage ?? null;
+    const topic = agentMessage ? agentTopic(agentMessage) : -1;
     patterns.match(text);
     extractFeatures(text, patterns.masked ? patterns.mask : null, features, base.stopWords);
     const segmentCount = features.segmentCount;
@@ -310,18 +324,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
     // A short follow-up ("从哪看?", "多久能到账") continues the topic of the agent's last message.
     let topicIntent = -1;
-    if (
-      external === undefined &&
-      context?.previousAgentMessage &&
-      features.contentSize > 0 &&
-      features.contentSize <= FOLLOW_UP_SIZE &&
-      !dataOnly
-    ) {
-      const topic = agentTopic(context.previousAgentMessage);
-      if (topic >= 0 && (precedence[topic] ?? REQUEST_PRECEDENCE) === REQUEST_PRECEDENCE) {
-        topicIntent = topic;
-        scores[topic] = (scores[topic] ?? 0) + TOPIC_WEIGHT;
-      }
+    if (topic >= 0 && features.contentSize > 0 && features.contentSize <= FOLLOW_UP_SIZE && !dataOnly) {
+      topicIntent = topic;
+      scores[topic] = (scores[topic] ?? 0) + TOPIC_WEIGHT;
     }
 
     // 4. Confidences.
