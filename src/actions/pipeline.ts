@@ -49,7 +49,17 @@ export const recommendInputSchema = z
   .refine((input) => input.text !== undefined || input.analysis !== undefined, {
     message: 'give the message as "text" or its "analysis"',
   });
-export type RecommendInput = z.input<typeof recommendInputSchema>;
+/** recommend()'s input; `analyze()` output fits `analysis` (hence an interface, not zod's loose type). */
+export interface RecommendInput {
+  /** The customer message; analysed unless `analysis` is given. */
+  text?: string;
+  /** An analysis (from analyze(), or built by hand); used as is. */
+  analysis?: AnalysisFacts;
+  facts?: Facts;
+  context?: Context;
+  /** Extra template variables beyond the facts (e.g. `delay.reason`, `followUp.dueAt`). */
+  variables?: Record<string, unknown>;
+}
 
 const replyOptionsSchema = z
   .object({

@@ -190,7 +190,7 @@ export function createRecommender(
     engineOnly: evaluator.engineOnly,
     catalogue,
     recommend: (inputs) => build(evaluator.run(inputs.facts), inputs),
-    recommendAsync: async (inputs) => build(await evaluator.runAsync(inputs.facts), inputs),
+    recommendAsync: async (inputs, engine) => build(await evaluator.runAsync(inputs.facts, engine), inputs),
   };
 }
 

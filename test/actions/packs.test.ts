@@ -194,6 +194,40 @@ describe('rules outside the compiled subset run through json-rules-engine', () =
     expect(ids(open)).not.toContain('case.record');
   });
 
+  it("{ engine: 'json-rules-engine' } runs every rule through the engine, which evaluates all of an all", async () => {
+    let calls = 0;
+    const assistant = createAssistant({
+      actions: {
+        operators: {
+          counted: () => {
+            calls += 1;
+            return true;
+          },
+        },
+        rules: [
+          {
+            name: 'shop.counted',
+            conditions: {
+              all: [
+                { fact: 'intent', operator: 'equal', value: 'complaint' },
+                { fact: 'intent', operator: 'counted', value: null },
+              ],
+            },
+            event: action('case.record'),
+          },
+        ],
+      },
+    });
+    const compiled = assistant.recommend(defect);
+    expect(calls).toBe(0); // the compiled `all` stops at the first condition that fails
+    const engine = await assistant.recommendAsync(defect, { engine: 'json-rules-engine' });
+    expect(calls).toBe(1);
+    expect(engine).toEqual(compiled);
+    await expect(assistant.recommendAsync(defect, { engine: 'fast' as never })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+
   it('recommendAsync() equals recommend() for the compiled built-ins', async () => {
     const assistant = createAssistant();
     const input = {
