@@ -23,6 +23,8 @@ export function sarifUri(path: string): string {
   return encoded;
 }
 
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
 function level(severity: 'off' | 'warn' | 'error' | undefined): 'error' | 'warning' | 'none' {
   return severity === 'error' ? 'error' : severity === 'off' ? 'none' : 'warning';
 }
@@ -73,6 +75,9 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
 
   function artifactLocation(entry: LintedReply): Record<string, unknown> {
     if (entry.source !== undefined) return { uri: sarifUri(entry.source) };
+    // run.artifacts items must be unique: the same text is one artifact.
+    const known = inlineArtifacts.indexOf(entry.reply);
+    if (known !== -1) return { index: known };
     inlineArtifacts.push(entry.reply);
     return { index: inlineArtifacts.length - 1 };
   }
@@ -133,9 +138,11 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
         rules: rules.map((rule) => ({
           id: rule.id,
           shortDescription: { text: rule.description },
-          ...(rule.url === undefined ? {} : { helpUri: rule.url }),
+          // SARIF wants an absolute helpUri; a link relative to the package goes in the properties.
+          ...(rule.url !== undefined && ABSOLUTE_URI.test(rule.url) ? { helpUri: rule.url } : {}),
           defaultConfiguration: { level: level(rule.severity), enabled: rule.severity !== 'off' },
           properties: {
+            ...(rule.url !== undefined && !ABSOLUTE_URI.test(rule.url) ? { docs: rule.url } : {}),
             ...(rule.category === undefined ? {} : { category: rule.category }),
             ...(rule.fixable === undefined ? {} : { fixable: rule.fixable }),
           },

@@ -38,7 +38,12 @@ const rules: RuleDescriptor[] = [
     severity: 'error',
     fixable: true,
   },
-  { id: 'no-overpromise', description: 'No absolute promises', severity: 'warn' },
+  {
+    id: 'no-overpromise',
+    description: 'No absolute promises',
+    severity: 'warn',
+    url: 'rules/lint/README.md#no-overpromise',
+  },
   { id: 'greet-first', description: 'Greet first', severity: 'off' },
 ];
 
@@ -179,6 +184,9 @@ describe('sarif', () => {
       ['no-overpromise', 'warning'],
       ['greet-first', 'none'],
     ]);
+    // A relative documentation link is not a valid helpUri: it goes in the properties.
+    expect(run.tool.driver.rules[1]).not.toHaveProperty('helpUri');
+    expect(run.tool.driver.rules[1]?.properties).toEqual({ docs: 'rules/lint/README.md#no-overpromise' });
     expect(run.tool.driver.rules[0]).toMatchObject({
       helpUri: 'https://example.org/rules/shipping-wording',
       shortDescription: { text: rules[0]!.description },
@@ -241,6 +249,25 @@ describe('sarif', () => {
     const again = JSON.parse(sarif([inFile], { rules })) as typeof log;
     expect(again.runs[0]!.results[0]?.partialFingerprints).toEqual(run.results[0]?.partialFingerprints);
     expect(run.results[0]?.partialFingerprints).not.toEqual(run.results[1]?.partialFingerprints);
+  });
+
+  it('the shape check itself catches unknown properties, bad regions and relative help URIs', () => {
+    const bad = JSON.parse(sarif([inFile], { rules })) as {
+      runs: Array<{
+        colour?: string;
+        tool: { driver: { rules: Array<{ helpUri?: string }> } };
+        results: SarifResult[];
+      }>;
+    };
+    const run = bad.runs[0]!;
+    run.colour = 'red';
+    run.results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
+    run.tool.driver.rules[0]!.helpUri = 'docs/rules.md';
+    expect(sarifProblems(bad)).toEqual([
+      'runs[0].colour is not a property of run (additionalProperties: false)',
+      'rules[0].helpUri must be an absolute URI (§3.49.12)',
+      'results[0]: region.startLine must be ≥ 1 (§3.30.5)',
+    ]);
   });
 
   it('no findings: a valid log with no results', () => {

@@ -2,6 +2,255 @@
  * Checks a SARIF log against what the SARIF 2.1.0 specification (OASIS, 2020) makes mandatory for
  * the parts huashu writes: returns every violation, so a test shows them all at once.
  */
+/**
+ * The properties the SARIF 2.1.0 JSON schema (oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json)
+ * allows on the objects huashu writes: every one of them has `additionalProperties: false`.
+ */
+const ALLOWED: Record<string, readonly string[]> = {
+  log: ['$schema', 'version', 'runs', 'inlineExternalProperties', 'properties'],
+  run: [
+    'tool',
+    'invocations',
+    'conversion',
+    'language',
+    'versionControlProvenance',
+    'originalUriBaseIds',
+    'artifacts',
+    'logicalLocations',
+    'graphs',
+    'results',
+    'automationDetails',
+    'runAggregates',
+    'baselineGuid',
+    'redactionTokens',
+    'defaultEncoding',
+    'defaultSourceLanguage',
+    'newlineSequences',
+    'columnKind',
+    'externalPropertyFileReferences',
+    'threadFlowLocations',
+    'taxonomies',
+    'addresses',
+    'translations',
+    'policies',
+    'webRequests',
+    'webResponses',
+    'specialLocations',
+    'properties',
+  ],
+  tool: ['driver', 'extensions', 'properties'],
+  toolComponent: [
+    'guid',
+    'name',
+    'organization',
+    'product',
+    'productSuite',
+    'shortDescription',
+    'fullDescription',
+    'fullName',
+    'version',
+    'semanticVersion',
+    'dottedQuadFileVersion',
+    'releaseDateUtc',
+    'downloadUri',
+    'informationUri',
+    'globalMessageStrings',
+    'notifications',
+    'rules',
+    'taxa',
+    'locations',
+    'language',
+    'contents',
+    'isComprehensive',
+    'localizedDataSemanticVersion',
+    'minimumRequiredLocalizedDataSemanticVersion',
+    'associatedComponent',
+    'translationMetadata',
+    'supportedTaxonomies',
+    'properties',
+  ],
+  reportingDescriptor: [
+    'id',
+    'deprecatedIds',
+    'guid',
+    'deprecatedGuids',
+    'name',
+    'deprecatedNames',
+    'shortDescription',
+    'fullDescription',
+    'messageStrings',
+    'defaultConfiguration',
+    'helpUri',
+    'help',
+    'relationships',
+    'properties',
+  ],
+  reportingConfiguration: ['enabled', 'level', 'rank', 'parameters', 'properties'],
+  result: [
+    'ruleId',
+    'ruleIndex',
+    'rule',
+    'kind',
+    'level',
+    'message',
+    'analysisTarget',
+    'locations',
+    'guid',
+    'correlationGuid',
+    'occurrenceCount',
+    'partialFingerprints',
+    'fingerprints',
+    'stacks',
+    'codeFlows',
+    'graphs',
+    'graphTraversals',
+    'relatedLocations',
+    'suppressions',
+    'baselineState',
+    'rank',
+    'attachments',
+    'hostedViewerUri',
+    'workItemUris',
+    'provenance',
+    'fixes',
+    'taxa',
+    'webRequest',
+    'webResponse',
+    'properties',
+  ],
+  message: ['text', 'markdown', 'id', 'arguments', 'properties'],
+  location: [
+    'id',
+    'physicalLocation',
+    'logicalLocations',
+    'message',
+    'annotations',
+    'relationships',
+    'properties',
+  ],
+  physicalLocation: ['address', 'artifactLocation', 'region', 'contextRegion', 'properties'],
+  artifactLocation: ['uri', 'uriBaseId', 'index', 'description', 'properties'],
+  region: [
+    'startLine',
+    'startColumn',
+    'endLine',
+    'endColumn',
+    'charOffset',
+    'charLength',
+    'byteOffset',
+    'byteLength',
+    'snippet',
+    'message',
+    'sourceLanguage',
+    'properties',
+  ],
+  artifactContent: ['text', 'binary', 'rendered', 'properties'],
+  fix: ['description', 'artifactChanges', 'properties'],
+  artifactChange: ['artifactLocation', 'replacements', 'properties'],
+  replacement: ['deletedRegion', 'insertedContent', 'properties'],
+  artifact: [
+    'description',
+    'location',
+    'parentIndex',
+    'offset',
+    'length',
+    'roles',
+    'mimeType',
+    'contents',
+    'encoding',
+    'sourceLanguage',
+    'hashes',
+    'lastModifiedTimeUtc',
+    'properties',
+  ],
+};
+
+function unknownKeys(value: unknown, kind: string, at: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const allowed = ALLOWED[kind] ?? [];
+  return Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${at}.${key} is not a property of ${kind} (additionalProperties: false)`);
+}
+
+/** Every object of the log checked against its allowed properties. */
+function additionalProperties(log: Record<string, unknown>): string[] {
+  const problems = unknownKeys(log, 'log', '$');
+  const each = (list: unknown, f: (item: Record<string, unknown>, i: number) => void) => {
+    if (Array.isArray(list))
+      list.forEach(
+        (item, i) => typeof item === 'object' && item !== null && f(item as Record<string, unknown>, i),
+      );
+  };
+  const region = (value: unknown, at: string) => {
+    problems.push(...unknownKeys(value, 'region', at));
+    if (typeof value === 'object' && value !== null)
+      problems.push(
+        ...unknownKeys((value as { snippet?: unknown }).snippet, 'artifactContent', `${at}.snippet`),
+      );
+  };
+  each(log.runs, (run, r) => {
+    problems.push(...unknownKeys(run, 'run', `runs[${r}]`));
+    const tool = run.tool as Record<string, unknown> | undefined;
+    problems.push(...unknownKeys(tool, 'tool', `runs[${r}].tool`));
+    const driver = tool?.driver as Record<string, unknown> | undefined;
+    problems.push(...unknownKeys(driver, 'toolComponent', `runs[${r}].tool.driver`));
+    each(driver?.rules, (rule, i) => {
+      problems.push(...unknownKeys(rule, 'reportingDescriptor', `rules[${i}]`));
+      problems.push(...unknownKeys(rule.shortDescription, 'message', `rules[${i}].shortDescription`));
+      problems.push(
+        ...unknownKeys(
+          rule.defaultConfiguration,
+          'reportingConfiguration',
+          `rules[${i}].defaultConfiguration`,
+        ),
+      );
+    });
+    each(run.artifacts, (artifact, i) => {
+      problems.push(...unknownKeys(artifact, 'artifact', `artifacts[${i}]`));
+      problems.push(...unknownKeys(artifact.contents, 'artifactContent', `artifacts[${i}].contents`));
+    });
+    each(run.results, (result, i) => {
+      const at = `results[${i}]`;
+      problems.push(
+        ...unknownKeys(result, 'result', at),
+        ...unknownKeys(result.message, 'message', `${at}.message`),
+      );
+      each(result.locations, (location, l) => {
+        problems.push(...unknownKeys(location, 'location', `${at}.locations[${l}]`));
+        const physical = location.physicalLocation as Record<string, unknown> | undefined;
+        problems.push(...unknownKeys(physical, 'physicalLocation', `${at}.locations[${l}].physicalLocation`));
+        problems.push(
+          ...unknownKeys(
+            physical?.artifactLocation,
+            'artifactLocation',
+            `${at}.locations[${l}].artifactLocation`,
+          ),
+        );
+        region(physical?.region, `${at}.locations[${l}].region`);
+      });
+      each(result.fixes, (fix, f) => {
+        problems.push(
+          ...unknownKeys(fix, 'fix', `${at}.fixes[${f}]`),
+          ...unknownKeys(fix.description, 'message', `${at}.fixes[${f}].description`),
+        );
+        each(fix.artifactChanges, (change, c) => {
+          problems.push(...unknownKeys(change, 'artifactChange', `${at}.fixes[${f}].artifactChanges[${c}]`));
+          each(change.replacements, (replacement, k) => {
+            const where = `${at}.fixes[${f}].artifactChanges[${c}].replacements[${k}]`;
+            problems.push(...unknownKeys(replacement, 'replacement', where));
+            region(replacement.deletedRegion, `${where}.deletedRegion`);
+            problems.push(
+              ...unknownKeys(replacement.insertedContent, 'artifactContent', `${where}.insertedContent`),
+            );
+          });
+        });
+      });
+    });
+  });
+  return problems;
+}
+
 export function sarifProblems(log: unknown): string[] {
   const problems: string[] = [];
   const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -9,6 +258,7 @@ export function sarifProblems(log: unknown): string[] {
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
   const nonNegativeInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   if (!isObject(log)) return ['the log is not an object'];
+  problems.push(...additionalProperties(log));
   if (log.version !== '2.1.0') problems.push('version must be "2.1.0" (§3.13.2)');
   if (typeof log.$schema !== 'string') problems.push('$schema should name the 2.1.0 schema (§3.13.3)');
   if (!Array.isArray(log.runs)) return [...problems, 'runs must be an array (§3.13.4)'];
@@ -27,6 +277,12 @@ export function sarifProblems(log: unknown): string[] {
         (!isObject(rule.shortDescription) || typeof rule.shortDescription.text !== 'string')
       )
         problems.push(`rules[${i}].shortDescription must be a message with text (§3.49.9)`);
+      if (
+        isObject(rule) &&
+        rule.helpUri !== undefined &&
+        !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(String(rule.helpUri))
+      )
+        problems.push(`rules[${i}].helpUri must be an absolute URI (§3.49.12)`);
       if (isObject(rule) && isObject(rule.defaultConfiguration)) {
         const level = rule.defaultConfiguration.level;
         if (level !== undefined && !['none', 'note', 'warning', 'error'].includes(level as string))
