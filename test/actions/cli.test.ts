@@ -187,3 +187,38 @@ describe('huashu validate', () => {
     expect((await run(['validate', 'a', 'b'])).code).toBe(2);
   });
 });
+
+describe('huashu demo', () => {
+  it('shows a full reply per message: intent, actions with reasons, the rendered reply and its lint result', async () => {
+    const { code, stdout } = await run(['demo']);
+    expect(code).toBe(0);
+    const blocks = stdout.trim().split('\n\n» ');
+    expect(blocks).toHaveLength(6);
+    for (const block of blocks) {
+      expect(block).toMatch(/\n {2}intent {4}\S+ \(\d\.\d\d\)/);
+      expect(block).toMatch(/\n {2}reply\n {4}\[\w+\] [\w./-]+ \((zh-Hans|zh-Hant|en)\)\n {6}\S/);
+      expect(block).toMatch(/\n {2}lint {6}✓ no problems/);
+    }
+    // The broken cup: high risk first, then the complaint and defect workflows, each with its reason.
+    expect(stdout).toMatch(/1\. soothe\.first .*\n {7}← 信号包含「威胁投诉（12315\/平台介入）」/);
+    expect(stdout).toMatch(/customer\.request_return/);
+    expect(stdout).toMatch(
+      /\[answer\] shipping\/warehouse-dispatched \(zh-Hans\)\n {6}王女士，您的订单仓库已发货/,
+    );
+  });
+
+  it('--format json prints the full replies', async () => {
+    const { stdout } = await run(['demo', '--format', 'json']);
+    const replies = JSON.parse(stdout) as Array<{
+      analysis: { text: string };
+      actions: unknown[];
+      text: string;
+      lint: { errorCount: number };
+    }>;
+    expect(replies).toHaveLength(6);
+    for (const reply of replies) {
+      expect(reply.text.length).toBeGreaterThan(0);
+      expect(reply.lint.errorCount).toBe(0);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { createAssistant } from '../../assistant.js';
 import type { Command } from '../command.js';
 import { DEMO_MESSAGES } from '../demo-messages.js';
-import { formatAnalysisPretty } from '../format.js';
+import { formatReplyPretty } from '../format.js';
 import { ExitCode } from '../io.js';
 
 export const demoCommand: Command = {
@@ -13,16 +13,21 @@ export const demoCommand: Command = {
       args.includes('--format=json') ||
       (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json');
     const assistant = createAssistant();
+    // A full reply per message: intent, signals, next actions with reasons, the reply and its lint.
     const results = DEMO_MESSAGES.map((message) =>
-      assistant.analyze(
-        message.text,
-        message.previousAgentMessage === undefined
-          ? {}
-          : { previousAgentMessage: message.previousAgentMessage },
-      ),
+      assistant.reply(message.text, {
+        ...(message.facts === undefined ? {} : { facts: message.facts }),
+        ...(message.variables === undefined ? {} : { variables: message.variables }),
+        context: {
+          ...message.context,
+          ...(message.previousAgentMessage === undefined
+            ? {}
+            : { previousAgentMessage: message.previousAgentMessage }),
+        },
+      }),
     );
     if (json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    else io.stdout.write(`${results.map(formatAnalysisPretty).join('\n\n')}\n`);
+    else io.stdout.write(`${results.map(formatReplyPretty).join('\n\n')}\n`);
     return ExitCode.Ok;
   },
 };
