@@ -44,6 +44,27 @@ const idSchema = z.string({ error: 'expected a template id such as "shipping/not
 const varsSchema = z.record(z.string(), z.unknown(), { error: 'expected the variables as an object' });
 const packsSchema = z.array(z.unknown(), { error: 'expected an array of template definitions' });
 
+const LOCALES = new Set<unknown>(templateLocaleSchema.options);
+const CHANNEL_SET = new Set<unknown>(channelSchema.options);
+const NO_OPTIONS: z.output<typeof renderOptionsSchema> = {};
+
+/**
+ * The render options when they are plainly valid, checked without zod's per-call cost (render
+ * is the hot path); anything else goes to `renderOptionsSchema`, which says what is wrong.
+ */
+function checkedRenderOptions(options: unknown): z.output<typeof renderOptionsSchema> | undefined {
+  if (options === undefined) return NO_OPTIONS;
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) {
+    return undefined;
+  }
+  for (const key in options) if (key !== 'locale' && key !== 'channel' && key !== 'timeZone') return undefined;
+  const { locale, channel, timeZone } = options as Record<string, unknown>;
+  if (locale !== undefined && !LOCALES.has(locale)) return undefined;
+  if (channel !== undefined && !CHANNEL_SET.has(channel)) return undefined;
+  if (timeZone !== undefined && !validTimeZones.has(timeZone as string)) return undefined;
+  return options as z.output<typeof renderOptionsSchema>;
+}
+
 export const catalogueOptionsSchema = z
   .object({
     /** The locale `render()` and `get()` use when none is given. Default zh-Hans. */
@@ -217,9 +238,8 @@ export function createTemplateCatalogue(
   function render(id: string, vars: Record<string, unknown> = {}, renderOptions?: unknown): string {
     if (typeof id !== 'string') parseOrThrow(idSchema, id, 'INVALID_INPUT', 'render(id)');
     const opts =
-      renderOptions === undefined
-        ? {}
-        : parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
+      checkedRenderOptions(renderOptions) ??
+      parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
     const template = loaded(id);
     if (template === undefined) throw unknownTemplate(id);
     const locale = opts.locale ?? defaultLocale;

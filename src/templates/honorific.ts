@@ -8,17 +8,26 @@ const COMPOUND_SURNAMES = new Set(
   ).split(' '),
 );
 
-const HAN = /^\p{Script=Han}/u;
+/** A CJK ideograph (the blocks Chinese names use), without a Unicode-property regex per call. */
+function isHan(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x4e00 && codePoint <= 0x9fff) ||
+    (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3134f)
+  );
+}
 
 /** The family name: 王芳 → 王, 欧阳娜娜 → 欧阳, "Emily Chen" → Chen. */
 export function surnameOf(name: string): string {
   const trimmed = name.trim();
-  if (HAN.test(trimmed)) {
+  const first = trimmed.codePointAt(0) ?? 0;
+  if (isHan(first)) {
     const two = trimmed.slice(0, 2);
-    return COMPOUND_SURNAMES.has(two) && trimmed.length > 2 ? two : [...trimmed][0]!;
+    return COMPOUND_SURNAMES.has(two) && trimmed.length > 2 ? two : String.fromCodePoint(first);
   }
-  const words = trimmed.split(/\s+/);
-  return words[words.length - 1] ?? trimmed;
+  const space = trimmed.search(/\s\S+$/);
+  return space === -1 ? trimmed : trimmed.slice(space + 1);
 }
 
 const FALLBACK: Record<TemplateLocale, string> = { 'zh-Hans': '亲', 'zh-Hant': '親', en: 'customer' };
