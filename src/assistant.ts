@@ -17,6 +17,7 @@ import type { LintContext, LintResult } from './lint/types.js';
 import { normalize } from './normalize/index.js';
 import { assistantOptionsSchema, type AssistantOptions } from './options.js';
 import { extractEntities } from './entities/index.js';
+import { createIntentClassifier } from './intent/index.js';
 import { assessRiskUnchecked } from './risk/index.js';
 import { extractSignals } from './signals/index.js';
 import {
@@ -66,6 +67,8 @@ export interface Assistant {
  */
 export function createAssistant(options: AssistantOptions = {}): Assistant {
   parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
+  // Built now, so bad intent examples or patterns fail here (INVALID_OPTIONS), not on a message.
+  const classifier = createIntentClassifier(options.intents ?? {});
   const catalogue = createTemplateCatalogue(
     options.templates ?? [],
     options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
@@ -76,8 +79,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     if (context !== undefined)
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
     const normalized = normalize(message);
-    // The intent is filled by the intents work; until then the message is `other`.
-    const intent = { id: 'other', confidence: 0 };
+    const { intent, intents } = classifier.classify(normalized, context);
     // Signals and entities share one phrase scan of `normalized`; risk needs the intent, so it comes last.
     const signals = extractSignals(normalized, context);
     return {
@@ -85,7 +87,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
       normalized: normalized.text,
       language: detectLanguage(message),
       intent,
-      intents: [],
+      intents,
       signals,
       entities: extractEntities(normalized, context),
       risk: assessRiskUnchecked({ intent, signals, context }),

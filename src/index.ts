@@ -13,6 +13,27 @@ export type {
   SignalId,
 } from './analysis/types.js';
 export { factsSchema, factsJsonSchema } from './facts.js';
+export {
+  createIntentClassifier,
+  INTENT_IDS,
+  intentOptionsSchema,
+  parseEvaluationRows,
+  patternGroupSchema,
+  scoreIntents,
+} from './intent/index.js';
+export type {
+  Confusion,
+  EvaluationReport,
+  EvaluationRow,
+  IntentClassifier,
+  IntentId,
+  IntentModel,
+  IntentOptions,
+  IntentResult,
+  IntentScore,
+  PatternGroup,
+  ScoredRow,
+} from './intent/index.js';
 export type {
   Recommendation,
   RecommendedAction,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intentOptionsSchema } from './intent/schema.js';
 import { lintOptionsSchema } from './lint/options.js';
 import { actionOptionsSchema } from './actions/pack.js';
 import type { TemplateDefinitionInput } from './templates/definition.js';
@@ -13,6 +14,12 @@ export const assistantOptionsSchema = z
   .object({
     /** The locale replies use when a message's language is unknown or unsupported. Default `zh-Hans`. */
     defaultLocale: supportedLocaleSchema.optional(),
+    /**
+     * The intent classifier: extra labelled `examples` (new intent ids allowed), pattern groups,
+     * the `threshold` / `margin` below which the intent is `other`, or another statistical model
+     * (`classifier: createNaturalClassifier()` from `huashu/node`). Validated: `INVALID_OPTIONS`.
+     */
+    intents: intentOptionsSchema.optional(),
     /**
      * Template packs: definitions that add to the built-in templates or replace one by id
      * (`loadTemplatePack(dir)` from `huashu/node` reads a folder). Validated when the assistant

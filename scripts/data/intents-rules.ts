@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HuashuError, describeIssues, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
-import { corpusFileSchema, patternFileSchema, stopWordFileSchema, type CorpusFile, type PatternFile } from '../../src/intent/schema.js';
+import {
+  corpusFileSchema,
+  patternFileSchema,
+  stopWordFileSchema,
+  type CorpusFile,
+  type PatternFile,
+} from '../../src/intent/schema.js';
 
 export const INTENT_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
@@ -55,11 +61,19 @@ export function loadIntentRules(root: string): IntentRules {
       if ('patterns' in parsed.data) {
         parsed.data.patterns.forEach((group, i) => {
           if (!known.has(group.intent))
-            issues.push({ file, path: `patterns[${i}].intent`, message: `unknown intent "${group.intent}" (built-in ids only)` });
+            issues.push({
+              file,
+              path: `patterns[${i}].intent`,
+              message: `unknown intent "${group.intent}" (built-in ids only)`,
+            });
           const id = group.id ?? `${locale}.${group.intent}#${i}`;
           const previous = groupIds.get(id);
           if (previous !== undefined)
-            issues.push({ file, path: `patterns[${i}].id`, message: `duplicate pattern id "${id}" (also in ${previous})` });
+            issues.push({
+              file,
+              path: `patterns[${i}].id`,
+              message: `duplicate pattern id "${id}" (also in ${previous})`,
+            });
           groupIds.set(id, file);
           group.id = id;
         });
@@ -68,9 +82,17 @@ export function loadIntentRules(root: string): IntentRules {
         const seen = new Set<string>();
         parsed.data.data.forEach((entry, i) => {
           if (!known.has(entry.intent))
-            issues.push({ file, path: `data[${i}].intent`, message: `unknown intent "${entry.intent}" (built-in ids only)` });
+            issues.push({
+              file,
+              path: `data[${i}].intent`,
+              message: `unknown intent "${entry.intent}" (built-in ids only)`,
+            });
           if (seen.has(entry.intent))
-            issues.push({ file, path: `data[${i}].intent`, message: `"${entry.intent}" appears twice; merge the entries` });
+            issues.push({
+              file,
+              path: `data[${i}].intent`,
+              message: `"${entry.intent}" appears twice; merge the entries`,
+            });
           seen.add(entry.intent);
         });
         rules.corpora.push({ file, data: parsed.data });

@@ -7,7 +7,13 @@
  * earlier generator writes.
  */
 import type { FeatureBuffer } from '../../src/intent/features.js';
-import type { CountedDocument, FeatureCounts, NaiveBayes, NaiveBayesSettings, SerializedNaiveBayes } from '../../src/intent/naive-bayes.js';
+import type {
+  CountedDocument,
+  FeatureCounts,
+  NaiveBayes,
+  NaiveBayesSettings,
+  SerializedNaiveBayes,
+} from '../../src/intent/naive-bayes.js';
 import type { PatternGroup } from '../../src/intent/schema.js';
 import type { DocumentFeatures } from '../../src/intent/training.js';
 import type { IntentRules } from './intents-rules.js';
@@ -44,7 +50,12 @@ export async function trainIntentModel(
   const { PatternMatcher } = await import('../../src/intent/patterns.js');
   const { FeatureBuffer: Buffer, stopWordKeys } = await import('../../src/intent/features.js');
   const stopWords = stopWordKeys(stopWordList);
-  const { countFeatures, NaiveBayes: Model, serializeNaiveBayes, lengthScale } = await import('../../src/intent/naive-bayes.js');
+  const {
+    countFeatures,
+    NaiveBayes: Model,
+    serializeNaiveBayes,
+    lengthScale,
+  } = await import('../../src/intent/naive-bayes.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { normalize } = await import('../../src/normalize/index.js');
   const { buildSpellingPairs, countWords } = await import('../../src/intent/spelling.js');
@@ -62,7 +73,8 @@ export async function trainIntentModel(
     for (let k = 0; k < matcher.firedCount; k++) {
       const group = matcher.groups[matcher.fired[k] ?? 0];
       const i = group ? intentOrder.indexOf(group.intent) : -1;
-      if (group && i >= 0) vector[i] = (vector[i] ?? 0) + group.weight * (matcher.hitFactors[matcher.fired[k] ?? 0] ?? 0);
+      if (group && i >= 0)
+        vector[i] = (vector[i] ?? 0) + group.weight * (matcher.hitFactors[matcher.fired[k] ?? 0] ?? 0);
     }
     return vector;
   };
@@ -75,7 +87,13 @@ export async function trainIntentModel(
         seen.add(key);
         countWords(folded, words);
         const features = documentFeatures(utterance, matcher, stopWords, buffer);
-        documents.push({ keys: features.keys, features, patterns: patternVector(), intent: entry.intent, weight: 1 });
+        documents.push({
+          keys: features.keys,
+          features,
+          patterns: patternVector(),
+          intent: entry.intent,
+          weight: 1,
+        });
       }
   // Fixed intent order (the built-in list first), so class indices are stable across builds.
   const ordered: CountedDocument[] = intentOrder.map((intent) => ({ keys: [], intent, weight: 0 }));
@@ -89,7 +107,11 @@ export async function trainIntentModel(
       documents.forEach((document, i) => {
         if (i % FOLDS !== fold) return;
         loadFeatures(document.features, buffer);
-        predictions.push({ scores: rawScores(model, buffer, lengthScale), patterns: document.patterns, truth: model.intents.indexOf(document.intent) });
+        predictions.push({
+          scores: rawScores(model, buffer, lengthScale),
+          patterns: document.patterns,
+          truth: model.intents.indexOf(document.intent),
+        });
       });
     }
     return predictions;
@@ -115,11 +137,11 @@ export async function trainIntentModel(
         if (l < loss) [patternScale, loss] = [scale, l];
       }
       const accuracy = predictions.filter((p) => argmax(p.scores) === p.truth).length / predictions.length;
-      if (!best || loss < best.loss) best = { settings: { alpha, priorWeight, temperature, patternScale }, accuracy, loss };
+      if (!best || loss < best.loss)
+        best = { settings: { alpha, priorWeight, temperature, patternScale }, accuracy, loss };
     }
   if (!best) throw new Error('no training documents');
   const { temperature, patternScale } = best.settings;
-  let loss: number;
   const counts: FeatureCounts = countFeatures([...ordered, ...documents]);
   const final = new Model(counts, best.settings);
   // The held-back `tests` measure the calibrated combination (no context) on unseen utterances.
@@ -130,13 +152,17 @@ export async function trainIntentModel(
     for (const entry of data.data)
       for (const test of entry.tests) {
         loadFeatures(documentFeatures(test, matcher, stopWords, buffer), buffer);
-        const item = { scores: rawScores(final, buffer, lengthScale), patterns: patternVector(), truth: final.intents.indexOf(entry.intent) };
+        const item = {
+          scores: rawScores(final, buffer, lengthScale),
+          patterns: patternVector(),
+          truth: final.intents.indexOf(entry.intent),
+        };
         testCount++;
         if (argmax(combine(item, temperature, patternScale)) === item.truth) testCorrect++;
         testLoss += meanLoss([item], temperature, patternScale);
       }
   const calibratedAccuracy = testCorrect / Math.max(1, testCount);
-  loss = testLoss / Math.max(1, testCount);
+  const loss = testLoss / Math.max(1, testCount);
   const settings = best.settings;
   return {
     model: serializeNaiveBayes(counts, settings, buildSpellingPairs(words, stopWords), stopWordList),
@@ -152,7 +178,11 @@ export async function trainIntentModel(
 }
 
 /** Length-normalised log-prior plus log-likelihood per intent for the features in `buffer`. */
-export function rawScores(model: NaiveBayes, buffer: FeatureBuffer, lengthScale: (weight: number) => number): Float64Array {
+export function rawScores(
+  model: NaiveBayes,
+  buffer: FeatureBuffer,
+  lengthScale: (weight: number) => number,
+): Float64Array {
   const totals = new Float64Array(model.intents.length);
   const segments = new Float64Array(8 * model.intents.length);
   const index = new Int32Array(Math.max(1, buffer.count));
@@ -169,9 +199,14 @@ function argmax(values: Float64Array): number {
   return best;
 }
 
-function combine(c: { scores: Float64Array; patterns: Float64Array }, temperature: number, patternScale: number): Float64Array {
+function combine(
+  c: { scores: Float64Array; patterns: Float64Array },
+  temperature: number,
+  patternScale: number,
+): Float64Array {
   const z = new Float64Array(c.scores.length);
-  for (let i = 0; i < z.length; i++) z[i] = (c.scores[i] ?? 0) / temperature + patternScale * (c.patterns[i] ?? 0);
+  for (let i = 0; i < z.length; i++)
+    z[i] = (c.scores[i] ?? 0) / temperature + patternScale * (c.patterns[i] ?? 0);
   return z;
 }
 

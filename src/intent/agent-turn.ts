@@ -17,16 +17,20 @@ export const enum AgentTurn {
 }
 
 // Matched on the folded message (simplified, lower case, half-width), so traditional text matches too.
-const DATA_NOUNS = '订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号|金额|卡号|开户';
+const DATA_NOUNS =
+  '订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号|金额|卡号|开户';
 const ASKED_FOR_DATA = new RegExp(
   `(提供|发一下|发下|发给|发我|告诉|告知|留下|留个|复制|输入|填写|确认一下|核对)[^。!?]{0,14}(${DATA_NOUNS})` +
     `|(${DATA_NOUNS})[^。!?]{0,8}(多少|是什么|哪个|给我|发|提供)` +
     '|\\b(provide|send|share|give|tell|confirm|enter)\\b.{0,40}\\b(order|number|email|phone|address|name|details|id|photo|picture)',
   'u',
 );
-const OPENING = /有什么(可以|能|需要)?(帮|为|效劳|服务)|有什么问题|很高兴为您服务|欢迎(光临|咨询)|how (can|may) i help|what can i do for you/u;
-const ANYTHING_ELSE = /还有(什么|其他|其它|别的)|其他(问题|需要)|anything else|something else|any other (question|issue)/u;
-const QUESTION = /[?]|吗|么|嘛|是不是|对不对|可不可以|好不好|行不行|可以不|还是|请问|\b(is it|are you|do you|did you|can you|could you|would you|right)\b/u;
+const OPENING =
+  /有什么(可以|能|需要)?(帮|为|效劳|服务)|有什么问题|很高兴为您服务|欢迎(光临|咨询)|how (can|may) i help|what can i do for you/u;
+const ANYTHING_ELSE =
+  /还有(什么|其他|其它|别的)|其他(问题|需要)|anything else|something else|any other (question|issue)/u;
+const QUESTION =
+  /[?]|吗|么|嘛|是不是|对不对|可不可以|好不好|行不行|可以不|还是|请问|\b(is it|are you|do you|did you|can you|could you|would you|right)\b/u;
 
 /** How much of the agent's message end is searched for a question (long product cards come first). */
 const TAIL = 48;

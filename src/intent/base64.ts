@@ -46,8 +46,8 @@ export function decodeBase64(text: string): Uint8Array {
       ((LOOKUP[text.charCodeAt(i)] ?? 0) << 18) |
       ((LOOKUP[text.charCodeAt(i + 1)] ?? 0) << 12) |
       (rest === 3 ? (LOOKUP[text.charCodeAt(i + 2)] ?? 0) << 6 : 0);
-    bytes[o++] = n >>> 16;
-    if (rest === 3) bytes[o++] = (n >>> 8) & 255;
+    bytes[o] = n >>> 16;
+    if (rest === 3) bytes[o + 1] = (n >>> 8) & 255;
   }
   return bytes;
 }

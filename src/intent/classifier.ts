@@ -6,8 +6,20 @@ import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
 import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
-import { BUILT_IN_INTENT_IDS, intentPrecedence, NEVER_SECONDARY, OTHER_INTENT, REQUEST_PRECEDENCE } from './ids.js';
-import { countFeatures, deserializeCounts, lengthScale, NaiveBayes, type CountedDocument } from './naive-bayes.js';
+import {
+  BUILT_IN_INTENT_IDS,
+  intentPrecedence,
+  NEVER_SECONDARY,
+  OTHER_INTENT,
+  REQUEST_PRECEDENCE,
+} from './ids.js';
+import {
+  countFeatures,
+  deserializeCounts,
+  lengthScale,
+  NaiveBayes,
+  type CountedDocument,
+} from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
 import { SpellingIndex } from './spelling.js';
 import { documentFeatures } from './training.js';
@@ -33,6 +45,8 @@ const MAX_CANDIDATES = 5;
 const MIN_CANDIDATE_CONFIDENCE = 0.05;
 /** A clause's winner is a secondary request when its clause confidence reaches this. */
 const SECONDARY_CONFIDENCE = 0.6;
+/** Between clauses of equal rank, the first one wins unless a later one is surer by more than this. */
+const CLAUSE_TIE = 0.02;
 /** A pattern-backed clause this sure replaces a whole-message winner no pattern supports. */
 const CLAUSE_OVERRIDE = 0.8;
 /** Log-odds a user example adds when the whole message equals it. */
@@ -77,7 +91,12 @@ function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
     const { temperature, alpha, priorWeight, patternScale } = INTENT_MODEL;
     builtIn = {
-      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), { temperature, alpha, priorWeight, patternScale }),
+      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), {
+        temperature,
+        alpha,
+        priorWeight,
+        patternScale,
+      }),
       spelling: SpellingIndex.decode(INTENT_MODEL.spelling),
       stopWords: stopWordKeys(INTENT_MODEL.stopWords),
       groups: INTENT_PATTERNS.groups,
@@ -112,7 +131,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const patternScale = external === undefined ? base.model.settings.patternScale : 1;
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
-  const patterns = userGroups.length > 0 ? new PatternMatcher([...base.groups, ...userGroups], base.mask) : shared(base);
+  const patterns =
+    userGroups.length > 0 ? new PatternMatcher([...base.groups, ...userGroups], base.mask) : shared(base);
 
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
   // proportional to the examples) and remembered whole for an exact match.
@@ -179,10 +199,17 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const order = new Int32Array(intentCount);
 
   /** Model log-posteriors (calibrated) into `target[row…]`; intents the model lacks get its floor. */
-  function addModelScores(source: Float64Array, sourceRow: number, target: Float64Array, targetRow: number, weight: number): void {
+  function addModelScores(
+    source: Float64Array,
+    sourceRow: number,
+    target: Float64Array,
+    targetRow: number,
+    weight: number,
+  ): void {
     if (weight <= 0) return; // no known feature: the model has no opinion (uniform)
     const t = model.settings.temperature * lengthScale(weight);
-    for (let c = 0; c < modelCount; c++) modelTotals[c] = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
+    for (let c = 0; c < modelCount; c++)
+      modelTotals[c] = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
     const norm = logSumExp(modelTotals, 0, modelCount);
     let floor = 0;
     for (let c = 0; c < modelCount; c++) {
@@ -217,14 +244,19 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;
       const i = groupIntent[g] ?? 0;
-      topicScores[i] = (topicScores[i] ?? 0) + patternScale * (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
+      topicScores[i] =
+        (topicScores[i] ?? 0) +
+        patternScale * (patterns.groups[g]?.weight ?? 0) * (patterns.hitFactors[g] ?? 0);
     }
     // Only requests are topics: the agent's greetings and thanks are not what a follow-up is about.
-    for (let i = 0; i < intentCount; i++) if ((precedence[i] ?? REQUEST_PRECEDENCE) !== REQUEST_PRECEDENCE) topicScores[i] = -Infinity;
+    for (let i = 0; i < intentCount; i++)
+      if ((precedence[i] ?? REQUEST_PRECEDENCE) !== REQUEST_PRECEDENCE) topicScores[i] = -Infinity;
     const norm = logSumExp(topicScores, 0, intentCount);
     let best = -1;
-    for (let i = 0; i < intentCount; i++) if (best < 0 || (topicScores[i] ?? -Infinity) > (topicScores[best] ?? -Infinity)) best = i;
-    if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE) lastAgentTopic = best;
+    for (let i = 0; i < intentCount; i++)
+      if (best < 0 || (topicScores[i] ?? -Infinity) > (topicScores[best] ?? -Infinity)) best = i;
+    if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE)
+      lastAgentTopic = best;
     return lastAgentTopic;
   }
 
@@ -263,7 +295,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       addModelScores(totals, 0, scores, 0, model.lastWeight);
       if (segmentCount > 1)
         for (let s = 0; s < segmentCount; s++)
-          addModelScores(modelSegments, s * modelCount, segmentScores, s * intentCount, model.perSegment[s] ?? 0);
+          addModelScores(
+            modelSegments,
+            s * modelCount,
+            segmentScores,
+            s * intentCount,
+            model.perSegment[s] ?? 0,
+          );
     } else {
       const probabilities = external.predict(normalized);
       for (let c = 0; c < modelCount; c++)
@@ -293,7 +331,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       exampleHit = exampleIntent.get(compactText(text)) ?? -1;
       if (exampleHit >= 0) scores[exampleHit] = (scores[exampleHit] ?? 0) + EXAMPLE_MATCH_WEIGHT;
     }
-    let turn = context?.previousAgentMessage ? classifyAgentTurn(context.previousAgentMessage) : AgentTurn.None;
+    let turn = context?.previousAgentMessage
+      ? classifyAgentTurn(context.previousAgentMessage)
+      : AgentTurn.None;
     // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
     if (turn === AgentTurn.Opening) turn = AgentTurn.None;
     let contextNote = '';
@@ -302,23 +342,48 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     const dataOnly = features.contentSize === 0 && features.dataTokens > 0;
     // Data with a few polite words ("[数字x] 谢谢", "[邮箱x] 麻烦你了") answers a request for it.
     const dataAnswer = features.dataTokens > 0 && features.contentSize <= DATA_ANSWER_WORDS;
-    const asked = turn === AgentTurn.Question || turn === AgentTurn.AskedForData || turn === AgentTurn.AskedAnythingElse;
+    const asked =
+      turn === AgentTurn.Question || turn === AgentTurn.AskedForData || turn === AgentTurn.AskedAnythingElse;
     if (dataOnly) {
-      if (asked) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_ANSWER, 'data given after the agent asked'];
-      else if (turn === AgentTurn.Statement) [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_AFTER_STATEMENT, 'data given after the agent spoke'];
-      else [contextIntent, contextWeight, contextNote] = [otherIndex, OTHER_DATA_ALONE, 'only data, no request'];
+      if (asked)
+        [contextIntent, contextWeight, contextNote] = [
+          ackIndex,
+          ACK_DATA_ANSWER,
+          'data given after the agent asked',
+        ];
+      else if (turn === AgentTurn.Statement)
+        [contextIntent, contextWeight, contextNote] = [
+          ackIndex,
+          ACK_DATA_AFTER_STATEMENT,
+          'data given after the agent spoke',
+        ];
+      else
+        [contextIntent, contextWeight, contextNote] = [otherIndex, OTHER_DATA_ALONE, 'only data, no request'];
     } else if (dataAnswer && turn === AgentTurn.AskedForData) {
-      [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_DATA_WITH_WORDS, 'data given after the agent asked for it'];
+      [contextIntent, contextWeight, contextNote] = [
+        ackIndex,
+        ACK_DATA_WITH_WORDS,
+        'data given after the agent asked for it',
+      ];
     } else if (features.contentSize > 0 && features.contentSize <= SHORT_ANSWER && turn !== AgentTurn.None) {
       if (turn === AgentTurn.AskedAnythingElse && NOTHING_ELSE.test(text))
-        [contextIntent, contextWeight, contextNote] = [goodbyeIndex, GOODBYE_NOTHING_ELSE, 'nothing else after the agent asked'];
+        [contextIntent, contextWeight, contextNote] = [
+          goodbyeIndex,
+          GOODBYE_NOTHING_ELSE,
+          'nothing else after the agent asked',
+        ];
       else if (asked)
         [contextIntent, contextWeight, contextNote] = [
           ackIndex,
           features.contentSize <= 2 ? ACK_WORD_AFTER_QUESTION : ACK_SHORT_AFTER_QUESTION,
           'short answer after the agent asked',
         ];
-      else [contextIntent, contextWeight, contextNote] = [ackIndex, ACK_SHORT_AFTER_STATEMENT, 'short answer after the agent spoke'];
+      else
+        [contextIntent, contextWeight, contextNote] = [
+          ackIndex,
+          ACK_SHORT_AFTER_STATEMENT,
+          'short answer after the agent spoke',
+        ];
     }
     if (contextIntent >= 0) scores[contextIntent] = (scores[contextIntent] ?? 0) + contextWeight;
 
@@ -346,13 +411,16 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     let promotedConfidence = -1;
     if (segmentCount > 1 && !nothingKnown) {
       let best: { intent: number; confidence: number; rank: number } | undefined;
+      let firstRequest = -1;
+      let asideIntent = -1;
       for (let s = 0; s < segmentCount; s++) {
         const row = s * intentCount;
         const segNorm = logSumExp(segmentScores, row, intentCount);
         let winner = -1;
         let winnerScore = -Infinity;
         for (let i = 0; i < intentCount; i++)
-          if ((segmentScores[row + i] ?? -Infinity) > winnerScore) [winner, winnerScore] = [i, segmentScores[row + i] ?? -Infinity];
+          if ((segmentScores[row + i] ?? -Infinity) > winnerScore)
+            [winner, winnerScore] = [i, segmentScores[row + i] ?? -Infinity];
         const confidence = Math.exp(winnerScore - segNorm);
         if (winner < 0 || confidence < SECONDARY_CONFIDENCE) continue;
         if (neverSecondary[winner] === 0) {
@@ -364,16 +432,30 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         // Only a clause that says it (a pattern of its intent fired there, or it asks) takes over.
         const asks = segmentPatterns[row + winner] === 1 || features.questions[s] === 1;
         if (!asks) continue;
-        if (best === undefined || rank > best.rank || (rank === best.rank && confidence > best.confidence))
+        // "顺便开个发票", "另外…", "also…": a request added by the way is not the main one.
+        if (startsWithAside(text, features.segmentStarts[s] ?? 0)) {
+          if (asideIntent < 0) asideIntent = winner;
+        } else if (firstRequest < 0 && rank === REQUEST_PRECEDENCE) firstRequest = winner;
+        // Clauses are visited in order: a later one must be clearly surer to win a tie of rank.
+        if (
+          best === undefined ||
+          rank > best.rank ||
+          (rank === best.rank && confidence > best.confidence + CLAUSE_TIE)
+        )
           best = { intent: winner, confidence, rank };
       }
       const primaryRank = precedence[primary] ?? REQUEST_PRECEDENCE;
       // Data given on request ("[数字x] 谢谢") stays an acknowledgement: only a request outranks it.
-      if (best !== undefined && contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE) best = undefined;
+      if (best !== undefined && contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE)
+        best = undefined;
       if (
         best !== undefined &&
         best.intent !== primary &&
         (best.rank > primaryRank ||
+          (best.rank === primaryRank &&
+            firstRequest >= 0 &&
+            firstRequest === best.intent &&
+            asideIntent === primary) ||
           (best.rank === REQUEST_PRECEDENCE &&
             patternBacked[primary] === 0 &&
             patternBacked[best.intent] === 1 &&
@@ -392,9 +474,14 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     // A runner-up that another clause asks for is a second request, not a doubt about the first.
     const runnerUpIsSecondary = secondaries.some((x) => x.intent === runnerUp && x.intent !== primary);
     const unsure =
-      nothingKnown || top < threshold || (promotedConfidence < 0 && !runnerUpIsSecondary && top - second < margin);
+      nothingKnown ||
+      top < threshold ||
+      (promotedConfidence < 0 && !runnerUpIsSecondary && top - second < margin);
     const intent = unsure
-      ? { id: OTHER_INTENT, confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)) }
+      ? {
+          id: OTHER_INTENT,
+          confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)),
+        }
       : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
 
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
@@ -404,7 +491,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     };
     if (!nothingKnown) {
       add(primary);
-      for (const s of secondaries.sort((a, b) => b.confidence - a.confidence)) if (s.intent !== primary) add(s.intent);
+      for (const s of secondaries.sort((a, b) => b.confidence - a.confidence))
+        if (s.intent !== primary) add(s.intent);
       for (let k = 0; k < intentCount && listed.length < MAX_CANDIDATES; k++) {
         const i = order[k] ?? 0;
         if ((confidences[i] ?? 0) < MIN_CANDIDATE_CONFIDENCE) break;
@@ -415,16 +503,38 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       // A secondary request is as sure as its clause says, even when the message as a whole is about another.
       const clause = secondaries.find((s) => s.intent === i)?.confidence ?? 0;
       const confidence = Math.max(confidences[i] ?? 0, clause);
-      const evidence = evidenceFor(i, normalized, contextIntent === i ? contextNote : '', contextWeight, exampleHit === i);
-      if (i === topicIntent) evidence.push({ source: 'context', detail: "continues the topic of the agent's message", weight: TOPIC_WEIGHT });
+      const evidence = evidenceFor(
+        i,
+        normalized,
+        contextIntent === i ? contextNote : '',
+        contextWeight,
+        exampleHit === i,
+      );
+      if (i === topicIntent)
+        evidence.push({
+          source: 'context',
+          detail: "continues the topic of the agent's message",
+          weight: TOPIC_WEIGHT,
+        });
       return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }
 
-  function evidenceFor(intent: number, normalized: NormalizedText, contextNote: string, contextWeight: number, example: boolean): Evidence[] {
+  function evidenceFor(
+    intent: number,
+    normalized: NormalizedText,
+    contextNote: string,
+    contextWeight: number,
+    example: boolean,
+  ): Evidence[] {
     const evidence: Evidence[] = [];
-    if (example) evidence.push({ source: 'example', detail: 'the message equals a user example', weight: EXAMPLE_MATCH_WEIGHT });
+    if (example)
+      evidence.push({
+        source: 'example',
+        detail: 'the message equals a user example',
+        weight: EXAMPLE_MATCH_WEIGHT,
+      });
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;
       if (groupIntent[g] !== intent) continue;
@@ -465,13 +575,36 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       const detail = normalized.text.slice(start, end);
       // A character also stands for its run-start / run-end bigrams: show it once.
       if (evidence.some((e) => e.source === 'model' && e.detail === detail)) continue;
-      evidence.push({ source: 'model', detail, range: toOriginalRange(normalized, start, end), weight: round(weight) });
+      evidence.push({
+        source: 'model',
+        detail,
+        range: toOriginalRange(normalized, start, end),
+        weight: round(weight),
+      });
       shown++;
     }
     return evidence;
   }
 
   return { intents, classify };
+}
+
+/** Words that open a request made by the way (folded text). */
+const ASIDE_MARKERS = [
+  '顺便',
+  '顺带',
+  '另外',
+  '还有就是',
+  '再就是',
+  'also ',
+  'btw',
+  'by the way',
+  'and also',
+];
+
+function startsWithAside(text: string, at: number): boolean {
+  for (const marker of ASIDE_MARKERS) if (text.startsWith(marker, at)) return true;
+  return false;
 }
 
 function round(value: number): number {

@@ -42,7 +42,11 @@ export function parseEvaluationRows(jsonl: string, file?: string): EvaluationRow
     try {
       value = JSON.parse(line);
     } catch (error) {
-      issues.push({ ...(file === undefined ? {} : { file }), path: at, message: `not valid JSON (${(error as Error).message})` });
+      issues.push({
+        ...(file === undefined ? {} : { file }),
+        path: at,
+        message: `not valid JSON (${(error as Error).message})`,
+      });
       return;
     }
     const parsed = evaluationRowSchema.safeParse(value);
@@ -54,7 +58,11 @@ export function parseEvaluationRows(jsonl: string, file?: string): EvaluationRow
     rows.push({ text, accept: accept ?? [intent as string], previousAgentMessage: prev_agent_turn ?? null });
   });
   if (issues.length > 0)
-    throw new HuashuError('INVALID_INPUT', `Invalid evaluation rows:\n  ${describeIssues(issues.slice(0, 20))}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ''}`, { issues });
+    throw new HuashuError(
+      'INVALID_INPUT',
+      `Invalid evaluation rows:\n  ${describeIssues(issues.slice(0, 20))}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ''}`,
+      { issues },
+    );
   if (rows.length === 0) throw new HuashuError('INVALID_INPUT', 'The evaluation file has no rows.');
   return rows;
 }
@@ -127,7 +135,16 @@ export function scoreIntents(rows: readonly ScoredRow[], topConfusions = 10): Ev
     .map(([intent, { tp, fp, fn }]) => {
       const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
       const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-      return { intent, precision, recall, f1: f1Of(precision, recall), support: tp + fn, truePositives: tp, falsePositives: fp, falseNegatives: fn };
+      return {
+        intent,
+        precision,
+        recall,
+        f1: f1Of(precision, recall),
+        support: tp + fn,
+        truePositives: tp,
+        falsePositives: fp,
+        falseNegatives: fn,
+      };
     });
   const macroF1 = intents.length === 0 ? 0 : intents.reduce((sum, s) => sum + s.f1, 0) / intents.length;
   return {
@@ -136,6 +153,8 @@ export function scoreIntents(rows: readonly ScoredRow[], topConfusions = 10): Ev
     accuracy: rows.length === 0 ? 0 : correct / rows.length,
     macroF1,
     intents,
-    confusions: [...confusions.values()].sort((a, b) => b.count - a.count || (a.expected + a.predicted < b.expected + b.predicted ? -1 : 1)).slice(0, topConfusions),
+    confusions: [...confusions.values()]
+      .sort((a, b) => b.count - a.count || (a.expected + a.predicted < b.expected + b.predicted ? -1 : 1))
+      .slice(0, topConfusions),
   };
 }

@@ -160,6 +160,8 @@ export class FeatureBuffer {
   contentSize = 0;
   /** Placeholders and digit runs seen (a bare order number is content-free but informative). */
   dataTokens = 0;
+  /** Per clause: index in the text of its first character. */
+  segmentStarts = new Int32Array(MAX_SEGMENTS);
   /** Per clause: 1 when it asks something (`?`, 吗, 么, 嘛, 呢 at its end, or an English question word). */
   questions = new Uint8Array(MAX_SEGMENTS);
   /** Segment of each character of the text (valid for the last extraction). */
@@ -168,7 +170,10 @@ export class FeatureBuffer {
   ensure(extra: number): void {
     if (this.count + extra <= this.keys.length) return;
     const capacity = Math.max(this.keys.length * 2, this.count + extra + 16);
-    const grow = <T extends Uint32Array | Int32Array | Uint8Array | Float32Array>(from: T, make: (n: number) => T): T => {
+    const grow = <T extends Uint32Array | Int32Array | Uint8Array | Float32Array>(
+      from: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity);
       next.set(from.subarray(0, this.count));
       return next;
@@ -246,7 +251,12 @@ function strippedLength(text: string, from: number, to: number): number {
   if (endsWith(text, to, length, 'ly') && length >= 6) return length - 2;
   if (endsWith(text, to, length, 'es') && length >= 5) {
     const before = text.charCodeAt(to - 3);
-    const sibilant = before === 0x73 || before === 0x78 || before === 0x7a || endsWith(text, to, length, 'ches') || endsWith(text, to, length, 'shes');
+    const sibilant =
+      before === 0x73 ||
+      before === 0x78 ||
+      before === 0x7a ||
+      endsWith(text, to, length, 'ches') ||
+      endsWith(text, to, length, 'shes');
     return sibilant ? length - 2 : length - 1;
   }
   const last = text.charCodeAt(to - 1);
@@ -264,7 +274,8 @@ export function stemLength(text: string, from: number, to: number): number {
   const length = strippedLength(text, from, to);
   if (length >= 3) {
     const last = text.charCodeAt(from + length - 1);
-    if (last === text.charCodeAt(from + length - 2) && !isVowel(last) && isLatinLetter(last)) return length - 1;
+    if (last === text.charCodeAt(from + length - 2) && !isVowel(last) && isLatinLetter(last))
+      return length - 1;
   }
   return length;
 }
@@ -284,8 +295,10 @@ export function extractFeatures(
   out.contentSize = 0;
   out.dataTokens = 0;
   out.questions.fill(0);
+  out.segmentStarts.fill(0);
   const length = text.length;
-  if (out.charSegments.length < length) out.charSegments = new Uint8Array(Math.max(length, out.charSegments.length * 2));
+  if (out.charSegments.length < length)
+    out.charSegments = new Uint8Array(Math.max(length, out.charSegments.length * 2));
   let segment = 0;
   let segmentHasContent = false;
   let previousHan = -1; // previous Han code in the current run, or -1
@@ -293,10 +306,20 @@ export function extractFeatures(
   let previousWord = -1; // key of the previous Latin word in the clause, or -1
   let lastWasHanOrPlaceholder = false;
 
+  let segmentOpen = false; // the current clause's start is recorded
   const breakClause = () => {
-    if (segmentHasContent && segment < MAX_SEGMENTS - 1) segment++;
+    if (segmentHasContent && segment < MAX_SEGMENTS - 1) {
+      segment++;
+      segmentOpen = false;
+    }
     segmentHasContent = false;
     previousWord = -1;
+  };
+  const openClause = (at: number) => {
+    if (!segmentOpen) {
+      out.segmentStarts[segment] = at;
+      segmentOpen = true;
+    }
   };
   const endHanRun = () => {
     if (previousHan >= 0) {
@@ -315,8 +338,14 @@ export function extractFeatures(
     }
     const code = text.charCodeAt(i);
     if (isHan(code)) {
+      openClause(i);
       out.charSegments[i] = segment;
-      if (code === 0x5417 /* 吗 */ || code === 0x4e48 /* 么 */ || code === 0x561b /* 嘛 */ || code === 0x5462 /* 呢 */)
+      if (
+        code === 0x5417 /* 吗 */ ||
+        code === 0x4e48 /* 么 */ ||
+        code === 0x561b /* 嘛 */ ||
+        code === 0x5462 /* 呢 */
+      )
         out.questions[segment] = 1;
       if (previousHan < 0) out.push((RUN_START << 16) | code, i, i + 1, segment);
       else out.push(((previousHan << 16) | code) >>> 0, previousHanAt, i + 1, segment);
@@ -334,6 +363,7 @@ export function extractFeatures(
     if (code === 0x5b) {
       const end = placeholderEnd(text, i);
       if (end > 0) {
+        openClause(i);
         out.push(Token.PlaceholderBase + placeholderKind, i, end, segment);
         out.charSegments.fill(segment, i, end);
         out.dataTokens++;
@@ -345,8 +375,10 @@ export function extractFeatures(
       }
     }
     if (isLatinLetter(code)) {
+      openClause(i);
       let end = i + 1;
-      while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0)) end++;
+      while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0))
+        end++;
       const key = wordKey(text, i, i + stemLength(text, i, end));
       if (stopWords !== null && stopWords.has(key)) {
         // A request frame word ("i need help with"): no feature, and the words around it join.
@@ -367,6 +399,7 @@ export function extractFeatures(
       continue;
     }
     if (isDigit(code)) {
+      openClause(i);
       let end = i + 1;
       while (end < length && isDigit(text.charCodeAt(end))) end++;
       out.push(end - i >= 5 ? Token.NumberLong : Token.NumberShort, i, end, segment);
@@ -389,8 +422,7 @@ export function extractFeatures(
       if (code === 0x3f || code === 0xff1f) {
         out.push(Token.Question, i, i + 1, segment);
         out.questions[segment] = 1;
-      }
-      else if (code === 0x21) out.push(Token.Exclamation, i, i + 1, segment);
+      } else if (code === 0x21) out.push(Token.Exclamation, i, i + 1, segment);
       out.charSegments[i] = segment;
       breakClause();
       lastWasHanOrPlaceholder = false;

@@ -216,7 +216,12 @@ export class NaiveBayes {
    * `segmentScores` (segmentCount × intents), for the features in `features`. Writes the dense index
    * of each feature (or -1 when unknown or repeated) to `featureIndex`. Returns the number of known features.
    */
-  score(features: FeatureBuffer, featureIndex: Int32Array, totals: Float64Array, segmentScores: Float64Array): number {
+  score(
+    features: FeatureBuffer,
+    featureIndex: Int32Array,
+    totals: Float64Array,
+    segmentScores: Float64Array,
+  ): number {
     const intentCount = this.intents.length;
     if (++this.stamp === 0xffffffff) {
       this.stamps.fill(0);

@@ -36,7 +36,12 @@ export function compactText(text: string): string {
   let from = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    const drop = code === 0x20 || (code < 0x80 && !isLatinWordCode(code)) || (code >= 0x3000 && code <= 0x303f) || code === 0x2026 || code === 0xff5e;
+    const drop =
+      code === 0x20 ||
+      (code < 0x80 && !isLatinWordCode(code)) ||
+      (code >= 0x3000 && code <= 0x303f) ||
+      code === 0x2026 ||
+      code === 0xff5e;
     if (drop) {
       if (from >= 0) out += text.slice(from, i);
       from = -1;
@@ -93,7 +98,11 @@ export class PatternMatcher {
       literals.add(literal);
     };
     groups.forEach((group, g) => {
-      compiled.push({ id: group.id ?? `${group.intent}#${g}`, intent: group.intent, weight: group.weight ?? DEFAULT_WEIGHT });
+      compiled.push({
+        id: group.id ?? `${group.intent}#${g}`,
+        intent: group.intent,
+        weight: group.weight ?? DEFAULT_WEIGHT,
+      });
       const add = (list: readonly string[] | undefined, kind: LiteralKind) => {
         for (const literal of list ?? []) {
           const { text, prefix } = foldLiteral(literal);
@@ -112,7 +121,8 @@ export class PatternMatcher {
         if (!list.includes(g)) list.push(g);
       }
     });
-    for (const literal of maskLiterals) addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
+    for (const literal of maskLiterals)
+      addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
     this.groups = compiled;
     this.automaton = literals.size > 0 ? new AhoCorasick([...literals]) : null;
     const size = compiled.length;
@@ -149,7 +159,8 @@ export class PatternMatcher {
     const stamp = this.stamp;
     this.masked = false;
     this.touchedCount = 0;
-    if (this.mask.length < text.length) this.mask = new Uint8Array(Math.max(text.length, this.mask.length * 2));
+    if (this.mask.length < text.length)
+      this.mask = new Uint8Array(Math.max(text.length, this.mask.length * 2));
     if (this.automaton !== null) {
       const matches = this.automaton.matchInText(text);
       for (let m = 0; m < matches.length; m++) {

@@ -8,7 +8,9 @@ export const intentIdSchema = z
   .string()
   .regex(INTENT_ID_PATTERN, 'an intent id is lower-case words joined by "." "_" or "-", e.g. "order.cancel"');
 
-const literalList = z.array(z.string().trim().min(1, 'an empty string matches everything; remove it').max(200));
+const literalList = z.array(
+  z.string().trim().min(1, 'an empty string matches everything; remove it').max(200),
+);
 
 function isValidRegex(source: string): boolean {
   try {
@@ -49,7 +51,9 @@ export const patternGroupSchema = z
   })
   .strict()
   .refine(
-    (g) => (g.phrases?.length ?? 0) + (g.keywords?.length ?? 0) + (g.regex?.length ?? 0) + (g.exact?.length ?? 0) > 0,
+    (g) =>
+      (g.phrases?.length ?? 0) + (g.keywords?.length ?? 0) + (g.regex?.length ?? 0) + (g.exact?.length ?? 0) >
+      0,
     { message: 'a pattern group needs at least one of phrases, keywords, regex or exact' },
   );
 
@@ -118,7 +122,10 @@ const intentModelSchema = z.custom<IntentModel>(
     typeof (value as IntentModel).name === 'string' &&
     Array.isArray((value as IntentModel).intents) &&
     typeof (value as IntentModel).predict === 'function',
-  { message: 'expected a classifier object { name, intents, predict(normalized) }, e.g. createNaturalClassifier()' },
+  {
+    message:
+      'expected a classifier object { name, intents, predict(normalized) }, e.g. createNaturalClassifier()',
+  },
 );
 
 /** `createAssistant({ intents })`: extend or tune the classifier without code. */

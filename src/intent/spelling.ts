@@ -46,7 +46,10 @@ export class SpellingIndex {
  * Build the pairs from corpus words and their frequencies: each variant goes to the most
  * frequent word that produces it (build time only).
  */
-export function buildSpellingPairs(words: ReadonlyMap<string, number>, stopWords: ReadonlySet<number>): string {
+export function buildSpellingPairs(
+  words: ReadonlyMap<string, number>,
+  stopWords: ReadonlySet<number>,
+): string {
   const best = new Map<number, { key: number; count: number }>();
   for (const [word, count] of words) {
     const stemEnd = stemLength(word, 0, word.length);
