@@ -80,6 +80,12 @@ export const lintGenerator: DataGenerator = {
       );
       data.files.push({ file, rule, locale, phrases: phrases.map(withoutExamples) });
     }
+    if (!names.includes('categories.json'))
+      issues.push({
+        file: `${DIR}/categories.json`,
+        path: '',
+        message: 'missing: the categories and their templates',
+      });
     for (const rule of PHRASE_RULE_IDS)
       for (const locale of PHRASE_LOCALES)
         if (!seen.has(`${rule}.${locale}.json`))

@@ -1,5 +1,5 @@
 import { LINT_DATA } from '../generated/lint-data.js';
-import type { ForbiddenCategory, LocalizedText, PhraseRuleId } from './data-schema.js';
+import type { ForbiddenCategory, LocalizedText } from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
 
 /** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
@@ -31,8 +31,4 @@ export function builtInLists(): Map<string, string[]> {
 
 export function categoryInfo(category: ForbiddenCategory): { template: string; label: LocalizedText } {
   return LINT_DATA.categories[category];
-}
-
-export function hasBuiltInPhrases(rule: PhraseRuleId): boolean {
-  return LINT_DATA.files.some((file) => file.rule === rule);
 }
