@@ -26,7 +26,7 @@ const timeZoneSchema = z.string().refine((zone) => {
   return true;
 }, 'expected an IANA time zone such as "Asia/Shanghai"');
 
-const renderOptionsSchema = z
+export const renderOptionsSchema = z
   .object({ locale: templateLocaleSchema.optional(), channel: channelSchema.optional(), timeZone: timeZoneSchema.optional() })
   .strict();
 const filterSchema = z

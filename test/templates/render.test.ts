@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HuashuError } from '../../src/errors.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
+import { renderOptionsSchema } from '../../src/templates/catalogue.js';
 import { builtinTemplates } from '../../src/templates/builtin.js';
 import { sharedTemplateEnvironment } from '../../src/templates/environment.js';
 import { createTemplateRunner } from '../../src/templates/runtime.js';
@@ -172,6 +173,36 @@ describe('property: any input gives text or a HuashuError, never a crash', () =>
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('property: render options are accepted exactly when the zod schema accepts them', () => {
+  it('random option objects', () => {
+    const value = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('zh-Hans', 'zh-Hant', 'en', 'fr', 'chat', 'phone', 'fax', 'Asia/Shanghai', 'Europe/Paris', 'Mars/Base'),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({ locale: value, channel: value, timeZone: value, other: value }, { requiredKeys: [] }),
+          fc.anything(),
+        ),
+        (options) => {
+          let rendered = true;
+          try {
+            catalogue.render('situation/anything-else', {}, options as never);
+          } catch (error) {
+            expect((error as HuashuError).code).toBe('INVALID_INPUT');
+            rendered = false;
+          }
+          expect(rendered).toBe(options === undefined || renderOptionsSchema.safeParse(options).success);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
