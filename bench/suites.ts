@@ -2,8 +2,16 @@ import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
+import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
-export const suites: Suite[] = [foundationSuite, signalsSuite, templatesSuite, lintCliSuite, actionsSuite];
+export const suites: Suite[] = [
+  foundationSuite,
+  signalsSuite,
+  templatesSuite,
+  lintSuite,
+  lintCliSuite,
+  actionsSuite,
+];

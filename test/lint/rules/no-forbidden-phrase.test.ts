@@ -43,6 +43,8 @@ ruleTester('no-forbidden-phrase', {
     'What would you like us to do: a refund or a replacement?',
     'This is my job and I will follow it up.',
     'Kind regards',
+    '您看我能怎么帮您？',
+    '这是我们的问题，非常抱歉',
   ],
   invalid: [
     // The domain brief's examples, one per category.
@@ -86,6 +88,11 @@ ruleTester('no-forbidden-phrase', {
     { text: '爱买不买', errors: [{ messageId: 'not_my_business', data: { category: 'not_my_business' } }] },
     { text: '成不成交与我无关', errors: [{ messageId: 'not_my_business' }] },
     { text: '这是常识，说了你也不懂', errors: [{ messageId: 'condescension' }, { messageId: 'condescension' }] },
+    { text: '你听不懂吗？', errors: [{ messageId: 'interrogation' }] },
+    { text: '我又能怎么办', errors: [{ messageId: 'flat_refusal' }] },
+    { text: '那是你自己的问题', errors: [{ messageId: 'deflection', actual: '是你自己的问题' }] },
+    { text: 'Did you even read the description?', errors: [{ messageId: 'rhetorical' }] },
+    { text: "That's your problem.", errors: [{ messageId: 'not_my_business' }] },
     // Variants: 亲 prefix, particles, 您 for 你, spaces and punctuation inside the phrase.
     { text: '亲，着什么急呀', errors: [{ messageId: 'impatience', actual: '着什么急' }] },
     { text: '您到XX部门问问吧', errors: [{ messageId: 'deflection', actual: '您到XX部门问问' }] },
