@@ -4,6 +4,7 @@ import { describeIssues, HuashuError, issuesFromZod, parseOrThrow, type HuashuIs
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
 import { normalize } from '../normalize/index.js';
+import { createTemplateCatalogue, type TemplateCatalogue } from '../templates/index.js';
 import { builtInLists, builtInSources } from './built-in-data.js';
 import { compileAndCheck, type CheckedSource } from './check-entries.js';
 import { phraseLocaleSchema, phrasePackSchema, type PhrasePack } from './data-schema.js';
@@ -77,6 +78,12 @@ function replyLocale(reply: string): SupportedLocale {
   return LATIN.test(reply) ? 'en' : 'zh-Hans';
 }
 
+let builtInCatalogue: TemplateCatalogue | undefined;
+
+/** The default resolver: the built-in templates' own examples, loaded on the first suggestion. */
+const builtInSuggestion: SuggestionResolver = (templateId, locale) =>
+  (builtInCatalogue ??= createTemplateCatalogue()).example(templateId, locale);
+
 /** The compiled built-in phrases per set of enabled rules: most linters share the default one. */
 const builtInCache = new Map<string, PhraseSet>();
 
@@ -86,16 +93,17 @@ const builtInCache = new Map<string, PhraseSet>();
  * Throws `HuashuError` `INVALID_OPTIONS` (bad options, unknown rule ids) or `INVALID_RULES` (a
  * pack that fails its schema or its examples), listing every problem.
  *
- * `resolveSuggestion` fills suggestions with whole approved sentences; `extraRules` adds rules
- * made with `defineRule`.
+ * `resolveSuggestion` turns a template id into a whole approved sentence (default: the built-in
+ * templates rendered with their example values; `createAssistant` passes its own catalogue, packs
+ * included). `extraRules` adds rules made with `defineRule`.
  */
 export function createLinter(
   options: LintOptions = {},
-  resolveSuggestion?: SuggestionResolver,
+  resolveSuggestion: SuggestionResolver = builtInSuggestion,
   extraRules: readonly Rule[] = [],
 ): Linter {
   const parsed = parseOrThrow(lintOptionsSchema, options, 'INVALID_OPTIONS', 'createLinter(options)');
-  if (resolveSuggestion !== undefined && typeof resolveSuggestion !== 'function')
+  if (typeof resolveSuggestion !== 'function')
     throw new HuashuError('INVALID_OPTIONS', 'Invalid createLinter(resolveSuggestion): expected a function');
   const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(defineRule)];
 

@@ -347,6 +347,11 @@ describe('results', () => {
     expect(result.findings.map((f) => f.actual)).toEqual(['我也不知道']);
   });
 
+  it('suggests the built-in templates’ sentences by default', () => {
+    const [finding] = createLinter().lint('著什麼急').findings;
+    expect(finding!.suggestions?.[0]?.text).toMatch(/稍等|稍候/);
+  });
+
   it('gives each finding its rule url', () => {
     const [finding] = createLinter().lint('着什么急').findings;
     expect(finding!.url).toBe('rules/lint/README.md#no-forbidden-phrase');
