@@ -18,6 +18,8 @@ ruleTester('greet-first', {
     { text: '哈囉～請問需要什麼？', conversation: [customer('在嗎')] },
     { text: 'Hello! How can I help you today?', conversation: [customer('hi')] },
     { text: 'Good morning, thanks for contacting us.', conversation: [] },
+    { text: '您 好 呀，请问有什么可以帮您？', conversation: [customer('在吗')] },
+    { text: 'ＨＥＬＬＯ！', conversation: [customer('hi')] },
   ],
   invalid: [
     {
@@ -36,6 +38,8 @@ ruleTester('apologize-on-complaint', {
     { text: '对不起，让您久等了', conversation: [customer('怎么还没发货')] },
     { text: '好的，这款有黑色', conversation: [customer('请问这款有黑色吗')] },
     { text: '非常抱歉造成您的不便', conversation: [customer('你們寄錯了')] },
+    { text: '抱 歉 呀，马上为您处理', conversation: [customer('质量太差了吧')] },
+    { text: 'ＳＯＲＲＹ for the trouble', conversation: [customer('It arrived BROKEN')] },
     { text: 'I am so sorry about this, a replacement is on the way.', conversation: [customer('The mug arrived broken.')] },
     // The complaint is an earlier turn, not the one this reply answers.
     { text: '好的', conversation: [customer('质量太差了'), agent('非常抱歉'), customer('好吧，那就换货')] },
@@ -46,6 +50,7 @@ ruleTester('apologize-on-complaint', {
       conversation: [customer('收到的杯子碎了')],
       errors: [{ messageId: 'missingApology', severity: 'warn', data: { cue: '碎了' } }],
     },
+    { text: '好的', conversation: [customer('杯子 碎 了！')], errors: [{ messageId: 'missingApology', severity: 'warn', data: { cue: '碎 了' } }] },
     { text: '我要看看', conversation: [customer('我要投诉你们')], errors: [{ messageId: 'missingApology', severity: 'warn', data: { cue: '投诉' } }] },
     { text: '請提供照片', conversation: [customer('收到的杯子壞咗')], errors: [{ messageId: 'missingApology', severity: 'warn', message: '請先致歉' }] },
     { text: 'Please send a photo.', conversation: [customer('It does not work.')], errors: [{ messageId: 'missingApology', severity: 'warn', message: 'apologise first' }] },
@@ -62,6 +67,8 @@ ruleTester('offer-further-help', {
     { text: '请稍等，正在为您查询', conversation: [customer('什么时候发货')] },
     { text: '明天发货', conversation: [customer('好的谢谢，那什么时候发货？')] },
     { text: '不客氣，請問還有什麼可以幫您？', conversation: [customer('謝謝')] },
+    { text: '不客气呢，还有 其他 问题 吗？', conversation: [customer('好的，谢 谢 啦')] },
+    { text: 'ＡＮＹＴＨＩＮＧ ＥＬＳＥ？', conversation: [customer('thanks')] },
     { text: "You're welcome! Is there anything else I can help with?", conversation: [customer('Thanks!')] },
     { text: 'Goodbye!', conversation: [customer("That's all, thanks.")] },
   ],
@@ -73,6 +80,7 @@ ruleTester('offer-further-help', {
     },
     { text: '好的，再见', conversation: [customer('知道了')], errors: [{ messageId: 'missingOffer', severity: 'warn' }] },
     { text: '不客氣，祝您購物愉快', conversation: [customer('謝謝')], errors: [{ messageId: 'missingOffer', severity: 'warn', message: '結束會話前' }] },
+    { text: '不客气哦亲', conversation: [customer('谢 谢 啦')], errors: [{ messageId: 'missingOffer', severity: 'warn' }] },
     { text: 'Have a nice day!', conversation: [customer('ok')], errors: [{ messageId: 'missingOffer', severity: 'warn', message: 'anything else' }] },
   ],
 });

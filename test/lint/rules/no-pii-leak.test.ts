@@ -45,6 +45,12 @@ ruleTester('no-pii-leak', {
       output: '收货人电话：138****5678',
     },
     {
+      // Particles and the 亲 address around it.
+      text: '亲，您的手机号呢是13812345678哦',
+      errors: [{ messageId: 'mobile', severity: 'error' }],
+      output: '亲，您的手机号呢是138****5678哦',
+    },
+    {
       // Owner unknown: a warning.
       text: '号码是13812345678',
       errors: [{ messageId: 'mobile', severity: 'warn' }],

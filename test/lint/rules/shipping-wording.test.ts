@@ -102,6 +102,12 @@ ruleTester('shipping-wording', {
       output: 'Good news: your parcel has been shipped from our warehouse!',
     },
     {
+      text: 'Ｙｏｕｒ ｏｒｄｅｒ ｈａｓ ｓｈｉｐｐｅｄ！',
+      facts: noScan,
+      errors: [{ messageId: 'noCarrierScan', actual: 'ｈａｓ ｓｈｉｐｐｅｄ' }],
+      output: 'Ｙｏｕｒ ｏｒｄｅｒ has left our warehouse！',
+    },
+    {
       text: 'YOUR PARCEL IS ON ITS WAY',
       facts: noScan,
       errors: [{ messageId: 'noCarrierScan', actual: 'IS ON ITS WAY' }],
