@@ -123,9 +123,21 @@ describe('huashu validate', () => {
       variables: {},
     });
     write('good/templates/shop/hello.zh-Hans.hbs', '亲，欢迎光临！');
+    write('good/lint/shop.json', {
+      name: 'shop',
+      phrases: [
+        {
+          category: 'impatience',
+          patterns: ['快点说'],
+          examples: ['你快点说'],
+          counterExamples: ['请慢慢说'],
+        },
+      ],
+    });
     const { code, stdout } = await run(['validate', 'good', '--format', 'pretty']);
     expect(stdout).toMatch(/✓ rules +good\/actions \(1 file, 1 rule, 1 disabled\)/);
     expect(stdout).toMatch(/✓ templates +good\/templates \(1 template\)/);
+    expect(stdout).toMatch(/✓ phrases +good\/lint\/shop\.json \(1 phrase\)/);
     expect(stdout).toMatch(/✓ together/);
     expect(stdout).toMatch(/All packs are valid\./);
     expect(code).toBe(0);
@@ -157,6 +169,19 @@ describe('huashu validate', () => {
       ['a.json', 'disable[0]'],
       ['b.json', ''],
     ]);
+  });
+
+  it('reports a phrase pack whose examples do not match, with its file', async () => {
+    write('phrases/shop.json', {
+      name: 'shop',
+      phrases: [{ category: 'impatience', patterns: ['快点说'], examples: ['请慢慢说'] }],
+    });
+    const { code, stdout } = await run(['validate', 'phrases', '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { packs: Array<{ kind: string; issues: Array<{ file?: string }> }> };
+    expect(report.packs[0]?.kind).toBe('phrases');
+    expect(report.packs[0]?.issues.length).toBeGreaterThan(0);
+    expect(report.packs[0]?.issues[0]?.file).toMatch(/shop\.json$/);
   });
 
   it('checks rule templates against the built-in catalogue for a lone rule file', async () => {

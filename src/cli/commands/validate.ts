@@ -186,9 +186,8 @@ function validate(io: CliIo, targets: Targets): PackReport[] {
         kind: 'phrases',
         source,
         summary: 'phrase pack',
-        issues: issues.map((issue) =>
-          file === undefined || issue.file !== undefined ? issue : { file, ...issue },
-        ),
+        // The linter names a pack by its `name`; the file is what the user can open.
+        issues: issues.map((issue) => (file === undefined ? issue : { ...issue, file })),
       });
     }
   }
