@@ -130,7 +130,9 @@ export const lintSuite: Suite = {
     const dir = mkdtempSync(join(tmpdir(), 'huashu-prh-'));
     let rows: Row[];
     try {
+      const prhStarted = performance.now();
       const { linter: textlint, rules } = await textlintWithPrh(dir);
+      const prhBuildMs = performance.now() - prhStarted;
       // textlint takes milliseconds per reply: warm up on a sample, then one timed pass that also counts.
       const file = join(dir, 'reply.txt');
       for (const reply of replies.slice(0, 200)) await textlint.lintText(reply, file);
@@ -152,6 +154,7 @@ export const lintSuite: Suite = {
           'replies/s (1 core)': Math.round(1e6 / huashu.meanUs),
           flagged: share(flagged),
           'with an error': share(withErrors),
+          'build ms': fmt(buildMs, 1),
           goal: 'median ≤ 10 µs, errors ≤ 2%',
         },
         {
@@ -161,11 +164,8 @@ export const lintSuite: Suite = {
           'replies/s (1 core)': Math.round(1e6 / prh.meanUs),
           flagged: share(prhFlagged),
           'with an error': share(prhFlagged),
+          'build ms': fmt(prhBuildMs, 1),
           goal: '',
-        },
-        {
-          linter: `createLinter() build, ms (${replies.length} replies linted)`,
-          'µs/reply median': fmt(buildMs, 1),
         },
       ];
     } finally {

@@ -1,8 +1,11 @@
 import { ruleDocsUrl } from '../docs.js';
 import { defineRule } from '../rule.js';
 
-/** After a contact handle (QQ, VX, WhatsApp…): an account id, e.g. `QQ: 12345678`, `vx号 abc_123`. */
-const ACCOUNT_AFTER_HANDLE = /^ ?(?:号码?|账号|id)?(?:是|为)? ?[:=]? ?[a-z0-9][a-z0-9_-]{4,}/;
+/**
+ * After a contact handle (QQ, VX, LINE…): a separator, then an account id — `QQ: 12345678`,
+ * `vx号 abc_123`, `微信是abc123`. A bare handle and a number (line 12345) is not enough.
+ */
+const ACCOUNT_AFTER_HANDLE = /^ ?(?:(?:号码?|账号|id) ?(?:是|为)?|是|为|[:=]) ?[a-z0-9][a-z0-9_-]{4,}/;
 
 /**
  * Steering the customer off the platform — to WeChat, QQ, WhatsApp, or a private transfer — which

@@ -12,6 +12,8 @@ ruleTester('no-offplatform-contact', {
     '退款会原路返回到您的支付账户',
     // A handle without an account id.
     'QQ音乐会员也可以用哦',
+    '微信 12345 积分可以兑换',
+    'Please check line 12345 of the invoice.',
     // Traditional and English.
     '您可以使用LINE Pay付款',
     'line 1 與 line 2 都可以填地址',
@@ -25,7 +27,8 @@ ruleTester('no-offplatform-contact', {
     { text: '加我ＶＸ', errors: [{ messageId: 'offPlatform', actual: '加我ＶＸ' }] },
     { text: 'QQ号发您了', errors: [{ messageId: 'offPlatform', actual: 'QQ号' }] },
     { text: 'QQ:12345678', errors: [{ messageId: 'offPlatform', actual: 'QQ' }] },
-    { text: '微信 abc12345，有事找我', errors: [{ messageId: 'offPlatform', actual: '微信' }] },
+    { text: '微信：abc12345，有事找我', errors: [{ messageId: 'offPlatform', actual: '微信' }] },
+    { text: 'vx号是 abc_123', errors: [{ messageId: 'offPlatform' }] },
     { text: '我们私下转账就行', errors: [{ messageId: 'offPlatform', actual: '私下转账' }] },
     { text: '直接转账给我，便宜点', errors: [{ messageId: 'offPlatform' }] },
     { text: '不走平台可以少十块', errors: [{ messageId: 'offPlatform', message: '平台之外' }] },
