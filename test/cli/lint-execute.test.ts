@@ -20,6 +20,12 @@ const rows = [
 ];
 const tmp = tempDir({
   'export.jsonl': rows.map((row) => JSON.stringify(row)).join('\n'),
+  'matrix/replies.txt': '您好，请问有什么可以帮您？\n有问题可以加我微信\n',
+  'matrix/replies.jsonl': ['{"reply":"您好，请问有什么可以帮您？"}', '{"reply":"有问题可以加我微信"}'].join(
+    '\n',
+  ),
+  'matrix/replies.csv': 'id,reply\n1,"您好，请问有什么可以帮您？"\n2,"有问题可以\n加我微信"\n',
+  'matrix/replies.tsv': 'id\treply\n1\t您好，请问有什么可以帮您？\n2\t有问题可以加我微信\n',
   'shop/huashu.config.json': JSON.stringify({ lint: { packs: ['./dingtalk.json'] } }),
   'shop/dingtalk.json': JSON.stringify({
     name: 'our-shop',
@@ -53,6 +59,60 @@ interface JsonResult {
     fix?: unknown;
   }>;
 }
+
+// Where 加我微信 is in each file: line and column of its first character.
+const WECHAT = {
+  'replies.txt': [2, 6],
+  'replies.jsonl': [2, 16],
+  'replies.csv': [4, 1],
+  'replies.tsv': [3, 8],
+} as const;
+
+describe('huashu lint (execute, real linter): every input format × every output format', () => {
+  const cases = Object.entries(WECHAT).flatMap(([file, at]) =>
+    (['stylish', 'json', 'sarif', 'github', 'summary'] as const).map((format) => ({ file, format, at })),
+  );
+
+  it.each(cases)('$file --format $format', async ({ file, format, at: [line, column] }) => {
+    const r = await run([file, '--format', format], tmp.path('matrix'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    if (format === 'stylish') expect(r.stdout).toContain(`    ${line}:${column}  error`);
+    if (format === 'json') {
+      const results = JSON.parse(r.stdout) as JsonResult[];
+      expect(results.flatMap((x) => x.findings.map((f) => [f.ruleId, f.line, f.column]))).toEqual([
+        ['no-offplatform-contact', line, column],
+      ]);
+    }
+    if (format === 'sarif') {
+      const log = JSON.parse(r.stdout) as {
+        runs: Array<{
+          results: Array<{
+            locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }>;
+          }>;
+        }>;
+      };
+      expect(sarifProblems(log)).toEqual([]);
+      expect(log.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.region)).toMatchObject([
+        { startLine: line, startColumn: column },
+      ]);
+    }
+    if (format === 'github') expect(r.stdout).toContain(`::error file=${file},line=${line},col=${column},`);
+    if (format === 'summary')
+      expect(r.stdout).toMatch(/Replies checked\s+2\n\s+Replies with errors\s+1\s+50\.0%/);
+  });
+
+  it('standard input, plain and JSONL', async () => {
+    for (const [args, stdin] of [
+      [['-'], '您好\n有问题可以加我微信\n'],
+      [['-', '--input-format', 'jsonl'], '{"reply":"有问题可以加我微信"}\n'],
+    ] as const) {
+      const out = lintIo({ cwd: tmp.dir, stdin });
+      expect(await execute(['lint', ...args, '--format', 'json'], out.io)).toBe(1);
+      expect((JSON.parse(out.stdout) as JsonResult[])[0]?.findings[0]?.ruleId).toBe('no-offplatform-contact');
+    }
+  });
+});
 
 describe('huashu lint (execute, real linter)', () => {
   it('is listed in huashu --help', async () => {
