@@ -3,6 +3,7 @@ import { VERSION } from '../generated/version.js';
 import type { Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { evalCommand } from './commands/eval.js';
 import { lintCommand } from './commands/lint.js';
 import { replyCommand } from './commands/reply.js';
 import { templatesCommand } from './commands/templates.js';
@@ -21,6 +22,7 @@ const commands: Command[] = [
   lintCommand,
   templatesCommand,
   validateCommand,
+  evalCommand,
 ];
 
 function mainUsage(): string {

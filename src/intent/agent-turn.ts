@@ -1,5 +1,3 @@
-import { normalize } from '../normalize/index.js';
-
 /** What the agent's previous message asked, as far as a short customer answer is concerned. */
 export const enum AgentTurn {
   /** No previous agent message. */
@@ -35,14 +33,13 @@ const QUESTION =
 /** How much of the agent's message end is searched for a question (long product cards come first). */
 const TAIL = 48;
 
-export function classifyAgentTurn(previous: string | null | undefined): AgentTurn {
-  if (previous === null || previous === undefined) return AgentTurn.None;
-  const text = normalize(previous).text;
-  if (text === '') return AgentTurn.None;
-  const tail = text.length > TAIL ? text.slice(text.length - TAIL) : text;
+/** What the agent's message (folded, see `normalize`) asked. */
+export function classifyAgentTurn(folded: string): AgentTurn {
+  if (folded === '') return AgentTurn.None;
+  const tail = folded.length > TAIL ? folded.slice(folded.length - TAIL) : folded;
   if (ANYTHING_ELSE.test(tail)) return AgentTurn.AskedAnythingElse;
   if (OPENING.test(tail)) return AgentTurn.Opening;
-  if (ASKED_FOR_DATA.test(text)) return AgentTurn.AskedForData;
+  if (ASKED_FOR_DATA.test(folded)) return AgentTurn.AskedForData;
   if (QUESTION.test(tail)) return AgentTurn.Question;
   return AgentTurn.Statement;
 }

@@ -43,6 +43,8 @@ const DEFAULT_EXAMPLE_WEIGHT = 3;
 /** Candidates listed besides the primary and secondary intents. */
 const MAX_CANDIDATES = 5;
 const MIN_CANDIDATE_CONFIDENCE = 0.05;
+/** How many intents are ranked per message (candidates come from these). */
+const RANKED = 8;
 /** A clause's winner is a secondary request when its clause confidence reaches this. */
 const SECONDARY_CONFIDENCE = 0.6;
 /** Between clauses of equal rank, the first one wins unless a later one is surer by more than this. */
@@ -70,6 +72,8 @@ const ACK_WORD_AFTER_QUESTION = 2.5;
 const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
+/** How much of the agent's previous message is read (its end: what the customer answers). */
+const AGENT_TAIL = 100;
 /** Follow-ups up to this size lean towards the agent's topic, by TOPIC_WEIGHT, when the topic is this sure. */
 const FOLLOW_UP_SIZE = 16;
 const TOPIC_WEIGHT = 3;
@@ -178,6 +182,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const neverSecondary = Uint8Array.from(intents, (id) => (NEVER_SECONDARY.has(id) ? 1 : 0));
   const inModel = new Uint8Array(intentCount);
   for (const i of modelToIntent) inModel[i] = 1;
+  const intentToModel = new Int32Array(intentCount).fill(-1);
+  modelToIntent.forEach((i, m) => (intentToModel[i] = m));
 
   // Per-call scratch (classify is synchronous).
   const features = new FeatureBuffer();
@@ -186,9 +192,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   // One-entry cache: a bot often analyses several customer lines after the same agent message.
   let lastAgentMessage: string | undefined;
   let lastAgentTopic = -1;
+  let lastAgentTurn: AgentTurn = AgentTurn.None;
   let featureIndex = new Int32Array(256);
   const modelCount = modelIntents.length;
-  const modelTotals = new Float64Array(modelCount);
   const modelSegments = new Float64Array(MAX_SEGMENTS * modelCount);
   const scores = new Float64Array(intentCount);
   const segmentScores = new Float64Array(MAX_SEGMENTS * intentCount);
@@ -196,7 +202,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const topicScores = new Float64Array(intentCount);
   const patternBacked = new Uint8Array(intentCount);
   const segmentPatterns = new Uint8Array(MAX_SEGMENTS * intentCount);
-  const order = new Int32Array(intentCount);
+  const order = new Int32Array(RANKED);
+  const evidenceStarts = new Int32Array(MODEL_EVIDENCE);
+  const evidenceEnds = new Int32Array(MODEL_EVIDENCE);
+  const evidenceWeights = new Float64Array(MODEL_EVIDENCE);
 
   /** Model log-posteriors (calibrated) into `target[row…]`; intents the model lacks get its floor. */
   function addModelScores(
@@ -207,17 +216,60 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     weight: number,
   ): void {
     if (weight <= 0) return; // no known feature: the model has no opinion (uniform)
+    // Unnormalised log-posteriors: a softmax does not care about a constant, so none is subtracted.
     const t = model.settings.temperature * lengthScale(weight);
-    for (let c = 0; c < modelCount; c++)
-      modelTotals[c] = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
-    const norm = logSumExp(modelTotals, 0, modelCount);
-    let floor = 0;
+    let floor = Infinity;
     for (let c = 0; c < modelCount; c++) {
-      const v = (modelTotals[c] ?? 0) - norm;
+      const v = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
       target[targetRow + (modelToIntent[c] ?? 0)] = v;
       if (v < floor) floor = v;
     }
-    for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
+    if (modelCount < intentCount)
+      for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
+  }
+
+  /** `out[i] = softmax(values[row…])[i]`; terms below e^-30 of the maximum are taken as 0. */
+  function softmax(values: Float64Array, row: number, out: Float64Array): void {
+    let max = -Infinity;
+    for (let i = 0; i < intentCount; i++)
+      if ((values[row + i] ?? -Infinity) > max) max = values[row + i] ?? -Infinity;
+    let sum = 0;
+    for (let i = 0; i < intentCount; i++) {
+      const d = (values[row + i] ?? -Infinity) - max;
+      const e = d < -30 ? 0 : Math.exp(d);
+      out[i] = e;
+      sum += e;
+    }
+    for (let i = 0; i < intentCount; i++) out[i] = (out[i] ?? 0) / sum;
+  }
+
+  /** Softmax probability of the entry scored `top` (the row's maximum). */
+  function winnerProbability(values: Float64Array, row: number, top: number): number {
+    let sum = 0;
+    for (let i = 0; i < intentCount; i++) {
+      const d = (values[row + i] ?? -Infinity) - top;
+      if (d > -30) sum += Math.exp(d);
+    }
+    return 1 / sum;
+  }
+
+  /**
+   * The best RANKED intents by confidence into `order[0…]`, best first (insertion into a short
+   * list instead of sorting every intent). Returns how many were ranked.
+   */
+  function rankTop(values: Float64Array): number {
+    let count = 0;
+    for (let i = 0; i < intentCount; i++) {
+      const v = values[i] ?? 0;
+      if (count === RANKED && v <= (values[order[count - 1] ?? 0] ?? 0)) continue;
+      let at = count < RANKED ? count++ : count - 1;
+      while (at > 0 && (values[order[at - 1] ?? 0] ?? 0) < v) {
+        order[at] = order[at - 1] ?? 0;
+        at--;
+      }
+      order[at] = i;
+    }
+    return count;
   }
 
   /**
@@ -225,11 +277,15 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
    * the agent's words as if a customer had written them ("您的发票在开具中" → invoice). Runs the
    * pattern matcher, so it is called before the customer's message is matched.
    */
-  function agentTopic(message: string): number {
-    if (message === lastAgentMessage) return lastAgentTopic;
+  function readAgentMessage(message: string): void {
+    if (message === lastAgentMessage) return;
     lastAgentMessage = message;
     lastAgentTopic = -1;
-    const text = normalize(message).text;
+    // The end of the agent's message is what the customer answers (product cards come first).
+    const text = normalize(
+      message.length > AGENT_TAIL ? message.slice(message.length - AGENT_TAIL) : message,
+    ).text;
+    lastAgentTurn = classifyAgentTurn(text);
     patterns.match(text);
     extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
     topicScores.fill(0);
@@ -237,8 +293,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
       const totals = confidences; // scratch of length ≥ modelCount
       totals.fill(0);
-      modelSegments.fill(0, 0, agentFeatures.segmentCount * modelCount);
-      model.score(agentFeatures, featureIndex, totals, modelSegments);
+      model.score(agentFeatures, featureIndex, totals, null);
       addModelScores(totals, 0, topicScores, 0, model.lastWeight);
     }
     for (let k = 0; k < patterns.firedCount; k++) {
@@ -257,7 +312,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       if (best < 0 || (topicScores[i] ?? -Infinity) > (topicScores[best] ?? -Infinity)) best = i;
     if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE)
       lastAgentTopic = best;
-    return lastAgentTopic;
+    return;
   }
 
   /** Replace unknown English words by the vocabulary word they misspell ("cancelaltion" → cancel). */
@@ -272,7 +327,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   function classify(normalized: NormalizedText, context?: Context): IntentResult {
     const text = normalized.text;
     const agentMessage = context?.previousAgentMessage ?? null;
-    const topic = agentMessage ? agentTopic(agentMessage) : -1;
+    if (agentMessage) readAgentMessage(agentMessage);
+    const topic = agentMessage ? lastAgentTopic : -1;
     patterns.match(text);
     extractFeatures(text, patterns.masked ? patterns.mask : null, features, base.stopWords);
     const segmentCount = features.segmentCount;
@@ -331,9 +387,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       exampleHit = exampleIntent.get(compactText(text)) ?? -1;
       if (exampleHit >= 0) scores[exampleHit] = (scores[exampleHit] ?? 0) + EXAMPLE_MATCH_WEIGHT;
     }
-    let turn = context?.previousAgentMessage
-      ? classifyAgentTurn(context.previousAgentMessage)
-      : AgentTurn.None;
+    let turn = agentMessage ? lastAgentTurn : AgentTurn.None;
     // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
     if (turn === AgentTurn.Opening) turn = AgentTurn.None;
     let contextNote = '';
@@ -395,12 +449,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
 
     // 4. Confidences.
-    const norm = logSumExp(scores, 0, intentCount);
-    for (let i = 0; i < intentCount; i++) confidences[i] = Math.exp((scores[i] ?? 0) - norm);
-    for (let i = 0; i < intentCount; i++) order[i] = i;
-    order.sort((a, b) => (confidences[b] ?? 0) - (confidences[a] ?? 0));
+    softmax(scores, 0, confidences);
+    const ranked = rankTop(confidences);
     let primary = order[0] ?? otherIndex;
-    const runnerUp = order[1] ?? otherIndex;
+    const runnerUp = ranked > 1 ? (order[1] ?? otherIndex) : otherIndex;
     const nothingKnown = known === 0 && patterns.firedCount === 0 && contextIntent < 0 && exampleHit < 0;
 
     // 5. Clauses. A clause's confident winner of higher precedence (see ids.ts) becomes primary when
@@ -415,13 +467,16 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       let asideIntent = -1;
       for (let s = 0; s < segmentCount; s++) {
         const row = s * intentCount;
-        const segNorm = logSumExp(segmentScores, row, intentCount);
         let winner = -1;
         let winnerScore = -Infinity;
-        for (let i = 0; i < intentCount; i++)
-          if ((segmentScores[row + i] ?? -Infinity) > winnerScore)
-            [winner, winnerScore] = [i, segmentScores[row + i] ?? -Infinity];
-        const confidence = Math.exp(winnerScore - segNorm);
+        for (let i = 0; i < intentCount; i++) {
+          const v = segmentScores[row + i] ?? -Infinity;
+          if (v > winnerScore) {
+            winner = i;
+            winnerScore = v;
+          }
+        }
+        const confidence = winnerProbability(segmentScores, row, winnerScore);
         if (winner < 0 || confidence < SECONDARY_CONFIDENCE) continue;
         if (neverSecondary[winner] === 0) {
           const existing = secondaries.find((x) => x.intent === winner);
@@ -493,7 +548,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       add(primary);
       for (const s of secondaries.sort((a, b) => b.confidence - a.confidence))
         if (s.intent !== primary) add(s.intent);
-      for (let k = 0; k < intentCount && listed.length < MAX_CANDIDATES; k++) {
+      for (let k = 0; k < ranked && listed.length < MAX_CANDIDATES; k++) {
         const i = order[k] ?? 0;
         if ((confidences[i] ?? 0) < MIN_CANDIDATE_CONFIDENCE) break;
         add(i);
@@ -554,34 +609,51 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
     // The model's strongest n-grams for this intent.
     if (!modelUsed) return evidence;
-    let c = -1;
-    for (let m = 0; m < modelCount; m++) if (modelToIntent[m] === intent) c = m;
+    const c = intentToModel[intent] ?? -1;
     if (c < 0) return evidence;
-    const best: Array<{ at: number; weight: number }> = [];
+    // Top MODEL_EVIDENCE features by contribution, kept in small typed arrays (no sort, no objects).
+    let shown = 0;
     for (let k = 0; k < features.count; k++) {
       const f = featureIndex[k] ?? -1;
       if (f < 0) continue;
-      if ((features.ends[k] ?? 0) <= (features.starts[k] ?? 0)) continue; // message-level tokens point at no text
+      const start = features.starts[k] ?? 0;
+      const end = features.ends[k] ?? 0;
+      if (end <= start) continue; // message-level tokens point at no text
       const weight = model.contribution(f, c);
       if (weight < MODEL_EVIDENCE_MIN) continue;
-      best.push({ at: k, weight });
+      // A character also stands for its run-start / run-end bigrams (same range): keep the best one.
+      let same = -1;
+      for (let j = 0; j < shown; j++) if (evidenceStarts[j] === start && evidenceEnds[j] === end) same = j;
+      if (same >= 0) {
+        if ((evidenceWeights[same] ?? 0) >= weight) continue;
+        for (let j = same; j + 1 < shown; j++) {
+          evidenceStarts[j] = evidenceStarts[j + 1] ?? 0;
+          evidenceEnds[j] = evidenceEnds[j + 1] ?? 0;
+          evidenceWeights[j] = evidenceWeights[j + 1] ?? 0;
+        }
+        shown--;
+      }
+      if (shown === MODEL_EVIDENCE && weight <= (evidenceWeights[shown - 1] ?? 0)) continue;
+      let at = shown < MODEL_EVIDENCE ? shown++ : shown - 1;
+      while (at > 0 && (evidenceWeights[at - 1] ?? 0) < weight) {
+        evidenceStarts[at] = evidenceStarts[at - 1] ?? 0;
+        evidenceEnds[at] = evidenceEnds[at - 1] ?? 0;
+        evidenceWeights[at] = evidenceWeights[at - 1] ?? 0;
+        at--;
+      }
+      evidenceStarts[at] = start;
+      evidenceEnds[at] = end;
+      evidenceWeights[at] = weight;
     }
-    best.sort((a, b) => b.weight - a.weight);
-    let shown = 0;
-    for (const { at, weight } of best) {
-      if (shown === MODEL_EVIDENCE) break;
-      const start = features.starts[at] ?? 0;
-      const end = features.ends[at] ?? 0;
-      const detail = normalized.text.slice(start, end);
-      // A character also stands for its run-start / run-end bigrams: show it once.
-      if (evidence.some((e) => e.source === 'model' && e.detail === detail)) continue;
+    for (let j = 0; j < shown; j++) {
+      const start = evidenceStarts[j] ?? 0;
+      const end = evidenceEnds[j] ?? 0;
       evidence.push({
         source: 'model',
-        detail,
+        detail: normalized.text.slice(start, end),
         range: toOriginalRange(normalized, start, end),
-        weight: round(weight),
+        weight: round(evidenceWeights[j] ?? 0),
       });
-      shown++;
     }
     return evidence;
   }

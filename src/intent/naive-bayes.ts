@@ -173,6 +173,8 @@ export class NaiveBayes {
   private readonly deltas: Float32Array;
   private readonly offsets: Uint32Array;
   private readonly classes: Uint16Array;
+  /** Per feature: the mean of its deltas over all intents (for evidence weights). */
+  private readonly meanDeltas: Float32Array;
   /** Per intent: log P(unseen feature | c). */
   readonly unseen: Float64Array;
   readonly logPrior: Float64Array;
@@ -208,19 +210,25 @@ export class NaiveBayes {
       this.logPrior[c] =
         settings.priorWeight * Math.log(Math.max(counts.docCounts[c] ?? 0, 0.5) / Math.max(documents, 1));
     this.index = new KeyIndex(counts.keys);
+    this.meanDeltas = new Float32Array(vocabulary);
+    for (let f = 0; f < vocabulary; f++) {
+      let sum = 0;
+      for (let e = this.offsets[f] ?? 0; e < (this.offsets[f + 1] ?? 0); e++) sum += this.deltas[e] ?? 0;
+      this.meanDeltas[f] = sum / Math.max(1, intentCount);
+    }
     this.stamps = new Uint32Array(vocabulary);
   }
 
   /**
-   * Adds the log-likelihood of each intent to `totals` (length intents) and, per clause, to
-   * `segmentScores` (segmentCount × intents), for the features in `features`. Writes the dense index
+   * Adds the log-likelihood of each intent to `totals` (length intents) and, when the message has
+   * several clauses and `segmentScores` is given, per clause to it (segmentCount × intents). Writes the dense index
    * of each feature (or -1 when unknown or repeated) to `featureIndex`. Returns the number of known features.
    */
   score(
     features: FeatureBuffer,
     featureIndex: Int32Array,
     totals: Float64Array,
-    segmentScores: Float64Array,
+    segmentScores: Float64Array | null,
   ): number {
     const intentCount = this.intents.length;
     if (++this.stamp === 0xffffffff) {
@@ -228,52 +236,52 @@ export class NaiveBayes {
       this.stamp = 1;
     }
     const stamp = this.stamp;
+    const { stamps, offsets, classes, deltas, index } = this;
+    // Clause scores only matter when there are several clauses.
+    const clauses = segmentScores !== null && features.segmentCount > 1 ? segmentScores : null;
     const perSegment = this.perSegment.fill(0);
     let known = 0;
-    let whole = 0;
+    let total = 0;
     for (let i = 0; i < features.count; i++) {
-      const f = this.index.get(features.keys[i] ?? 0);
-      if (f < 0 || this.stamps[f] === stamp) {
+      const f = index.get(features.keys[i] ?? 0);
+      if (f < 0 || stamps[f] === stamp) {
         featureIndex[i] = -1;
         continue;
       }
-      this.stamps[f] = stamp;
+      stamps[f] = stamp;
       featureIndex[i] = f;
       known++;
       const weight = features.weights[i] ?? 1;
+      const end = offsets[f + 1] ?? 0;
+      total += weight;
       const segment = features.segments[i] ?? 0;
-      const end = this.offsets[f + 1] ?? 0;
-      if (segment === WHOLE_MESSAGE) {
-        for (let e = this.offsets[f] ?? 0; e < end; e++) {
-          const c = this.classes[e] ?? 0;
-          totals[c] = (totals[c] ?? 0) + weight * (this.deltas[e] ?? 0);
+      if (clauses === null || segment === WHOLE_MESSAGE) {
+        for (let e = offsets[f] ?? 0; e < end; e++) {
+          const c = classes[e] ?? 0;
+          totals[c] = (totals[c] ?? 0) + weight * (deltas[e] ?? 0);
         }
-        whole += weight;
         continue;
       }
       const row = segment * intentCount;
-      for (let e = this.offsets[f] ?? 0; e < end; e++) {
-        const c = this.classes[e] ?? 0;
-        const delta = weight * (this.deltas[e] ?? 0);
+      for (let e = offsets[f] ?? 0; e < end; e++) {
+        const c = classes[e] ?? 0;
+        const delta = weight * (deltas[e] ?? 0);
         totals[c] = (totals[c] ?? 0) + delta;
-        segmentScores[row + c] = (segmentScores[row + c] ?? 0) + delta;
+        clauses[row + c] = (clauses[row + c] ?? 0) + delta;
       }
       perSegment[segment] = (perSegment[segment] ?? 0) + weight;
     }
-    // Every known feature also pays the intent's unseen-feature probability: added once per clause.
-    for (let c = 0; c < intentCount; c++) totals[c] = (totals[c] ?? 0) + whole * (this.unseen[c] ?? 0);
-    for (let s = 0; s < features.segmentCount; s++) {
-      const n = perSegment[s] ?? 0;
-      if (n === 0) continue;
-      const row = s * intentCount;
-      for (let c = 0; c < intentCount; c++) {
-        const u = n * (this.unseen[c] ?? 0);
-        totals[c] = (totals[c] ?? 0) + u;
-        segmentScores[row + c] = (segmentScores[row + c] ?? 0) + u;
+    // Every known feature also pays the intent's unseen-feature probability.
+    for (let c = 0; c < intentCount; c++) totals[c] = (totals[c] ?? 0) + total * (this.unseen[c] ?? 0);
+    if (clauses !== null)
+      for (let s = 0; s < features.segmentCount; s++) {
+        const n = perSegment[s] ?? 0;
+        if (n === 0) continue;
+        const row = s * intentCount;
+        for (let c = 0; c < intentCount; c++)
+          clauses[row + c] = (clauses[row + c] ?? 0) + n * (this.unseen[c] ?? 0);
       }
-    }
-    this.lastWeight = whole;
-    for (let s = 0; s < features.segmentCount; s++) this.lastWeight += perSegment[s] ?? 0;
+    this.lastWeight = total;
     return known;
   }
 
@@ -281,12 +289,7 @@ export class NaiveBayes {
   contribution(f: number, c: number): number {
     const end = this.offsets[f + 1] ?? 0;
     let own = 0;
-    let sum = 0;
-    for (let e = this.offsets[f] ?? 0; e < end; e++) {
-      const d = this.deltas[e] ?? 0;
-      sum += d;
-      if (this.classes[e] === c) own = d;
-    }
-    return own - sum / this.intents.length;
+    for (let e = this.offsets[f] ?? 0; e < end; e++) if (this.classes[e] === c) own = this.deltas[e] ?? 0;
+    return own - (this.meanDeltas[f] ?? 0);
   }
 }

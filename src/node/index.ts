@@ -8,3 +8,5 @@ export { CONFIG_FILE_NAME, configSchema, findConfigFile, loadConfig, loadConfigF
 export type { HuashuConfig, LoadedConfig } from './config.js';
 export { loadActionRuleFiles, loadActionRules } from './actions.js';
 export type { ActionRulePack } from './actions.js';
+export { createNaturalClassifier, readIntentCorpus } from './natural.js';
+export type { NaturalClassifierOptions } from './natural.js';

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HuashuError } from '../../errors.js';
+import { createIntentClassifier } from '../../intent/classifier.js';
+import { parseEvaluationRows, scoreIntents, type EvaluationReport } from '../../intent/evaluate.js';
+import { normalize } from '../../normalize/index.js';
+import type { Command } from '../command.js';
+import { ExitCode, readAll } from '../io.js';
+import { UsageError } from '../usage-error.js';
+
+const CLASSIFIERS = ['default', 'natural'] as const;
+type ClassifierName = (typeof CLASSIFIERS)[number];
+
+const usage = `Usage: huashu eval <file.jsonl | -> [options]
+
+Measure the intent classifier on labelled messages: accuracy, macro-F1, precision / recall / F1
+and support per intent, and the most frequent confusions.
+
+  <file.jsonl>            one JSON object per line: {"text": "…", "accept": ["id", …] | "intent": "id",
+                          "prev_agent_turn": "…"} (the agent's previous message is passed as context)
+  --format <f>            pretty (default on a terminal) or json
+  --classifier <c>        default (huashu's model) or natural (needs the natural package)
+  --min-accuracy <x>      exit 1 when accuracy is below x (0–1)
+  --min-macro-f1 <x>      exit 1 when macro-F1 is below x (0–1)
+  --confusions <n>        how many confusions to list (default 10)
+
+Scoring: a prediction is correct when it is in "accept". For macro-F1 a correct row is a true
+positive of the predicted id; a wrong one is a false positive of the predicted id and a false
+negative of accept[0]. Macro-F1 averages every intent expected or predicted at least once.`;
+
+export interface EvaluationOutput extends EvaluationReport {
+  file: string;
+  classifier: ClassifierName;
+  /** Classification time per message, in microseconds (mean). */
+  microsecondsPerMessage: number;
+}
+
+function fraction(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new UsageError(`${name} must be a number from 0 to 1, not "${value}"`);
+  return n;
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The report as a terminal table. Pure. */
+export function formatEvaluationPretty(output: EvaluationOutput): string {
+  const width = Math.max(6, ...output.intents.map((s) => s.intent.length));
+  const lines = [
+    `${output.file} — ${output.rows} messages, classifier ${output.classifier}`,
+    '',
+    `accuracy  ${percent(output.accuracy)} (${output.correct}/${output.rows})`,
+    `macro-F1  ${percent(output.macroF1)}`,
+    `speed     ${output.microsecondsPerMessage.toFixed(1)} µs per message`,
+    '',
+    `${'intent'.padEnd(width)}  precision  recall      F1  support`,
+    ...output.intents.map(
+      (s) =>
+        `${s.intent.padEnd(width)}  ${percent(s.precision).padStart(9)}  ${percent(s.recall).padStart(6)}  ${percent(s.f1).padStart(6)}  ${String(s.support).padStart(7)}`,
+    ),
+  ];
+  if (output.confusions.length > 0) {
+    lines.push('', 'Top confusions (expected → predicted):');
+    for (const c of output.confusions)
+      lines.push(`  ${String(c.count).padStart(4)}  ${c.expected} → ${c.predicted}`);
+  }
+  return lines.join('\n');
+}
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Measure the intent classifier on a labelled JSONL file',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        classifier: { type: 'string' },
+        'min-accuracy': { type: 'string' },
+        'min-macro-f1': { type: 'string' },
+        confusions: { type: 'string' },
+      },
+    });
+    const format = values.format ?? ((io.stdout as { isTTY?: boolean }).isTTY === true ? 'pretty' : 'json');
+    if (format !== 'json' && format !== 'pretty')
+      throw new UsageError(`--format must be json or pretty, not "${format}"`);
+    const classifierName = (values.classifier ?? 'default') as ClassifierName;
+    if (!CLASSIFIERS.includes(classifierName))
+      throw new UsageError(`--classifier must be ${CLASSIFIERS.join(' or ')}, not "${values.classifier}"`);
+    const minAccuracy = fraction('--min-accuracy', values['min-accuracy']);
+    const minMacroF1 = fraction('--min-macro-f1', values['min-macro-f1']);
+    const confusions = values.confusions === undefined ? 10 : Number(values.confusions);
+    if (!Number.isInteger(confusions) || confusions < 0)
+      throw new UsageError(`--confusions must be a whole number, not "${values.confusions}"`);
+    if (positionals.length !== 1) throw new UsageError('eval takes one JSONL file (or - for standard input)');
+    const argument = positionals[0] ?? '';
+
+    let text: string;
+    if (argument === '-') text = await readAll(io.stdin);
+    else {
+      try {
+        text = readFileSync(resolve(io.cwd, argument), 'utf8');
+      } catch (error) {
+        throw new HuashuError('IO', `Cannot read ${argument}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    const rows = parseEvaluationRows(text, argument === '-' ? undefined : argument);
+
+    let classifier = createIntentClassifier();
+    if (classifierName === 'natural') {
+      // Loaded only when asked for: natural is an optional peer dependency.
+      const { createNaturalClassifier } = await import('../../node/natural.js');
+      classifier = createIntentClassifier({ classifier: createNaturalClassifier() });
+    }
+    const started = performance.now();
+    const scored = rows.map((row) => ({
+      accept: row.accept,
+      predicted: classifier.classify(
+        normalize(row.text),
+        row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
+      ).intent.id,
+    }));
+    const elapsed = performance.now() - started;
+    const output: EvaluationOutput = {
+      file: argument,
+      classifier: classifierName,
+      microsecondsPerMessage: (elapsed * 1000) / rows.length,
+      ...scoreIntents(scored, confusions),
+    };
+    io.stdout.write(
+      format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : `${formatEvaluationPretty(output)}\n`,
+    );
+    const belowTarget =
+      (minAccuracy !== undefined && output.accuracy < minAccuracy) ||
+      (minMacroF1 !== undefined && output.macroF1 < minMacroF1);
+    return belowTarget ? ExitCode.Findings : ExitCode.Ok;
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * An adapter that lets natural's naive Bayes stand in for huashu's own model, so users can compare
+ * (`createAssistant({ intents: { classifier: createNaturalClassifier() } })`, `huashu eval
+ * --classifier natural`). natural is an optional peer dependency: it is loaded lazily, here only.
+ *
+ * natural's tokenizer drops Chinese, so the adapter feeds it huashu's features (character 1–2-grams,
+ * stemmed English words) as tokens; patterns, context and thresholds still apply on top of it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HuashuError } from '../errors.js';
+import { INTENT_MODEL } from '../generated/intent-model.js';
+import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
+import { extractFeatures, FeatureBuffer, stopWordKeys } from '../intent/features.js';
+import { PatternMatcher } from '../intent/patterns.js';
+import { corpusFileSchema, type IntentModel } from '../intent/schema.js';
+import { documentFeatures } from '../intent/training.js';
+import type { NormalizedText } from '../normalize/index.js';
+
+/** The part of natural's (apparatus's) Bayes classifier the adapter uses. */
+interface BayesEngine {
+  addExample(observation: Record<number, string>, label: string): void;
+  train(): void;
+  getClassifications(observation: Record<number, string>): Array<{ label: string; value: number }>;
+}
+
+export interface NaturalClassifierOptions {
+  /** Labelled texts to train on instead of the built-in corpus (rules/intents/corpus.*.json). */
+  examples?: ReadonlyArray<{ text: string; intent: string }>;
+  /** natural's additive smoothing. Default 1. */
+  smoothing?: number;
+}
+
+const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+
+/** The folder holding rules/intents/, searched upwards from this module (src/node, dist/node, dist chunks). */
+function rulesFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    const candidate = join(dir, 'rules', 'intents');
+    if (existsSync(join(candidate, 'corpus.zh-Hans.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new HuashuError(
+    'IO',
+    'The intent corpus (rules/intents/corpus.*.json) was not found beside the package.',
+  );
+}
+
+/** The built-in corpus's utterances (not its `tests`), validated. */
+export function readIntentCorpus(): Array<{ text: string; intent: string }> {
+  const folder = rulesFolder();
+  const examples: Array<{ text: string; intent: string }> = [];
+  for (const locale of LOCALES) {
+    const file = join(folder, `corpus.${locale}.json`);
+    const parsed = corpusFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success)
+      throw new HuashuError('INVALID_RULES', `${file} is not a valid corpus file: ${parsed.error.message}`);
+    for (const entry of parsed.data.data)
+      for (const text of entry.utterances) examples.push({ text, intent: entry.intent });
+  }
+  return examples;
+}
+
+/**
+ * natural's classifier engine, required lazily. Only its Bayes classifier module is loaded: the
+ * package entry pulls ~77 MB of dependencies, runs dotenv and prints to stdout, so it is the
+ * fallback, with stdout silenced while it loads.
+ */
+function loadBayes(smoothing: number): BayesEngine {
+  const require = createRequire(import.meta.url);
+  type BayesClass = new (stemmer?: unknown, smoothing?: number) => { classifier: BayesEngine };
+  let Bayes: BayesClass | undefined;
+  try {
+    Bayes = require('natural/lib/natural/classifiers/bayes_classifier') as BayesClass;
+  } catch {
+    const write = process.stdout.write;
+    const log = console.log;
+    try {
+      process.stdout.write = (() => true) as typeof process.stdout.write;
+      console.log = () => undefined;
+      Bayes = (require('natural') as { BayesClassifier?: BayesClass }).BayesClassifier;
+    } catch (error) {
+      throw new HuashuError(
+        'MISSING_PEER_DEPENDENCY',
+        'createNaturalClassifier() needs the optional peer dependency "natural": npm install natural',
+        { cause: error },
+      );
+    } finally {
+      process.stdout.write = write;
+      console.log = log;
+    }
+  }
+  if (typeof Bayes !== 'function')
+    throw new HuashuError(
+      'MISSING_PEER_DEPENDENCY',
+      'The installed "natural" has no BayesClassifier (need natural >= 6).',
+    );
+  return new Bayes(undefined, smoothing).classifier;
+}
+
+/** Feature keys as natural's sparse observation (token strings keyed by position). */
+function observation(keys: ArrayLike<number>): Record<number, string> {
+  const tokens: Record<number, string> = {};
+  const seen = new Set<number>();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? 0;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tokens[i] = key.toString(36);
+  }
+  return tokens;
+}
+
+/**
+ * Train natural's naive Bayes on the built-in corpus (or `options.examples`) and return it as an
+ * `IntentModel` for `createAssistant({ intents: { classifier } })`. Throws `MISSING_PEER_DEPENDENCY`
+ * when natural is not installed. Training runs here, once (about a second for the built-in corpus).
+ */
+export function createNaturalClassifier(options: NaturalClassifierOptions = {}): IntentModel {
+  const engine = loadBayes(options.smoothing ?? 1);
+  const stopWords = stopWordKeys(INTENT_MODEL.stopWords);
+  const matcher = new PatternMatcher(INTENT_PATTERNS.groups, INTENT_PATTERNS.mask);
+  const buffer = new FeatureBuffer();
+  const examples = options.examples ?? readIntentCorpus();
+  const intents: string[] = [];
+  for (const { text, intent } of examples) {
+    if (!intents.includes(intent)) intents.push(intent);
+    engine.addExample(observation(documentFeatures(text, matcher, stopWords, buffer).keys), intent);
+  }
+  engine.train();
+  const index = new Map(intents.map((id, i) => [id, i]));
+  const probabilities = new Float64Array(intents.length);
+  return {
+    name: 'natural',
+    intents,
+    predict(normalized: NormalizedText): ArrayLike<number> {
+      extractFeatures(normalized.text, null, buffer, stopWords);
+      const results = engine.getClassifications(observation(buffer.keys.subarray(0, buffer.count)));
+      probabilities.fill(0);
+      let total = 0;
+      for (const { label, value } of results) {
+        const i = index.get(label);
+        if (i === undefined || !(value > 0)) continue;
+        probabilities[i] = value;
+        total += value;
+      }
+      // natural multiplies raw probabilities: long messages underflow to 0 everywhere (no opinion).
+      if (total === 0) probabilities.fill(1 / intents.length);
+      else for (let i = 0; i < probabilities.length; i++) probabilities[i] = (probabilities[i] ?? 0) / total;
+      return probabilities;
+    },
+  };
+}
