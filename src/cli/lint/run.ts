@@ -117,6 +117,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
 
   function reportMalformed(source: string | undefined, line: number, message: string): void {
     malformed += 1;
+    collector?.skip();
     if (malformed <= MALFORMED_SHOWN)
       io.stderr.write(`huashu lint: ${source ?? '<text>'}:${line}: skipped: ${message}\n`);
   }
@@ -165,7 +166,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     }
   }
 
-  write('');
+  if (!begun) out.append(formatter.begin());
   out.append(formatter.end(collector?.summary()));
   await out.flush();
 

@@ -15,7 +15,14 @@ export { createGithubFormatter, github } from './github.js';
 export { createJsonFormatter, json, jsonEntry } from './json.js';
 export { createSarifFormatter, sarif, sarifUri } from './sarif.js';
 export { createStylishFormatter, stylish } from './stylish.js';
-export { createSummaryCollector, formatSummary, percent, UNKNOWN_AGENT } from './summary.js';
+export {
+  createSummaryCollector,
+  formatSummary,
+  MAX_AGENTS,
+  OTHER_AGENTS,
+  percent,
+  UNKNOWN_AGENT,
+} from './summary.js';
 export type { AgentSummary, LintSummary, RuleSummary, SummaryTableOptions } from './summary.js';
 export { locateRanges } from './location.js';
 export type { SourcePosition, SourceSpan } from './location.js';

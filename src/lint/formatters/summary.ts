@@ -38,10 +38,16 @@ export interface LintSummary {
   categories: Array<{ category: string; findings: number }>;
   /** Most replies with errors first; empty when no reply names its agent. */
   agents: AgentSummary[];
+  /** Input lines that could not be read as a reply (malformed), so not in the figures. */
+  skipped: number;
 }
 
 /** The name under which replies without an agent are counted, when other replies have one. */
 export const UNKNOWN_AGENT = '(no agent)';
+/** Agents counted one by one; past this many, further agents are counted together (memory stays bounded). */
+export const MAX_AGENTS = 10_000;
+/** The name under which agents past MAX_AGENTS are counted. */
+export const OTHER_AGENTS = '(other agents)';
 
 interface AgentCounts extends Omit<AgentSummary, 'topRule'> {
   rules: Map<string, number>;
@@ -49,7 +55,7 @@ interface AgentCounts extends Omit<AgentSummary, 'topRule'> {
 
 /**
  * Counts findings per rule and per agent as replies stream past. Memory grows with the number of
- * rules and agents, never with the number of replies.
+ * rules and agents (at most MAX_AGENTS of them), never with the number of replies.
  */
 export function createSummaryCollector() {
   const totals = { replies: 0, repliesWithErrors: 0, repliesWithWarnings: 0, repliesWithFindings: 0 };
@@ -60,6 +66,7 @@ export function createSummaryCollector() {
   const categories = new Map<string, number>();
   const agents = new Map<string, AgentCounts>();
   let namedAgents = 0;
+  let skipped = 0;
 
   function add(entry: { agent?: string | undefined; result: LintResult }): void {
     const { findings } = entry.result;
@@ -70,7 +77,8 @@ export function createSummaryCollector() {
     if (hasWarning) totals.repliesWithWarnings += 1;
     if (findings.length > 0) totals.repliesWithFindings += 1;
 
-    const agentName = entry.agent ?? UNKNOWN_AGENT;
+    const named = entry.agent ?? UNKNOWN_AGENT;
+    const agentName = agents.has(named) || agents.size < MAX_AGENTS ? named : OTHER_AGENTS;
     if (entry.agent !== undefined) namedAgents += 1;
     let agent = agents.get(agentName);
     if (!agent) {
@@ -114,6 +122,11 @@ export function createSummaryCollector() {
     }
   }
 
+  /** Count an input line that could not be read as a reply. */
+  function skip(): void {
+    skipped += 1;
+  }
+
   function summary(): LintSummary {
     const agentRows: AgentSummary[] =
       namedAgents === 0
@@ -142,10 +155,11 @@ export function createSummaryCollector() {
         .map(([category, findings]) => ({ category, findings }))
         .sort((a, b) => b.findings - a.findings || compare(a.category, b.category)),
       agents: agentRows,
+      skipped,
     };
   }
 
-  return { add, summary };
+  return { add, skip, summary };
 }
 
 function compare(a: string, b: string): number {
@@ -199,6 +213,8 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
   ];
   const labelWidth = Math.max(...overview.map((row) => displayWidth(row[0] ?? '')));
   const valueWidth = Math.max(...overview.map((row) => displayWidth(row[1] ?? '')));
+  if (summary.skipped > 0)
+    overview.push(['Lines skipped (malformed)', number(summary.skipped), 'not in these figures']);
   for (const [label = '', value = '', note = ''] of overview)
     lines.push(
       `  ${padDisplay(label, labelWidth, 'end')}  ${padDisplay(value, valueWidth, 'start')}  ${note}`.trimEnd(),

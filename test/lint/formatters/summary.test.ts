@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSummaryCollector, formatSummary, percent } from '../../../src/lint/formatters/summary.js';
+import {
+  createSummaryCollector,
+  formatSummary,
+  MAX_AGENTS,
+  OTHER_AGENTS,
+  percent,
+} from '../../../src/lint/formatters/summary.js';
 import { displayWidth } from '../../../src/lint/formatters/text.js';
 import { finding, result } from './fixtures.js';
 
@@ -113,7 +119,30 @@ describe('summary collector', () => {
       rules: [],
       categories: [],
       agents: [],
+      skipped: 0,
     });
+  });
+
+  it('skipped lines are counted and shown apart from the figures', () => {
+    const collector = createSummaryCollector();
+    collector.add({ result: result([]) });
+    collector.skip();
+    collector.skip();
+    expect(collector.summary()).toMatchObject({ replies: 1, skipped: 2 });
+    expect(formatSummary(collector.summary())).toMatch(
+      /Lines skipped \(malformed\)\s+2\s+not in these figures/,
+    );
+    expect(formatSummary(createSummaryCollector().summary())).not.toContain('skipped');
+  });
+
+  it(`bounded: past ${MAX_AGENTS} agents, the others are counted together`, () => {
+    const collector = createSummaryCollector();
+    for (let i = 0; i < MAX_AGENTS + 5; i++) collector.add({ agent: `a${i}`, result: result([]) });
+    collector.add({ agent: 'a0', result: result([]) });
+    const agents = collector.summary().agents;
+    expect(agents).toHaveLength(MAX_AGENTS + 1);
+    expect(agents.find((a) => a.agent === OTHER_AGENTS)?.replies).toBe(5);
+    expect(agents.find((a) => a.agent === 'a0')?.replies).toBe(2);
   });
 });
 
