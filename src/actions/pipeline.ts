@@ -7,13 +7,14 @@ import { detectLanguage, type SupportedLocale } from '../language/index.js';
 import type { LintContext, LintResult } from '../lint/types.js';
 import type { FactValues } from './compile.js';
 import { createRecommender, type Recommender, type RecommenderOptions } from './recommender.js';
+import { isAnalysisInput } from './analysis-guard.js';
 import { buildRuleFacts, type AnalysisFacts } from './rule-facts.js';
 import type { Recommendation } from './types.js';
 
 const SUPPORTED: readonly string[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 /** What recommend() reads of an analysis: analyze() output fits, and so does a hand-made one. */
-const analysisInputSchema = z
+export const analysisInputSchema = z
   .object({
     intent: z.object({ id: z.string().min(1), confidence: z.number().min(0).max(1) }).loose(),
     intents: z.array(z.object({ id: z.string(), confidence: z.number() }).loose()).optional(),
@@ -49,6 +50,23 @@ export const recommendInputSchema = z
   .refine((input) => input.text !== undefined || input.analysis !== undefined, {
     message: 'give the message as "text" or its "analysis"',
   });
+const inputWithoutAnalysisSchema = z
+  .object({
+    text: z.string().optional(),
+    facts: factsSchema.optional(),
+    context: contextSchema.optional(),
+    variables: variablesSchema.optional(),
+  })
+  .strict();
+
+interface ParsedInput {
+  text?: string;
+  analysis?: AnalysisFacts;
+  facts?: Facts;
+  context?: Context;
+  variables?: Record<string, unknown>;
+}
+
 /** recommend()'s input; `analyze()` output fits `analysis` (hence an interface, not zod's loose type). */
 export interface RecommendInput {
   /** The customer message; analysed unless `analysis` is given. */
@@ -156,12 +174,26 @@ export function createNextActions(deps: NextActionsDependencies) {
   });
 
   function prepare(input: unknown, what: string) {
-    const parsed = parseOrThrow(recommendInputSchema, input, 'INVALID_INPUT', what);
+    const parsed = parseInput(input, what);
     const context: Context = parsed.context ?? {};
-    // zod's output spells optional fields `T | undefined`; the shape is the same.
-    const analysis =
-      (parsed.analysis as AnalysisInput | undefined) ?? deps.analyze(parsed.text as string, context);
+    const analysis = parsed.analysis ?? deps.analyze(parsed.text as string, context);
     return inputsFor(analysis, parsed.facts ?? {}, context, parsed.text, parsed.variables);
+  }
+
+  /**
+   * The input, validated. A well-formed analysis skips zod (see isAnalysisInput): copying the
+   * evidence of analyze() output was most of recommend()'s cost. Anything off goes through the
+   * full schema, which lists every problem.
+   */
+  function parseInput(input: unknown, what: string): ParsedInput {
+    if (isPlainObject(input) && input.analysis !== undefined && isAnalysisInput(input.analysis)) {
+      const { analysis, ...rest } = input;
+      const others = inputWithoutAnalysisSchema.safeParse(rest);
+      if (others.success) return { ...(others.data as Omit<ParsedInput, 'analysis'>), analysis };
+    }
+    const parsed = parseOrThrow(recommendInputSchema, input, 'INVALID_INPUT', what);
+    // zod's output spells optional fields `T | undefined`; the shape is the same.
+    return parsed as ParsedInput;
   }
 
   /** Validated inputs → what the recommender runs on. */

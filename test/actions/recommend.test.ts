@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isAnalysisInput } from '../../src/actions/analysis-guard.js';
+import { analysisInputSchema } from '../../src/actions/pipeline.js';
 import { createAssistant } from '../../src/assistant.js';
 import { isHuashuError } from '../../src/errors.js';
 
@@ -143,5 +145,83 @@ describe('reply(): analyze → recommend → render → lint', () => {
     expect(result.lint).toHaveProperty('findings');
     // huashu's own replies pass its own linter.
     expect(result.lint.errorCount).toBe(0);
+  });
+});
+
+describe('the quick analysis check agrees with the zod schema', () => {
+  const value = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom('low', 'medium', 'high', 'zh-Hans', ''),
+    fc.double({ noDefaultInfinity: false }),
+    fc.constantFrom(0, 0.5, 1, 2, -1),
+    fc.boolean(),
+  );
+  const item = fc.dictionary(
+    fc.constantFrom('id', 'confidence', 'type', 'value', 'placeholder', 'locale', 'evidence'),
+    value,
+    {
+      maxKeys: 4,
+    },
+  );
+  // Mostly well-formed parts, each sometimes replaced by a random value or object.
+  const often = <T>(good: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: value, weight: 1 }, { arbitrary: item, weight: 1 });
+  const candidate = fc.record({
+    id: often(fc.constantFrom('ack', 'complaint')),
+    confidence: often(fc.constantFrom(0, 0.4, 1)),
+  });
+  const analysisLike = fc.record(
+    {
+      intent: often(
+        fc.record({
+          id: often(fc.constantFrom('ack', '')),
+          confidence: often(fc.constantFrom(0, 0.3, 1, 1.5, Number.NaN)),
+        }),
+      ),
+      intents: often(fc.array(often(candidate), { maxLength: 3 })),
+      signals: often(
+        fc.array(often(fc.record({ id: often(fc.constant('emotion.anger')) })), { maxLength: 3 }),
+      ),
+      entities: often(
+        fc.array(
+          often(
+            fc.record(
+              {
+                type: often(fc.constant('phone')),
+                value: often(fc.constant('138')),
+                placeholder: often(fc.boolean()),
+              },
+              { requiredKeys: ['type'] },
+            ),
+          ),
+          { maxLength: 3 },
+        ),
+      ),
+      risk: often(fc.constantFrom('low', 'high', 'extreme')),
+      language: often(fc.record({ locale: often(fc.constantFrom('en', 'zh-Hans')) })),
+      extra: value,
+    },
+    { requiredKeys: ['intent'] },
+  );
+
+  it('whatever it accepts, the schema accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(analysisLike, (analysis) => {
+        if (isAnalysisInput(analysis)) {
+          accepted += 1;
+          expect(analysisInputSchema.safeParse(analysis).success).toBe(true);
+        }
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('accepts analyze() output', () => {
+    for (const text of ['收到的杯子是碎的', 'where is my parcel 1Z999AA10123456784', '', '好的'])
+      expect(isAnalysisInput(assistant.analyze(text))).toBe(true);
   });
 });
