@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+import { normalize } from '../../src/normalize/index.js';
+import { createNaturalClassifier, readIntentCorpus } from '../../src/node/natural.js';
+
+// natural is an optional peer dependency; it is a devDependency here, so the adapter is tested.
+describe('createNaturalClassifier (huashu/node)', () => {
+  it('trains natural on given examples without printing, and predicts normalised probabilities', () => {
+    const writes: unknown[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: unknown) => writes.push(chunk) > -1) as typeof process.stdout.write;
+    let model;
+    try {
+      model = createNaturalClassifier({
+        examples: [
+          { text: '我要退货', intent: 'aftersale.return_exchange' },
+          { text: '退货怎么弄', intent: 'aftersale.return_exchange' },
+          { text: '发票怎么开', intent: 'invoice' },
+          { text: '开个发票', intent: 'invoice' },
+        ],
+      });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(writes).toEqual([]);
+    expect(model.name).toBe('natural');
+    expect([...model.intents].sort()).toEqual(['aftersale.return_exchange', 'invoice']);
+    const p = Array.from(model.predict(normalize('我想退货')));
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(p[model.intents.indexOf('aftersale.return_exchange')]).toBeGreaterThan(0.5);
+  });
+
+  it('stands in for the built-in model, trained on the built-in corpus', () => {
+    expect(readIntentCorpus().length).toBeGreaterThan(3000);
+    const classifier = createIntentClassifier({ classifier: createNaturalClassifier() });
+    expect(classifier.intents).toEqual(expect.arrayContaining([...BUILT_IN_INTENT_IDS]));
+    expect(classifier.classify(normalize('发票抬头可以改吗')).intent.id).toBe('invoice');
+    const result = classifier.classify(normalize('怎么还不发货'));
+    expect(result.intent.id).toBe('order.shipping_delay');
+    expect(result.intents[0]!.evidence).toContainEqual({ source: 'model', detail: 'model:natural' });
+  });
+});

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { normalize } from '../../src/normalize/index.js';
+
+// Free text as customers type it: any UTF-16 (lone surrogates included), and strings built from
+// the classifier's own vocabulary so patterns, clauses, placeholders and the model really run.
+const vocabulary = fc.constantFrom(
+  '退货',
+  '发票',
+  '在吗',
+  '谢谢',
+  '好的',
+  '没有了',
+  '[订单x]',
+  '[数字x]',
+  '转人工',
+  '顺便',
+  '?',
+  '！',
+  ' ',
+  '，',
+  '取消订单',
+  'cancel',
+  'refund',
+  'where is',
+  '亲',
+  '發貨',
+  'ＯＫ',
+  '😊',
+  '[',
+  ']',
+  'x]',
+  '123456789',
+  '吗',
+  'also ',
+);
+const messages = fc.oneof(
+  fc.string({ maxLength: 300, unit: 'binary' }),
+  fc.array(vocabulary, { maxLength: 40 }).map((parts) => parts.join('')),
+);
+const contexts = fc.option(
+  fc.record({
+    previousAgentMessage: fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constant('请提供订单号'),
+      fc.constant(null),
+    ),
+  }),
+  { nil: undefined },
+);
+const classifier = createIntentClassifier();
+const known = new Set(classifier.intents);
+
+describe('classify on any text', () => {
+  it('never throws; returns a known intent, calibrated confidences and ranges inside the original', () => {
+    fc.assert(
+      fc.property(messages, contexts, (text, context) => {
+        const normalized = normalize(text);
+        const result = classifier.classify(normalized, context);
+        expect(known.has(result.intent.id)).toBe(true);
+        expect(result.intent.confidence).toBeGreaterThanOrEqual(0);
+        expect(result.intent.confidence).toBeLessThanOrEqual(1);
+        const ids = result.intents.map((c) => c.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        if (result.intent.id !== 'other') expect(ids[0]).toBe(result.intent.id);
+        for (const candidate of result.intents) {
+          expect(candidate.confidence).toBeGreaterThanOrEqual(0);
+          expect(candidate.confidence).toBeLessThanOrEqual(1);
+          for (const e of candidate.evidence) {
+            if (e.range === undefined) continue;
+            expect(e.range[0]).toBeGreaterThanOrEqual(0);
+            expect(e.range[1]).toBeGreaterThanOrEqual(e.range[0]);
+            expect(e.range[1]).toBeLessThanOrEqual(text.length);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic and does not depend on the previous call (shared buffers are reset)', () => {
+    fc.assert(
+      fc.property(messages, messages, (a, b) => {
+        const first = classifier.classify(normalize(a));
+        classifier.classify(normalize(b), { previousAgentMessage: b });
+        expect(classifier.classify(normalize(a))).toEqual(first);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('handles a megabyte message in bounded time', () => {
+    const big = '我要退货 '.repeat(200_000);
+    const started = performance.now();
+    const result = classifier.classify(normalize(big));
+    expect(result.intent.id).toBe('aftersale.return_exchange');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadIntentRules } from '../../scripts/data/intents-rules.js';
+import { HuashuError } from '../../src/errors.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'huashu-intent-rules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rules/intents loader (build step)', () => {
+  it('loads the shipped rules', () => {
+    const rules = loadIntentRules(root);
+    expect(rules.corpora.map((c) => c.data.locale)).toEqual(['zh-Hans', 'zh-Hant', 'en']);
+    expect(rules.patterns.flatMap((p) => p.data.patterns).length).toBeGreaterThan(50);
+    expect(rules.stopWords).toContain('please');
+  });
+
+  it('lists every problem with its file and JSON path, then throws one INVALID_RULES', () => {
+    cpSync(join(root, 'rules', 'intents'), join(dir, 'rules', 'intents'), { recursive: true });
+    const folder = join(dir, 'rules', 'intents');
+    writeFileSync(
+      join(folder, 'patterns.en.json'),
+      JSON.stringify({
+        locale: 'en',
+        patterns: [
+          { id: 'x', intent: 'no.such', phrases: ['a'] },
+          { id: 'x', intent: 'ack', regex: ['('] },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(folder, 'corpus.zh-Hant.json'),
+      JSON.stringify({ locale: 'en', data: [{ intent: 'ack', utterances: [], tests: [] }] }),
+    );
+    writeFileSync(join(folder, 'stopwords.en.json'), '{ not json');
+    try {
+      loadIntentRules(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(HuashuError);
+      expect((error as HuashuError).code).toBe('INVALID_RULES');
+      const issues = (error as HuashuError).issues.map((i) => `${i.file}: ${i.path}`);
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          'rules/intents/patterns.en.json: patterns[1].regex[0]',
+          'rules/intents/corpus.zh-Hant.json: data[0].utterances',
+          'rules/intents/stopwords.en.json: ',
+        ]),
+      );
+    }
+  });
+
+  it('reports unknown intents and duplicate pattern ids in files that parse', () => {
+    writeFileSync(
+      join(dir, 'rules', 'intents', 'patterns.en.json'),
+      JSON.stringify({
+        locale: 'en',
+        patterns: [
+          { id: 'x', intent: 'no.such', phrases: ['a'] },
+          { id: 'x', intent: 'ack', phrases: ['b'] },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'rules', 'intents', 'corpus.zh-Hant.json'),
+      JSON.stringify({ locale: 'zh-Hant', data: [] }),
+    );
+    writeFileSync(
+      join(dir, 'rules', 'intents', 'stopwords.en.json'),
+      JSON.stringify({ locale: 'en', words: ['the'] }),
+    );
+    try {
+      loadIntentRules(dir);
+      expect.unreachable();
+    } catch (error) {
+      const messages = (error as HuashuError).issues.map((i) => `${i.path}: ${i.message}`);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'patterns[0].intent: unknown intent "no.such" (built-in ids only)',
+          'patterns[1].id: duplicate pattern id "x" (also in rules/intents/patterns.en.json)',
+        ]),
+      );
+    }
+  });
+});
