@@ -177,9 +177,16 @@ export function createTemplateCatalogue(
   }
 
   const ids = [...byId.keys()].sort();
+  const ready = new Map<string, LoadedTemplate>();
   const loaded = (id: string): LoadedTemplate | undefined => {
-    const template = byId.get(id);
-    return template === undefined ? undefined : load(template);
+    let template = ready.get(id);
+    if (template === undefined) {
+      const valid = byId.get(id);
+      if (valid === undefined) return undefined;
+      template = load(valid);
+      ready.set(id, template);
+    }
+    return template;
   };
   let everything: LoadedTemplate[] | undefined;
   const all = () => (everything ??= ids.map((id) => loaded(id)!));
