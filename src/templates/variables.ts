@@ -156,17 +156,60 @@ function build(nodes: readonly CompiledNode[], source: Record<string, unknown> |
   return out;
 }
 
+const COMPLETE = 0;
+const INCOMPLETE = 1;
+const INVALID = 2;
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
 /**
- * The render context for a template: only its declared variables, optional ones filled with null
- * (strict templates can then test them). Returns undefined when the variables do not fit, and
- * the caller asks the zod schema (`variablesSchema`) for the exact problems: the two accept the
- * same values (a property test checks it).
+ * COMPLETE when every declared variable is present and valid in plain objects (the caller's
+ * object can be rendered as it is), INCOMPLETE when optional ones are missing (a filled copy is
+ * needed), INVALID when `build` would fail too.
+ */
+function inspect(nodes: readonly CompiledNode[], source: Record<string, unknown>): number {
+  let state = COMPLETE;
+  for (const node of nodes) {
+    const value = source[node.key];
+    if (node.check !== undefined) {
+      if (value === undefined || value === null) {
+        if (!node.optional) return INVALID;
+        state = INCOMPLETE;
+      } else if (!node.check(value)) {
+        return INVALID;
+      }
+    } else if (value === undefined || value === null) {
+      if (!node.optional) return INVALID;
+      state = INCOMPLETE;
+    } else if (typeof value !== 'object' || Array.isArray(value)) {
+      return INVALID;
+    } else {
+      const inner = isPlainObject(value) ? inspect(node.children!, value as Record<string, unknown>) : INCOMPLETE;
+      if (inner === INVALID) return INVALID;
+      if (inner === INCOMPLETE) state = INCOMPLETE;
+    }
+  }
+  return state;
+}
+
+/**
+ * The render context for a template: the caller's variables as they are when every declared one
+ * is there, else a copy with only the declared variables, optional ones filled with null (strict
+ * templates can then test them). Returns undefined when the variables do not fit, and the caller
+ * asks the zod schema (`variablesSchema`) for the exact problems: the two accept the same values
+ * (a property test checks it).
  */
 export function compileVariables(
   variables: Readonly<Record<string, VariableDeclaration>>,
 ): (vars: Record<string, unknown>) => Record<string, unknown> | undefined {
   const nodes = [...pathTree(variables).children].map(([key, node]) => compileNode(key, node));
   return (vars) => {
+    const state = isPlainObject(vars) ? inspect(nodes, vars) : INCOMPLETE;
+    if (state === COMPLETE) return vars;
+    if (state === INVALID) return undefined;
     const context = build(nodes, vars);
     return context === FAILED ? undefined : context;
   };
