@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Huashu from '../src/index.js';
 import { fmt, readJsonl, timePerItem, type Suite } from './harness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,7 @@ function importToFirstResult(format: 'esm' | 'cjs'): number[] {
 export const foundationSuite: Suite = {
   name: 'foundation',
   async run() {
-    const { normalize, detectLanguage } = (await import(join(root, 'dist/index.js'))) as typeof import('../src/index.js');
+    const { normalize, detectLanguage } = (await import(join(root, 'dist/index.js'))) as typeof Huashu;
     const texts = evalTexts('zh-jddc-intents.jsonl');
     const norm = timePerItem(texts, (t) => normalize(t));
     const lang = timePerItem(texts, (t) => detectLanguage(t));
@@ -40,11 +41,31 @@ export const foundationSuite: Suite = {
     const cjs = importToFirstResult('cjs');
     const median = (xs: number[]) => xs[xs.length >> 1] ?? 0;
     return [
-      { measure: 'normalize µs/message (zh-jddc, 495)', median: fmt(norm.medianUs), p99: fmt(norm.p99Us), goal: '' },
+      {
+        measure: 'normalize µs/message (zh-jddc, 495)',
+        median: fmt(norm.medianUs),
+        p99: fmt(norm.p99Us),
+        goal: '',
+      },
       { measure: 'detectLanguage µs/message', median: fmt(lang.medianUs), p99: fmt(lang.p99Us), goal: '' },
-      { measure: 'normalize + detectLanguage µs/message', median: fmt(both.medianUs), p99: fmt(both.p99Us), goal: 'median ≤ 5' },
-      { measure: 'import → first analyze() ms (ESM, 7 runs)', median: fmt(median(esm), 1), p99: fmt(esm.at(-1) ?? 0, 1), goal: '≤ 150' },
-      { measure: 'require → first analyze() ms (CJS, 7 runs)', median: fmt(median(cjs), 1), p99: fmt(cjs.at(-1) ?? 0, 1), goal: '≤ 150' },
+      {
+        measure: 'normalize + detectLanguage µs/message',
+        median: fmt(both.medianUs),
+        p99: fmt(both.p99Us),
+        goal: 'median ≤ 5',
+      },
+      {
+        measure: 'import → first analyze() ms (ESM, 7 runs)',
+        median: fmt(median(esm), 1),
+        p99: fmt(esm.at(-1) ?? 0, 1),
+        goal: '≤ 150',
+      },
+      {
+        measure: 'require → first analyze() ms (CJS, 7 runs)',
+        median: fmt(median(cjs), 1),
+        p99: fmt(cjs.at(-1) ?? 0, 1),
+        goal: '≤ 150',
+      },
     ];
   },
 };
