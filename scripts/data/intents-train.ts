@@ -31,8 +31,8 @@ export interface TrainingReport {
 }
 
 const FOLDS = 5;
-const ALPHAS = [0.1, 0.3, 1];
-const PRIOR_WEIGHTS = [0, 1];
+const ALPHAS = [0.05, 0.1, 0.2];
+const PRIOR_WEIGHTS = [0.5, 1];
 const TEMPERATURES = Array.from({ length: 60 }, (_, i) => 0.5 + i * 0.25);
 const PATTERN_SCALES = Array.from({ length: 16 }, (_, i) => 0.25 + i * 0.25);
 

@@ -57,13 +57,14 @@ const EXAMPLE_MATCH_WEIGHT = 8;
 const MODEL_EVIDENCE = 3;
 const MODEL_EVIDENCE_MIN = 0.5;
 /** Floor of an external model's probabilities (log(0) would veto an intent outright). */
-const PROBABILITY_FLOOR = 1e-4;
+const PROBABILITY_FLOOR = 1e-3;
 
 // Context weights (log-odds). A short answer after an agent's question is an acknowledgement
 // ("好的", "是的", a bare order number after "请提供订单号"); see domain.md §2 `ack`.
 const ACK_DATA_ANSWER = 6;
-// Overrides the polite words around the data: the message's point is the data asked for.
-const ACK_DATA_WITH_WORDS = 12;
+// Data asked for, with a few words and no question of its own ("[数字x] 谢谢", "[数字x] 提现[数字x]"):
+// the message's point is the data, whatever the words around it say.
+const ACK_DATA_WITH_WORDS = 30;
 const ACK_DATA_AFTER_STATEMENT = 2;
 const OTHER_DATA_ALONE = 2;
 const ACK_SHORT_AFTER_QUESTION = 1.5;
@@ -79,6 +80,8 @@ const FOLLOW_UP_SIZE = 16;
 const TOPIC_WEIGHT = 3;
 const TOPIC_CONFIDENCE = 0.5;
 const DATA_ANSWER_WORDS = 6;
+/** Words next to data that only label it (单号, 电话). */
+const DATA_LABEL_SIZE = 3;
 
 interface BuiltIn {
   model: NaiveBayes;
@@ -131,8 +134,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const margin = settings.margin ?? DEFAULT_MARGIN;
   const exampleWeight = settings.exampleWeight ?? DEFAULT_EXAMPLE_WEIGHT;
   const external: IntentModel | undefined = settings.classifier;
-  // Pattern weights are calibrated against the built-in model; an external model keeps them as written.
-  const patternScale = external === undefined ? base.model.settings.patternScale : 1;
+  // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
+  const patternScale = base.model.settings.patternScale;
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
   const patterns =
@@ -218,14 +221,19 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     if (weight <= 0) return; // no known feature: the model has no opinion (uniform)
     // Unnormalised log-posteriors: a softmax does not care about a constant, so none is subtracted.
     const t = model.settings.temperature * lengthScale(weight);
-    let floor = Infinity;
+    let max = -Infinity;
     for (let c = 0; c < modelCount; c++) {
       const v = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
       target[targetRow + (modelToIntent[c] ?? 0)] = v;
-      if (v < floor) floor = v;
+      if (v > max) max = v;
     }
-    if (modelCount < intentCount)
-      for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
+    if (modelCount === intentCount) return;
+    // A user intent known only by its patterns starts neutral: the probability of a uniform guess.
+    let sum = 0;
+    for (let c = 0; c < modelCount; c++)
+      sum += Math.exp((target[targetRow + (modelToIntent[c] ?? 0)] ?? 0) - max);
+    const floor = max + Math.log(sum) - Math.log(modelCount);
+    for (let i = 0; i < intentCount; i++) if (inModel[i] === 0) target[targetRow + i] = floor;
   }
 
   /** `out[i] = softmax(values[row…])[i]`; terms below e^-30 of the maximum are taken as 0. */
@@ -324,6 +332,12 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
   }
 
+  /** Whether any clause of the last extracted message asks something. */
+  function asksSomething(): boolean {
+    for (let s = 0; s < features.segmentCount; s++) if (features.questions[s] === 1) return true;
+    return false;
+  }
+
   function classify(normalized: NormalizedText, context?: Context): IntentResult {
     const text = normalized.text;
     const agentMessage = context?.previousAgentMessage ?? null;
@@ -338,7 +352,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     // 1. The statistical model.
     let known = 0;
     modelUsed = false;
-    if (features.contentSize === 0) {
+    // Data with at most a label ("[订单x]单号", "单号[数字x]") and no pattern is data only, too.
+    const dataOnly =
+      features.dataTokens > 0 &&
+      (features.contentSize === 0 ||
+        (features.contentSize <= DATA_LABEL_SIZE &&
+          onlyDataLabels(text, patterns.masked ? patterns.mask : null)));
+    if (features.contentSize === 0 || dataOnly) {
       // Placeholders, numbers and symbols alone say nothing the model knows: context decides.
     } else if (external === undefined) {
       if (featureIndex.length < features.count) featureIndex = new Int32Array(features.count * 2);
@@ -360,6 +380,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           );
     } else {
       const probabilities = external.predict(normalized);
+      // Intents the model does not know start neutral (a uniform guess over its intents).
+      scores.fill(-Math.log(Math.max(1, modelCount)), 0, intentCount);
       for (let c = 0; c < modelCount; c++)
         scores[modelToIntent[c] ?? 0] = Math.log(Math.max(probabilities[c] ?? 0, PROBABILITY_FLOOR));
       known = features.count;
@@ -393,7 +415,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     let contextNote = '';
     let contextIntent = -1;
     let contextWeight = 0;
-    const dataOnly = features.contentSize === 0 && features.dataTokens > 0;
+
     // Data with a few polite words ("[数字x] 谢谢", "[邮箱x] 麻烦你了") answers a request for it.
     const dataAnswer = features.dataTokens > 0 && features.contentSize <= DATA_ANSWER_WORDS;
     const asked =
@@ -413,7 +435,11 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         ];
       else
         [contextIntent, contextWeight, contextNote] = [otherIndex, OTHER_DATA_ALONE, 'only data, no request'];
-    } else if (dataAnswer && turn === AgentTurn.AskedForData) {
+    } else if (
+      dataAnswer &&
+      turn === AgentTurn.AskedForData &&
+      (!asksSomething() || features.contentSize <= SHORT_ANSWER)
+    ) {
       [contextIntent, contextWeight, contextNote] = [
         ackIndex,
         ACK_DATA_WITH_WORDS,
@@ -443,7 +469,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
     // A short follow-up ("从哪看?", "多久能到账") continues the topic of the agent's last message.
     let topicIntent = -1;
-    if (topic >= 0 && features.contentSize > 0 && features.contentSize <= FOLLOW_UP_SIZE && !dataOnly) {
+    // A bare answer to a question ("给了啊" after "给个好评好吗?") acknowledges; a question continues the topic.
+    const followsUp =
+      features.contentSize > 0 &&
+      features.contentSize <= FOLLOW_UP_SIZE &&
+      !dataOnly &&
+      (features.contentSize > SHORT_ANSWER || !asked || asksSomething());
+    if (topic >= 0 && followsUp) {
       topicIntent = topic;
       scores[topic] = (scores[topic] ?? 0) + TOPIC_WEIGHT;
     }
@@ -659,6 +691,35 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   }
 
   return { intents, classify };
+}
+
+/** Words that only label data next to them ("[订单x]单号", "电话[电话x]"). */
+const DATA_LABELS = new Set([
+  '单号',
+  '订单',
+  '订单号',
+  '电话',
+  '手机',
+  '手机号',
+  '号码',
+  '地址',
+  '邮箱',
+  '编号',
+  '金额',
+  '姓名',
+]);
+const PLACEHOLDER = /\[[^\]\s]{1,12}\]/gu;
+const DIGITS_AND_PUNCTUATION = /[\d\s\p{P}]+/gu;
+
+/** Whether the folded text (minus masked noise) is data plus one data label and nothing else. */
+function onlyDataLabels(text: string, mask: Uint8Array | null): boolean {
+  if (text.length > 80) return false;
+  let kept = text;
+  if (mask !== null) {
+    kept = '';
+    for (let i = 0; i < text.length; i++) if (mask[i] === 0) kept += text[i];
+  }
+  return DATA_LABELS.has(kept.replace(PLACEHOLDER, '').replace(DIGITS_AND_PUNCTUATION, ''));
 }
 
 /** Words that open a request made by the way (folded text). */

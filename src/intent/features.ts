@@ -69,6 +69,35 @@ export const UNIGRAM_WEIGHT = 1;
 /** Segment number of features about the whole message (its length), which belong to no clause. */
 export const WHOLE_MESSAGE = 255;
 
+/**
+ * Whether the character `code` (after `previous` and `beforePrevious`) makes its clause a question:
+ * a question particle (吗 么 嘛 呢), a question word (怎 哪 啥, 什么, 多少, 多久, 几天/几个/几点/几号),
+ * or an A不A / A没A question (有没有, 能不能, 是不是).
+ */
+function isQuestionWord(previous: number, code: number, beforePrevious: number): boolean {
+  switch (code) {
+    case 0x5417: // 吗
+    case 0x4e48: // 么
+    case 0x561b: // 嘛
+    case 0x5462: // 呢
+    case 0x600e: // 怎
+    case 0x54ea: // 哪
+    case 0x5565: // 啥
+      return true;
+    case 0x5c11: // 少: 多少
+    case 0x4e45: // 久: 多久
+      return previous === 0x591a; // 多
+    case 0x5929: // 天
+    case 0x4e2a: // 个
+    case 0x70b9: // 点
+    case 0x53f7: // 号
+      return previous === 0x51e0; // 几
+    default:
+      // A不A / A没A: the character repeats around 不 or 没.
+      return code === beforePrevious && (previous === 0x4e0d || previous === 0x6ca1);
+  }
+}
+
 export function isHan(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
@@ -340,13 +369,7 @@ export function extractFeatures(
     if (isHan(code)) {
       openClause(i);
       out.charSegments[i] = segment;
-      if (
-        code === 0x5417 /* 吗 */ ||
-        code === 0x4e48 /* 么 */ ||
-        code === 0x561b /* 嘛 */ ||
-        code === 0x5462 /* 呢 */
-      )
-        out.questions[segment] = 1;
+      if (isQuestionWord(previousHan, code, i >= 2 ? text.charCodeAt(i - 2) : 0)) out.questions[segment] = 1;
       if (previousHan < 0) out.push((RUN_START << 16) | code, i, i + 1, segment);
       else out.push(((previousHan << 16) | code) >>> 0, previousHanAt, i + 1, segment);
       out.push(code, i, i + 1, segment, UNIGRAM_WEIGHT);
