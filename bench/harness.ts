@@ -27,7 +27,11 @@ function percentile(sorted: Float64Array, p: number): number {
  * Time `fn` on each item: a warm-up pass, then `rounds` passes. The time per item is the mean of
  * `inner` back-to-back calls, so timer resolution does not dominate sub-microsecond work.
  */
-export function timePerItem<T>(items: readonly T[], fn: (item: T) => unknown, options: { rounds?: number; inner?: number } = {}): Timing {
+export function timePerItem<T>(
+  items: readonly T[],
+  fn: (item: T) => unknown,
+  options: { rounds?: number; inner?: number } = {},
+): Timing {
   const rounds = options.rounds ?? 5;
   const inner = options.inner ?? 10;
   for (const item of items) fn(item);
@@ -44,11 +48,20 @@ export function timePerItem<T>(items: readonly T[], fn: (item: T) => unknown, op
     }
   }
   samples.sort();
-  return { medianUs: percentile(samples, 0.5), p99Us: percentile(samples, 0.99), meanUs: total / samples.length, count: items.length };
+  return {
+    medianUs: percentile(samples, 0.5),
+    p99Us: percentile(samples, 0.99),
+    meanUs: total / samples.length,
+    count: items.length,
+  };
 }
 
 /** Same as timePerItem for async functions (each call awaited). */
-export async function timePerItemAsync<T>(items: readonly T[], fn: (item: T) => Promise<unknown>, rounds = 3): Promise<Timing> {
+export async function timePerItemAsync<T>(
+  items: readonly T[],
+  fn: (item: T) => Promise<unknown>,
+  rounds = 3,
+): Promise<Timing> {
   for (const item of items) await fn(item);
   const samples = new Float64Array(items.length * rounds);
   let k = 0;
@@ -63,7 +76,12 @@ export async function timePerItemAsync<T>(items: readonly T[], fn: (item: T) => 
     }
   }
   samples.sort();
-  return { medianUs: percentile(samples, 0.5), p99Us: percentile(samples, 0.99), meanUs: total / samples.length, count: items.length };
+  return {
+    medianUs: percentile(samples, 0.5),
+    p99Us: percentile(samples, 0.99),
+    meanUs: total / samples.length,
+    count: items.length,
+  };
 }
 
 export function fmt(value: number, digits = 2): string {
@@ -78,8 +96,24 @@ export function table(rows: readonly Row[]): string {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
   const line = (values: string[], numeric: boolean[]) =>
     values.map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ');
-  const numeric = columns.map((c) => rows.every((r) => r[c] === undefined || typeof r[c] === 'number' || /^[\d.,-]+( ?[a-zA-Zµ%/]+)?$/.test(cell(r, c))));
-  return [line(columns, columns.map(() => false)), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(columns.map((c) => cell(r, c)), numeric))].join('\n');
+  const numeric = columns.map((c) =>
+    rows.every(
+      (r) => r[c] === undefined || typeof r[c] === 'number' || /^[\d.,-]+( ?[a-zA-Zµ%/]+)?$/.test(cell(r, c)),
+    ),
+  );
+  return [
+    line(
+      columns,
+      columns.map(() => false),
+    ),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) =>
+      line(
+        columns.map((c) => cell(r, c)),
+        numeric,
+      ),
+    ),
+  ].join('\n');
 }
 
 export function readJsonl<T>(text: string): T[] {

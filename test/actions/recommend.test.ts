@@ -167,7 +167,11 @@ describe('the quick analysis check agrees with the zod schema', () => {
   );
   // Mostly well-formed parts, each sometimes replaced by a random value or object.
   const often = <T>(good: fc.Arbitrary<T>) =>
-    fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: value, weight: 1 }, { arbitrary: item, weight: 1 });
+    fc.oneof(
+      { arbitrary: good, weight: 12 },
+      { arbitrary: value, weight: 1 },
+      { arbitrary: item, weight: 1 },
+    );
   const candidate = fc.record({
     id: often(fc.constantFrom('ack', 'complaint')),
     confidence: often(fc.constantFrom(0, 0.4, 1)),
