@@ -532,8 +532,12 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           best = { intent: winner, confidence, rank };
       }
       const primaryRank = precedence[primary] ?? REQUEST_PRECEDENCE;
-      // Data given on request ("[数字x] 谢谢") stays an acknowledgement: only a request outranks it.
-      if (best !== undefined && contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE)
+      // Data given on request ("[数字x] 谢谢", "[数字x] 提现[数字x]") stays an acknowledgement.
+      if (
+        best !== undefined &&
+        (contextWeight >= ACK_DATA_WITH_WORDS ||
+          (contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE))
+      )
         best = undefined;
       if (
         best !== undefined &&
