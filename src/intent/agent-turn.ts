@@ -45,4 +45,5 @@ export function classifyAgentTurn(folded: string): AgentTurn {
 }
 
 /** Words of a short answer that decline further help ("没有了", "no thanks, that's all"). */
-export const NOTHING_ELSE = /没有|没了|没啦|没事|不用|就这些|no\b|nothing|that'?s all|all good/u;
+export const NOTHING_ELSE =
+  /没有|没了|没啦|没事|不用|就这些|可以了|没问题了|no\b|nothing|that'?s all|all good/u;

@@ -78,6 +78,7 @@ const AGENT_TAIL = 100;
 /** Follow-ups up to this size lean towards the agent's topic, by TOPIC_WEIGHT, when the topic is this sure. */
 const FOLLOW_UP_SIZE = 16;
 const TOPIC_WEIGHT = 3;
+const TOPIC_WEIGHT_SHORT = 4.5;
 const TOPIC_CONFIDENCE = 0.5;
 const DATA_ANSWER_WORDS = 6;
 /** Words next to data that only label it (单号, 电话). */
@@ -469,6 +470,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
     // A short follow-up ("从哪看?", "多久能到账") continues the topic of the agent's last message.
     let topicIntent = -1;
+    let topicWeight = 0;
     // A bare answer to a question ("给了啊" after "给个好评好吗?") acknowledges; a question continues the topic.
     const followsUp =
       features.contentSize > 0 &&
@@ -477,7 +479,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       (features.contentSize > SHORT_ANSWER || !asked || asksSomething());
     if (topic >= 0 && followsUp) {
       topicIntent = topic;
-      scores[topic] = (scores[topic] ?? 0) + TOPIC_WEIGHT;
+      // The less the message says, the more the context decides what it is about.
+      topicWeight = features.contentSize <= SHORT_ANSWER ? TOPIC_WEIGHT_SHORT : TOPIC_WEIGHT;
+      scores[topic] = (scores[topic] ?? 0) + topicWeight;
     }
 
     // 4. Confidences.
@@ -539,6 +543,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           (contextWeight >= ACK_DATA_ANSWER && best.rank !== REQUEST_PRECEDENCE))
       )
         best = undefined;
+      // A message confidently out of scope as a whole stays so, whatever one clause suggests.
+      if (primary === otherIndex && (confidences[primary] ?? 0) >= CLAUSE_OVERRIDE) best = undefined;
       if (
         best !== undefined &&
         best.intent !== primary &&
@@ -605,7 +611,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         evidence.push({
           source: 'context',
           detail: "continues the topic of the agent's message",
-          weight: TOPIC_WEIGHT,
+          weight: topicWeight,
         });
       return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence };
     });
