@@ -6,11 +6,15 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EMPTY_AUTOMATA_MODULE } from './data/automata.js';
 import { generators } from './data/registry.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'src', 'generated');
 mkdirSync(outDir, { recursive: true });
+// Generators that load the library from source need the snapshot table to exist (filled last).
+if (!existsSync(join(outDir, 'automata.ts')))
+  writeFileSync(join(outDir, 'automata.ts'), EMPTY_AUTOMATA_MODULE);
 
 for (const generator of generators) {
   const started = performance.now();

@@ -1,5 +1,6 @@
 import type { DataGenerator } from './types.js';
 import { actionsGenerator } from './actions.js';
+import { automataGenerator } from './automata.js';
 import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
@@ -18,4 +19,6 @@ export const generators: DataGenerator[] = [
   signalsGenerator,
   templatesGenerator,
   actionsGenerator,
+  // Last: it snapshots the phrase automata of everything generated above.
+  automataGenerator,
 ];

@@ -1,4 +1,4 @@
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { createAutomaton, type Automaton } from '../text/automaton.js';
 import type { HuashuIssue } from '../errors.js';
 import { normalize } from '../normalize/index.js';
 import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
@@ -79,7 +79,7 @@ const DEFAULT_AFTER_WINDOW = 12;
  */
 export class PhraseSet {
   readonly entries: readonly CompiledEntry[];
-  private readonly automaton: AhoCorasick | null;
+  private readonly automaton: Automaton | null;
   private readonly byKeyword: Map<string, CompiledPattern[]>;
 
   private constructor(entries: CompiledEntry[], patterns: CompiledPattern[]) {
@@ -91,7 +91,7 @@ export class PhraseSet {
       if (list) list.push(pattern);
       else this.byKeyword.set(keyword, [pattern]);
     }
-    this.automaton = this.byKeyword.size > 0 ? new AhoCorasick([...this.byKeyword.keys()]) : null;
+    this.automaton = this.byKeyword.size > 0 ? createAutomaton([...this.byKeyword.keys()]) : null;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { createAutomaton, type Automaton } from '../text/automaton.js';
 import { PHRASE_LEXICON } from '../generated/phrase-lexicon.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LexiconPayload } from './lexicon-types.js';
@@ -12,10 +12,10 @@ export interface PhraseMatch {
 
 // Built once, on first use (so importing the package for linting alone does not pay for it): the
 // automaton over every signal and entity phrase, and what each phrase means.
-let automaton: AhoCorasick | undefined;
+let automaton: Automaton | undefined;
 const payloadsOf = new Map<string, readonly LexiconPayload[]>();
 
-function phraseAutomaton(): AhoCorasick {
+function phraseAutomaton(): Automaton {
   if (automaton === undefined) {
     PHRASE_LEXICON.keywords.forEach((keyword, i) => {
       const ids = PHRASE_LEXICON.keywordPayloads[i] ?? [];
@@ -24,7 +24,7 @@ function phraseAutomaton(): AhoCorasick {
         ids.map((id) => PHRASE_LEXICON.payloads[id]).filter((p): p is LexiconPayload => p !== undefined),
       );
     });
-    automaton = new AhoCorasick(PHRASE_LEXICON.keywords);
+    automaton = createAutomaton(PHRASE_LEXICON.keywords);
   }
   return automaton;
 }
