@@ -1,4 +1,4 @@
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { createAutomaton, type Automaton } from '../text/automaton.js';
 import { normalize } from '../normalize/index.js';
 import type { PatternGroup } from './schema.js';
 
@@ -63,7 +63,7 @@ function foldLiteral(literal: string): { text: string; prefix: boolean } {
  */
 export class PatternMatcher {
   readonly groups: readonly CompiledGroup[];
-  private readonly automaton: AhoCorasick | null;
+  private readonly automaton: Automaton | null;
   /** literal → refs `(group << 3) | (kind << 1) | prefix`; group is -1 (all ones) for masks. */
   private readonly refs = new Map<string, number[]>();
   private readonly regexes: Array<{ group: number; regex: RegExp }> = [];
@@ -124,7 +124,7 @@ export class PatternMatcher {
     for (const literal of maskLiterals)
       addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
     this.groups = compiled;
-    this.automaton = literals.size > 0 ? new AhoCorasick([...literals]) : null;
+    this.automaton = literals.size > 0 ? createAutomaton([...literals]) : null;
     const size = compiled.length;
     this.hitStamps = new Uint32Array(size);
     this.vetoStamps = new Uint32Array(size);
