@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { FRANC_TO_BCP47 } from './src/language/franc-languages.js';
@@ -29,6 +30,21 @@ const francDataSubset: Plugin = {
   },
 };
 
+/**
+ * zod's classic entry re-exports every locale (~50 languages, most of the bundled zod's size and
+ * parse time). huashu's messages are English and its own; the bundled copy keeps only `en`.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
@@ -38,7 +54,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     noExternal: bundled,
-    esbuildPlugins: [francDataSubset],
+    esbuildPlugins: [francDataSubset, zodEnglishOnly],
     shims: true,
   },
   {
@@ -48,7 +64,7 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     noExternal: bundled,
-    esbuildPlugins: [francDataSubset],
+    esbuildPlugins: [francDataSubset, zodEnglishOnly],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);
