@@ -1,6 +1,7 @@
 import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
+import { intentSuite } from './intent.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
@@ -9,6 +10,7 @@ import { templatesSuite } from './templates.bench.js';
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
   foundationSuite,
+  intentSuite,
   signalsSuite,
   templatesSuite,
   lintSuite,

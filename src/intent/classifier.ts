@@ -86,7 +86,8 @@ const DATA_LABEL_SIZE = 3;
 
 interface BuiltIn {
   model: NaiveBayes;
-  spelling: SpellingIndex;
+  /** Built on the first unknown English word (Chinese-only traffic never needs it). */
+  spelling: SpellingIndex | undefined;
   stopWords: ReadonlySet<number>;
   groups: PatternGroup[];
   mask: string[];
@@ -105,7 +106,7 @@ function loadBuiltIn(): BuiltIn {
         priorWeight,
         patternScale,
       }),
-      spelling: SpellingIndex.decode(INTENT_MODEL.spelling),
+      spelling: undefined,
       stopWords: stopWordKeys(INTENT_MODEL.stopWords),
       groups: INTENT_PATTERNS.groups,
       mask: INTENT_PATTERNS.mask,
@@ -328,6 +329,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   function correctSpelling(text: string): void {
     for (let i = 0; i < features.count; i++) {
       if (features.words[i] !== 1 || model.index.get(features.keys[i] ?? 0) >= 0) continue;
+      base.spelling ??= SpellingIndex.decode(INTENT_MODEL.spelling);
       const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
       if (corrected >= 0) features.keys[i] = corrected;
     }
