@@ -75,7 +75,9 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   );
 
   function analyze(text: string, context?: Context): Analysis {
-    const message = parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
+    // The common case skips zod; zod only runs to explain bad input.
+    const message =
+      typeof text === 'string' ? text : parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
     if (context !== undefined)
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
     const normalized = normalize(message);
@@ -102,20 +104,26 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   const lint = (reply: string, context?: LintContext): LintResult =>
     (linter ??= createLinter({}, suggest)).lint(reply, context);
 
-  const nextActions = createNextActions({
-    analyze,
-    lint,
-    templates: indexReplyTemplates(catalogue),
-    ...(options.actions === undefined ? {} : { actions: options.actions }),
-    defaultLocale: options.defaultLocale ?? 'zh-Hans',
-  });
+  // Like the linter: built now when rule packs are given (so they fail here), else on first use,
+  // so a bot that only analyses never pays for compiling rules and indexing templates.
+  const buildNextActions = () =>
+    createNextActions({
+      analyze,
+      lint,
+      templates: indexReplyTemplates(catalogue),
+      ...(options.actions === undefined ? {} : { actions: options.actions }),
+      defaultLocale: options.defaultLocale ?? 'zh-Hans',
+    });
+  let nextActions: ReturnType<typeof createNextActions> | undefined =
+    options.actions === undefined ? undefined : buildNextActions();
+  const actions = () => (nextActions ??= buildNextActions());
 
   return {
     analyze,
-    recommend: nextActions.recommend,
-    recommendAsync: nextActions.recommendAsync,
-    reply: nextActions.reply,
-    replyAsync: nextActions.replyAsync,
+    recommend: (input) => actions().recommend(input),
+    recommendAsync: (input, asyncOptions) => actions().recommendAsync(input, asyncOptions),
+    reply: (text, replyOptions) => actions().reply(text, replyOptions),
+    replyAsync: (text, replyOptions) => actions().replyAsync(text, replyOptions),
     render: catalogue.render,
     templates: { list: catalogue.list, select: catalogue.select },
     lint,
