@@ -335,6 +335,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
   }
 
+  /** Whether a pattern of a request intent fired in the last matched message. */
+  function anyRequestPattern(): boolean {
+    for (let i = 0; i < intentCount; i++)
+      if (patternBacked[i] === 1 && precedence[i] === REQUEST_PRECEDENCE) return true;
+    return false;
+  }
+
   /** Whether any clause of the last extracted message asks something. */
   function asksSomething(): boolean {
     for (let s = 0; s < features.segmentCount; s++) if (features.questions[s] === 1) return true;
@@ -482,7 +489,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     if (topic >= 0 && followsUp) {
       topicIntent = topic;
       // The less the message says, the more the context decides what it is about.
-      topicWeight = features.contentSize <= SHORT_ANSWER ? TOPIC_WEIGHT_SHORT : TOPIC_WEIGHT;
+      // A message that names no request of its own (no pattern) leans on the context more.
+      topicWeight =
+        features.contentSize <= SHORT_ANSWER || !anyRequestPattern() ? TOPIC_WEIGHT_SHORT : TOPIC_WEIGHT;
       scores[topic] = (scores[topic] ?? 0) + topicWeight;
     }
 

@@ -97,9 +97,11 @@ describe('context: the agent’s previous message', () => {
   });
 
   it('a short follow-up continues the agent’s topic, with context evidence', () => {
-    const result = classify('从哪里看呢?', '亲，电子发票已经开好了哦');
+    const result = classify('我在哪里能看到?', '亲，您的发票正在开具中哦');
     expect(result.intent.id).toBe('invoice');
     expect(result.intents[0]!.evidence.some((e) => e.source === 'context')).toBe(true);
+    // Without the agent's message the same words read as a parcel question.
+    expect(classify('我在哪里能看到?').intent.id).not.toBe('invoice');
   });
 });
 
