@@ -56,6 +56,8 @@ const EXAMPLE_MATCH_WEIGHT = 8;
 /** Model evidence: n-grams listed per candidate, and the least contribution worth showing. */
 const MODEL_EVIDENCE = 3;
 const MODEL_EVIDENCE_MIN = 0.5;
+/** How many of the listed candidates get their n-grams as evidence. */
+const MODEL_EVIDENCE_CANDIDATES = 3;
 /** Floor of an external model's probabilities (log(0) would veto an intent outright). */
 const PROBABILITY_FLOOR = 1e-3;
 
@@ -74,7 +76,7 @@ const ACK_SHORT_AFTER_STATEMENT = 0.8;
 const GOODBYE_NOTHING_ELSE = 2;
 const SHORT_ANSWER = 4;
 /** How much of the agent's previous message is read (its end: what the customer answers). */
-const AGENT_TAIL = 100;
+const AGENT_TAIL = 80;
 /** Follow-ups up to this size lean towards the agent's topic, by TOPIC_WEIGHT, when the topic is this sure. */
 const FOLLOW_UP_SIZE = 16;
 const TOPIC_WEIGHT = 3;
@@ -607,7 +609,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         add(i);
       }
     }
-    const candidates: IntentCandidate[] = listed.map((i) => {
+    const candidates: IntentCandidate[] = listed.map((i, rank) => {
       // A secondary request is as sure as its clause says, even when the message as a whole is about another.
       const clause = secondaries.find((s) => s.intent === i)?.confidence ?? 0;
       const confidence = Math.max(confidences[i] ?? 0, clause);
@@ -617,6 +619,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         contextIntent === i ? contextNote : '',
         contextWeight,
         exampleHit === i,
+        rank < MODEL_EVIDENCE_CANDIDATES,
       );
       if (i === topicIntent)
         evidence.push({
@@ -635,6 +638,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     contextNote: string,
     contextWeight: number,
     example: boolean,
+    grams: boolean,
   ): Evidence[] {
     const evidence: Evidence[] = [];
     if (example)
@@ -660,8 +664,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       evidence.push({ source: 'model', detail: `model:${external.name}` });
       return evidence;
     }
-    // The model's strongest n-grams for this intent.
+    // The model's strongest n-grams for this intent (for the first candidates; the others say only
+    // that the model weighed them, which keeps a message's cost bounded).
     if (!modelUsed) return evidence;
+    if (!grams) {
+      if (evidence.length === 0) evidence.push({ source: 'model', detail: 'naive Bayes' });
+      return evidence;
+    }
     const c = intentToModel[intent] ?? -1;
     if (c < 0) return evidence;
     // Top MODEL_EVIDENCE features by contribution, kept in small typed arrays (no sort, no objects).
