@@ -50,6 +50,62 @@ export function compactText(text: string): string {
   return out;
 }
 
+/** The double array inside @monyone/aho-corasick's fast automaton (see src/text/automaton.ts). */
+interface DoubleArray {
+  code: Map<string, number>;
+  base: ArrayLike<number>;
+  check: ArrayLike<number>;
+  failure: ArrayLike<number>;
+  keywords: ArrayLike<readonly string[] | null>;
+}
+
+/**
+ * The same Aho–Corasick pass as the library's `matchInText`, driven by character code: the
+ * library looks each character up as a one-character string (a new string per CJK character) and
+ * returns an object per match; this walks the same double array with a code table and reports
+ * matches through a callback, so matching allocates nothing.
+ */
+export class AutomatonScanner {
+  private constructor(
+    private readonly codes: Int32Array,
+    private readonly trie: DoubleArray,
+  ) {}
+
+  static of(automaton: Automaton): AutomatonScanner | null {
+    const trie = (automaton as unknown as { trie?: Partial<DoubleArray> }).trie;
+    if (!trie?.code || !trie.base || !trie.check || !trie.failure || !trie.keywords) return null;
+    const codes = new Int32Array(0x10000);
+    for (const [character, code] of trie.code) {
+      if (character.length !== 1) return null;
+      codes[character.charCodeAt(0)] = code;
+    }
+    return new AutomatonScanner(codes, trie as DoubleArray);
+  }
+
+  scan(text: string, onKeyword: (text: string, begin: number, end: number, keyword: string) => void): void {
+    const { base, check, failure, keywords } = this.trie;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = this.codes[text.charCodeAt(i)] ?? 0;
+      if (code === 0) {
+        node = 0;
+        continue;
+      }
+      let next = 0;
+      for (let state = node; state >= 0; state = failure[state] ?? -1) {
+        const candidate = state + (base[state] ?? 0) + code;
+        if (check[candidate] === state) {
+          next = candidate;
+          break;
+        }
+      }
+      node = next;
+      const found = keywords[node];
+      if (found) for (const keyword of found) onKeyword(text, i + 1 - keyword.length, i + 1, keyword);
+    }
+  }
+}
+
 /** Fold a pattern literal the way messages are folded; a trailing `*` marks a Latin prefix. */
 function foldLiteral(literal: string): { text: string; prefix: boolean } {
   const prefix = literal.endsWith('*');
@@ -64,6 +120,8 @@ function foldLiteral(literal: string): { text: string; prefix: boolean } {
 export class PatternMatcher {
   readonly groups: readonly CompiledGroup[];
   private readonly automaton: Automaton | null;
+  /** Walks the automaton by character code (see AutomatonScanner); null when its shape is unknown. */
+  private readonly scanner: AutomatonScanner | null;
   /** literal → refs `(group << 3) | (kind << 1) | prefix`; group is -1 (all ones) for masks. */
   private readonly refs = new Map<string, number[]>();
   private readonly regexes: Array<{ group: number; regex: RegExp }> = [];
@@ -125,6 +183,7 @@ export class PatternMatcher {
       addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
     this.groups = compiled;
     this.automaton = literals.size > 0 ? createAutomaton([...literals]) : null;
+    this.scanner = this.automaton === null ? null : AutomatonScanner.of(this.automaton);
     const size = compiled.length;
     this.hitStamps = new Uint32Array(size);
     this.vetoStamps = new Uint32Array(size);
@@ -134,6 +193,29 @@ export class PatternMatcher {
     this.fired = new Int32Array(size);
     this.touched = new Int32Array(size);
   }
+
+  /** One literal found at [begin, end) of the folded text. */
+  private readonly onKeyword = (text: string, begin: number, end: number, keyword: string): void => {
+    const refs = this.refs.get(keyword);
+    if (refs === undefined) return;
+    const startsLatin = isLatinWordCode(keyword.charCodeAt(0));
+    const endsLatin = isLatinWordCode(keyword.charCodeAt(keyword.length - 1));
+    const leftOk = !startsLatin || begin === 0 || !isLatinWordCode(text.charCodeAt(begin - 1));
+    const rightWord = endsLatin && end < text.length && isLatinWordCode(text.charCodeAt(end));
+    for (const ref of refs) {
+      const kind = (ref >> 1) & 3;
+      if (kind === LiteralKind.Mask) {
+        if (!this.masked) this.mask.fill(0, 0, text.length);
+        this.masked = true;
+        this.mask.fill(1, begin, end);
+        continue;
+      }
+      if (!leftOk || (rightWord && (ref & 1) === 0)) continue;
+      const group = ref >> 3;
+      if (kind === LiteralKind.Negative) this.vetoStamps[group] = this.stamp;
+      else this.hit(group, begin, end, kind === LiteralKind.Keyword ? 0.5 : 1);
+    }
+  };
 
   private hit(group: number, start: number, end: number, factor: number): void {
     if (this.hitStamps[group] !== this.stamp) {
@@ -161,31 +243,10 @@ export class PatternMatcher {
     this.touchedCount = 0;
     if (this.mask.length < text.length)
       this.mask = new Uint8Array(Math.max(text.length, this.mask.length * 2));
-    if (this.automaton !== null) {
-      const matches = this.automaton.matchInText(text);
-      for (let m = 0; m < matches.length; m++) {
-        const { begin, end, keyword } = matches[m]!;
-        const refs = this.refs.get(keyword);
-        if (refs === undefined) continue;
-        const startsLatin = isLatinWordCode(keyword.charCodeAt(0));
-        const endsLatin = isLatinWordCode(keyword.charCodeAt(keyword.length - 1));
-        const leftOk = !startsLatin || begin === 0 || !isLatinWordCode(text.charCodeAt(begin - 1));
-        const rightWord = endsLatin && end < text.length && isLatinWordCode(text.charCodeAt(end));
-        for (const ref of refs) {
-          const kind = (ref >> 1) & 3;
-          if (kind === LiteralKind.Mask) {
-            if (!this.masked) this.mask.fill(0, 0, text.length);
-            this.masked = true;
-            this.mask.fill(1, begin, end);
-            continue;
-          }
-          if (!leftOk || (rightWord && (ref & 1) === 0)) continue;
-          const group = ref >> 3;
-          if (kind === LiteralKind.Negative) this.vetoStamps[group] = stamp;
-          else this.hit(group, begin, end, kind === LiteralKind.Keyword ? 0.5 : 1);
-        }
-      }
-    }
+    if (this.scanner !== null) this.scanner.scan(text, this.onKeyword);
+    else if (this.automaton !== null)
+      for (const { begin, end, keyword } of this.automaton.matchInText(text))
+        this.onKeyword(text, begin, end, keyword);
     for (const { group, regex } of this.regexes) {
       const found = regex.exec(text);
       if (found !== null) this.hit(group, found.index, found.index + found[0].length, 1);

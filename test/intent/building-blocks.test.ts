@@ -208,3 +208,28 @@ describe('spelling normalisation', () => {
     expect(correct(word)).toBe(-1);
   });
 });
+
+describe('AutomatonScanner', () => {
+  it("reports exactly the library's matchInText matches, in order", async () => {
+    const { createAutomaton } = await import('../../src/text/automaton.js');
+    const { AutomatonScanner } = await import('../../src/intent/patterns.js');
+    const literals = ['退货', '退货地址', '货', '发票', 'he', 'she', 'his', 'hers', '在吗', '吗', 'ab', 'b'];
+    const automaton = createAutomaton(literals);
+    const scanner = AutomatonScanner.of(automaton)!;
+    expect(scanner).not.toBeNull();
+    const pieces = fc.constantFrom(...literals, '退', '地', 'x', ' ', '🙂', 'hershe', '發');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')),
+        ),
+        (text) => {
+          const ours: Array<{ begin: number; end: number; keyword: string }> = [];
+          scanner.scan(text, (_, begin, end, keyword) => ours.push({ begin, end, keyword }));
+          expect(ours).toEqual(automaton.matchInText(text));
+        },
+      ),
+    );
+  });
+});
