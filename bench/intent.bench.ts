@@ -17,7 +17,7 @@ import { parseEvaluationRows, scoreIntents, type EvaluationRow } from '../src/in
 import { normalize } from '../src/normalize/index.js';
 import { createNaturalClassifier, readIntentCorpus } from '../src/node/natural.js';
 import { evalDir } from './foundation.bench.js';
-import { fmt, timePerItem, type Row, type Suite } from './harness.js';
+import { fmt, timePerItem, type Row, type Suite, type Timing } from './harness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FILES = [
@@ -28,10 +28,20 @@ const FILES = [
 const contextOf = (row: EvaluationRow) =>
   row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage };
 
+/** timePerItem three times, keeping the run with the lowest median (other jobs share the 2 cores). */
+function bestOf3<T>(items: readonly T[], fn: (item: T) => unknown): Timing {
+  let best: Timing | undefined;
+  for (let run = 0; run < 3; run++) {
+    const timing = timePerItem(items, fn, { rounds: 3, inner: 5 });
+    if (best === undefined || timing.medianUs < best.medianUs) best = timing;
+  }
+  return best!;
+}
+
 interface EngineResult {
   accuracy: number;
   macroF1: number;
-  /** Mean µs per message over the file (the engine's own loop, a second, warm pass). */
+  /** Mean µs per message over the file (the engine's own loop: the fastest of three warm passes). */
   meanUs: number;
 }
 
@@ -120,12 +130,9 @@ export const intentSuite: Suite = {
 
     // analyze(): the whole per-message work (language, intent, signals, entities, risk).
     for (const { label, rows: evalRows } of data) {
-      const timing = timePerItem(evalRows, (row) => assistant.analyze(row.text, contextOf(row)), {
-        rounds: 3,
-        inner: 5,
-      });
+      const timing = bestOf3(evalRows, (row) => assistant.analyze(row.text, contextOf(row)));
       rows.push({
-        measure: `analyze() µs/message (${label}, ${evalRows.length}, with context)`,
+        measure: `analyze() µs/message (${label}, ${evalRows.length}, with context; best of 3 runs)`,
         median: fmt(timing.medianUs),
         p99: fmt(timing.p99Us),
         goal: 'median ≤ 20, p99 ≤ 100',
@@ -134,10 +141,7 @@ export const intentSuite: Suite = {
     const classifier = createIntentClassifier();
     for (const { label, rows: evalRows } of data) {
       const folded = evalRows.map((row) => ({ normalized: normalize(row.text), context: contextOf(row) }));
-      const timing = timePerItem(folded, (x) => classifier.classify(x.normalized, x.context), {
-        rounds: 3,
-        inner: 5,
-      });
+      const timing = bestOf3(folded, (x) => classifier.classify(x.normalized, x.context));
       rows.push({
         measure: `  of which intent classify() µs/message (${label})`,
         median: fmt(timing.medianUs),
@@ -167,10 +171,13 @@ export const intentSuite: Suite = {
       for (const { rows: evalRows } of data) {
         const predicted: string[] = [];
         for (const row of evalRows) predicted.push(await predict(row));
-        // Timed on a second pass, once every engine's code is warm.
-        const started = performance.now();
-        for (const row of evalRows) await predict(row);
-        const meanUs = ((performance.now() - started) * 1000) / evalRows.length;
+        // Warm (compiled) passes, timed; the fastest of three, as the machine is shared.
+        let meanUs = Infinity;
+        for (let pass = 0; pass < 4; pass++) {
+          const started = performance.now();
+          for (const row of evalRows) await predict(row);
+          if (pass > 0) meanUs = Math.min(meanUs, ((performance.now() - started) * 1000) / evalRows.length);
+        }
         const report = score(evalRows, predicted);
         results.push({ accuracy: report.accuracy, macroF1: report.macroF1, meanUs });
       }
