@@ -6,7 +6,7 @@ import { FRANC_TO_BCP47 } from './src/language/franc-languages.js';
 // franc (and its small deps) is ESM-only: bundle it so the CJS build works everywhere.
 // zod is bundled too: loading its ~100 module files costs ~50 ms at import, bundled it is one parse.
 // It stays a dependency for the type declarations and for users who compose our schemas.
-const bundled = [/^franc/, /^trigram-utils/, /^n-gram/, /^collapse-white-space/, /^zod/];
+const bundled = [/^franc/, /^trigram-utils/, /^n-gram/, /^collapse-white-space/, /^zod/, /^handlebars/];
 
 /**
  * franc turns the trigram tables of all its ~400 languages into objects at import. We only ever

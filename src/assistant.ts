@@ -66,7 +66,9 @@ export interface Assistant {
  * then answers per message without further set-up. Throws `HuashuError` `INVALID_OPTIONS`.
  */
 export function createAssistant(options: AssistantOptions = {}): Assistant {
-  parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
+  // No options is the common case; zod compiles its parser on first use (~10 ms), so skip it then.
+  if (typeof options !== 'object' || options === null || Object.keys(options).length > 0)
+    parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
   // Built now, so bad intent examples or patterns fail here (INVALID_OPTIONS), not on a message.
   const classifier = createIntentClassifier(options.intents ?? {});
   const catalogue = createTemplateCatalogue(
