@@ -1,13 +1,30 @@
 import type { FullReply } from '../actions/pipeline.js';
 import type { Analysis } from '../analysis/types.js';
 
+/** The lines every pretty view of a message starts with: text, intent (and secondary), language, risk, signals. */
+function analysisHeader(analysis: Analysis): string[] {
+  const secondary = analysis.intents
+    .filter((i) => i.id !== analysis.intent.id && i.confidence >= 0.35)
+    .map((i) => `${i.id} ${i.confidence.toFixed(2)}`);
+  return [
+    `» ${analysis.text}`,
+    `  intent    ${analysis.intent.id} (${analysis.intent.confidence.toFixed(2)})${secondary.length ? `  also ${secondary.join(', ')}` : ''}`,
+    `  language  ${analysis.language.locale}   risk ${analysis.risk}`,
+    `  signals   ${analysis.signals.length ? analysis.signals.map((s) => s.id).join(', ') : '—'}`,
+  ];
+}
+
 /** Human-readable rendering of an analysis, for `--format pretty`. Pure. */
 export function formatAnalysisPretty(analysis: Analysis): string {
-  const lines = [`» ${analysis.text}`];
   const { language } = analysis;
-  lines.push(
-    `  language  ${language.locale} (${language.script}, confidence ${language.confidence.toFixed(2)})`,
-  );
+  const lines = analysisHeader(analysis);
+  lines[2] = `  language  ${language.locale} (${language.script}, confidence ${language.confidence.toFixed(2)})   risk ${analysis.risk}`;
+  const entities = analysis.entities.map((e) => `${e.type}=${e.placeholder ? e.text : e.value}`);
+  lines.push(`  entities  ${entities.length ? entities.join(', ') : '—'}`);
+  for (const candidate of analysis.intents.slice(0, 3)) {
+    const evidence = candidate.evidence.slice(0, 4).map((e) => `${e.source}:${e.detail}`);
+    lines.push(`    ${candidate.id} ${candidate.confidence.toFixed(2)}  ${evidence.join('  ')}`);
+  }
   return lines.join('\n');
 }
 
@@ -18,15 +35,7 @@ export function formatAnalysisPretty(analysis: Analysis): string {
  */
 export function formatReplyPretty(reply: FullReply): string {
   const { analysis } = reply;
-  const lines = [`» ${analysis.text}`];
-  const secondary = analysis.intents
-    .filter((i) => i.id !== analysis.intent.id && i.confidence >= 0.35)
-    .map((i) => `${i.id} ${i.confidence.toFixed(2)}`);
-  lines.push(
-    `  intent    ${analysis.intent.id} (${analysis.intent.confidence.toFixed(2)})${secondary.length ? `  also ${secondary.join(', ')}` : ''}`,
-    `  language  ${analysis.language.locale}   risk ${analysis.risk}`,
-    `  signals   ${analysis.signals.length ? analysis.signals.map((s) => s.id).join(', ') : '—'}`,
-  );
+  const lines = analysisHeader(analysis);
   if (reply.actions.length === 0) lines.push('  actions   —');
   else {
     lines.push('  actions');

@@ -59,6 +59,7 @@ describe('cli: execute', () => {
     expect(await execute(['analyze', '你好', '--format', 'pretty'], out.io)).toBe(0);
     expect(out.stdout).toContain('» 你好');
     expect(out.stdout).toMatch(/language\s+zh-Hans/);
+    expect(out.stdout).toMatch(/intent\s+greeting/);
   });
 
   it.each([
