@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATORS } from '../templates/condition.js';
 import { issuesFromZod, type HuashuIssue } from '../errors.js';
 import { checkActionParams, type ActionCatalogue } from './catalogue.js';
 import { parseSimplePath } from './json-path.js';
@@ -187,19 +188,7 @@ class RuleChecker {
       return;
     }
     if (!this.context.operators.get(operator)) {
-      const known = [
-        'equal',
-        'notEqual',
-        'in',
-        'notIn',
-        'contains',
-        'doesNotContain',
-        'lessThan',
-        'lessThanInclusive',
-        'greaterThan',
-        'greaterThanInclusive',
-        ...this.context.operators.custom.map((op) => op.name),
-      ];
+      const known = [...OPERATORS, ...this.context.operators.custom.map((op) => op.name)];
       this.report(`${at}.operator`, `unknown operator "${operator}"${didYouMean(base, known)}`);
       return;
     }

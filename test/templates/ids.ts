@@ -1,3 +1,4 @@
+import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 /** The template ids the cross-area contract fixes (lint suggestions and next-action rules use them). */
 export const SITUATION_TEMPLATE_IDS = [
   'opening/chat',
@@ -33,40 +34,8 @@ export const SITUATION_TEMPLATE_IDS = [
   'confirm/compensation-in-writing',
 ] as const;
 
-/** The intent ids of domain.md §2. */
-export const INTENT_IDS = [
-  'greeting',
-  'ack',
-  'thanks',
-  'goodbye',
-  'human_agent',
-  'product.inquiry',
-  'product.authenticity',
-  'product.stock',
-  'price.bargain',
-  'promotion.inquiry',
-  'payment.issue',
-  'invoice',
-  'order.ship_time',
-  'order.shipping_delay',
-  'order.logistics',
-  'order.courier_stalled',
-  'order.status',
-  'order.change_address',
-  'order.change_item',
-  'order.special_request',
-  'order.cancel',
-  'aftersale.return_exchange',
-  'aftersale.refund',
-  'aftersale.price_protection',
-  'aftersale.wrong_missing',
-  'aftersale.defect',
-  'aftersale.repair_install',
-  'complaint',
-  'feedback',
-  'abuse',
-  'other',
-] as const;
+/** The intent ids of domain.md §2 (one list, the classifier's). */
+export const INTENT_IDS = BUILT_IN_INTENT_IDS;
 
 /** The lint categories' suggestion templates (contract: lint category → template). */
 export const LINT_SUGGESTION_TEMPLATE_IDS = [
