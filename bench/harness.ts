@@ -23,6 +23,19 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
+/** Median, p99 and mean of per-item samples in µs. */
+function summarize(samples: Float64Array, count: number): Timing {
+  let total = 0;
+  for (const us of samples) total += us;
+  samples.sort();
+  return {
+    medianUs: percentile(samples, 0.5),
+    p99Us: percentile(samples, 0.99),
+    meanUs: samples.length === 0 ? 0 : total / samples.length,
+    count,
+  };
+}
+
 /**
  * Time `fn` on each item: a warm-up pass, then `rounds` passes. The time per item is the mean of
  * `inner` back-to-back calls, so timer resolution does not dominate sub-microsecond work.
@@ -37,23 +50,15 @@ export function timePerItem<T>(
   for (const item of items) fn(item);
   const samples = new Float64Array(items.length * rounds);
   let k = 0;
-  let total = 0;
   for (let r = 0; r < rounds; r++) {
     for (const item of items) {
       const start = performance.now();
       for (let i = 0; i < inner; i++) fn(item);
       const us = ((performance.now() - start) * 1000) / inner;
       samples[k++] = us;
-      total += us;
     }
   }
-  samples.sort();
-  return {
-    medianUs: percentile(samples, 0.5),
-    p99Us: percentile(samples, 0.99),
-    meanUs: total / samples.length,
-    count: items.length,
-  };
+  return summarize(samples, items.length);
 }
 
 /** Same as timePerItem for async functions (each call awaited). */
@@ -65,23 +70,15 @@ export async function timePerItemAsync<T>(
   for (const item of items) await fn(item);
   const samples = new Float64Array(items.length * rounds);
   let k = 0;
-  let total = 0;
   for (let r = 0; r < rounds; r++) {
     for (const item of items) {
       const start = performance.now();
       await fn(item);
       const us = (performance.now() - start) * 1000;
       samples[k++] = us;
-      total += us;
     }
   }
-  samples.sort();
-  return {
-    medianUs: percentile(samples, 0.5),
-    p99Us: percentile(samples, 0.99),
-    meanUs: total / samples.length,
-    count: items.length,
-  };
+  return summarize(samples, items.length);
 }
 
 export function fmt(value: number, digits = 2): string {

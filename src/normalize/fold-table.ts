@@ -55,8 +55,3 @@ export function foldEntry(code: number): FoldEntry {
   }
   return entry;
 }
-
-/** Simplified form of one Han character code, or the code itself. */
-export function toSimplifiedCode(code: number): number {
-  return t2s[code] || code;
-}

@@ -1,3 +1,2 @@
 export { normalize, toOriginalRange } from './normalize.js';
 export type { NormalizedText } from './normalize.js';
-export { toSimplifiedCode } from './fold-table.js';
