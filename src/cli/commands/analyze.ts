@@ -3,6 +3,7 @@ import { createAssistant } from '../../assistant.js';
 import type { Command } from '../command.js';
 import { formatAnalysisPretty } from '../format.js';
 import { ExitCode, readAll } from '../io.js';
+import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
 
 export const analyzeCommand: Command = {
@@ -19,9 +20,7 @@ export const analyzeCommand: Command = {
       allowPositionals: true,
       options: { format: { type: 'string' }, previous: { type: 'string' } },
     });
-    const format = values.format ?? (io.stderr.isTTY ? 'pretty' : 'json');
-    if (format !== 'json' && format !== 'pretty')
-      throw new UsageError(`--format must be json or pretty, not "${format}"`);
+    const format = jsonOrPretty(values.format, io.stderr.isTTY === true);
     if (positionals.length !== 1) throw new UsageError('analyze takes one message (or - for standard input)');
     const input = positionals[0] === '-' ? (await readAll(io.stdin)).trim() : (positionals[0] ?? '');
     const assistant = createAssistant();

@@ -7,6 +7,7 @@ import { parseEvaluationRows, scoreIntents, type EvaluationReport } from '../../
 import { normalize } from '../../normalize/index.js';
 import type { Command } from '../command.js';
 import { ExitCode, readAll } from '../io.js';
+import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
 
 const CLASSIFIERS = ['default', 'natural'] as const;
@@ -86,9 +87,7 @@ export const evalCommand: Command = {
         confusions: { type: 'string' },
       },
     });
-    const format = values.format ?? ((io.stdout as { isTTY?: boolean }).isTTY === true ? 'pretty' : 'json');
-    if (format !== 'json' && format !== 'pretty')
-      throw new UsageError(`--format must be json or pretty, not "${format}"`);
+    const format = jsonOrPretty(values.format, (io.stdout as { isTTY?: boolean }).isTTY === true);
     const classifierName = (values.classifier ?? 'default') as ClassifierName;
     if (!CLASSIFIERS.includes(classifierName))
       throw new UsageError(`--classifier must be ${CLASSIFIERS.join(' or ')}, not "${values.classifier}"`);

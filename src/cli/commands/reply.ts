@@ -9,6 +9,7 @@ import { loadTemplatePack } from '../../node/templates.js';
 import type { Command } from '../command.js';
 import { formatReplyPretty } from '../format.js';
 import { ExitCode, readAll, type CliIo } from '../io.js';
+import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: huashu reply <message | -> [--facts <json | file>] [--format json|pretty]
@@ -98,9 +99,7 @@ export const replyCommand: Command = {
         'no-config': { type: 'boolean' },
       },
     });
-    const format = values.format ?? (io.stderr.isTTY ? 'pretty' : 'json');
-    if (format !== 'json' && format !== 'pretty')
-      throw new UsageError(`--format must be json or pretty, not "${format}"`);
+    const format = jsonOrPretty(values.format, io.stderr.isTTY === true);
     if (positionals.length !== 1) throw new UsageError('reply takes one message (or - for standard input)');
     const channel = values.channel;
     if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel))

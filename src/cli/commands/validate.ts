@@ -11,6 +11,7 @@ import { loadTemplatePack } from '../../node/templates.js';
 import type { TemplateDefinition } from '../../templates/definition.js';
 import type { Command } from '../command.js';
 import { ExitCode, type CliIo } from '../io.js';
+import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: huashu validate [dir] [--format json|pretty]
@@ -257,9 +258,7 @@ export const validateCommand: Command = {
       allowPositionals: true,
       options: { format: { type: 'string' } },
     });
-    const format = values.format ?? (io.stderr.isTTY ? 'pretty' : 'json');
-    if (format !== 'json' && format !== 'pretty')
-      throw new UsageError(`--format must be json or pretty, not "${format}"`);
+    const format = jsonOrPretty(values.format, io.stderr.isTTY === true);
     if (positionals.length > 1) throw new UsageError('validate takes at most one folder');
     let targets: Targets;
     if (positionals[0] !== undefined) {
