@@ -126,10 +126,21 @@ export function restoreAutomaton(snapshot: AutomatonSnapshot): AhoCorasick {
   return automaton;
 }
 
+const restored = new Map<string, AhoCorasick>();
+
 /** An automaton for `keywords`: restored from a build-time snapshot when there is one, else built. */
 export function createAutomaton(keywords: readonly string[]): AhoCorasick {
-  const stored = AUTOMATON_SNAPSHOTS[automatonKey(keywords)];
-  if (stored !== undefined) return restoreAutomaton(JSON.parse(stored) as AutomatonSnapshot);
+  const key = automatonKey(keywords);
+  const stored = AUTOMATON_SNAPSHOTS[key];
+  if (stored !== undefined) {
+    // Matching never mutates the automaton, so every assistant (and linter) shares one restored copy.
+    let automaton = restored.get(key);
+    if (automaton === undefined) {
+      automaton = restoreAutomaton(JSON.parse(stored) as AutomatonSnapshot);
+      restored.set(key, automaton);
+    }
+    return automaton;
+  }
   buildListener?.(keywords);
   return new AhoCorasick([...keywords]);
 }
