@@ -127,10 +127,10 @@ export interface CaseOutcome {
   locale: AdversarialLocale;
   category: string;
   text: string;
-  expected: Array<{ ruleId: string; severity?: Severity }>;
+  expected: Array<{ ruleId: string; severity?: Severity | undefined }>;
   got: Array<{ ruleId: string; severity: Severity }>;
   /** Expected rules not found (with the severity found when only the severity differs). */
-  missed: Array<{ ruleId: string; severity?: Severity; gotSeverity?: Severity }>;
+  missed: Array<{ ruleId: string; severity?: Severity | undefined; gotSeverity?: Severity }>;
   /** Rules that fired without being expected. */
   falseAlarms: Array<{ ruleId: string; severity: Severity }>;
 }
@@ -296,7 +296,7 @@ export function formatMeasurement(m: Measurement): string {
     precision: ratio(precision(r)),
     recall: ratio(recall(r)),
   }));
-  const show = (list: Array<{ ruleId: string; severity?: Severity }>) =>
+  const show = (list: Array<{ ruleId: string; severity?: Severity | undefined }>) =>
     list.length === 0
       ? '[]'
       : list.map((e) => (e.severity ? `${e.ruleId}:${e.severity}` : e.ruleId)).join(', ');
