@@ -76,7 +76,7 @@ export function substituteOnce(
   return replaceNth(text, from, random.pick(targets), random.int(0, n - 1));
 }
 
-const ENDS_WITHOUT_PARTICLE = /(?:[啦呢啊呀哈嘛哦吧喔呐哇捏嘞咯呗么]|\]|\p{Extended_Pictographic}|\s)$/u;
+const ENDS_WITHOUT_PARTICLE = /(?:[啦呢啊呀哈嘛哦吧喔呐哇捏嘞咯呗么吗嗎ㄇ耶欸齁唷㗎喇餒吼]|\]|\p{Extended_Pictographic}|\s)$/u;
 const TRAILING_MARKS = /[？?！!。.~～…]+$/u;
 const DROPPED_INSIDE = /[，,、；;。！!？?]+/gu;
 
@@ -119,7 +119,9 @@ export class Styler {
     const body = marks ? line.slice(0, marks.index) : line;
     // No second particle ("谢谢啦啦"), none after an emoji or a placeholder.
     if (body === '' || ENDS_WITHOUT_PARTICLE.test(body)) return line;
-    return body + particle + (marks ? marks[0] : '');
+    // Latin words need a space between them ("help pls"); Chinese particles attach ("发货呢").
+    const gap = /[A-Za-z0-9]$/.test(body) && /^[A-Za-z0-9]/.test(particle) ? ' ' : '';
+    return body + gap + particle + (marks ? marks[0] : '');
   }
 
   compose(intent: ParsedIntent, skeleton: ParsedSkeleton): Composed {
