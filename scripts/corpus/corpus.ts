@@ -17,6 +17,8 @@ export interface GenerationReport {
   counts: Record<Locale, Record<string, number>>;
   /** (text, prev) keys generated for two intents: every copy was dropped. */
   conflicts: Record<Locale, number>;
+  /** The conflicting keys with their intents (`prev ⏎ text → a | b`), for fixing the grammar. */
+  conflictKeys: Record<Locale, string[]>;
   /** Texts dropped because their hash is in exclusions.json. */
   excluded: Record<Locale, number>;
   /** Skeletons that stopped producing new texts before their intent reached its target. */
@@ -143,7 +145,7 @@ function finalise(
   grammar: Grammar,
   parts: Array<Map<string, CorpusRecord[]>>,
   counts: Record<string, number>,
-): { records: CorpusRecord[]; conflicts: number; excluded: number } {
+): { records: CorpusRecord[]; conflicts: string[]; excluded: number } {
   const intentsOf = new Map<string, Set<string>>();
   for (const part of parts)
     for (const records of part.values())
@@ -153,8 +155,9 @@ function finalise(
         if (!set) intentsOf.set(key, (set = new Set()));
         set.add(r.intent);
       }
-  let conflicts = 0;
-  for (const set of intentsOf.values()) if (set.size > 1) conflicts++;
+  const conflicts: string[] = [];
+  for (const [key, set] of intentsOf)
+    if (set.size > 1) conflicts.push(`${key.replace('\u0001', ' ⏎ ')} → ${[...set].join(' | ')}`);
   const emitted = new Set<string>();
   const records: CorpusRecord[] = [];
   let excluded = 0;
@@ -179,6 +182,7 @@ export function generateCorpus(grammar: Grammar): GeneratedCorpus {
   const report: GenerationReport = {
     counts: { 'zh-Hans': {}, 'zh-Hant': {}, en: {} },
     conflicts: { 'zh-Hans': 0, 'zh-Hant': 0, en: 0 },
+    conflictKeys: { 'zh-Hans': [], 'zh-Hant': [], en: [] },
     excluded: { 'zh-Hans': 0, 'zh-Hant': 0, en: 0 },
     exhausted: { 'zh-Hans': [], 'zh-Hant': [], en: [] },
   };
@@ -207,7 +211,8 @@ export function generateCorpus(grammar: Grammar): GeneratedCorpus {
   for (const locale of LOCALES) {
     const result = finalise(grammar, partsOf[locale], report.counts[locale]);
     records[locale] = result.records;
-    report.conflicts[locale] = result.conflicts;
+    report.conflicts[locale] = result.conflicts.length;
+    report.conflictKeys[locale] = result.conflicts;
     report.excluded[locale] = result.excluded;
   }
   return { records, report };

@@ -30,7 +30,11 @@ export function freshOutputs(root: string): { files: Record<Locale, string>; sum
       `${report.exhausted[l].length} skeletons exhausted`
     );
   }).join('\n');
-  return { files, summary };
+  const conflicts = LOCALES.flatMap((l) => report.conflictKeys[l].map((k) => `  ${l}: ${k}`));
+  return {
+    files,
+    summary: conflicts.length > 0 ? `${summary}\nconflicting keys:\n${conflicts.join('\n')}` : summary,
+  };
 }
 
 /** Locales whose committed file differs from a fresh generation. */
@@ -61,4 +65,5 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = main(process.argv.slice(2));

@@ -19,7 +19,13 @@ import {
   type Locale,
   type StyleFile,
 } from './schema.js';
-import { parseTemplate, slotReferences, TemplateSyntaxError, type SlotTable, type TemplateNode } from './template.js';
+import {
+  parseTemplate,
+  slotReferences,
+  TemplateSyntaxError,
+  type SlotTable,
+  type TemplateNode,
+} from './template.js';
 
 export const GRAMMAR_DIR = join('rules', 'intents', 'grammar');
 export const OUTPUT_DIR = join('rules', 'intents', 'generated');
@@ -128,7 +134,11 @@ function checkReferences(
   for (const ref of slotReferences(nodes)) {
     if (ref.field === null) {
       if (!slots.lists.has(ref.name))
-        issues.add(file, path, `unknown slot {${ref.name}}${slots.records.has(ref.name) ? ' (a record: name a field)' : ''}`);
+        issues.add(
+          file,
+          path,
+          `unknown slot {${ref.name}}${slots.records.has(ref.name) ? ' (a record: name a field)' : ''}`,
+        );
     } else {
       const records = slots.records.get(ref.name);
       if (!records) issues.add(file, path, `unknown record slot {${ref.name}.${ref.field}}`);
@@ -156,7 +166,8 @@ function loadLocale(root: string, locale: Locale, issues: IssueCollector): Local
     lists.set(name, issues.templates(values, slotsPath, `lists.${name}`));
   const records = new Map<string, Array<Map<string, TemplateNode[][]>>>();
   for (const [name, entries] of Object.entries(slotsFile.records)) {
-    if (lists.has(name)) issues.add(slotsPath, `records.${name}`, `"${name}" is both a list and a record slot`);
+    if (lists.has(name))
+      issues.add(slotsPath, `records.${name}`, `"${name}" is both a list and a record slot`);
     records.set(
       name,
       entries.map((record, i) => {
@@ -183,8 +194,13 @@ function loadLocale(root: string, locale: Locale, issues: IssueCollector): Local
     parsed.forEach((nodes, i) => checkReferences(nodes, slots, issues, stylePath, `${path}[${i}]`));
     return parsed;
   };
-  const toneTemplates = (tones: StyleFile['particle']['tones'], path: string): Record<string, TemplateNode[][]> =>
-    Object.fromEntries(Object.entries(tones).map(([tone, list]) => [tone, styleTemplates(list, `${path}.${tone}`)]));
+  const toneTemplates = (
+    tones: StyleFile['particle']['tones'],
+    path: string,
+  ): Record<string, TemplateNode[][]> =>
+    Object.fromEntries(
+      Object.entries(tones).map(([tone, list]) => [tone, styleTemplates(list, `${path}.${tone}`)]),
+    );
   const style: ParsedStyle = {
     raw: styleFile,
     greet: styleTemplates(styleFile.greet.phrases, 'greet.phrases'),
@@ -248,7 +264,9 @@ export function loadGrammar(root: string): Grammar {
   const config = issues.parse(configSchema, join(base, 'config.json'));
   const vocabulary = issues.parse(vocabularySchema, join(base, 'zh-Hant', 'vocabulary.json'));
   const exclusionsPath = join(base, 'exclusions.json');
-  const exclusions = existsSync(exclusionsPath) ? issues.parse(exclusionsSchema, exclusionsPath) : { sha256: [] };
+  const exclusions = existsSync(exclusionsPath)
+    ? issues.parse(exclusionsSchema, exclusionsPath)
+    : { sha256: [] };
   const hans = loadLocale(root, 'zh-Hans', issues);
   const hant = loadLocale(root, 'zh-Hant', issues);
   const en = loadLocale(root, 'en', issues);

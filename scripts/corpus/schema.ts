@@ -49,7 +49,10 @@ export const slotsSchema = z
     /** Named value lists; each value is a template. */
     lists: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), templates),
     /** Record slots: every record has the same fields, each a list of templates. */
-    records: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.array(z.record(z.string(), templates)).min(1)),
+    records: z.record(
+      z.string().regex(/^[a-z_][a-z0-9_]*$/),
+      z.array(z.record(z.string(), templates)).min(1),
+    ),
   })
   .strict();
 export type SlotsFile = z.output<typeof slotsSchema>;

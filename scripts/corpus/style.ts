@@ -32,7 +32,9 @@ export function outsidePlaceholders(text: string, edit: (part: string) => string
 /** A matcher for a substitution source: whole words for Latin text, plain substring otherwise. */
 function sourcePattern(from: string): RegExp {
   const body = escapeRegExp(from);
-  return LATIN_WORD.test(from) ? new RegExp(`(?<![A-Za-z'])${body}(?![A-Za-z'])`, 'gi') : new RegExp(body, 'g');
+  return LATIN_WORD.test(from)
+    ? new RegExp(`(?<![A-Za-z'])${body}(?![A-Za-z'])`, 'gi')
+    : new RegExp(body, 'g');
 }
 
 const patternCache = new Map<string, RegExp>();
@@ -76,7 +78,8 @@ export function substituteOnce(
   return replaceNth(text, from, random.pick(targets), random.int(0, n - 1));
 }
 
-const ENDS_WITHOUT_PARTICLE = /(?:[啦呢啊呀哈嘛哦吧喔呐哇捏嘞咯呗么吗嗎ㄇ耶欸齁唷㗎喇餒吼]|\]|\p{Extended_Pictographic}|\s)$/u;
+const ENDS_WITHOUT_PARTICLE =
+  /(?:[啦呢啊呀哈嘛哦吧喔呐哇捏嘞咯呗么吗嗎ㄇ耶欸齁唷㗎喇餒吼]|\]|\p{Extended_Pictographic}|\s)$/u;
 const TRAILING_MARKS = /[？?！!。.~～…]+$/u;
 const DROPPED_INSIDE = /[，,、；;。！!？?]+/gu;
 
@@ -84,7 +87,7 @@ const DROPPED_INSIDE = /[，,、；;。！!？?]+/gu;
 export function dropPunctuation(text: string): string {
   return outsidePlaceholders(text, (part) =>
     part
-      .replace(/(?<![0-9])\.(?=\s|$)/g, ' ')
+      .replace(/\.+(?=\s|$)/g, ' ')
       .replace(DROPPED_INSIDE, ' ')
       .replace(/[～~]+(?=\s|$)/g, ' '),
   );
@@ -143,7 +146,8 @@ export class Styler {
         if (random.chance(0.4)) lines.unshift(detail);
         else lines.push(detail);
       }
-      if (intent.urges.length > 0 && random.chance(s.urge.p)) lines.push(this.expandOne(intent.urges, bindings));
+      if (intent.urges.length > 0 && random.chance(s.urge.p))
+        lines.push(this.expandOne(intent.urges, bindings));
       if (!s.politeTail.skip.includes(intent.intent) && random.chance(s.politeTail.p))
         lines.push(this.expandOne(style.politeTail, bindings));
       user = lines.map((line) => line).reduce((a, b) => a + this.joiner() + b);
@@ -156,7 +160,8 @@ export class Styler {
       }
       if (!s.greet.skip.includes(intent.intent) && random.chance(s.greet.p))
         greeting = this.expandOne(style.greet, new Map());
-      if (prev === null && random.chance(s.openingPrev.p)) prev = this.expandOne(style.openingPrev, new Map());
+      if (prev === null && random.chance(s.openingPrev.p))
+        prev = this.expandOne(style.openingPrev, new Map());
     }
 
     if (random.chance(s.colloquial.p)) {
@@ -181,7 +186,8 @@ export class Styler {
     else if (random.chance(s.punctuation.halfWidth)) text = halfWidth(text);
     if (random.chance(s.repeat.p)) text = tidy(text) + this.expandOne(style.repeat[tone] ?? [], new Map());
     if (random.chance(s.emoji.p))
-      text = tidy(text) + (random.chance(0.5) ? ' ' : '') + this.expandOne(style.emoji[tone] ?? [], new Map());
+      text =
+        tidy(text) + (random.chance(0.5) ? ' ' : '') + this.expandOne(style.emoji[tone] ?? [], new Map());
     if (random.chance(s.lowercase)) text = lowercase(text);
     return { text: tidy(text), prev };
   }

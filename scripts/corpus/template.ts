@@ -62,7 +62,11 @@ export function parseTemplate(source: string): TemplateNode[] {
           if (part.stop === 'end') throw new TemplateSyntaxError('unclosed "("', source, start);
         }
         if (options.length < 2)
-          throw new TemplateSyntaxError('a group needs at least two alternatives, e.g. (a|b) or (a|)', source, start);
+          throw new TemplateSyntaxError(
+            'a group needs at least two alternatives, e.g. (a|b) or (a|)',
+            source,
+            start,
+          );
         nodes.push({ kind: 'alt', options });
       } else if (ch === '|' || ch === ')') {
         if (depth === 0) throw new TemplateSyntaxError(`"${ch}" outside a group`, source, i);
@@ -101,7 +105,9 @@ export function parseTemplate(source: string): TemplateNode[] {
 }
 
 /** Every slot a template refers to, e.g. `item.name`, `courier`. */
-export function slotReferences(nodes: readonly TemplateNode[]): Array<{ name: string; field: string | null }> {
+export function slotReferences(
+  nodes: readonly TemplateNode[],
+): Array<{ name: string; field: string | null }> {
   const out: Array<{ name: string; field: string | null }> = [];
   const walk = (list: readonly TemplateNode[]): void => {
     for (const node of list) {
@@ -131,7 +137,8 @@ export class Expander {
   ) {}
 
   expand(nodes: readonly TemplateNode[], bindings: Bindings = new Map(), depth = 0): string {
-    if (depth > MAX_DEPTH) throw new Error(`slot nesting deeper than ${MAX_DEPTH} (a slot refers to itself?)`);
+    if (depth > MAX_DEPTH)
+      throw new Error(`slot nesting deeper than ${MAX_DEPTH} (a slot refers to itself?)`);
     let out = '';
     for (const node of nodes) {
       switch (node.kind) {
@@ -167,7 +174,11 @@ export class Expander {
     return value;
   }
 
-  private record(node: { name: string; bind: string; field: string | null }, bindings: Bindings, depth: number): string {
+  private record(
+    node: { name: string; bind: string; field: string | null },
+    bindings: Bindings,
+    depth: number,
+  ): string {
     const records = this.table.records.get(node.name);
     if (!records) throw new Error(`unknown record slot {${node.name}}`);
     let index = bindings.get(node.bind);
