@@ -54,6 +54,8 @@ export interface ParsedStyle {
   greet: TemplateNode[][];
   orderCards: TemplateNode[][];
   productCards: TemplateNode[][];
+  /** Product cards that name no {item…}: used when the message is not about a bound item. */
+  productCardsWithoutItem: TemplateNode[][];
   politeTail: TemplateNode[][];
   particles: Record<string, TemplateNode[][]>;
   emoji: Record<string, TemplateNode[][]>;
@@ -206,12 +208,22 @@ function loadLocale(root: string, locale: Locale, issues: IssueCollector): Local
     greet: styleTemplates(styleFile.greet.phrases, 'greet.phrases'),
     orderCards: styleTemplates(styleFile.cards.order.templates, 'cards.order.templates'),
     productCards: styleTemplates(styleFile.cards.product.templates, 'cards.product.templates'),
+    productCardsWithoutItem: [],
     politeTail: styleTemplates(styleFile.politeTail.phrases, 'politeTail.phrases'),
     particles: toneTemplates(styleFile.particle.tones, 'particle.tones'),
     emoji: toneTemplates(styleFile.emoji.tones, 'emoji.tones'),
     repeat: toneTemplates(styleFile.repeat.marks, 'repeat.marks'),
     openingPrev: styleTemplates(styleFile.openingPrev.prev, 'openingPrev.prev'),
   };
+  style.productCardsWithoutItem = style.productCards.filter((nodes) =>
+    slotReferences(nodes).every((ref) => ref.name !== 'item'),
+  );
+  if (style.productCardsWithoutItem.length === 0)
+    issues.add(
+      stylePath,
+      'cards.product.templates',
+      'needs at least one card that names no {item…} (e.g. a link)',
+    );
 
   const intentsDir = join(dir, 'intents');
   const intents: ParsedIntent[] = [];

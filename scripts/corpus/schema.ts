@@ -88,7 +88,7 @@ export const styleSchema = z
       .strict(),
     lowercase: probability.default(0),
     /** Put a topic-free agent opening before a message that has no previous agent turn. */
-    openingPrev: z.object({ p: probability, prev: templates }).strict(),
+    openingPrev: z.object({ p: probability, prev: templates, skip: z.array(intentId).default([]) }).strict(),
   })
   .strict();
 export type StyleFile = z.output<typeof styleSchema>;

@@ -154,7 +154,15 @@ export class Styler {
       for (const kind of intent.cards) {
         const cfg = kind === 'order' ? s.cards.order : s.cards.product;
         if (random.chance(cfg.p)) {
-          card = this.expandOne(kind === 'order' ? style.orderCards : style.productCards, bindings);
+          // A pasted product card shows the item the message is about; when the message names
+          // no item, only a card without one (a bare link) fits.
+          const cards =
+            kind === 'order'
+              ? style.orderCards
+              : bindings.has('item')
+                ? style.productCards
+                : style.productCardsWithoutItem;
+          card = this.expandOne(cards, bindings);
           break;
         }
       }
