@@ -190,26 +190,29 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
   }
 }
 
-/** `invalid JSON (line L, column C): why`, or for one line of JSONL `invalid JSON: why (column C)`. */
-export function describeJsonProblem(found: JsonSyntaxProblem | undefined, oneLine = false): string {
+/**
+ * `invalid JSON (line L, column C): why` for a file; `inline` (a JSONL line, a CSV cell):
+ * `invalid JSON: why (column C)`, with the line too when the text has several.
+ */
+export function describeJsonProblem(found: JsonSyntaxProblem | undefined, inline = false): string {
   if (found === undefined) return 'invalid JSON';
-  return oneLine
-    ? `invalid JSON: ${found.reason} (column ${found.column})`
-    : `invalid JSON (line ${found.line}, column ${found.column}): ${found.reason}`;
+  if (!inline) return `invalid JSON (line ${found.line}, column ${found.column}): ${found.reason}`;
+  const where = found.line === 1 ? `column ${found.column}` : `line ${found.line}, column ${found.column}`;
+  return `invalid JSON: ${found.reason} (${where})`;
 }
 
 /**
  * Parse JSON text (a leading BOM is ignored), or say where and why it is invalid, never quoting
- * it. `oneLine`: the text is one line of JSONL, so only the column is told.
+ * it. `inline`: the text is a JSONL line or a cell, worded as describeJsonProblem says.
  */
 export function parseJsonText(
   text: string,
-  oneLine = false,
+  inline = false,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch {
-    return { ok: false, message: describeJsonProblem(findJsonSyntaxProblem(body), oneLine) };
+    return { ok: false, message: describeJsonProblem(findJsonSyntaxProblem(body), inline) };
   }
 }
