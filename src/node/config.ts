@@ -101,9 +101,9 @@ function linterChecks(
 ): { options: HuashuIssue[]; packs: HuashuIssue[] } {
   const options: HuashuIssue[] = [];
   const packIssues: HuashuIssue[] = [];
-  const rules = lintOptionsSchema.shape.rules.safeParse(lint.rules);
-  if (rules.success && rules.data !== undefined)
-    for (const issue of linterIssues({ rules: allRulesOff(Object.keys(rules.data)) }))
+  // Rule ids are checked even when a severity is wrong (the schema reports that one).
+  if (isRecord(lint.rules))
+    for (const issue of linterIssues({ rules: allRulesOff(Object.keys(lint.rules)) }))
       options.push({ file, path: `lint.${issue.path}`, message: issue.message });
   if (packs.length > 0) {
     const checked = linterIssues({ packs: packs.map((p) => p.pack), rules: allRulesOff() });
@@ -119,15 +119,23 @@ function linterChecks(
         });
     }
   }
-  const allow = lintOptionsSchema.shape.allow.safeParse(lint.allow);
-  if (allow.success && allow.data !== undefined)
-    for (const issue of linterIssues({ allow: allow.data, rules: allRulesOff() }))
+  // The allowed phrases that pass the schema (the others are reported by it), by their index.
+  const allowed = Array.isArray(lint.allow)
+    ? lint.allow.flatMap((phrase: unknown, index) =>
+        typeof phrase === 'string' && phrase !== '' ? [{ phrase, index }] : [],
+      )
+    : [];
+  if (allowed.length > 0)
+    for (const issue of linterIssues({ allow: allowed.map((a) => a.phrase), rules: allRulesOff() })) {
+      // createLinter names the pattern made of an allowed phrase: allow[2].patterns[0].
+      const k = /^allow\[(\d+)\]/.exec(issue.path)?.[1];
+      const index = k === undefined ? undefined : allowed[Number(k)]?.index;
       options.push({
         file,
-        // createLinter names the pattern made of an allowed phrase: allow[2].patterns[0].
-        path: `lint.${issue.path.replace(/\.patterns\[\d+\]$/, '')}`,
+        path: index === undefined ? 'lint.allow' : `lint.allow[${index}]`,
         message: issue.message,
       });
+    }
   return { options, packs: packIssues };
 }
 
