@@ -72,3 +72,15 @@ describe('huashu lint: escape sequences from an export never reach the terminal 
     expect(unknown.stderr).not.toMatch(UNSAFE);
   });
 });
+
+describe('pretty views show input text inert too', () => {
+  it.each([[['analyze', '-', '--format', 'pretty']], [['reply', '-', '--format', 'pretty', '--no-config']]])(
+    '%j',
+    async (argv) => {
+      const out = lintIo({ stdin: '什么时候发货\u001b]0;pwned\u0007\u001b[2J\u202e\n' });
+      expect(await execute(argv, out.io)).toBe(0);
+      expect(out.stdout).toContain('什么时候发货\ufffd]0;pwned');
+      expect(out.stdout).not.toMatch(UNSAFE);
+    },
+  );
+});

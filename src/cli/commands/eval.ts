@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { HuashuError, isHuashuError } from '../../errors.js';
 import { createIntentClassifier } from '../../intent/classifier.js';
 import { parseEvaluationRows, scoreIntents, type EvaluationReport } from '../../intent/evaluate.js';
+import { printable } from '../../lint/formatters/text.js';
 import { readTextFile } from '../../node/files.js';
 import { normalize } from '../../normalize/index.js';
 import type { Command } from '../command.js';
@@ -138,7 +139,9 @@ export const evalCommand: Command = {
       ...scoreIntents(scored, confusions),
     };
     io.stdout.write(
-      format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : `${formatEvaluationPretty(output)}\n`,
+      format === 'json'
+        ? `${JSON.stringify(output, null, 2)}\n`
+        : `${printable(formatEvaluationPretty(output))}\n`,
     );
     const belowTarget =
       (minAccuracy !== undefined && output.accuracy < minAccuracy) ||

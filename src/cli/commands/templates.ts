@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isHuashuError } from '../../errors.js';
+import { printable } from '../../lint/formatters/text.js';
 import { loadConfig, loadConfigFile } from '../../node/config.js';
 import { readTextFile } from '../../node/files.js';
 import { parseJsonText } from '../../node/json-text.js';
@@ -165,7 +166,7 @@ export const templatesCommand: Command = {
       io.stdout.write(
         format === 'json'
           ? `${JSON.stringify(entries, null, 2)}\n`
-          : `${formatTemplateList(entries, catalogue, values.examples === true)}\n`,
+          : `${printable(formatTemplateList(entries, catalogue, values.examples === true))}\n`,
       );
       return ExitCode.Ok;
     }

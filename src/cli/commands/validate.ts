@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../../assistant.js';
 import { isHuashuError, type HuashuIssue } from '../../errors.js';
+import { printable } from '../../lint/formatters/text.js';
 import { createLinter } from '../../lint/linter.js';
 import type { PhrasePack } from '../../lint/data-schema.js';
 import { loadActionRuleFiles, loadActionRules, type ActionRulePack } from '../../node/actions.js';
@@ -288,7 +289,7 @@ export const validateCommand: Command = {
     io.stdout.write(
       format === 'json'
         ? `${JSON.stringify({ valid: reports.every((r) => r.issues.length === 0), packs: reports }, null, 2)}\n`
-        : `${formatPretty(reports)}\n`,
+        : `${printable(formatPretty(reports))}\n`,
     );
     return reports.every((r) => r.issues.length === 0) ? ExitCode.Ok : ExitCode.Findings;
   },
