@@ -3,6 +3,7 @@ import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
 import { intentSuite } from './intent.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
+import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
@@ -15,5 +16,6 @@ export const suites: Suite[] = [
   templatesSuite,
   lintSuite,
   lintCliSuite,
+  lintLongLineSuite,
   actionsSuite,
 ];

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant, type Assistant } from '../../assistant.js';
 import type { AssistantOptions } from '../../options.js';
+import { isHuashuError } from '../../errors.js';
 import { loadActionRules } from '../../node/actions.js';
+import { readTextFile } from '../../node/files.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import type { Command } from '../command.js';
@@ -40,18 +42,16 @@ export function readJsonObject(io: CliIo, flag: string, value: string): Record<s
   if (!value.trimStart().startsWith('{')) {
     const file = resolve(io.cwd, value);
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(`--${flag}: cannot read ${file}; give a JSON object or a JSON file`);
+      text = readTextFile(file);
+    } catch (error) {
+      const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
+      throw new UsageError(`--${flag}: cannot read ${file} (${why}); give a JSON object or a JSON file`);
     }
     source = file;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--${flag}: invalid JSON in ${source}: ${(error as Error).message}`);
-  }
+  const result = parseJsonText(text, source === `--${flag}`);
+  if (!result.ok) throw new UsageError(`--${flag}: ${result.message} in ${source}`);
+  const parsed = result.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new UsageError(`--${flag}: ${source} must hold a JSON object`);
   return parsed as Record<string, unknown>;
