@@ -115,6 +115,19 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** What each catalogue keeps per caller input, for the tests that check it stays bounded. */
+const cacheSizes = new WeakMap<TemplateCatalogue, () => { loaded: number; examples: number }>();
+
+/** Sizes of a catalogue's caches: loaded templates and rendered examples (internal, for tests). */
+export function catalogueCacheSizes(catalogue: TemplateCatalogue): { loaded: number; examples: number } {
+  return cacheSizes.get(catalogue)?.() ?? { loaded: 0, examples: 0 };
+}
+
+/** How many time zones are remembered as valid (internal, for tests). */
+export function timeZoneCacheSize(): number {
+  return validTimeZones.size;
+}
+
 /** Entries, examples and the variable check of a template: built on first use, once per template. */
 const loadedTemplates = new WeakMap<ValidTemplate, LoadedTemplate>();
 
@@ -355,5 +368,7 @@ export function createTemplateCatalogue(
     });
   }
 
-  return { list, select, render, example, get };
+  const catalogue: TemplateCatalogue = { list, select, render, example, get };
+  cacheSizes.set(catalogue, () => ({ loaded: ready.size, examples: examples.size }));
+  return catalogue;
 }

@@ -3,9 +3,11 @@ import type { HuashuIssue } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
 import { factsSchema } from '../facts.js';
 import type { Condition } from './condition.js';
+import { hasOwn, ownValue } from '../util/own.js';
 import {
   TEMPLATE_LOCALES,
   templateDefinitionSchema,
+  variablePathProblem,
   type TemplateDefinition,
   type TemplateLocale,
 } from './definition.js';
@@ -135,6 +137,12 @@ export function validateTemplates(
       else problem(['sources', locale], message);
     };
 
+    // zod drops a "__proto__" key from a record without a word: say it is no variable name.
+    const variables = ownValue(input.value, 'variables');
+    if (variables !== null && typeof variables === 'object' && hasOwn(variables, '__proto__')) {
+      problem(['variables', '__proto__'], variablePathProblem('__proto__')!);
+      continue;
+    }
     const parsed = templateDefinitionSchema.safeParse(input.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -54,6 +54,17 @@ function hasRequired(node: PathNode): boolean {
   return false;
 }
 
+/**
+ * A plain object's own properties in an object with no prototype: zod reads `input[key]`, which
+ * would find a value a polluted Object.prototype holds. compileVariables reads own values only,
+ * and the two must agree.
+ */
+function ownView(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype ? Object.assign(nullObject(), value) : value;
+}
+
 function nodeSchema(node: PathNode): z.ZodType {
   if (node.declaration) {
     const value = variableValueSchema(node.declaration.type);
@@ -63,7 +74,7 @@ function nodeSchema(node: PathNode): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, child] of node.children) shape[key] = nodeSchema(child);
   // Extra keys pass through: callers may pass their whole facts object as the variables.
-  const object = z.object(shape).loose();
+  const object = z.preprocess(ownView, z.object(shape).loose());
   if (hasRequired(node)) return object;
   // Nothing required below: the object may be left out or null (a bot passing `customer: null`).
   return z.preprocess((value) => (value === null ? undefined : value), object.prefault({}));
