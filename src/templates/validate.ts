@@ -208,6 +208,8 @@ export function validateTemplates(
           );
         }
       }
+      // A source that did not parse (or was over a limit) has no known references to check.
+      if (analysis.program === undefined) continue;
       for (const path of declared) {
         const used = prefixesOf(path).some((prefix) => analysis.references.has(prefix));
         if (!used) sourceProblem(locale, `never uses the declared variable "${path}"`);
