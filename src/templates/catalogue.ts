@@ -45,9 +45,18 @@ const filterSchema = z
 const selectOptionsSchema = z
   .object({ stage: stageSchema.optional(), channel: channelSchema.optional(), limit: z.number().int().min(1).optional() })
   .strict();
-const idSchema = z
-  .string({ error: 'expected a template id such as "shipping/not-shipped"' })
-  .max(MAX_TEMPLATE_ID_LENGTH, `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH), e.g. "shipping/not-shipped"`);
+const idSchema = z.string({ error: 'expected a template id such as "shipping/not-shipped"' });
+
+/**
+ * The id, or a HuashuError when it is not a string or longer than any template id can be: an
+ * over-long id is refused in constant time, before any lookup or "did you mean" distance.
+ */
+function checkedId(id: unknown, what: string): string {
+  if (typeof id !== 'string') return parseOrThrow(idSchema, id, 'INVALID_INPUT', what);
+  if (id.length <= MAX_TEMPLATE_ID_LENGTH) return id;
+  const message = `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH), this one has ${id.length}: pass an id such as "shipping/not-shipped"`;
+  throw new HuashuError('INVALID_INPUT', `Invalid ${what}:\n  ${message}`, { issues: [{ path: '', message }] });
+}
 const varsSchema = z.record(z.string(), z.unknown(), { error: 'expected the variables as an object' });
 const packsSchema = z.array(z.unknown(), { error: 'expected an array of template definitions' });
 
@@ -269,7 +278,7 @@ export function createTemplateCatalogue(
   }
 
   function render(id: string, vars: Record<string, unknown> = {}, renderOptions?: unknown): string {
-    if (typeof id !== 'string' || id.length > MAX_TEMPLATE_ID_LENGTH) parseOrThrow(idSchema, id, 'INVALID_INPUT', 'render(id)');
+    checkedId(id, 'render(id)');
     const opts =
       checkedRenderOptions(renderOptions) ??
       parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
@@ -332,7 +341,7 @@ export function createTemplateCatalogue(
   }
 
   function get(id: string, locale: TemplateLocale = defaultLocale): TemplateEntry | undefined {
-    if (typeof id !== 'string' || id.length > MAX_TEMPLATE_ID_LENGTH) parseOrThrow(idSchema, id, 'INVALID_INPUT', 'get(id)');
+    checkedId(id, 'get(id)');
     parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'get(id, locale)');
     return loaded(id)?.entries[locale];
   }
