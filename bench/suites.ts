@@ -2,6 +2,7 @@ import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
 import { intentSuite } from './intent.bench.js';
+import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
@@ -16,4 +17,5 @@ export const suites: Suite[] = [
   lintSuite,
   lintCliSuite,
   actionsSuite,
+  limitsSuite,
 ];
