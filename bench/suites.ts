@@ -2,6 +2,7 @@ import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
 import { intentSuite } from './intent.bench.js';
+import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
@@ -18,4 +19,5 @@ export const suites: Suite[] = [
   lintCliSuite,
   lintLongLineSuite,
   actionsSuite,
+  limitsSuite,
 ];

@@ -97,6 +97,7 @@ export type {
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';
+export { LIMITS } from './limits.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';
 export { normalize, toOriginalRange } from './normalize/index.js';
 export type { NormalizedText } from './normalize/index.js';

@@ -9,6 +9,7 @@ import type { FactValues } from './compile.js';
 import { createRecommender, type Recommender, type RecommenderOptions } from './recommender.js';
 import { isAnalysisInput } from './analysis-guard.js';
 import { buildRuleFacts, type AnalysisFacts } from './rule-facts.js';
+import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import type { Recommendation } from './types.js';
 
 const SUPPORTED: readonly string[] = ['zh-Hans', 'zh-Hant', 'en'];
@@ -135,7 +136,9 @@ function templateVariables(
   analysis: AnalysisInput,
   variables: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  const vars: Record<string, unknown> = { ...facts };
+  // Keys come from the caller: a null-prototype object turns even `__proto__` into a plain key,
+  // and no variable is ever named so (variablePathSchema), so those keys are dropped.
+  const vars: Record<string, unknown> = Object.assign(nullObject(), facts);
   if (facts.order?.id === undefined) {
     const written = analysis.entities?.find(
       (e) => e.type === 'order_id' && e.placeholder !== true && e.value,
@@ -144,6 +147,7 @@ function templateVariables(
   }
   if (variables)
     for (const [key, value] of Object.entries(variables)) {
+      if (PROTOTYPE_KEYS.has(key)) continue;
       const current = vars[key];
       vars[key] = isPlainObject(current) && isPlainObject(value) ? { ...current, ...value } : value;
     }

@@ -66,7 +66,8 @@ function specOf(schema: z.ZodType): ValueSpec {
     return { kind: 'string', enum: Object.values(def.entries) as string[] };
   if (def.type === 'boolean' || def.type === 'number' || def.type === 'string') return { kind: def.type };
   if (def.type === 'object' && def.shape) {
-    const fields: Record<string, ValueSpec> = {};
+    // No prototype: `fields[step]` for a rule's path step finds declared fields only.
+    const fields = Object.create(null) as Record<string, ValueSpec>;
     for (const [key, value] of Object.entries(def.shape)) fields[key] = specOf(value as z.ZodType);
     return { kind: 'object', fields };
   }

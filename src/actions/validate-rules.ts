@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { OPERATORS } from '../templates/condition.js';
-import { issuesFromZod, type HuashuIssue } from '../errors.js';
+import { inheritedStep, OPERATORS } from '../templates/condition.js';
+import { formatPath, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { MAX_FACT_PATH_LENGTH } from '../limits.js';
+import { conditionTreeProblem } from '../util/condition-tree.js';
+import { hasOwn } from '../util/own.js';
 import { checkActionParams, type ActionCatalogue } from './catalogue.js';
 import { parseSimplePath } from './json-path.js';
 import { OperatorTable } from './operators.js';
@@ -48,11 +51,22 @@ function describeKind(spec: ValueSpec): string {
   }[spec.kind];
 }
 
+/** A value as JSON for a message, short; never throws (cycles, BigInt, functions). */
+function show(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  text ??= typeof value === 'bigint' ? `${value}n` : typeof value;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 function scalarProblem(spec: ValueSpec, value: unknown): string | undefined {
   const kind = spec.kind === 'string[]' ? 'string' : spec.kind;
   if (kind === 'object') return undefined;
-  if (typeof value !== kind)
-    return `expected ${describeKind({ ...spec, kind })}, got ${JSON.stringify(value)}`;
+  if (typeof value !== kind) return `expected ${describeKind({ ...spec, kind })}, got ${show(value)}`;
   if (spec.enum && !spec.enum.includes(value as string))
     return `"${String(value)}" is not ${describeKind(spec)}${didYouMean(String(value), spec.enum)}`;
   return undefined;
@@ -75,7 +89,9 @@ class RuleChecker {
       this.report(`${at}.fact`, 'expected a fact name (a non-empty string)');
       return undefined;
     }
-    const spec = (RULE_FACT_SPECS as Record<string, ValueSpec>)[fact];
+    const spec = hasOwn(RULE_FACT_SPECS, fact)
+      ? (RULE_FACT_SPECS as Record<string, ValueSpec>)[fact]
+      : undefined;
     if (!spec) {
       this.report(
         `${at}.fact`,
@@ -86,6 +102,21 @@ class RuleChecker {
     if (path === undefined) return spec;
     if (typeof path !== 'string' || !path.startsWith('$')) {
       this.report(`${at}.path`, 'expected a JSONPath starting with "$", e.g. "$.shipped"');
+      return undefined;
+    }
+    if (path.length > MAX_FACT_PATH_LENGTH) {
+      this.report(
+        `${at}.path`,
+        `a path is at most ${MAX_FACT_PATH_LENGTH} characters (MAX_FACT_PATH_LENGTH)`,
+      );
+      return undefined;
+    }
+    const inherited = inheritedStep(path);
+    if (inherited !== undefined) {
+      this.report(
+        `${at}.path`,
+        `"${inherited}" in a path names a property every object inherits, not a field of "${fact}": a condition reads the facts' own fields only`,
+      );
       return undefined;
     }
     const steps = parseSimplePath(path);
@@ -116,13 +147,14 @@ class RuleChecker {
       this.report(at, 'expected a condition object: { all | any | not } or { fact, operator, value }');
       return;
     }
-    const booleans = BOOLEAN_KEYS.filter((key) => key in node);
+    // Own keys only: a condition is JSON data, and an inherited name is no key of it.
+    const booleans = BOOLEAN_KEYS.filter((key) => hasOwn(node, key));
     if (
-      'priority' in node &&
+      hasOwn(node, 'priority') &&
       (typeof node.priority !== 'number' || !Number.isInteger(node.priority) || node.priority < 1)
     )
       this.report(`${at}.priority`, 'expected an integer ≥ 1');
-    if ('name' in node && typeof node.name !== 'string') this.report(`${at}.name`, 'expected a string');
+    if (hasOwn(node, 'name') && typeof node.name !== 'string') this.report(`${at}.name`, 'expected a string');
     if (booleans.length > 1) {
       this.report(at, `one condition holds one of all/any/not, not ${booleans.join(' and ')}: nest them`);
       return;
@@ -158,7 +190,7 @@ class RuleChecker {
       );
       return;
     }
-    if ('condition' in node) {
+    if (hasOwn(node, 'condition')) {
       this.report(`${at}.condition`, 'condition references are not supported: write the condition inline');
       return;
     }
@@ -170,11 +202,14 @@ class RuleChecker {
       if (!LEAF_KEYS.has(key))
         this.report(`${at}.${key}`, `unexpected key "${key}"${didYouMean(key, LEAF_KEYS)} in a condition`);
     for (const key of ['fact', 'operator', 'value'] as const)
-      if (!(key in node)) this.report(at, `a condition needs "${key}"`);
-    if ('params' in node && !isPlainObject(node.params)) this.report(`${at}.params`, 'expected an object');
-    const spec = 'fact' in node ? this.target(node.fact, node.path, at) : undefined;
+      if (!hasOwn(node, key)) this.report(at, `a condition needs "${key}"`);
+    if (hasOwn(node, 'params') && !isPlainObject(node.params))
+      this.report(`${at}.params`, 'expected an object');
+    const spec = hasOwn(node, 'fact')
+      ? this.target(node.fact, hasOwn(node, 'path') ? node.path : undefined, at)
+      : undefined;
     const operator = node.operator;
-    if (!('operator' in node)) return;
+    if (!hasOwn(node, 'operator')) return;
     if (typeof operator !== 'string' || operator === '') {
       this.report(`${at}.operator`, 'expected an operator name');
       return;
@@ -192,9 +227,9 @@ class RuleChecker {
       this.report(`${at}.operator`, `unknown operator "${operator}"${didYouMean(base, known)}`);
       return;
     }
-    if (!('value' in node)) return;
+    if (!hasOwn(node, 'value')) return;
     const value = node.value;
-    const isReference = isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
+    const isReference = isPlainObject(value) && hasOwn(value, 'fact');
     const needsArray =
       ['in', 'notIn', 'intersects'].includes(base) || decorators.some((d) => d.endsWith('Value'));
     if (isReference) {
@@ -203,7 +238,7 @@ class RuleChecker {
       for (const key of Object.keys(value))
         if (key !== 'fact' && key !== 'path' && key !== 'params')
           this.report(`${at}.value.${key}`, `unexpected key "${key}" in a fact reference`);
-      this.target(value.fact, value.path, `${at}.value`);
+      this.target(value.fact, hasOwn(value, 'path') ? value.path : undefined, `${at}.value`);
       return;
     }
     if (needsArray && !Array.isArray(value)) {
@@ -358,7 +393,15 @@ export function checkRuleFile(raw: unknown, context: RuleCheckContext, file?: st
     const shape = ruleShapeSchema.safeParse(rule);
     if (!shape.success) checker.issues.push(...issuesFromZod(shape.error, at, file));
     if (isPlainObject(rule)) {
-      if ('conditions' in rule) checker.condition(rule.conditions, `${at}.conditions`, true);
+      // Size, depth and cycles first, iteratively: the checks below and the compilers recurse.
+      const tree = hasOwn(rule, 'conditions') ? conditionTreeProblem(rule.conditions) : undefined;
+      if (tree !== undefined) {
+        const where = formatPath(tree.path);
+        checker.report(
+          `${at}.conditions${where === '' ? '' : where.startsWith('[') ? where : `.${where}`}`,
+          tree.message,
+        );
+      } else if (hasOwn(rule, 'conditions')) checker.condition(rule.conditions, `${at}.conditions`, true);
       if ('event' in rule) checker.event(rule.event, `${at}.event`);
       if (typeof rule.name === 'string') {
         const first = names.get(rule.name);

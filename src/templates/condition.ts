@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { FORMAT_CACHE_SIZE, MAX_FACT_PATH_LENGTH } from '../limits.js';
+import { conditionTreeProblem } from '../util/condition-tree.js';
+import { LruCache } from '../util/lru.js';
+import { hasOwn, INHERITED_KEYS } from '../util/own.js';
 
 /**
  * `when` conditions: the subset of json-rules-engine's condition syntax templates need —
@@ -49,12 +53,32 @@ export type TopCondition = { all: Condition[] } | { any: Condition[] } | { not: 
 /** `$.a.b`, `$.items[0]`: the JSONPath subset conditions use. */
 const PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\]))+$/;
 
+/** The first step of a path that names an inherited property (`$.constructor`), if any. */
+export function inheritedStep(path: string): string | undefined {
+  for (const match of path.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) if (INHERITED_KEYS.has(match[0])) return match[0];
+  return undefined;
+}
+
+const pathSchema = z
+  .string()
+  .max(MAX_FACT_PATH_LENGTH, `a path is at most ${MAX_FACT_PATH_LENGTH} characters (MAX_FACT_PATH_LENGTH)`)
+  .regex(PATH, 'path is a JSONPath such as "$.shipped" or "$.signals[0]"')
+  .superRefine((path, ctx) => {
+    const step = inheritedStep(path);
+    if (step !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${step}" in a path names a property every object inherits, not a fact: a condition reads the facts' own fields only`,
+      });
+    }
+  });
+
 const factConditionSchema = z
   .object({
     fact: z.enum(CONDITION_FACTS, {
       error: `fact must be one of ${CONDITION_FACTS.join(', ')}`,
     }),
-    path: z.string().regex(PATH, 'path is a JSONPath such as "$.shipped" or "$.signals[0]"').optional(),
+    path: pathSchema.optional(),
     operator: z.enum(OPERATORS, { error: `operator must be one of ${OPERATORS.join(', ')}` }),
     value: z.union([
       z.string(),
@@ -81,7 +105,7 @@ function checkShape(value: unknown, path: PropertyKey[], top: boolean, ctx: z.Re
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  const booleanKey = BOOLEAN_KEYS.find((key) => key in record);
+  const booleanKey = BOOLEAN_KEYS.find((key) => hasOwn(record, key));
   if (booleanKey !== undefined) {
     const extra = keys.filter((key) => key !== booleanKey);
     if (extra.length > 0) report(`"${booleanKey}" stands alone; unexpected ${extra.map((k) => `"${k}"`).join(', ')}`);
@@ -105,14 +129,18 @@ function checkShape(value: unknown, path: PropertyKey[], top: boolean, ctx: z.Re
   }
 }
 
-export const conditionSchema: z.ZodType<TopCondition> = z
-  .custom<TopCondition>(() => true)
-  .superRefine((value, ctx) => checkShape(value, [], true, ctx));
+export const conditionSchema: z.ZodType<TopCondition> = z.custom<TopCondition>(() => true).superRefine((value, ctx) => {
+  // Size, depth and cycles first, iteratively: checkShape and everything after it recurse.
+  const problem = conditionTreeProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  else checkShape(value, [], true, ctx);
+});
 
 /** What a condition reads: fact name → value (`undefined` when unknown). */
 export type Almanac = Readonly<Record<string, unknown>>;
 
-const pathCache = new Map<string, Array<string | number>>();
+// Keyed by the paths of the packs loaded in this process: bounded, as packs come and go.
+const pathCache = new LruCache<string, Array<string | number>>(FORMAT_CACHE_SIZE);
 
 function pathSegments(path: string): Array<string | number> {
   let segments = pathCache.get(path);
@@ -132,7 +160,7 @@ export function resolvePath(value: unknown, path: string | undefined): unknown {
   let current = value;
   for (const segment of pathSegments(path)) {
     if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (!hasOwn(current, segment)) return undefined;
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
@@ -173,7 +201,7 @@ export function evaluateCondition(condition: Condition, almanac: Almanac): boole
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, almanac));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, almanac));
   if ('not' in condition) return !evaluateCondition(condition.not, almanac);
-  const factValue = Object.prototype.hasOwnProperty.call(almanac, condition.fact)
+  const factValue = hasOwn(almanac, condition.fact)
     ? resolvePath(almanac[condition.fact], condition.path)
     : undefined;
   return applyOperator(condition.operator, factValue, condition.value);

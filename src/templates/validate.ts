@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
+import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
 import { factsSchema } from '../facts.js';
 import type { Condition } from './condition.js';
+import { hasOwn, ownValue } from '../util/own.js';
 import {
   TEMPLATE_LOCALES,
   templateDefinitionSchema,
+  variablePathProblem,
   type TemplateDefinition,
   type TemplateLocale,
 } from './definition.js';
@@ -45,6 +48,26 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
     else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
+}
+
+/** `a.b.c` → `a`, `a.b`, `a.b.c`. Variable paths have at most MAX_VARIABLE_PATH_SEGMENTS parts. */
+function prefixesOf(path: string): string[] {
+  const out: string[] = [];
+  let at = path.indexOf('.');
+  while (at !== -1) {
+    out.push(path.slice(0, at));
+    at = path.indexOf('.', at + 1);
+  }
+  out.push(path);
+  return out;
+}
+
+/** zod reports a bad record key as "Invalid key in record": say what is wrong with the key. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+    return issue.issues.map((inner) => inner.message).join('; ');
+  }
+  return issue.message;
 }
 
 /** The paths a `when` condition may read under each fact; `[]` for facts that are plain values. */
@@ -91,6 +114,13 @@ export function validateTemplates(
   const issues: HuashuIssue[] = [];
   const templates: ValidTemplate[] = [];
   const compile = options.compile ?? true;
+  if (inputs.length > MAX_TEMPLATES_PER_PACK) {
+    issues.push({
+      path: '',
+      message: `${inputs.length} templates in one pack; the limit is ${MAX_TEMPLATES_PER_PACK} (MAX_TEMPLATES_PER_PACK): split the pack or drop unused templates`,
+    });
+    return { templates, issues };
+  }
 
   for (const input of inputs) {
     const prefix = input.prefix ?? '';
@@ -107,14 +137,21 @@ export function validateTemplates(
       else problem(['sources', locale], message);
     };
 
+    // zod drops a "__proto__" key from a record without a word: say it is no variable name.
+    const variables = ownValue(input.value, 'variables');
+    if (variables !== null && typeof variables === 'object' && hasOwn(variables, '__proto__')) {
+      problem(['variables', '__proto__'], variablePathProblem('__proto__')!);
+      continue;
+    }
     const parsed = templateDefinitionSchema.safeParse(input.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [head, locale] = issue.path;
+        const message = issueMessage(issue);
         if (head === 'sources' && typeof locale === 'string' && sourceFile(locale as TemplateLocale)) {
-          sourceProblem(locale as TemplateLocale, issue.message);
+          sourceProblem(locale as TemplateLocale, message);
         } else {
-          problem(issue.path, issue.message);
+          problem(issue.path, message);
         }
       }
       continue;
@@ -130,8 +167,11 @@ export function validateTemplates(
 
     // Variables: no path may be both a value and an object; examples must fit their type.
     const declared = Object.keys(definition.variables);
+    const declaredSet = new Set(declared);
+    // Every declared path and each of its parents (`order`, `order.id`): what a reference may name.
+    const declaredPrefixes = new Set(declared.flatMap(prefixesOf));
     for (const path of declared) {
-      const parent = declared.find((other) => path.startsWith(`${other}.`));
+      const parent = prefixesOf(path).find((other) => other !== path && declaredSet.has(other));
       if (parent !== undefined) {
         problem(['variables', path], `"${parent}" is declared as a value, so "${path}" cannot be under it`);
       }
@@ -156,11 +196,11 @@ export function validateTemplates(
     // Sources: syntax, helpers, and every variable they read must be declared.
     const programs: Partial<Record<TemplateLocale, hbs.AST.Program>> = {};
     for (const locale of locales) {
-      const analysis = analyzeSource(definition.sources[locale]!);
+      const analysis = analyzeSource(definition.sources[locale]!, `template "${definition.id}" (${locale})`);
       if (analysis.program) programs[locale] = analysis.program;
       for (const message of analysis.problems) sourceProblem(locale, message);
       for (const reference of analysis.references) {
-        const fits = declared.some((path) => path === reference || path.startsWith(`${reference}.`));
+        const fits = declaredPrefixes.has(reference);
         if (!fits) {
           sourceProblem(
             locale,
@@ -168,10 +208,10 @@ export function validateTemplates(
           );
         }
       }
+      // A source that did not parse (or was over a limit) has no known references to check.
+      if (analysis.program === undefined) continue;
       for (const path of declared) {
-        const used = [...analysis.references].some(
-          (reference) => reference === path || path.startsWith(`${reference}.`),
-        );
+        const used = prefixesOf(path).some((prefix) => analysis.references.has(prefix));
         if (!used) sourceProblem(locale, `never uses the declared variable "${path}"`);
       }
     }
