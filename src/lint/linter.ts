@@ -13,6 +13,7 @@ import { ALLOW_RULE, PhraseSet, type EntrySource, type PhraseMatch } from './phr
 import {
   defineRule,
   interpolate,
+  MAX_FINDINGS_PER_RULE,
   type ReplyView,
   type ReportDescriptor,
   type Rule,
@@ -60,11 +61,7 @@ const lintContextSchema = z
   })
   .strict();
 
-/**
- * At most this many findings per rule and reply: real replies have a handful; a megabyte of
- * repeated phrases would otherwise cost time and memory for findings nobody reads.
- */
-export const MAX_FINDINGS_PER_RULE = 200;
+export { MAX_FINDINGS_PER_RULE };
 
 const SUPPORTED: ReadonlySet<string> = new Set(['zh-Hans', 'zh-Hant', 'en']);
 const HAN = /[\u3400-\u9fff]/;
@@ -374,23 +371,37 @@ class RuleRunner {
       throw problem(`a range outside the reply: [${descriptor.range.join(', ')}]`);
     if (descriptor.fix !== undefined && !validRange(descriptor.fix.range, reply.length))
       throw problem(`a fix range outside the reply: [${descriptor.fix.range.join(', ')}]`);
+    if (descriptor.masked !== undefined && typeof descriptor.masked !== 'string')
+      throw problem('a masked form that is not a string');
     if (++this.reported > MAX_FINDINGS_PER_RULE) return;
     const [start, end] = descriptor.range;
+    const text = reply.slice(start, end);
+    const { masked } = descriptor;
+    // A redacted finding shows the masked form wherever the rule might have put the datum.
+    const hide =
+      masked === undefined || text === '' || text === masked
+        ? (value: string) => value
+        : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
     const finding: Finding = {
       ruleId: this.id,
       messageId: descriptor.messageId,
       severity: this.severity === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
-      message: interpolate(messages[this.state.messageLocale], descriptor.data),
+      message: hide(interpolate(messages[this.state.messageLocale], descriptor.data)),
       range: [start, end],
-      actual: reply.slice(start, end),
+      actual: masked ?? text,
     };
-    if (descriptor.expected !== undefined) finding.expected = descriptor.expected;
+    if (descriptor.expected !== undefined) finding.expected = hide(descriptor.expected);
     if (descriptor.fix !== undefined)
-      finding.fix = { range: [...descriptor.fix.range], text: descriptor.fix.text };
+      finding.fix = { range: [...descriptor.fix.range], text: hide(descriptor.fix.text) };
     if (descriptor.suggestions !== undefined && descriptor.suggestions.length > 0)
-      finding.suggestions = descriptor.suggestions.map((s) => ({ text: s.text }));
-    if (descriptor.data !== undefined) finding.data = { ...descriptor.data };
+      finding.suggestions = descriptor.suggestions.map((s) => ({ text: hide(s.text) }));
+    if (descriptor.data !== undefined) {
+      const data: Record<string, string> = {};
+      for (const [key, value] of Object.entries(descriptor.data)) data[key] = hide(value);
+      finding.data = data;
+    }
     finding.url = meta.docs.url;
+    if (masked !== undefined) finding.redacted = true;
     this.state.findings.push(finding);
   }
 }
