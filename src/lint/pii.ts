@@ -228,7 +228,9 @@ export function maskPii(kind: PiiKind, value: string): string {
       const id = folded(value)
         .replace(/[^0-9xX]/g, '')
         .toUpperCase();
-      return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+      return id.length < 8
+        ? '*'.repeat(id.length)
+        : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
     }
     case 'bank-card': {
       const digits = asciiDigits(value);
@@ -244,7 +246,9 @@ export function maskPii(kind: PiiKind, value: string): string {
     }
     case 'address':
       // Every number (full-width too) and a house letter after it (221B) becomes **.
-      return value.replace(INVISIBLE, '').replace(/\p{Nd}+(?:[a-zA-Zａ-ｚＡ-Ｚ](?![a-zA-Zａ-ｚＡ-Ｚ]))?/gu, '**');
+      return value
+        .replace(INVISIBLE, '')
+        .replace(/\p{Nd}+(?:[a-zA-Zａ-ｚＡ-Ｚ](?![a-zA-Zａ-ｚＡ-Ｚ]))?/gu, '**');
   }
 }
 
