@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Range } from '../analysis/types.js';
+import { invalidArgument, quoteId } from '../arguments.js';
 import { describeIssues, HuashuError, issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
@@ -101,8 +102,22 @@ export function createLinter(
 ): Linter {
   const parsed = parseOrThrow(lintOptionsSchema, options, 'INVALID_OPTIONS', 'createLinter(options)');
   if (typeof resolveSuggestion !== 'function')
-    throw new HuashuError('INVALID_OPTIONS', 'Invalid createLinter(resolveSuggestion): expected a function');
-  const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(defineRule)];
+    throw invalidArgument(
+      'INVALID_OPTIONS',
+      'createLinter(options, resolveSuggestion)',
+      'resolveSuggestion',
+      'a function (templateId, locale) => sentence | undefined, or undefined for the built-in templates',
+      resolveSuggestion,
+    );
+  if (!Array.isArray(extraRules))
+    throw invalidArgument(
+      'INVALID_OPTIONS',
+      'createLinter(options, resolveSuggestion, extraRules)',
+      'extraRules',
+      'an array of rules made with defineRule()',
+      extraRules,
+    );
+  const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(extraRule)];
 
   const configured = configureRules(rules, parsed.rules ?? {});
   const enabled = rules.filter((_, i) => configured[i]!.severity !== 'off');
@@ -160,6 +175,24 @@ export function createLinter(
   return { lint, rules: configured };
 }
 
+/** A rule given to createLinter, checked as defineRule checks it; problems name its place in `extraRules`. */
+function extraRule(rule: unknown, index: number): Rule {
+  try {
+    return defineRule(rule as Rule);
+  } catch (error) {
+    if (!(error instanceof HuashuError)) throw error;
+    const issues = error.issues.map((issue) => ({
+      ...issue,
+      path: issue.path === '' ? `extraRules[${index}]` : `extraRules[${index}].${issue.path}`,
+    }));
+    throw new HuashuError(
+      'INVALID_RULES',
+      `Invalid createLinter(options, resolveSuggestion, extraRules[${index}]) (make rules with defineRule()):\n  ${describeIssues(issues)}`,
+      { issues },
+    );
+  }
+}
+
 function byRule(runners: readonly RuleRunner[], id: string): RuleRunner | undefined {
   for (const runner of runners) if (runner.id === id) return runner;
   return undefined;
@@ -176,8 +209,8 @@ function configureRules(rules: readonly Rule[], settings: Record<string, Severit
   for (const id of Object.keys(settings))
     if (!known.has(id))
       issues.push({
-        path: `rules.${id}`,
-        message: `unknown rule "${id}"; known rules: ${[...known].join(', ')}`,
+        path: `rules.${quoteId(id, false)}`,
+        message: `unknown rule ${quoteId(id)}; known rules: ${[...known].join(', ')}`,
       });
   if (issues.length > 0)
     throw new HuashuError('INVALID_OPTIONS', `Invalid createLinter(options):\n  ${describeIssues(issues)}`, {
