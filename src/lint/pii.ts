@@ -80,8 +80,10 @@ const digitCount = (value: string) => value.replace(/\D/g, '').length;
  * Every datum in the folded text, without overlaps: where two candidates overlap, the one found
  * first in this order wins: ID card, bank card, e-mail, mobile, international, landline, local
  * mobile, address (a phone number inside an ID number is the ID number; 138…@qq.com is an e-mail).
+ * `look.cards: false` / `look.local: false` skip the kinds that need a cue when the reply has none
+ * (a megabyte of digits then costs no card or local-number candidates nobody would report).
  */
-export function findPii(text: string): PiiHit[] {
+export function findPii(text: string, look: { local?: boolean; cards?: boolean } = {}): PiiHit[] {
   const hits: PiiHit[] = [];
   if (!HAS_DIGIT_OR_AT.test(text)) return hits;
   let taken: Uint8Array | undefined;
@@ -110,7 +112,7 @@ export function findPii(text: string): PiiHit[] {
     }
   };
   add('id-card', ID_CARD, validIdCard);
-  add('bank-card', BANK_CARD, validCardNumber, 'card');
+  if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) for (const hit of findEmails(text)) keep(hit);
   add('mobile', MOBILE);
   if (text.includes('+'))
@@ -119,7 +121,7 @@ export function findPii(text: string): PiiHit[] {
       return count >= 8 && count <= 15;
     });
   add('landline', LANDLINE);
-  add('mobile', LOCAL_MOBILE, undefined, 'owner');
+  if (look.local !== false) add('mobile', LOCAL_MOBILE, undefined, 'owner');
   STREET_ZH.lastIndex = 0;
   for (const m of text.matchAll(STREET_ZH)) {
     // The street starts after the division or the word that introduces it.
@@ -160,8 +162,10 @@ const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
 
 /** The value in compatibility form: full-width and styled letters and digits as ASCII, invisibles dropped. */
 function folded(value: string): string {
-  return value.normalize('NFKC').replace(INVISIBLE, '');
+  // Printable ASCII (most replies) is its own compatibility form.
+  return PRINTABLE_ASCII.test(value) ? value : value.normalize('NFKC').replace(INVISIBLE, '');
 }
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The ASCII digits of a number as written (full-width ones too). */
 function asciiDigits(value: string): string {
@@ -241,7 +245,9 @@ export function maskPii(kind: PiiKind, value: string): string {
       const at = address.lastIndexOf('@');
       if (at < 0) return '***';
       const name = address.slice(0, at);
-      const shown = [...name].length > 2 ? firstGrapheme(name) : '';
+      const ascii = PRINTABLE_ASCII.test(name);
+      const shown =
+        (ascii ? name.length : [...name].length) > 2 ? (ascii ? name[0]! : firstGrapheme(name)) : '';
       return `${shown}***${address.slice(at)}`;
     }
     case 'address':

@@ -81,14 +81,17 @@ export const noPiiLeak = defineRule({
       'reply:exit'() {
         const { skeleton } = context.reply;
         const normalized = skeleton.normalized;
-        const hits = findPii(normalized.text);
-        if (hits.length === 0) return;
         const owner = cueEnds(skeleton, context.matches('owner'));
-        const service = cueEnds(skeleton, context.matches('service'));
-        const reference = cueEnds(skeleton, context.matches('reference'));
         const card = cueEnds(skeleton, context.matches('card'));
         const customerPhone = context.facts?.customer?.phone;
         const customerDigits = customerPhone === undefined ? '' : phoneDigits(customerPhone);
+        const hits = findPii(normalized.text, {
+          local: owner.length > 0 || customerDigits.length === 8,
+          cards: owner.length > 0 || card.length > 0,
+        });
+        if (hits.length === 0) return;
+        const service = cueEnds(skeleton, context.matches('service'));
+        const reference = cueEnds(skeleton, context.matches('reference'));
         const leaks: Leak[] = [];
         for (const hit of hits) {
           const phone = hit.kind === 'mobile' || hit.kind === 'landline' || hit.kind === 'phone';

@@ -288,6 +288,14 @@ describe('no-pii-leak findings in every output format', () => {
     expect(finding!.column).toBe(7);
   });
 
+  it('a megabyte of e-mail addresses is found and masked (the old finder overflowed the stack)', () => {
+    const reply = '您的邮箱 ab12@qq.com，'.repeat(60_000);
+    const result = linter.lint(reply);
+    const leaks = result.findings.filter((f) => f.ruleId === 'no-pii-leak');
+    expect(leaks.at(-1)).toMatchObject({ messageId: 'more', data: { count: String(60_000 - 199) } });
+    expect(applyFixes(reply, result.findings).text).not.toContain('ab12@');
+  });
+
   it('a reply with more data than the per-rule cap is masked whole', () => {
     const numbers = Array.from({ length: 260 }, (_, i) => `139${String(10_000_000 + i * 37)}`);
     const reply = numbers.map((n) => `您的手机号是${n}`).join('，');
