@@ -6,7 +6,9 @@
  * TypeError, never a silent coercion (`normalize(null)` used to return "null"). The good call of
  * each row must still work.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contextSchema, isContext } from '../../src/context.js';
 import * as huashu from '../../src/index.js';
 import type { HuashuErrorCode } from '../../src/index.js';
 
@@ -589,5 +591,66 @@ describe('ranges and fixes', () => {
       'findings[1].fix.range',
       'findings[2].fix',
     ]);
+  });
+});
+
+describe('isContext (the zod-free fast path of analyze and classify)', () => {
+  const anything = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string({ maxLength: 5 }),
+    fc.constantFrom('chat', 'email', 'agent', 'customer', 'fax'),
+    fc.integer({ min: -2, max: 3 }),
+    fc.double(),
+    fc.boolean(),
+    fc.constant([]),
+  );
+  /** Mostly a valid value, sometimes anything. */
+  const mostly = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: anything, weight: 1 });
+  const turn = fc.record(
+    {
+      role: mostly(fc.constantFrom('customer', 'agent', 'system')),
+      text: mostly(fc.string({ maxLength: 5 })),
+      at: mostly(fc.oneof(fc.string({ maxLength: 3 }), fc.integer())),
+      extra: anything,
+    },
+    { requiredKeys: ['role', 'text'] },
+  );
+  const context = fc.oneof(
+    anything,
+    fc.record(
+      {
+        previousAgentMessage: mostly(fc.option(fc.string({ maxLength: 5 }), { nil: null })),
+        history: mostly(fc.array(mostly(turn), { maxLength: 3 })),
+        channel: mostly(fc.constantFrom('chat', 'phone', 'email', 'social')),
+        repeatContacts: mostly(fc.nat(5)),
+        unknown: anything,
+      },
+      { requiredKeys: [] },
+    ),
+  );
+
+  it('never accepts what contextSchema rejects, and accepts the valid contexts it is shown', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(context, (value) => {
+        if (isContext(value)) {
+          accepted++;
+          expect(contextSchema.safeParse(value).success).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator reaches valid contexts, so the property is not vacuous.
+    expect(accepted).toBeGreaterThan(50);
+    expect(
+      isContext({
+        previousAgentMessage: null,
+        history: [{ role: 'agent', text: '您好', at: 1_700_000_000_000 }],
+        channel: 'chat',
+        repeatContacts: 2,
+      }),
+    ).toBe(true);
   });
 });
