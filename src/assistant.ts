@@ -9,7 +9,8 @@ import {
 import { indexReplyTemplates } from './actions/reply-templates.js';
 import type { Recommendation } from './actions/types.js';
 import type { Analysis } from './analysis/types.js';
-import { contextSchema, type Context } from './context.js';
+import { invalidArgument, isPlainObject } from './arguments.js';
+import { contextSchema, isContext, type Context } from './context.js';
 import { HuashuError, parseOrThrow } from './errors.js';
 import { detectLanguage } from './language/index.js';
 import { createLinter, type Linter } from './lint/linter.js';
@@ -67,7 +68,12 @@ export interface Assistant {
  */
 export function createAssistant(options: AssistantOptions = {}): Assistant {
   // No options is the common case; zod compiles its parser on first use (~10 ms), so skip it then.
-  if (typeof options !== 'object' || options === null || Object.keys(options).length > 0)
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    Array.isArray(options) ||
+    Object.keys(options).length > 0
+  )
     parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
   // Built now, so bad intent examples or patterns fail here (INVALID_OPTIONS), not on a message.
   const classifier = createIntentClassifier(options.intents ?? {});
@@ -80,7 +86,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     // The common case skips zod; zod only runs to explain bad input.
     const message =
       typeof text === 'string' ? text : parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
-    if (context !== undefined)
+    if (context !== undefined && !isContext(context))
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
     const normalized = normalize(message);
     const { intent, intents } = classifier.classify(normalized, context);
@@ -123,13 +129,33 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   return {
     analyze,
     recommend: (input) => actions().recommend(input),
-    recommendAsync: (input, asyncOptions) => actions().recommendAsync(input, asyncOptions),
-    reply: (text, replyOptions) => actions().reply(text, replyOptions),
-    replyAsync: (text, replyOptions) => actions().replyAsync(text, replyOptions),
+    // Async methods report bad arguments as a rejected promise, as every other failure of theirs.
+    recommendAsync: async (input, asyncOptions) =>
+      actions().recommendAsync(
+        input,
+        optionsObject(asyncOptions, 'recommendAsync(input, options)', ASYNC_OPTIONS),
+      ),
+    reply: (text, replyOptions) =>
+      actions().reply(text, optionsObject(replyOptions, 'reply(text, options)', REPLY_OPTIONS)),
+    replyAsync: async (text, replyOptions) =>
+      actions().replyAsync(
+        text,
+        optionsObject(replyOptions, 'replyAsync(text, options)', REPLY_ASYNC_OPTIONS),
+      ),
     render: catalogue.render,
     templates: { list: catalogue.list, select: catalogue.select },
     lint,
   };
+}
+
+const REPLY_OPTIONS = '{ facts, context, variables }';
+const REPLY_ASYNC_OPTIONS = '{ facts, context, variables, engine }';
+const ASYNC_OPTIONS = "{ engine: 'auto' | 'json-rules-engine' }";
+
+/** An optional options argument: undefined or a plain object; anything else (null, 42, []) is refused. */
+function optionsObject<T>(options: T | undefined, call: string, shape: string): T | undefined {
+  if (options === undefined || isPlainObject(options)) return options;
+  throw invalidArgument('INVALID_INPUT', call, 'options', `an options object ${shape} or nothing`, options);
 }
 
 export { HuashuError };

@@ -23,3 +23,39 @@ export const contextSchema = z
   })
   .strict();
 export type Context = z.infer<typeof contextSchema>;
+
+const CONTEXT_KEYS: ReadonlySet<string> = new Set([
+  'previousAgentMessage',
+  'history',
+  'channel',
+  'repeatContacts',
+]);
+const CHANNELS: ReadonlySet<unknown> = new Set(['chat', 'phone', 'email', 'social']);
+const ROLES: ReadonlySet<unknown> = new Set(['customer', 'agent', 'system']);
+
+/**
+ * Whether `value` is a valid context, without zod (the per-message fast path). Never accepts what
+ * `contextSchema` rejects; when it says no, parse with `contextSchema` to list the problems.
+ */
+export function isContext(value: unknown): value is Context {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (!CONTEXT_KEYS.has(key)) return false;
+  const context = value as Record<string, unknown>;
+  const previous = context.previousAgentMessage;
+  if (previous !== undefined && previous !== null && typeof previous !== 'string') return false;
+  if (context.channel !== undefined && !CHANNELS.has(context.channel)) return false;
+  const repeats = context.repeatContacts;
+  if (repeats !== undefined && !(Number.isInteger(repeats) && (repeats as number) >= 0)) return false;
+  const history = context.history;
+  if (history === undefined) return true;
+  if (!Array.isArray(history)) return false;
+  for (let i = 0; i < history.length; i++) {
+    const turn: unknown = history[i];
+    if (typeof turn !== 'object' || turn === null || Array.isArray(turn)) return false;
+    const { role, text, at } = turn as Record<string, unknown>;
+    if (!ROLES.has(role) || typeof text !== 'string') return false;
+    if (at !== undefined && typeof at !== 'string' && !(typeof at === 'number' && Number.isFinite(at)))
+      return false;
+  }
+  return true;
+}

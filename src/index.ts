@@ -99,7 +99,8 @@ export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';
 export { LIMITS } from './limits.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';
-export { normalize, toOriginalRange } from './normalize/index.js';
+// The public toOriginalRange checks its arguments; the internal one (hot path) trusts its callers.
+export { normalize, checkedToOriginalRange as toOriginalRange } from './normalize/index.js';
 export type { NormalizedText } from './normalize/index.js';
 export { detectLanguage } from './language/index.js';
 export type { LanguageResult, Locale, Script, SupportedLocale } from './language/index.js';

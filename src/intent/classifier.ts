@@ -1,9 +1,10 @@
 import type { Evidence, IntentCandidate } from '../analysis/types.js';
-import type { Context } from '../context.js';
+import { invalidArgument } from '../arguments.js';
+import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { INTENT_MODEL } from '../generated/intent-model.js';
 import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
-import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
+import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
@@ -132,7 +133,12 @@ function logSumExp(values: Float64Array, from: number, count: number): number {
  * confidences with a softmax. Throws `HuashuError` `INVALID_OPTIONS` for bad options.
  */
 export function createIntentClassifier(options: IntentOptions = {}): IntentClassifier {
-  const settings = parseOrThrow(intentOptionsSchema, options, 'INVALID_OPTIONS', 'intents options');
+  const settings = parseOrThrow(
+    intentOptionsSchema,
+    options,
+    'INVALID_OPTIONS',
+    'createIntentClassifier(options)',
+  );
   const base = loadBuiltIn();
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const margin = settings.margin ?? DEFAULT_MARGIN;
@@ -351,6 +357,16 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   }
 
   function classify(normalized: NormalizedText, context?: Context): IntentResult {
+    if (!isNormalizedText(normalized))
+      throw invalidArgument(
+        'INVALID_INPUT',
+        'classify(normalized, context)',
+        'normalized',
+        'the object normalize(text) returned: classify(normalize(text))',
+        normalized,
+      );
+    if (context !== undefined && !isContext(context))
+      parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'classify(normalized, context)');
     const text = normalized.text;
     const agentMessage = context?.previousAgentMessage ?? null;
     if (agentMessage) readAgentMessage(agentMessage);

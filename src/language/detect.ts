@@ -1,4 +1,5 @@
 import { francAll } from 'franc';
+import { expectString } from '../arguments.js';
 import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
@@ -39,10 +40,14 @@ function round(value: number): number {
 /**
  * The language of a customer message. The script is decided first (Han, kana, hangul, Latin…);
  * simplified and traditional Chinese are told apart by characters only one of them uses; Latin
- * text goes through a shop-chat lexicon, then franc. Never throws.
+ * text goes through a shop-chat lexicon, then franc. Never throws on a string; `INVALID_INPUT`
+ * (`HuashuError`) when `input` is not one.
  */
 export function detectLanguage(input: string): LanguageResult {
-  const text = typeof input === 'string' ? input : String(input);
+  const text =
+    typeof input === 'string'
+      ? input
+      : expectString(input, 'detectLanguage(text)', 'text', 'the message text as a string');
   counts.fill(0);
   const length = text.length;
   for (let i = 0; i < length; i++) counts[scriptClassTable[text.charCodeAt(i)] ?? 0]!++;

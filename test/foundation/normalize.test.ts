@@ -116,7 +116,12 @@ describe('normalize: properties', () => {
     expect(n.ends[n.ends.length - 1]).toBeLessThanOrEqual(big.length);
   });
 
-  it('accepts non-strings at run time without throwing', () => {
-    expect(normalize(12345 as unknown as string).text).toBe('12345');
+  // This test used to assert the coercion (normalize(12345).text === '12345'): issue 9 item 7 makes
+  // a non-string an INVALID_INPUT instead of a silently folded "null" or "12345".
+  it('refuses non-strings with INVALID_INPUT instead of coercing them', () => {
+    for (const value of [12345, null, undefined, {}, ['a']])
+      expect(() => normalize(value as unknown as string)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
+      );
   });
 });
