@@ -45,7 +45,7 @@ export function isContext(value: unknown): value is Context {
   if (previous !== undefined && previous !== null && typeof previous !== 'string') return false;
   if (context.channel !== undefined && !CHANNELS.has(context.channel)) return false;
   const repeats = context.repeatContacts;
-  if (repeats !== undefined && !(Number.isInteger(repeats) && (repeats as number) >= 0)) return false;
+  if (repeats !== undefined && !(Number.isSafeInteger(repeats) && (repeats as number) >= 0)) return false;
   const history = context.history;
   if (history === undefined) return true;
   if (!Array.isArray(history)) return false;
