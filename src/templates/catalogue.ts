@@ -324,11 +324,13 @@ export function createTemplateCatalogue(
   // Only known templates are cached, under the locale actually used: at most one entry per
   // template and locale, whatever ids and locales callers pass.
   const examples = new Map<string, string>();
+  /** A template rendered with its own example values; undefined for an unknown id. */
   function example(id: string, locale: TemplateLocale = defaultLocale): string | undefined {
-    if (typeof id !== 'string' || id.length > MAX_TEMPLATE_ID_LENGTH) return undefined;
+    checkedId(id, 'example(id)');
+    if (!LOCALES.has(locale)) parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'example(id, locale)');
     const template = loaded(id);
     if (template === undefined) return undefined;
-    const chosen = supportedLocale(locale) ?? defaultLocale;
+    const chosen = locale;
     const available = LOCALE_FALLBACK[chosen].find((l) => template.entries[l] !== undefined);
     if (available === undefined) return undefined;
     const key = `${id}\u0000${available}`;

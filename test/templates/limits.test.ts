@@ -226,10 +226,10 @@ describe('template ids given to render(), get() and example()', () => {
     if (code === 'INVALID_INPUT') expect(issues[0]!.message).toMatch(/MAX_TEMPLATE_ID_LENGTH/);
   });
 
-  it('get() and example() of an unknown id within the limit are undefined; example() of an over-long one too', () => {
+  it('get() and example() of an unknown id within the limit are undefined; an over-long one is INVALID_INPUT', () => {
     expect(catalogue.get(atLimit)).toBeUndefined();
     expect(catalogue.example(atLimit)).toBeUndefined();
-    expect(catalogue.example(huge)).toBeUndefined();
+    expect(() => catalogue.example(huge)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
   it('an unknown id near a real one still gets a suggestion', () => {
@@ -247,8 +247,11 @@ describe('caches keyed by caller input stay bounded', () => {
       if (i % 1000 === 0) expect(catalogue.get(`unknown/id-${i}`, 'en')).toBeUndefined();
     }
     expect(catalogueCacheSizes(catalogue)).toEqual(before);
-    // Unknown locales fall back to the default: one cached example per template and locale used.
-    for (let i = 0; i < 1000; i++) catalogue.example('opening/chat', `xx-${i}` as never);
+    // Unknown locales are refused before anything is cached.
+    for (let i = 0; i < 1000; i++)
+      expect(() => catalogue.example('opening/chat', `xx-${i}` as never)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     expect(catalogueCacheSizes(catalogue).examples).toBe(before.examples);
   });
 
