@@ -26,7 +26,7 @@ const CHUNK = 4096;
 /** Decodes the output buffer in one native call (lone surrogates excepted: it would replace them). */
 const utf16Decoder = littleEndianUtf16Decoder();
 
-function littleEndianUtf16Decoder(): TextDecoder | undefined {
+function littleEndianUtf16Decoder(): { decode(input: Uint16Array): string } | undefined {
   try {
     if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return undefined;
     return new TextDecoder('utf-16le', { ignoreBOM: true });

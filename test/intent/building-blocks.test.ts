@@ -211,8 +211,7 @@ describe('spelling normalisation', () => {
 
 describe('AutomatonScanner', () => {
   it("reports exactly the library's matchInText matches, in order", async () => {
-    const { createAutomaton } = await import('../../src/text/automaton.js');
-    const { AutomatonScanner } = await import('../../src/intent/patterns.js');
+    const { AutomatonScanner, createAutomaton } = await import('../../src/text/automaton.js');
     const literals = ['退货', '退货地址', '货', '发票', 'he', 'she', 'his', 'hers', '在吗', '吗', 'ab', 'b'];
     const automaton = createAutomaton(literals);
     const scanner = AutomatonScanner.of(automaton)!;

@@ -89,11 +89,19 @@ export const noPiiLeak = defineRule({
   },
 });
 
-/** The folded-text offsets where each cue ends. */
-function cueEnds(skeleton: Skeleton, matches: readonly PhraseMatch[]): number[] {
-  return matches.map((m) => (skeleton.toNormalized[m.end - 1] ?? 0) + 1);
+/** The folded-text offsets where each cue ends, ascending. */
+function cueEnds(skeleton: Skeleton, matches: readonly PhraseMatch[]): Int32Array {
+  return Int32Array.from(matches, (m) => (skeleton.toNormalized[m.end - 1] ?? 0) + 1).sort();
 }
 
-function cueBefore(ends: readonly number[], hit: PiiHit): boolean {
-  return ends.some((end) => end <= hit.start && hit.start - end <= CUE_DISTANCE);
+/** A cue ends at most CUE_DISTANCE before the hit: a binary search (hits × cues would be quadratic). */
+function cueBefore(ends: Int32Array, hit: PiiHit): boolean {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= hit.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && hit.start - ends[lo - 1]! <= CUE_DISTANCE;
 }
