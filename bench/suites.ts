@@ -6,6 +6,7 @@ import { lintCliSuite } from './lint-cli.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
+import { worstCaseSuite } from './worst-case.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
@@ -16,4 +17,5 @@ export const suites: Suite[] = [
   lintSuite,
   lintCliSuite,
   actionsSuite,
+  worstCaseSuite,
 ];
