@@ -62,6 +62,11 @@ export const WORST_CASE_KINDS: readonly InputKind[] = [
   { name: 'link', make: (n) => `http://${run('a', n - 7)}` },
   { name: 'e-mail addresses', make: (n) => run('a@b.co ', n) },
   { name: 'at signs', make: (n) => run('a@', n) },
+  { name: 'money and dates', make: (n) => run('¥1,000.5元 $20 3月5号 下周一 10:30pm in 3 days 5/3 ', n) },
+  {
+    name: 'sizes and order numbers',
+    make: (n) => run('38码 XL 170/92A 订单号123456789012 sf1234567890123 ', n),
+  },
   { name: 'phrase 已发货', make: (n) => run('已发货', n) },
   { name: 'lint phrases', make: (n) => run('亲，仓库已发货，保证明天到，加我微信：abc12345。', n) },
   { name: 'personal data after cues', make: (n) => run('您的手机13812345678，', n) },
@@ -85,17 +90,29 @@ export function worstCaseCalls(assistant: Assistant): Record<string, (text: stri
   };
 }
 
+/** Milliseconds since some origin: wall-clock time, or this process's CPU time. */
+export type Clock = () => number;
+export const wallClock: Clock = () => performance.now();
+/**
+ * CPU time (user + system) of this process: unlike wall-clock time it does not count the time
+ * the process waits for a core, which on a loaded machine grows with the length of a call.
+ */
+export const cpuClock: Clock = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /** The shortest of `runs` calls, in ms. */
-export function fastest(call: (text: string) => unknown, text: string, runs: number): number {
+export function fastest(call: (text: string) => unknown, text: string, runs: number, clock = wallClock): number {
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
-    const started = performance.now();
+    const started = clock();
     try {
       call(text);
     } catch {
       // Failures are checked separately; only the time counts here.
     }
-    best = Math.min(best, performance.now() - started);
+    best = Math.min(best, clock() - started);
   }
   return best;
 }
