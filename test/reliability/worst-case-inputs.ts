@@ -103,7 +103,12 @@ export const cpuClock: Clock = () => {
 };
 
 /** The shortest of `runs` calls, in ms. */
-export function fastest(call: (text: string) => unknown, text: string, runs: number, clock = wallClock): number {
+export function fastest(
+  call: (text: string) => unknown,
+  text: string,
+  runs: number,
+  clock = wallClock,
+): number {
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
     const started = clock();
