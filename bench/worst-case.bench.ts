@@ -1,9 +1,10 @@
 /**
  * Worst case: analyze, lint, reply and render on hostile 100 KB and 1 MB inputs (the kinds of
  * test/reliability/worst-case-inputs.ts), ms per call (fastest of 3 warm runs) and the ratio.
+ * Goals are judged on CPU time (this process's user + system time): on a machine shared with
+ * other jobs, wall-clock time mostly counts the waits for a core; on an idle one the two agree.
  * Goals: 1 MB ≤ 100 ms per call, 1 MB ≤ 12 × 100 KB. Measures the built package (dist/), as an
- * application runs it; `npm run bench` builds it first. The CPU column is this process's CPU time:
- * on a machine shared with other jobs, wall-clock time also counts the waits for a core.
+ * application runs it; `npm run bench` builds it first.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -48,19 +49,19 @@ export const worstCaseSuite: Suite = {
       for (const [name, call] of Object.entries(calls)) {
         fastest(call, small, 2);
         fastest(call, large, 1);
-        const smallMs = fastest(call, small, 3);
-        const largeMs = fastest(call, large, 3);
-        const largeCpuMs = fastest(call, large, 3, cpuClock);
+        const smallMs = fastest(call, small, 3, cpuClock);
+        const largeMs = fastest(call, large, 3, cpuClock);
+        const largeWallMs = fastest(call, large, 2);
         const ratio = largeMs / Math.max(smallMs, 0.2);
         worstMs = Math.max(worstMs, largeMs);
         worstRatio = Math.max(worstRatio, ratio);
         rows.push({
           input: kind.name,
           call: name,
-          '100 KB ms': fmt(smallMs),
-          '1 MB ms': fmt(largeMs),
-          '1 MB CPU ms': fmt(largeCpuMs),
+          '100 KB CPU ms': fmt(smallMs),
+          '1 MB CPU ms': fmt(largeMs),
           ratio: fmt(ratio, 1),
+          '1 MB wall ms': fmt(largeWallMs),
           goal: largeMs <= GOAL_MS && ratio <= GOAL_RATIO ? 'met' : 'MISSED',
         });
       }
@@ -68,7 +69,7 @@ export const worstCaseSuite: Suite = {
     rows.push({
       input: `worst of all (${from}, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`,
       call: '',
-      '1 MB ms': fmt(worstMs),
+      '1 MB CPU ms': fmt(worstMs),
       ratio: fmt(worstRatio, 1),
       goal: `1 MB ≤ ${GOAL_MS} ms, ratio ≤ ${GOAL_RATIO}`,
     });
