@@ -13,6 +13,7 @@ import { ALLOW_RULE, PhraseSet, type EntrySource, type PhraseMatch } from './phr
 import {
   defineRule,
   interpolate,
+  MAX_FINDINGS_PER_RULE,
   type ReplyView,
   type ReportDescriptor,
   type Rule,
@@ -60,11 +61,7 @@ const lintContextSchema = z
   })
   .strict();
 
-/**
- * At most this many findings per rule and reply: real replies have a handful; a megabyte of
- * repeated phrases would otherwise cost time and memory for findings nobody reads.
- */
-export const MAX_FINDINGS_PER_RULE = 200;
+export { MAX_FINDINGS_PER_RULE };
 
 const SUPPORTED: ReadonlySet<string> = new Set(['zh-Hans', 'zh-Hant', 'en']);
 const HAN = /[\u3400-\u9fff]/;

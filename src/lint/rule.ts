@@ -9,6 +9,13 @@ import type { Skeleton } from './skeleton.js';
 import type { ConversationTurn, Severity } from './types.js';
 
 /** A message in every locale huashu speaks; `{{name}}` placeholders are filled from the report's data. */
+/**
+ * At most this many findings per rule and reply: real replies have a handful; a megabyte of
+ * repeated phrases would otherwise cost time and memory for findings nobody reads. A rule with
+ * a loop of its own may stop there too.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
+
 export type LocalizedMessage = Record<SupportedLocale, string>;
 
 /** What a rule checks, for grouping in reports (a forbidden phrase's own category is in its data). */
