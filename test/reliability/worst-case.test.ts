@@ -21,14 +21,14 @@ const FLOOR_MS = 0.2;
 /**
  * CPU time at `small` and `large`: after a warm-up that lets the JIT settle, the two are timed in
  * turn (so both see the same load from other processes), keeping the fastest of each; at least
- * 2 rounds, up to 8 while over the ratio — noise only ever makes a ratio look worse.
+ * 2 rounds, up to 15 while over the ratio — noise only ever makes a ratio look worse.
  */
 function ratio(call: (text: string) => unknown, small: string, large: string, maxRatio: number) {
   fastest(call, small, 3);
   fastest(call, large, 1);
   let smallMs = Infinity;
   let largeMs = Infinity;
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < 15; round++) {
     smallMs = Math.min(smallMs, fastest(call, small, 1, cpuClock));
     largeMs = Math.min(largeMs, fastest(call, large, 1, cpuClock));
     if (round >= 1 && largeMs / Math.max(smallMs, FLOOR_MS) <= maxRatio) break;
