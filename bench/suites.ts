@@ -8,6 +8,7 @@ import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
+import { worstCaseSuite } from './worst-case.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
@@ -20,4 +21,5 @@ export const suites: Suite[] = [
   lintLongLineSuite,
   actionsSuite,
   limitsSuite,
+  worstCaseSuite,
 ];

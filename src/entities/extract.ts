@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
-import { analysedPart } from '../signals/window.js';
+import { analysedPart } from '../normalize/window.js';
 import { amountCandidates } from './amounts.js';
 import { identifierAskedFor } from './asked-for.js';
 import { entityAt, resolveOverlaps } from './candidates.js';

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../errors.js';
 import { INTENT_MODEL } from '../generated/intent-model.js';
 import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
+import { analysedPart } from '../normalize/window.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
@@ -356,17 +357,20 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     return false;
   }
 
-  function classify(normalized: NormalizedText, context?: Context): IntentResult {
-    if (!isNormalizedText(normalized))
+  function classify(message: NormalizedText, context?: Context): IntentResult {
+    if (!isNormalizedText(message))
       throw invalidArgument(
         'INVALID_INPUT',
         'classify(normalized, context)',
         'normalized',
         'the object normalize(text) returned: classify(normalize(text))',
-        normalized,
+        message,
       );
     if (context !== undefined && !isContext(context))
       parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'classify(normalized, context)');
+    // A bounded window (the first MAX_ANALYSED_CHARS folded characters, as signals and entities
+    // read): a pasted log or a hostile megabyte costs no more than a long chat message.
+    const normalized = analysedPart(message);
     const text = normalized.text;
     const agentMessage = context?.previousAgentMessage ?? null;
     if (agentMessage) readAgentMessage(agentMessage);

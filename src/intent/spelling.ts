@@ -4,6 +4,12 @@ import { KeyIndex } from './key-index.js';
 
 /** Words shorter than this are never corrected: too many short words are one edit apart. */
 export const MIN_CORRECTED_LENGTH = 5;
+/**
+ * Longer runs of letters are not words (a pasted hash, a log line, "aaaa…"): never corrected, so a
+ * lookup costs at most MAX_CORRECTED_LENGTH² character steps whatever the input (the longest
+ * English words in chat are well under it).
+ */
+export const MAX_CORRECTED_LENGTH = 32;
 
 /**
  * Spelling normalisation of English words (SymSpell with one deletion): every vocabulary stem and
@@ -32,6 +38,7 @@ export class SpellingIndex {
 
   /** The feature key of the vocabulary word `text[from, to)` is probably a misspelling of, or -1. */
   correct(text: string, from: number, to: number): number {
+    if (to - from > MAX_CORRECTED_LENGTH) return -1;
     const stemEnd = from + stemLength(text, from, to);
     if (stemEnd - from < MIN_CORRECTED_LENGTH) return -1;
     for (let skip = from - 1; skip < stemEnd; skip++) {

@@ -31,6 +31,12 @@ for (const [locale, words] of Object.entries(LATIN_LEXICON)) {
 }
 
 const counts = new Int32Array(SCRIPT_CLASS_COUNT);
+/**
+ * Only the first this many UTF-16 units are read (as analyze() reads the first 32,768 folded
+ * characters for intent, signals and entities): the language of a pasted megabyte is the language
+ * of its beginning, found in bounded time.
+ */
+export const MAX_DETECTED_CHARS = 32_768;
 const WORD = /[\p{L}'’]+/gu;
 
 function round(value: number): number {
@@ -44,10 +50,11 @@ function round(value: number): number {
  * (`HuashuError`) when `input` is not one.
  */
 export function detectLanguage(input: string): LanguageResult {
-  const text =
+  const whole =
     typeof input === 'string'
       ? input
       : expectString(input, 'detectLanguage(text)', 'text', 'the message text as a string');
+  const text = whole.length > MAX_DETECTED_CHARS ? whole.slice(0, MAX_DETECTED_CHARS) : whole;
   counts.fill(0);
   const length = text.length;
   for (let i = 0; i < length; i++) counts[scriptClassTable[text.charCodeAt(i)] ?? 0]!++;

@@ -60,7 +60,8 @@ export interface ReportDescriptor {
 
 /**
  * At most this many findings per rule and reply: real replies have a handful; a megabyte of
- * repeated phrases would otherwise cost time and memory for findings nobody reads.
+ * repeated phrases would otherwise cost time and memory for findings nobody reads. A rule with
+ * a loop of its own may stop there too.
  */
 export const MAX_FINDINGS_PER_RULE = 200;
 

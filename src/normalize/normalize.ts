@@ -1,6 +1,6 @@
 import { expectString, invalidArgument } from '../arguments.js';
 import { HuashuError } from '../errors.js';
-import { CharKind, foldEntry } from './fold-table.js';
+import { CharKind, foldCode, foldKind, MULTI, multiFold, SELF } from './fold-table.js';
 
 /**
  * Text folded for matching, with a map back to the original.
@@ -19,7 +19,35 @@ const ZWJ = 0x200d;
 const VS16 = 0xfe0f;
 const SPACE = 0x20;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Modifier}/u;
+/** Every astral pictograph and emoji modifier lies in U+1F000–U+1FFFF (tested against the property). */
+const PICTOGRAPHIC_FROM = 0x1f000;
+const PICTOGRAPHIC_TO = 0x1ffff;
+/** 0: not yet known, 1: no, 2: yes — one regex test per distinct code point, not per character. */
+const pictographic = new Uint8Array(PICTOGRAPHIC_TO - PICTOGRAPHIC_FROM + 1);
 const CHUNK = 4096;
+/** Decodes the output buffer in one native call (lone surrogates excepted: it would replace them). */
+const utf16Decoder = littleEndianUtf16Decoder();
+
+function littleEndianUtf16Decoder(): { decode(input: Uint16Array): string } | undefined {
+  try {
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return undefined;
+    return new TextDecoder('utf-16le', { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the astral code point is an emoji (a ZWJ after it joins an emoji sequence). */
+export function isAstralPictographic(codePoint: number): boolean {
+  if (codePoint < PICTOGRAPHIC_FROM || codePoint > PICTOGRAPHIC_TO) return false;
+  const slot = codePoint - PICTOGRAPHIC_FROM;
+  let known = pictographic[slot]!;
+  if (known === 0) {
+    known = PICTOGRAPHIC.test(String.fromCodePoint(codePoint)) ? 2 : 1;
+    pictographic[slot] = known;
+  }
+  return known === 2;
+}
 
 // Scratch buffers reused across calls: normalize() is synchronous and not re-entrant, so one set
 // per realm is safe and saves three allocations per message on the hot path.
@@ -29,6 +57,8 @@ let outEnds = new Int32Array(256);
 let size = 0;
 let lastCode = -1;
 let pendingSpace = -1;
+/** A lone surrogate was emitted (the native decoder would replace it with U+FFFD). */
+let loneSurrogate = false;
 
 function ensureCapacity(extra: number): void {
   if (size + extra <= outCodes.length) return;
@@ -50,7 +80,7 @@ function push(code: number, start: number, end: number): void {
     pendingSpace = -1;
     if (size > 0) push(SPACE, spaceAt, spaceAt + 1);
   }
-  ensureCapacity(1);
+  // Capacity is reserved by normalize(): one output per input unit, plus each expansion's extra.
   outCodes[size] = code;
   outStarts[size] = start;
   outEnds[size] = end;
@@ -60,7 +90,7 @@ function push(code: number, start: number, end: number): void {
 
 /** Emit one BMP unit that is already folded; applies the space and punctuation collapsing. */
 function emitFolded(code: number, start: number, end: number): void {
-  const kind = code < 0x80 ? asciiKind(code) : foldEntry(code).kind;
+  const kind = code < 0x80 ? asciiKind(code) : foldKind(code);
   if (kind === CharKind.Keep) {
     push(code, start, end);
   } else if (kind === CharKind.Space) {
@@ -84,6 +114,8 @@ function asciiKind(code: number): CharKind {
 }
 
 function decode(): string {
+  if (utf16Decoder !== undefined && !loneSurrogate && size > 64)
+    return utf16Decoder.decode(outCodes.subarray(0, size));
   if (size <= CHUNK)
     return String.fromCharCode.apply(null, outCodes.subarray(0, size) as unknown as number[]);
   let text = '';
@@ -110,6 +142,7 @@ export function normalize(input: string): NormalizedText {
   size = 0;
   lastCode = -1;
   pendingSpace = -1;
+  loneSurrogate = false;
   let lastWasPictographic = false;
   ensureCapacity(length + 8);
 
@@ -128,7 +161,8 @@ export function normalize(input: string): NormalizedText {
       const end = pair ? i + 2 : i + 1;
       push(code, i, end);
       if (pair) push(next, i, end);
-      lastWasPictographic = pair && PICTOGRAPHIC.test(original.slice(i, end));
+      else loneSurrogate = true;
+      lastWasPictographic = pair && isAstralPictographic(((code - 0xd800) << 10) + next - 0xdc00 + 0x10000);
       i = end;
     } else if (code === ZWJ) {
       // Inside an emoji sequence (👨‍👩‍👧) the joiner is part of the emoji; elsewhere it is noise.
@@ -141,18 +175,20 @@ export function normalize(input: string): NormalizedText {
       lastWasPictographic = true;
       i++;
     } else {
-      const entry = foldEntry(code);
-      const fold = entry.fold;
-      if (fold === null) {
+      const fold = foldCode(code);
+      if (fold === SELF) {
         emitFolded(code, i, i + 1);
-      } else if (fold.length === 1) {
-        emitFolded(fold.charCodeAt(0), i, i + 1);
+      } else if (fold !== MULTI) {
+        emitFolded(fold, i, i + 1);
       } else {
-        for (let k = 0; k < fold.length; k++) {
+        const expansion = multiFold(code);
+        // The expansion's extra units, and still one per remaining input unit (and a pending space).
+        ensureCapacity(expansion.length + (length - i) + 8);
+        for (let k = 0; k < expansion.length; k++) {
           // Fold each produced character once more so a second normalize() changes nothing.
-          const part = fold.charCodeAt(k);
-          const partFold = foldEntry(part).fold;
-          emitFolded(partFold !== null && partFold.length === 1 ? partFold.charCodeAt(0) : part, i, i + 1);
+          const part = expansion.charCodeAt(k);
+          const partFold = foldCode(part);
+          emitFolded(partFold >= 0 ? partFold : part, i, i + 1);
         }
       }
       lastWasPictographic = false;

@@ -8,7 +8,7 @@ import { scanPhrases, type PhraseMatch } from './phrase-scan.js';
 import { repeatContactContributions } from './repeat-contact.js';
 import { SIGNAL_IDS } from './rules-schema.js';
 import { waitingContributions } from './waiting.js';
-import { analysedPart } from './window.js';
+import { analysedPart } from '../normalize/window.js';
 
 /** Evidence spans kept per signal: enough to explain it; the score has long saturated by then. */
 export const MAX_EVIDENCE = 16;

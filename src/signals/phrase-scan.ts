@@ -1,4 +1,4 @@
-import { createAutomaton, type Automaton } from '../text/automaton.js';
+import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 import { PHRASE_LEXICON } from '../generated/phrase-lexicon.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LexiconPayload } from './lexicon-types.js';
@@ -56,16 +56,16 @@ export function scanPhrases(normalized: NormalizedText): PhraseMatch[] {
 export function scanPhrasesUncached(normalized: NormalizedText): PhraseMatch[] {
   const text = normalized.text;
   const matches: PhraseMatch[] = [];
-  for (const { begin, end, keyword } of phraseAutomaton().matchInText(text)) {
-    if (isWordCode(keyword.charCodeAt(0)) && begin > 0 && isWordCode(text.charCodeAt(begin - 1))) continue;
+  scanKeywords(phraseAutomaton(), text, (_, begin, end, keyword) => {
+    if (isWordCode(keyword.charCodeAt(0)) && begin > 0 && isWordCode(text.charCodeAt(begin - 1))) return;
     if (
       isWordCode(keyword.charCodeAt(keyword.length - 1)) &&
       end < text.length &&
       isWordCode(text.charCodeAt(end))
     )
-      continue;
+      return;
     const payloads = payloadsOf.get(keyword);
     if (payloads !== undefined) matches.push({ start: begin, end, payloads });
-  }
+  });
   return matches;
 }

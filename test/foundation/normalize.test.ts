@@ -125,3 +125,20 @@ describe('normalize: properties', () => {
       );
   });
 });
+
+describe('normalize: emoji sequences', () => {
+  it('every astral pictograph and emoji modifier lies in U+1F000–U+1FFFF (the cached range)', async () => {
+    const { isAstralPictographic } = await import('../../src/normalize/normalize.js');
+    const property = /\p{Extended_Pictographic}|\p{Emoji_Modifier}/u;
+    for (let cp = 0x10000; cp <= 0x10ffff; cp++) {
+      const expected = property.test(String.fromCodePoint(cp));
+      if (expected !== isAstralPictographic(cp))
+        expect([cp.toString(16), isAstralPictographic(cp)]).toEqual([cp.toString(16), expected]);
+    }
+  });
+
+  it('keeps a ZWJ after an astral emoji, drops it after a letter, in long runs too', () => {
+    expect(normalize('👨‍👩‍👧'.repeat(3000)).text).toBe('👨‍👩‍👧'.repeat(3000));
+    expect(normalize('a\u200d'.repeat(3000)).text).toBe('a'.repeat(3000));
+  });
+});

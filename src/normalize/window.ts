@@ -1,4 +1,4 @@
-import type { NormalizedText } from '../normalize/index.js';
+import type { NormalizedText } from './normalize.js';
 
 /**
  * Signals and entities read at most this many folded characters of a message. A chat message is
