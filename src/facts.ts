@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS } from './vocabulary.js';
 
 /**
  * What the shop knows about the conversation, the customer and the order. Templates' `when`
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 export const factsSchema = z
   .object({
-    channel: z.enum(['chat', 'phone', 'email', 'social']).optional(),
+    channel: z.enum(CHANNELS).optional(),
     shop: z.object({ name: z.string().optional() }).strict().optional(),
     agent: z.object({ id: z.string().optional(), name: z.string().optional() }).strict().optional(),
     customer: z

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { LOCALES } from './vocabulary.js';
 import { intentOptionsSchema } from './intent/schema.js';
 import { lintOptionsSchema } from './lint/options.js';
 import { actionOptionsSchema } from './actions/pack.js';
 import type { TemplateDefinitionInput } from './templates/definition.js';
 
-export const supportedLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+export const supportedLocaleSchema = z.enum(LOCALES);
 
 /**
  * Options of `createAssistant()`. Each subsystem contributes its own field and schema

@@ -11,8 +11,7 @@ import { isAnalysisInput } from './analysis-guard.js';
 import { buildRuleFacts, type AnalysisFacts } from './rule-facts.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import type { Recommendation } from './types.js';
-
-const SUPPORTED: readonly string[] = ['zh-Hans', 'zh-Hant', 'en'];
+import { isSupportedLocale } from '../vocabulary.js';
 
 /** What recommend() reads of an analysis: analyze() output fits, and so does a hand-made one. */
 export const analysisInputSchema = z
@@ -120,7 +119,7 @@ function localeOf(
 ): SupportedLocale {
   const detected =
     analysis.language?.locale ?? (text === undefined ? undefined : detectLanguage(text).locale);
-  return detected !== undefined && SUPPORTED.includes(detected) ? (detected as SupportedLocale) : fallback;
+  return isSupportedLocale(detected) ? detected : fallback;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

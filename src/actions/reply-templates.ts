@@ -2,6 +2,7 @@ import type { SupportedLocale } from '../language/index.js';
 import { conditionSize, evaluateCondition, type Condition } from '../templates/condition.js';
 import type { TemplateCatalogue, TemplateEntry } from '../templates/types.js';
 import type { FactValues } from './compile.js';
+import { LOCALE_FALLBACK } from '../vocabulary.js';
 
 /** What the reply step needs of the template catalogue, indexed once for the hot path. */
 export interface ReplyTemplates {
@@ -21,12 +22,6 @@ export interface ReplyTemplates {
   missing(id: string, locale: SupportedLocale, vars: Readonly<Record<string, unknown>>): string[];
   render(id: string, vars: Record<string, unknown>, locale: SupportedLocale, channel: string): string;
 }
-
-const FALLBACK: Record<SupportedLocale, readonly SupportedLocale[]> = {
-  'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
-  'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
-  en: ['en', 'zh-Hans', 'zh-Hant'],
-};
 
 interface IndexedTemplate {
   id: string;
@@ -103,7 +98,7 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
     },
     localeFor(id, locale) {
       const template = byId.get(id);
-      return template && FALLBACK[locale].find((l) => template.locales.has(l));
+      return template && LOCALE_FALLBACK[locale].find((l) => template.locales.has(l));
     },
     missing(id, locale, vars) {
       const required = byId.get(id)?.required.get(locale) ?? [];

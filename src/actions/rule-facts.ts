@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis/types.js';
 import type { Context } from '../context.js';
 import { factsSchema, type Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
+import { CHANNELS, LOCALES, RISKS, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
 
 /**
  * The facts next-action rules read (json-rules-engine's runtime facts). Flat and JSON-only, so a
@@ -14,7 +15,7 @@ import type { SupportedLocale } from '../language/index.js';
 export type RuleFacts = {
   /** The primary intent id (`other` when unsure). */
   intent: string;
-  /** The primary intent and the secondary requests of the message (confidence ≥ SECONDARY_INTENT_MIN), best first. */
+  /** The primary intent and the secondary requests of the message (confidence ≥ SECONDARY_INTENT_MIN_CONFIDENCE), best first. */
   intents: string[];
   /** Confidence of the primary intent, 0–1. */
   intentConfidence: number;
@@ -38,9 +39,6 @@ export type RuleFacts = {
   responsibility: Facts['responsibility'];
 };
 
-/** Secondary intents at or above this confidence count as requests of the message (`intents`). */
-export const SECONDARY_INTENT_MIN = 0.35;
-
 export type ScalarKind = 'string' | 'number' | 'boolean';
 
 /** What a rule may compare a fact (or an object fact's field) with. */
@@ -51,10 +49,6 @@ export interface ValueSpec {
   /** For object facts: their fields. */
   fields?: Readonly<Record<string, ValueSpec>>;
 }
-
-const RISKS = ['low', 'medium', 'high'] as const;
-const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
-const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** zod schema → value spec, for the object facts of src/facts.ts. */
 function specOf(schema: z.ZodType): ValueSpec {
@@ -139,7 +133,7 @@ export function buildRuleFacts(
   const primary = analysis.intent.id;
   const intents = [primary];
   for (const candidate of analysis.intents ?? [])
-    if (candidate.confidence >= SECONDARY_INTENT_MIN && !intents.includes(candidate.id))
+    if (candidate.confidence >= SECONDARY_INTENT_MIN_CONFIDENCE && !intents.includes(candidate.id))
       intents.push(candidate.id);
   const signals: string[] = [];
   for (const signal of analysis.signals ?? []) if (!signals.includes(signal.id)) signals.push(signal.id);

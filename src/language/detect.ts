@@ -3,9 +3,10 @@ import { expectString } from '../arguments.js';
 import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
+import type { SupportedLocale } from '../vocabulary.js';
 
 /** The locales huashu has phrasing for. Other languages come back as their BCP-47 tag. */
-export type SupportedLocale = 'zh-Hans' | 'zh-Hant' | 'en';
+export type { SupportedLocale };
 export type Locale = SupportedLocale | 'und' | (string & {});
 
 /** ISO 15924 code of the dominant script; `Zyyy` when the text has no letters at all. */
