@@ -1,6 +1,4 @@
 import type { z } from 'zod';
-import type { Analysis } from '../analysis/types.js';
-import type { Context } from '../context.js';
 import { factsSchema, type Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 import { CHANNELS, LOCALES, RISKS, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
@@ -112,49 +110,3 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   case: (f) => f.case,
   responsibility: (f) => f.responsibility,
 };
-
-/** What the rule facts read of an analysis: analyze() output fits, and so does a hand-made one. */
-export interface AnalysisFacts {
-  intent: { id: string; confidence: number };
-  intents?: ReadonlyArray<{ id: string; confidence: number }>;
-  signals?: ReadonlyArray<{ id: string }>;
-  entities?: ReadonlyArray<{ type: string; value?: string; placeholder?: boolean }>;
-  risk?: Analysis['risk'];
-  language?: { locale: string };
-}
-
-/** Build the rule facts of one message. Inputs are already validated. */
-export function buildRuleFacts(
-  analysis: AnalysisFacts,
-  facts: Facts,
-  context: Context,
-  locale: SupportedLocale,
-): RuleFacts {
-  const primary = analysis.intent.id;
-  const intents = [primary];
-  for (const candidate of analysis.intents ?? [])
-    if (candidate.confidence >= SECONDARY_INTENT_MIN_CONFIDENCE && !intents.includes(candidate.id))
-      intents.push(candidate.id);
-  const signals: string[] = [];
-  for (const signal of analysis.signals ?? []) if (!signals.includes(signal.id)) signals.push(signal.id);
-  const entities: string[] = [];
-  for (const entity of analysis.entities ?? [])
-    if (!entities.includes(entity.type)) entities.push(entity.type);
-  return {
-    intent: primary,
-    intents,
-    intentConfidence: analysis.intent.confidence,
-    signals,
-    risk: analysis.risk ?? 'low',
-    entities,
-    repeatContacts: context.repeatContacts ?? 0,
-    channel: context.channel ?? facts.channel ?? 'chat',
-    locale,
-    shop: facts.shop,
-    agent: facts.agent,
-    customer: facts.customer,
-    order: facts.order,
-    case: facts.case,
-    responsibility: facts.responsibility,
-  };
-}

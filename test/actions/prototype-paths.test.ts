@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { indexCatalogue } from '../../src/actions/catalogue.js';
 import { compileCondition } from '../../src/actions/compile.js';
 import { OperatorTable } from '../../src/actions/operators.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import type { Facts } from '../../src/facts.js';
 import { evaluateCondition, type Condition } from '../../src/templates/condition.js';
 

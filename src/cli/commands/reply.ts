@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant, type Assistant } from '../../assistant.js';
+import { createAssistant, type Assistant } from '../../assistant/index.js';
 import type { AssistantOptions } from '../../options.js';
 import { isHuashuError } from '../../errors.js';
 import { loadActionRules } from '../../node/actions.js';
