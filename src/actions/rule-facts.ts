@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { factsSchema, type Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
-import { CHANNELS, LOCALES, RISKS, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
+import { CHANNELS, LOCALES, RISKS } from '../vocabulary.js';
 
 /**
  * The facts next-action rules read (json-rules-engine's runtime facts). Flat and JSON-only, so a
