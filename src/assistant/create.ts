@@ -104,6 +104,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
       }),
       lint,
       defaultLocale: options.defaultLocale ?? 'zh-Hans',
+      fallbackLocale: options.fallbackLocale ?? 'en',
     });
   let pipeline: Pipeline | undefined = options.actions === undefined ? undefined : buildPipeline();
   const steps = () => (pipeline ??= buildPipeline());

@@ -33,7 +33,10 @@ export interface PipelineParts {
   analyze: (text: string, context: Context) => Analysis;
   recommender: Recommender;
   lint: (reply: string, context: LintContext) => LintResult;
+  /** For messages with no language to tell. */
   defaultLocale: SupportedLocale;
+  /** For messages in a language without templates. */
+  fallbackLocale: SupportedLocale;
 }
 
 export interface Pipeline {
@@ -45,15 +48,16 @@ export interface Pipeline {
 
 const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warningCount: 0 }) as LintResult;
 
-/** The customer's locale: the analysed language when huashu writes it, else the default. */
-function localeOf(
-  analysis: AnalysisFacts,
-  text: string | undefined,
-  fallback: SupportedLocale,
-): SupportedLocale {
+/**
+ * The customer's locale: the analysed language when huashu writes it; `fallbackLocale` for another
+ * language (a Spanish or Japanese message is not answered in Chinese); `defaultLocale` when the
+ * message has no language to tell (numbers, placeholders, emoji).
+ */
+function localeOf(analysis: AnalysisFacts, text: string | undefined, parts: PipelineParts): SupportedLocale {
   const detected =
     analysis.language?.locale ?? (text === undefined ? undefined : detectLanguage(text).locale);
-  return isSupportedLocale(detected) ? detected : fallback;
+  if (isSupportedLocale(detected)) return detected;
+  return detected === undefined || detected === 'und' ? parts.defaultLocale : parts.fallbackLocale;
 }
 
 /** analyze → recommend → render → lint of its own output: recommend() and reply(), sync and async. */
@@ -63,7 +67,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
   /** Validated input → the analysis and the message's view (rule facts, almanac, variables). */
   function prepare(input: CheckedInput): { analysis: AnalysisFacts; view: MessageView } {
     const analysis = input.analysis ?? parts.analyze(input.text as string, input.context);
-    const locale = localeOf(analysis, input.text, parts.defaultLocale);
+    const locale = localeOf(analysis, input.text, parts);
     return { analysis, view: viewMessage(analysis, input.facts, input.context, locale, input.variables) };
   }
 
