@@ -32,6 +32,8 @@ export const factsSchema = z
         carrier: z.string().optional(),
         /** Disruption, remote area or peak season: never promise a date (留有余地). */
         deliveryUncertain: z.boolean().optional(),
+        /** The shop's system says the order is past the date it promised to ship or deliver by. */
+        overdue: z.boolean().optional(),
         /** ISO 8601 date-time the shop promised to ship by. */
         promisedShipAt: z.string().optional(),
         /** ISO 8601 date-time the order was paid. */

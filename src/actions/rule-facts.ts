@@ -17,6 +17,11 @@ export type RuleFacts = {
   intents: string[];
   /** Confidence of the primary intent, 0–1. */
   intentConfidence: number;
+  /**
+   * The best confidence of an in-scope intent (any candidate but `other`), 0 when none: a message
+   * the classifier calls `other` is out of scope only when this is low.
+   */
+  inScopeConfidence: number;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -73,6 +78,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   intent: { kind: 'string' },
   intents: { kind: 'string[]' },
   intentConfidence: { kind: 'number' },
+  inScopeConfidence: { kind: 'number' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -97,6 +103,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   intent: (f) => f.intent,
   intents: (f) => f.intents,
   intentConfidence: (f) => f.intentConfidence,
+  inScopeConfidence: (f) => f.inScopeConfidence,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

@@ -39,6 +39,15 @@ function requestedIntents(analysis: AnalysisFacts): string[] {
   return intents;
 }
 
+function inScopeConfidence(analysis: AnalysisFacts): number {
+  let best = analysis.intent.id === OTHER ? 0 : analysis.intent.confidence;
+  for (const candidate of analysis.intents ?? [])
+    if (candidate.id !== OTHER && candidate.confidence > best) best = candidate.confidence;
+  return best;
+}
+
+const OTHER = 'other';
+
 function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
@@ -57,6 +66,7 @@ export function viewMessage(
     intent: analysis.intent.id,
     intents: requestedIntents(analysis),
     intentConfidence: analysis.intent.confidence,
+    inScopeConfidence: inScopeConfidence(analysis),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

@@ -87,8 +87,16 @@ const scenarios: Scenario[] = [
   {
     workflow: 'shipping overdue, not shipped yet',
     intent: 'order.shipping_delay',
-    facts: { order: { shipped: false, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
+    facts: { order: { shipped: false, overdue: true, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
     actions: ['soothe.first', 'customer.proactive_notice', 'offer.compensation', 'check.sku_binding'],
+    templates: ['shipping/not-shipped'],
+  },
+  {
+    // Compensation needs the delay known (order.overdue) or a high-risk customer (issue 11).
+    workflow: 'urged to ship, delay not known: no compensation',
+    intent: 'order.shipping_delay',
+    facts: { order: { shipped: false, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
+    actions: ['soothe.first', 'customer.proactive_notice', 'check.sku_binding'],
     templates: ['shipping/not-shipped'],
   },
   {
@@ -326,14 +334,19 @@ describe('scenario details', () => {
     expect(filled.replies[0]?.text).toMatch(/18/);
   });
 
-  it('an unsupported language gets the default locale', () => {
+  it('a language without templates gets the fallback locale, never Chinese; no language gets the default', () => {
     const result = assistant.recommend({
       analysis: { intent: { id: 'aftersale.defect', confidence: 0.9 }, language: { locale: 'ja' } },
     });
-    expect(result.locale).toBe('zh-Hans');
+    expect(result.locale).toBe('en');
+    expect(
+      createAssistant({ fallbackLocale: 'zh-Hant' }).recommend({
+        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'ko' } },
+      }).locale,
+    ).toBe('zh-Hant');
     expect(
       createAssistant({ defaultLocale: 'en' }).recommend({
-        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'ko' } },
+        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'und' } },
       }).locale,
     ).toBe('en');
   });
