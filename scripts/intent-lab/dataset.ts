@@ -11,7 +11,7 @@ import {
   type LinearFeatureSpec,
 } from '../../src/intent/linear-features.js';
 import { PatternMatcher } from '../../src/intent/patterns.js';
-import { buildSpellingPairs, countWords, SpellingIndex } from '../../src/intent/spelling.js';
+import { countWords, SpellingIndex } from '../../src/intent/spelling.js';
 import { normalize } from '../../src/normalize/index.js';
 import { loadIntentRules } from '../data/intents-rules.js';
 import { patternsOf } from '../data/intents-train.js';
@@ -21,19 +21,26 @@ export const INTENTS: readonly string[] = BUILT_IN_INTENT_IDS;
 export const INTENT_INDEX = new Map(INTENTS.map((id, i) => [id, i]));
 
 export interface Resources {
-  spelling: string;
+  /** English words of the training rows seen at least twice, most frequent first. */
+  spellingWords: string[];
   stopWords: string[];
   patterns: PatternMatcher;
 }
 
-/** Spelling pairs from the training texts' words, the stop words and the pattern matcher. */
+/** Words seen once are left out of the spelling vocabulary: many are typos themselves. */
+const MIN_SPELLING_COUNT = 2;
+
+/** The spelling vocabulary of the training texts, the stop words and the pattern matcher. */
 export function buildResources(trainingTexts: readonly string[]): Resources {
   const rules = loadIntentRules(ROOT);
   const words = new Map<string, number>();
   for (const text of trainingTexts) countWords(normalize(text).text, words);
   const { groups, mask } = patternsOf(rules);
   return {
-    spelling: buildSpellingPairs(words, stopWordKeys(rules.stopWords)),
+    spellingWords: [...words]
+      .filter(([, count]) => count >= MIN_SPELLING_COUNT)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([word]) => word),
     stopWords: rules.stopWords,
     patterns: new PatternMatcher(groups, mask),
   };
@@ -41,7 +48,10 @@ export function buildResources(trainingTexts: readonly string[]): Resources {
 
 export function makeExtractor(spec: LinearFeatureSpec, resources: Resources): LinearFeatureExtractor {
   return new LinearFeatureExtractor(spec, {
-    spelling: spec.families & FeatureFamily.Words ? SpellingIndex.decode(resources.spelling) : null,
+    spelling:
+      spec.families & FeatureFamily.Words
+        ? SpellingIndex.fromWords(resources.spellingWords, stopWordKeys(resources.stopWords))
+        : null,
     stopWords: stopWordKeys(resources.stopWords),
     patterns: resources.patterns,
   });

@@ -3,6 +3,9 @@
  * and the temperature are chosen here, never on the evaluation sets), the final fit on every
  * training row, and the measurements on the evaluation sets.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { FeatureList, type LinearFeatureSpec } from '../../src/intent/linear-features.js';
 import { LinearModel, serializeLinearModel, type LinearModelParts } from '../../src/intent/linear-model.js';
 import { scoreIntents } from '../../src/intent/evaluate.js';
@@ -131,7 +134,7 @@ export function pack(
 ): LinearModelParts {
   return packModel(trained.weights, trained.vocabulary, INTENTS, variant.spec, variant.pack, {
     temperature,
-    spelling: resources.spelling,
+    spellingWords: resources.spellingWords,
     stopWords: resources.stopWords,
   });
 }
@@ -141,6 +144,36 @@ function wrap(keys: Uint32Array): FeatureList {
   list.keys = keys;
   list.count = keys.length;
   return list;
+}
+
+const CV_CACHE = join(import.meta.dirname, '.cache', 'cv.json');
+let cvCache: Record<string, CvResult> | undefined;
+
+/** Key of a CV run: the variant and the training rows (count and a hash of their text). */
+function cvKey(variant: Variant, base: readonly TrainingRow[]): string {
+  const hash = createHash('sha256');
+  for (const r of base) hash.update(`${r.text}\u0000${r.intent}\u0000${r.prev ?? ''}\u0000${r.group}\n`);
+  const { name: _name, ...rest } = variant;
+  return `${JSON.stringify(rest)}|${base.length}|${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** crossValidate, remembered in scripts/intent-lab/.cache/cv.json (same variant, same rows). */
+export function crossValidateCached(
+  variant: Variant,
+  base: readonly TrainingRow[],
+  resources: Resources,
+): CvResult {
+  cvCache ??= existsSync(CV_CACHE)
+    ? (JSON.parse(readFileSync(CV_CACHE, 'utf8')) as Record<string, CvResult>)
+    : {};
+  const key = cvKey(variant, base);
+  const hit = cvCache[key];
+  if (hit) return hit;
+  const result = crossValidate(variant, base, resources);
+  cvCache[key] = result;
+  mkdirSync(dirname(CV_CACHE), { recursive: true });
+  writeFileSync(CV_CACHE, JSON.stringify(cvCache));
+  return result;
 }
 
 /** Grouped K-fold: held-out predictions of packed (pruned, quantised) fold models. */

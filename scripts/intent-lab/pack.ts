@@ -20,7 +20,7 @@ export function packModel(
   intents: readonly string[],
   spec: LinearFeatureSpec,
   options: PackOptions,
-  extra: { temperature: number; spelling: string; stopWords: readonly string[] },
+  extra: { temperature: number; spellingWords: readonly string[]; stopWords: readonly string[] },
 ): LinearModelParts {
   const C = model.classes;
   const row = new Float64Array(C);
@@ -81,7 +81,7 @@ export function packModel(
     offsets: Uint32Array.from(offsets),
     classes: Uint8Array.from(classes),
     weights: Int8Array.from(weights),
-    spelling: extra.spelling,
+    spellingWords: [...extra.spellingWords],
     stopWords: [...extra.stopWords],
   };
 }

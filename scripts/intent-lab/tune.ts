@@ -3,43 +3,18 @@
  * (folds hold whole skeletons / corpus blocks). The evaluation sets are not read here.
  *
  * Coordinate search: from a starting variant, one dimension at a time, keep the candidate with the
- * best CV score (mean of accuracy and macro-F1 on held-out rows); a candidate must beat the current
- * one by more than TIE to replace it, so ties keep the simpler / smaller setting listed first.
+ * best CV score (mean of accuracy and macro-F1 on held-out rows); a candidate replaces the current
+ * one when it scores more than TIE higher, or within TIE and its model is at least a fifth smaller.
  * Writes scripts/intent-lab/chosen.json. Usage: npx tsx scripts/intent-lab/tune.ts [lr|nb|perceptron…]
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { FeatureFamily as F } from '../../src/intent/linear-features.js';
-import { generatedDir, LOCALES, loadTrainingRows } from './data.js';
+import { loadTrainingRows } from './data.js';
+import { BASE_FAMILIES, CHOSEN_FILE, fingerprint, SIZE_BUDGET } from './settings.js';
 import { buildResources } from './dataset.js';
-import { crossValidate, type CvResult, type Variant } from './experiment.js';
+import { crossValidateCached as crossValidate, type CvResult, type Variant } from './experiment.js';
 
 const TIE = 0.002;
-/** Shipped model budget: 300 KB of base64 text. */
-export const SIZE_BUDGET = 300_000;
-export const CHOSEN_FILE = join(import.meta.dirname, 'chosen.json');
-
-export const BASE_FAMILIES =
-  F.CharGrams |
-  F.Words |
-  F.Placeholders |
-  F.DigitShape |
-  F.Length |
-  F.Punctuation |
-  F.AgentTurn |
-  F.AgentGrams;
-
-export function fingerprint(): Record<string, string | number> {
-  const out: Record<string, string | number> = { generated: generatedDir() };
-  for (const locale of LOCALES) {
-    const file = join(generatedDir(), `${locale}.jsonl`);
-    out[locale] = existsSync(file)
-      ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16)
-      : 'missing';
-  }
-  return out;
-}
 
 const rows = loadTrainingRows();
 const resources = buildResources(rows.map((r) => r.text));
@@ -74,8 +49,10 @@ function search(start: Variant, steps: Step[]): { variant: Variant; cv: CvResult
     for (const candidate of step.candidates(best)) {
       if (JSON.stringify(candidate) === JSON.stringify(best)) continue;
       const result = run(candidate);
-      const fits = result.bytes <= SIZE_BUDGET || bestResult.bytes > SIZE_BUDGET;
-      if (fits && score(result) > score(bestResult) + TIE) {
+      // Better by more than TIE, or as good and at least a fifth smaller.
+      const better = score(result) > score(bestResult) + TIE;
+      const smaller = score(result) >= score(bestResult) - TIE && result.bytes < 0.8 * bestResult.bytes;
+      if (better || smaller) {
         best = candidate;
         bestResult = result;
       }
@@ -83,6 +60,32 @@ function search(start: Variant, steps: Step[]): { variant: Variant; cv: CvResult
     console.log(`  → ${describe(best)}`);
   }
   return { variant: best, cv: bestResult };
+}
+
+/**
+ * Fold models are trained on 4/5 of the rows; the final model on all of them has more features.
+ * A fold model must stay under this share of the budget.
+ */
+const FOLD_BUDGET = 0.85 * SIZE_BUDGET;
+
+/** The best-scoring candidate whose fold models fit the budget (ties: the smaller). */
+function fitBudget(found: { variant: Variant; cv: CvResult }, candidates: Variant[]) {
+  if (found.cv.bytes <= FOLD_BUDGET) return found;
+  console.log(`step size budget (${Math.round(FOLD_BUDGET / 1000)} KB per fold model)`);
+  let best: { variant: Variant; cv: CvResult } | undefined;
+  for (const variant of candidates) {
+    const cv = run(variant);
+    if (cv.bytes > FOLD_BUDGET) continue;
+    if (
+      !best ||
+      score(cv) > score(best.cv) + TIE ||
+      (score(cv) >= score(best.cv) - TIE && cv.bytes < best.cv.bytes)
+    )
+      best = { variant, cv };
+  }
+  if (!best) throw new Error('no candidate fits the size budget');
+  console.log(`  → ${describe(best.variant)}`);
+  return best;
 }
 
 const withFamilies = (v: Variant, on: number, off = 0): Variant => ({
@@ -146,6 +149,11 @@ const lrStart: Variant = {
   agentTurnRate: 0.5,
 };
 
+const lrBudget = (v: Variant) =>
+  [0.1, 0.15, 0.2, 0.3, 0.4].flatMap((threshold) =>
+    [0, 0.05, 0.1].map((l1) => withParams({ ...v, pack: { ...v.pack, threshold } }, { l1 })),
+  );
+
 if (wanted('lr')) {
   const found = search(lrStart, [
     ...featureSteps,
@@ -162,12 +170,13 @@ if (wanted('lr')) {
     },
     pruneStep,
   ]);
-  chosen['lr'] = found;
-  // The same variant with pattern-group hits as features, for the comparison (learned weights).
-  chosen['lr+patterns'] = {
-    variant: withFamilies(found.variant, F.Patterns),
-    cv: run(withFamilies(found.variant, F.Patterns)),
-  };
+  chosen['lr-unconstrained'] = found;
+  chosen['lr'] = fitBudget(found, lrBudget(found.variant));
+  save();
+}
+if (wanted('lr-budget')) {
+  const found = (chosen['lr-unconstrained'] ?? chosen['lr']) as { variant: Variant; cv: CvResult };
+  chosen['lr'] = fitBudget(found, lrBudget(found.variant));
   save();
 }
 
@@ -185,8 +194,12 @@ if (wanted('nb')) {
       candidates: (v) => [0, 0.5, 1].map((priorWeight) => withParams(v, { priorWeight })),
     },
     { name: 'min count', candidates: (v) => [1, 2, 3].map((m) => ({ ...v, minCount: m })) },
-    pruneStep,
   ]);
+  const nb = chosen['nb'] as { variant: Variant; cv: CvResult };
+  chosen['nb'] = fitBudget(
+    nb,
+    [0.5, 1, 1.5, 2, 3].map((threshold) => ({ ...nb.variant, pack: { ...nb.variant.pack, threshold } })),
+  );
   save();
 }
 if (wanted('perceptron')) {
@@ -198,7 +211,14 @@ if (wanted('perceptron')) {
   chosen['perceptron'] = search(start, [
     { name: 'epochs', candidates: (v) => [5, 10, 20].map((epochs) => withParams(v, { epochs })) },
     { name: 'min count', candidates: (v) => [1, 2, 3].map((m) => ({ ...v, minCount: m })) },
-    pruneStep,
   ]);
+  const perceptron = chosen['perceptron'] as { variant: Variant; cv: CvResult };
+  chosen['perceptron'] = fitBudget(
+    perceptron,
+    [0.25, 0.5, 1, 2, 4].map((threshold) => ({
+      ...perceptron.variant,
+      pack: { ...perceptron.variant.pack, threshold },
+    })),
+  );
   save();
 }

@@ -40,8 +40,8 @@ export interface SerializedLinearModel {
   classes: string;
   /** base64 int8: quantised weight of each entry. */
   weights: string;
-  /** base64 Uint32 pairs of the English spelling index (see spelling.ts), or ''. */
-  spelling: string;
+  /** English words of the training corpus, most frequent first: the spelling index (spelling.ts). */
+  spellingWords: string;
   /** English words skipped when the spec has the StopWords family. */
   stopWords: string[];
 }
@@ -60,7 +60,8 @@ export interface LinearModelParts {
   offsets: Uint32Array;
   classes: Uint8Array;
   weights: Int8Array;
-  spelling: string;
+  /** English words of the training corpus, most frequent first (for spelling correction). */
+  spellingWords: readonly string[];
   stopWords: readonly string[];
 }
 
@@ -128,7 +129,7 @@ export function serializeLinearModel(parts: LinearModelParts): SerializedLinearM
     counts: encodeBase64(encodeVarints(counts)),
     classes: encodeBase64(parts.classes),
     weights: encodeBase64(parts.weights),
-    spelling: parts.spelling,
+    spellingWords: parts.spellingWords.join(' '),
     stopWords: [...parts.stopWords],
   };
 }
@@ -179,7 +180,10 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
     offsets,
     classes,
     weights,
-    spelling: typeof data.spelling === 'string' ? data.spelling : '',
+    spellingWords:
+      typeof data.spellingWords === 'string' && data.spellingWords !== ''
+        ? data.spellingWords.split(' ')
+        : [],
     stopWords: Array.isArray(data.stopWords) ? data.stopWords : [],
   };
 }

@@ -114,7 +114,7 @@ describe('intent lab trainers on a separable toy problem', () => {
       ['a', 'b', 'c'],
       { families: F.CharGrams, maxNgram: 3, hashBits: 20 },
       { threshold: 0, clipQuantile: 1 },
-      { temperature: 1, spelling: '', stopWords: [] },
+      { temperature: 1, spellingWords: [], stopWords: [] },
     );
     const packed = new LinearModel(parts);
     const testData = toCsr(

@@ -150,6 +150,16 @@ describe('linear features: table of messages', () => {
     expect(keys(x, 'cancle')).toEqual(keys(x, 'cancel'));
     expect(keys(x, 'refund')).not.toEqual(keys(x, 'cancel'));
   });
+
+  it('a spelling index from a word list prefers the more frequent word', () => {
+    // "parcel" and "pancel"… both one deletion from "parcl"; the word listed first wins.
+    const spelling = SpellingIndex.fromWords(['parcel', 'cancel', 'refund'], new Set());
+    const x = new LinearFeatureExtractor(spec(F.Words), { spelling });
+    expect(keys(x, 'parcl')).toEqual(keys(x, 'parcel'));
+    expect(keys(x, 'cancle')).toEqual(keys(x, 'cancel'));
+    expect(keys(x, 'refnd')).toEqual(keys(x, 'refund'));
+    expect(keys(x, 'zebra')).not.toEqual(keys(x, 'parcel'));
+  });
 });
 
 describe('linear features: buckets', () => {

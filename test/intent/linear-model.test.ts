@@ -17,7 +17,13 @@ const SPEC: LinearFeatureSpec = { families: F.CharGrams | F.Length, maxNgram: 3,
 function partsOf(
   intents: string[],
   table: Map<number, Array<[number, number]>>,
-  options: { scale?: number; bias?: number[]; sqrtNorm?: boolean; temperature?: number } = {},
+  options: {
+    scale?: number;
+    bias?: number[];
+    sqrtNorm?: boolean;
+    temperature?: number;
+    spellingWords?: string[];
+  } = {},
 ): LinearModelParts {
   const keys = [...table.keys()].sort((a, b) => a - b);
   const offsets = [0];
@@ -41,7 +47,7 @@ function partsOf(
     offsets: Uint32Array.from(offsets),
     classes: Uint8Array.from(classes),
     weights: Int8Array.from(weights),
-    spelling: '',
+    spellingWords: options.spellingWords ?? [],
     stopWords: [],
   };
 }
@@ -85,6 +91,7 @@ const modelArbitrary = fc
       );
     const ids = Array.from({ length: intents }, (_, i) => `intent.${i}`);
     return partsOf(ids, table, {
+      spellingWords: ['parcel', 'cancel'].slice(0, intents % 3),
       scale,
       sqrtNorm,
       bias: bias.slice(0, intents).map((b) => Math.round(b * 1e4) / 1e4),
@@ -108,6 +115,7 @@ describe('LinearModel', () => {
         const expected = reference(parts, keys);
         expected.forEach((v, c) => expect(a[c]).toBeCloseTo(v, 9));
         expect(decoded.featureCount).toBe(parts.keys.length);
+        expect(decoded.parts.spellingWords).toEqual(parts.spellingWords);
       }),
     );
   });
