@@ -17,7 +17,7 @@ import { timePerItem } from '../../bench/harness.js';
 import { FeatureFamily as F, FeatureList } from '../../src/intent/linear-features.js';
 import { LinearModel, serializeLinearModel, type LinearModelParts } from '../../src/intent/linear-model.js';
 import { normalize } from '../../src/normalize/index.js';
-import { loadEvaluationSets, loadTrainingRows, type EvaluationSet } from './data.js';
+import { LAB_CACHE, loadEvaluationSets, loadTrainingRows, type EvaluationSet } from './data.js';
 import { buildResources, INTENTS, makeExtractor, type Resources } from './dataset.js';
 import {
   crossValidateCached,
@@ -135,7 +135,7 @@ async function main() {
       cv,
     });
     if (variant === unique[0] && args.has('--write-model')) {
-      const dir = join(import.meta.dirname, '.cache');
+      const dir = LAB_CACHE;
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'linear-model.json'), JSON.stringify(serializeLinearModel(parts)));
     }

@@ -10,6 +10,8 @@ import { parseEvaluationRows, type EvaluationRow } from '../../src/intent/evalua
 import { normalize } from '../../src/normalize/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+/** Scratch files of the lab (CV results, trained models): git-ignored with node_modules. */
+export const LAB_CACHE = join(ROOT, 'node_modules', '.cache', 'intent-lab');
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 /** Corpus utterances of one intent are grouped in blocks of this many (contiguous lines). */

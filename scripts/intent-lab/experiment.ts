@@ -18,7 +18,7 @@ import {
   type Prediction,
   type Scored,
 } from './calibration.js';
-import { groupFolds, withAgentTurns, type EvaluationSet, type TrainingRow } from './data.js';
+import { groupFolds, LAB_CACHE, withAgentTurns, type EvaluationSet, type TrainingRow } from './data.js';
 import {
   buildVocabulary,
   extractAll,
@@ -146,7 +146,7 @@ function wrap(keys: Uint32Array): FeatureList {
   return list;
 }
 
-const CV_CACHE = join(import.meta.dirname, '.cache', 'cv.json');
+const CV_CACHE = join(LAB_CACHE, 'cv.json');
 let cvCache: Record<string, CvResult> | undefined;
 
 /** Key of a CV run: the variant and the training rows (count and a hash of their text). */

@@ -16,10 +16,10 @@ import { pathToFileURL } from 'node:url';
 import { register } from 'node:module';
 import { timePerItem } from '../../bench/harness.js';
 import type { SerializedNaiveBayes } from '../../src/intent/naive-bayes.js';
-import { ROOT, loadEvaluationSets, loadTrainingRows, type EvaluationSet } from './data.js';
+import { LAB_CACHE, ROOT, loadEvaluationSets, loadTrainingRows, type EvaluationSet } from './data.js';
 import { measure, type SetResult } from './experiment.js';
 
-const CACHE = join(import.meta.dirname, '.cache');
+const CACHE = LAB_CACHE;
 const MODEL_FILE = join(CACHE, 'nb-retrained.mjs');
 
 export interface TodayResult {

@@ -168,14 +168,13 @@ export class FeatureList {
   /** Readable names of the features, for tests and reports; null (the default) records none. */
   names: string[] | null = null;
 
-  push(key: number, name?: () => string): void {
+  push(key: number): void {
     if (this.count === this.keys.length) {
       const next = new Uint32Array(this.keys.length * 2);
       next.set(this.keys);
       this.keys = next;
     }
     this.keys[this.count++] = key;
-    if (this.names !== null && name !== undefined) this.names.push(name());
   }
 
   clear(): void {
@@ -271,7 +270,17 @@ export class LinearFeatureExtractor {
     return (this.spec.families & family) !== 0;
   }
 
-  private emit(h: number, name?: () => string): void {
+  /** Name the feature `emit` just added (only when names are recorded). */
+  private named(name: string): void {
+    this.out.names?.push(name);
+  }
+
+  /**
+   * Add the feature of raw hash `h` unless the message already has it; returns whether it was
+   * added. (Names are pushed by the caller, inside `if (names)`: a closure here would make V8
+   * allocate a context per call.)
+   */
+  private emit(h: number): boolean {
     const key = this.shift === 0 ? finish(h) : finish(h) >>> this.shift;
     // Drop duplicates (features are binary).
     const mask = this.seenKeys.length - 1;
@@ -279,13 +288,14 @@ export class LinearFeatureExtractor {
     for (;;) {
       slot &= mask;
       if (this.seenStamps[slot] !== this.stamp) break;
-      if (this.seenKeys[slot] === key) return;
+      if (this.seenKeys[slot] === key) return false;
       slot++;
     }
     this.seenStamps[slot] = this.stamp;
     this.seenKeys[slot] = key;
-    this.out.push(key, name);
+    this.out.push(key);
     if (this.out.count * 2 > this.seenKeys.length) this.growSeen();
+    return true;
   }
 
   private growSeen(): void {
@@ -330,7 +340,7 @@ export class LinearFeatureExtractor {
     for (let i = 0; i < length; i++) {
       const u = run[i] ?? 0;
       if (!latin && u < UNIT_PLACEHOLDER)
-        this.emit(mix(ns[0] ?? 0, u), names ? () => `c:${unitName(u)}` : undefined);
+        if (this.emit(mix(ns[0] ?? 0, u)) && names) this.named(`c:${unitName(u)}`);
     }
     // A one-letter word has no grams worth keeping.
     if (maxN < 2 || (latin && length === 1)) return;
@@ -338,20 +348,16 @@ export class LinearFeatureExtractor {
     for (let i = -1; i < length; i++) {
       const a = i < 0 ? UNIT_START : (run[i] ?? 0);
       const b = i + 1 < length ? (run[i + 1] ?? 0) : UNIT_END;
-      this.emit(
-        mix(mix(ns[1] ?? 0, a), b),
-        names ? () => `${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}` : undefined,
-      );
+      if (this.emit(mix(mix(ns[1] ?? 0, a), b)) && names)
+        this.named(`${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}`);
     }
     if (maxN < 3) return;
     for (let i = 0; i + 2 < length; i++) {
       const a = run[i] ?? 0;
       const b = run[i + 1] ?? 0;
       const c = run[i + 2] ?? 0;
-      this.emit(
-        mix(mix(mix(ns[2] ?? 0, a), b), c),
-        names ? () => `${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}${unitName(c)}` : undefined,
-      );
+      if (this.emit(mix(mix(mix(ns[2] ?? 0, a), b), c)) && names)
+        this.named(`${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}${unitName(c)}`);
     }
   }
 
@@ -380,10 +386,8 @@ export class LinearFeatureExtractor {
       if (families & FeatureFamily.Patterns)
         for (let k = 0; k < patterns.firedCount; k++) {
           const g = patterns.fired[k] ?? 0;
-          this.emit(
-            mix(NS_PATTERN, this.patternHashes[g] ?? 0),
-            names ? () => `g:${patterns.groups[g]?.id ?? g}` : undefined,
-          );
+          if (this.emit(mix(NS_PATTERN, this.patternHashes[g] ?? 0)) && names)
+            this.named(`g:${patterns.groups[g]?.id ?? g}`);
         }
     }
     const latinGrams = (families & FeatureFamily.LatinCharGrams) !== 0;
@@ -414,10 +418,8 @@ export class LinearFeatureExtractor {
           this.pushUnit(UNIT_PLACEHOLDER + kind);
           this.dataTokens++;
           if (families & FeatureFamily.Placeholders)
-            this.emit(
-              mix(NS_PLACEHOLDER, kind),
-              names ? () => `p:${PLACEHOLDER_NAMES[kind] ?? kind}` : undefined,
-            );
+            if (this.emit(mix(NS_PLACEHOLDER, kind)) && names)
+              this.named(`p:${PLACEHOLDER_NAMES[kind] ?? kind}`);
           previousWord = -1;
           i = end;
           continue;
@@ -440,15 +442,9 @@ export class LinearFeatureExtractor {
             const corrected = this.spelling.correct(text, i, end);
             if (corrected >= 0) key = corrected;
           }
-          const from = i;
-          this.emit(mix(NS_WORD, key), names ? () => `w:${text.slice(from, stem)}` : undefined);
-          if (previousWord >= 0) {
-            const before = previousWord;
-            this.emit(
-              mix(mix(NS_WORD_BIGRAM, before), key),
-              names ? () => `ww:${text.slice(from, stem)}` : undefined,
-            );
-          }
+          if (this.emit(mix(NS_WORD, key)) && names) this.named(`w:${text.slice(i, stem)}`);
+          if (previousWord >= 0 && this.emit(mix(mix(NS_WORD_BIGRAM, previousWord), key)) && names)
+            this.named(`ww:${text.slice(i, stem)}`);
           previousWord = key;
         }
         if (latinGrams) {
@@ -465,7 +461,7 @@ export class LinearFeatureExtractor {
         this.pushUnit(UNIT_DIGITS + shape);
         this.dataTokens++;
         if (families & FeatureFamily.DigitShape)
-          this.emit(mix(NS_DIGITS, shape), names ? () => `d:${shape}` : undefined);
+          if (this.emit(mix(NS_DIGITS, shape)) && names) this.named(`d:${shape}`);
         previousWord = -1;
         i = end;
         continue;
@@ -492,12 +488,11 @@ export class LinearFeatureExtractor {
       }
       // Spaces and punctuation end the run.
       this.endRun(false);
-      if (code === 0x3f) {
-        this.asks = 1;
-        if (families & FeatureFamily.Punctuation)
-          this.emit(mix(NS_PUNCTUATION, 1), names ? () => 'q:?' : undefined);
-      } else if (code === 0x21 && families & FeatureFamily.Punctuation)
-        this.emit(mix(NS_PUNCTUATION, 2), names ? () => 'q:!' : undefined);
+      if (code === 0x3f) this.asks = 1;
+      if ((code === 0x3f || code === 0x21) && families & FeatureFamily.Punctuation) {
+        const mark = code === 0x3f ? 1 : 2;
+        if (this.emit(mix(NS_PUNCTUATION, mark)) && names) this.named(mark === 1 ? 'q:?' : 'q:!');
+      }
       if (code !== 0x20) previousWord = -1;
       i++;
     }
@@ -506,21 +501,18 @@ export class LinearFeatureExtractor {
     const bucket = lengthBucket(this.contentSize);
     const data = dataFlag(this.dataTokens, this.contentSize);
     if (families & FeatureFamily.Length) {
-      this.emit(mix(NS_LENGTH, bucket), names ? () => `len:${bucket}` : undefined);
-      if (data > 0) this.emit(mix(NS_DATA, bucket), names ? () => `data:${bucket}` : undefined);
+      if (this.emit(mix(NS_LENGTH, bucket)) && names) this.named(`len:${bucket}`);
+      if (data > 0 && this.emit(mix(NS_DATA, bucket)) && names) this.named(`data:${bucket}`);
     }
     if (families & (FeatureFamily.AgentTurn | FeatureFamily.AgentGrams | FeatureFamily.AgentGramsByLength)) {
       if (agent !== this.lastAgent) this.readAgent(agent);
       const turn = this.agentTurn;
       if (families & FeatureFamily.AgentTurn) {
         const asks = this.asks;
-        this.emit(mix(NS_TURN, turn), names ? () => `t:${turn}` : undefined);
-        this.emit(
-          mix(mix(NS_TURN_LENGTH, turn), bucket),
-          names ? () => `t:${turn}|len:${bucket}` : undefined,
-        );
-        this.emit(mix(mix(NS_TURN_DATA, turn), data), names ? () => `t:${turn}|data:${data}` : undefined);
-        this.emit(mix(mix(NS_TURN_QUESTION, turn), asks), names ? () => `t:${turn}|asks:${asks}` : undefined);
+        if (this.emit(mix(NS_TURN, turn)) && names) this.named(`t:${turn}`);
+        if (this.emit(mix(mix(NS_TURN_LENGTH, turn), bucket)) && names) this.named(`t:${turn}|len:${bucket}`);
+        if (this.emit(mix(mix(NS_TURN_DATA, turn), data)) && names) this.named(`t:${turn}|data:${data}`);
+        if (this.emit(mix(mix(NS_TURN_QUESTION, turn), asks)) && names) this.named(`t:${turn}|asks:${asks}`);
       }
       const byLength = (families & FeatureFamily.AgentGramsByLength) !== 0;
       if (byLength || families & FeatureFamily.AgentGrams) {
@@ -528,10 +520,8 @@ export class LinearFeatureExtractor {
         for (let k = 0; k < this.agentGramCount; k++) {
           const gram = this.agentGrams[k] ?? 0;
           const name = names ? this.agentGramNames[k] : undefined;
-          this.emit(
-            byLength ? mix(gram, short) : gram,
-            names ? () => (byLength ? `${name}|${short === 1 ? 'short' : 'long'}` : (name ?? '')) : undefined,
-          );
+          if (this.emit(byLength ? mix(gram, short) : gram) && names)
+            this.named(byLength ? `${name}|${short === 1 ? 'short' : 'long'}` : (name ?? ''));
         }
       }
     }
@@ -545,7 +535,7 @@ export class LinearFeatureExtractor {
       if (masked !== null && masked[segment.index] !== 0) continue;
       // Inside a placeholder (`[订单x]`): the placeholder family covers it.
       if (segment.index > 0 && text.charCodeAt(segment.index - 1) === 0x5b) continue;
-      this.emit(mix(NS_SEGMENT, fnv(word)), names ? () => `s:${word}` : undefined);
+      if (this.emit(mix(NS_SEGMENT, fnv(word))) && names) this.named(`s:${word}`);
     }
   }
 
