@@ -13,15 +13,37 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ALIAS = {
-  gr: 'greeting', ak: 'ack', th: 'thanks', gb: 'goodbye', hu: 'human_agent',
-  pi: 'product.inquiry', pa: 'product.authenticity', ps: 'product.stock', bg: 'price.bargain',
-  pr: 'promotion.inquiry', pay: 'payment.issue', inv: 'invoice', st: 'order.ship_time',
-  sd: 'order.shipping_delay', lg: 'order.logistics', cs: 'order.courier_stalled',
-  os: 'order.status', ca: 'order.change_address', ci: 'order.change_item',
-  sr: 'order.special_request', cn: 'order.cancel', rx: 'aftersale.return_exchange',
-  rf: 'aftersale.refund', pp: 'aftersale.price_protection', wm: 'aftersale.wrong_missing',
-  df: 'aftersale.defect', ri: 'aftersale.repair_install', cp: 'complaint', fb: 'feedback',
-  ab: 'abuse', ot: 'other',
+  gr: 'greeting',
+  ak: 'ack',
+  th: 'thanks',
+  gb: 'goodbye',
+  hu: 'human_agent',
+  pi: 'product.inquiry',
+  pa: 'product.authenticity',
+  ps: 'product.stock',
+  bg: 'price.bargain',
+  pr: 'promotion.inquiry',
+  pay: 'payment.issue',
+  inv: 'invoice',
+  st: 'order.ship_time',
+  sd: 'order.shipping_delay',
+  lg: 'order.logistics',
+  cs: 'order.courier_stalled',
+  os: 'order.status',
+  ca: 'order.change_address',
+  ci: 'order.change_item',
+  sr: 'order.special_request',
+  cn: 'order.cancel',
+  rx: 'aftersale.return_exchange',
+  rf: 'aftersale.refund',
+  pp: 'aftersale.price_protection',
+  wm: 'aftersale.wrong_missing',
+  df: 'aftersale.defect',
+  ri: 'aftersale.repair_install',
+  cp: 'complaint',
+  fb: 'feedback',
+  ab: 'abuse',
+  ot: 'other',
 };
 const IDS = new Set(Object.values(ALIAS));
 
@@ -33,7 +55,9 @@ if (!root) {
 let problems = 0;
 for (const locale of ['zh-Hans', 'zh-Hant', 'en']) {
   const dir = join(root, locale);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const out = [];
   const seen = new Map();
   const bare = new Map();
@@ -76,7 +100,9 @@ for (const locale of ['zh-Hans', 'zh-Hant', 'en']) {
       if (p === undefined) {
         const before = bare.get(text);
         if (before && before.intent !== intent) {
-          console.error(`${where}: same text without prev labelled ${before.intent} at ${before.where}: ${text}`);
+          console.error(
+            `${where}: same text without prev labelled ${before.intent} at ${before.where}: ${text}`,
+          );
           problems++;
         }
         bare.set(text, { intent, where });

@@ -28,7 +28,14 @@ for (const l of locales) {
 const pct = (n, d) => (d ? ((100 * n) / d).toFixed(1) + '%' : '-');
 console.log(['intent'.padEnd(28), ...locales.map((l) => l.padStart(16))].join(''));
 for (const id of Object.keys(counts).sort()) {
-  console.log([id.padEnd(28), ...locales.map((l) => `${counts[id][l] ?? 0} (${pct(counts[id][l] ?? 0, totals[l])})`.padStart(16))].join(''));
+  console.log(
+    [
+      id.padEnd(28),
+      ...locales.map((l) => `${counts[id][l] ?? 0} (${pct(counts[id][l] ?? 0, totals[l])})`.padStart(16)),
+    ].join(''),
+  );
 }
 console.log(['total'.padEnd(28), ...locales.map((l) => String(totals[l]).padStart(16))].join(''));
-console.log(['with prev'.padEnd(28), ...locales.map((l) => pct(withPrev[l], totals[l]).padStart(16))].join(''));
+console.log(
+  ['with prev'.padEnd(28), ...locales.map((l) => pct(withPrev[l], totals[l]).padStart(16))].join(''),
+);
