@@ -224,6 +224,14 @@ describe('the wording rules hold without facts', () => {
     expect(catalogue.render('answer/human_agent', { agent: { name: '小周' } })).toContain('我是人工客服小周');
   });
 
+  it('an empty string is no fact: the wording without it, never an empty slot', () => {
+    expect(catalogue.render('answer/human_agent', { agent: { name: '' } })).toBe(catalogue.render('answer/human_agent', {}));
+    expect(catalogue.render('answer/order.special_request', { request: { details: '' } })).not.toContain('（）');
+    expect(catalogue.render('answer/order.logistics', { order: { carrier: '', trackingNumber: '' } }, { locale: 'en' })).toBe(
+      catalogue.render('answer/order.logistics', {}, { locale: 'en' }),
+    );
+  });
+
   it('without the number it needs, a reply asks for it; with an order number it checks that order', () => {
     for (const id of ['answer/order.logistics', 'answer/order.status', 'shipping/not-shipped']) {
       expect(catalogue.render(id, {}), id).toContain('订单号');
