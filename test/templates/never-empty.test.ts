@@ -215,6 +215,13 @@ describe('the wording rules hold without facts', () => {
     }
   });
 
+  it('shipping/not-shipped without a date claims no shipping state (its `when` holds when no order facts are known)', () => {
+    expect(catalogue.select({ intent: { id: 'order.logistics' } }, {}).map((m) => m.id)).toContain('shipping/not-shipped');
+    expect(catalogue.render('shipping/not-shipped', {})).not.toMatch(/打包|准备中|发出|尽快/);
+    expect(catalogue.render('shipping/not-shipped', {}, { locale: 'zh-Hant' })).not.toMatch(/打包|準備中|發出|儘快/);
+    expect(catalogue.render('shipping/not-shipped', {}, { locale: 'en' })).not.toMatch(/packed|leave our warehouse|as soon as/);
+  });
+
   it('a transfer to a human works without an agent name, and names the agent when known', () => {
     expect(catalogue.render('answer/human_agent', {})).toBe(
       '亲，您好，请您稍等，我马上为您转接人工客服。您也可以先简单描述一下遇到的问题，方便人工客服更快为您处理。',
