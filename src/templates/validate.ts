@@ -12,6 +12,7 @@ import {
   type TemplateLocale,
 } from './definition.js';
 import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
+import { unguardedOptionalReads } from './optional-guards.js';
 import { analyzeSource } from './source-analysis.js';
 import { exampleValue, exampleVariables, variablesSchema, variableValueSchema } from './variables.js';
 
@@ -37,6 +38,11 @@ export interface ValidationOptions {
   requireAllLocales: boolean;
   /** Compile the sources (and render each with its example variables). Default true. */
   compile?: boolean;
+}
+
+/** The required variable declarations: what a render without any optional fact gets. */
+function requiredOnly(variables: TemplateDefinition['variables']): TemplateDefinition['variables'] {
+  return Object.fromEntries(Object.entries(variables).filter(([, declaration]) => declaration.optional !== true));
 }
 
 /** `variables["order.id"].type`: dotted keys are quoted so the path stays unambiguous. */
@@ -195,6 +201,7 @@ export function validateTemplates(
 
     // Sources: syntax, helpers, and every variable they read must be declared.
     const programs: Partial<Record<TemplateLocale, hbs.AST.Program>> = {};
+    const optional = new Set(declared.filter((path) => definition.variables[path]!.optional === true));
     for (const locale of locales) {
       const analysis = analyzeSource(definition.sources[locale]!, `template "${definition.id}" (${locale})`);
       if (analysis.program) programs[locale] = analysis.program;
@@ -210,6 +217,9 @@ export function validateTemplates(
       }
       // A source that did not parse (or was over a limit) has no known references to check.
       if (analysis.program === undefined) continue;
+      for (const message of unguardedOptionalReads(analysis.program, optional)) {
+        sourceProblem(locale, `template "${definition.id}" (${locale}): ${message}`);
+      }
       for (const path of declared) {
         const used = prefixesOf(path).some((prefix) => analysis.references.has(prefix));
         if (!used) sourceProblem(locale, `never uses the declared variable "${path}"`);
@@ -224,18 +234,26 @@ export function validateTemplates(
       const env = sharedTemplateEnvironment();
       const schema = variablesSchema(definition.variables);
       for (const locale of locales) {
-        try {
-          const fn = env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
-          const vars = schema.parse(exampleVariables(definition.variables, locale));
-          const text = fn(vars, { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } });
-          if (text.trim() === '') sourceProblem(locale, 'renders as empty text with its example variables');
-          compiled[locale] = fn;
-        } catch (error) {
-          sourceProblem(
-            locale,
-            `does not render with its example variables: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        const data = { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } };
+        // With its examples, and with only its required examples: a bot often has none of the
+        // optional facts, and the template must still say something then.
+        const trials = [
+          { vars: definition.variables, what: 'with its example variables' },
+          { vars: requiredOnly(definition.variables), what: 'without its optional variables' },
+        ];
+        let fn: CompiledTemplateFn | undefined;
+        for (const { vars, what } of trials) {
+          try {
+            fn ??= env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
+            if (fn(schema.parse(exampleVariables(vars, locale)), data).trim() === '') {
+              sourceProblem(locale, `renders as empty text ${what}`);
+            }
+          } catch (error) {
+            sourceProblem(locale, `does not render ${what}: ${error instanceof Error ? error.message : String(error)}`);
+            break;
+          }
         }
+        if (fn !== undefined) compiled[locale] = fn;
       }
       if (issues.length > before) continue;
     }

@@ -317,21 +317,37 @@ describe('scenario details', () => {
   });
 
   it('names missing template variables instead of rendering a blank; variables fill them', () => {
+    // The written confirmation is the list of agreed points: without them there is nothing to send.
+    const bare = assistant.recommend({
+      analysis: analysis('aftersale.defect'),
+      facts: { responsibility: 'customer' },
+    });
+    const confirm = bare.replies.find((reply) => reply.templateId === 'confirm/compensation-in-writing');
+    expect(confirm).toMatchObject({ missing: ['agreement.points'] });
+    expect(confirm?.text).toBeUndefined();
+    const filled = assistant.recommend({
+      analysis: analysis('aftersale.defect'),
+      facts: { responsibility: 'customer' },
+      variables: { agreement: { points: ['退回商品', '补寄一件'] } },
+    });
+    expect(
+      filled.replies.find((reply) => reply.templateId === 'confirm/compensation-in-writing')?.text,
+    ).toMatch(/1、退回商品\n2、补寄一件/);
+  });
+
+  it('an optional fact left out changes the wording, never leaves a gap; given, it is said', () => {
     const bare = assistant.recommend({
       analysis: analysis('product.inquiry'),
       facts: { case: { status: 'pending' } },
     });
-    expect(bare.replies[0]).toMatchObject({
-      templateId: 'situation/cannot-answer-now',
-      missing: ['followUp.dueAt'],
-    });
-    expect(bare.replies[0]?.text).toBeUndefined();
+    expect(bare.replies[0]).toMatchObject({ templateId: 'situation/cannot-answer-now' });
+    expect(bare.replies[0]?.text).toMatch(/确认后会尽快给您回复/);
     const filled = assistant.recommend({
       analysis: analysis('product.inquiry'),
       facts: { case: { status: 'pending' } },
       variables: { followUp: { dueAt: '2024-06-01T18:00:00+08:00' } },
     });
-    expect(filled.replies[0]?.text).toMatch(/18/);
+    expect(filled.replies[0]?.text).toMatch(/6月1日 18:00前给您回复/);
   });
 
   it('a language without templates gets the fallback locale, never Chinese; no language gets the default', () => {
