@@ -167,14 +167,33 @@ export class FeatureList {
   count = 0;
   /** Readable names of the features, for tests and reports; null (the default) records none. */
   names: string[] | null = null;
+  /**
+   * Where each feature is in the folded text, `[start, end)` pairs (−1 for features of the whole
+   * message or of the agent's turn), for evidence; null (the default) records none.
+   */
+  spans: Int32Array | null = null;
 
-  push(key: number): void {
+  push(key: number, start = -1, end = -1): void {
     if (this.count === this.keys.length) {
       const next = new Uint32Array(this.keys.length * 2);
       next.set(this.keys);
       this.keys = next;
     }
+    if (this.spans !== null) {
+      if (this.spans.length < 2 * (this.count + 1)) {
+        const next = new Int32Array(Math.max(2 * this.keys.length, 2 * (this.count + 1)));
+        next.set(this.spans);
+        this.spans = next;
+      }
+      this.spans[2 * this.count] = start;
+      this.spans[2 * this.count + 1] = end;
+    }
     this.keys[this.count++] = key;
+  }
+
+  /** Record spans from now on (evidence); `recordSpans(false)` stops. */
+  recordSpans(on: boolean): void {
+    this.spans = on ? (this.spans ?? new Int32Array(2 * this.keys.length)) : null;
   }
 
   clear(): void {
@@ -225,6 +244,9 @@ export class LinearFeatureExtractor {
   // Units of the current run (for n-grams).
   private run = new Int32Array(256);
   private runLength = 0;
+  /** Folded-text range of each unit of the run. */
+  private runStarts = new Int32Array(256);
+  private runEnds = new Int32Array(256);
   // Duplicate filter: open addressing over stamped slots.
   private seenKeys = new Uint32Array(1024);
   private seenStamps = new Uint32Array(1024);
@@ -280,7 +302,7 @@ export class LinearFeatureExtractor {
    * added. (Names are pushed by the caller, inside `if (names)`: a closure here would make V8
    * allocate a context per call.)
    */
-  private emit(h: number): boolean {
+  private emit(h: number, start = -1, end = -1): boolean {
     const key = this.shift === 0 ? finish(h) : finish(h) >>> this.shift;
     // Drop duplicates (features are binary).
     const mask = this.seenKeys.length - 1;
@@ -293,7 +315,7 @@ export class LinearFeatureExtractor {
     }
     this.seenStamps[slot] = this.stamp;
     this.seenKeys[slot] = key;
-    this.out.push(key);
+    this.out.push(key, start, end);
     if (this.out.count * 2 > this.seenKeys.length) this.growSeen();
     return true;
   }
@@ -317,12 +339,19 @@ export class LinearFeatureExtractor {
     }
   }
 
-  private pushUnit(unit: number): void {
+  private pushUnit(unit: number, start: number, end: number): void {
     if (this.runLength === this.run.length) {
-      const next = new Int32Array(this.run.length * 2);
-      next.set(this.run);
-      this.run = next;
+      const grow = (from: Int32Array) => {
+        const next = new Int32Array(from.length * 2);
+        next.set(from);
+        return next;
+      };
+      this.run = grow(this.run);
+      this.runStarts = grow(this.runStarts);
+      this.runEnds = grow(this.runEnds);
     }
+    this.runStarts[this.runLength] = start;
+    this.runEnds[this.runLength] = end;
     this.run[this.runLength++] = unit;
   }
 
@@ -334,13 +363,15 @@ export class LinearFeatureExtractor {
     const ns = latin ? NS_LATIN_CHAR : NS_CHAR;
     const maxN = this.spec.maxNgram;
     const run = this.run;
+    const starts = this.runStarts;
+    const ends = this.runEnds;
     const names = this.out.names !== null;
     // Unigrams of real characters only (placeholders and digits have their own families), and
     // never single Latin letters.
     for (let i = 0; i < length; i++) {
       const u = run[i] ?? 0;
       if (!latin && u < UNIT_PLACEHOLDER)
-        if (this.emit(mix(ns[0] ?? 0, u)) && names) this.named(`c:${unitName(u)}`);
+        if (this.emit(mix(ns[0] ?? 0, u), starts[i], ends[i]) && names) this.named(`c:${unitName(u)}`);
     }
     // A one-letter word has no grams worth keeping.
     if (maxN < 2 || (latin && length === 1)) return;
@@ -348,7 +379,9 @@ export class LinearFeatureExtractor {
     for (let i = -1; i < length; i++) {
       const a = i < 0 ? UNIT_START : (run[i] ?? 0);
       const b = i + 1 < length ? (run[i + 1] ?? 0) : UNIT_END;
-      if (this.emit(mix(mix(ns[1] ?? 0, a), b)) && names)
+      const from = starts[i < 0 ? 0 : i] ?? -1;
+      const to = ends[i + 1 < length ? i + 1 : i] ?? -1;
+      if (this.emit(mix(mix(ns[1] ?? 0, a), b), from, to) && names)
         this.named(`${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}`);
     }
     if (maxN < 3) return;
@@ -356,7 +389,7 @@ export class LinearFeatureExtractor {
       const a = run[i] ?? 0;
       const b = run[i + 1] ?? 0;
       const c = run[i + 2] ?? 0;
-      if (this.emit(mix(mix(mix(ns[2] ?? 0, a), b), c)) && names)
+      if (this.emit(mix(mix(mix(ns[2] ?? 0, a), b), c), starts[i], ends[i + 2]) && names)
         this.named(`${latin ? 'l' : 'c'}:${unitName(a)}${unitName(b)}${unitName(c)}`);
     }
   }
@@ -394,6 +427,7 @@ export class LinearFeatureExtractor {
     const words = (families & FeatureFamily.Words) !== 0;
     const length = text.length;
     let previousWord = -1;
+    let previousStart = -1;
     let i = 0;
     while (i < length) {
       if (masked !== null && masked[i] !== 0) {
@@ -404,7 +438,7 @@ export class LinearFeatureExtractor {
       }
       const code = text.charCodeAt(i);
       if (isHan(code)) {
-        this.pushUnit(code);
+        this.pushUnit(code, i, i + 1);
         this.contentSize++;
         if (isQuestionChar(code)) this.asks = 1;
         previousWord = -1;
@@ -415,10 +449,10 @@ export class LinearFeatureExtractor {
         const end = placeholderAt(text, i);
         if (end > 0) {
           const kind: number = lastPlaceholderKind();
-          this.pushUnit(UNIT_PLACEHOLDER + kind);
+          this.pushUnit(UNIT_PLACEHOLDER + kind, i, end);
           this.dataTokens++;
           if (families & FeatureFamily.Placeholders)
-            if (this.emit(mix(NS_PLACEHOLDER, kind)) && names)
+            if (this.emit(mix(NS_PLACEHOLDER, kind), i, end) && names)
               this.named(`p:${PLACEHOLDER_NAMES[kind] ?? kind}`);
           previousWord = -1;
           i = end;
@@ -442,13 +476,18 @@ export class LinearFeatureExtractor {
             const corrected = this.spelling.correct(text, i, end);
             if (corrected >= 0) key = corrected;
           }
-          if (this.emit(mix(NS_WORD, key)) && names) this.named(`w:${text.slice(i, stem)}`);
-          if (previousWord >= 0 && this.emit(mix(mix(NS_WORD_BIGRAM, previousWord), key)) && names)
+          if (this.emit(mix(NS_WORD, key), i, end) && names) this.named(`w:${text.slice(i, stem)}`);
+          if (
+            previousWord >= 0 &&
+            this.emit(mix(mix(NS_WORD_BIGRAM, previousWord), key), previousStart, end) &&
+            names
+          )
             this.named(`ww:${text.slice(i, stem)}`);
           previousWord = key;
+          previousStart = i;
         }
         if (latinGrams) {
-          for (let j = i; j < end; j++) this.pushUnit(text.charCodeAt(j));
+          for (let j = i; j < end; j++) this.pushUnit(text.charCodeAt(j), j, j + 1);
           this.endRun(true);
         }
         i = end;
@@ -458,17 +497,17 @@ export class LinearFeatureExtractor {
         let end = i + 1;
         while (end < length && isDigit(text.charCodeAt(end))) end++;
         const shape = digitShape(end - i);
-        this.pushUnit(UNIT_DIGITS + shape);
+        this.pushUnit(UNIT_DIGITS + shape, i, end);
         this.dataTokens++;
         if (families & FeatureFamily.DigitShape)
-          if (this.emit(mix(NS_DIGITS, shape)) && names) this.named(`d:${shape}`);
+          if (this.emit(mix(NS_DIGITS, shape), i, end) && names) this.named(`d:${shape}`);
         previousWord = -1;
         i = end;
         continue;
       }
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
         // An emoji (👌, 😭) is a unit of its own.
-        this.pushUnit(0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00));
+        this.pushUnit(0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00), i, i + 2);
         this.contentSize++;
         i += 2;
         continue;
@@ -482,7 +521,7 @@ export class LinearFeatureExtractor {
         code !== 0x2026
       ) {
         // Kana, symbols (✅, ❤): units without content.
-        this.pushUnit(code);
+        this.pushUnit(code, i, i + 1);
         i++;
         continue;
       }
@@ -491,7 +530,7 @@ export class LinearFeatureExtractor {
       if (code === 0x3f) this.asks = 1;
       if ((code === 0x3f || code === 0x21) && families & FeatureFamily.Punctuation) {
         const mark = code === 0x3f ? 1 : 2;
-        if (this.emit(mix(NS_PUNCTUATION, mark)) && names) this.named(mark === 1 ? 'q:?' : 'q:!');
+        if (this.emit(mix(NS_PUNCTUATION, mark), i, i + 1) && names) this.named(mark === 1 ? 'q:?' : 'q:!');
       }
       if (code !== 0x20) previousWord = -1;
       i++;
