@@ -63,7 +63,8 @@ function main(): void {
       const before = seen.get(key);
       if (before !== undefined) {
         duplicates += 1;
-        if (before !== row.intent) console.warn(`conflicting labels: ${row.text} (${before} / ${row.intent})`);
+        if (before !== row.intent)
+          console.warn(`conflicting labels: ${row.text} (${before} / ${row.intent})`);
         continue;
       }
       seen.set(key, row.intent);
@@ -77,7 +78,9 @@ function main(): void {
     for (const r of kept) counts.set(r.intent, (counts.get(r.intent) ?? 0) + 1);
     const withPrev = kept.filter((r) => r.prev !== undefined).length;
     const share = (n: number): string => (kept.length ? ((100 * n) / kept.length).toFixed(1) : '0.0');
-    console.log(`\n${locale}: ${kept.length} messages (${duplicates} duplicates dropped), ${share(withPrev)} % with prev`);
+    console.log(
+      `\n${locale}: ${kept.length} messages (${duplicates} duplicates dropped), ${share(withPrev)} % with prev`,
+    );
     for (const id of BUILT_IN_INTENT_IDS) {
       const n = counts.get(id) ?? 0;
       console.log(`  ${id.padEnd(28)}${String(n).padStart(5)}  ${share(n).padStart(5)} %`);
