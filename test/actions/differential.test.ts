@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRuleEvaluator } from '../../src/actions/evaluator.js';
-import { OperatorTable } from '../../src/actions/operators.js';
+import { OperatorTable } from '../../src/conditions/operators.js';
 import { createReferenceEngine } from '../../src/actions/reference-engine.js';
 import { BUILTIN_ACTION_RULES } from '../../src/generated/actions-rules.js';
 import { randomFactsArbitrary, randomRulesArbitrary, ruleFactsArbitrary } from './arbitraries.js';
