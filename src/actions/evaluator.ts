@@ -54,7 +54,10 @@ export function createRuleEvaluator(rules: readonly Rule[], operators: OperatorT
       engineOnly.push({ name: rule.name, reasons });
       return { rule, name: rule.name, priority, index, test: undefined, ticks: 0 };
     }
-    const test = compileCondition(rule.conditions, { operators, readers: RULE_FACT_READERS as NonNullable<CompileOptions['readers']> });
+    const test = compileCondition(rule.conditions, {
+      operators,
+      readers: RULE_FACT_READERS as NonNullable<CompileOptions['readers']>,
+    });
     return { rule, name: rule.name, priority, index, test, ticks: settleTicks(rule.conditions) };
   });
   const ordered = [...prepared].sort(

@@ -36,7 +36,8 @@ function checkActionParamsOfEvent(
   actions.forEach((ref: unknown, i) => {
     const where = `${at}.actions[${i}]`;
     const id = typeof ref === 'string' ? ref : isPlainObject(ref) ? ref.id : undefined;
-    if (typeof id !== 'string') return report(where, 'expected an action id or { "id": ..., "params": {...} }');
+    if (typeof id !== 'string')
+      return report(where, 'expected an action id or { "id": ..., "params": {...} }');
     if (isPlainObject(ref))
       for (const key of Object.keys(ref))
         if (key !== 'id' && key !== 'params') report(`${where}.${key}`, `unexpected key "${key}"`);
@@ -56,7 +57,10 @@ function checkReplyParams(
 ): void {
   for (const key of Object.keys(params))
     if (key !== 'templateId' && key !== 'stage' && key !== 'requires')
-      report(`${at}.${key}`, `unexpected key "${key}" (a reply event has "templateId" or "stage", and "requires")`);
+      report(
+        `${at}.${key}`,
+        `unexpected key "${key}" (a reply event has "templateId" or "stage", and "requires")`,
+      );
   const { templateId, stage, requires } = params;
   const { catalogue } = context;
   if (requires !== undefined) {
@@ -89,7 +93,8 @@ export function checkEvent(event: unknown, at: string, context: EventCheckContex
   for (const key of Object.keys(event))
     if (key !== 'type' && key !== 'params') report(`${at}.${key}`, `unexpected key "${key}"`);
   const params = event.params;
-  if (event.type !== 'action' && event.type !== 'reply') return report(`${at}.type`, 'expected "action" or "reply"');
+  if (event.type !== 'action' && event.type !== 'reply')
+    return report(`${at}.type`, 'expected "action" or "reply"');
   if (!isPlainObject(params)) return report(`${at}.params`, 'expected an object');
   if (event.type === 'action') checkActionParamsOfEvent(params, `${at}.params`, context, report);
   else checkReplyParams(params, `${at}.params`, context, report);

@@ -89,7 +89,8 @@ export function checkRuleFile(raw: unknown, context: RuleCheckContext, file?: st
       if ('event' in rule) checkEvent(rule.event, `${at}.event`, context, report);
       if (typeof rule.name === 'string') {
         const first = names.get(rule.name);
-        if (first !== undefined) report(`${at}.name`, `duplicate rule name "${rule.name}" (also rules[${first}])`);
+        if (first !== undefined)
+          report(`${at}.name`, `duplicate rule name "${rule.name}" (also rules[${first}])`);
         else names.set(rule.name, i);
       }
     }

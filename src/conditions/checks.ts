@@ -101,7 +101,10 @@ class ConditionChecker {
     const spec = facts === undefined ? undefined : hasOwn(facts, fact) ? facts[fact] : undefined;
     if (facts !== undefined && spec === undefined) {
       const known = Object.keys(facts);
-      this.report([...at, 'fact'], `unknown fact "${fact}"${didYouMean(fact, known)}; facts: ${known.join(', ')}`);
+      this.report(
+        [...at, 'fact'],
+        `unknown fact "${fact}"${didYouMean(fact, known)}; facts: ${known.join(', ')}`,
+      );
       return undefined;
     }
     if (path === undefined) return spec;
@@ -110,7 +113,10 @@ class ConditionChecker {
       return undefined;
     }
     if (path.length > MAX_FACT_PATH_LENGTH) {
-      this.report([...at, 'path'], `a path is at most ${MAX_FACT_PATH_LENGTH} characters (MAX_FACT_PATH_LENGTH)`);
+      this.report(
+        [...at, 'path'],
+        `a path is at most ${MAX_FACT_PATH_LENGTH} characters (MAX_FACT_PATH_LENGTH)`,
+      );
       return undefined;
     }
     const inherited = inheritedStep(path);
@@ -175,7 +181,8 @@ class ConditionChecker {
           'priorities inside a condition order json-rules-engine\'s evaluation, and this condition is compiled: leave out "priority"',
         );
     }
-    if (hasOwn(node, 'name') && typeof node.name !== 'string') this.report([...at, 'name'], 'expected a string');
+    if (hasOwn(node, 'name') && typeof node.name !== 'string')
+      this.report([...at, 'name'], 'expected a string');
     if (booleans.length > 1) {
       this.report(at, `one condition holds one of all/any/not, not ${booleans.join(' and ')}: nest them`);
       return;
@@ -183,10 +190,12 @@ class ConditionChecker {
     const [kind] = booleans;
     if (kind !== undefined) {
       for (const key of Object.keys(node))
-        if (!BOOLEAN_NODE_KEYS.has(key)) this.report([...at, key], `unexpected key "${key}" beside "${kind}"`);
+        if (!BOOLEAN_NODE_KEYS.has(key))
+          this.report([...at, key], `unexpected key "${key}" beside "${kind}"`);
       const children = node[kind];
       if (kind === 'not') {
-        if (!isPlainObject(children)) this.report([...at, 'not'], '"not" takes one condition object (not a list)');
+        if (!isPlainObject(children))
+          this.report([...at, 'not'], '"not" takes one condition object (not a list)');
         else this.node(children, [...at, 'not'], false);
         return;
       }
@@ -196,9 +205,15 @@ class ConditionChecker {
       }
       if (children.length === 0) {
         if (kind === 'any')
-          this.report([...at, 'any'], 'an empty "any" is always true in json-rules-engine: remove it or add conditions');
+          this.report(
+            [...at, 'any'],
+            'an empty "any" is always true in json-rules-engine: remove it or add conditions',
+          );
         else if (!this.allowEmptyAll)
-          this.report([...at, 'all'], 'an empty "all" is always true: leave the condition out or add conditions');
+          this.report(
+            [...at, 'all'],
+            'an empty "all" is always true: leave the condition out or add conditions',
+          );
       }
       children.forEach((child, i) => this.node(child, [...at, kind, i], false));
       return;
@@ -223,7 +238,8 @@ class ConditionChecker {
         this.report([...at, key], `unexpected key "${key}"${didYouMean(key, LEAF_KEYS)} in a condition`);
     for (const key of ['fact', 'operator', 'value'] as const)
       if (!hasOwn(node, key)) this.report(at, `a condition needs "${key}"`);
-    if (hasOwn(node, 'params') && !isPlainObject(node.params)) this.report([...at, 'params'], 'expected an object');
+    if (hasOwn(node, 'params') && !isPlainObject(node.params))
+      this.report([...at, 'params'], 'expected an object');
     const spec = hasOwn(node, 'fact')
       ? this.target(node.fact, hasOwn(node, 'path') ? node.path : undefined, at)
       : undefined;
@@ -252,9 +268,12 @@ class ConditionChecker {
     if (!hasOwn(node, 'value')) return;
     const value = node.value;
     const needsList =
-      SEARCHED_VALUE_OPERATORS.has(base) || base === 'intersects' || decorators.some((d) => d.endsWith('Value'));
+      SEARCHED_VALUE_OPERATORS.has(base) ||
+      base === 'intersects' ||
+      decorators.some((d) => d.endsWith('Value'));
     if (isPlainObject(value) && hasOwn(value, 'fact')) {
-      if (needsList) this.report([...at, 'value'], `"${operator}" needs a literal list as its value, not a fact`);
+      if (needsList)
+        this.report([...at, 'value'], `"${operator}" needs a literal list as its value, not a fact`);
       for (const key of Object.keys(value))
         if (key !== 'fact' && key !== 'path' && key !== 'params')
           this.report([...at, 'value', key], `unexpected key "${key}" in a fact reference`);
@@ -309,7 +328,10 @@ class ConditionChecker {
       }
     } else if (SEARCHED_VALUE_OPERATORS.has(base)) {
       if (!operands.every((v) => Array.isArray(v) || typeof v === 'string')) {
-        this.report(at, `"${operator}" needs a list as its value (or a string, which it searches for the fact)`);
+        this.report(
+          at,
+          `"${operator}" needs a list as its value (or a string, which it searches for the fact)`,
+        );
         return false;
       }
     }

@@ -91,7 +91,11 @@ function compileFactAccess(fact: string, path: string | undefined, options: Comp
   return (almanac) => resolveFactPath(read(almanac), steps);
 }
 
-function compileLeaf(leaf: LeafCondition, options: CompileOptions, operators: OperatorTable): CompiledCondition {
+function compileLeaf(
+  leaf: LeafCondition,
+  options: CompileOptions,
+  operators: OperatorTable,
+): CompiledCondition {
   const compare = operators.get(leaf.operator);
   if (!compare) throw new Error(`unknown operator "${leaf.operator}"`);
   const left = compileFactAccess(leaf.fact, leaf.path, options);
@@ -111,12 +115,16 @@ function compileLeaf(leaf: LeafCondition, options: CompileOptions, operators: Op
   return (almanac) => compare(left(almanac), value);
 }
 
-function compileNode(node: ConditionNode, options: CompileOptions, operators: OperatorTable): CompiledCondition {
+function compileNode(
+  node: ConditionNode,
+  options: CompileOptions,
+  operators: OperatorTable,
+): CompiledCondition {
   if (hasOwn(node, 'all') || hasOwn(node, 'any')) {
     const isAll = hasOwn(node, 'all');
-    const list = (isAll ? (node as { all: ConditionNode[] }).all : (node as { any: ConditionNode[] }).any).map(
-      (c) => compileNode(c, options, operators),
-    );
+    const list = (
+      isAll ? (node as { all: ConditionNode[] }).all : (node as { any: ConditionNode[] }).any
+    ).map((c) => compileNode(c, options, operators));
     // json-rules-engine: an empty list resolves to true, for `any` as for `all`.
     if (list.length === 0) return () => true;
     if (list.length === 1) return list[0] as CompiledCondition;

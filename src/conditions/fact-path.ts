@@ -57,6 +57,7 @@ export function resolveFactPath(factValue: unknown, steps: readonly string[]): u
  * `$..toString`), if any: a condition reads the facts' own fields, never the prototype chain.
  */
 export function inheritedStep(path: string): string | undefined {
-  for (const match of path.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) if (INHERITED_KEYS.has(match[0])) return match[0];
+  for (const match of path.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g))
+    if (INHERITED_KEYS.has(match[0])) return match[0];
   return undefined;
 }

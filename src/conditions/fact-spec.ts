@@ -18,6 +18,8 @@ export interface ValueSpec {
   enum?: readonly string[];
   /** For object facts: their fields. Without it, any path is accepted. */
   fields?: Readonly<Record<string, ValueSpec>>;
+  /** `false`: the fields are declared, the values compared with the fact itself are not type-checked. */
+  typed?: boolean;
 }
 
 /** The facts a condition may name, with what each holds. */
@@ -25,7 +27,7 @@ export type FactSpecs = Readonly<Record<string, ValueSpec>>;
 
 /** Whether values compared with this spec are type-checked. */
 export function isTyped(spec: ValueSpec): boolean {
-  return spec.kind !== 'value' && spec.kind !== 'unknown';
+  return spec.typed !== false && spec.kind !== 'value' && spec.kind !== 'unknown';
 }
 
 /** `a string`, `one of "low", "high"`, … for messages. */
@@ -58,7 +60,7 @@ export function specOf(schema: z.ZodType, typed = true): ValueSpec {
     const fields = Object.create(null) as Record<string, ValueSpec>;
     for (const [key, value] of Object.entries(def.shape))
       fields[key] = typed ? specOf(value as z.ZodType) : { kind: 'unknown' };
-    return { kind: 'object', fields };
+    return typed ? { kind: 'object', fields } : { kind: 'object', fields, typed: false };
   }
   if (!typed) return { kind: 'value' };
   if (def.type === 'enum' && def.entries)
@@ -71,5 +73,5 @@ export function specOf(schema: z.ZodType, typed = true): ValueSpec {
 export function objectOf(fields: readonly string[]): ValueSpec {
   const out = Object.create(null) as Record<string, ValueSpec>;
   for (const field of fields) out[field] = { kind: 'unknown' };
-  return { kind: 'object', fields: out };
+  return { kind: 'object', fields: out, typed: false };
 }

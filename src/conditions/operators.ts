@@ -72,7 +72,9 @@ export const HUASHU_OPERATORS: readonly OperatorDefinition[] = [
 ];
 
 /** json-rules-engine's operators and huashu's, by name: what a condition may use without a custom operator. */
-export const OPERATOR_NAMES: readonly string[] = [...BUILT_IN_OPERATORS, ...HUASHU_OPERATORS].map((op) => op.name);
+export const OPERATOR_NAMES: readonly string[] = [...BUILT_IN_OPERATORS, ...HUASHU_OPERATORS].map(
+  (op) => op.name,
+);
 
 /** A custom operator a user registers: `(factValue, jsonValue) => boolean`, as json-rules-engine's addOperator. */
 export type CustomOperator = (factValue: any, jsonValue: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -138,7 +140,10 @@ export class OperatorTable {
 
   /** Every operator name this table knows, built-in and custom (decorators not included). */
   names(): string[] {
-    return [...OPERATOR_NAMES, ...this.custom.filter((op) => !OPERATOR_NAMES.includes(op.name)).map((op) => op.name)];
+    return [
+      ...OPERATOR_NAMES,
+      ...this.custom.filter((op) => !OPERATOR_NAMES.includes(op.name)).map((op) => op.name),
+    ];
   }
 
   /** The base operator of a possibly decorated name (`someFact:not:in` → `in`) and its decorators. */

@@ -55,8 +55,10 @@ export const topLevelConditionSchema = z.union([
 
 /** A zod schema that runs the condition checks (limits, shape, facts, operators, values) with these options. */
 export function conditionSchema(options: CheckOptions = {}): z.ZodType<TopLevelCondition> {
-  return z.custom<TopLevelCondition>(() => true).superRefine((value, ctx) => {
-    for (const issue of checkCondition(value, options))
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  });
+  return z
+    .custom<TopLevelCondition>(() => true)
+    .superRefine((value, ctx) => {
+      for (const issue of checkCondition(value, options))
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
 import { hasOwn, ownValue } from '../util/own.js';
