@@ -54,7 +54,9 @@ export function createRuleEvaluator(rules: readonly Rule[], operators: OperatorT
       engineOnly.push({ name: rule.name, reasons });
       return { rule, name: rule.name, priority, index, test: undefined, ticks: 0 };
     }
+    // Checked when the rules loaded (built-ins at build time, packs by checkRuleFile).
     const test = compileCondition(rule.conditions, {
+      checked: true,
       operators,
       readers: RULE_FACT_READERS as NonNullable<CompileOptions['readers']>,
     });

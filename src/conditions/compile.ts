@@ -26,6 +26,12 @@ export interface CompileOptions {
    * read (fast) instead of a keyed lookup. Facts not listed are read as own properties.
    */
   readers?: Readonly<Record<string, (almanac: Almanac) => unknown>>;
+  /**
+   * The caller has checked the condition already (rules and templates are checked when they load,
+   * the built-in ones at build time): compile it without checking again. Any node compiles then,
+   * not only a top-level one; a part outside the compiled subset throws a plain Error.
+   */
+  checked?: boolean;
 }
 
 /** Why a condition cannot be compiled and must run through json-rules-engine. */
@@ -153,6 +159,7 @@ function compileNode(
  */
 export function compileCondition(condition: unknown, options: CompileOptions = {}): CompiledCondition {
   const operators = options.operators ?? builtInOperators();
+  if (options.checked === true) return compileNode(condition as ConditionNode, options, operators);
   const problems = checkCondition(condition, { operators, compiledOnly: true });
   if (problems.length > 0) {
     const issues = problems.map((problem) => ({ path: formatPath(problem.path), message: problem.message }));
@@ -163,12 +170,4 @@ export function compileCondition(condition: unknown, options: CompileOptions = {
     );
   }
   return compileNode(condition as TopLevelCondition, options, operators);
-}
-
-/**
- * Compile one node of a checked condition (any level: explanations test the branches of an `any`).
- * Throws a plain Error for a part outside the compiled subset or an unknown operator.
- */
-export function compileConditionNode(node: ConditionNode, options: CompileOptions = {}): CompiledCondition {
-  return compileNode(node, options, options.operators ?? builtInOperators());
 }

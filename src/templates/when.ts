@@ -56,7 +56,7 @@ export function checkWhenFacts(when: TopLevelCondition): ConditionIssue[] {
   return checkCondition(when, { ...WHEN_OPTIONS, facts: WHEN_FACT_SPECS });
 }
 
-/** A `when` compiled to a predicate over select()'s almanac (the facts, plus `analysis`). */
+/** A checked `when` (whenSchema, at load or at build time) compiled to a predicate over select()'s almanac. */
 export function compileWhen(when: TopLevelCondition): CompiledCondition {
-  return compileCondition(when);
+  return compileCondition(when, { checked: true });
 }
