@@ -41,8 +41,6 @@ export type RuleFacts = {
 /** Secondary intents at or above this confidence count as requests of the message (`intents`). */
 export const SECONDARY_INTENT_MIN = 0.35;
 
-export type { ScalarKind, ValueSpec } from '../conditions/fact-spec.js';
-
 const RISKS = ['low', 'medium', 'high'] as const;
 const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
 const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;

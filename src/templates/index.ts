@@ -19,7 +19,6 @@ export type {
   VariableDeclaration,
   VariableType,
 } from './definition.js';
-export { CONDITION_FACTS } from './when.js';
 export type { ConditionNode as Condition, TopLevelCondition as TopCondition } from '../conditions/types.js';
 export { templateInputsFromFiles } from './files.js';
 export type { TemplateFile } from './files.js';
