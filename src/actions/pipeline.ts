@@ -5,7 +5,7 @@ import { HuashuError, parseOrThrow } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
 import type { LintContext, LintResult } from '../lint/types.js';
-import type { FactValues } from './compile.js';
+import type { Almanac as FactValues } from '../conditions/types.js';
 import { createRecommender, type Recommender, type RecommenderOptions } from './recommender.js';
 import { isAnalysisInput } from './analysis-guard.js';
 import { buildRuleFacts, type AnalysisFacts } from './rule-facts.js';
