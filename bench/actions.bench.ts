@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createAssistant } from '../src/assistant/index.js';
 import type { Analysis } from '../src/analysis/types.js';
 import { createRuleEvaluator } from '../src/actions/evaluator.js';
-import { OperatorTable } from '../src/actions/operators.js';
+import { OperatorTable } from '../src/conditions/operators.js';
 import { viewMessage } from '../src/assistant/view.js';
 import type { Facts } from '../src/facts.js';
 import { BUILTIN_ACTION_RULES } from '../src/generated/actions-rules.js';

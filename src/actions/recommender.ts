@@ -4,7 +4,7 @@ import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
 import { ACTION_EXPLAIN } from '../generated/actions-explain.js';
 import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
-import type { FactValues } from './compile.js';
+import type { Almanac as FactValues } from '../conditions/types.js';
 import { invalidRules } from './data.js';
 import {
   createRuleEvaluator,
@@ -13,7 +13,7 @@ import {
   type RuleEvaluator,
 } from './evaluator.js';
 import { compileExplainer, type ExplainVocabulary, type Explainer } from './explain.js';
-import { OperatorTable } from './operators.js';
+import { OperatorTable } from '../conditions/operators.js';
 import { actionOptionsSchema, assembleRules, type ActionOptions } from './pack.js';
 import type { ReplyTemplates } from './reply-templates.js';
 import type { RuleFacts } from './rule-facts.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { specOf, type ValueSpec } from '../conditions/fact-spec.js';
 import { factsSchema, type Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 import { CHANNELS, LOCALES, RISKS } from '../vocabulary.js';
@@ -42,34 +42,6 @@ export type RuleFacts = {
   responsibility: Facts['responsibility'];
 };
 
-export type ScalarKind = 'string' | 'number' | 'boolean';
-
-/** What a rule may compare a fact (or an object fact's field) with. */
-export interface ValueSpec {
-  kind: ScalarKind | 'string[]' | 'object';
-  /** The closed set of values, when there is one. */
-  enum?: readonly string[];
-  /** For object facts: their fields. */
-  fields?: Readonly<Record<string, ValueSpec>>;
-}
-
-/** zod schema → value spec, for the object facts of src/facts.ts. */
-function specOf(schema: z.ZodType): ValueSpec {
-  const def = (
-    schema as unknown as { def: { type: string; innerType?: z.ZodType; entries?: object; shape?: object } }
-  ).def;
-  if (def.type === 'optional' && def.innerType) return specOf(def.innerType);
-  if (def.type === 'enum' && def.entries)
-    return { kind: 'string', enum: Object.values(def.entries) as string[] };
-  if (def.type === 'boolean' || def.type === 'number' || def.type === 'string') return { kind: def.type };
-  if (def.type === 'object' && def.shape) {
-    // No prototype: `fields[step]` for a rule's path step finds declared fields only.
-    const fields = Object.create(null) as Record<string, ValueSpec>;
-    for (const [key, value] of Object.entries(def.shape)) fields[key] = specOf(value as z.ZodType);
-    return { kind: 'object', fields };
-  }
-  return { kind: 'object' };
-}
 
 const shape = factsSchema.shape;
 

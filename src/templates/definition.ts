@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, LOCALES, STAGES } from '../vocabulary.js';
 import { MAX_TEMPLATE_ID_LENGTH, MAX_VARIABLE_PATH_SEGMENTS } from '../limits.js';
 import { INHERITED_KEYS } from '../util/own.js';
-import { conditionSchema } from './condition.js';
+import { whenSchema } from './when.js';
 
 /** The locales every built-in template is written in. */
 export const TEMPLATE_LOCALES = LOCALES;
@@ -105,7 +105,7 @@ export const templateMetadataSchema = z
     description: z.string().min(1),
     variables: z.record(variablePathSchema, variableDeclarationSchema),
     /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
-    when: conditionSchema.optional(),
+    when: whenSchema.optional(),
   })
   .strict();
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;

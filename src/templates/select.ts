@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { conditionSize, evaluateCondition, type Condition } from './condition.js';
+import { conditionSize } from '../conditions/size.js';
+import type { ConditionNode as Condition } from '../conditions/types.js';
 import { STAGES, TEMPLATE_LOCALES, type Channel, type Stage, type TemplateLocale } from './definition.js';
 import type { Facts } from '../facts.js';
 import type { TemplateEntry, TemplateMatch } from './types.js';
@@ -98,7 +99,7 @@ export function selectTemplates(templates: readonly ValidTemplate[], input: Sele
       }
     }
     if (definition.when !== undefined) {
-      if (!evaluateCondition(definition.when, almanac)) continue;
+      if (template.when !== undefined && !template.when(almanac)) continue;
       score += 0.1 * conditionSize(definition.when);
       reasons.push(`when ${[...new Set(leafFacts(definition.when))].join(', ')}`);
     }

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
-import { factsSchema } from '../facts.js';
-import type { Condition } from './condition.js';
 import { hasOwn, ownValue } from '../util/own.js';
 import {
   TEMPLATE_LOCALES,
@@ -13,6 +11,8 @@ import {
 } from './definition.js';
 import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
 import { unguardedOptionalReads } from './optional-guards.js';
+import { checkWhenFacts, compileWhen } from './when.js';
+import type { CompiledCondition } from '../conditions/types.js';
 import { analyzeSource } from './source-analysis.js';
 import { exampleValue, exampleVariables, variablesSchema, variableValueSchema } from './variables.js';
 
@@ -31,6 +31,8 @@ export interface ValidTemplate {
   definition: TemplateDefinition;
   /** Compiled once here, so a pack is never compiled twice. */
   compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>>;
+  /** The `when` condition compiled, when the template has one. */
+  when?: CompiledCondition;
 }
 
 export interface ValidationOptions {
@@ -74,38 +76,6 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return issue.issues.map((inner) => inner.message).join('; ');
   }
   return issue.message;
-}
-
-/** The paths a `when` condition may read under each fact; `[]` for facts that are plain values. */
-function factPaths(): Map<string, Set<string>> {
-  const paths = new Map<string, Set<string>>();
-  for (const [fact, schema] of Object.entries(factsSchema.shape)) {
-    const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
-    paths.set(fact, new Set(inner instanceof z.ZodObject ? Object.keys(inner.shape) : []));
-  }
-  paths.set('analysis', new Set(['intent', 'confidence', 'intents', 'signals', 'entities', 'risk', 'locale']));
-  return paths;
-}
-const FACT_PATHS = factPaths();
-
-function checkCondition(condition: Condition, path: PropertyKey[], report: (path: PropertyKey[], message: string) => void) {
-  if ('all' in condition) condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], report));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], report));
-  else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], report);
-  else {
-    const known = FACT_PATHS.get(condition.fact);
-    if (known === undefined) return; // the schema already rejected the fact name
-    if (condition.path === undefined) return;
-    const first = /^\$\.([A-Za-z_][A-Za-z0-9_]*)/.exec(condition.path)?.[1];
-    if (known.size === 0) {
-      report([...path, 'path'], `"${condition.fact}" is a plain value: leave out "path"`);
-    } else if (first === undefined || !known.has(first)) {
-      report(
-        [...path, 'path'],
-        `"${condition.fact}" has no "${condition.path}"; known: ${[...known].map((k) => `$.${k}`).join(', ')}`,
-      );
-    }
-  }
 }
 
 /**
@@ -226,7 +196,7 @@ export function validateTemplates(
       }
     }
 
-    if (definition.when) checkCondition(definition.when, ['when'], problem);
+    if (definition.when) for (const issue of checkWhenFacts(definition.when)) problem(['when', ...issue.path], issue.message);
     if (issues.length > before) continue;
 
     const compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>> = {};
@@ -257,7 +227,7 @@ export function validateTemplates(
       }
       if (issues.length > before) continue;
     }
-    templates.push({ definition, compiled });
+    templates.push(definition.when === undefined ? { definition, compiled } : { definition, compiled, when: compileWhen(definition.when) });
   }
   return { templates, issues };
 }
