@@ -59,14 +59,14 @@ const scenarios: Scenario[] = [
     workflow: 'complaint: owner, 48 h, record, follow-up',
     intent: 'complaint',
     actions: ['case.own', 'sla.reply_within', 'case.record', 'customer.callback'],
-    templates: ['situation/take-ownership', 'answer/complaint'],
+    templates: ['answer/complaint'],
   },
   {
     workflow: 'repeated complaint escalates to the supervisor',
     intent: 'complaint',
     context: { repeatContacts: 1 },
     actions: ['escalate.supervisor', 'case.own', 'sla.reply_within', 'case.record', 'customer.callback'],
-    templates: ['situation/take-ownership', 'answer/complaint'],
+    templates: ['answer/complaint'],
   },
   {
     workflow: 'complaint threatening 12315: high risk, 24 h, supervisor',
