@@ -1,7 +1,7 @@
 import { createLinter, type ConfiguredRule } from '../../lint/linter.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/index.js';
-import type { RuleDescriptor } from '../../lint/formatters/types.js';
+import type { RuleDescriptor } from '../formatters/types.js';
 import type { LinterFactory } from './linter-factory.js';
 
 function describe(rule: ConfiguredRule): RuleDescriptor {
