@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import {
   categoriesFileSchema,
+  suggestionsFileSchema,
   listsFileSchema,
   PHRASE_LOCALES,
   PHRASE_RULE_IDS,
   ruleDataFileSchema,
   type BuiltInLintData,
+  type BuiltInSuggestions,
   type CompilableEntry,
 } from '../../src/lint/data-schema.js';
 import type { CheckedSource } from '../../src/lint/check-entries.js';
 import { jsonModule, type DataGenerator } from './types.js';
 
 const DIR = join('rules', 'lint');
+const SUGGESTIONS_FILE = 'suggestions.json';
 
 /**
  * rules/lint/*.json → src/generated/lint-data.ts. Every file is validated with zod, every pattern
@@ -45,6 +48,7 @@ export const lintGenerator: DataGenerator = {
         issues.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
         continue;
       }
+      if (name === SUGGESTIONS_FILE) continue; // lintSuggestionsGenerator's
       if (name === 'categories.json') {
         const parsed = categoriesFileSchema.safeParse(json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
@@ -135,4 +139,105 @@ export const lintGenerator: DataGenerator = {
 function withoutExamples(entry: CheckedSource['entry']): CompilableEntry {
   const { examples: _examples, counterExamples: _counter, ...rest } = entry;
   return rest;
+}
+
+/** A `{{path}}` or `{{helper path …}}` mustache of `path` in a template source. */
+function mustacheOf(path: string): RegExp {
+  return new RegExp(`\\{\\{~?\\s*(?:[a-z]+\\s+)?${path.replace(/\./g, '\\.')}(?:\\s[^{}]*)?~?\\}\\}`, 'g');
+}
+
+/**
+ * rules/lint/suggestions.json + categories.json + templates/ → src/generated/lint-suggestions.ts:
+ * the sentence each template the linter suggests renders to in each locale, so the linter needs no
+ * template engine. Rendered by the catalogue itself (runs after the templates generator) with
+ * neutral variables: no customer (亲 / 親 / customer), and each required variable replaced by its
+ * neutral text from suggestions.json (约定的发货日期, not a sample date). A template that needs a
+ * variable without a neutral text fails the build.
+ */
+export const lintSuggestionsGenerator: DataGenerator = {
+  name: 'lint-suggestions',
+  async generate(root) {
+    const { createTemplateCatalogue } = await import('../../src/templates/index.js');
+    const { PHRASE_LOCALES: locales } = await import('../../src/lint/data-schema.js');
+    const file = `${DIR}/${SUGGESTIONS_FILE}`;
+    const issues: HuashuIssue[] = [];
+    const parsed = suggestionsFileSchema.safeParse(JSON.parse(readFileSync(join(root, file), 'utf8')));
+    const categories = categoriesFileSchema.safeParse(
+      JSON.parse(readFileSync(join(root, DIR, 'categories.json'), 'utf8')),
+    );
+    if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+    if (!categories.success) issues.push(...issuesFromZod(categories.error, '', `${DIR}/categories.json`));
+    if (!parsed.success || !categories.success) throw invalidSuggestions(issues);
+    const { templates, neutral } = parsed.data;
+    const ids = [
+      ...new Set([...Object.values(categories.data.categories).map((c) => c!.template), ...templates]),
+    ].sort();
+
+    const builtIn = createTemplateCatalogue();
+    const packs = [];
+    for (const id of ids) {
+      const path = templates.includes(id) ? `templates[${templates.indexOf(id)}]` : '';
+      const entries = locales.map((locale) => builtIn.get(id, locale));
+      const first = entries[0];
+      if (first === undefined || entries.some((e, i) => e === undefined || e.locale !== locales[i])) {
+        issues.push({ file, path, message: `no built-in template "${id}" in every locale` });
+        continue;
+      }
+      const variables: Record<string, unknown> = {};
+      const replaced: string[] = [];
+      for (const [name, declaration] of Object.entries(first.variables)) {
+        if (Object.hasOwn(neutral, name)) replaced.push(name);
+        else if (declaration.optional === true) variables[name] = declaration;
+        else
+          issues.push({
+            file,
+            path: 'neutral',
+            message: `template "${id}" needs "${name}": give it a neutral text (no sample value) in every locale`,
+          });
+      }
+      const sources: Record<string, string> = {};
+      for (const entry of entries) {
+        let source = entry!.source;
+        for (const name of replaced) source = source.replace(mustacheOf(name), neutral[name]![entry!.locale]);
+        sources[entry!.locale] = source;
+      }
+      packs.push({
+        id,
+        stage: first.stage,
+        intents: [...first.intents],
+        channels: [...first.channels],
+        description: first.description,
+        variables,
+        ...(first.when === undefined ? {} : { when: first.when }),
+        sources,
+      });
+    }
+    if (issues.length > 0) throw invalidSuggestions(issues);
+
+    const neutralCatalogue = createTemplateCatalogue(packs as never);
+    const sentences: BuiltInSuggestions = {};
+    for (const { id } of packs) {
+      const byLocale = {} as BuiltInSuggestions[string];
+      for (const locale of locales) byLocale[locale] = neutralCatalogue.render(id, {}, { locale });
+      sentences[id] = byLocale;
+    }
+    const literal = JSON.stringify(JSON.stringify(sentences));
+    const content =
+      '// Generated by scripts/build-data.ts from rules/lint/suggestions.json and templates/ — do not edit.\n' +
+      "import type { BuiltInSuggestions } from '../lint/data-schema.js';\n\n" +
+      'let decoded: BuiltInSuggestions | undefined;\n\n' +
+      '/** Template id → locale → the sentence the linter suggests by default; decoded on first call. */\n' +
+      'export function lintSuggestions(): BuiltInSuggestions {\n' +
+      `  return (decoded ??= JSON.parse(${literal}) as BuiltInSuggestions);\n` +
+      '}\n';
+    return [{ name: 'lint-suggestions.ts', content }];
+  },
+};
+
+function invalidSuggestions(issues: HuashuIssue[]): HuashuError {
+  return new HuashuError(
+    'INVALID_RULES',
+    `Invalid lint suggestions (${issues.length} problems):\n  ${describeIssues(issues)}`,
+    { issues },
+  );
 }

@@ -160,6 +160,32 @@ export type PhrasePack = z.input<typeof phrasePackSchema>;
 
 export type LocalizedText = Record<PhraseLocale, string>;
 
+/**
+ * rules/lint/suggestions.json: the built-in templates whose sentences the linter suggests without a
+ * resolver (besides categories.json's), and neutral texts for the variables those templates need,
+ * so no suggestion carries a sample name, date or order number.
+ */
+export const suggestionsFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    templates: z
+      .array(z.string().regex(/^[a-z-]+\/[a-z0-9._-]+$/, 'a template id such as "opening/chat"'))
+      .min(1),
+    neutral: z.record(
+      z
+        .string()
+        .regex(/^[a-zA-Z][\w]*(?:\.[a-zA-Z][\w]*)*$/, 'a variable path such as "order.promisedShipAt"'),
+      z
+        .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SuggestionsFile = z.infer<typeof suggestionsFileSchema>;
+
+/** src/generated/lint-suggestions.ts: template id → locale → the sentence the linter suggests. */
+export type BuiltInSuggestions = Record<string, LocalizedText>;
+
 /** src/generated/lint-data.ts: rules/lint/ validated and checked by scripts/data/lint.ts. */
 export interface BuiltInLintData {
   categories: Record<ForbiddenCategory, { template: string; label: LocalizedText }>;
