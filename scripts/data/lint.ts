@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import {
   categoriesFileSchema,
+  skeletonFileSchema,
   suggestionsFileSchema,
+  wordsFileSchema,
   listsFileSchema,
   PHRASE_LOCALES,
   PHRASE_RULE_IDS,
@@ -17,6 +19,8 @@ import { jsonModule, type DataGenerator } from './types.js';
 
 const DIR = join('rules', 'lint');
 const SUGGESTIONS_FILE = 'suggestions.json';
+const SKELETON_FILE = 'skeleton.json';
+const WORDS_FILE = 'words.json';
 
 /**
  * rules/lint/*.json → src/generated/lint-data.ts. Every file is validated with zod, every pattern
@@ -28,8 +32,12 @@ export const lintGenerator: DataGenerator = {
   async generate(root) {
     // Compiling needs normalize(), which needs the hanzi table generated before this step.
     const { compileAndCheck } = await import('../../src/lint/check-entries.js');
+    const { SkeletonReader } = await import('../../src/lint/skeleton.js');
+    const { normalize } = await import('../../src/normalize/index.js');
     const issues: HuashuIssue[] = [];
     const data: BuiltInLintData = {
+      skeleton: undefined as unknown as BuiltInLintData['skeleton'],
+      words: undefined as unknown as BuiltInLintData['words'],
       categories: {} as BuiltInLintData['categories'],
       lists: [],
       files: [],
@@ -49,6 +57,39 @@ export const lintGenerator: DataGenerator = {
         continue;
       }
       if (name === SUGGESTIONS_FILE) continue; // lintSuggestionsGenerator's
+      if (name === SKELETON_FILE) {
+        const parsed = skeletonFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else {
+          const { $schema: _schema, ...skeleton } = parsed.data;
+          issues.push(...unfolded(file, skeleton, normalize));
+          data.skeleton = skeleton;
+        }
+        continue;
+      }
+      if (name === WORDS_FILE) {
+        const parsed = wordsFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else {
+          const { $schema: _schema, ...words } = parsed.data;
+          const folded = (path: string, values: readonly string[]) =>
+            values.forEach((value, i) => {
+              if (normalize(value).text !== value)
+                issues.push({
+                  file,
+                  path: `${path}[${i}]`,
+                  message: `write "${value}" folded: "${normalize(value).text}"`,
+                });
+            });
+          folded('greet-first.openingAddresses', words['greet-first'].openingAddresses);
+          const contact = words['no-offplatform-contact'];
+          folded('no-offplatform-contact.accountLabels', contact.accountLabels);
+          folded('no-offplatform-contact.accountLinks', contact.accountLinks);
+          folded('no-offplatform-contact.accountSeparators', contact.accountSeparators);
+          data.words = words;
+        }
+        continue;
+      }
       if (name === 'categories.json') {
         const parsed = categoriesFileSchema.safeParse(json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
@@ -84,6 +125,9 @@ export const lintGenerator: DataGenerator = {
       );
       data.files.push({ file, rule, locale, phrases: phrases.map(withoutExamples) });
     }
+    for (const required of [SKELETON_FILE, WORDS_FILE])
+      if (!names.includes(required))
+        issues.push({ file: `${DIR}/${required}`, path: '', message: 'missing' });
     if (!names.includes('categories.json'))
       issues.push({
         file: `${DIR}/categories.json`,
@@ -117,7 +161,9 @@ export const lintGenerator: DataGenerator = {
         });
       ids.set(key, source.path);
     }
-    issues.push(...compileAndCheck(sources, lists).issues);
+    // Phrases are compiled with the alphabet they ship with; without a valid one there is nothing to check.
+    if (data.skeleton !== undefined)
+      issues.push(...compileAndCheck(sources, lists, new SkeletonReader(data.skeleton)).issues);
 
     if (issues.length > 0)
       throw new HuashuError(
@@ -135,6 +181,30 @@ export const lintGenerator: DataGenerator = {
     ];
   },
 };
+
+/** The alphabet's characters must be as `normalize` leaves them, or replies would never contain them. */
+function unfolded(
+  file: string,
+  skeleton: BuiltInLintData['skeleton'],
+  normalize: (text: string) => { text: string },
+): HuashuIssue[] {
+  const issues: HuashuIssue[] = [];
+  const check = (path: string, characters: string) => {
+    for (const char of characters) {
+      const folded = normalize(char).text;
+      if (folded !== char)
+        issues.push({ file, path, message: `"${char}" never occurs in folded text: write "${folded}"` });
+    }
+  };
+  check('particles', skeleton.particles);
+  check('address.character', skeleton.address.character);
+  check('address.wordWithNext', skeleton.address.wordWithNext);
+  check('address.wordWithPrevious', skeleton.address.wordWithPrevious);
+  for (const [from, to] of Object.entries(skeleton.folds)) check(`folds.${from}`, from + to);
+  check('sentenceMarks', skeleton.sentenceMarks);
+  check('keptSymbols', skeleton.keptSymbols);
+  return issues;
+}
 
 function withoutExamples(entry: CheckedSource['entry']): CompilableEntry {
   const { examples: _examples, counterExamples: _counter, ...rest } = entry;

@@ -1,7 +1,6 @@
 import type { Range } from '../analysis/types.js';
 import { invalidArgument, isPlainObject, quoteId } from '../arguments.js';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
-import { normalize } from '../normalize/index.js';
 import { checkLintInput } from './input.js';
 import { lintOptionsSchema, type LintOptions } from './options.js';
 import { ALLOW_RULE } from './phrase-set.js';
@@ -10,7 +9,8 @@ import { lintResult } from './post-process.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type Rule } from './rule.js';
 import { BUILT_IN_RULES } from './rules/index.js';
 import { ReplyState, RuleRunner } from './runner.js';
-import { buildSkeleton, skeletonToOriginal } from './skeleton.js';
+import type { PhraseMatch } from './phrase-set.js';
+import { SkeletonScratch, skeletonToOriginal } from './skeleton.js';
 import { builtInSuggestion, type SuggestionResolver } from './suggestions.js';
 import type { LintContext, LintResult, SeveritySetting } from './types.js';
 
@@ -71,18 +71,23 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
       new RuleRunner(rule, configured.find((c) => c.id === rule.meta.id)!.severity, state, phrases, suggest),
   );
   const byId = new Map(runners.map((runner) => [runner.id, runner]));
+  // Reused from reply to reply: reading and scanning a reply allocate (almost) nothing.
+  const scratch = new SkeletonScratch();
+  const found: PhraseMatch[] = [];
 
   function lint(reply: string, context?: LintContext): LintResult {
     checkLintInput(reply, context);
-    const skeleton = buildSkeleton(normalize(reply));
+    const skeleton = phrases.reader.read(reply, scratch);
     state.begin(reply, skeleton, context);
     for (const runner of runners) if (runner.matches.length > 0) runner.matches.length = 0;
     let allowed: Range[] | undefined;
-    for (const match of phrases.match(skeleton)) {
+    if (found.length > 0) found.length = 0;
+    for (const match of phrases.match(skeleton, undefined, found)) {
       const id = match.entry.ruleId;
       if (id === ALLOW_RULE) (allowed ??= []).push(skeletonToOriginal(skeleton, match.start, match.end));
       else byId.get(id)?.matches.push(match);
     }
+    if (found.length > 0) found.length = 0;
     for (const runner of runners) runner.run();
     return lintResult(state.end(), allowed);
   }

@@ -1,5 +1,5 @@
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
-import { builtInLists, builtInSources } from './built-in-data.js';
+import { builtInLists, builtInReader, builtInSources } from './built-in-data.js';
 import { compileAndCheck, type CheckedSource } from './check-entries.js';
 import { phrasePackSchema, type PhrasePack } from './data-schema.js';
 import { ALLOW_RULE, PhraseSet, type EntrySource } from './phrase-set.js';
@@ -32,7 +32,7 @@ export function phraseSetFor(
 }
 
 function compile(sources: EntrySource[]): PhraseSet {
-  const { set, issues } = PhraseSet.compile(sources, builtInLists());
+  const { set, issues } = PhraseSet.compile(sources, builtInLists(), builtInReader());
   // Built-in data was checked by the build; a problem here is a pack or allow-list one.
   if (issues.length > 0)
     throw new HuashuError('INVALID_RULES', `Invalid lint phrases:\n  ${describeIssues(issues)}`, { issues });
@@ -55,7 +55,7 @@ function packEntrySources(packs: readonly PhrasePack[], enabled: ReadonlySet<str
       sources.push({ ruleId, file: pack.name, path: `packs[${p}].phrases[${index}]`, entry }),
     );
   });
-  if (issues.length === 0) issues.push(...compileAndCheck(sources, builtInLists()).issues);
+  if (issues.length === 0) issues.push(...compileAndCheck(sources, builtInLists(), builtInReader()).issues);
   if (issues.length > 0)
     throw new HuashuError('INVALID_RULES', `Invalid phrase packs:\n  ${describeIssues(issues)}`, { issues });
   return sources.filter((source) => enabled.has(source.ruleId));
@@ -74,7 +74,7 @@ function allowEntrySources(allow: readonly string[]): EntrySource[] {
       entry: { patterns: [literal] },
     };
   });
-  const { issues: compileIssues } = PhraseSet.compile(sources, new Map());
+  const { issues: compileIssues } = PhraseSet.compile(sources, new Map(), builtInReader());
   const issues: HuashuIssue[] = compileIssues.map((issue) => ({
     path: issue.path,
     message: 'an allowed phrase must contain more than spaces, punctuation and particles',

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
-import { normalize, type NormalizedText } from '../normalize/index.js';
+import type { NormalizedText } from '../normalize/index.js';
 import { checkReport, createFinding } from './finding.js';
 import type { PhraseMatch, PhraseSet } from './phrase-set.js';
 import { replyLocale } from './reply-locale.js';
@@ -13,7 +13,7 @@ import {
   type RuleListener,
   type TextMatch,
 } from './rule.js';
-import { buildSkeleton, skeletonToOriginal, type Skeleton } from './skeleton.js';
+import { skeletonToOriginal, type Skeleton } from './skeleton.js';
 import type { SuggestionResolver } from './suggestions.js';
 import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from './types.js';
 
@@ -33,7 +33,7 @@ export class ReplyState {
   readonly view = new ReplyFrame();
   facts: Facts | undefined;
   conversation: readonly ConversationTurn[] | undefined;
-  findings: Finding[] = [];
+  findings: Finding[] | undefined;
   private givenLocale: SupportedLocale | undefined;
   private detectedLocale: SupportedLocale | undefined;
 
@@ -50,15 +50,15 @@ export class ReplyState {
     this.conversation = context?.conversation;
     this.givenLocale = context?.locale;
     this.detectedLocale = undefined;
-    this.findings = [];
+    this.findings = undefined;
   }
 
   /** This reply's findings; drops every reference to the reply so a long-lived linter does not hold it. */
   end(): Finding[] {
-    const findings = this.findings;
+    const findings = this.findings ?? [];
     this.facts = undefined;
     this.conversation = undefined;
-    this.findings = [];
+    this.findings = undefined;
     return findings;
   }
 
@@ -83,6 +83,8 @@ export class RuleRunner {
   private reported = 0;
   private readonly listener: RuleListener;
   private readonly severity: Severity;
+  /** The rule only listens to its phrases: a reply without them costs it nothing. */
+  private readonly phrasesOnly: boolean;
 
   constructor(
     private readonly rule: Rule,
@@ -114,7 +116,7 @@ export class RuleRunner {
         return matches.length === 0 ? NO_MATCHES : matches.filter((m) => m.entry.role === role);
       },
       matchText: (text, role) => {
-        const skeleton = buildSkeleton(normalize(text));
+        const skeleton = phrases.reader.readAside(text);
         const found: TextMatch[] = [];
         for (const m of phrases.match(skeleton)) {
           if (m.entry.ruleId !== id || (role !== undefined && m.entry.role !== role)) continue;
@@ -127,11 +129,16 @@ export class RuleRunner {
       report: (descriptor) => this.report(descriptor),
     };
     this.listener = rule.create(context);
+    this.phrasesOnly =
+      this.listener.phrase !== undefined &&
+      this.listener.reply === undefined &&
+      this.listener['reply:exit'] === undefined;
   }
 
   /** The rule's listeners for this reply: `reply`, each phrase match by position, `reply:exit`. */
   run(): void {
     if (this.rule.meta.requiresConversation && this.state.conversation === undefined) return;
+    if (this.phrasesOnly && this.matches.length === 0) return;
     this.reported = 0;
     const listener = this.listener;
     listener.reply?.();
@@ -146,7 +153,7 @@ export class RuleRunner {
     const reply = this.state.reply;
     checkReport(this.rule.meta, descriptor, reply);
     if (++this.reported > MAX_FINDINGS_PER_RULE) return;
-    this.state.findings.push(
+    (this.state.findings ??= []).push(
       createFinding(this.rule.meta, this.severity, descriptor, reply, this.state.messageLocale),
     );
   }

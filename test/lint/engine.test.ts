@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { HuashuError } from '../../src/errors.js';
-import { normalize } from '../../src/normalize/index.js';
 import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { defineRule, interpolate, type Rule } from '../../src/lint/rule.js';
 import { lintRules } from '../../src/lint/rule-list.js';
-import { buildSkeleton, skeletonToOriginal } from '../../src/lint/skeleton.js';
+import { builtInReader } from '../../src/lint/built-in-data.js';
+import { skeletonToOriginal } from '../../src/lint/skeleton.js';
 import type { Finding } from '../../src/lint/types.js';
 
 function thrown(fn: () => unknown): HuashuError {
@@ -33,12 +33,12 @@ describe('skeleton', () => {
     { input: '，。！？ ～', skeleton: '' },
   ] as const;
   it.each(table)('$input → $skeleton', ({ input, skeleton }) => {
-    expect(buildSkeleton(normalize(input)).text).toBe(skeleton);
+    expect(builtInReader().skeletonOf(input).text).toBe(skeleton);
   });
 
   it('maps skeleton ranges back to the original reply', () => {
     const original = '亲，您 到 ＸＸ 部門，問問吧！';
-    const skeleton = buildSkeleton(normalize(original));
+    const skeleton = builtInReader().skeletonOf(original);
     expect(skeleton.text).toBe('你到xx部门问问');
     const [start, end] = skeletonToOriginal(skeleton, 0, skeleton.text.length);
     expect(original.slice(start, end)).toBe('您 到 ＸＸ 部門，問問');
@@ -47,7 +47,7 @@ describe('skeleton', () => {
   });
 
   it('records sentence, clause and word breaks', () => {
-    const skeleton = buildSkeleton(normalize('好的 亲爱的。I do not know, ok'));
+    const skeleton = builtInReader().skeletonOf('好的 亲爱的。I do not know, ok');
     // 好的 | 亲爱的 (space between Han: clause) | 。 (sentence) | words (word breaks) | , (clause)
     expect(skeleton.text).toBe('好的亲爱的idonotknowok');
     expect(skeleton.breaks[2]).toBe(2);

@@ -4,11 +4,12 @@ import { ruleDocsUrl } from '../docs.js';
 import { findPii, maskPii, phoneDigits, type PiiHit, type PiiKind } from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
-import type { Skeleton } from '../skeleton.js';
+import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
 import type { Severity } from '../types.js';
 
 /** How far before a number or address (folded characters) a cue word counts: 您的手机号是 138…. */
 const CUE_DISTANCE = 12;
+
 
 /**
  * A customer's full phone number, ID-card or bank-card number, e-mail or street address in a reply.
@@ -80,6 +81,9 @@ export const noPiiLeak = defineRule({
     return {
       'reply:exit'() {
         const { skeleton } = context.reply;
+        // findPii finds nothing in folded text without a digit or an @: most replies stop here,
+        // their folded text never decoded.
+        if (!foldedHasDigitOrAt(skeleton)) return;
         const normalized = skeleton.normalized;
         const owner = cueEnds(skeleton, context.matches('owner'));
         const card = cueEnds(skeleton, context.matches('card'));
