@@ -106,6 +106,8 @@ export class SkeletonScratch {
   foldedStarts = new Int32Array(64);
   foldedEnds = new Int32Array(64);
   foldedSize = 0;
+  /** The folded text holds a lone surrogate. */
+  foldedLone = false;
   lastCode = -1;
   /** Original offset of a white-space run not yet emitted, or -1. */
   pendingSpace = -1;
@@ -116,6 +118,8 @@ export class SkeletonScratch {
   ends = new Int32Array(64);
   toFolded = new Int32Array(64);
   size = 0;
+  /** The skeleton holds a surrogate (only an alphabet symbol could put one there). */
+  surrogates = false;
   /** The folded text has an ASCII digit or an @. */
   digitOrAt = false;
   /** Bumped by every read, so a skeleton knows whether these arrays are still its own. */
@@ -165,8 +169,24 @@ const ZWJ = 0x200d;
 const VS16 = 0xfe0f;
 const DOT = 0x2e;
 const DECODE_CHUNK = 4096;
+/** From this many units a native decoder is faster than building the string from char codes. */
+const NATIVE_DECODE_FROM = 64;
+/** Decodes a buffer in one native call (not lone surrogates: it would replace them). */
+const utf16Decoder = littleEndianUtf16Decoder();
 
-function decode(codes: Uint16Array, size: number): string {
+function littleEndianUtf16Decoder(): { decode(input: Uint16Array): string } | undefined {
+  try {
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return undefined;
+    return new TextDecoder('utf-16le', { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The string of `codes[0, size)`; `lone`: it may hold a lone surrogate. */
+function decode(codes: Uint16Array, size: number, lone: boolean): string {
+  if (size > NATIVE_DECODE_FROM && !lone && utf16Decoder !== undefined)
+    return utf16Decoder.decode(codes.subarray(0, size));
   if (size <= DECODE_CHUNK)
     return String.fromCharCode.apply(null, codes.subarray(0, size) as unknown as number[]);
   let out = '';
@@ -222,6 +242,7 @@ function emitFolded(b: SkeletonScratch, code: number, start: number, end: number
 function fold(b: SkeletonScratch, original: string): void {
   const length = original.length;
   b.foldedSize = 0;
+  b.foldedLone = false;
   b.digitOrAt = false;
   b.lastCode = -1;
   b.pendingSpace = -1;
@@ -240,6 +261,7 @@ function fold(b: SkeletonScratch, original: string): void {
       const end = pair ? i + 2 : i + 1;
       pushFolded(b, code, i, end);
       if (pair) pushFolded(b, next, i, end);
+      else b.foldedLone = true;
       lastWasPictographic = pair && isAstralPictographic(((code - 0xd800) << 10) + next - 0xdc00 + 0x10000);
       i = end;
     } else if (code === ZWJ) {
@@ -298,7 +320,8 @@ class ReadSkeleton implements Skeleton {
   }
 
   get text(): string {
-    return (this.textValue ??= decode(this.arrays.codes, this.length));
+    const b = this.arrays;
+    return (this.textValue ??= decode(b.codes, this.length, b.surrogates));
   }
 
   /** This skeleton's scratch; when it was read into again since, the text is read again into a new one. */
@@ -333,7 +356,7 @@ class ReadSkeleton implements Skeleton {
       const b = this.arrays;
       this.normalizedText = {
         original: this.original,
-        text: decode(b.foldedCodes, b.foldedSize),
+        text: decode(b.foldedCodes, b.foldedSize, b.foldedLone),
         starts: b.foldedStarts.slice(0, b.foldedSize),
         ends: b.foldedEnds.slice(0, b.foldedSize),
       };
@@ -403,7 +426,7 @@ export class SkeletonReader {
   /** The skeleton text of a phrase literal: what a reply containing it has in its skeleton. */
   skeletonText(literal: string): string {
     this.fill(this.aside, literal);
-    return decode(this.aside.codes, this.aside.size);
+    return decode(this.aside.codes, this.aside.size, this.aside.surrogates);
   }
 
   /** Fold `original` and skeletonise it into `b`. */
@@ -421,6 +444,7 @@ export class SkeletonReader {
     let sawSpace = false;
     let sawApostrophe = false;
     let lastWasWord = false;
+    let surrogates = false;
     for (let i = 0; i < length; i++) {
       let code = folded[i]!;
       let kind = kinds[code] as Kind;
@@ -475,6 +499,7 @@ export class SkeletonReader {
       }
       if (sawApostrophe && !(isWord && lastWasWord) && brk < Break.Clause) brk = Break.Clause;
       breaks[size] = size === 0 ? Break.Sentence : brk;
+      if ((code & 0xf800) === 0xd800) surrogates = true;
       codes[size] = code;
       starts[size] = b.foldedStarts[i]!;
       ends[size] = b.foldedEnds[i]!;
@@ -487,6 +512,7 @@ export class SkeletonReader {
     }
     breaks[size] = Break.Sentence;
     b.size = size;
+    b.surrogates = surrogates;
   }
 }
 

@@ -115,6 +115,16 @@ describe('the one-pass reader', () => {
     for (const text of texts) expectSameAsReference(reader.read(text, scratch), text);
   });
 
+  it('equals it on long texts, with and without lone surrogates (decoded natively or not)', () => {
+    for (const text of [
+      '好'.repeat(100) + '\ud800' + '亲，已发货'.repeat(40),
+      '\udc00'.repeat(70),
+      '您好 ABC １２３ '.repeat(30),
+      '👨‍👩‍👧'.repeat(50),
+    ])
+      expectSameAsReference(reader.skeletonOf(text), text);
+  });
+
   it('keeps a skeleton right after its scratch was read into again', () => {
     const scratch = new SkeletonScratch();
     const first = reader.read('您 好，亲！已发货 100% 纯棉', scratch);
