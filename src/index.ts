@@ -1,5 +1,5 @@
-export { createAssistant } from './assistant.js';
-export type { Assistant } from './assistant.js';
+export { createAssistant } from './assistant/index.js';
+export type { Assistant } from './assistant/index.js';
 export type { AssistantOptions } from './options.js';
 export type {
   Analysis,
@@ -40,7 +40,7 @@ export type {
   RecommendedReply,
   SuppressedAction,
 } from './actions/types.js';
-export type { FullReply, RecommendInput, ReplyOptions } from './actions/pipeline.js';
+export type { FullReply, RecommendInput, ReplyOptions } from './assistant/index.js';
 export type { ActionOptions } from './actions/pack.js';
 export type {
   ConditionNode as ActionCondition,
