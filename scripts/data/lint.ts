@@ -216,6 +216,16 @@ function mustacheOf(path: string): RegExp {
   return new RegExp(`\\{\\{~?\\s*(?:[a-z]+\\s+)?${path.replace(/\./g, '\\.')}(?:\\s[^{}]*)?~?\\}\\}`, 'g');
 }
 
+/** A `{{#if path}}` or `{{#unless path}}` guard of `path`; its path becomes `true` when the text is neutral. */
+function guardOf(path: string): RegExp {
+  return new RegExp(`(\\{\\{~?\\s*#(?:if|unless)\\s+)${path.replace(/\./g, '\\.')}(\\s*~?\\}\\})`, 'g');
+}
+
+/** `source` with `name` given its neutral text: its guards hold and its mustaches are the text. */
+function withNeutral(source: string, name: string, text: string): string {
+  return source.replace(guardOf(name), '$1true$2').replace(mustacheOf(name), () => text);
+}
+
 /**
  * rules/lint/suggestions.json + categories.json + templates/ → src/generated/lint-suggestions.ts:
  * the sentence each template the linter suggests renders to in each locale, so the linter needs no
@@ -268,7 +278,7 @@ export const lintSuggestionsGenerator: DataGenerator = {
       const sources: Record<string, string> = {};
       for (const entry of entries) {
         let source = entry!.source;
-        for (const name of replaced) source = source.replace(mustacheOf(name), neutral[name]![entry!.locale]);
+        for (const name of replaced) source = withNeutral(source, name, neutral[name]![entry!.locale]);
         sources[entry!.locale] = source;
       }
       packs.push({

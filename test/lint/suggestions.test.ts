@@ -99,6 +99,10 @@ describe('default suggestions', () => {
       }
     expect(builtInSuggestion('shipping/not-shipped', 'zh-Hans')).toContain('约定的发货日期');
     expect(builtInSuggestion('shipping/not-shipped', 'en')).toContain('by the promised dispatch date');
+    // A template whose variable is optional behind {{#if}}: the neutral text takes the guarded branch.
+    expect(builtInSuggestion('shipping/leave-room', 'zh-Hans')).toContain('由于近期的物流状况');
+    expect(builtInSuggestion('situation/cannot-answer-now', 'zh-Hant')).toContain('會在約定的時間前');
+    expect(builtInSuggestion('situation/cannot-answer-now', 'en')).toContain('by the agreed time');
   });
 
   it('are undefined for other ids, and refuse what is not an id or a locale', () => {
