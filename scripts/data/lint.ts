@@ -3,17 +3,24 @@ import { join } from 'node:path';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import {
   categoriesFileSchema,
+  skeletonFileSchema,
+  suggestionsFileSchema,
+  wordsFileSchema,
   listsFileSchema,
   PHRASE_LOCALES,
   PHRASE_RULE_IDS,
   ruleDataFileSchema,
   type BuiltInLintData,
+  type BuiltInSuggestions,
   type CompilableEntry,
 } from '../../src/lint/data-schema.js';
 import type { CheckedSource } from '../../src/lint/check-entries.js';
 import { jsonModule, type DataGenerator } from './types.js';
 
 const DIR = join('rules', 'lint');
+const SUGGESTIONS_FILE = 'suggestions.json';
+const SKELETON_FILE = 'skeleton.json';
+const WORDS_FILE = 'words.json';
 
 /**
  * rules/lint/*.json → src/generated/lint-data.ts. Every file is validated with zod, every pattern
@@ -25,8 +32,12 @@ export const lintGenerator: DataGenerator = {
   async generate(root) {
     // Compiling needs normalize(), which needs the hanzi table generated before this step.
     const { compileAndCheck } = await import('../../src/lint/check-entries.js');
+    const { SkeletonReader } = await import('../../src/lint/skeleton.js');
+    const { normalize } = await import('../../src/normalize/index.js');
     const issues: HuashuIssue[] = [];
     const data: BuiltInLintData = {
+      skeleton: undefined as unknown as BuiltInLintData['skeleton'],
+      words: undefined as unknown as BuiltInLintData['words'],
       categories: {} as BuiltInLintData['categories'],
       lists: [],
       files: [],
@@ -43,6 +54,40 @@ export const lintGenerator: DataGenerator = {
         json = JSON.parse(readFileSync(join(root, file), 'utf8'));
       } catch (error) {
         issues.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      if (name === SUGGESTIONS_FILE) continue; // lintSuggestionsGenerator's
+      if (name === SKELETON_FILE) {
+        const parsed = skeletonFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else {
+          const { $schema: _schema, ...skeleton } = parsed.data;
+          issues.push(...unfolded(file, skeleton, normalize));
+          data.skeleton = skeleton;
+        }
+        continue;
+      }
+      if (name === WORDS_FILE) {
+        const parsed = wordsFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else {
+          const { $schema: _schema, ...words } = parsed.data;
+          const folded = (path: string, values: readonly string[]) =>
+            values.forEach((value, i) => {
+              if (normalize(value).text !== value)
+                issues.push({
+                  file,
+                  path: `${path}[${i}]`,
+                  message: `write "${value}" folded: "${normalize(value).text}"`,
+                });
+            });
+          folded('greet-first.openingAddresses', words['greet-first'].openingAddresses);
+          const contact = words['no-offplatform-contact'];
+          folded('no-offplatform-contact.accountLabels', contact.accountLabels);
+          folded('no-offplatform-contact.accountLinks', contact.accountLinks);
+          folded('no-offplatform-contact.accountSeparators', contact.accountSeparators);
+          data.words = words;
+        }
         continue;
       }
       if (name === 'categories.json') {
@@ -80,6 +125,9 @@ export const lintGenerator: DataGenerator = {
       );
       data.files.push({ file, rule, locale, phrases: phrases.map(withoutExamples) });
     }
+    for (const required of [SKELETON_FILE, WORDS_FILE])
+      if (!names.includes(required))
+        issues.push({ file: `${DIR}/${required}`, path: '', message: 'missing' });
     if (!names.includes('categories.json'))
       issues.push({
         file: `${DIR}/categories.json`,
@@ -113,7 +161,9 @@ export const lintGenerator: DataGenerator = {
         });
       ids.set(key, source.path);
     }
-    issues.push(...compileAndCheck(sources, lists).issues);
+    // Phrases are compiled with the alphabet they ship with; without a valid one there is nothing to check.
+    if (data.skeleton !== undefined)
+      issues.push(...compileAndCheck(sources, lists, new SkeletonReader(data.skeleton)).issues);
 
     if (issues.length > 0)
       throw new HuashuError(
@@ -132,7 +182,142 @@ export const lintGenerator: DataGenerator = {
   },
 };
 
+/** The alphabet's characters must be as `normalize` leaves them, or replies would never contain them. */
+function unfolded(
+  file: string,
+  skeleton: BuiltInLintData['skeleton'],
+  normalize: (text: string) => { text: string },
+): HuashuIssue[] {
+  const issues: HuashuIssue[] = [];
+  const check = (path: string, characters: string) => {
+    for (const char of characters) {
+      const folded = normalize(char).text;
+      if (folded !== char)
+        issues.push({ file, path, message: `"${char}" never occurs in folded text: write "${folded}"` });
+    }
+  };
+  check('particles', skeleton.particles);
+  check('address.character', skeleton.address.character);
+  check('address.wordWithNext', skeleton.address.wordWithNext);
+  check('address.wordWithPrevious', skeleton.address.wordWithPrevious);
+  for (const [from, to] of Object.entries(skeleton.folds)) check(`folds.${from}`, from + to);
+  check('sentenceMarks', skeleton.sentenceMarks);
+  check('keptSymbols', skeleton.keptSymbols);
+  return issues;
+}
+
 function withoutExamples(entry: CheckedSource['entry']): CompilableEntry {
   const { examples: _examples, counterExamples: _counter, ...rest } = entry;
   return rest;
+}
+
+/** A `{{path}}` or `{{helper path …}}` mustache of `path` in a template source. */
+function mustacheOf(path: string): RegExp {
+  return new RegExp(`\\{\\{~?\\s*(?:[a-z]+\\s+)?${path.replace(/\./g, '\\.')}(?:\\s[^{}]*)?~?\\}\\}`, 'g');
+}
+
+/** A `{{#if path}}` or `{{#unless path}}` guard of `path`; its path becomes `true` when the text is neutral. */
+function guardOf(path: string): RegExp {
+  return new RegExp(`(\\{\\{~?\\s*#(?:if|unless)\\s+)${path.replace(/\./g, '\\.')}(\\s*~?\\}\\})`, 'g');
+}
+
+/** `source` with `name` given its neutral text: its guards hold and its mustaches are the text. */
+function withNeutral(source: string, name: string, text: string): string {
+  return source.replace(guardOf(name), '$1true$2').replace(mustacheOf(name), () => text);
+}
+
+/**
+ * rules/lint/suggestions.json + categories.json + templates/ → src/generated/lint-suggestions.ts:
+ * the sentence each template the linter suggests renders to in each locale, so the linter needs no
+ * template engine. Rendered by the catalogue itself (runs after the templates generator) with
+ * neutral variables: no customer (亲 / 親 / customer), and each required variable replaced by its
+ * neutral text from suggestions.json (约定的发货日期, not a sample date). A template that needs a
+ * variable without a neutral text fails the build.
+ */
+export const lintSuggestionsGenerator: DataGenerator = {
+  name: 'lint-suggestions',
+  async generate(root) {
+    const { createTemplateCatalogue } = await import('../../src/templates/index.js');
+    const { PHRASE_LOCALES: locales } = await import('../../src/lint/data-schema.js');
+    const file = `${DIR}/${SUGGESTIONS_FILE}`;
+    const issues: HuashuIssue[] = [];
+    const parsed = suggestionsFileSchema.safeParse(JSON.parse(readFileSync(join(root, file), 'utf8')));
+    const categories = categoriesFileSchema.safeParse(
+      JSON.parse(readFileSync(join(root, DIR, 'categories.json'), 'utf8')),
+    );
+    if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+    if (!categories.success) issues.push(...issuesFromZod(categories.error, '', `${DIR}/categories.json`));
+    if (!parsed.success || !categories.success) throw invalidSuggestions(issues);
+    const { templates, neutral } = parsed.data;
+    const ids = [
+      ...new Set([...Object.values(categories.data.categories).map((c) => c!.template), ...templates]),
+    ].sort();
+
+    const builtIn = createTemplateCatalogue();
+    const packs = [];
+    for (const id of ids) {
+      const path = templates.includes(id) ? `templates[${templates.indexOf(id)}]` : '';
+      const entries = locales.map((locale) => builtIn.get(id, locale));
+      const first = entries[0];
+      if (first === undefined || entries.some((e, i) => e === undefined || e.locale !== locales[i])) {
+        issues.push({ file, path, message: `no built-in template "${id}" in every locale` });
+        continue;
+      }
+      const variables: Record<string, unknown> = {};
+      const replaced: string[] = [];
+      for (const [name, declaration] of Object.entries(first.variables)) {
+        if (Object.hasOwn(neutral, name)) replaced.push(name);
+        else if (declaration.optional === true) variables[name] = declaration;
+        else
+          issues.push({
+            file,
+            path: 'neutral',
+            message: `template "${id}" needs "${name}": give it a neutral text (no sample value) in every locale`,
+          });
+      }
+      const sources: Record<string, string> = {};
+      for (const entry of entries) {
+        let source = entry!.source;
+        for (const name of replaced) source = withNeutral(source, name, neutral[name]![entry!.locale]);
+        sources[entry!.locale] = source;
+      }
+      packs.push({
+        id,
+        stage: first.stage,
+        intents: [...first.intents],
+        channels: [...first.channels],
+        description: first.description,
+        variables,
+        ...(first.when === undefined ? {} : { when: first.when }),
+        sources,
+      });
+    }
+    if (issues.length > 0) throw invalidSuggestions(issues);
+
+    const neutralCatalogue = createTemplateCatalogue(packs as never);
+    const sentences: BuiltInSuggestions = {};
+    for (const { id } of packs) {
+      const byLocale = {} as BuiltInSuggestions[string];
+      for (const locale of locales) byLocale[locale] = neutralCatalogue.render(id, {}, { locale });
+      sentences[id] = byLocale;
+    }
+    const literal = JSON.stringify(JSON.stringify(sentences));
+    const content =
+      '// Generated by scripts/build-data.ts from rules/lint/suggestions.json and templates/ — do not edit.\n' +
+      "import type { BuiltInSuggestions } from '../lint/data-schema.js';\n\n" +
+      'let decoded: BuiltInSuggestions | undefined;\n\n' +
+      '/** Template id → locale → the sentence the linter suggests by default; decoded on first call. */\n' +
+      'export function lintSuggestions(): BuiltInSuggestions {\n' +
+      `  return (decoded ??= JSON.parse(${literal}) as BuiltInSuggestions);\n` +
+      '}\n';
+    return [{ name: 'lint-suggestions.ts', content }];
+  },
+};
+
+function invalidSuggestions(issues: HuashuIssue[]): HuashuError {
+  return new HuashuError(
+    'INVALID_RULES',
+    `Invalid lint suggestions (${issues.length} problems):\n  ${describeIssues(issues)}`,
+    { issues },
+  );
 }

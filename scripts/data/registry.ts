@@ -4,7 +4,7 @@ import { automataGenerator } from './automata.js';
 import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
-import { lintGenerator } from './lint.js';
+import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
@@ -18,6 +18,8 @@ export const generators: DataGenerator[] = [
   intentsGenerator,
   signalsGenerator,
   templatesGenerator,
+  // After the templates: it renders the sentences the linter suggests with the catalogue.
+  lintSuggestionsGenerator,
   actionsGenerator,
   // Last: it snapshots the phrase automata of everything generated above.
   automataGenerator,

@@ -89,9 +89,9 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   const suggest = (templateId: string, locale: TemplateLocale) => catalogue.example(templateId, locale);
   // Configured: built now, so a bad pack fails here. Otherwise built on first use.
   let linter: Linter | undefined =
-    options.lint === undefined ? undefined : createLinter(options.lint, suggest);
+    options.lint === undefined ? undefined : createLinter(options.lint, { suggest });
   const lint = (reply: string, context?: LintContext): LintResult =>
-    (linter ??= createLinter({}, suggest)).lint(reply, context);
+    (linter ??= createLinter({}, { suggest })).lint(reply, context);
 
   // Like the linter: built now when rule packs are given (so they fail here), else on first use,
   // so a bot that only analyses never pays for compiling rules and indexing templates.

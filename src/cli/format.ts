@@ -1,6 +1,6 @@
 import type { FullReply } from '../assistant/index.js';
 import type { Analysis } from '../analysis/types.js';
-import { printable } from '../lint/formatters/text.js';
+import { printable } from './formatters/text.js';
 
 /** The lines every pretty view of a message starts with: text, intent (and secondary), language, risk, signals. */
 function analysisHeader(analysis: Analysis): string[] {

@@ -1,5 +1,5 @@
 import { isHuashuError } from '../errors.js';
-import { printable } from '../lint/formatters/text.js';
+import { printable } from './formatters/text.js';
 import { VERSION } from '../generated/version.js';
 import type { Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';

@@ -1,6 +1,9 @@
 import { LINT_DATA } from '../generated/lint-data.js';
-import type { ForbiddenCategory, LocalizedText } from './data-schema.js';
+import type { ForbiddenCategory, LocalizedText, RuleWords } from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
+import { SkeletonReader } from './skeleton.js';
+
+// The one reader of the generated lint data (rules/lint/, validated and example-checked at build time).
 
 /** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
 export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
@@ -31,4 +34,16 @@ export function builtInLists(): Map<string, string[]> {
 
 export function categoryInfo(category: ForbiddenCategory): { template: string; label: LocalizedText } {
   return LINT_DATA.categories[category];
+}
+
+let reader: SkeletonReader | undefined;
+
+/** The skeleton reader of the built-in alphabet (rules/lint/skeleton.json), shared by every linter. */
+export function builtInReader(): SkeletonReader {
+  return (reader ??= new SkeletonReader(LINT_DATA.skeleton));
+}
+
+/** The word lists rules read outside their phrase data (rules/lint/words.json). */
+export function ruleWords(): RuleWords {
+  return LINT_DATA.words;
 }

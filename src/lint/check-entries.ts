@@ -1,6 +1,7 @@
 import type { HuashuIssue } from '../errors.js';
 import type { PhraseEntry } from './data-schema.js';
 import { PhraseSet, type CompiledEntry, type EntrySource } from './phrase-set.js';
+import type { SkeletonReader } from './skeleton.js';
 
 /** An entry with its examples, as written in rules/lint/ or a pack. */
 export interface CheckedSource extends EntrySource {
@@ -14,8 +15,9 @@ export interface CheckedSource extends EntrySource {
 export function compileAndCheck(
   sources: readonly CheckedSource[],
   lists: ReadonlyMap<string, readonly string[]>,
+  reader: SkeletonReader,
 ): { set: PhraseSet; compiled: Array<CompiledEntry | undefined>; issues: HuashuIssue[] } {
-  const { set, compiled, issues } = PhraseSet.compile(sources, lists);
+  const { set, compiled, issues } = PhraseSet.compile(sources, lists, reader);
   sources.forEach((source, index) => {
     const entry = compiled[index];
     if (entry === undefined) return;

@@ -160,8 +160,136 @@ export type PhrasePack = z.input<typeof phrasePackSchema>;
 
 export type LocalizedText = Record<PhraseLocale, string>;
 
+/**
+ * rules/lint/suggestions.json: the built-in templates whose sentences the linter suggests without a
+ * resolver (besides categories.json's), and neutral texts for the variables those templates need,
+ * so no suggestion carries a sample name, date or order number.
+ */
+export const suggestionsFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    templates: z
+      .array(z.string().regex(/^[a-z-]+\/[a-z0-9._-]+$/, 'a template id such as "opening/chat"'))
+      .min(1),
+    neutral: z.record(
+      z
+        .string()
+        .regex(/^[a-zA-Z][\w]*(?:\.[a-zA-Z][\w]*)*$/, 'a variable path such as "order.promisedShipAt"'),
+      z
+        .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SuggestionsFile = z.infer<typeof suggestionsFileSchema>;
+
+/** src/generated/lint-suggestions.ts: template id → locale → the sentence the linter suggests. */
+export type BuiltInSuggestions = Record<string, LocalizedText>;
+
+/** Distinct characters of the Basic Multilingual Plane, written as one string. */
+function characters(what: string) {
+  return z
+    .string()
+    .min(1, `list the ${what}`)
+    .superRefine((value, ctx) => {
+      const seen = new Set<string>();
+      for (const char of value) {
+        if (char.length !== 1 || /\s/.test(char))
+          ctx.addIssue({ code: 'custom', message: `"${char}" is not one visible BMP character` });
+        else if (seen.has(char)) ctx.addIssue({ code: 'custom', message: `"${char}" is listed twice` });
+        seen.add(char);
+      }
+    });
+}
+
+/** A Han (or other non-Latin) letter: the skeleton's particles and folds are never word characters. */
+const NON_LATIN_LETTER = /^[\p{L}\p{N}]$/u;
+function nonLatin(value: string): boolean {
+  return [...value].every((char) => NON_LATIN_LETTER.test(char) && char.charCodeAt(0) >= 0x2e80);
+}
+const SYMBOL = /^[^\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * rules/lint/skeleton.json: the characters the skeleton treats specially, written folded (as
+ * `normalize` leaves them: simplified, half-width). See `SkeletonAlphabet`.
+ */
+export const skeletonFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Sentence particles, dropped without a break (亲 呢 啊 吧 …). */
+    particles: characters('particles').refine(nonLatin, 'particles are Han characters'),
+    /** The address 亲: a particle, but kept as part of a word with a neighbour listed here (亲自, 母亲). */
+    address: z
+      .object({
+        character: z.string().length(1, 'one character'),
+        wordWithNext: characters('characters that make a word with the address before them'),
+        wordWithPrevious: characters('characters that make a word with the address after them'),
+      })
+      .strict(),
+    /** Characters folded further: 您 → 你. */
+    folds: z
+      .record(z.string().length(1), z.string().length(1))
+      .refine(
+        (folds) => Object.entries(folds).every(([from, to]) => nonLatin(from) && nonLatin(to)),
+        'folds map Han characters to Han characters',
+      ),
+    /** Marks that end a sentence (a dot between two digits is a decimal point). */
+    sentenceMarks: characters('sentence marks').refine(
+      (v) => [...v].every((c) => SYMBOL.test(c)),
+      'marks, not letters',
+    ),
+    /** Symbols kept in the skeleton (100%). */
+    keptSymbols: characters('kept symbols').refine(
+      (v) => [...v].every((c) => SYMBOL.test(c)),
+      'symbols, not letters',
+    ),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    if (!file.particles.includes(file.address.character))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address', 'character'],
+        message: 'the address is one of the particles',
+      });
+  });
+export type SkeletonFile = z.infer<typeof skeletonFileSchema>;
+
+const wordListSchema = z.array(z.string().min(1, 'must not be empty')).min(1);
+
+/** rules/lint/words.json: the word lists rules read outside their phrase data, folded where the rule reads folded text. */
+export const wordsFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    'greet-first': z
+      .object({
+        /** An opening address the skeleton drops (亲) greets on its own: the folded reply starts with one. */
+        openingAddresses: wordListSchema,
+      })
+      .strict(),
+    'offer-further-help': z
+      .object({
+        /** Any of these in the customer's thanks (as written) asks something more: no closing. */
+        questionMarks: characters('question marks'),
+      })
+      .strict(),
+    'no-offplatform-contact': z
+      .object({
+        /** After a contact handle, an account id introduced by a label (号码, 账号, id) … */
+        accountLabels: wordListSchema,
+        /** … and an optional link (是, 为), or by a link or a separator alone (QQ: 12345678). */
+        accountLinks: wordListSchema,
+        accountSeparators: wordListSchema,
+      })
+      .strict(),
+  })
+  .strict();
+export type RuleWords = Omit<z.infer<typeof wordsFileSchema>, '$schema'>;
+
 /** src/generated/lint-data.ts: rules/lint/ validated and checked by scripts/data/lint.ts. */
 export interface BuiltInLintData {
+  skeleton: Omit<SkeletonFile, '$schema'>;
+  words: RuleWords;
   categories: Record<ForbiddenCategory, { template: string; label: LocalizedText }>;
   lists: Array<{ locale: PhraseLocale; lists: Record<string, string[]> }>;
   files: Array<{ file: string; rule: PhraseRuleId; locale: PhraseLocale; phrases: CompilableEntry[] }>;

@@ -1,5 +1,7 @@
 export { createLinter } from './linter.js';
-export type { ConfiguredRule, Linter, SuggestionResolver } from './linter.js';
+export type { ConfiguredRule, Linter, LinterExtensions } from './linter.js';
+export { builtInSuggestion } from './suggestions.js';
+export type { SuggestionResolver } from './suggestions.js';
 export { defineRule, interpolate } from './rule.js';
 export type {
   LocalizedMessage,

@@ -1,8 +1,14 @@
-import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
+import { AutomatonScanner, createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 import type { HuashuIssue } from '../errors.js';
-import { normalize } from '../normalize/index.js';
 import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
-import { Break, buildSkeleton, isWordCode, skeletonText, type Skeleton } from './skeleton.js';
+import {
+  Break,
+  isWordCode,
+  skeletonLength,
+  skeletonUnits,
+  type Skeleton,
+  type SkeletonReader,
+} from './skeleton.js';
 
 /** Rule id of the allow-list's pseudo-entries: their matches shield findings, they are never reported. */
 export const ALLOW_RULE = '$allow';
@@ -79,11 +85,26 @@ const DEFAULT_AFTER_WINDOW = 12;
  */
 export class PhraseSet {
   readonly entries: readonly CompiledEntry[];
+  /** How texts are read into skeletons for this set (the alphabet its literals were compiled with). */
+  readonly reader: SkeletonReader;
   private readonly automaton: Automaton | null;
+  private scanner: AutomatonScanner | null | undefined;
   private readonly byKeyword: Map<string, CompiledPattern[]>;
+  // Per entry, stamped with the scan they belong to (no clearing between scans): matches kept so
+  // far, and the last start of any of its `unlessLater` literals.
+  private readonly counts: Int32Array;
+  private readonly countScan: Int32Array;
+  private readonly lastLater: Int32Array;
+  private readonly lastLaterScan: Int32Array;
+  private scan = 0;
+  // The scan in progress, read by `onKeyword` (one callback for every scan, no closure per text).
+  private skeleton: Skeleton | undefined;
+  private only: CompiledEntry | undefined;
+  private found: PhraseMatch[] = [];
 
-  private constructor(entries: CompiledEntry[], patterns: CompiledPattern[]) {
+  private constructor(entries: CompiledEntry[], patterns: CompiledPattern[], reader: SkeletonReader) {
     this.entries = entries;
+    this.reader = reader;
     this.byKeyword = new Map();
     for (const pattern of patterns) {
       const keyword = pattern.parts[0]!;
@@ -92,6 +113,10 @@ export class PhraseSet {
       else this.byKeyword.set(keyword, [pattern]);
     }
     this.automaton = this.byKeyword.size > 0 ? createAutomaton([...this.byKeyword.keys()]) : null;
+    this.counts = new Int32Array(entries.length);
+    this.countScan = new Int32Array(entries.length);
+    this.lastLater = new Int32Array(entries.length);
+    this.lastLaterScan = new Int32Array(entries.length);
   }
 
   /**
@@ -101,7 +126,9 @@ export class PhraseSet {
   static compile(
     sources: readonly EntrySource[],
     lists: ReadonlyMap<string, readonly string[]>,
+    reader: SkeletonReader,
   ): { set: PhraseSet; issues: HuashuIssue[]; compiled: Array<CompiledEntry | undefined> } {
+    const skeletonText = (literal: string) => reader.skeletonText(literal);
     const issues: HuashuIssue[] = [];
     const compiledFor: Array<CompiledEntry | undefined> = [];
     const entries: CompiledEntry[] = [];
@@ -189,55 +216,77 @@ export class PhraseSet {
       entries.push(compiled);
       patterns.push(...mergeTails(dedupePatterns(own)));
     }
-    return { set: new PhraseSet(entries, patterns), issues, compiled: compiledFor };
+    return { set: new PhraseSet(entries, patterns, reader), issues, compiled: compiledFor };
   }
 
   /**
-   * Every phrase match in the skeleton, in the automaton's order (by end of the first literal).
-   * At most `MAX_MATCHES_PER_ENTRY` per entry: only degenerate input has more.
+   * Every phrase match in the skeleton, in the automaton's order (by end of the first literal),
+   * appended to `found`. At most `MAX_MATCHES_PER_ENTRY` per entry: only degenerate input has more.
    */
-  match(skeleton: Skeleton, only?: CompiledEntry): PhraseMatch[] {
-    const found: PhraseMatch[] = [];
-    if (this.automaton === null || skeleton.text.length === 0) return found;
-    const text = skeleton.text;
-    // Per entry: how many matches so far, and the last start of any of its `unlessLater` literals.
-    let counts: Map<CompiledEntry, number> | undefined;
-    let lastLater: Map<CompiledEntry, number> | undefined;
-    scanKeywords(this.automaton, text, (_, begin, hitEnd, keyword) => {
-      const candidates = this.byKeyword.get(keyword);
-      if (candidates === undefined) return;
-      for (const pattern of candidates) {
-        const entry = pattern.entry;
-        if (only !== undefined && entry !== only) continue;
-        counts ??= new Map();
-        const count = (counts.get(entry) ?? 0) + 1;
-        // Past the cap an entry costs nothing more: degenerate input (a megabyte of one phrase)
-        // stays linear with a small constant.
-        if (count > MAX_MATCHES_PER_ENTRY) continue;
-        const end = this.matchRest(skeleton, pattern, begin, hitEnd);
-        if (end < 0) continue;
-        if (!this.contextAllows(skeleton, entry, begin, end)) continue;
-        if (entry.unlessLater !== undefined) {
-          lastLater ??= new Map();
-          let last = lastLater.get(entry);
-          if (last === undefined) {
-            last = -1;
-            for (const literal of entry.unlessLater) last = Math.max(last, text.lastIndexOf(literal));
-            lastLater.set(entry, last);
-          }
-          if (last >= end) continue;
-        }
-        counts.set(entry, count);
-        // Two alternatives of an entry may find the same span: the linter reports a span once.
-        found.push({ entry, start: begin, end });
-      }
-    });
+  match(skeleton: Skeleton, only?: CompiledEntry, found: PhraseMatch[] = []): PhraseMatch[] {
+    const length = skeletonLength(skeleton);
+    if (this.automaton === null || length === 0) return found;
+    if (this.scan === 0x7fffffff) {
+      this.scan = 0;
+      this.countScan.fill(0);
+      this.lastLaterScan.fill(0);
+    }
+    this.scan++;
+    this.skeleton = skeleton;
+    this.only = only;
+    this.found = found;
+    try {
+      this.scanner ??= AutomatonScanner.of(this.automaton);
+      const units = skeletonUnits(skeleton);
+      // Most replies have no phrase: scanned by code unit, their skeleton never becomes a string.
+      if (this.scanner !== null && units !== undefined) this.scanner.scanCodes(units, length, this.onHit);
+      else if (this.scanner !== null) this.scanner.scan(skeleton.text, this.onKeyword);
+      else scanKeywords(this.automaton, skeleton.text, this.onKeyword);
+    } finally {
+      this.skeleton = undefined;
+      this.only = undefined;
+      this.found = [];
+    }
     return found;
   }
 
-  /** Normalise, skeletonise and match one text: for example checks and one-off matching. */
+  private readonly onHit = (begin: number, hitEnd: number, keyword: string): void =>
+    this.onKeyword(this.skeleton!.text, begin, hitEnd, keyword);
+
+  private readonly onKeyword = (text: string, begin: number, hitEnd: number, keyword: string): void => {
+    const candidates = this.byKeyword.get(keyword);
+    if (candidates === undefined) return;
+    const skeleton = this.skeleton!;
+    for (const pattern of candidates) {
+      const entry = pattern.entry;
+      if (this.only !== undefined && entry !== this.only) continue;
+      const serial = entry.serial;
+      const count = (this.countScan[serial] === this.scan ? this.counts[serial]! : 0) + 1;
+      // Past the cap an entry costs nothing more: degenerate input (a megabyte of one phrase)
+      // stays linear with a small constant.
+      if (count > MAX_MATCHES_PER_ENTRY) continue;
+      const end = this.matchRest(skeleton, pattern, begin, hitEnd);
+      if (end < 0) continue;
+      if (!this.contextAllows(skeleton, entry, begin, end)) continue;
+      if (entry.unlessLater !== undefined) {
+        if (this.lastLaterScan[serial] !== this.scan) {
+          let last = -1;
+          for (const literal of entry.unlessLater) last = Math.max(last, text.lastIndexOf(literal));
+          this.lastLater[serial] = last;
+          this.lastLaterScan[serial] = this.scan;
+        }
+        if (this.lastLater[serial]! >= end) continue;
+      }
+      this.counts[serial] = count;
+      this.countScan[serial] = this.scan;
+      // Two alternatives of an entry may find the same span: the linter reports a span once.
+      this.found.push({ entry, start: begin, end });
+    }
+  };
+
+  /** Read, skeletonise and match one text: for example checks and one-off matching. */
   matchText(text: string, only?: CompiledEntry): PhraseMatch[] {
-    return this.match(buildSkeleton(normalize(text)), only);
+    return this.match(this.reader.readAside(text), only);
   }
 
   /** End of the whole pattern when its gaps and boundaries fit, else -1. */

@@ -30,7 +30,11 @@ export interface RuleMeta {
   requiresConversation?: boolean;
 }
 
-/** The reply being linted, in the three forms matching uses. */
+/**
+ * The reply being linted, in the three forms matching uses (the skeleton's arrays and the folded
+ * text are made when a rule first reads them). `context.reply` is always the reply being linted:
+ * keep its `skeleton` or `normalized`, not the view itself, past a listener.
+ */
 export interface ReplyView {
   /** The reply as written: finding ranges index into it. */
   readonly text: string;
@@ -81,7 +85,10 @@ export interface RuleContext {
   matches(role?: string): readonly PhraseMatch[];
   /** This rule's phrase matches in another text, e.g. the customer's last turn, with their ranges there. */
   matchText(text: string, role?: string): readonly TextMatch[];
-  /** A whole approved sentence of a template, in the reply's locale; undefined without a resolver. */
+  /**
+   * A whole approved sentence of a template, in the reply's locale, from the linter's resolver
+   * (default: the built-in sentences); undefined when it has none for the id.
+   */
   suggestion(templateId: string): string | undefined;
   report(descriptor: ReportDescriptor): void;
 }

@@ -199,6 +199,34 @@ export class AutomatonScanner {
       if (found) for (const keyword of found) onKeyword(text, i + 1 - keyword.length, i + 1, keyword);
     }
   }
+
+  /** As `scan`, over the first `length` code units of `units`: a text not made into a string yet. */
+  scanCodes(
+    units: ArrayLike<number>,
+    length: number,
+    onKeyword: (begin: number, end: number, keyword: string) => void,
+  ): void {
+    const { base, check, failure, keywords } = this.trie;
+    let node = 0;
+    for (let i = 0; i < length; i++) {
+      const code = this.codes[units[i]!] ?? 0;
+      if (code === 0) {
+        node = 0;
+        continue;
+      }
+      let next = 0;
+      for (let state = node; state >= 0; state = failure[state] ?? -1) {
+        const candidate = state + (base[state] ?? 0) + code;
+        if (check[candidate] === state) {
+          next = candidate;
+          break;
+        }
+      }
+      node = next;
+      const found = keywords[node];
+      if (found) for (const keyword of found) onKeyword(i + 1 - keyword.length, i + 1, keyword);
+    }
+  }
 }
 
 const scanners = new WeakMap<Automaton, AutomatonScanner | null>();

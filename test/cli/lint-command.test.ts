@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sarifProblems } from '../lint/formatters/sarif-shape.js';
+import { sarifProblems } from './formatters/sarif-shape.js';
 import { fakeLinter, lintIo, runLint, tempDir } from './lint-helpers.js';
 
 const tmp = tempDir({

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
-import { sarifProblems } from '../lint/formatters/sarif-shape.js';
+import { sarifProblems } from './formatters/sarif-shape.js';
 import { lintIo, tempDir } from './lint-helpers.js';
 
 // `huashu lint` through execute() with huashu's own linter: the wiring, not the rules' wording

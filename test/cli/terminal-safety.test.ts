@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
-import { printable } from '../../src/lint/formatters/text.js';
+import { printable } from '../../src/cli/formatters/text.js';
 import { lintIo, tempDir } from './lint-helpers.js';
 
 /** Characters a terminal or a CI log would act on: C0 but tab and line feed, DEL, C1, bidi controls. */

@@ -2,7 +2,7 @@
  * scripts/data/lint.ts turns rules/lint/ into src/generated/lint-data.ts; a broken data folder
  * must fail the build with every problem listed (file and JSON path), not the first one.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lintGenerator } from '../../scripts/data/lint.js';
 import { HuashuError } from '../../src/errors.js';
 
+const repository = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const root = mkdtempSync(join(tmpdir(), 'huashu-lint-data-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -19,7 +20,7 @@ function write(name: string, value: unknown): void {
 
 describe('the lint data generator', () => {
   it('builds the shipped data', async () => {
-    const files = await lintGenerator.generate(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+    const files = await lintGenerator.generate(repository);
     expect(files.map((f) => f.name)).toEqual(['lint-data.ts']);
     expect(files[0]!.content).toContain('LINT_DATA');
   });
@@ -56,7 +57,10 @@ describe('the lint data generator', () => {
         'rules/lint/no-forbidden-phrase.zh-Hant.json: ',
       ]),
     );
-    // Once the schema errors are fixed, the examples are checked too.
+    expect(issues).toEqual(expect.arrayContaining(['rules/lint/skeleton.json: ', 'rules/lint/words.json: ']));
+    // Once the schema errors are fixed, the examples are checked too (with the folder's alphabet).
+    for (const name of ['skeleton.json', 'words.json'])
+      copyFileSync(join(repository, 'rules', 'lint', name), join(root, 'rules', 'lint', name));
     write('no-overpromise.en.json', {
       rule: 'no-overpromise',
       locale: 'en',
@@ -77,5 +81,70 @@ describe('the lint data generator', () => {
         'rules/lint/no-overpromise.en.json: phrases[1].counterExamples[0]',
       ]),
     );
+  });
+});
+
+describe('the skeleton alphabet and rule words', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huashu-lint-alphabet-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function problems(file: string, value: unknown): Promise<string[]> {
+    mkdirSync(join(dir, 'rules', 'lint'), { recursive: true });
+    for (const name of ['skeleton.json', 'words.json'])
+      copyFileSync(join(repository, 'rules', 'lint', name), join(dir, 'rules', 'lint', name));
+    writeFileSync(join(dir, 'rules', 'lint', file), JSON.stringify(value));
+    try {
+      await lintGenerator.generate(dir);
+    } catch (error) {
+      return (error as HuashuError).issues
+        .filter((issue) => issue.file === `rules/lint/${file}`)
+        .map((issue) => `${issue.path}: ${issue.message}`);
+    }
+    return [];
+  }
+
+  const alphabet = {
+    particles: '亲呢啊',
+    address: { character: '亲', wordWithNext: '爱', wordWithPrevious: '母' },
+    folds: { 您: '你' },
+    sentenceMarks: '。.',
+    keptSymbols: '%',
+  };
+
+  it.each([
+    [
+      'a traditional particle (never in folded text)',
+      { ...alphabet, particles: '亲親呢' },
+      'particles: "親" never occurs in folded text: write "亲"',
+    ],
+    [
+      'an address that is not a particle',
+      { ...alphabet, address: { ...alphabet.address, character: '吧' } },
+      'address.character',
+    ],
+    ['a Latin particle', { ...alphabet, particles: '亲a' }, 'particles'],
+    ['a letter as a sentence mark', { ...alphabet, sentenceMarks: '。x' }, 'sentenceMarks'],
+    ['a character listed twice', { ...alphabet, keptSymbols: '%%' }, 'keptSymbols'],
+    ['an unknown key', { ...alphabet, extra: 1 }, ''],
+  ])('skeleton.json: %s is reported', async (_, value, path) => {
+    const found = await problems('skeleton.json', value);
+    expect(found.some((p) => p.startsWith(path))).toBe(true);
+  });
+
+  it('words.json: words the rules compare with folded text must be folded', async () => {
+    const words = {
+      'greet-first': { openingAddresses: ['親'] },
+      'offer-further-help': { questionMarks: '?？' },
+      'no-offplatform-contact': {
+        accountLabels: ['號碼', 'ID'],
+        accountLinks: ['是'],
+        accountSeparators: [':'],
+      },
+    };
+    expect(await problems('words.json', words)).toEqual([
+      'greet-first.openingAddresses[0]: write "親" folded: "亲"',
+      'no-offplatform-contact.accountLabels[0]: write "號碼" folded: "号码"',
+      'no-offplatform-contact.accountLabels[1]: write "ID" folded: "id"',
+    ]);
   });
 });

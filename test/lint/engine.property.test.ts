@@ -5,7 +5,7 @@ import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
 import type { ConversationTurn, LintResult } from '../../src/lint/types.js';
 
-const linter = createLinter({}, (id, locale) => `${id}@${locale}`);
+const linter = createLinter({}, { suggest: (id, locale) => `${id}@${locale}` });
 
 /** Fragments that exercise every rule, the skeleton's noise and the PII patterns. */
 const FRAGMENTS = [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
-import { normalize } from '../../src/normalize/index.js';
 import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { defineRule, interpolate, type Rule } from '../../src/lint/rule.js';
 import { lintRules } from '../../src/lint/rule-list.js';
-import { buildSkeleton, skeletonToOriginal } from '../../src/lint/skeleton.js';
+import { builtInReader } from '../../src/lint/built-in-data.js';
+import { skeletonToOriginal } from '../../src/lint/skeleton.js';
 import type { Finding } from '../../src/lint/types.js';
 
 function thrown(fn: () => unknown): HuashuError {
@@ -33,12 +33,12 @@ describe('skeleton', () => {
     { input: '，。！？ ～', skeleton: '' },
   ] as const;
   it.each(table)('$input → $skeleton', ({ input, skeleton }) => {
-    expect(buildSkeleton(normalize(input)).text).toBe(skeleton);
+    expect(builtInReader().skeletonOf(input).text).toBe(skeleton);
   });
 
   it('maps skeleton ranges back to the original reply', () => {
     const original = '亲，您 到 ＸＸ 部門，問問吧！';
-    const skeleton = buildSkeleton(normalize(original));
+    const skeleton = builtInReader().skeletonOf(original);
     expect(skeleton.text).toBe('你到xx部门问问');
     const [start, end] = skeletonToOriginal(skeleton, 0, skeleton.text.length);
     expect(original.slice(start, end)).toBe('您 到 ＸＸ 部門，問問');
@@ -47,7 +47,7 @@ describe('skeleton', () => {
   });
 
   it('records sentence, clause and word breaks', () => {
-    const skeleton = buildSkeleton(normalize('好的 亲爱的。I do not know, ok'));
+    const skeleton = builtInReader().skeletonOf('好的 亲爱的。I do not know, ok');
     // 好的 | 亲爱的 (space between Han: clause) | 。 (sentence) | words (word breaks) | , (clause)
     expect(skeleton.text).toBe('好的亲爱的idonotknowok');
     expect(skeleton.breaks[2]).toBe(2);
@@ -133,7 +133,7 @@ describe('defineRule', () => {
 describe('the core checks what rules report (like eslint)', () => {
   it('refuses a fix from a rule that does not declare fixable', () => {
     const rule = badWordRule({}, (range) => ({ fix: { range, text: 'good' } }));
-    const linter = createLinter({}, undefined, [rule]);
+    const linter = createLinter({}, { extraRules: [rule] });
     const error = thrown(() => linter.lint('a bad reply'));
     expect(error.code).toBe('INVALID_RULES');
     expect(error.message).toContain('meta.fixable');
@@ -141,13 +141,15 @@ describe('the core checks what rules report (like eslint)', () => {
 
   it('accepts the same fix once the rule declares fixable', () => {
     const rule = badWordRule({ fixable: true }, (range) => ({ fix: { range, text: 'good' } }));
-    const result = createLinter({}, undefined, [rule]).lint('a bad, bad reply');
+    const result = createLinter({}, { extraRules: [rule] }).lint('a bad, bad reply');
     expect(applyFixes('a bad, bad reply', result.findings).text).toBe('a good, good reply');
   });
 
   it('refuses suggestions from a rule without hasSuggestions', () => {
     const rule = badWordRule({}, () => ({ suggestions: [{ text: 'good' }] }));
-    expect(thrown(() => createLinter({}, undefined, [rule]).lint('bad')).message).toContain('hasSuggestions');
+    expect(thrown(() => createLinter({}, { extraRules: [rule] }).lint('bad')).message).toContain(
+      'hasSuggestions',
+    );
   });
 
   it('refuses an unknown messageId and a range outside the reply', () => {
@@ -155,14 +157,14 @@ describe('the core checks what rules report (like eslint)', () => {
       ...badWordRule({}),
       create: (context) => ({ 'reply:exit': () => context.report({ messageId: 'nope', range: [0, 0] }) }),
     });
-    expect(thrown(() => createLinter({}, undefined, [unknown]).lint('x')).message).toContain(
+    expect(thrown(() => createLinter({}, { extraRules: [unknown] }).lint('x')).message).toContain(
       'unknown messageId',
     );
     const outside = defineRule({
       ...badWordRule({}),
       create: (context) => ({ 'reply:exit': () => context.report({ messageId: 'found', range: [0, 99] }) }),
     });
-    expect(thrown(() => createLinter({}, undefined, [outside]).lint('x')).message).toContain(
+    expect(thrown(() => createLinter({}, { extraRules: [outside] }).lint('x')).message).toContain(
       'outside the reply',
     );
   });
@@ -170,15 +172,22 @@ describe('the core checks what rules report (like eslint)', () => {
   it('interpolates messages in the reply locale, or the configured one', () => {
     const rule = badWordRule({});
     const only = { rules: Object.fromEntries(lintRules.map((r) => [r.id, 'off' as const])) };
-    expect(createLinter(only, undefined, [rule]).lint('这是bad的').findings[0]!.message).toBe('发现“bad”');
-    expect(createLinter(only, undefined, [rule]).lint('這個bad嗎').findings[0]!.message).toBe('發現“bad”');
-    expect(createLinter(only, undefined, [rule]).lint('a bad one').findings[0]!.message).toBe('found “bad”');
+    expect(createLinter(only, { extraRules: [rule] }).lint('这是bad的').findings[0]!.message).toBe(
+      '发现“bad”',
+    );
+    expect(createLinter(only, { extraRules: [rule] }).lint('這個bad嗎').findings[0]!.message).toBe(
+      '發現“bad”',
+    );
+    expect(createLinter(only, { extraRules: [rule] }).lint('a bad one').findings[0]!.message).toBe(
+      'found “bad”',
+    );
     expect(
-      createLinter({ ...only, messageLocale: 'en' }, undefined, [rule]).lint('这是bad的').findings[0]!
+      createLinter({ ...only, messageLocale: 'en' }, { extraRules: [rule] }).lint('这是bad的').findings[0]!
         .message,
     ).toBe('found “bad”');
     expect(
-      createLinter(only, undefined, [rule]).lint('这是bad的', { locale: 'zh-Hant' }).findings[0]!.message,
+      createLinter(only, { extraRules: [rule] }).lint('这是bad的', { locale: 'zh-Hant' }).findings[0]!
+        .message,
     ).toBe('發現“bad”');
   });
 });
@@ -262,7 +271,7 @@ describe('phrase packs', () => {
   };
 
   it('adds phrases to a rule, with the category, note and suggestion', () => {
-    const linter = createLinter({ packs: [shopPack] }, (id, locale) => `${id}@${locale}`);
+    const linter = createLinter({ packs: [shopPack] }, { suggest: (id, locale) => `${id}@${locale}` });
     const result = linter.lint('是的哦 親愛噠，這個找售後去吧');
     expect(result.findings.map((f) => [f.messageId, f.actual, f.data?.phrase])).toEqual([
       ['custom', '親愛噠', 'no-dear'],

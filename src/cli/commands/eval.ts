@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { HuashuError, isHuashuError } from '../../errors.js';
 import { createIntentClassifier } from '../../intent/classifier.js';
 import { parseEvaluationRows, scoreIntents, type EvaluationReport } from '../../intent/evaluate.js';
-import { printable } from '../../lint/formatters/text.js';
+import { printable } from '../formatters/text.js';
 import { readTextFile } from '../../node/files.js';
 import { normalize } from '../../normalize/index.js';
 import type { Command } from '../command.js';

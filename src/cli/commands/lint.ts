@@ -2,7 +2,7 @@ import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError } from '../../errors.js';
-import { FORMAT_NAMES, type FormatName } from '../../lint/formatters/index.js';
+import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';

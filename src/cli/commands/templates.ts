@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isHuashuError } from '../../errors.js';
-import { printable } from '../../lint/formatters/text.js';
+import { printable } from '../formatters/text.js';
 import { loadConfig, loadConfigFile } from '../../node/config.js';
 import { readTextFile } from '../../node/files.js';
 import { parseJsonText } from '../../node/json-text.js';

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAssistant } from '../../assistant/index.js';
 import { isHuashuError, type HuashuIssue } from '../../errors.js';
-import { printable } from '../../lint/formatters/text.js';
+import { printable } from '../formatters/text.js';
 import { createLinter } from '../../lint/linter.js';
 import type { PhrasePack } from '../../lint/data-schema.js';
 import { loadActionRuleFiles, loadActionRules, type ActionRulePack } from '../../node/actions.js';

@@ -1,4 +1,4 @@
-import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { ReplyOrigin } from '../formatters/types.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { resolveColumns, type ColumnMap, type CsvField } from './columns.js';
 import type { InputItem, InputParser } from './record.js';

@@ -1,7 +1,8 @@
 import { createLinter, type ConfiguredRule } from '../../lint/linter.js';
+import { builtInSuggestion, type SuggestionResolver } from '../../lint/suggestions.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/index.js';
-import type { RuleDescriptor } from '../../lint/formatters/types.js';
+import type { RuleDescriptor } from '../formatters/types.js';
 import type { LinterFactory } from './linter-factory.js';
 
 function describe(rule: ConfiguredRule): RuleDescriptor {
@@ -16,13 +17,25 @@ function describe(rule: ConfiguredRule): RuleDescriptor {
 }
 
 /**
- * huashu's own linter for the CLI: the lint options of the configuration, and suggestions taken
- * from the template catalogue (the shop's templates folder included) as createAssistant does.
+ * The shop's templates folder as suggestions: its own templates rendered with their example
+ * values (the shop wrote them), the built-in sentences for every other id.
+ */
+function shopSuggestions(folder: string): SuggestionResolver {
+  const pack = loadTemplatePack(folder);
+  const catalogue = createTemplateCatalogue(pack);
+  const own = new Set(pack.map((template) => template.id));
+  return (templateId, locale) =>
+    own.has(templateId) ? catalogue.example(templateId, locale) : builtInSuggestion(templateId, locale);
+}
+
+/**
+ * huashu's own linter for the CLI: the lint options of the configuration; suggestions from the
+ * built-in sentences, or the shop's templates folder where it has a template of that id.
  */
 export const createHuashuLinter: LinterFactory = (options, config) => {
-  const catalogue = createTemplateCatalogue(
-    config.templates === undefined ? [] : loadTemplatePack(config.templates),
+  const linter = createLinter(
+    options,
+    config.templates === undefined ? {} : { suggest: shopSuggestions(config.templates) },
   );
-  const linter = createLinter(options, (templateId, locale) => catalogue.example(templateId, locale));
   return { linter, rules: linter.rules.map(describe) };
 };

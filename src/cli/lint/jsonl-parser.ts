@@ -1,4 +1,4 @@
-import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { ReplyOrigin } from '../formatters/types.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { jsonStringValueSpan } from './json-string-span.js';
 import type { InputParser, JsonLineOrigin, ReplyRecord } from './record.js';

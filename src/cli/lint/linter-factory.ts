@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '../../lint/formatters/types.js';
+import type { RuleDescriptor } from '../formatters/types.js';
 import type { HuashuConfig } from '../../node/config.js';
 import type { ReplyLinter } from './run.js';
 

@@ -3,7 +3,7 @@ import { turnSchema } from '../../context.js';
 import { formatPath } from '../../errors.js';
 import { factsSchema } from '../../facts.js';
 import { supportedLocaleSchema } from '../../options.js';
-import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { ReplyOrigin } from '../formatters/types.js';
 import type { InputItem, JsonLineOrigin, ReplyRecord } from './record.js';
 import type { SourceLine } from './source-lines.js';
 

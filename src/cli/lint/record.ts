@@ -1,6 +1,6 @@
 import type { Facts } from '../../facts.js';
 import type { SupportedLocale } from '../../language/index.js';
-import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import type { ReplyOrigin } from '../formatters/types.js';
 import type { ConversationTurn } from '../../lint/types.js';
 import type { SourceLine } from './source-lines.js';
 

@@ -5,8 +5,8 @@ import {
   type FormatName,
   type LintedReply,
   type RuleDescriptor,
-} from '../../lint/formatters/index.js';
-import { printable } from '../../lint/formatters/text.js';
+} from '../formatters/index.js';
+import { printable } from '../formatters/text.js';
 import type { LintContext, LintResult } from '../../lint/types.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { BufferedOutput } from './buffered-output.js';

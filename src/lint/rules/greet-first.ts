@@ -1,8 +1,7 @@
+import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineRule } from '../rule.js';
 import { wholeReply } from './conversation.js';
-
-const OPENING_ADDRESS = /^亲/;
 
 /** The agent's first reply of a conversation greets the customer (您好, 亲, hello). */
 export const greetFirst = defineRule({
@@ -25,13 +24,15 @@ export const greetFirst = defineRule({
     },
   },
   create(context) {
+    const { openingAddresses } = ruleWords()['greet-first'];
     return {
       'reply:exit'() {
         const conversation = context.conversation ?? [];
         if (conversation.some((turn) => turn.role === 'agent')) return;
         if (context.matches('greeting').length > 0) return;
         // 亲 is the platforms' standard address but also a particle the skeleton drops: an opening 亲 greets.
-        if (OPENING_ADDRESS.test(context.reply.normalized.text)) return;
+        const folded = context.reply.normalized.text;
+        if (openingAddresses.some((address) => folded.startsWith(address))) return;
         const suggestion = context.suggestion('opening/chat');
         context.report({
           messageId: 'missingGreeting',

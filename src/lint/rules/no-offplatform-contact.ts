@@ -1,11 +1,23 @@
+import type { RuleWords } from '../data-schema.js';
+import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineRule } from '../rule.js';
 
+function alternatives(words: readonly string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+}
+
 /**
- * After a contact handle (QQ, VX, LINE…): a separator, then an account id — `QQ: 12345678`,
- * `vx号 abc_123`, `微信是abc123`. A bare handle and a number (line 12345) is not enough.
+ * After a contact handle (QQ, VX, LINE…): a label, link or separator (rules/lint/words.json), then
+ * an account id — `QQ: 12345678`, `vx号 abc_123`, `微信是abc123`. A bare handle and a number
+ * (line 12345) is not enough.
  */
-const ACCOUNT_AFTER_HANDLE = /^ ?(?:(?:号码?|账号|id) ?(?:是|为)?|是|为|[:=]) ?[a-z0-9][a-z0-9_-]{4,}/;
+function accountAfterHandle(words: RuleWords['no-offplatform-contact']): RegExp {
+  const labels = alternatives(words.accountLabels);
+  const links = alternatives(words.accountLinks);
+  const separators = alternatives(words.accountSeparators);
+  return new RegExp(`^ ?(?:(?:${labels}) ?(?:${links})?|${links}|${separators}) ?[a-z0-9][a-z0-9_-]{4,}`);
+}
 
 /**
  * Steering the customer off the platform — to WeChat, QQ, WhatsApp, or a private transfer — which
@@ -30,13 +42,14 @@ export const noOffplatformContact = defineRule({
     },
   },
   create(context) {
+    const account = accountAfterHandle(ruleWords()['no-offplatform-contact']);
     return {
       phrase(match) {
         const { reply } = context;
         if (match.entry.role === 'handle') {
           const { normalized, toNormalized } = reply.skeleton;
           const after = (toNormalized[match.end - 1] ?? 0) + 1;
-          if (!ACCOUNT_AFTER_HANDLE.test(normalized.text.slice(after, after + 48))) return;
+          if (!account.test(normalized.text.slice(after, after + 48))) return;
         }
         const range = reply.range(match.start, match.end);
         context.report({

@@ -4,11 +4,12 @@ import { ruleDocsUrl } from '../docs.js';
 import { findPii, maskPii, phoneDigits, type PiiHit, type PiiKind } from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
-import type { Skeleton } from '../skeleton.js';
+import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
 import type { Severity } from '../types.js';
 
 /** How far before a number or address (folded characters) a cue word counts: 您的手机号是 138…. */
 const CUE_DISTANCE = 12;
+
 
 /**
  * A customer's full phone number, ID-card or bank-card number, e-mail or street address in a reply.
@@ -80,6 +81,9 @@ export const noPiiLeak = defineRule({
     return {
       'reply:exit'() {
         const { skeleton } = context.reply;
+        // findPii finds nothing in folded text without a digit or an @: most replies stop here,
+        // their folded text never decoded.
+        if (!foldedHasDigitOrAt(skeleton)) return;
         const normalized = skeleton.normalized;
         const owner = cueEnds(skeleton, context.matches('owner'));
         const card = cueEnds(skeleton, context.matches('card'));
@@ -92,7 +96,12 @@ export const noPiiLeak = defineRule({
         if (hits.length === 0) return;
         const service = cueEnds(skeleton, context.matches('service'));
         const reference = cueEnds(skeleton, context.matches('reference'));
+        // The first MAX_FINDINGS_PER_RULE leaks are kept as they are; past that, the last kept one
+        // and every further one become one finding, built as they come (a megabyte of data keeps
+        // no object per datum).
         const leaks: Leak[] = [];
+        let rest: TheRest | undefined;
+        const reply = context.reply.text;
         for (const hit of hits) {
           const phone = hit.kind === 'mobile' || hit.kind === 'landline' || hit.kind === 'phone';
           const isCustomers = phone && customerDigits.length >= 7 && phoneDigits(hit.value) === customerDigits;
@@ -104,12 +113,12 @@ export const noPiiLeak = defineRule({
           else if (cueBefore(service, hit) || (phone && cueBefore(reference, hit))) continue;
           else severity = hit.kind === 'address' ? 'error' : 'warn';
           const range = toOriginalRange(normalized, hit.start, hit.end);
-          const masked = maskPii(hit.kind, context.reply.text.slice(range[0], range[1]));
-          leaks.push({ kind: hit.kind, range, masked, severity });
+          const masked = maskPii(hit.kind, reply.slice(range[0], range[1]));
+          if (rest !== undefined) rest.add(range, masked, severity);
+          else if (leaks.length < MAX_FINDINGS_PER_RULE) leaks.push({ kind: hit.kind, range, masked, severity });
+          else (rest = new TheRest(reply, leaks.pop()!)).add(range, masked, severity);
         }
-        const individual = leaks.length > MAX_FINDINGS_PER_RULE ? MAX_FINDINGS_PER_RULE - 1 : leaks.length;
-        for (let i = 0; i < individual; i++) {
-          const { kind, range, masked, severity } = leaks[i]!;
+        for (const { kind, range, masked, severity } of leaks)
           context.report({
             messageId: kind,
             data: { kind, masked },
@@ -119,8 +128,7 @@ export const noPiiLeak = defineRule({
             expected: masked,
             fix: { range, text: masked },
           });
-        }
-        if (individual < leaks.length) reportTheRest(context, leaks.slice(individual));
+        if (rest !== undefined) rest.report(context);
       },
     };
   },
@@ -137,26 +145,41 @@ interface Leak {
  * Past the linter's cap, the remaining data are one finding from the first to the last, so every
  * datum is still masked (in the fix and wherever the reply is printed); between them the text stays.
  */
-function reportTheRest(context: RuleContext, rest: readonly Leak[]): void {
-  const reply = context.reply.text;
-  const start = rest[0]!.range[0];
-  const end = rest[rest.length - 1]!.range[1];
-  let masked = '';
-  let position = start;
-  for (const leak of rest) {
-    masked += reply.slice(position, leak.range[0]) + leak.masked;
-    position = leak.range[1];
+class TheRest {
+  private readonly start: number;
+  private end: number;
+  private readonly parts: string[] = [];
+  private count = 0;
+  private error = false;
+
+  constructor(
+    private readonly reply: string,
+    first: Leak,
+  ) {
+    this.start = first.range[0];
+    this.end = this.start;
+    this.add(first.range, first.masked, first.severity);
   }
-  masked += reply.slice(position, end);
-  const range: Range = [start, end];
-  context.report({
-    messageId: 'more',
-    data: { kind: 'more', count: String(rest.length) },
-    range,
-    masked,
-    severity: rest.some((leak) => leak.severity === 'error') ? 'error' : 'warn',
-    fix: { range, text: masked },
-  });
+
+  add(range: Range, masked: string, severity: Severity): void {
+    this.parts.push(this.reply.slice(this.end, range[0]), masked);
+    this.end = range[1];
+    this.count++;
+    if (severity === 'error') this.error = true;
+  }
+
+  report(context: RuleContext): void {
+    const range: Range = [this.start, this.end];
+    const masked = this.parts.join('');
+    context.report({
+      messageId: 'more',
+      data: { kind: 'more', count: String(this.count) },
+      range,
+      masked,
+      severity: this.error ? 'error' : 'warn',
+      fix: { range, text: masked },
+    });
+  }
 }
 
 /** The folded-text offsets where each cue ends, in ascending order. */

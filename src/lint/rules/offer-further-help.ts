@@ -1,8 +1,13 @@
+import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineRule } from '../rule.js';
 import { lastCustomerTurn, wholeReply } from './conversation.js';
 
-const QUESTION = /[?？吗嗎]/;
+/** Whether `text` has one of the characters of `marks`. */
+function hasAny(text: string, marks: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) if (marks.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /**
  * The closing reply asks whether anything else is needed (请问还有什么可以帮您?). A reply closes
@@ -30,6 +35,8 @@ export const offerFurtherHelp = defineRule({
     },
   },
   create(context) {
+    const marks = ruleWords()['offer-further-help'].questionMarks;
+    const questionMarks = new Set(Array.from(marks, (mark) => mark.charCodeAt(0)));
     return {
       'reply:exit'() {
         if (context.matches('further-help').length > 0) return;
@@ -40,7 +47,7 @@ export const offerFurtherHelp = defineRule({
         const thanked =
           customer !== undefined &&
           customerCues.some((m) => m.entry.role === 'thanks') &&
-          !QUESTION.test(customer.text);
+          !hasAny(customer.text, questionMarks);
         const closing = context.matches('closing').length > 0 || thanked;
         if (!closing) return;
         const suggestion = context.suggestion('situation/anything-else');

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Facts } from '../../../src/facts.js';
 import type { SupportedLocale } from '../../../src/language/index.js';
 import { applyFixes } from '../../../src/lint/fixes.js';
-import { createLinter, type SuggestionResolver } from '../../../src/lint/linter.js';
+import { createLinter } from '../../../src/lint/linter.js';
+import type { SuggestionResolver } from '../../../src/lint/suggestions.js';
 import { lintRules } from '../../../src/lint/rule-list.js';
 import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from '../../../src/lint/types.js';
 
@@ -93,7 +94,7 @@ export function ruleTester(
     lintRules.map((rule) => [rule.id, rule.id === ruleId ? rule.defaultSeverity : 'off']),
   );
   if (!(ruleId in rules)) throw new Error(`unknown rule ${ruleId}`);
-  const linter = createLinter({ rules }, testResolver);
+  const linter = createLinter({ rules }, { suggest: testResolver });
 
   describe(ruleId, () => {
     describe('valid', () => {

@@ -5,8 +5,8 @@ import {
   MAX_AGENTS,
   OTHER_AGENTS,
   percent,
-} from '../../../src/lint/formatters/summary.js';
-import { displayWidth } from '../../../src/lint/formatters/text.js';
+} from '../../../src/cli/formatters/summary.js';
+import { displayWidth } from '../../../src/cli/formatters/text.js';
 import { finding, result } from './fixtures.js';
 
 const ship = (reply: string) => finding(reply, '已发货');

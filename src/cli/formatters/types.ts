@@ -1,4 +1,4 @@
-import type { LintResult } from '../types.js';
+import type { LintResult } from '../../lint/types.js';
 import type { LintSummary } from './summary.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { LintResult } from '../types.js';
+import type { LintResult } from '../../lint/types.js';
 import { displayWidth, padDisplay, paint, printable, type Paint } from './text.js';
 
 /** Per-rule figures over a run. */

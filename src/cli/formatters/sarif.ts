@@ -1,5 +1,5 @@
 import { VERSION } from '../../generated/version.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../lint/types.js';
 import { locateRanges, type SourceSpan } from './location.js';
 import { printableReply } from './redact.js';
 import type { LintSummary } from './summary.js';

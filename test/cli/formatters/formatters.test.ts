@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { github } from '../../../src/lint/formatters/github.js';
-import { createFormatter, createSummaryCollector } from '../../../src/lint/formatters/index.js';
-import { json } from '../../../src/lint/formatters/json.js';
-import { sarif, sarifUri } from '../../../src/lint/formatters/sarif.js';
-import { stylish } from '../../../src/lint/formatters/stylish.js';
-import type { LintedReply, RuleDescriptor } from '../../../src/lint/formatters/types.js';
+import { github } from '../../../src/cli/formatters/github.js';
+import { createFormatter, createSummaryCollector } from '../../../src/cli/formatters/index.js';
+import { json } from '../../../src/cli/formatters/json.js';
+import { sarif, sarifUri } from '../../../src/cli/formatters/sarif.js';
+import { stylish } from '../../../src/cli/formatters/stylish.js';
+import type { LintedReply, RuleDescriptor } from '../../../src/cli/formatters/types.js';
 import { finding, linted } from './fixtures.js';
 import { sarifProblems } from './sarif-shape.js';
 

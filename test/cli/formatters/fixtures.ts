@@ -1,4 +1,4 @@
-import type { LintedReply } from '../../../src/lint/formatters/types.js';
+import type { LintedReply } from '../../../src/cli/formatters/types.js';
 import type { Finding, LintResult } from '../../../src/lint/types.js';
 
 /** A finding on `actual` inside `reply`, as a linter would report it. */

@@ -14,7 +14,7 @@ import {
   FORMAT_NAMES,
   type LintedReply,
   type RuleDescriptor,
-} from '../../../src/lint/formatters/index.js';
+} from '../../../src/cli/formatters/index.js';
 import { applyFixes } from '../../../src/lint/fixes.js';
 import { createLinter } from '../../../src/lint/linter.js';
 import type { LintResult } from '../../../src/lint/types.js';

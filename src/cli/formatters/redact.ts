@@ -1,4 +1,4 @@
-import { redactSpan } from '../pii.js';
+import { redactSpan } from '../../lint/pii.js';
 import type { LintedReply } from './types.js';
 
 /**

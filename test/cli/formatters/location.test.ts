@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateRanges } from '../../../src/lint/formatters/location.js';
+import { locateRanges } from '../../../src/cli/formatters/location.js';
 import { linted } from './fixtures.js';
 
 describe('locateRanges', () => {

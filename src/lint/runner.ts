@@ -1,0 +1,160 @@
+import type { Facts } from '../facts.js';
+import type { SupportedLocale } from '../language/index.js';
+import type { NormalizedText } from '../normalize/index.js';
+import { checkReport, createFinding } from './finding.js';
+import type { PhraseMatch, PhraseSet } from './phrase-set.js';
+import { replyLocale } from './reply-locale.js';
+import {
+  MAX_FINDINGS_PER_RULE,
+  type ReplyView,
+  type ReportDescriptor,
+  type Rule,
+  type RuleContext,
+  type RuleListener,
+  type TextMatch,
+} from './rule.js';
+import { skeletonToOriginal, type Skeleton } from './skeleton.js';
+import type { SuggestionResolver } from './suggestions.js';
+import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from './types.js';
+
+/** The reply being linted as the rules see it; one per linter, refilled for each reply. */
+class ReplyFrame implements ReplyView {
+  text = '';
+  skeleton!: Skeleton;
+  get normalized(): NormalizedText {
+    return this.skeleton.normalized;
+  }
+  /** Bound once, so a rule may pass `reply.range` around. */
+  readonly range = (start: number, end: number) => skeletonToOriginal(this.skeleton, start, end);
+}
+
+/** What the rules see of the reply being linted, shared by a linter's runners and reused from reply to reply. */
+export class ReplyState {
+  readonly view = new ReplyFrame();
+  facts: Facts | undefined;
+  conversation: readonly ConversationTurn[] | undefined;
+  findings: Finding[] | undefined;
+  private givenLocale: SupportedLocale | undefined;
+  private detectedLocale: SupportedLocale | undefined;
+
+  constructor(private readonly messageLocaleOption: SupportedLocale | undefined) {}
+
+  get reply(): string {
+    return this.view.text;
+  }
+
+  begin(reply: string, skeleton: Skeleton, context: LintContext | undefined): void {
+    this.view.text = reply;
+    this.view.skeleton = skeleton;
+    this.facts = context?.facts;
+    this.conversation = context?.conversation;
+    this.givenLocale = context?.locale;
+    this.detectedLocale = undefined;
+    this.findings = undefined;
+  }
+
+  /** This reply's findings; drops every reference to the reply so a long-lived linter does not hold it. */
+  end(): Finding[] {
+    const findings = this.findings ?? [];
+    this.facts = undefined;
+    this.conversation = undefined;
+    this.findings = undefined;
+    return findings;
+  }
+
+  get locale(): SupportedLocale {
+    if (this.givenLocale !== undefined) return this.givenLocale;
+    this.detectedLocale ??= replyLocale(this.view.text);
+    return this.detectedLocale;
+  }
+
+  get messageLocale(): SupportedLocale {
+    return this.messageLocaleOption ?? this.locale;
+  }
+}
+
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
+
+/** One enabled rule: its context (made once), its listeners, and this reply's phrase matches. */
+export class RuleRunner {
+  readonly id: string;
+  /** This reply's matches of the rule's phrases, in scan order until `run()` sorts them. */
+  readonly matches: PhraseMatch[] = [];
+  private reported = 0;
+  private readonly listener: RuleListener;
+  private readonly severity: Severity;
+  /** The rule only listens to its phrases: a reply without them costs it nothing. */
+  private readonly phrasesOnly: boolean;
+
+  constructor(
+    private readonly rule: Rule,
+    setting: SeveritySetting,
+    private readonly state: ReplyState,
+    phrases: PhraseSet,
+    suggest: SuggestionResolver,
+  ) {
+    const id = rule.meta.id;
+    this.id = id;
+    this.severity = setting === 'warn' ? 'warn' : 'error';
+    const matches = this.matches;
+    const context: RuleContext = {
+      id,
+      get reply() {
+        return state.view;
+      },
+      get facts() {
+        return state.facts;
+      },
+      get conversation() {
+        return state.conversation;
+      },
+      get locale() {
+        return state.locale;
+      },
+      matches: (role) => {
+        if (role === undefined) return matches;
+        return matches.length === 0 ? NO_MATCHES : matches.filter((m) => m.entry.role === role);
+      },
+      matchText: (text, role) => {
+        const skeleton = phrases.reader.readAside(text);
+        const found: TextMatch[] = [];
+        for (const m of phrases.match(skeleton)) {
+          if (m.entry.ruleId !== id || (role !== undefined && m.entry.role !== role)) continue;
+          const range = skeletonToOriginal(skeleton, m.start, m.end);
+          found.push({ ...m, range, text: text.slice(range[0], range[1]) });
+        }
+        return found.sort((a, b) => a.start - b.start);
+      },
+      suggestion: (templateId) => suggest(templateId, state.locale),
+      report: (descriptor) => this.report(descriptor),
+    };
+    this.listener = rule.create(context);
+    this.phrasesOnly =
+      this.listener.phrase !== undefined &&
+      this.listener.reply === undefined &&
+      this.listener['reply:exit'] === undefined;
+  }
+
+  /** The rule's listeners for this reply: `reply`, each phrase match by position, `reply:exit`. */
+  run(): void {
+    if (this.rule.meta.requiresConversation && this.state.conversation === undefined) return;
+    if (this.phrasesOnly && this.matches.length === 0) return;
+    this.reported = 0;
+    const listener = this.listener;
+    listener.reply?.();
+    if (listener.phrase !== undefined && this.matches.length > 0) {
+      if (this.matches.length > 1) this.matches.sort((a, b) => a.start - b.start || a.end - b.end);
+      for (const match of this.matches) listener.phrase(match);
+    }
+    listener['reply:exit']?.();
+  }
+
+  private report(descriptor: ReportDescriptor): void {
+    const reply = this.state.reply;
+    checkReport(this.rule.meta, descriptor, reply);
+    if (++this.reported > MAX_FINDINGS_PER_RULE) return;
+    (this.state.findings ??= []).push(
+      createFinding(this.rule.meta, this.severity, descriptor, reply, this.state.messageLocale),
+    );
+  }
+}
