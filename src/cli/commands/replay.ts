@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError, isHuashuError } from '../../errors.js';
 import { ACTION_CATALOGUE } from '../../generated/actions-catalogue.js';
-import { printable } from '../../lint/formatters/text.js';
+import { printable } from '../formatters/text.js';
 import { readTextFile } from '../../node/files.js';
 import type { Command } from '../command.js';
 import { ExitCode, readAll } from '../io.js';
