@@ -49,34 +49,9 @@ export function fitTemperature(predictions: readonly Prediction[]): number {
   return Math.exp((a + b) / 2);
 }
 
-export interface Scored {
-  /** Top-1 confidence. */
-  confidence: number;
-  correct: boolean;
-}
-
-/** Expected calibration error over `bins` equal-width bins of the top-1 confidence. */
-export function expectedCalibrationError(items: readonly Scored[], bins = 10): number {
-  const count = new Float64Array(bins);
-  const confidence = new Float64Array(bins);
-  const correct = new Float64Array(bins);
-  for (const item of items) {
-    const b = Math.min(bins - 1, Math.floor(item.confidence * bins));
-    count[b] = (count[b] ?? 0) + 1;
-    confidence[b] = (confidence[b] ?? 0) + item.confidence;
-    correct[b] = (correct[b] ?? 0) + (item.correct ? 1 : 0);
-  }
-  let ece = 0;
-  for (let b = 0; b < bins; b++)
-    if ((count[b] ?? 0) > 0) ece += Math.abs((confidence[b] ?? 0) - (correct[b] ?? 0));
-  return ece / Math.max(1, items.length);
-}
-
-/** Accuracy on the `coverage` share of items the model is surest about. */
-export function accuracyAtCoverage(items: readonly Scored[], coverage: number): number {
-  const sorted = [...items].sort((a, b) => b.confidence - a.confidence);
-  const n = Math.max(1, Math.round(sorted.length * coverage));
-  let correct = 0;
-  for (let i = 0; i < n && i < sorted.length; i++) if (sorted[i]?.correct) correct++;
-  return correct / Math.min(n, Math.max(1, sorted.length));
-}
+// One implementation with `huashu eval` (src/cli/evaluation/calibration.ts).
+export {
+  accuracyAtCoverage,
+  expectedCalibrationError,
+  type Scored,
+} from '../../src/cli/evaluation/calibration.js';

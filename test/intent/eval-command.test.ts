@@ -47,6 +47,18 @@ describe('huashu eval', () => {
     expect(report.microsecondsPerMessage).toBeGreaterThan(0);
   });
 
+  it('reports calibration (ECE, accuracy by coverage) and the confusion matrix', async () => {
+    const report = JSON.parse((await run(['small.jsonl', '--format', 'json'])).stdout) as EvaluationOutput;
+    expect(report.calibration.bins).toHaveLength(10);
+    expect(report.calibration.bins.reduce((n, b) => n + b.count, 0)).toBe(4);
+    expect(report.calibration.accuracyAtCoverage['100']).toBe(0.75);
+    expect(report.matrix.labels).toContain('thanks');
+    expect(report.matrix.counts.flat().reduce((a, b) => a + b, 0)).toBe(4);
+    const pretty = (await run(['small.jsonl', '--format', 'pretty', '--matrix'])).stdout;
+    expect(pretty).toMatch(/ECE {7}\d\.\d{3}/u);
+    expect(pretty).toContain('Confusion matrix (rows: expected');
+  });
+
   it('prints a table with --format pretty', async () => {
     const { code, stdout } = await run(['small.jsonl', '--format', 'pretty']);
     expect(code).toBe(0);

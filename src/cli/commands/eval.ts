@@ -10,6 +10,12 @@ import type { Command } from '../command.js';
 import { ExitCode, readAll } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
+import {
+  calibrationReport,
+  confusionMatrix,
+  type CalibrationReport,
+  type ConfusionMatrix,
+} from '../evaluation/calibration.js';
 
 /** The largest evaluation file read: about the longest string V8 can hold (2^29 characters). */
 const EVAL_MAX_BYTES = 512 * 1024 * 1024;
@@ -29,6 +35,7 @@ and support per intent, and the most frequent confusions.
   --min-accuracy <x>      exit 1 when accuracy is below x (0–1)
   --min-macro-f1 <x>      exit 1 when macro-F1 is below x (0–1)
   --confusions <n>        how many confusions to list (default 10)
+  --matrix                print the whole confusion matrix (always in --format json)
 
 Scoring: a prediction is correct when it is in "accept". For macro-F1 a correct row is a true
 positive of the predicted id; a wrong one is a false positive of the predicted id and a false
@@ -39,6 +46,10 @@ export interface EvaluationOutput extends EvaluationReport {
   classifier: ClassifierName;
   /** Classification time per message, in microseconds (mean of a second, warm pass). */
   microsecondsPerMessage: number;
+  /** Whether the confidence can be trusted: ECE over 10 bins, accuracy on the surest 50 / 80 / 100 %. */
+  calibration: CalibrationReport;
+  /** Every expected × predicted count. */
+  matrix: ConfusionMatrix;
 }
 
 function fraction(name: string, value: string | undefined): number | undefined {
@@ -51,8 +62,23 @@ function fraction(name: string, value: string | undefined): number | undefined {
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** The report as a terminal table. Pure. */
-export function formatEvaluationPretty(output: EvaluationOutput): string {
+/** The confusion matrix with numbered columns (rows: expected, columns: predicted). */
+function formatMatrix(matrix: ConfusionMatrix): string[] {
+  const width = Math.max(6, ...matrix.labels.map((l) => l.length));
+  const cell = Math.max(3, ...matrix.counts.flat().map((n) => String(n).length + 1));
+  const header = `${'expected \\ predicted'.padEnd(width + 4)}${matrix.labels.map((_, i) => String(i + 1).padStart(cell)).join('')}`;
+  return [
+    'Confusion matrix (rows: expected, columns: predicted, numbered as the rows):',
+    header,
+    ...matrix.labels.map(
+      (label, r) =>
+        `${String(r + 1).padStart(2)}. ${label.padEnd(width)}${(matrix.counts[r] ?? []).map((n) => (n === 0 ? '.' : String(n)).padStart(cell)).join('')}`,
+    ),
+  ];
+}
+
+/** The report as a terminal table (with the confusion matrix when `showMatrix`). Pure. */
+export function formatEvaluationPretty(output: EvaluationOutput, showMatrix = false): string {
   const width = Math.max(6, ...output.intents.map((s) => s.intent.length));
   const lines = [
     `${output.file} — ${output.rows} messages, classifier ${output.classifier}`,
@@ -60,6 +86,16 @@ export function formatEvaluationPretty(output: EvaluationOutput): string {
     `accuracy  ${percent(output.accuracy)} (${output.correct}/${output.rows})`,
     `macro-F1  ${percent(output.macroF1)}`,
     `speed     ${output.microsecondsPerMessage.toFixed(1)} µs per message (mean, warm)`,
+    `ECE       ${output.calibration.ece.toFixed(3)} (10 bins of the top confidence)`,
+    `coverage  accuracy on the surest 50% ${percent(output.calibration.accuracyAtCoverage['50'])}, 80% ${percent(output.calibration.accuracyAtCoverage['80'])}, 100% ${percent(output.calibration.accuracyAtCoverage['100'])}`,
+    '',
+    'confidence   messages  mean conf.  accuracy',
+    ...output.calibration.bins
+      .filter((b) => b.count > 0)
+      .map(
+        (b) =>
+          `${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${String(b.count).padStart(10)}  ${percent(b.confidence).padStart(10)}  ${percent(b.accuracy).padStart(8)}`,
+      ),
     '',
     `${'intent'.padEnd(width)}  precision  recall      F1  support`,
     ...output.intents.map(
@@ -67,6 +103,7 @@ export function formatEvaluationPretty(output: EvaluationOutput): string {
         `${s.intent.padEnd(width)}  ${percent(s.precision).padStart(9)}  ${percent(s.recall).padStart(6)}  ${percent(s.f1).padStart(6)}  ${String(s.support).padStart(7)}`,
     ),
   ];
+  if (showMatrix) lines.push('', ...formatMatrix(output.matrix));
   if (output.confusions.length > 0) {
     lines.push('', 'Top confusions (expected → predicted):');
     for (const c of output.confusions)
@@ -89,6 +126,7 @@ export const evalCommand: Command = {
         'min-accuracy': { type: 'string' },
         'min-macro-f1': { type: 'string' },
         confusions: { type: 'string' },
+        matrix: { type: 'boolean' },
       },
     });
     const format = jsonOrPretty(values.format, (io.stdout as { isTTY?: boolean }).isTTY === true);
@@ -126,8 +164,9 @@ export const evalCommand: Command = {
       classifier.classify(
         normalize(row.text),
         row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
-      ).intent.id;
-    const scored = rows.map((row) => ({ accept: row.accept, predicted: predict(row) }));
+      ).intent;
+    const predictions = rows.map(predict);
+    const scored = rows.map((row, i) => ({ accept: row.accept, predicted: predictions[i]?.id ?? 'other' }));
     // Speed is timed on a second pass, once the code is compiled (the first pays for warming up).
     const started = performance.now();
     for (const row of rows) predict(row);
@@ -137,11 +176,18 @@ export const evalCommand: Command = {
       classifier: classifierName,
       microsecondsPerMessage: (elapsed * 1000) / rows.length,
       ...scoreIntents(scored, confusions),
+      calibration: calibrationReport(
+        scored.map((row, i) => ({
+          confidence: predictions[i]?.confidence ?? 0,
+          correct: row.accept.includes(row.predicted),
+        })),
+      ),
+      matrix: confusionMatrix(scored),
     };
     io.stdout.write(
       format === 'json'
         ? `${JSON.stringify(output, null, 2)}\n`
-        : `${printable(formatEvaluationPretty(output))}\n`,
+        : `${printable(formatEvaluationPretty(output, values.matrix === true))}\n`,
     );
     const belowTarget =
       (minAccuracy !== undefined && output.accuracy < minAccuracy) ||
