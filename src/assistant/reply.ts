@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { HuashuError } from '../errors.js';
 import type { Facts } from '../facts.js';
 import { detectLanguage } from '../language/index.js';
-import type { LintContext, LintResult } from '../lint/types.js';
+import type { ConversationTurn, LintContext, LintResult } from '../lint/types.js';
 import { isSupportedLocale, type SupportedLocale } from '../vocabulary.js';
 import {
   checkAsyncOptions,
@@ -60,6 +60,20 @@ function localeOf(analysis: AnalysisFacts, text: string | undefined, parts: Pipe
   return detected === undefined || detected === 'und' ? parts.defaultLocale : parts.fallbackLocale;
 }
 
+/**
+ * The conversation the reply answers, for the linter's conversation rules (greet first, apologise
+ * on a complaint, offer further help): the caller's history, else the agent's previous message,
+ * then the customer's message. Undefined without context: those rules then do not run.
+ */
+function conversationBefore(input: CheckedInput): ConversationTurn[] | undefined {
+  const context = input.context;
+  const customer: ConversationTurn = { role: 'customer', text: input.text ?? '' };
+  if (context.history !== undefined) return [...context.history, customer];
+  const previous = context.previousAgentMessage;
+  if (typeof previous === 'string') return [{ role: 'agent', text: previous }, customer];
+  return undefined;
+}
+
 /** analyze → recommend → render → lint of its own output: recommend() and reply(), sync and async. */
 export function createPipeline(parts: PipelineParts): Pipeline {
   const { recommender } = parts;
@@ -86,12 +100,17 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     );
   }
 
-  function finish(analysis: Analysis, facts: Facts, recommendation: Recommendation): FullReply {
+  function finish(input: CheckedInput, analysis: Analysis, recommendation: Recommendation): FullReply {
     const text = recommendation.replies
       .map((r) => r.text)
       .filter((t): t is string => t !== undefined)
       .join('\n');
-    const lint = text === '' ? EMPTY_LINT : parts.lint(text, { facts, locale: recommendation.locale });
+    const facts = input.facts;
+    const history = conversationBefore(input);
+    const lint =
+      text === ''
+        ? EMPTY_LINT
+        : parts.lint(text, { facts, locale: recommendation.locale, ...(history ? { history } : {}) });
     return { analysis, ...recommendation, text, lint };
   }
 
@@ -110,12 +129,12 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       const input = checkReplyInput(text, options, 'reply');
       const { analysis, view } = prepare(input);
       if (recommender.engineOnly.length > 0) throw asyncNeeded();
-      return finish(analysis as Analysis, input.facts, recommender.recommend(view));
+      return finish(input, analysis as Analysis, recommender.recommend(view));
     },
     async replyAsync(text, options) {
       const input = checkReplyInput(text, options, 'replyAsync');
       const { analysis, view } = prepare(input);
-      return finish(analysis as Analysis, input.facts, await recommender.recommendAsync(view, input.engine));
+      return finish(input, analysis as Analysis, await recommender.recommendAsync(view, input.engine));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../errors.js';
+import { turnSchema } from '../context.js';
 import { factsSchema } from '../facts.js';
 import { phraseLocaleSchema } from './data-schema.js';
 import type { LintContext } from './types.js';
@@ -9,6 +10,9 @@ const replySchema = z.string({ error: 'expected the reply text as a string' });
 const lintContextSchema = z
   .object({
     facts: factsSchema.optional(),
+    /** The turns before this reply, oldest first: the same shape as analyze()'s `context.history`. */
+    history: z.array(turnSchema).optional(),
+    /** The older name of `history` (turns without times). */
     conversation: z
       .array(z.object({ role: z.enum(['customer', 'agent', 'system']), text: z.string() }))
       .optional(),

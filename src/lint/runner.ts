@@ -47,7 +47,7 @@ export class ReplyState {
     this.view.text = reply;
     this.view.skeleton = skeleton;
     this.facts = context?.facts;
-    this.conversation = context?.conversation;
+    this.conversation = context?.history ?? context?.conversation;
     this.givenLocale = context?.locale;
     this.detectedLocale = undefined;
     this.findings = undefined;

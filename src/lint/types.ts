@@ -42,11 +42,18 @@ export interface LintResult {
 export interface ConversationTurn {
   role: 'customer' | 'agent' | 'system';
   text: string;
+  /** ISO 8601 time or epoch milliseconds; not read by the rules. */
+  at?: string | number | undefined;
 }
 
 export interface LintContext {
   facts?: Facts;
-  /** The turns before this reply, oldest first. */
+  /**
+   * The turns before this reply, oldest first — the same shape as `context.history` of analyze()
+   * and reply() (`{ role, text, at? }`), so one conversation object serves all three.
+   */
+  history?: ConversationTurn[];
+  /** The older name of `history`; `history` wins when both are given. */
   conversation?: ConversationTurn[];
   /** The reply's locale; detected when absent. */
   locale?: SupportedLocale;

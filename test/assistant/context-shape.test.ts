@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assistant/index.js';
+import { isHuashuError } from '../../src/errors.js';
+
+// One conversation shape — `history: [{ role, text, at? }]`, oldest first — for analyze, lint and
+// reply; `previousAgentMessage` is a shorthand for a history that ends with that agent turn.
+const assistant = createAssistant();
+const askedForOrder = [
+  { role: 'customer' as const, text: '我的快递到哪了', at: '2026-12-03T10:00:00+08:00' },
+  { role: 'agent' as const, text: '亲 麻烦提供一下订单号', at: '2026-12-03T10:00:20+08:00' },
+];
+
+describe('context from history', () => {
+  it.each([
+    ['history ending with the agent asking for data', { history: askedForOrder }, 'ack'],
+    ['the shorthand', { previousAgentMessage: '亲 麻烦提供一下订单号' }, 'ack'],
+    ['no context', {}, 'other'],
+  ])('a bare order number after %s', (_, context, intent) => {
+    expect(assistant.analyze('[订单x]', context).intent.id).toBe(intent);
+  });
+
+  it('lint reads history as it reads the older conversation field', () => {
+    const reply = '好的，马上为您查询';
+    const turns = [{ role: 'customer' as const, text: '你们太差劲了，我要投诉' }];
+    const byHistory = assistant.lint(reply, { history: turns });
+    const byConversation = assistant.lint(reply, { conversation: turns });
+    expect(byHistory).toEqual(byConversation);
+    // The conversation rules ran: no greeting in a first reply, no apology to a complaint.
+    expect(byHistory.findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['greet-first', 'apologize-on-complaint']),
+    );
+    expect(assistant.lint(reply).findings.map((f) => f.ruleId)).not.toContain('greet-first');
+  });
+
+  it('reply() lints its own reply in the conversation it answers', () => {
+    const withHistory = assistant.reply('[订单x]', { context: { history: askedForOrder } });
+    const alone = assistant.reply('[订单x]', { context: { previousAgentMessage: '亲 麻烦提供一下订单号' } });
+    expect(withHistory.analysis.intent.id).toBe('ack');
+    expect(withHistory.text).toBe(alone.text);
+    // The agent already spoke: greeting first is not required of this reply.
+    expect(withHistory.lint.findings.map((f) => f.ruleId)).not.toContain('greet-first');
+  });
+
+  it.each([
+    [{ history: [{ role: 'bot', text: 'x' }] }],
+    [{ history: [{ role: 'agent', text: 1 }] }],
+    [{ history: 'hello' }],
+  ])('rejects a malformed history %j with INVALID_INPUT', (context) => {
+    for (const call of [
+      () => assistant.analyze('你好', context as never),
+      () => assistant.lint('你好', context as never),
+      () => assistant.reply('你好', { context: context as never }),
+    ]) {
+      let error: unknown;
+      try {
+        call();
+      } catch (e) {
+        error = e;
+      }
+      expect(isHuashuError(error) && error.code).toBe('INVALID_INPUT');
+    }
+  });
+});
