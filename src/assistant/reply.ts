@@ -3,7 +3,6 @@ import type { Recommendation } from '../actions/types.js';
 import type { Analysis } from '../analysis/types.js';
 import type { Context } from '../context.js';
 import { HuashuError } from '../errors.js';
-import type { Facts } from '../facts.js';
 import { detectLanguage } from '../language/index.js';
 import type { ConversationTurn, LintContext, LintResult } from '../lint/types.js';
 import { isSupportedLocale, type SupportedLocale } from '../vocabulary.js';
