@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { parseEvaluationRows, scoreIntents } from '../../src/intent/evaluate.js';
 import { normalize } from '../../src/normalize/index.js';
+import { describeWithEvalData, evalFile } from '../helpers/eval-data.js';
 
 // The targets, measured on the shared evaluation data (read at run time, never copied into
 // the project). The files sit beside the repository (../shared/eval), as in CI.
-const evalDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'eval');
 const classifier = createIntentClassifier();
 
 function evaluate(file: string) {
-  const rows = parseEvaluationRows(readFileSync(join(evalDir, file), 'utf8'));
+  const rows = parseEvaluationRows(readFileSync(evalFile(file), 'utf8'));
   return scoreIntents(
     rows.map((row) => ({
       accept: row.accept,
@@ -23,14 +22,18 @@ function evaluate(file: string) {
   );
 }
 
-describe.runIf(existsSync(evalDir))('evaluation targets (../shared/eval)', () => {
-  it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.85, macro-F1 ≥ 0.70', () => {
-    const report = evaluate('zh-jddc-intents.jsonl');
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.7);
-  });
+describeWithEvalData(
+  'evaluation targets (../shared/eval)',
+  ['zh-jddc-intents.jsonl', 'en-bitext-intents.jsonl'],
+  () => {
+    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.85, macro-F1 ≥ 0.70', () => {
+      const report = evaluate('zh-jddc-intents.jsonl');
+      expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
+      expect(report.macroF1).toBeGreaterThanOrEqual(0.7);
+    });
 
-  it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.95', () => {
-    expect(evaluate('en-bitext-intents.jsonl').accuracy).toBeGreaterThanOrEqual(0.95);
-  });
-});
+    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.95', () => {
+      expect(evaluate('en-bitext-intents.jsonl').accuracy).toBeGreaterThanOrEqual(0.95);
+    });
+  },
+);
