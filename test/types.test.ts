@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { factsSchema, HuashuError } from '../src/index.js';
+import type { factsSchema } from '../src/facts.js';
+import type { HuashuError } from '../src/index.js';
 import {
   createAssistant,
   type Analysis,

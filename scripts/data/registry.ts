@@ -5,6 +5,7 @@ import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator } from './lint.js';
+import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
@@ -19,6 +20,7 @@ export const generators: DataGenerator[] = [
   signalsGenerator,
   templatesGenerator,
   actionsGenerator,
+  schemasGenerator,
   // Last: it snapshots the phrase automata of everything generated above.
   automataGenerator,
 ];

@@ -1,8 +1,8 @@
 import { type HuashuIssue, parseOrThrow } from '../errors.js';
 import type { SupportedLocale } from '../language/index.js';
-import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
-import { ACTION_EXPLAIN } from '../generated/actions-explain.js';
-import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
+import { actionCatalogue } from '../generated/actions-catalogue.js';
+import { actionExplainVocabulary } from '../generated/actions-explain.js';
+import { builtInActionRules } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
 import type { FactValues } from './compile.js';
 import { invalidRules } from './data.js';
@@ -67,7 +67,7 @@ const STAGE_ORDER = new Map<string, number>(replyStages.map((stage, i) => [stage
  */
 export function createRecommender(
   options: RecommenderOptions = {},
-  vocabulary: ExplainVocabulary = ACTION_EXPLAIN,
+  vocabulary: ExplainVocabulary = actionExplainVocabulary(),
 ): Recommender {
   const actionOptions = parseOrThrow(
     actionOptionsSchema,
@@ -76,7 +76,7 @@ export function createRecommender(
     'options.actions',
   );
   const issues: HuashuIssue[] = [];
-  const catalogue = indexCatalogue(ACTION_CATALOGUE, issues);
+  const catalogue = indexCatalogue(actionCatalogue(), issues);
   const operators = new OperatorTable(actionOptions.operators ?? {});
   for (const name of Object.keys(actionOptions.operators ?? {}))
     if (OperatorTable.isBuiltIn(name))
@@ -90,7 +90,7 @@ export function createRecommender(
     { catalogue, operators, ...(templates ? { hasTemplate: (id: string) => templates.has(id) } : {}) },
   );
   issues.push(...checked.issues.map((issue) => ({ ...issue, path: `actions.${issue.path}` })));
-  const rules = assembleRules(BUILTIN_ACTION_RULES, checked, issues);
+  const rules = assembleRules(builtInActionRules(), checked, issues);
   if (issues.length > 0) throw invalidRules(issues, 'next-action rules in options.actions');
 
   const evaluator = createRuleEvaluator(rules, operators);

@@ -1,6 +1,6 @@
 import type { Entity } from '../analysis/types.js';
 import type { Context } from '../context.js';
-import { ENTITY_DATA } from '../generated/entity-data.js';
+import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
 import { analysedPart } from '../normalize/window.js';
@@ -35,7 +35,7 @@ function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], o
       let { start } = match;
       let value = payload.value;
       if (payload.entity === 'color' && n.text.charCodeAt(match.end - 1) === 0x8272 /* 色 */) {
-        for (const [modifier, meaning] of ENTITY_DATA.colorModifiers) {
+        for (const [modifier, meaning] of entityData().colorModifiers) {
           if (start >= modifier.length && n.text.startsWith(modifier, start - modifier.length)) {
             start -= modifier.length;
             if (!value.startsWith(meaning)) value = `${meaning} ${value}`;

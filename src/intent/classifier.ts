@@ -2,8 +2,8 @@ import type { Evidence, IntentCandidate } from '../analysis/types.js';
 import { invalidArgument } from '../arguments.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
-import { INTENT_MODEL } from '../generated/intent-model.js';
-import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
+import { intentModel } from '../generated/intent-model.js';
+import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { analysedPart } from '../normalize/window.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
@@ -102,18 +102,18 @@ let builtIn: BuiltIn | undefined;
 /** The shipped model and patterns, decoded on first use (not at import) and shared. */
 function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
-    const { temperature, alpha, priorWeight, patternScale } = INTENT_MODEL;
+    const { temperature, alpha, priorWeight, patternScale } = intentModel();
     builtIn = {
-      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), {
+      model: new NaiveBayes(deserializeCounts(intentModel()), {
         temperature,
         alpha,
         priorWeight,
         patternScale,
       }),
       spelling: undefined,
-      stopWords: stopWordKeys(INTENT_MODEL.stopWords),
-      groups: INTENT_PATTERNS.groups,
-      mask: INTENT_PATTERNS.mask,
+      stopWords: stopWordKeys(intentModel().stopWords),
+      groups: intentPatterns().groups,
+      mask: intentPatterns().mask,
     };
   }
   return builtIn;
@@ -338,7 +338,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   function correctSpelling(text: string): void {
     for (let i = 0; i < features.count; i++) {
       if (features.words[i] !== 1 || model.index.get(features.keys[i] ?? 0) >= 0) continue;
-      base.spelling ??= SpellingIndex.decode(INTENT_MODEL.spelling);
+      base.spelling ??= SpellingIndex.decode(intentModel().spelling);
       const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
       if (corrected >= 0) features.keys[i] = corrected;
     }

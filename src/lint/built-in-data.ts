@@ -1,11 +1,11 @@
-import { LINT_DATA } from '../generated/lint-data.js';
+import { lintData } from '../generated/lint-data.js';
 import type { ForbiddenCategory, LocalizedText } from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
 
 /** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
 export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
   const sources: EntrySource[] = [];
-  for (const file of LINT_DATA.files) {
+  for (const file of lintData().files) {
     if (!rules.has(file.rule)) continue;
     file.phrases.forEach((entry, index) =>
       sources.push({
@@ -23,12 +23,12 @@ export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
 /** Shared literal lists (`@name`), merged over the locales: matching does not depend on the locale. */
 export function builtInLists(): Map<string, string[]> {
   const merged = new Map<string, string[]>();
-  for (const { lists } of LINT_DATA.lists)
+  for (const { lists } of lintData().lists)
     for (const [name, values] of Object.entries(lists))
       merged.set(name, [...(merged.get(name) ?? []), ...values]);
   return merged;
 }
 
 export function categoryInfo(category: ForbiddenCategory): { template: string; label: LocalizedText } {
-  return LINT_DATA.categories[category];
+  return lintData().categories[category];
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
-import { parseEvaluationRows, scoreIntents } from '../../src/intent/evaluate.js';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
+import { scoreIntents } from '../../src/cli/evaluation/score.js';
 import { normalize } from '../../src/normalize/index.js';
 import { describeWithEvalData, evalFile } from '../helpers/eval-data.js';
 
