@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue, invalidArgument } from '../../arguments.js';
+import { invalidArgument } from '../../arguments.js';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../errors.js';
 
 /**
