@@ -19,11 +19,21 @@ export type {
   Range,
   Risk,
   Signal,
-  SignalId,
 } from './analysis/types.js';
+export type {
+  ActionId,
+  CustomActions,
+  CustomIntents,
+  CustomLintRules,
+  CustomTemplates,
+  IntentId,
+  LintRuleId,
+  SignalId,
+  TemplateId,
+} from './ids.js';
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
-export type { IntentId, IntentModel, IntentOptions, PatternGroup } from './intent/index.js';
+export type { IntentModel, IntentOptions, PatternGroup } from './intent/index.js';
 export type {
   Recommendation,
   RecommendedAction,

@@ -2,6 +2,7 @@ import type { DataGenerator } from './types.js';
 import { actionsGenerator } from './actions.js';
 import { automataGenerator } from './automata.js';
 import { hanziGenerator } from './hanzi.js';
+import { idsGenerator } from './ids.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator } from './lint.js';
@@ -21,6 +22,7 @@ export const generators: DataGenerator[] = [
   templatesGenerator,
   actionsGenerator,
   schemasGenerator,
+  idsGenerator,
   // Last: it snapshots the phrase automata of everything generated above.
   automataGenerator,
 ];

@@ -1,4 +1,5 @@
 import { type HuashuIssue, parseOrThrow } from '../errors.js';
+import type { ActionId, TemplateId } from '../ids.js';
 import type { SupportedLocale } from '../language/index.js';
 import { actionCatalogue } from '../generated/actions-catalogue.js';
 import { actionExplainVocabulary } from '../generated/actions-explain.js';
@@ -121,7 +122,7 @@ export function createRecommender(
           const conflict = firstConflict(catalogue, action.id, accepted);
           if (conflict) {
             suppressed.push({
-              id: action.id,
+              id: action.id as ActionId,
               rule: prepared.name,
               priority: prepared.priority,
               by: { id: conflict.id, rule: conflict.rule },
@@ -130,7 +131,7 @@ export function createRecommender(
           }
           because ??= step.explain(facts, locale);
           const recommended: RecommendedAction = {
-            id: action.id,
+            id: action.id as ActionId,
             params: action.params,
             priority: prepared.priority,
             rule: prepared.name,
@@ -166,7 +167,8 @@ export function createRecommender(
       const ordered = [...byStage.entries()].sort(
         ([a], [b]) => (STAGE_ORDER.get(a) ?? 99) - (STAGE_ORDER.get(b) ?? 99),
       );
-      for (const [stage, { templateId, rule }] of ordered) {
+      for (const [stage, { templateId: id, rule }] of ordered) {
+        const templateId = id as TemplateId;
         const replyLocale = templates.localeFor(templateId, locale) ?? locale;
         const missing = templates.missing(templateId, replyLocale, inputs.vars);
         replies.push(

@@ -1,5 +1,6 @@
 /** `huashu/lint`: the reply linter on its own, custom rules and fixes. */
 export { applyFixes, createLinter, defineRule, lintRules } from '../lint/index.js';
+export type { LintRuleId } from '../ids.js';
 export type {
   ConversationTurn,
   Finding,

@@ -17,3 +17,4 @@ export type {
   VariableDeclaration,
   VariableType,
 } from '../templates/index.js';
+export type { TemplateId } from '../ids.js';

@@ -1,5 +1,6 @@
 import type { Evidence, IntentCandidate } from '../analysis/types.js';
 import { invalidArgument } from '../arguments.js';
+import type { IntentId } from '../ids.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { intentModel } from '../generated/intent-model.js';
@@ -29,7 +30,7 @@ import { intentOptionsSchema, type IntentModel, type IntentOptions, type Pattern
 
 /** What `classify()` returns: fills `Analysis.intent` and `Analysis.intents`. */
 export interface IntentResult {
-  intent: { id: string; confidence: number };
+  intent: { id: IntentId; confidence: number };
   intents: IntentCandidate[];
 }
 
@@ -609,10 +610,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       (promotedConfidence < 0 && !runnerUpIsSecondary && top - second < margin);
     const intent = unsure
       ? {
-          id: OTHER_INTENT,
+          id: OTHER_INTENT as IntentId,
           confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)),
         }
-      : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
+      : { id: (intents[primary] ?? OTHER_INTENT) as IntentId, confidence: round(top) };
 
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
     const listed: number[] = [];
@@ -647,7 +648,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           detail: "continues the topic of the agent's message",
           weight: topicWeight,
         });
-      return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence };
+      return { id: (intents[i] ?? OTHER_INTENT) as IntentId, confidence: round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Range } from '../analysis/types.js';
 import { invalidArgument, quoteId } from '../arguments.js';
+import type { LintRuleId } from '../ids.js';
 import { describeIssues, HuashuError, issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
@@ -416,7 +417,7 @@ class RuleRunner {
         ? (value: string) => value
         : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
     const finding: Finding = {
-      ruleId: this.id,
+      ruleId: this.id as LintRuleId,
       messageId: descriptor.messageId,
       severity: this.severity === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
       message: hide(interpolate(messages[this.state.messageLocale], descriptor.data)),

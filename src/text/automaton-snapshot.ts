@@ -1,4 +1,5 @@
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { encodeVarints, VARINT_MORE as MORE, VARINT_VALUE as VALUE, zigzag } from '../util/varint.js';
 
 /**
  * Compact snapshots of @monyone/aho-corasick's double-array automaton (see ./automaton.ts).
@@ -12,8 +13,8 @@ import { AhoCorasick } from '@monyone/aho-corasick/fast';
  *   first-appearance order), so the scanner's code table needs no pass over the phrases;
  * - `trie`: the nodes in breadth-first order, each as varints: its number of children, then (if
  *   any) the zigzag delta of its children's offset (`node + base[node]`) from the previous one,
- *   then its children's codes as gaps. Varints are 5 bits per base64url character, the sixth bit
- *   saying "more follows": plain ASCII, so bundlers do not escape it.
+ *   then its children's codes as gaps, as ../util/varint.ts writes them (plain ASCII, so bundlers
+ *   do not escape it).
  *
  * `check` (each child's parent) follows from the placement; failure links are computed in the
  * same breadth-first pass exactly as the library computes them; each node's outputs are the
@@ -40,9 +41,6 @@ export interface DoubleArrayState {
   code: Map<string, number>;
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const MORE = 32;
-
 /** The trie of the automaton the library builds for `keywords` (build time). */
 function libraryTrie(keywords: readonly string[]): DoubleArrayState {
   return (new AhoCorasick([...keywords]) as unknown as { trie: DoubleArrayState }).trie;
@@ -57,39 +55,27 @@ export function snapshotAutomaton(keywords: readonly string[]): AutomatonSnapsho
     const parent = trie.check[slot]!;
     if (parent >= 0) children[parent]!.push(slot - parent - trie.base[parent]!);
   }
-  let out = '';
-  const varint = (value: number) => {
-    let v = value;
-    while (v >= MORE) {
-      out += ALPHABET[(v & (MORE - 1)) | MORE];
-      v >>>= 5;
-    }
-    out += ALPHABET[v];
-  };
+  const stream: number[] = [];
   const queue = [0];
   let previousOffset = 0;
   for (let at = 0; at < queue.length; at++) {
     const node = queue[at]!;
     const codes = children[node]!.sort((a, b) => a - b);
-    varint(codes.length);
+    stream.push(codes.length);
     if (codes.length === 0) continue;
     const offset = node + trie.base[node]!;
-    const delta = offset - previousOffset;
-    varint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    stream.push(zigzag(offset - previousOffset));
     previousOffset = offset;
     let previous = 0;
     for (const code of codes) {
-      varint(code - previous - 1);
+      stream.push(code - previous - 1);
       previous = code;
       queue.push(offset + code);
     }
   }
   const chars = [...trie.code.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
-  return { size, chars: chars.join(''), trie: out };
+  return { size, chars: chars.join(''), trie: encodeVarints(stream) };
 }
-
-const VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
 let doubleArrayPrototype: object | undefined;
 

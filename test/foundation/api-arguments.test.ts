@@ -559,7 +559,7 @@ describe('ranges and fixes', () => {
 
   it('applyFixes refuses a reversed range instead of duplicating text, and one outside the reply', () => {
     const fix = (range: [number, number], text: string) => ({
-      ruleId: 'r',
+      ruleId: 'r' as const,
       messageId: 'm',
       severity: 'error' as const,
       message: '',
