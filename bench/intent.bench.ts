@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createAssistant } from '../src/assistant.js';
+import { createAssistant } from '../src/assistant/index.js';
 import { createIntentClassifier } from '../src/intent/classifier.js';
 import { parseEvaluationRows, type EvaluationRow } from '../src/cli/evaluation/rows.js';
 import { scoreIntents } from '../src/cli/evaluation/score.js';

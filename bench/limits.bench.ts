@@ -1,4 +1,4 @@
-import { createAssistant } from '../src/assistant.js';
+import { createAssistant } from '../src/assistant/index.js';
 import { isHuashuError } from '../src/errors.js';
 import { catalogueCacheSizes } from '../src/templates/catalogue.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../src/templates/index.js';

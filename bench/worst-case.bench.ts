@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Assistant } from '../src/assistant.js';
+import type { Assistant } from '../src/assistant/index.js';
 import {
   cpuClock,
   fastest,
@@ -31,7 +31,7 @@ async function builtAssistant(): Promise<{ assistant: Assistant; from: string }>
     const built = (await import(pathToFileURL(dist).href)) as { createAssistant: () => Assistant };
     return { assistant: built.createAssistant(), from: 'dist' };
   }
-  const { createAssistant } = await import('../src/assistant.js');
+  const { createAssistant } = await import('../src/assistant/index.js');
   return { assistant: createAssistant(), from: 'src (run npm run build to measure dist)' };
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CHANNELS, ROLES } from './vocabulary.js';
 
 /** One earlier turn of the conversation. */
 export const turnSchema = z.object({
-  role: z.enum(['customer', 'agent', 'system']),
+  role: z.enum(ROLES),
   text: z.string(),
   /** ISO 8601 time or epoch milliseconds; optional. */
   at: z.union([z.string(), z.number()]).optional(),
@@ -17,7 +18,7 @@ export const contextSchema = z
     /** Earlier turns, oldest first. */
     history: z.array(turnSchema).optional(),
     /** Where the conversation happens. */
-    channel: z.enum(['chat', 'phone', 'email', 'social']).optional(),
+    channel: z.enum(CHANNELS).optional(),
     /** How many times this customer has contacted about this issue before (recommend uses it). */
     repeatContacts: z.number().int().min(0).optional(),
   })
@@ -30,8 +31,8 @@ const CONTEXT_KEYS: ReadonlySet<string> = new Set([
   'channel',
   'repeatContacts',
 ]);
-const CHANNELS: ReadonlySet<unknown> = new Set(['chat', 'phone', 'email', 'social']);
-const ROLES: ReadonlySet<unknown> = new Set(['customer', 'agent', 'system']);
+const CHANNEL_SET: ReadonlySet<unknown> = new Set(CHANNELS);
+const ROLE_SET: ReadonlySet<unknown> = new Set(ROLES);
 
 /**
  * Whether `value` is a valid context, without zod (the per-message fast path). Never accepts what
@@ -43,7 +44,7 @@ export function isContext(value: unknown): value is Context {
   const context = value as Record<string, unknown>;
   const previous = context.previousAgentMessage;
   if (previous !== undefined && previous !== null && typeof previous !== 'string') return false;
-  if (context.channel !== undefined && !CHANNELS.has(context.channel)) return false;
+  if (context.channel !== undefined && !CHANNEL_SET.has(context.channel)) return false;
   const repeats = context.repeatContacts;
   if (repeats !== undefined && !(Number.isSafeInteger(repeats) && (repeats as number) >= 0)) return false;
   const history = context.history;
@@ -53,7 +54,7 @@ export function isContext(value: unknown): value is Context {
     const turn: unknown = history[i];
     if (typeof turn !== 'object' || turn === null || Array.isArray(turn)) return false;
     const { role, text, at } = turn as Record<string, unknown>;
-    if (!ROLES.has(role) || typeof text !== 'string') return false;
+    if (!ROLE_SET.has(role) || typeof text !== 'string') return false;
     if (at !== undefined && typeof at !== 'string' && !(typeof at === 'number' && Number.isFinite(at)))
       return false;
   }

@@ -3,11 +3,11 @@
  * types. Each area's own entry points are documented subpaths (src/entry/): `huashu/intent`,
  * `huashu/templates`, `huashu/lint`, `huashu/text`, `huashu/schemas`; file loading is `huashu/node`.
  */
-export { createAssistant } from './assistant.js';
+export { createAssistant } from './assistant/index.js';
 export { HuashuError, isHuashuError } from './errors.js';
 export { VERSION } from './generated/version.js';
 
-export type { Assistant } from './assistant.js';
+export type { Assistant } from './assistant/index.js';
 export type { AssistantOptions } from './options.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';
 export type {
@@ -40,7 +40,7 @@ export type {
   RecommendedReply,
   SuppressedAction,
 } from './actions/types.js';
-export type { FullReply, RecommendInput, ReplyOptions } from './actions/pipeline.js';
+export type { FullReply, RecommendInput, ReplyOptions } from './assistant/index.js';
 export type { ActionOptions } from './actions/pack.js';
 export type {
   ConditionNode as ActionCondition,

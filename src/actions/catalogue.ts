@@ -29,6 +29,12 @@ const actionSpecSchema = z
     description: localizedSchema,
     params: z.record(z.string(), paramSpecSchema),
     conflictsWith: z.array(z.string()),
+    /**
+     * A costly action (money or goods leave the shop): the rules that recommend it name the
+     * primary intent, require `intentConfidence` of at least COSTLY_ACTION_MIN_CONFIDENCE, and
+     * the facts that justify it; `guard` says which, in words.
+     */
+    costly: z.object({ guard: localizedSchema }).strict().optional(),
   })
   .strict();
 export type ActionSpec = z.infer<typeof actionSpecSchema>;

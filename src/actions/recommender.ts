@@ -5,7 +5,7 @@ import { actionCatalogue } from '../generated/actions-catalogue.js';
 import { actionExplainVocabulary } from '../generated/actions-explain.js';
 import { builtInActionRules } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
-import type { FactValues } from './compile.js';
+import type { Almanac as FactValues } from '../conditions/types.js';
 import { invalidRules } from './data.js';
 import {
   createRuleEvaluator,
@@ -14,7 +14,7 @@ import {
   type RuleEvaluator,
 } from './evaluator.js';
 import { compileExplainer, type ExplainVocabulary, type Explainer } from './explain.js';
-import { OperatorTable } from './operators.js';
+import { OperatorTable } from '../conditions/operators.js';
 import { actionOptionsSchema, assembleRules, type ActionOptions } from './pack.js';
 import type { ReplyTemplates } from './reply-templates.js';
 import type { RuleFacts } from './rule-facts.js';
@@ -31,10 +31,10 @@ export interface RecommenderOptions {
 
 /** Per message: the rule facts, the values templates are rendered with, and the almanac of templates' `when`. */
 export interface RecommendInputs {
-  facts: RuleFacts;
-  vars: Record<string, unknown>;
+  rules: RuleFacts;
+  variables: Record<string, unknown>;
   /** Built only when a rule picks a template by stage. */
-  templateAlmanac: () => FactValues;
+  almanac: () => FactValues;
 }
 
 export interface Recommender {
@@ -100,7 +100,7 @@ export function createRecommender(
     steps.set(prepared.name, prepareSteps(prepared, catalogue, vocabulary, operators));
 
   function build(fired: readonly PreparedRule[], inputs: RecommendInputs): Recommendation {
-    const { facts } = inputs;
+    const facts = inputs.rules;
     const locale = facts.locale;
     const actions: RecommendedAction[] = [];
     const suppressed: SuppressedAction[] = [];
@@ -154,7 +154,7 @@ export function createRecommender(
         let templateId = reply.templateId;
         if (templateId === undefined && reply.stage !== undefined) {
           if (byStage.has(reply.stage)) continue;
-          almanac ??= inputs.templateAlmanac();
+          almanac ??= inputs.almanac();
           templateId = templates.pick(reply.stage, facts.intent, facts.channel, almanac);
         }
         if (templateId === undefined || !templates.fits(templateId, facts.channel)) continue;
@@ -170,7 +170,7 @@ export function createRecommender(
       for (const [stage, { templateId: id, rule }] of ordered) {
         const templateId = id as TemplateId;
         const replyLocale = templates.localeFor(templateId, locale) ?? locale;
-        const missing = templates.missing(templateId, replyLocale, inputs.vars);
+        const missing = templates.missing(templateId, replyLocale, inputs.variables);
         replies.push(
           missing.length > 0
             ? { templateId, stage, locale: replyLocale, missing, rule }
@@ -178,7 +178,7 @@ export function createRecommender(
                 templateId,
                 stage,
                 locale: replyLocale,
-                text: templates.render(templateId, inputs.vars, replyLocale, facts.channel),
+                text: templates.render(templateId, inputs.variables, replyLocale, facts.channel),
                 rule,
               },
         );
@@ -191,8 +191,8 @@ export function createRecommender(
     rules: evaluator.rules,
     engineOnly: evaluator.engineOnly,
     catalogue,
-    recommend: (inputs) => build(evaluator.run(inputs.facts), inputs),
-    recommendAsync: async (inputs, engine) => build(await evaluator.runAsync(inputs.facts, engine), inputs),
+    recommend: (inputs) => build(evaluator.run(inputs.rules), inputs),
+    recommendAsync: async (inputs, engine) => build(await evaluator.runAsync(inputs.rules, engine), inputs),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FullReply } from '../actions/pipeline.js';
+import type { FullReply } from '../assistant/index.js';
 import type { Analysis } from '../analysis/types.js';
 import { printable } from '../lint/formatters/text.js';
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { NormalizedText } from '../normalize/index.js';
 import { regexProblem } from '../text/safe-regex.js';
 import { INTENT_ID_PATTERN } from './ids.js';
+import { LOCALES } from '../vocabulary.js';
 
-export const intentLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+export const intentLocaleSchema = z.enum(LOCALES);
 
 export const intentIdSchema = z
   .string()

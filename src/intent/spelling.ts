@@ -36,6 +36,18 @@ export class SpellingIndex {
     return new SpellingIndex(decodeUint32(base64));
   }
 
+  /**
+   * The index of a word list, most frequent word first (a compact way to ship it: the pairs are
+   * built at load time, a few hashes per word).
+   */
+  static fromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
+    const counts = new Map<string, number>();
+    words.forEach((word, rank) => {
+      if (!counts.has(word)) counts.set(word, words.length - rank);
+    });
+    return new SpellingIndex(spellingPairs(counts, stopWords));
+  }
+
   /** The feature key of the vocabulary word `text[from, to)` is probably a misspelling of, or -1. */
   correct(text: string, from: number, to: number): number {
     if (to - from > MAX_CORRECTED_LENGTH) return -1;
@@ -57,6 +69,10 @@ export function buildSpellingPairs(
   words: ReadonlyMap<string, number>,
   stopWords: ReadonlySet<number>,
 ): string {
+  return encodeBase64(spellingPairs(words, stopWords));
+}
+
+function spellingPairs(words: ReadonlyMap<string, number>, stopWords: ReadonlySet<number>): Uint32Array {
   const best = new Map<number, { key: number; count: number }>();
   for (const [word, count] of words) {
     const stemEnd = stemLength(word, 0, word.length);
@@ -77,7 +93,7 @@ export function buildSpellingPairs(
     pairs[i++] = variant;
     pairs[i++] = key;
   }
-  return encodeBase64(pairs);
+  return pairs;
 }
 
 /** Count the Latin words of a folded text into `counts` (build time). */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { indexCatalogue } from '../actions/catalogue.js';
 import { invalidRules } from '../actions/data.js';
-import { OperatorTable, type CustomOperator } from '../actions/operators.js';
+import { OperatorTable, type CustomOperator } from '../conditions/operators.js';
 import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
 import { HuashuError, type HuashuIssue } from '../errors.js';

@@ -20,6 +20,7 @@ import { corpusFileSchema, type IntentModel } from '../intent/schema.js';
 import { documentFeatures } from '../intent/training.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { readJsonFile } from './files.js';
+import { LOCALES } from '../vocabulary.js';
 
 /** The part of natural's (apparatus's) Bayes classifier the adapter uses. */
 interface BayesEngine {
@@ -34,8 +35,6 @@ export interface NaturalClassifierOptions {
   /** natural's additive smoothing. Default 1. */
   smoothing?: number;
 }
-
-const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 const naturalOptionsSchema = z
   .object({

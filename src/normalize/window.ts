@@ -6,14 +6,9 @@ import type { NormalizedText } from './normalize.js';
  */
 export const MAX_ANALYSED_CHARS = 32_768;
 
-// One slot, like the phrase scan: signals and entities ask for the same long message in a row.
-let lastMessage: NormalizedText | undefined;
-let lastView: NormalizedText | undefined;
-
 /** The message itself, or its first MAX_ANALYSED_CHARS folded characters (ranges stay valid). */
 export function analysedPart(normalized: NormalizedText): NormalizedText {
   if (normalized.text.length <= MAX_ANALYSED_CHARS) return normalized;
-  if (normalized === lastMessage && lastView !== undefined) return lastView;
   const size = MAX_ANALYSED_CHARS;
   const end = normalized.ends[size - 1] ?? normalized.original.length;
   const view: NormalizedText = {
@@ -22,7 +17,5 @@ export function analysedPart(normalized: NormalizedText): NormalizedText {
     starts: normalized.starts.subarray(0, size),
     ends: normalized.ends.subarray(0, size),
   };
-  lastMessage = normalized;
-  lastView = view;
   return view;
 }

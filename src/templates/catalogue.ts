@@ -20,6 +20,7 @@ import { validateTemplates, type ValidTemplate } from './validate.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import { sharedTemplateRunner } from './runtime.js';
 import { compileVariables, declaredUnder, exampleVariables, getPath, variablesSchema } from './variables.js';
+import { isSupportedLocale, LOCALES } from '../vocabulary.js';
 
 // Zones seen valid, so render() skips Intl's check: bounded, as Intl accepts every spelling
 // of a zone ("asia/shanghai", "ASIA/Shanghai", …), so callers can make up endless keys.
@@ -61,7 +62,6 @@ function checkedId(id: unknown, what: string): string {
 const varsSchema = z.record(z.string(), z.unknown(), { error: 'expected the variables as an object' });
 const packsSchema = z.array(z.unknown(), { error: 'expected an array of template definitions' });
 
-const LOCALES = new Set<unknown>(templateLocaleSchema.options);
 const CHANNEL_SET = new Set<unknown>(channelSchema.options);
 const NO_OPTIONS: z.output<typeof renderOptionsSchema> = {};
 
@@ -76,7 +76,7 @@ function checkedRenderOptions(options: unknown): z.output<typeof renderOptionsSc
   }
   for (const key in options) if (key !== 'locale' && key !== 'channel' && key !== 'timeZone') return undefined;
   const { locale, channel, timeZone } = options as Record<string, unknown>;
-  if (locale !== undefined && !LOCALES.has(locale)) return undefined;
+  if (locale !== undefined && !isSupportedLocale(locale)) return undefined;
   if (channel !== undefined && !CHANNEL_SET.has(channel)) return undefined;
   if (timeZone !== undefined && !validTimeZones.has(timeZone as string)) return undefined;
   return options as z.output<typeof renderOptionsSchema>;
@@ -328,7 +328,7 @@ export function createTemplateCatalogue(
   /** A template rendered with its own example values; undefined for an unknown id. */
   function example(id: string, locale: TemplateLocale = defaultLocale): string | undefined {
     checkedId(id, 'example(id)');
-    if (!LOCALES.has(locale)) parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'example(id, locale)');
+    if (!isSupportedLocale(locale)) parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'example(id, locale)');
     const template = loaded(id);
     if (template === undefined) return undefined;
     const chosen = locale;
@@ -357,7 +357,7 @@ export function createTemplateCatalogue(
       if (f.intent !== undefined && !definition.intents.includes(f.intent)) continue;
       if (f.stage !== undefined && definition.stage !== f.stage) continue;
       if (f.channel !== undefined && !definition.channels.includes(f.channel)) continue;
-      for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      for (const locale of LOCALES) {
         const entry = template.entries[locale];
         if (entry !== undefined && (f.locale === undefined || f.locale === locale)) out.push(entry);
       }

@@ -1,28 +1,20 @@
 import { z } from 'zod';
+import { CHANNELS, LOCALES, STAGES } from '../vocabulary.js';
 import { MAX_TEMPLATE_ID_LENGTH, MAX_VARIABLE_PATH_SEGMENTS } from '../limits.js';
 import { INHERITED_KEYS } from '../util/own.js';
-import { conditionSchema } from './condition.js';
+import { whenSchema } from './when.js';
 
 /** The locales every built-in template is written in. */
-export const TEMPLATE_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export const TEMPLATE_LOCALES = LOCALES;
 export const templateLocaleSchema = z.enum(TEMPLATE_LOCALES);
 export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
 
-/** Where a reply sits in the conversation; `select()` ranks and filters by it. */
-export const STAGES = [
-  'opening',
-  'clarify',
-  'answer',
-  'apology',
-  'reassure',
-  'confirm',
-  'closing',
-  'follow_up',
-] as const;
+/** Where a reply sits in the conversation (vocabulary.ts); `select()` ranks and filters by it. */
+export { STAGES };
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 
-export const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
+export { CHANNELS };
 export const channelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channelSchema>;
 
@@ -113,7 +105,7 @@ export const templateMetadataSchema = z
     description: z.string().min(1),
     variables: z.record(variablePathSchema, variableDeclarationSchema),
     /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
-    when: conditionSchema.optional(),
+    when: whenSchema.optional(),
   })
   .strict();
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../src/actions/catalogue.js';
-import { OperatorTable } from '../../src/actions/operators.js';
+import { OperatorTable } from '../../src/conditions/operators.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
 import {

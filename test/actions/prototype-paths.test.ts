@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { indexCatalogue } from '../../src/actions/catalogue.js';
-import { compileCondition } from '../../src/actions/compile.js';
-import { OperatorTable } from '../../src/actions/operators.js';
+import { compileCondition } from '../../src/conditions/compile.js';
+import { OperatorTable } from '../../src/conditions/operators.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
 import { HuashuError } from '../../src/errors.js';
 import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
@@ -150,13 +150,13 @@ describe('compiled conditions read own properties only', () => {
     const operators = new OperatorTable();
     const shipped = compileCondition(
       { all: [{ fact: 'order', path: '$.shipped', operator: 'equal', value: true }] },
-      operators,
+      { operators },
     );
     expect(shipped({ order: { shipped: true } })).toBe(true);
     expect(shipped({ order: Object.create({ shipped: true }) as object })).toBe(false);
     const unknownFact = compileCondition(
       { all: [{ fact: 'weather', operator: 'equal', value: 'rain' }] },
-      operators,
+      { operators },
     );
     expect(unknownFact(Object.create({ weather: 'rain' }) as Record<string, unknown>)).toBe(false);
   });

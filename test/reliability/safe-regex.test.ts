@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { carriersFileSchema } from '../../src/entities/rules-schema.js';
 import { entityData } from '../../src/generated/entity-data.js';

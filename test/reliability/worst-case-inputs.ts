@@ -5,7 +5,7 @@
  * token, digit runs, placeholders, emoji, zero-width and bidi glue, mixed scripts, and phrases
  * the phrase lists match, repeated.
  */
-import type { Assistant } from '../../src/assistant.js';
+import type { Assistant } from '../../src/assistant/index.js';
 
 export interface InputKind {
   name: string;

@@ -5,7 +5,7 @@
  * before failing. The absolute figure (1 MB ≤ 100 ms) is checked by `npm run bench -- worst-case`.
  */
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { MAX_ANALYSED_CHARS } from '../../src/normalize/window.js';
 import { cpuClock, fastest, WORST_CASE_KINDS, worstCaseCalls } from './worst-case-inputs.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { MAX_CONDITION_NODES } from '../../src/limits.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
-import { conditionTreeProblem } from '../../src/util/condition-tree.js';
+import { conditionTreeProblem } from '../../src/conditions/tree.js';
 
 /**
  * Condition trees as a hostile pack or caller could write them: every shape json-rules-engine's

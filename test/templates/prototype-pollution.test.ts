@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError, type HuashuIssue } from '../../src/errors.js';
 import { loadTemplatePack } from '../../src/node/templates.js';
-import { evaluateCondition, resolvePath, type TopCondition } from '../../src/templates/condition.js';
+import { compileCondition } from '../../src/conditions/compile.js';
+import { parseSimplePath, resolveFactPath } from '../../src/conditions/fact-path.js';
+import type { TopLevelCondition as TopCondition } from '../../src/conditions/types.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
 import { prototypeChanges } from '../setup/prototype-guard.js';
 
@@ -159,12 +161,13 @@ describe('condition paths read own properties only', () => {
 
   it('evaluation never reads an inherited value, even from a polluted prototype', () => {
     const condition: TopCondition = { all: [{ fact: 'order', path: '$.shipped', operator: 'equal', value: true }] };
-    expect(evaluateCondition(condition, { order: Object.create({ shipped: true }) as object })).toBe(false);
-    expect(evaluateCondition(condition, { order: { shipped: true } })).toBe(true);
+    const evaluate = compileCondition(condition);
+    expect(evaluate({ order: Object.create({ shipped: true }) as object })).toBe(false);
+    expect(evaluate({ order: { shipped: true } })).toBe(true);
     // A fact inherited by the almanac itself is no fact.
-    expect(evaluateCondition(condition, Object.create({ order: { shipped: true } }) as Record<string, unknown>)).toBe(false);
-    expect(resolvePath({ a: {} }, '$.a.constructor')).toBeUndefined();
-    expect(resolvePath({ a: {} }, '$.a.__proto__')).toBeUndefined();
+    expect(evaluate(Object.create({ order: { shipped: true } }) as Record<string, unknown>)).toBe(false);
+    expect(resolveFactPath({ a: {} }, parseSimplePath('$.a.constructor')!)).toBeUndefined();
+    expect(resolveFactPath({ a: {} }, parseSimplePath('$.a.__proto__')!)).toBeUndefined();
   });
 });
 

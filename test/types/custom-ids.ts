@@ -9,6 +9,7 @@ declare module '../../src/ids.js' {
   interface CustomTemplates {
     'shop/gift-wrap': true;
     'shop/thanks-zh': true;
+    'shop/probe': true;
   }
   interface CustomLintRules {
     /** A stand-in rule id of hand-made findings. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant, type Assistant } from '../../assistant.js';
+import { createAssistant, type Assistant } from '../../assistant/index.js';
 import type { AssistantOptions } from '../../options.js';
 import { isHuashuError } from '../../errors.js';
 import { loadActionRules } from '../../node/actions.js';
@@ -13,6 +13,7 @@ import { formatReplyPretty } from '../format.js';
 import { ExitCode, readAll, type CliIo } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
+import { CHANNELS, type Channel } from '../../vocabulary.js';
 
 const usage = `Usage: huashu reply <message | -> [--facts <json | file>] [--format json|pretty]
 
@@ -32,8 +33,6 @@ Packs
   --templates <dir>     a template folder (default: "templates" of huashu.config.json)
   --config <file>       this configuration instead of the nearest huashu.config.json
   --no-config           ignore huashu.config.json`;
-
-const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
 
 /** A JSON object given inline or as a file. */
 export function readJsonObject(io: CliIo, flag: string, value: string): Record<string, unknown> {
@@ -118,7 +117,7 @@ export const replyCommand: Command = {
       ...(variables === undefined ? {} : { variables }),
       context: {
         ...(values.previous === undefined ? {} : { previousAgentMessage: values.previous }),
-        ...(channel === undefined ? {} : { channel: channel as (typeof CHANNELS)[number] }),
+        ...(channel === undefined ? {} : { channel: channel as Channel }),
         ...(repeat === undefined ? {} : { repeatContacts: repeat }),
       },
     });

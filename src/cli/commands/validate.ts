@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../../assistant.js';
+import { createAssistant } from '../../assistant/index.js';
 import { isHuashuError, type HuashuIssue } from '../../errors.js';
 import { printable } from '../../lint/formatters/text.js';
 import { createLinter } from '../../lint/linter.js';

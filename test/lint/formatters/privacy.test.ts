@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../../src/assistant.js';
+import { createAssistant } from '../../../src/assistant/index.js';
 import { formatReplyPretty } from '../../../src/cli/format.js';
 import {
   createFormatter,

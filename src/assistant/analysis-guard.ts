@@ -1,4 +1,5 @@
-import type { AnalysisFacts } from './rule-facts.js';
+import { RISKS } from '../vocabulary.js';
+import type { AnalysisFacts } from './view.js';
 
 /**
  * A quick check that an analysis has the fields recommend() reads, with the types its zod schema
@@ -6,7 +7,7 @@ import type { AnalysisFacts } from './rule-facts.js';
  * when this check passes, the schema would pass too and the object is used as is. When it fails,
  * the zod schema runs and reports exactly what is wrong.
  */
-const RISKS = new Set(['low', 'medium', 'high']);
+const RISK_SET: ReadonlySet<unknown> = new Set(RISKS);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -36,7 +37,7 @@ export function isAnalysisInput(value: unknown): value is AnalysisFacts {
     )
   )
     return false;
-  if (risk !== undefined && !(typeof risk === 'string' && RISKS.has(risk))) return false;
+  if (risk !== undefined && !(typeof risk === 'string' && RISK_SET.has(risk))) return false;
   if (language !== undefined && !(isObject(language) && typeof language.locale === 'string')) return false;
   return true;
 }

@@ -2,7 +2,9 @@
  * Operators with json-rules-engine's exact semantics (dist/engine-default-operators.js and
  * engine-default-operator-decorators.js, v7): the same JavaScript expressions, the same fact-value
  * validators, so the compiled evaluator and the reference engine agree on every value — including
- * loose cases such as `lessThan` on the string "12abc". Custom operators are registered in both.
+ * loose cases: `in` with a string value is `value.indexOf(fact) > -1` (a substring test),
+ * `lessThan` accepts whatever `parseFloat` reads a number from (the string "12abc", the array
+ * `[5]`) and then compares with JavaScript's `<`. Custom operators are registered in both.
  */
 
 /** A comparison: `validate(factValue) && compare(factValue, jsonValue)`, as json-rules-engine's Operator. */
@@ -69,6 +71,11 @@ export const HUASHU_OPERATORS: readonly OperatorDefinition[] = [
   },
 ];
 
+/** json-rules-engine's operators and huashu's, by name: what a condition may use without a custom operator. */
+export const OPERATOR_NAMES: readonly string[] = [...BUILT_IN_OPERATORS, ...HUASHU_OPERATORS].map(
+  (op) => op.name,
+);
+
 /** A custom operator a user registers: `(factValue, jsonValue) => boolean`, as json-rules-engine's addOperator. */
 export type CustomOperator = (factValue: any, jsonValue: any) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -131,10 +138,26 @@ export class OperatorTable {
     );
   }
 
+  /** Every operator name this table knows, built-in and custom (decorators not included). */
+  names(): string[] {
+    return [
+      ...OPERATOR_NAMES,
+      ...this.custom.filter((op) => !OPERATOR_NAMES.includes(op.name)).map((op) => op.name),
+    ];
+  }
+
   /** The base operator of a possibly decorated name (`someFact:not:in` → `in`) and its decorators. */
   static split(name: string): { decorators: string[]; base: string } {
     const parts = name.split(':');
     const base = parts.pop() ?? '';
     return { decorators: parts, base };
   }
+}
+
+let shared: OperatorTable | undefined;
+
+/** The table of built-in operators (json-rules-engine's and huashu's), made once. */
+export function builtInOperators(): OperatorTable {
+  shared ??= new OperatorTable();
+  return shared;
 }

@@ -1,7 +1,7 @@
-import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
+import { createAutomaton, scanKeywords, type Automaton } from './automaton.js';
 import { phraseLexicon } from '../generated/phrase-lexicon.js';
 import type { NormalizedText } from '../normalize/index.js';
-import type { LexiconPayload } from './lexicon-types.js';
+import type { LexiconPayload } from '../signals/lexicon-types.js';
 
 /** One phrase of the lexicon found in the folded text, `[start, end)` in folded offsets. */
 export interface PhraseMatch {
@@ -35,26 +35,12 @@ export function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-// analyze() asks for the same message twice in a row (signals, then entities): remember the last
-// one. A single slot, not a WeakMap: per-message WeakMap entries cost the garbage collector more
-// than the scan they save.
-let lastInput: NormalizedText | undefined;
-let lastMatches: PhraseMatch[] = [];
-
 /**
- * Every lexicon phrase in the folded text, ordered by end then start: one Aho-Corasick pass,
- * shared by `extractSignals` and `extractEntities` on the same `NormalizedText`.
+ * Every lexicon phrase (signals, entities, cues, topics, negators) in the folded text, ordered by
+ * end then start: one Aho-Corasick pass, read once per message (see message.ts) and shared by
+ * signals and entities.
  */
 export function scanPhrases(normalized: NormalizedText): PhraseMatch[] {
-  if (normalized === lastInput) return lastMatches;
-  const matches = scanPhrasesUncached(normalized);
-  lastInput = normalized;
-  lastMatches = matches;
-  return matches;
-}
-
-/** `scanPhrases` without touching the one-slot cache (for earlier turns of the history). */
-export function scanPhrasesUncached(normalized: NormalizedText): PhraseMatch[] {
   const text = normalized.text;
   const matches: PhraseMatch[] = [];
   scanKeywords(phraseAutomaton(), text, (_, begin, end, keyword) => {

@@ -1,5 +1,5 @@
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_NODES, MAX_CONDITION_VALUE_DEPTH } from '../limits.js';
-import { hasOwn } from './own.js';
+import { hasOwn } from '../util/own.js';
 
 /**
  * The size check every condition tree (a template's `when`, a next-action rule's `conditions`)

@@ -1,37 +1,36 @@
-import { z } from 'zod';
-import {
-  createNextActions,
-  type AsyncOptions,
-  type FullReply,
-  type RecommendInput,
-  type ReplyOptions,
-} from './actions/pipeline.js';
-import { indexReplyTemplates } from './actions/reply-templates.js';
-import type { Recommendation } from './actions/types.js';
-import type { Analysis } from './analysis/types.js';
-import { invalidArgument, isPlainObject } from './arguments.js';
-import { contextSchema, isContext, type Context } from './context.js';
-import { HuashuError, parseOrThrow } from './errors.js';
-import { detectLanguage } from './language/index.js';
-import { createLinter, type Linter } from './lint/linter.js';
-import type { LintContext, LintResult } from './lint/types.js';
-import { normalize } from './normalize/index.js';
-import { assistantOptionsSchema, type AssistantOptions } from './options.js';
-import { extractEntities } from './entities/index.js';
-import { createIntentClassifier } from './intent/index.js';
-import { assessRiskUnchecked } from './risk/index.js';
-import { extractSignals } from './signals/index.js';
+import { createRecommender } from '../actions/recommender.js';
+import { indexReplyTemplates } from '../actions/reply-templates.js';
+import type { Recommendation } from '../actions/types.js';
+import type { Analysis } from '../analysis/types.js';
+import type { Context } from '../context.js';
+import { parseOrThrow } from '../errors.js';
+import { createIntentClassifier } from '../intent/index.js';
+import { createLinter, type Linter } from '../lint/linter.js';
+import type { LintContext, LintResult } from '../lint/types.js';
+import { assistantOptionsSchema, type AssistantOptions } from '../options.js';
 import {
   createTemplateCatalogue,
   type RenderOptions,
   type TemplateCatalogue,
   type TemplateLocale,
-} from './templates/index.js';
-
-const textSchema = z.string({ error: 'expected the message text as a string' });
+} from '../templates/index.js';
+import { readMessage } from '../text/message.js';
+import { analyzeMessage } from './analyze.js';
+import {
+  checkContext,
+  checkText,
+  type AsyncOptions,
+  type RecommendInput,
+  type ReplyOptions,
+} from './inputs.js';
+import { createPipeline, type FullReply, type Pipeline } from './reply.js';
 
 export interface Assistant {
-  /** Intent, language, signals and entities of one customer message. */
+  /**
+   * Intent, language, signals, entities and risk of one customer message. `context` is the
+   * conversation around it: the agent's previous turn (`previousAgentMessage`, or the last agent
+   * turn of `history`), earlier turns, the channel and counted repeat contacts.
+   */
   analyze(text: string, context?: Context): Analysis;
   /**
    * A reply from a template (`templates.list()` shows the ids and their variables). Throws
@@ -82,27 +81,9 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
   );
 
-  function analyze(text: string, context?: Context): Analysis {
-    // The common case skips zod; zod only runs to explain bad input.
-    const message =
-      typeof text === 'string' ? text : parseOrThrow(textSchema, text, 'INVALID_INPUT', 'analyze(text)');
-    if (context !== undefined && !isContext(context))
-      parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'analyze(text, context)');
-    const normalized = normalize(message);
-    const { intent, intents } = classifier.classify(normalized, context);
-    // Signals and entities share one phrase scan of `normalized`; risk needs the intent, so it comes last.
-    const signals = extractSignals(normalized, context);
-    return {
-      text: message,
-      normalized: normalized.text,
-      language: detectLanguage(message),
-      intent,
-      intents,
-      signals,
-      entities: extractEntities(normalized, context),
-      risk: assessRiskUnchecked({ intent, signals, context }),
-    };
-  }
+  /** analyze() of a validated text and context: the message is read once, then analysed. */
+  const analyzeChecked = (text: string, context: Context | undefined): Analysis =>
+    analyzeMessage(readMessage(text, context), classifier);
 
   // Suggestions are whole approved sentences: each template rendered with its own example values.
   const suggest = (templateId: string, locale: TemplateLocale) => catalogue.example(templateId, locale);
@@ -114,48 +95,30 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
 
   // Like the linter: built now when rule packs are given (so they fail here), else on first use,
   // so a bot that only analyses never pays for compiling rules and indexing templates.
-  const buildNextActions = () =>
-    createNextActions({
-      analyze,
+  const buildPipeline = () =>
+    createPipeline({
+      analyze: analyzeChecked,
+      recommender: createRecommender({
+        templates: indexReplyTemplates(catalogue),
+        ...(options.actions === undefined ? {} : { actions: options.actions }),
+      }),
       lint,
-      templates: indexReplyTemplates(catalogue),
-      ...(options.actions === undefined ? {} : { actions: options.actions }),
       defaultLocale: options.defaultLocale ?? 'zh-Hans',
+      fallbackLocale: options.fallbackLocale ?? 'en',
     });
-  let nextActions: ReturnType<typeof createNextActions> | undefined =
-    options.actions === undefined ? undefined : buildNextActions();
-  const actions = () => (nextActions ??= buildNextActions());
+  let pipeline: Pipeline | undefined = options.actions === undefined ? undefined : buildPipeline();
+  const steps = () => (pipeline ??= buildPipeline());
 
   return {
-    analyze,
-    recommend: (input) => actions().recommend(input),
+    analyze: (text, context) =>
+      analyzeChecked(checkText(text, 'analyze(text)'), checkContext(context, 'analyze(text, context)')),
+    recommend: (input) => steps().recommend(input),
     // Async methods report bad arguments as a rejected promise, as every other failure of theirs.
-    recommendAsync: async (input, asyncOptions) =>
-      actions().recommendAsync(
-        input,
-        optionsObject(asyncOptions, 'recommendAsync(input, options)', ASYNC_OPTIONS),
-      ),
-    reply: (text, replyOptions) =>
-      actions().reply(text, optionsObject(replyOptions, 'reply(text, options)', REPLY_OPTIONS)),
-    replyAsync: async (text, replyOptions) =>
-      actions().replyAsync(
-        text,
-        optionsObject(replyOptions, 'replyAsync(text, options)', REPLY_ASYNC_OPTIONS),
-      ),
+    recommendAsync: async (input, asyncOptions) => steps().recommendAsync(input, asyncOptions),
+    reply: (text, replyOptions) => steps().reply(text, replyOptions),
+    replyAsync: async (text, replyOptions) => steps().replyAsync(text, replyOptions),
     render: catalogue.render,
     templates: { list: catalogue.list, select: catalogue.select },
     lint,
   };
 }
-
-const REPLY_OPTIONS = '{ facts, context, variables }';
-const REPLY_ASYNC_OPTIONS = '{ facts, context, variables, engine }';
-const ASYNC_OPTIONS = "{ engine: 'auto' | 'json-rules-engine' }";
-
-/** An optional options argument: undefined or a plain object; anything else (null, 42, []) is refused. */
-function optionsObject<T>(options: T | undefined, call: string, shape: string): T | undefined {
-  if (options === undefined || isPlainObject(options)) return options;
-  throw invalidArgument('INVALID_INPUT', call, 'options', `an options object ${shape} or nothing`, options);
-}
-
-export { HuashuError };
