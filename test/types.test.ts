@@ -30,8 +30,8 @@ describe('public types', () => {
     const analysis = createAssistant().analyze('你好');
     expectTypeOf(analysis).toEqualTypeOf<Analysis>();
     expectTypeOf(analysis.intent.id).toEqualTypeOf<IntentId>();
-    expectTypeOf(analysis.intents[0]!.id).toEqualTypeOf<IntentId>();
-    expectTypeOf(analysis.signals[0]!.id).toEqualTypeOf<SignalId>();
+    expectTypeOf<Analysis['intents'][number]['id']>().toEqualTypeOf<IntentId>();
+    expectTypeOf<Analysis['signals'][number]['id']>().toEqualTypeOf<SignalId>();
     expectTypeOf(analysis.risk).toEqualTypeOf<'low' | 'medium' | 'high'>();
     expectTypeOf<Analysis['entities'][number]['range']>().toEqualTypeOf<[start: number, end: number]>();
   });

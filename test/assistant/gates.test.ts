@@ -124,7 +124,11 @@ describe('costly actions need strong evidence (issue 11)', () => {
   });
 
   it('every built-in rule recommending a costly action names the primary intent and a confidence of at least 0.6', () => {
-    const costly = new Set(actionCatalogue().actions.filter((a) => a.costly).map((a) => a.id));
+    const costly = new Set(
+      actionCatalogue()
+        .actions.filter((a) => a.costly)
+        .map((a) => a.id),
+    );
     expect([...costly].sort()).toEqual(['offer.compensation', 'refund.price_difference', 'reship']);
     const recommending = (rule: Rule) =>
       rule.event.type === 'action' &&

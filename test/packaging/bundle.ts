@@ -88,7 +88,9 @@ export async function bundleWithWebpack(app: string): Promise<Bundle> {
         entry: writeEntry(app),
         target: 'web',
         // publicPath: where the app serves its lazily loaded chunks (json-rules-engine's); a page sets it.
-        output: { path: outDir, filename: 'webpack.js', publicPath: '' },
+        // globalObject: webpack's chunk registry lives on `self` for the web target; a page has it,
+        // the bare V8 context the bundle runs in below has only `globalThis`.
+        output: { path: outDir, filename: 'webpack.js', publicPath: '', globalObject: 'globalThis' },
         performance: { hints: false },
         // Resolution and bundling are what is tested; terser on 1 MB would only add a minute.
         optimization: { minimize: false },

@@ -18,9 +18,10 @@ const INSTALL_BUDGET = 10 * 1024 * 1024;
 /**
  * The esbuild bundle of createAssistant, minified. Goal 900 KB (issue 10); what is left above it
  * is zod, re2js, handlebars and json-rules-engine (~690 KB of code) plus the data: this budget
- * guards the current size while that is decided.
+ * guards the current size while that is decided (1,650 KB after main's condition language,
+ * assistant facade and larger templates were merged; it was under 1,450 KB before).
  */
-const BROWSER_BUNDLE_BUDGET = 1_450 * 1024;
+const BROWSER_BUNDLE_BUDGET = 1_700 * 1024;
 
 let pkg: InstalledPackage;
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -42,12 +43,12 @@ function node(args: string[]): string {
 }
 
 describe('what the package ships and installs', () => {
-  it('ships dist, the rule and template sources, and not the 4 MB training corpus', () => {
+  it('ships dist, the rule and template sources, and not the training corpora (generated, grammar, written)', () => {
     expect(pkg.files).toContain('dist/index.js');
     expect(pkg.files).toContain('dist/index.cjs');
     expect(pkg.files).toContain('dist/cli/bin.js');
     expect(pkg.files).toContain('rules/intents/corpus.zh-Hans.json');
-    expect(pkg.files.filter((f) => /^rules\/intents\/(generated|grammar)\//.test(f))).toEqual([]);
+    expect(pkg.files.filter((f) => /^rules\/intents\/(generated|grammar|written)\//.test(f))).toEqual([]);
     expect(pkg.files.filter((f) => /^(src|test|bench|scripts)\//.test(f))).toEqual([]);
   });
 
