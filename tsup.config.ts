@@ -1,12 +1,43 @@
-import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { FRANC_TO_BCP47 } from './src/language/franc-languages.js';
 
-// franc (and its small deps) is ESM-only: bundle it so the CJS build works everywhere.
-// zod is bundled too: loading its ~100 module files costs ~50 ms at import, bundled it is one parse.
-// It stays a dependency for the type declarations and for users who compose our schemas.
-const bundled = [/^franc/, /^trigram-utils/, /^n-gram/, /^collapse-white-space/, /^zod/, /^handlebars/];
+/**
+ * The package's entry points: `huashu` (index) and its documented subpaths (src/entry/), plus
+ * `huashu/node`. package.json's `exports` and `typesVersions` list the same names.
+ */
+export const LIBRARY_ENTRIES = {
+  index: 'src/index.ts',
+  intent: 'src/entry/intent.ts',
+  lint: 'src/entry/lint.ts',
+  schemas: 'src/entry/schemas.ts',
+  templates: 'src/entry/templates.ts',
+  text: 'src/entry/text.ts',
+  'node/index': 'src/node/index.ts',
+};
+
+/**
+ * Bundled into dist (so NOT in package.json `dependencies`; test/packaging checks both lists):
+ * - franc and its small deps: ESM-only, and only our languages' trigram tables are kept;
+ * - zod: an implementation detail (huashu/schemas publishes JSON Schemas instead); one bundled
+ *   parse instead of ~100 module files;
+ * - handlebars: only its compiler and runtime are used (no file loading, no source maps);
+ * - @monyone/aho-corasick: src/text/automaton.ts restores the library's internal double array
+ *   from build-time snapshots, so the version we snapshot against must be the one we run.
+ * Installed, not bundled: re2js (runtime, a proper ESM/CJS package) and json-rules-engine (loaded
+ * only for rules the compiled evaluator cannot run, or on request).
+ */
+export const BUNDLED = [
+  /^franc/,
+  /^trigram-utils/,
+  /^n-gram/,
+  /^collapse-white-space/,
+  /^zod/,
+  /^handlebars/,
+  /^@monyone\/aho-corasick/,
+];
 
 /**
  * franc turns the trigram tables of all its ~400 languages into objects at import. We only ever
@@ -45,26 +76,42 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: false,
-    target: 'node20',
-    noExternal: bundled,
-    esbuildPlugins: [francDataSubset, zodEnglishOnly],
-    shims: true,
+/**
+ * handlebars' code generator requires `source-map` inside a try, for source maps of compiled
+ * templates, which huashu never asks for; without it handlebars uses its own small stand-in.
+ */
+const noSourceMap: Plugin = {
+  name: 'no-source-map',
+  setup(build) {
+    build.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
   },
-  {
-    entry: { 'cli/bin': 'src/cli/bin.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    target: 'node20',
-    noExternal: bundled,
-    esbuildPlugins: [francDataSubset, zodEnglishOnly],
-    banner: { js: '#!/usr/bin/env node' },
+};
+
+export default defineConfig({
+  // ESM and CJS each share ONE copy of the core between all entries (code splitting, also for
+  // CJS): an error thrown through `huashu/node` is the `HuashuError` class of `huashu`.
+  entry: { ...LIBRARY_ENTRIES, 'cli/bin': 'src/cli/bin.ts' },
+  format: ['esm', 'cjs'],
+  splitting: true,
+  dts: { entry: LIBRARY_ENTRIES },
+  clean: true,
+  sourcemap: false,
+  target: 'node20',
+  noExternal: BUNDLED,
+  esbuildPlugins: [francDataSubset, zodEnglishOnly, noSourceMap],
+  // No ESM shims: tsup's would import node's `path` and `url` into the shared core chunk, which
+  // then no longer bundles for browsers. The core never uses __dirname; src/node uses
+  // import.meta.url, native in ESM. For CJS, tsup's shim defines import.meta.url from __filename.
+  shims: true,
+  esbuildOptions(options, { format }) {
+    if (format === 'esm') options.inject = (options.inject ?? []).filter((file) => !/esm_shims/.test(file));
   },
-]);
+  onSuccess: async () => {
+    // The CLI is ESM only (package.json `bin`); its CJS twin is a by-product of the shared build.
+    rmSync(join('dist', 'cli', 'bin.cjs'), { force: true });
+  },
+});

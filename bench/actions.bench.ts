@@ -12,7 +12,7 @@ import { createRuleEvaluator } from '../src/actions/evaluator.js';
 import { OperatorTable } from '../src/conditions/operators.js';
 import { viewMessage } from '../src/assistant/view.js';
 import type { Facts } from '../src/facts.js';
-import { BUILTIN_ACTION_RULES } from '../src/generated/actions-rules.js';
+import { builtInActionRules } from '../src/generated/actions-rules.js';
 import { evalDir } from './foundation.bench.js';
 import { fmt, readJsonl, timePerItem, timePerItemAsync, type Suite, type Timing } from './harness.js';
 
@@ -51,7 +51,7 @@ export const actionsSuite: Suite = {
 
     // Compiled measurements first: json-rules-engine leaves garbage whose collection would land on them.
     const operators = new OperatorTable();
-    const evaluator = createRuleEvaluator(BUILTIN_ACTION_RULES, operators);
+    const evaluator = createRuleEvaluator(builtInActionRules(), operators);
     const ruleFacts = items.map(
       ({ analysis, facts }) => viewMessage(analysis, facts, {}, 'zh-Hans', undefined).rules,
     );
@@ -94,7 +94,7 @@ export const actionsSuite: Suite = {
     const withActions = fired.filter((r) => r.actions.length > 0).length;
     const rendered = fired.filter((r) => r.replies.some((p) => p.text !== undefined)).length;
 
-    const n = `${items.length} messages, ${BUILTIN_ACTION_RULES.length} rules`;
+    const n = `${items.length} messages, ${builtInActionRules().length} rules`;
     // Means too: json-rules-engine's cost comes partly as GC pauses that land on a few runs.
     const row = (measure: string, compiled: Timing, engine: Timing | undefined, goal: string) => ({
       measure,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as Huashu from '../src/index.js';
+import type * as HuashuText from '../src/entry/text.js';
 import { fmt, readJsonl, timePerItem, type Suite } from './harness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +29,7 @@ function importToFirstResult(format: 'esm' | 'cjs'): number[] {
 export const foundationSuite: Suite = {
   name: 'foundation',
   async run() {
-    const { normalize, detectLanguage } = (await import(join(root, 'dist/index.js'))) as typeof Huashu;
+    const { normalize, detectLanguage } = (await import(join(root, 'dist/text.js'))) as typeof HuashuText;
     const texts = evalTexts('zh-jddc-intents.jsonl');
     const norm = timePerItem(texts, (t) => normalize(t));
     const lang = timePerItem(texts, (t) => detectLanguage(t));

@@ -6,6 +6,7 @@ import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
+import { packageSuite } from './package.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 import { worstCaseSuite } from './worst-case.bench.js';
@@ -22,4 +23,5 @@ export const suites: Suite[] = [
   actionsSuite,
   limitsSuite,
   worstCaseSuite,
+  packageSuite,
 ];

@@ -1,18 +1,27 @@
 /**
- * Child process of scripts/data/automata.ts: builds every built-in phrase automaton once and
- * prints their snapshots as JSON on stdout.
+ * Child process of scripts/data/automata.ts: asks every data generator for the phrase lists of
+ * its automata (`DataGenerator.automata`, from the freshly generated data) and prints their
+ * snapshots as JSON on stdout.
  */
-import { automatonKey, onAutomatonBuild, snapshotAutomaton } from '../src/text/automaton.js';
-import { createAssistant } from '../src/index.js';
+import { automatonKey } from '../src/text/automaton.js';
+import { snapshotAutomaton } from '../src/text/automaton-snapshot.js';
+import type { CollectedAutomaton } from './data/automata.js';
+import { generators } from './data/registry.js';
 
-const lists = new Map<string, readonly string[]>();
-onAutomatonBuild((keywords) => lists.set(automatonKey(keywords), [...keywords]));
-const assistant = createAssistant();
-for (const text of ['亲，请问什么时候发货？', 'where is my order', '請問什麼時候發貨'])
-  assistant.analyze(text);
-for (const reply of ['亲，仓库已发货，请您耐心等待哦', 'Your order has shipped.']) assistant.lint(reply);
-onAutomatonBuild(undefined);
-
-const snapshots: Record<string, unknown> = {};
-for (const [key, keywords] of lists) snapshots[key] = snapshotAutomaton(keywords);
-process.stdout.write(JSON.stringify(snapshots));
+const collected: CollectedAutomaton[] = [];
+const seen = new Set<string>();
+for (const generator of generators) {
+  if (!generator.automata) continue;
+  for (const keywords of await generator.automata()) {
+    const key = automatonKey(keywords);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    collected.push({
+      generator: generator.name,
+      key,
+      phrases: keywords.length,
+      snapshot: snapshotAutomaton(keywords),
+    });
+  }
+}
+process.stdout.write(JSON.stringify(collected));

@@ -16,7 +16,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { table, type Row } from '../bench/harness.js';
-import { createAssistant, factsSchema, lintRules } from '../src/index.js';
+import { createAssistant } from '../src/index.js';
+import { factsSchema } from '../src/facts.js';
+import { lintRules } from '../src/lint/index.js';
 import type { LintContext, LintResult, Severity } from '../src/index.js';
 
 export const ADVERSARIAL_DIR = join(

@@ -1,6 +1,15 @@
+/**
+ * `huashu`: the assistant (analyze → recommend → render → lint in one object), its errors and its
+ * types. Each area's own entry points are documented subpaths (src/entry/): `huashu/intent`,
+ * `huashu/templates`, `huashu/lint`, `huashu/text`, `huashu/schemas`; file loading is `huashu/node`.
+ */
 export { createAssistant } from './assistant/index.js';
+export { HuashuError, isHuashuError } from './errors.js';
+export { VERSION } from './generated/version.js';
+
 export type { Assistant } from './assistant/index.js';
 export type { AssistantOptions } from './options.js';
+export type { HuashuErrorCode, HuashuIssue } from './errors.js';
 export type {
   Analysis,
   Entity,
@@ -10,30 +19,21 @@ export type {
   Range,
   Risk,
   Signal,
-  SignalId,
 } from './analysis/types.js';
-export { factsSchema, factsJsonSchema } from './facts.js';
-export {
-  createIntentClassifier,
-  INTENT_IDS,
-  intentOptionsSchema,
-  parseEvaluationRows,
-  patternGroupSchema,
-  scoreIntents,
-} from './intent/index.js';
 export type {
-  Confusion,
-  EvaluationReport,
-  EvaluationRow,
-  IntentClassifier,
+  ActionId,
+  CustomActions,
+  CustomIntents,
+  CustomLintRules,
+  CustomTemplates,
   IntentId,
-  IntentModel,
-  IntentOptions,
-  IntentResult,
-  IntentScore,
-  PatternGroup,
-  ScoredRow,
-} from './intent/index.js';
+  LintRuleId,
+  SignalId,
+  TemplateId,
+} from './ids.js';
+export type { Facts } from './facts.js';
+export type { Context, Turn } from './context.js';
+export type { IntentModel, IntentOptions, PatternGroup } from './intent/index.js';
 export type {
   Recommendation,
   RecommendedAction,
@@ -48,7 +48,6 @@ export type {
   RuleFile as ActionRuleFile,
 } from './actions/rule-schema.js';
 export type { RuleFacts as ActionFacts } from './actions/rule-facts.js';
-export { createTemplateCatalogue, templateDefinitionSchema } from './templates/index.js';
 export type {
   AnalysisLike,
   CatalogueOptions,
@@ -66,14 +65,6 @@ export type {
   VariableDeclaration,
   VariableType,
 } from './templates/index.js';
-export {
-  applyFixes,
-  createLinter,
-  defineRule,
-  lintOptionsSchema,
-  lintRules,
-  phrasePackSchema,
-} from './lint/index.js';
 export type {
   ConversationTurn,
   Finding,
@@ -94,14 +85,5 @@ export type {
   SeveritySetting,
   SuggestionResolver,
 } from './lint/index.js';
-export type { Facts } from './facts.js';
-export type { Context, Turn } from './context.js';
-export { HuashuError, isHuashuError } from './errors.js';
-export { LIMITS } from './limits.js';
-export type { HuashuErrorCode, HuashuIssue } from './errors.js';
-// The public toOriginalRange checks its arguments; the internal one (hot path) trusts its callers.
-export { normalize, checkedToOriginalRange as toOriginalRange } from './normalize/index.js';
 export type { NormalizedText } from './normalize/index.js';
-export { detectLanguage } from './language/index.js';
 export type { LanguageResult, Locale, Script, SupportedLocale } from './language/index.js';
-export { VERSION } from './generated/version.js';

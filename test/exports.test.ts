@@ -1,49 +1,103 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as huashu from '../src/index.js';
+import * as intent from '../src/entry/intent.js';
+import * as lint from '../src/entry/lint.js';
+import * as schemas from '../src/entry/schemas.js';
+import * as templates from '../src/entry/templates.js';
+import * as text from '../src/entry/text.js';
+import * as root from '../src/index.js';
+import * as node from '../src/node/index.js';
 
-// The exact public surface: adding or removing an export is a deliberate, reviewed change.
-const PUBLIC_EXPORTS = [
-  'HuashuError',
-  'VERSION',
-  'applyFixes',
-  'createLinter',
-  'defineRule',
-  'lintOptionsSchema',
-  'lintRules',
-  'phrasePackSchema',
-  'createAssistant',
-  'createIntentClassifier',
-  'INTENT_IDS',
-  'intentOptionsSchema',
-  'parseEvaluationRows',
-  'patternGroupSchema',
-  'scoreIntents',
-  'createTemplateCatalogue',
-  'factsJsonSchema',
-  'factsSchema',
-  'detectLanguage',
-  'isHuashuError',
-  'LIMITS',
-  'normalize',
-  'templateDefinitionSchema',
-  'toOriginalRange',
-];
+/**
+ * The exact public surface of every entry point (package.json `exports`): adding or removing an
+ * export is a deliberate, reviewed change. The root is the assistant, its errors and the version;
+ * each area's own entry points are a documented subpath.
+ */
+const ENTRIES = {
+  '.': {
+    source: root,
+    dist: 'index',
+    values: ['HuashuError', 'VERSION', 'createAssistant', 'isHuashuError'],
+  },
+  './intent': { source: intent, dist: 'intent', values: ['INTENT_IDS', 'createIntentClassifier'] },
+  './lint': { source: lint, dist: 'lint', values: ['applyFixes', 'createLinter', 'defineRule', 'lintRules'] },
+  './schemas': {
+    source: schemas,
+    dist: 'schemas',
+    values: [
+      'LIMITS',
+      'actionRuleFileJsonSchema',
+      'assistantOptionsJsonSchema',
+      'configJsonSchema',
+      'contextJsonSchema',
+      'factsJsonSchema',
+      'intentOptionsJsonSchema',
+      'lintOptionsJsonSchema',
+      'patternGroupJsonSchema',
+      'phrasePackJsonSchema',
+      'templateDefinitionJsonSchema',
+    ],
+  },
+  './templates': { source: templates, dist: 'templates', values: ['createTemplateCatalogue'] },
+  './text': { source: text, dist: 'text', values: ['detectLanguage', 'normalize', 'toOriginalRange'] },
+  './node': {
+    source: node,
+    dist: 'node/index',
+    values: [
+      'CONFIG_FILE_NAME',
+      'DEFAULT_MAX_FILE_BYTES',
+      'DEFAULT_MAX_FOLDER_ENTRIES',
+      'HuashuError',
+      'createAssistant',
+      'createNaturalClassifier',
+      'findConfigFile',
+      'isHuashuError',
+      'loadActionRuleFiles',
+      'loadActionRules',
+      'loadConfig',
+      'loadConfigFile',
+      'loadTemplatePack',
+      'readIntentCorpus',
+      'readTemplateFiles',
+    ],
+  },
+} as const;
 
-describe('public exports', () => {
+const dist = join(import.meta.dirname, '..', 'dist');
+const sorted = (names: readonly string[]) => [...names].sort();
+
+describe.each(Object.entries(ENTRIES))('huashu%s', (_, entry) => {
   it('the source entry exports exactly the public list', () => {
-    expect(Object.keys(huashu).sort()).toEqual([...PUBLIC_EXPORTS].sort());
-  });
-
-  it('the built CJS entry (require) exposes the same list', () => {
-    const require = createRequire(import.meta.url);
-    const cjs = require('../dist/index.cjs') as Record<string, unknown>;
-    expect(Object.keys(cjs).sort()).toEqual([...PUBLIC_EXPORTS].sort());
-    expect(typeof cjs.createAssistant).toBe('function');
+    expect(sorted(Object.keys(entry.source))).toEqual(sorted(entry.values));
   });
 
   it('the built ESM entry (import) exposes the same list', async () => {
-    const esm = (await import('../dist/index.js')) as Record<string, unknown>;
-    expect(Object.keys(esm).sort()).toEqual([...PUBLIC_EXPORTS].sort());
+    const esm = (await import(pathToFileURL(join(dist, `${entry.dist}.js`)).href)) as Record<string, unknown>;
+    expect(sorted(Object.keys(esm))).toEqual(sorted(entry.values));
+  });
+
+  it('the built CJS entry (require) exposes the same list', () => {
+    const cjs = createRequire(import.meta.url)(join(dist, `${entry.dist}.cjs`)) as Record<string, unknown>;
+    expect(sorted(Object.keys(cjs))).toEqual(sorted(entry.values));
+  });
+});
+
+describe('public values', () => {
+  it('no zod schema is public: huashu/schemas exports frozen JSON Schemas', () => {
+    for (const [name, value] of Object.entries(schemas)) {
+      if (name === 'LIMITS') continue;
+      expect(value, name).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema' });
+      expect(Object.isFrozen(value), name).toBe(true);
+      expect(value, name).not.toHaveProperty('parse');
+    }
+    expect(schemas.factsJsonSchema).toMatchObject({ type: 'object', additionalProperties: false });
+  });
+
+  it('the CLI formatters and evaluation scoring are not exported by any entry', () => {
+    const all = Object.values(ENTRIES).flatMap((entry) => Object.keys(entry.source));
+    for (const internal of ['scoreIntents', 'parseEvaluationRows', 'formatSarif', 'formatFindings'])
+      expect(all).not.toContain(internal);
   });
 });

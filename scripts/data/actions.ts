@@ -72,21 +72,32 @@ export const actionsGenerator: DataGenerator = {
       {
         name: 'actions-catalogue.ts',
         content: jsonModule(
-          'ACTION_CATALOGUE',
+          'actionCatalogue',
           '../actions/catalogue.js',
           'ActionCatalogueFile',
           data.catalogue,
+          'The action catalogue (rules/actions/catalogue.json)',
         ),
       },
       {
         name: 'actions-explain.ts',
-        content: jsonModule('ACTION_EXPLAIN', '../actions/explain.js', 'ExplainVocabulary', data.explain),
+        content: jsonModule(
+          'actionExplainVocabulary',
+          '../actions/explain.js',
+          'ExplainVocabulary',
+          data.explain,
+          'The words that explain a recommendation (rules/actions/explain.json)',
+        ),
       },
       {
         name: 'actions-rules.ts',
-        content: jsonModule('BUILTIN_ACTION_RULES', '../actions/rule-schema.js', 'Rule', data.rules).replace(
-          /: Rule = (.*) as Rule;/,
-          ': readonly Rule[] = $1 as readonly Rule[];',
+        content: jsonModule(
+          'builtInActionRules',
+          '../actions/rule-schema.js',
+          'Rule',
+          data.rules,
+          'The built-in next-action rules (rules/actions/*.json)',
+          'readonly Rule[]',
         ),
       },
     ];

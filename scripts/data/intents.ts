@@ -15,6 +15,12 @@ import { jsonModule, type DataGenerator } from './types.js';
 
 export const intentsGenerator: DataGenerator = {
   name: 'intents',
+  // The pattern automaton (every literal of every group and the mask) is built by the classifier.
+  async automata() {
+    const { captureAutomatonLists } = await import('../../src/text/automaton.js');
+    const { createIntentClassifier } = await import('../../src/intent/classifier.js');
+    return captureAutomatonLists(() => createIntentClassifier()).map((list) => list.keywords);
+  },
   async generate(root) {
     const rules = loadIntentRules(root);
     const { model, report } = await trainIntentModel(rules, BUILT_IN_INTENT_IDS, rules.stopWords);
@@ -35,19 +41,32 @@ export const intentsGenerator: DataGenerator = {
       {
         name: 'intent-linear.ts',
         content: jsonModule(
-          'INTENT_LINEAR_MODEL',
+          'intentLinearModel',
           '../intent/linear-model.js',
           'SerializedLinearModel',
           linear,
+          'The logistic-regression intent model of rules/intents/linear-model.json',
         ),
       },
       {
         name: 'intent-model.ts',
-        content: jsonModule('INTENT_MODEL', '../intent/naive-bayes.js', 'SerializedNaiveBayes', model),
+        content: jsonModule(
+          'intentModel',
+          '../intent/naive-bayes.js',
+          'SerializedNaiveBayes',
+          model,
+          'The intent model trained at build time',
+        ),
       },
       {
         name: 'intent-patterns.ts',
-        content: jsonModule('INTENT_PATTERNS', '../intent/patterns.js', 'BuiltInPatterns', patternsOf(rules)),
+        content: jsonModule(
+          'intentPatterns',
+          '../intent/patterns.js',
+          'BuiltInPatterns',
+          patternsOf(rules),
+          'The intent pattern groups and mask literals of rules/intents/',
+        ),
       },
     ];
   },

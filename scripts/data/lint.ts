@@ -29,6 +29,12 @@ const WORDS_FILE = 'words.json';
  */
 export const lintGenerator: DataGenerator = {
   name: 'lint',
+  // The phrase set of the built-in rules (default settings) is compiled by createLinter().
+  async automata() {
+    const { captureAutomatonLists } = await import('../../src/text/automaton.js');
+    const { createLinter } = await import('../../src/lint/linter.js');
+    return captureAutomatonLists(() => createLinter()).map((list) => list.keywords);
+  },
   async generate(root) {
     // Compiling needs normalize(), which needs the hanzi table generated before this step.
     const { compileAndCheck } = await import('../../src/lint/check-entries.js');
@@ -176,7 +182,13 @@ export const lintGenerator: DataGenerator = {
     return [
       {
         name: 'lint-data.ts',
-        content: jsonModule('LINT_DATA', '../lint/data-schema.js', 'BuiltInLintData', data),
+        content: jsonModule(
+          'lintData',
+          '../lint/data-schema.js',
+          'BuiltInLintData',
+          data,
+          "The linter's built-in phrase data (rules/lint/, validated)",
+        ),
       },
     ];
   },

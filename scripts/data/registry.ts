@@ -2,9 +2,11 @@ import type { DataGenerator } from './types.js';
 import { actionsGenerator } from './actions.js';
 import { automataGenerator } from './automata.js';
 import { hanziGenerator } from './hanzi.js';
+import { idsGenerator } from './ids.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
+import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
@@ -21,6 +23,8 @@ export const generators: DataGenerator[] = [
   // After the templates: it renders the sentences the linter suggests with the catalogue.
   lintSuggestionsGenerator,
   actionsGenerator,
+  schemasGenerator,
+  idsGenerator,
   // Last: it snapshots the phrase automata of everything generated above.
   automataGenerator,
 ];

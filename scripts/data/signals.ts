@@ -282,6 +282,11 @@ function readRuleFiles(root: string, folder: string): RuleFile[] {
 
 export const signalsGenerator: DataGenerator = {
   name: 'signals',
+  // The phrase automaton of signals and entities is built over the lexicon's keyword list as is.
+  async automata() {
+    const { phraseLexicon } = await import('../../src/generated/phrase-lexicon.js');
+    return [phraseLexicon().keywords];
+  },
   async generate(root) {
     // Imported lazily: normalize needs src/generated/hanzi.ts, which an earlier generator writes.
     const { normalize } = await import('../../src/normalize/index.js');
@@ -290,11 +295,23 @@ export const signalsGenerator: DataGenerator = {
     return [
       {
         name: 'phrase-lexicon.ts',
-        content: jsonModule('PHRASE_LEXICON', '../signals/lexicon-types.js', 'PhraseLexicon', lexicon),
+        content: jsonModule(
+          'phraseLexicon',
+          '../signals/lexicon-types.js',
+          'PhraseLexicon',
+          lexicon,
+          'Every signal and entity phrase (folded) and what it means',
+        ),
       },
       {
         name: 'entity-data.ts',
-        content: jsonModule('ENTITY_DATA', '../signals/lexicon-types.js', 'EntityData', entityData),
+        content: jsonModule(
+          'entityData',
+          '../signals/lexicon-types.js',
+          'EntityData',
+          entityData,
+          'The entity tables (currencies, weekdays, carriers, colour modifiers)',
+        ),
       },
     ];
   },

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
-import { parseEvaluationRows, type EvaluationRow } from '../../src/intent/evaluate.js';
+import { parseEvaluationRows, type EvaluationRow } from '../../src/cli/evaluation/rows.js';
 import { normalize } from '../../src/normalize/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

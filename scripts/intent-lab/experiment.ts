@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FeatureList, type LinearFeatureSpec } from '../../src/intent/linear-features.js';
 import { LinearModel, serializeLinearModel, type LinearModelParts } from '../../src/intent/linear-model.js';
-import { scoreIntents } from '../../src/intent/evaluate.js';
+import { scoreIntents } from '../../src/cli/evaluation/score.js';
 import { normalize } from '../../src/normalize/index.js';
 import {
   accuracyAtCoverage,

@@ -1,8 +1,9 @@
 import { type HuashuIssue, parseOrThrow } from '../errors.js';
+import type { ActionId, TemplateId } from '../ids.js';
 import type { SupportedLocale } from '../language/index.js';
-import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
-import { ACTION_EXPLAIN } from '../generated/actions-explain.js';
-import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
+import { actionCatalogue } from '../generated/actions-catalogue.js';
+import { actionExplainVocabulary } from '../generated/actions-explain.js';
+import { builtInActionRules } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
 import type { Almanac as FactValues } from '../conditions/types.js';
 import { invalidRules } from './data.js';
@@ -67,7 +68,7 @@ const STAGE_ORDER = new Map<string, number>(replyStages.map((stage, i) => [stage
  */
 export function createRecommender(
   options: RecommenderOptions = {},
-  vocabulary: ExplainVocabulary = ACTION_EXPLAIN,
+  vocabulary: ExplainVocabulary = actionExplainVocabulary(),
 ): Recommender {
   const actionOptions = parseOrThrow(
     actionOptionsSchema,
@@ -76,7 +77,7 @@ export function createRecommender(
     'options.actions',
   );
   const issues: HuashuIssue[] = [];
-  const catalogue = indexCatalogue(ACTION_CATALOGUE, issues);
+  const catalogue = indexCatalogue(actionCatalogue(), issues);
   const operators = new OperatorTable(actionOptions.operators ?? {});
   for (const name of Object.keys(actionOptions.operators ?? {}))
     if (OperatorTable.isBuiltIn(name))
@@ -90,7 +91,7 @@ export function createRecommender(
     { catalogue, operators, ...(templates ? { hasTemplate: (id: string) => templates.has(id) } : {}) },
   );
   issues.push(...checked.issues.map((issue) => ({ ...issue, path: `actions.${issue.path}` })));
-  const rules = assembleRules(BUILTIN_ACTION_RULES, checked, issues);
+  const rules = assembleRules(builtInActionRules(), checked, issues);
   if (issues.length > 0) throw invalidRules(issues, 'next-action rules in options.actions');
 
   const evaluator = createRuleEvaluator(rules, operators);
@@ -121,7 +122,7 @@ export function createRecommender(
           const conflict = firstConflict(catalogue, action.id, accepted);
           if (conflict) {
             suppressed.push({
-              id: action.id,
+              id: action.id as ActionId,
               rule: prepared.name,
               priority: prepared.priority,
               by: { id: conflict.id, rule: conflict.rule },
@@ -130,7 +131,7 @@ export function createRecommender(
           }
           because ??= step.explain(facts, locale);
           const recommended: RecommendedAction = {
-            id: action.id,
+            id: action.id as ActionId,
             params: action.params,
             priority: prepared.priority,
             rule: prepared.name,
@@ -166,7 +167,8 @@ export function createRecommender(
       const ordered = [...byStage.entries()].sort(
         ([a], [b]) => (STAGE_ORDER.get(a) ?? 99) - (STAGE_ORDER.get(b) ?? 99),
       );
-      for (const [stage, { templateId, rule }] of ordered) {
+      for (const [stage, { templateId: id, rule }] of ordered) {
+        const templateId = id as TemplateId;
         const replyLocale = templates.localeFor(templateId, locale) ?? locale;
         const missing = templates.missing(templateId, replyLocale, inputs.variables);
         replies.push(

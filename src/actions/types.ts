@@ -1,9 +1,10 @@
+import type { ActionId, TemplateId } from '../ids.js';
 import type { SupportedLocale } from '../language/index.js';
 
 /** One next action for the agent. */
 export interface RecommendedAction {
   /** The catalogue id, e.g. `customer.request_evidence`. */
-  id: string;
+  id: ActionId;
   params: Record<string, unknown>;
   /** The priority of the rule that recommended it: higher comes first and wins conflicts. */
   priority: number;
@@ -19,16 +20,16 @@ export interface RecommendedAction {
 
 /** An action left out because a higher-priority action it must not appear with was recommended. */
 export interface SuppressedAction {
-  id: string;
+  id: ActionId;
   rule: string;
   priority: number;
   /** The action that won, and its rule. */
-  by: { id: string; rule: string };
+  by: { id: ActionId; rule: string };
 }
 
 /** One part of the reply (one template), in the order the parts are sent. */
 export interface RecommendedReply {
-  templateId: string;
+  templateId: TemplateId;
   /** The template's stage: opening, apology, reassure, clarify, answer, confirm, closing, follow_up. */
   stage: string;
   locale: SupportedLocale;

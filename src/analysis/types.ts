@@ -1,4 +1,7 @@
+import type { IntentId, SignalId } from '../ids.js';
 import type { LanguageResult } from '../language/index.js';
+
+export type { SignalId };
 
 /** A half-open UTF-16 range `[start, end)` in the ORIGINAL text. */
 export type Range = [start: number, end: number];
@@ -15,22 +18,12 @@ export interface Evidence {
 }
 
 export interface IntentCandidate {
-  /** An intent id of domain.md §2, or a user-defined one. */
-  id: string;
+  /** An intent id of domain.md §2, or a user-defined one (declared in `CustomIntents`). */
+  id: IntentId;
   /** Calibrated confidence in [0, 1]. */
   confidence: number;
   evidence: Evidence[];
 }
-
-export type SignalId =
-  | 'emotion.anger'
-  | 'emotion.urgency'
-  | 'threat.bad_review'
-  | 'threat.complaint_channel'
-  | 'threat.media'
-  | 'threat.legal'
-  | 'abuse'
-  | 'repeat_contact';
 
 export interface Signal {
   id: SignalId;
@@ -82,7 +75,7 @@ export interface Analysis {
   normalized: string;
   language: LanguageResult;
   /** The primary intent; `other` below the confidence threshold or when the top two are too close. */
-  intent: { id: string; confidence: number };
+  intent: { id: IntentId; confidence: number };
   /** All candidates, best first, with evidence; includes secondary requests in the same message. */
   intents: IntentCandidate[];
   /** Signals found, strongest first. */

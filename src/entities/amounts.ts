@@ -1,5 +1,5 @@
 import type { Entity } from '../analysis/types.js';
-import { ENTITY_DATA } from '../generated/entity-data.js';
+import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { entityAt } from './candidates.js';
 import { parseChineseNumeral } from './chinese-numerals.js';
@@ -17,7 +17,7 @@ function alternation(marks: string[]): string {
 
 const currencyOfPrefix = new Map<string, string>();
 const currencyOfSuffix = new Map<string, string>();
-for (const { code, prefixes, suffixes } of ENTITY_DATA.currencies) {
+for (const { code, prefixes, suffixes } of entityData().currencies) {
   for (const mark of prefixes) if (!currencyOfPrefix.has(mark)) currencyOfPrefix.set(mark, code);
   for (const mark of suffixes) if (!currencyOfSuffix.has(mark)) currencyOfSuffix.set(mark, code);
 }

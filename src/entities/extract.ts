@@ -1,5 +1,5 @@
 import type { Entity } from '../analysis/types.js';
-import { ENTITY_DATA } from '../generated/entity-data.js';
+import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { readNormalized, type ConversationInput, type MessageRead } from '../text/message.js';
 import type { PhraseMatch } from '../text/phrase-scan.js';
@@ -34,7 +34,7 @@ function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], o
       let { start } = match;
       let value = payload.value;
       if (payload.entity === 'color' && n.text.charCodeAt(match.end - 1) === 0x8272 /* 色 */) {
-        for (const [modifier, meaning] of ENTITY_DATA.colorModifiers) {
+        for (const [modifier, meaning] of entityData().colorModifiers) {
           if (start >= modifier.length && n.text.startsWith(modifier, start - modifier.length)) {
             start -= modifier.length;
             if (!value.startsWith(meaning)) value = `${meaning} ${value}`;

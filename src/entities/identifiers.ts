@@ -1,5 +1,5 @@
 import type { Entity } from '../analysis/types.js';
-import { ENTITY_DATA } from '../generated/entity-data.js';
+import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { compileSafeRegex } from '../text/safe-regex.js';
 import { entityAt } from './candidates.js';
@@ -22,7 +22,7 @@ const MAX_CUE_GAP = 12;
 /** A cue just after the number: 123456789012这个订单. */
 const TRAILING_ORDER_GAP = /^(?:[\s的这个那]*)$/;
 
-const carrierFormats = ENTITY_DATA.carriers.flatMap((carrier) =>
+const carrierFormats = entityData().carriers.flatMap((carrier) =>
   carrier.prefixed.map((source) => ({ code: carrier.code, pattern: compileSafeRegex(source) })),
 );
 

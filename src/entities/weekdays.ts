@@ -1,5 +1,5 @@
 import type { Entity } from '../analysis/types.js';
-import { ENTITY_DATA } from '../generated/entity-data.js';
+import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { entityAt } from './candidates.js';
 
@@ -14,7 +14,7 @@ function alternation(words: readonly string[]): string {
     .join('|');
 }
 
-const { heads, days, prefixes } = ENTITY_DATA.weekdays;
+const { heads, days, prefixes } = entityData().weekdays;
 const dayOf = new Map<string, string>();
 const offsetOf = new Map<string, string>();
 for (const { day, zh, en } of days) for (const name of [...zh, ...en]) dayOf.set(name, day);

@@ -1,4 +1,4 @@
-import { INTENT_LINEAR_MODEL } from '../generated/intent-linear.js';
+import { intentLinearModel } from '../generated/intent-linear.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { stopWordKeys } from './features.js';
 import { FeatureList, LinearFeatureExtractor } from './linear-features.js';
@@ -36,7 +36,7 @@ let shared: BuiltInIntentModel | undefined;
 /** The built-in model, decoded on first use and shared (predict is synchronous, so one buffer serves all). */
 export function builtInIntentModel(): BuiltInIntentModel {
   if (shared !== undefined) return shared;
-  const model = LinearModel.decode(INTENT_LINEAR_MODEL);
+  const model = LinearModel.decode(intentLinearModel());
   const stopWords = stopWordKeys(model.parts.stopWords);
   const extractor = new LinearFeatureExtractor(model.parts.spec, {
     spelling: SpellingIndex.fromWords(model.parts.spellingWords, stopWords),

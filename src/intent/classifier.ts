@@ -1,9 +1,10 @@
 import type { Evidence, IntentCandidate } from '../analysis/types.js';
 import { invalidArgument } from '../arguments.js';
+import type { IntentId } from '../ids.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
-import { INTENT_MODEL } from '../generated/intent-model.js';
-import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
+import { intentModel } from '../generated/intent-model.js';
+import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { analysedPart } from '../normalize/window.js';
 import { previousAgentText, readAgentTurn, type AgentTurnRead, type MessageRead } from '../text/message.js';
@@ -31,7 +32,7 @@ import { intentOptionsSchema, type IntentModel, type IntentOptions, type Pattern
 
 /** What `classify()` returns: fills `Analysis.intent` and `Analysis.intents`. */
 export interface IntentResult {
-  intent: { id: string; confidence: number };
+  intent: { id: IntentId; confidence: number };
   intents: IntentCandidate[];
 }
 
@@ -106,18 +107,18 @@ let builtIn: BuiltIn | undefined;
 /** The shipped model and patterns, decoded on first use (not at import) and shared. */
 function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
-    const { temperature, alpha, priorWeight, patternScale } = INTENT_MODEL;
+    const { temperature, alpha, priorWeight, patternScale } = intentModel();
     builtIn = {
-      model: new NaiveBayes(deserializeCounts(INTENT_MODEL), {
+      model: new NaiveBayes(deserializeCounts(intentModel()), {
         temperature,
         alpha,
         priorWeight,
         patternScale,
       }),
       spelling: undefined,
-      stopWords: stopWordKeys(INTENT_MODEL.stopWords),
-      groups: INTENT_PATTERNS.groups,
-      mask: INTENT_PATTERNS.mask,
+      stopWords: stopWordKeys(intentModel().stopWords),
+      groups: intentPatterns().groups,
+      mask: intentPatterns().mask,
     };
   }
   return builtIn;
@@ -341,7 +342,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   function correctSpelling(text: string): void {
     for (let i = 0; i < features.count; i++) {
       if (features.words[i] !== 1 || model.index.get(features.keys[i] ?? 0) >= 0) continue;
-      base.spelling ??= SpellingIndex.decode(INTENT_MODEL.spelling);
+      base.spelling ??= SpellingIndex.decode(intentModel().spelling);
       const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
       if (corrected >= 0) features.keys[i] = corrected;
     }
@@ -635,10 +636,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       (promotedConfidence < 0 && !runnerUpIsSecondary && top - second < margin);
     const intent = unsure
       ? {
-          id: OTHER_INTENT,
+          id: OTHER_INTENT as IntentId,
           confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)),
         }
-      : { id: intents[primary] ?? OTHER_INTENT, confidence: round(top) };
+      : { id: (intents[primary] ?? OTHER_INTENT) as IntentId, confidence: round(top) };
 
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
     const listed: number[] = [];
@@ -673,7 +674,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           detail: "continues the topic of the agent's message",
           weight: topicWeight,
         });
-      return { id: intents[i] ?? OTHER_INTENT, confidence: round(confidence), evidence };
+      return { id: (intents[i] ?? OTHER_INTENT) as IntentId, confidence: round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }

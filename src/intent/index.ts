@@ -1,8 +1,6 @@
 export { createIntentClassifier } from './classifier.js';
 export type { IntentClassifier, IntentResult } from './classifier.js';
 export { BUILT_IN_INTENT_IDS as INTENT_IDS } from './ids.js';
-export type { BuiltInIntentId as IntentId } from './ids.js';
+export type { IntentId } from '../ids.js';
 export { intentOptionsSchema, patternGroupSchema } from './schema.js';
 export type { IntentModel, IntentOptions, PatternGroup } from './schema.js';
-export { parseEvaluationRows, scoreIntents } from './evaluate.js';
-export type { Confusion, EvaluationReport, EvaluationRow, IntentScore, ScoredRow } from './evaluate.js';

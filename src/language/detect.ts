@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
 import { expectString } from '../arguments.js';
-import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
+import { latinLexicon } from '../generated/latin-lexicon.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
 import type { SupportedLocale } from '../vocabulary.js';
@@ -23,7 +23,7 @@ export interface LanguageResult {
 const FRANC_ONLY = Object.keys(FRANC_TO_BCP47);
 
 const lexicon = new Map<string, string[]>();
-for (const [locale, words] of Object.entries(LATIN_LEXICON)) {
+for (const [locale, words] of Object.entries(latinLexicon())) {
   for (const word of words) {
     const locales = lexicon.get(word);
     if (locales) locales.push(locale);

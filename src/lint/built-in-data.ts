@@ -1,4 +1,4 @@
-import { LINT_DATA } from '../generated/lint-data.js';
+import { lintData } from '../generated/lint-data.js';
 import type { ForbiddenCategory, LocalizedText, RuleWords } from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
 import { SkeletonReader } from './skeleton.js';
@@ -8,7 +8,7 @@ import { SkeletonReader } from './skeleton.js';
 /** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
 export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
   const sources: EntrySource[] = [];
-  for (const file of LINT_DATA.files) {
+  for (const file of lintData().files) {
     if (!rules.has(file.rule)) continue;
     file.phrases.forEach((entry, index) =>
       sources.push({
@@ -26,24 +26,24 @@ export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
 /** Shared literal lists (`@name`), merged over the locales: matching does not depend on the locale. */
 export function builtInLists(): Map<string, string[]> {
   const merged = new Map<string, string[]>();
-  for (const { lists } of LINT_DATA.lists)
+  for (const { lists } of lintData().lists)
     for (const [name, values] of Object.entries(lists))
       merged.set(name, [...(merged.get(name) ?? []), ...values]);
   return merged;
 }
 
 export function categoryInfo(category: ForbiddenCategory): { template: string; label: LocalizedText } {
-  return LINT_DATA.categories[category];
+  return lintData().categories[category];
 }
 
 let reader: SkeletonReader | undefined;
 
 /** The skeleton reader of the built-in alphabet (rules/lint/skeleton.json), shared by every linter. */
 export function builtInReader(): SkeletonReader {
-  return (reader ??= new SkeletonReader(LINT_DATA.skeleton));
+  return (reader ??= new SkeletonReader(lintData().skeleton));
 }
 
 /** The word lists rules read outside their phrase data (rules/lint/words.json). */
 export function ruleWords(): RuleWords {
-  return LINT_DATA.words;
+  return lintData().words;
 }

@@ -3,6 +3,7 @@ import { HuashuError } from '../errors.js';
 import type { SupportedLocale } from '../language/index.js';
 import { interpolate, type ReportDescriptor, type RuleMeta } from './rule.js';
 import type { Finding, Severity } from './types.js';
+import type { LintRuleId } from '../ids.js';
 
 function validRange(range: Range, length: number): boolean {
   const [start, end] = range;
@@ -52,7 +53,7 @@ export function createFinding(
       ? (value: string) => value
       : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
   const result: Finding = {
-    ruleId: meta.id,
+    ruleId: meta.id as LintRuleId,
     messageId: descriptor.messageId,
     severity: configured === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
     message: hide(interpolate(meta.messages[descriptor.messageId]![locale], descriptor.data)),

@@ -1,4 +1,5 @@
 import type { Range } from '../analysis/types.js';
+import type { LintRuleId } from '../ids.js';
 import type { Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 
@@ -7,7 +8,7 @@ export type SeveritySetting = 'off' | 'warn' | 'error';
 
 /** One problem in a reply. Findings are data: lint() never throws on what the reply says. */
 export interface Finding {
-  ruleId: string;
+  ruleId: LintRuleId;
   messageId: string;
   severity: Severity;
   /** The message in the chosen locale, with its data filled in. */

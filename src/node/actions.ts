@@ -5,8 +5,8 @@ import { OperatorTable, type CustomOperator } from '../conditions/operators.js';
 import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
 import { HuashuError, type HuashuIssue } from '../errors.js';
-import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
-import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
+import { actionCatalogue } from '../generated/actions-catalogue.js';
+import { builtInActionRules } from '../generated/actions-rules.js';
 import {
   listFiles,
   parseLimits,
@@ -102,13 +102,13 @@ export function loadActionRuleFiles(
     throw new HuashuError('INVALID_INPUT', 'loadActionRuleFiles(…, what) must be a string');
   const { limits, operators } = parseOptions(options, 'loadActionRuleFiles');
   const context = {
-    catalogue: indexCatalogue(ACTION_CATALOGUE, []),
+    catalogue: indexCatalogue(actionCatalogue(), []),
     operators: new OperatorTable(operators),
   };
   const issues: HuashuIssue[] = [];
   const pack: ActionRulePack = { rules: [], disable: [] };
   const seen = new Map<string, string>();
-  const builtIn = new Set(BUILTIN_ACTION_RULES.map((r) => r.name));
+  const builtIn = new Set(builtInActionRules().map((r) => r.name));
   for (const given of files) {
     const file = resolve(given);
     let text: string;

@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { HuashuError, parseOrThrow } from '../errors.js';
-import { INTENT_MODEL } from '../generated/intent-model.js';
-import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
+import { intentModel } from '../generated/intent-model.js';
+import { intentPatterns } from '../generated/intent-patterns.js';
 import { extractFeatures, FeatureBuffer, stopWordKeys } from '../intent/features.js';
 import { PatternMatcher } from '../intent/patterns.js';
 import { corpusFileSchema, type IntentModel } from '../intent/schema.js';
@@ -143,8 +143,8 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
     'createNaturalClassifier(options)',
   );
   const engine = loadBayes(checked.smoothing ?? 1);
-  const stopWords = stopWordKeys(INTENT_MODEL.stopWords);
-  const matcher = new PatternMatcher(INTENT_PATTERNS.groups, INTENT_PATTERNS.mask);
+  const stopWords = stopWordKeys(intentModel().stopWords);
+  const matcher = new PatternMatcher(intentPatterns().groups, intentPatterns().mask);
   const buffer = new FeatureBuffer();
   const examples = checked.examples ?? readIntentCorpus();
   const intents: string[] = [];

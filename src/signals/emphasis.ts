@@ -1,4 +1,4 @@
-import { PHRASE_LEXICON } from '../generated/phrase-lexicon.js';
+import { phraseLexicon } from '../generated/phrase-lexicon.js';
 import { toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import type { Contribution } from './contribution.js';
 
@@ -7,7 +7,7 @@ import type { Contribution } from './contribution.js';
 const MARK_RUN = /[!?]+/g;
 // A run of capitalised words, starting with a word of two letters or more (I WILL SUE → WILL SUE…).
 const CAPS_RUN = /\b[A-Z]{2,}(?:[ \t,.!?'’-]+[A-Z]+(?:['’][A-Z]+)?)*\b/g;
-const shoutWords = new Set(PHRASE_LEXICON.shoutWords);
+const shoutWords = new Set(phraseLexicon().shoutWords);
 
 function countMarks(original: string, from: number, to: number): { exclamations: number; questions: number } {
   let exclamations = 0;

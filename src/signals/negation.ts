@@ -1,9 +1,9 @@
-import { PHRASE_LEXICON } from '../generated/phrase-lexicon.js';
+import { phraseLexicon } from '../generated/phrase-lexicon.js';
 
 const SPACE = 0x20;
 const APOSTROPHES = new Set([0x27, 0x2019]);
-const zhFillers = new Set(PHRASE_LEXICON.zhFillers);
-const enFillers = new Set(PHRASE_LEXICON.enFillers);
+const zhFillers = new Set(phraseLexicon().zhFillers);
+const enFillers = new Set(phraseLexicon().enFillers);
 
 function isLatinLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || APOSTROPHES.has(code);

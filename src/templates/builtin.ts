@@ -1,4 +1,4 @@
-import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATE_SPECS } from '../generated/templates.js';
+import { builtInTemplateDefinitions, builtInTemplateSpecs } from '../generated/templates.js';
 import type { TemplateLocale } from './definition.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import type { CompiledTemplateFn, ValidTemplate } from './validate.js';
@@ -14,8 +14,9 @@ let builtins: ValidTemplate[] | undefined;
 export function builtinTemplates(): ValidTemplate[] {
   if (builtins === undefined) {
     const env = sharedTemplateEnvironment();
-    builtins = BUILTIN_TEMPLATES.map((definition) => {
-      const specs = BUILTIN_TEMPLATE_SPECS[definition.id] ?? {};
+    const allSpecs = builtInTemplateSpecs();
+    builtins = builtInTemplateDefinitions().map((definition) => {
+      const specs = allSpecs[definition.id] ?? {};
       const compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>> = {};
       for (const [locale, spec] of Object.entries(specs)) {
         compiled[locale as TemplateLocale] = env.template(spec as never) as CompiledTemplateFn;

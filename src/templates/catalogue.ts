@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema } from '../facts.js';
+import type { TemplateId } from '../ids.js';
 import { MAX_TEMPLATE_ID_LENGTH, TIME_ZONE_CACHE_SIZE } from '../limits.js';
 import { LruCache } from '../util/lru.js';
 import { builtinTemplates } from './builtin.js';
@@ -147,7 +148,7 @@ function load(template: ValidTemplate): LoadedTemplate {
   const entries: Partial<Record<TemplateLocale, TemplateEntry>> = {};
   for (const locale of Object.keys(template.compiled) as TemplateLocale[]) {
     entries[locale] = deepFreeze({
-      id: definition.id,
+      id: definition.id as TemplateId,
       locale,
       stage: definition.stage,
       intents: definition.intents,

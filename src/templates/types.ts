@@ -1,9 +1,10 @@
+import type { TemplateId } from '../ids.js';
 import type { TopLevelCondition as TopCondition } from '../conditions/types.js';
 import type { Channel, Stage, TemplateLocale, VariableDeclaration } from './definition.js';
 
 /** One template in one locale, as `list()` and `get()` return it. */
 export interface TemplateEntry {
-  id: string;
+  id: TemplateId;
   locale: TemplateLocale;
   stage: Stage;
   intents: readonly string[];

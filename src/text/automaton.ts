@@ -1,48 +1,37 @@
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
-import { AUTOMATON_SNAPSHOTS } from '../generated/automata.js';
+import { automatonSnapshot } from '../generated/automata.js';
+import { restoreAutomaton } from './automaton-snapshot.js';
 
 /**
  * Multi-phrase matching with @monyone/aho-corasick's double-array automaton.
  *
  * Building a double array for a few thousand phrases takes 30–130 ms, which would dominate the
  * time from import to the first result. The built-in phrase sets are fixed at build time, so
- * `scripts/data/automata.ts` builds them once and stores the arrays; at run time a phrase list
- * with a stored snapshot is restored from it (same library, same matching code, same output
- * order), and any other list (user packs) is built as usual.
+ * each data generator snapshots the automata of its own lists (scripts/data/automata.ts,
+ * ./automaton-snapshot.ts); at run time a phrase list with a stored snapshot is restored from it
+ * (same library, same matching code, same output order), and any other list (user packs) is built
+ * as usual.
  */
 export type Automaton = AhoCorasick;
 
-/** The state of the library's double array, as plain data. */
-export interface AutomatonSnapshot {
-  /** Characters in code order: `chars[i]` has code `i + 1`. */
-  chars: string;
-  base: number[];
-  check: number[];
-  failure: number[];
-  head: number;
-  tail: number;
-  /** Unique keywords, referenced by index from `outputs`. */
-  words: string[];
-  /** `[node, wordIndex…]` for every node with outputs, in the library's order. */
-  outputs: number[][];
-}
+type CreateListener = (keywords: readonly string[], restored: boolean) => void;
+let createListener: CreateListener | undefined;
 
-interface DoubleArrayState {
-  head: number;
-  tail: number;
-  base: ArrayLike<number>;
-  check: ArrayLike<number>;
-  failure: ArrayLike<number>;
-  keywords: Array<string[] | null>;
-  code: Map<string, number>;
-}
-
-type BuildListener = (keywords: readonly string[]) => void;
-let buildListener: BuildListener | undefined;
-
-/** Build-time hook: called with every phrase list built without a snapshot. */
-export function onAutomatonBuild(listener: BuildListener | undefined): void {
-  buildListener = listener;
+/**
+ * Build time and tests: the phrase lists `createAutomaton` is called with while `run` runs, and
+ * whether each came from a snapshot. The data generators use it to learn their lists from the
+ * code that builds them.
+ */
+export function captureAutomatonLists(run: () => unknown): Array<{ keywords: string[]; restored: boolean }> {
+  const lists: Array<{ keywords: string[]; restored: boolean }> = [];
+  const previous = createListener;
+  createListener = (keywords, restored) => lists.push({ keywords: [...keywords], restored });
+  try {
+    run();
+  } finally {
+    createListener = previous;
+  }
+  return lists;
 }
 
 /** A key for an ordered phrase list (two 32-bit FNV-1a hashes and the count). */
@@ -61,87 +50,22 @@ export function automatonKey(keywords: readonly string[]): string {
   return `${keywords.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-/** Snapshot of an automaton built for `keywords` (build time). */
-export function snapshotAutomaton(keywords: readonly string[]): AutomatonSnapshot {
-  const trie = (new AhoCorasick([...keywords]) as unknown as { trie: DoubleArrayState }).trie;
-  const chars = [...trie.code.entries()].sort((a, b) => a[1] - b[1]).map(([c]) => c);
-  const wordIndex = new Map<string, number>();
-  const words: string[] = [];
-  const outputs: number[][] = [];
-  trie.keywords.forEach((list, node) => {
-    if (!list || list.length === 0) return;
-    outputs.push([
-      node,
-      ...list.map((word) => {
-        let index = wordIndex.get(word);
-        if (index === undefined) {
-          index = words.length;
-          words.push(word);
-          wordIndex.set(word, index);
-        }
-        return index;
-      }),
-    ]);
-  });
-  return {
-    chars: chars.join(''),
-    base: Array.from(trie.base),
-    check: Array.from(trie.check),
-    failure: Array.from(trie.failure),
-    head: trie.head,
-    tail: trie.tail,
-    words,
-    outputs,
-  };
-}
-
-let doubleArrayPrototype: object | undefined;
-
-/** Rebuild the library's automaton from a snapshot without re-running its construction. */
-export function restoreAutomaton(snapshot: AutomatonSnapshot): AhoCorasick {
-  doubleArrayPrototype ??= Object.getPrototypeOf(
-    (new AhoCorasick(['a']) as unknown as { trie: object }).trie,
-  ) as object;
-  const keywords: Array<string[] | null> = new Array<string[] | null>(snapshot.base.length).fill(null);
-  for (const [node, ...indices] of snapshot.outputs) {
-    keywords[node ?? 0] = indices.map((i) => snapshot.words[i] ?? '');
-  }
-  const code = new Map<string, number>();
-  // Characters are stored by UTF-16 unit, as the library splits keywords.
-  for (let i = 0; i < snapshot.chars.length; i++) code.set(snapshot.chars[i]!, i + 1);
-  const state: DoubleArrayState = {
-    head: snapshot.head,
-    tail: snapshot.tail,
-    base: Int32Array.from(snapshot.base),
-    check: Int32Array.from(snapshot.check),
-    failure: Int32Array.from(snapshot.failure),
-    keywords,
-    code,
-  };
-  const automaton = Object.create(AhoCorasick.prototype) as AhoCorasick;
-  (automaton as unknown as { trie: DoubleArrayState }).trie = Object.assign(
-    Object.create(doubleArrayPrototype),
-    state,
-  );
-  return automaton;
-}
-
 const restored = new Map<string, AhoCorasick>();
 
 /** An automaton for `keywords`: restored from a build-time snapshot when there is one, else built. */
 export function createAutomaton(keywords: readonly string[]): AhoCorasick {
   const key = automatonKey(keywords);
-  const stored = AUTOMATON_SNAPSHOTS[key];
-  if (stored !== undefined) {
+  const snapshot = automatonSnapshot(key);
+  createListener?.(keywords, snapshot !== undefined);
+  if (snapshot !== undefined) {
     // Matching never mutates the automaton, so every assistant (and linter) shares one restored copy.
     let automaton = restored.get(key);
     if (automaton === undefined) {
-      automaton = restoreAutomaton(JSON.parse(stored) as AutomatonSnapshot);
+      automaton = restoreAutomaton(snapshot, keywords);
       restored.set(key, automaton);
     }
     return automaton;
   }
-  buildListener?.(keywords);
   return new AhoCorasick([...keywords]);
 }
 

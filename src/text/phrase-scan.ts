@@ -1,5 +1,5 @@
 import { createAutomaton, scanKeywords, type Automaton } from './automaton.js';
-import { PHRASE_LEXICON } from '../generated/phrase-lexicon.js';
+import { phraseLexicon } from '../generated/phrase-lexicon.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LexiconPayload } from '../signals/lexicon-types.js';
 
@@ -17,14 +17,15 @@ const payloadsOf = new Map<string, readonly LexiconPayload[]>();
 
 function phraseAutomaton(): Automaton {
   if (automaton === undefined) {
-    PHRASE_LEXICON.keywords.forEach((keyword, i) => {
-      const ids = PHRASE_LEXICON.keywordPayloads[i] ?? [];
+    const lexicon = phraseLexicon();
+    lexicon.keywords.forEach((keyword, i) => {
+      const ids = lexicon.keywordPayloads[i] ?? [];
       payloadsOf.set(
         keyword,
-        ids.map((id) => PHRASE_LEXICON.payloads[id]).filter((p): p is LexiconPayload => p !== undefined),
+        ids.map((id) => lexicon.payloads[id]).filter((p): p is LexiconPayload => p !== undefined),
       );
     });
-    automaton = createAutomaton(PHRASE_LEXICON.keywords);
+    automaton = createAutomaton(lexicon.keywords);
   }
   return automaton;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../src/actions/catalogue.js';
-import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';
-import { BUILTIN_ACTION_RULES } from '../../src/generated/actions-rules.js';
+import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
+import { builtInActionRules } from '../../src/generated/actions-rules.js';
 
 // The ids issue 6 fixes: chat tools switch on them.
 const ISSUE_IDS = [
@@ -32,7 +32,7 @@ const ISSUE_IDS = [
 ];
 
 describe('action catalogue', () => {
-  const catalogue = indexCatalogue(ACTION_CATALOGUE, []);
+  const catalogue = indexCatalogue(actionCatalogue(), []);
 
   it('has exactly the issue’s action ids', () => {
     expect([...catalogue.actions.keys()].sort()).toEqual([...ISSUE_IDS].sort());
@@ -56,7 +56,7 @@ describe('action catalogue', () => {
 
   it('conflicts are symmetric and name known actions', () => {
     const issues: unknown[] = [];
-    const index = indexCatalogue(ACTION_CATALOGUE, issues as never[]);
+    const index = indexCatalogue(actionCatalogue(), issues as never[]);
     expect(issues).toEqual([]);
     for (const [id, others] of index.conflicts)
       for (const other of others) expect(index.conflicts.get(other)?.has(id)).toBe(true);
@@ -84,7 +84,7 @@ describe('action catalogue', () => {
 
   it('every action is recommended by some built-in rule', () => {
     const used = new Set<string>();
-    for (const rule of BUILTIN_ACTION_RULES)
+    for (const rule of builtInActionRules())
       if (rule.event.type === 'action')
         for (const ref of rule.event.params.actions) used.add(typeof ref === 'string' ? ref : ref.id);
     expect([...used].sort()).toEqual([...ISSUE_IDS].sort());

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateActionData } from '../../src/actions/data.js';
 import { replyStages } from '../../src/actions/rule-schema.js';
 import { isHuashuError, type HuashuError } from '../../src/errors.js';
-import { BUILTIN_ACTION_RULES } from '../../src/generated/actions-rules.js';
+import { builtInActionRules } from '../../src/generated/actions-rules.js';
 import { STAGES } from '../../src/templates/definition.js';
 import { actionRuleFileNames, actionsGenerator } from '../../scripts/data/actions.js';
 
@@ -41,7 +41,7 @@ describe('build-time generator (scripts/data/actions.ts)', () => {
     const names = actionRuleFileNames(join(root, 'rules', 'actions')).flatMap((name) =>
       (read(name) as { rules: Array<{ name: string }> }).rules.map((r) => r.name),
     );
-    expect(BUILTIN_ACTION_RULES.map((r) => r.name)).toEqual(names);
+    expect(builtInActionRules().map((r) => r.name)).toEqual(names);
   });
 
   it('lists every problem of every file in one INVALID_RULES', () => {

@@ -4,7 +4,7 @@ import { OperatorTable } from '../../src/conditions/operators.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
 import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
-import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';
+import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
 import {
   MAX_CONDITION_DEPTH,
   MAX_CONDITION_NODES,
@@ -13,7 +13,7 @@ import {
 } from '../../src/limits.js';
 
 const context = {
-  catalogue: indexCatalogue(ACTION_CATALOGUE, []),
+  catalogue: indexCatalogue(actionCatalogue(), []),
   // A custom operator takes any JSON value, so nested values reach the checks.
   operators: new OperatorTable({ matches: () => true }),
 };

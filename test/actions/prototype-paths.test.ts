@@ -5,10 +5,10 @@ import { compileCondition } from '../../src/conditions/compile.js';
 import { OperatorTable } from '../../src/conditions/operators.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
 import { HuashuError } from '../../src/errors.js';
-import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';
+import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
 import { prototypeChanges } from '../setup/prototype-guard.js';
 
-const context = { catalogue: indexCatalogue(ACTION_CATALOGUE, []), operators: new OperatorTable() };
+const context = { catalogue: indexCatalogue(actionCatalogue(), []), operators: new OperatorTable() };
 const rule = (
   conditions: unknown,
   event: unknown = { type: 'action', params: { actions: ['case.record'] } },

@@ -111,7 +111,9 @@ describe('recommend and reply on any text', () => {
           const result = assistant.reply(text, { context: { channel: channel as 'chat' } });
           expect(Array.isArray(result.actions)).toBe(true);
           expect(typeof result.text).toBe('string');
-          expect(result.lint.errorCount).toBeGreaterThanOrEqual(0);
+          const { findings, errorCount, warningCount } = result.lint;
+          expect(errorCount).toBe(findings.filter((f) => f.severity === 'error').length);
+          expect(warningCount).toBe(findings.filter((f) => f.severity === 'warn').length);
           const ids = result.actions.map((a) => a.id);
           expect(new Set(ids).size).toBe(ids.length);
           for (const reply of result.replies)

@@ -5,12 +5,12 @@ import { indexCatalogue } from '../../src/actions/catalogue.js';
 import { OperatorTable } from '../../src/conditions/operators.js';
 import { ruleFileJsonSchema, ruleFileSchema, ruleSchema } from '../../src/actions/rule-schema.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
-import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';
-import { BUILTIN_ACTION_RULES } from '../../src/generated/actions-rules.js';
+import { actionCatalogue } from '../../src/generated/actions-catalogue.js';
+import { builtInActionRules } from '../../src/generated/actions-rules.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const context = {
-  catalogue: indexCatalogue(ACTION_CATALOGUE, []),
+  catalogue: indexCatalogue(actionCatalogue(), []),
   operators: new OperatorTable(),
   hasTemplate: (id: string) => id === 'situation/anxious-customer' || id === 'answer/complaint',
 };
@@ -309,11 +309,11 @@ describe('rule validation: invalid rules, each problem with its JSON path', () =
 describe('built-in rule files', () => {
   it('every shipped rule passes the checker and the zod schema', () => {
     const checked = checkRuleFile(
-      { rules: BUILTIN_ACTION_RULES },
+      { rules: builtInActionRules() },
       { catalogue: context.catalogue, operators: context.operators },
     );
     expect(checked.issues).toEqual([]);
-    expect(ruleFileSchema.safeParse({ rules: BUILTIN_ACTION_RULES }).success).toBe(true);
+    expect(ruleFileSchema.safeParse({ rules: builtInActionRules() }).success).toBe(true);
   });
 
   it('rules/actions/rule.schema.json is the JSON Schema generated from the zod schema', () => {

@@ -87,7 +87,7 @@ export function fakeLinter() {
       ) => {
         if (setting === 'off') return;
         findings.push({
-          ruleId,
+          ruleId: ruleId as Finding['ruleId'],
           messageId: 'm',
           severity: setting,
           message,

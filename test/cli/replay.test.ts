@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
 import { parseReplayRows } from '../../src/cli/replay/rows.js';
 import { sampleIndices, summarizeReplay, type ReplaySummary } from '../../src/cli/replay/summary.js';
-import { createAssistant } from '../../src/assistant/index.js';
+import { createAssistant, type FullReply } from '../../src/assistant/index.js';
+import type { ActionId, TemplateId } from '../../src/ids.js';
 import { isHuashuError } from '../../src/errors.js';
 import { fakeIo } from '../helpers/fake-io.js';
 
@@ -115,11 +116,11 @@ describe('summarizeReplay', () => {
     );
     const replies = parsed.map((r) => assistant.reply(r.text));
     // A hand-made reply set: the first message answered out of scope and with a reship.
-    const outOfScope = {
+    const outOfScope: FullReply = {
       ...replies[0]!,
       replies: [
         {
-          templateId: 'situation/out-of-scope',
+          templateId: 'situation/out-of-scope' as TemplateId,
           stage: 'answer',
           locale: 'zh-Hans' as const,
           text: '…',
@@ -127,7 +128,15 @@ describe('summarizeReplay', () => {
         },
       ],
       actions: [
-        { id: 'reship', params: {}, priority: 1, rule: 'r', because: '', description: '', rules: ['r'] },
+        {
+          id: 'reship' as ActionId,
+          params: {},
+          priority: 1,
+          rule: 'r',
+          because: '',
+          description: '',
+          rules: ['r'],
+        },
       ],
     };
     const summary = summarizeReplay(parsed, [outOfScope, replies[1]!], new Set(['reship']), 1);

@@ -9,8 +9,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextSchema, isContext } from '../../src/context.js';
-import * as huashu from '../../src/index.js';
-import type { HuashuErrorCode } from '../../src/index.js';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
+import { scoreIntents } from '../../src/cli/evaluation/score.js';
+import * as intentEntry from '../../src/entry/intent.js';
+import * as lintEntry from '../../src/entry/lint.js';
+import * as templatesEntry from '../../src/entry/templates.js';
+import * as textEntry from '../../src/entry/text.js';
+import * as root from '../../src/index.js';
+import type { HuashuError, HuashuErrorCode } from '../../src/index.js';
+
+/** Every public entry's exports (`huashu` and its subpaths; huashu/schemas exports no function). */
+const huashu = { ...root, ...intentEntry, ...lintEntry, ...templatesEntry, ...textEntry };
 
 const BAD = {
   null: null,
@@ -216,38 +225,38 @@ const rows: Row[] = [
   {
     name: 'parseEvaluationRows(jsonl)',
     mentions: /parseEvaluationRows\(jsonl, file\)|Invalid evaluation rows/,
-    call: (v) => huashu.parseEvaluationRows(v as string),
-    good: () => huashu.parseEvaluationRows(evaluationLine),
+    call: (v) => parseEvaluationRows(v as string),
+    good: () => parseEvaluationRows(evaluationLine),
     code: 'INVALID_INPUT',
   },
   {
     name: 'parseEvaluationRows(…, file)',
     mentions: 'parseEvaluationRows(jsonl, file)',
-    call: (v) => huashu.parseEvaluationRows(evaluationLine, v as string),
-    good: () => huashu.parseEvaluationRows(evaluationLine, 'dev.jsonl'),
+    call: (v) => parseEvaluationRows(evaluationLine, v as string),
+    good: () => parseEvaluationRows(evaluationLine, 'dev.jsonl'),
     code: 'INVALID_INPUT',
     accepts: ['undefined', 'huge'],
   },
   {
     name: 'scoreIntents(rows)',
     mentions: 'scoreIntents(rows, topConfusions)',
-    call: (v) => huashu.scoreIntents(v as never),
-    good: () => huashu.scoreIntents([{ accept: ['a'], predicted: 'a' }]),
+    call: (v) => scoreIntents(v as never),
+    good: () => scoreIntents([{ accept: ['a'], predicted: 'a' }]),
     code: 'INVALID_INPUT',
     accepts: ['array'],
   },
   {
     name: 'scoreIntents([row])',
     mentions: 'rows[0]',
-    call: (v) => huashu.scoreIntents([v as never]),
-    good: () => huashu.scoreIntents([{ accept: ['a'], predicted: 'b' }]),
+    call: (v) => scoreIntents([v as never]),
+    good: () => scoreIntents([{ accept: ['a'], predicted: 'b' }]),
     code: 'INVALID_INPUT',
   },
   {
     name: 'scoreIntents(…, topConfusions)',
     mentions: 'scoreIntents(rows, topConfusions)',
-    call: (v) => huashu.scoreIntents([], v as number),
-    good: () => huashu.scoreIntents([], 3),
+    call: (v) => scoreIntents([], v as number),
+    good: () => scoreIntents([], 3),
     code: 'INVALID_INPUT',
     accepts: ['undefined', 'number'],
   },
@@ -483,7 +492,6 @@ const rows: Row[] = [
 /** Exported functions that take no argument to check, and why. */
 const NOT_CALLED: Record<string, string> = {
   HuashuError: 'the error class itself: constructing an error never throws',
-  factsJsonSchema: 'takes no argument (it returns the JSON Schema of the facts)',
 };
 
 /**
@@ -510,10 +518,6 @@ describe('every exported function is walked', () => {
   });
 });
 
-it('factsJsonSchema() returns the JSON Schema of the facts', () => {
-  expect(huashu.factsJsonSchema()).toMatchObject({ type: 'object' });
-});
-
 describe.each(rows.map((row) => [row.name, row] as const))('%s', (_, row) => {
   it('works with good arguments', async () => {
     expect(await failure(row.good)).toBeUndefined();
@@ -525,8 +529,8 @@ describe.each(rows.map((row) => [row.name, row] as const))('%s', (_, row) => {
       const error = await failure(() => row.call(BAD[kind]));
       expect(error, 'no error').toBeInstanceOf(huashu.HuashuError);
       const codes = row.codeFor?.[kind] ?? (typeof row.code === 'string' ? [row.code] : row.code);
-      expect(codes).toContain((error as huashu.HuashuError).code);
-      const { message } = error as huashu.HuashuError;
+      expect(codes).toContain((error as HuashuError).code);
+      const { message } = error as HuashuError;
       if (typeof row.mentions === 'string') expect(message).toContain(row.mentions);
       else expect(message).toMatch(row.mentions);
       // The message describes a bad value, it does not paste it: 100,000 characters stay out.
@@ -563,7 +567,7 @@ describe('ranges and fixes', () => {
 
   it('applyFixes refuses a reversed range instead of duplicating text, and one outside the reply', () => {
     const fix = (range: [number, number], text: string) => ({
-      ruleId: 'r',
+      ruleId: 'r' as const,
       messageId: 'm',
       severity: 'error' as const,
       message: '',
@@ -576,7 +580,7 @@ describe('ranges and fixes', () => {
         try {
           huashu.applyFixes('abcdef', [fix([0, 1], 'A'), bad]);
         } catch (thrown) {
-          return thrown as huashu.HuashuError;
+          return thrown as HuashuError;
         }
         return undefined;
       })();
@@ -592,7 +596,7 @@ describe('ranges and fixes', () => {
       try {
         huashu.applyFixes('abc', [null, { fix: { range: [2, 1], text: 'x' } }, { fix: 'x' }] as never);
       } catch (thrown) {
-        return thrown as huashu.HuashuError;
+        return thrown as HuashuError;
       }
       return undefined;
     })();

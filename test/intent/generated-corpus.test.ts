@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,11 +7,12 @@ import { HuashuError } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import { GRAMMAR_DIR, loadGrammar } from '../../scripts/corpus/grammar.js';
 import { staleOutputs } from '../../scripts/corpus/generate.js';
-import { EVAL_DIR, nonTrivial, overlaps, readEval } from '../../scripts/corpus/leakage.js';
+import { nonTrivial, overlaps, readEval } from '../../scripts/corpus/leakage.js';
 import { Random } from '../../scripts/corpus/random.js';
 import { readCorpus } from '../../scripts/corpus/read.js';
 import { LOCALES, type CorpusRecord, type Locale } from '../../scripts/corpus/schema.js';
 import { dropPunctuation, substituteOnce } from '../../scripts/corpus/style.js';
+import { describeWithEvalData } from '../helpers/eval-data.js';
 import {
   Expander,
   parseTemplate,
@@ -361,8 +362,9 @@ describe('style operators', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(EVAL_DIR, 'zh-jddc-intents.jsonl')))(
+describeWithEvalData(
   'leakage against ../shared/eval',
+  ['zh-jddc-intents.jsonl', 'en-bitext-intents.jsonl'],
   () => {
     // Counts only: a failure must not print evaluation text.
     it.each([

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseEvaluationRows } from '../../src/intent/evaluate.js';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
 // The project's own unseen set (test/intent/unseen/*.jsonl, see its README): written by hand, never

@@ -119,7 +119,7 @@ describe('adversarial lint set: loader rejects bad files', () => {
 
 describe('adversarial lint set: measurement', () => {
   const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
-    ruleId,
+    ruleId: ruleId as Finding['ruleId'],
     messageId: 'm',
     severity,
     message: 'm',

@@ -22,7 +22,7 @@ describe('the lint data generator', () => {
   it('builds the shipped data', async () => {
     const files = await lintGenerator.generate(repository);
     expect(files.map((f) => f.name)).toEqual(['lint-data.ts']);
-    expect(files[0]!.content).toContain('LINT_DATA');
+    expect(files[0]!.content).toContain('export function lintData()');
   });
 
   it('lists every problem of a broken folder', async () => {

@@ -4,26 +4,16 @@
  * only warns without `deliveryUncertain`), at most 2% may get an error-severity finding.
  * The file is read at run time and never copied into the project.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { createLinter } from '../../src/lint/linter.js';
+import { describeWithEvalData, evalFile } from '../helpers/eval-data.js';
 
-const file = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'shared',
-  'eval',
-  'zh-jddc-agent-replies.jsonl',
-);
+const REPLIES = 'zh-jddc-agent-replies.jsonl';
 
-describe('false alarms on real agent replies', () => {
+describeWithEvalData('false alarms on real agent replies', [REPLIES], () => {
   it('at most 2% of the replies get an error', () => {
-    expect(existsSync(file), `${file} (the shared evaluation data) must be beside the repository`).toBe(true);
-    const replies = readFileSync(file, 'utf8')
+    const replies = readFileSync(evalFile(REPLIES), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => (JSON.parse(line) as { reply: string }).reply);

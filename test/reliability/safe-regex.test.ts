@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { carriersFileSchema } from '../../src/entities/rules-schema.js';
-import { ENTITY_DATA } from '../../src/generated/entity-data.js';
-import { INTENT_PATTERNS } from '../../src/generated/intent-patterns.js';
+import { entityData } from '../../src/generated/entity-data.js';
+import { intentPatterns } from '../../src/generated/intent-patterns.js';
 import { patternFileSchema } from '../../src/intent/schema.js';
 import { normalize } from '../../src/normalize/index.js';
 import { compileSafeRegex, regexProblem } from '../../src/text/safe-regex.js';
@@ -88,7 +88,7 @@ describe('safe regex: both engines find what RegExp finds', () => {
 
   it('the built-in intent patterns give the same matches on the corpus as RegExp', () => {
     const texts = corpus.data.flatMap((d) => [...d.utterances, ...d.tests]).map((t) => normalize(t).text);
-    const sources = INTENT_PATTERNS.groups.flatMap((g) => g.regex ?? []);
+    const sources = intentPatterns().groups.flatMap((g) => g.regex ?? []);
     expect(sources.length).toBeGreaterThan(0);
     let matched = 0;
     for (const source of sources) {
@@ -103,9 +103,10 @@ describe('safe regex: both engines find what RegExp finds', () => {
   });
 
   it('every built-in pattern passes the rule (the build checks it too)', () => {
-    for (const group of INTENT_PATTERNS.groups)
+    for (const group of intentPatterns().groups)
       for (const r of group.regex ?? []) expect(regexProblem(r)).toBeUndefined();
-    for (const c of ENTITY_DATA.carriers) for (const r of c.prefixed) expect(regexProblem(r)).toBeUndefined();
+    for (const c of entityData().carriers)
+      for (const r of c.prefixed) expect(regexProblem(r)).toBeUndefined();
   });
 });
 

@@ -25,8 +25,8 @@ describe('templates generator (build time)', () => {
   it('emits every built-in template with its sources and precompiled specs', async () => {
     const [file] = await templatesGenerator.generate(join(import.meta.dirname, '..', '..'));
     expect(file!.name).toBe('templates.ts');
-    expect(file!.content).toContain('export const BUILTIN_TEMPLATES');
-    expect(file!.content).toContain('export const BUILTIN_TEMPLATE_SPECS');
+    expect(file!.content).toContain('export function builtInTemplateDefinitions()');
+    expect(file!.content).toContain('export function builtInTemplateSpecs()');
     for (const id of SITUATION_TEMPLATE_IDS) expect(file!.content).toContain(`${JSON.stringify(id)}: {`);
     expect(file!.content).toContain('"compiler":[8,');
   });

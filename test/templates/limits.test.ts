@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HuashuError, type HuashuIssue } from '../../src/errors.js';
-import { LIMITS } from '../../src/index.js';
+import { LIMITS } from '../../src/entry/schemas.js';
 import {
   MAX_CONDITION_DEPTH,
   MAX_CONDITION_NODES,

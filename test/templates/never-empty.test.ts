@@ -13,7 +13,7 @@ import { exampleValue } from '../../src/templates/variables.js';
  */
 const catalogue = createTemplateCatalogue();
 const entries = catalogue.list();
-const byId = new Map(catalogue.list({ locale: 'zh-Hans' }).map((entry) => [entry.id, entry]));
+const byId = new Map<string, TemplateEntry>(catalogue.list({ locale: 'zh-Hans' }).map((entry) => [entry.id, entry]));
 
 /**
  * The templates that still need facts to say anything, with why. Adding a required variable to a

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError, isHuashuError } from '../../errors.js';
-import { ACTION_CATALOGUE } from '../../generated/actions-catalogue.js';
+import { actionCatalogue } from '../../generated/actions-catalogue.js';
 import { printable } from '../formatters/text.js';
 import { readTextFile } from '../../node/files.js';
 import type { Command } from '../command.js';
@@ -97,7 +97,11 @@ export const replayCommand: Command = {
         throw error;
       }
     });
-    const costly = new Set(ACTION_CATALOGUE.actions.filter((a) => a.costly !== undefined).map((a) => a.id));
+    const costly = new Set(
+      actionCatalogue()
+        .actions.filter((a) => a.costly !== undefined)
+        .map((a) => a.id),
+    );
     const summary: ReplaySummary = summarizeReplay(rows, replies, costly, sampleSize);
     io.stdout.write(
       format === 'json'

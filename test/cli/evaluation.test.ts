@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HuashuError } from '../../src/errors.js';
-import { parseEvaluationRows, scoreIntents } from '../../src/intent/evaluate.js';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
+import { scoreIntents } from '../../src/cli/evaluation/score.js';
 
 describe('scoreIntents', () => {
   it('accuracy counts a prediction found anywhere in accept', () => {

@@ -1,0 +1,59 @@
+/**
+ * Unsigned integers as plain ASCII, for the data the build step generates (src/generated/): each
+ * base64url character carries 5 bits of the value, low bits first, and its sixth bit says "more
+ * follows". Small numbers — counts, gaps between sorted values, small ids — take one character;
+ * bundlers copy the text as is (no escapes) and decoding is one pass with no allocation per value.
+ */
+export const VARINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** The sixth bit of a character's value: another character of the same number follows. */
+export const VARINT_MORE = 32;
+
+/** Character code → its value in VARINT_ALPHABET, -1 for other characters. */
+export const VARINT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < VARINT_ALPHABET.length; i++) VARINT_VALUE[VARINT_ALPHABET.charCodeAt(i)] = i;
+
+/** Encode non-negative safe integers below 2^32. */
+export function encodeVarints(values: Iterable<number>): string {
+  let out = '';
+  for (const value of values) {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+      throw new RangeError(`varint: ${value} is not an integer in [0, 2^32)`);
+    let v = value;
+    while (v >= VARINT_MORE) {
+      out += VARINT_ALPHABET[(v % VARINT_MORE) | VARINT_MORE];
+      v = Math.floor(v / VARINT_MORE);
+    }
+    out += VARINT_ALPHABET[v];
+  }
+  return out;
+}
+
+/** Decode exactly `count` values; throws when the text holds more or fewer. */
+export function decodeVarints(text: string, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    let scale = 1;
+    let digit: number;
+    do {
+      digit = VARINT_VALUE[text.charCodeAt(at++)] ?? -1;
+      if (digit < 0) throw new Error(`varint: not a varint character at ${at - 1}`);
+      value += (digit & (VARINT_MORE - 1)) * scale;
+      scale *= VARINT_MORE;
+    } while (digit & VARINT_MORE);
+    out[i] = value;
+  }
+  if (at !== text.length)
+    throw new Error(`varint: ${text.length - at} characters left after ${count} values`);
+  return out;
+}
+
+/** Zigzag: signed integers as unsigned ones (0, -1, 1, -2 … → 0, 1, 2, 3 …). */
+export function zigzag(value: number): number {
+  return value >= 0 ? value * 2 : -value * 2 - 1;
+}
+
+export function unzigzag(value: number): number {
+  return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+}

@@ -1,0 +1,273 @@
+/**
+ * The published package, tested as a user installs it (npm pack, then `npm install <tarball>
+ * --omit=dev` into an empty project): what it ships, what it installs, one core for import and
+ * require, declarations that type-check without zod under every module resolution, and a core
+ * that bundles for browsers with esbuild, Vite and webpack and runs with no Node built-ins.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED, LIBRARY_ENTRIES } from '../../tsup.config.js';
+import { bundleWithEsbuild, bundleWithVite, bundleWithWebpack, runInBareContext } from './bundle.js';
+import { diskUsage, installPackage, ROOT, type InstalledPackage } from './installed.js';
+
+/**
+ * Install size. Goal 10 MB (issue 10), not met: the logistic-regression intent model (279 KB of
+ * data, in the ESM and the CJS chunks) joined the naive Bayes counts, which stay for runtime
+ * `examples`. This guards the current size (10.3 MB measured) until one of the two goes.
+ */
+const INSTALL_BUDGET = 10.5 * 1024 * 1024;
+/**
+ * The esbuild bundle of createAssistant, minified. Goal 900 KB (issue 10); what is left above it
+ * is zod, re2js, handlebars and json-rules-engine (~690 KB of code) plus the data: this budget
+ * guards the current size while that is decided (1,650 KB after main's condition language,
+ * assistant facade and larger templates were merged; it was under 1,450 KB before).
+ */
+// 2,001 KB with the logistic-regression intent model (its data, 279 KB, beside the naive Bayes counts).
+const BROWSER_BUNDLE_BUDGET = 2_100 * 1024;
+
+let pkg: InstalledPackage;
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  files: string[];
+};
+
+beforeAll(() => {
+  pkg = installPackage();
+}, 600_000);
+
+afterAll(() => {
+  if (pkg) rmSync(dirname(pkg.app), { recursive: true, force: true });
+});
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: pkg.app, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('what the package ships and installs', () => {
+  it('ships dist, the rule and template sources, and not the training corpora (generated, grammar, written)', () => {
+    expect(pkg.files).toContain('dist/index.js');
+    expect(pkg.files).toContain('dist/index.cjs');
+    expect(pkg.files).toContain('dist/cli/bin.js');
+    expect(pkg.files).toContain('rules/intents/corpus.zh-Hans.json');
+    expect(pkg.files.filter((f) => /^rules\/intents\/(generated|grammar|written)\//.test(f))).toEqual([]);
+    expect(pkg.files.filter((f) => /^(src|test|bench|scripts)\//.test(f))).toEqual([]);
+  });
+
+  it(`installs in at most ${INSTALL_BUDGET / 1024 / 1024} MB with its dependencies (du of node_modules)`, () => {
+    expect(diskUsage(join(pkg.app, 'node_modules'))).toBeLessThanOrEqual(INSTALL_BUDGET);
+  });
+
+  it('a dependency is bundled or installed, never both, and dist needs nothing else', () => {
+    const installed = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+    ]);
+    for (const name of installed)
+      expect(
+        BUNDLED.some((pattern) => pattern.test(name)),
+        name,
+      ).toBe(false);
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    const specifiers = new Set<string>();
+    for (const file of pkg.files.filter((f) => /^dist\/.*\.(c?js)$/.test(f))) {
+      const code = readFileSync(join(pkg.packageDir, file), 'utf8');
+      for (const m of code.matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g,
+      ))
+        specifiers.add(m[1]!);
+    }
+    const packages = [...specifiers]
+      .filter((s) => !builtins.has(s) && /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w./-]*)?$/.test(s))
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+    expect(packages.length).toBeGreaterThan(0);
+    for (const name of packages) expect(installed.has(name), `dist imports ${name}`).toBe(true);
+  });
+
+  it('repository and homepage are set, so rule docs and SARIF helpUri links are absolute', () => {
+    const installedManifest = JSON.parse(readFileSync(join(pkg.packageDir, 'package.json'), 'utf8')) as {
+      repository?: { url?: string };
+      homepage?: string;
+    };
+    expect(installedManifest.repository?.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    expect(installedManifest.homepage).toMatch(/^https:\/\//);
+  });
+});
+
+describe('one core for import and require', () => {
+  const entries = Object.keys(LIBRARY_ENTRIES).map((name) =>
+    name === 'index' ? 'huashu' : `huashu/${name.replace(/\/index$/, '')}`,
+  );
+
+  it('require(): an error thrown through huashu/node is a HuashuError of huashu', () => {
+    const out = node([
+      '-e',
+      `const { isHuashuError, HuashuError, createAssistant } = require('huashu');
+       const nodeEntry = require('huashu/node');
+       let error;
+       try { nodeEntry.loadTemplatePack('/no/such/folder'); } catch (e) { error = e; }
+       console.log(JSON.stringify({
+         recognised: isHuashuError(error), instance: error instanceof HuashuError, code: error.code,
+         sameClass: nodeEntry.HuashuError === HuashuError, sameFactory: nodeEntry.createAssistant === createAssistant,
+         intent: createAssistant().analyze('亲，请问什么时候发货').intent.id,
+         entries: ${JSON.stringify(entries)}.map((e) => Object.keys(require(e)).length > 0),
+       }));`,
+    ]);
+    expect(JSON.parse(out)).toEqual({
+      recognised: true,
+      instance: true,
+      code: 'IO',
+      sameClass: true,
+      sameFactory: true,
+      intent: 'order.ship_time',
+      entries: entries.map(() => true),
+    });
+  });
+
+  it('import: the same through the ESM build', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `import { isHuashuError, HuashuError } from 'huashu';
+       import { loadTemplatePack, HuashuError as NodeError } from 'huashu/node';
+       let error;
+       try { loadTemplatePack('/no/such/folder'); } catch (e) { error = e; }
+       console.log(JSON.stringify({ recognised: isHuashuError(error), instance: error instanceof HuashuError, sameClass: NodeError === HuashuError }));`,
+    ]);
+    expect(JSON.parse(out)).toEqual({ recognised: true, instance: true, sameClass: true });
+  });
+
+  it('the CLI runs from the installed package', () => {
+    const out = execFileSync(join(pkg.app, 'node_modules', '.bin', 'huashu'), ['--version'], {
+      cwd: pkg.app,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('declarations', () => {
+  const consumer = `
+import { createAssistant, isHuashuError, type IntentId, type TemplateId, type Facts } from 'huashu';
+import { createLinter, type LintRuleId } from 'huashu/lint';
+import { factsJsonSchema } from 'huashu/schemas';
+import { normalize } from 'huashu/text';
+import { loadConfig } from 'huashu/node';
+
+declare module 'huashu' {
+  interface CustomIntents { 'shop.trade_in': true }
+  interface CustomTemplates { 'answer/shop.trade_in': true }
+}
+
+const assistant = createAssistant({ intents: { examples: [{ text: '以旧换新', intent: 'shop.trade_in' }] } });
+const intent: IntentId = assistant.analyze('以旧换新').intent.id;
+const declared: IntentId = 'shop.trade_in';
+const template: TemplateId = 'answer/shop.trade_in';
+// @ts-expect-error a typo is not an intent id
+const typo: IntentId = 'order.shiptime';
+const rule: LintRuleId | undefined = createLinter().lint('亲').findings[0]?.ruleId;
+const facts: Facts = { order: { shipped: true, carrierScan: false } };
+// @ts-expect-error facts are checked: shipped is a boolean
+const wrong: Facts = { order: { shipped: 'yes' } };
+const schema: unknown = factsJsonSchema;
+const folded: string = normalize('ＡＢＣ').text;
+const found: boolean = isHuashuError(new Error('x'));
+export { intent, declared, template, typo, rule, facts, wrong, schema, folded, found, loadConfig };
+`;
+
+  // Every resolution attw checks; skipLibCheck off, so huashu's own declarations are checked, and
+  // zod is not installed (--omit=dev): a zod type left in them would fail here.
+  it.each([
+    ['node16, ESM', { module: 'Node16', moduleResolution: 'Node16' }, 'index.mts'],
+    ['node16, CJS', { module: 'Node16', moduleResolution: 'Node16' }, 'index.cts'],
+    ['bundler', { module: 'ESNext', moduleResolution: 'Bundler' }, 'index.ts'],
+    ['node10 (typesVersions for subpaths)', { module: 'CommonJS', moduleResolution: 'Node10' }, 'index.ts'],
+  ] as const)('type-check a consumer under %s resolution', (_name, options, file) => {
+    writeFileSync(join(pkg.app, file), consumer);
+    const config = join(pkg.app, `tsconfig.${file}.json`);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+          ignoreDeprecations: '6.0',
+        },
+        files: [file],
+      }),
+    );
+    expect(() => createRequire(join(pkg.app, 'x.js')).resolve('zod')).toThrow();
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    let output = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', config], { cwd: pkg.app, encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
+  });
+});
+
+describe('browser bundles of the core', () => {
+  const messages = [
+    '亲，请问什么时候发货？',
+    '我要退货，东西是坏的',
+    'WHERE IS MY ORDER?!',
+    '請問這款有沒有S碼？',
+  ];
+  let expected: string;
+  beforeAll(() => {
+    expected = node([
+      '-e',
+      `const { createAssistant } = require('huashu');
+       const a = createAssistant();
+       console.log(JSON.stringify(${JSON.stringify(messages)}.map((m) => {
+         const r = a.reply(m, { facts: { order: { shipped: true, carrierScan: true } } });
+         return [r.analysis.intent.id, r.analysis.signals.map((s) => s.id), r.actions.map((x) => x.id), r.text, a.lint(r.text).errorCount];
+       })));`,
+    ]).trim();
+  });
+
+  const sameAsNode = (file: string) => {
+    const createAssistant = runInBareContext(file);
+    const a = createAssistant();
+    const got = messages.map((m) => {
+      const r = a.reply(m, { facts: { order: { shipped: true, carrierScan: true } } });
+      return [
+        r.analysis.intent.id,
+        r.analysis.signals.map((s) => s.id),
+        r.actions.map((x) => x.id),
+        r.text,
+        a.lint(r.text).errorCount,
+      ];
+    });
+    expect(JSON.stringify(got)).toBe(expected);
+  };
+
+  it(`esbuild --bundle --platform=browser --minify: no Node built-in, ≤ ${BROWSER_BUNDLE_BUDGET / 1024} KB, runs with no built-ins`, async () => {
+    const bundle = await bundleWithEsbuild(pkg.app);
+    expect(bundle.warnings).toEqual([]);
+    expect(bundle.bytes).toBeLessThanOrEqual(BROWSER_BUNDLE_BUDGET);
+    sameAsNode(bundle.file);
+  });
+
+  it('Vite (library build) bundles and runs it', async () => {
+    const bundle = await bundleWithVite(pkg.app);
+    expect(bundle.warnings.filter((w) => /externalized|node:|polyfill|Could not resolve/i.test(w))).toEqual(
+      [],
+    );
+    sameAsNode(bundle.file);
+  });
+
+  it('webpack (web target, no Node polyfills) bundles and runs it', async () => {
+    const bundle = await bundleWithWebpack(pkg.app);
+    expect(bundle.warnings).toEqual([]);
+    sameAsNode(bundle.file);
+  });
+});
