@@ -1,0 +1,226 @@
+import { Worker } from 'node:worker_threads';
+import { TIMING_ATTEMPTS } from '../config.js';
+import { bundleWorker, type Bundle } from './bundle.js';
+import type { CallReport, CallRequest, Timing, WorkerMessage } from './protocol.js';
+
+/** One execution of a call in a worker. */
+export type Attempt =
+  | { kind: 'report'; report: CallReport }
+  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'crash'; error: string };
+
+/** What a generated input did: the broken invariants (none when it passed), timing and outcomes. */
+export interface Verdict {
+  violations: string[];
+  /** The slowest timed call (fastest of the attempts when a call had to be measured again). */
+  maxMs: number;
+  /** Per timed call: what it threw or `ok`. */
+  outcomes: string[];
+  timedOut: boolean;
+}
+
+interface Pending {
+  resolve: (attempt: Attempt) => void;
+  timer: NodeJS.Timeout;
+  started: number;
+}
+
+/** A long-lived worker; `pending` is the call it runs now. */
+class Slot {
+  readonly worker: Worker;
+  readonly ready: Promise<number>;
+  pending: Pending | undefined;
+  dead = false;
+
+  constructor(bundle: Bundle, onDeath: (slot: Slot, error: string) => void) {
+    this.worker = new Worker(bundle.worker, {
+      workerData: { bin: bundle.bin },
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      stdout: true,
+      stderr: true,
+    });
+    // natural and other dependencies may print; a worker's output is not the test's.
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type === 'ready') {
+          this.worker.off('message', onMessage);
+          resolve(message.warmupMs);
+        }
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the fuzz worker exited with code ${code} while starting`)));
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (message.type !== 'report' || this.pending === undefined) return;
+      const { resolve, timer } = this.pending;
+      clearTimeout(timer);
+      this.pending = undefined;
+      resolve({ kind: 'report', report: message });
+    });
+    this.worker.on('error', (error) => onDeath(this, `the worker crashed: ${error.stack ?? error.message}`));
+    this.worker.on('exit', (code) => onDeath(this, `the worker exited (code ${code})`));
+  }
+}
+
+/**
+ * The time guard: a small pool of long-lived workers that run the fuzz calls. A synchronous hang
+ * cannot be interrupted inside its own thread, so the guard (this thread) arms a watchdog per call
+ * and, when it fires, terminates the worker and starts another; the call counts as failed. A
+ * worker whose global state a call changed (Object.prototype) is replaced the same way.
+ */
+export class TimeGuard {
+  private readonly slots: Slot[] = [];
+  private readonly idle: Slot[] = [];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private spare: Slot | undefined;
+  private nextId = 1;
+  private closed = false;
+  /** Workers terminated because a call hung or changed global state. */
+  replaced = 0;
+
+  private constructor(
+    private readonly bundle: Bundle,
+    readonly budgetMs: number,
+  ) {}
+
+  /** Bundle huashu from src/ and start `workers` warm workers. */
+  static async start(options: { budgetMs: number; workers?: number }): Promise<TimeGuard> {
+    const guard = new TimeGuard(await bundleWorker(), options.budgetMs);
+    const slots = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => guard.spawn());
+    await Promise.all(slots.map((slot) => slot.ready));
+    for (const slot of slots) guard.release(slot);
+    return guard;
+  }
+
+  private spawn(): Slot {
+    const slot = new Slot(this.bundle, (dead, error) => this.onDeath(dead, error));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private onDeath(slot: Slot, error: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    if (slot.pending !== undefined) {
+      const { resolve, timer } = slot.pending;
+      clearTimeout(timer);
+      slot.pending = undefined;
+      resolve({ kind: 'crash', error });
+    }
+    if (slot === this.spare) this.spare = undefined;
+    const index = this.idle.indexOf(slot);
+    if (index !== -1) {
+      this.idle.splice(index, 1);
+      if (!this.closed) void this.replace(slot);
+    }
+  }
+
+  private release(slot: Slot): void {
+    if (this.closed) return;
+    const next = this.waiting.shift();
+    if (next !== undefined) next(slot);
+    else this.idle.push(slot);
+  }
+
+  private acquire(): Promise<Slot> {
+    const slot = this.idle.shift();
+    if (slot !== undefined) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Terminate `slot` and put a warm worker in its place (the spare when one is ready). */
+  private async replace(slot: Slot): Promise<void> {
+    slot.dead = true;
+    this.replaced++;
+    const index = this.slots.indexOf(slot);
+    if (index !== -1) this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    if (this.closed) return;
+    const next = this.spare ?? this.spawn();
+    this.spare = undefined;
+    try {
+      await next.ready;
+    } catch (error) {
+      throw new Error(`could not start a fuzz worker: ${(error as Error).message}`, { cause: error });
+    }
+    // After one hang more are likely (shrinking replays it): keep a warm spare from now on.
+    if (!this.closed) this.spare = this.spawn();
+    this.release(next);
+  }
+
+  /** Run one call once; the watchdog fires after `watchdogMs`. */
+  async attempt(call: string, input: unknown, watchdogMs: number): Promise<Attempt> {
+    const slot = await this.acquire();
+    const request: CallRequest = { type: 'call', id: this.nextId++, call, input, budgetMs: this.budgetMs };
+    const attempt = await new Promise<Attempt>((resolve) => {
+      const timer = setTimeout(() => {
+        slot.pending = undefined;
+        resolve({ kind: 'timeout', afterMs: watchdogMs });
+      }, watchdogMs);
+      slot.pending = { resolve, timer, started: performance.now() };
+      try {
+        slot.worker.postMessage(request);
+      } catch (error) {
+        clearTimeout(timer);
+        slot.pending = undefined;
+        resolve({ kind: 'crash', error: `the input cannot be sent to a worker: ${(error as Error).message}` });
+      }
+    });
+    if (attempt.kind === 'report' && !attempt.report.tainted && !slot.dead) this.release(slot);
+    else await this.replace(slot);
+    return attempt;
+  }
+
+  /**
+   * Run one call and judge it: its violations, or a timeout, or a call over its budget (measured
+   * up to TIMING_ATTEMPTS times, the fastest counts).
+   */
+  async judge(call: string, input: unknown, watchdogMs: number): Promise<Verdict> {
+    const fastest = new Map<string, Timing>();
+    let outcomes: string[] = [];
+    for (let attempt = 1; attempt <= TIMING_ATTEMPTS; attempt++) {
+      const result = await this.attempt(call, input, watchdogMs);
+      if (result.kind === 'timeout')
+        return {
+          violations: [
+            `${call}: no answer within ${result.afterMs} ms (budget ${this.budgetMs} ms per call): the worker was terminated`,
+          ],
+          maxMs: result.afterMs,
+          outcomes: ['timeout'],
+          timedOut: true,
+        };
+      if (result.kind === 'crash')
+        return { violations: [`${call}: ${result.error}`], maxMs: 0, outcomes: ['crash'], timedOut: false };
+      const { report } = result;
+      outcomes = report.outcomes;
+      const maxMs = Math.max(0, ...report.timings.map((t) => t.ms));
+      if (report.violations.length > 0) return { violations: report.violations, maxMs, outcomes, timedOut: false };
+      for (const timing of report.timings) {
+        const best = fastest.get(timing.label);
+        if (best === undefined || timing.ms < best.ms) fastest.set(timing.label, timing);
+      }
+      const over = report.timings.filter((t) => t.ms > t.limitMs);
+      if (over.length === 0) return { violations: [], maxMs, outcomes, timedOut: false };
+    }
+    const slow = [...fastest.values()].filter((t) => t.ms > t.limitMs);
+    return {
+      violations: slow.map(
+        (t) => `${t.label} took ${t.ms.toFixed(0)} ms, over its budget of ${t.limitMs} ms (fastest of ${TIMING_ATTEMPTS} runs)`,
+      ),
+      maxMs: Math.max(0, ...[...fastest.values()].map((t) => t.ms)),
+      outcomes,
+      timedOut: false,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.slots, ...(this.spare === undefined ? [] : [this.spare])];
+    for (const waiter of this.waiting.splice(0)) void waiter;
+    await Promise.all(all.map((slot) => slot.worker.terminate().catch(() => undefined)));
+  }
+}
