@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { record } from './arbitraries/hostile.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
 import { cliInvocation, recordsInput } from './arbitraries/cli.js';
 import {
@@ -33,7 +34,7 @@ export interface FuzzProperty {
   area: 'core' | 'lint' | 'templates' | 'node' | 'cli';
   call: string;
   arbitrary: (scale: Scale) => fc.Arbitrary<unknown>;
-  /** Watchdog after `watchdog × budget` (+ 500 ms): enough for every timed call of one execution. */
+  /** Watchdog after `watchdog × budget` (+ 100 ms) of CPU time: enough for every timed call of one execution. */
   watchdog: number;
   /** At most this many runs (a run that spawns a process costs a quarter second). */
   maxRuns?: number;
@@ -75,16 +76,16 @@ const variables = fc.oneof(
 );
 const renderOptions = maybe(
   fc.oneof(
-    fc.record({ locale, channel, timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Mars/Base', '') }, { requiredKeys: [] }),
+    record({ locale, channel, timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Mars/Base', '') }, { requiredKeys: [] }),
     hostile,
   ),
 );
 const recommendInput = fc.oneof(
-  fc.record({ text: textSpec('ci'), facts, context, variables: fc.constant({ delay: { reason: '天气' } }) }, { requiredKeys: ['text'] }),
-  fc.record({ analysis: analysisLike, facts }, { requiredKeys: ['analysis'] }),
+  record({ text: textSpec('ci'), facts, context, variables: fc.constant({ delay: { reason: '天气' } }) }, { requiredKeys: ['text'] }),
+  record({ analysis: analysisLike, facts }, { requiredKeys: ['analysis'] }),
   hostile,
 );
-const replyOptions = maybe(fc.record({ facts, context }, { requiredKeys: [] }));
+const replyOptions = maybe(record({ facts, context }, { requiredKeys: [] }));
 
 export const PROPERTIES: FuzzProperty[] = [
   // ---- the assistant: one call per customer message ----
@@ -92,7 +93,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.analyze(text, context)',
     area: 'core',
     call: 'analyze',
-    arbitrary: (scale) => fc.record({ text: textSpec(scale), context: maybe(context) }),
+    arbitrary: (scale) => record({ text: textSpec(scale), context: maybe(context) }),
     watchdog: 4,
   },
   {
@@ -106,63 +107,63 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.reply(text, { facts, context })',
     area: 'core',
     call: 'reply',
-    arbitrary: (scale) => fc.record({ text: textSpec(scale), options: replyOptions }),
+    arbitrary: (scale) => record({ text: textSpec(scale), options: replyOptions }),
     watchdog: 4,
   },
   {
     name: 'assistant.reply(wrong types)',
     area: 'core',
     call: 'reply.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, fc.record({ facts: hostile, context: hostile, variables: hostile }, { requiredKeys: [] })), args(shortText, hostile)),
+    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, record({ facts: hostile, context: hostile, variables: hostile }, { requiredKeys: [] })), args(shortText, hostile)),
     watchdog: 3,
   },
   {
     name: 'assistant.replyAsync(text, options)',
     area: 'core',
     call: 'reply.async',
-    arbitrary: (scale) => fc.record({ text: fc.oneof(textSpec(scale), wrongType), options: maybe(fc.oneof(fc.record({ facts, engine: fc.constantFrom('auto', 'json-rules-engine') }, { requiredKeys: [] }), hostile)) }),
+    arbitrary: (scale) => record({ text: fc.oneof(textSpec(scale), wrongType), options: maybe(fc.oneof(record({ facts, engine: fc.constantFrom('auto', 'json-rules-engine') }, { requiredKeys: [] }), hostile)) }),
     watchdog: 4,
   },
   {
     name: 'assistant.recommend(input)',
     area: 'core',
     call: 'recommend',
-    arbitrary: () => fc.record({ input: recommendInput }),
+    arbitrary: () => record({ input: recommendInput }),
     watchdog: 3,
   },
   {
     name: 'assistant.recommendAsync(input, options)',
     area: 'core',
     call: 'recommend.async',
-    arbitrary: () => fc.record({ input: recommendInput, options: maybe(fc.oneof(fc.record({ engine: fc.constantFrom('auto', 'json-rules-engine', 'x') }), hostile)) }),
+    arbitrary: () => record({ input: recommendInput, options: maybe(fc.oneof(record({ engine: fc.constantFrom('auto', 'json-rules-engine', 'x') }), hostile)) }),
     watchdog: 3,
   },
   {
     name: 'createAssistant(options) then analyze/lint/reply/render',
     area: 'core',
     call: 'createAssistant',
-    arbitrary: (scale) => fc.record({ options: assistantOptions(scale), text: textSpec(scale) }),
+    arbitrary: (scale) => record({ options: assistantOptions(scale), text: textSpec(scale) }),
     watchdog: 30,
   },
   {
     name: 'createIntentClassifier(options).classify(normalize(text), context)',
     area: 'core',
     call: 'createIntentClassifier',
-    arbitrary: (scale) => fc.record({ options: maybe(intentOptions), text: textSpec(scale), context: maybe(fc.oneof(context, hostile)) }),
+    arbitrary: (scale) => record({ options: maybe(intentOptions), text: textSpec(scale), context: maybe(fc.oneof(context, hostile)) }),
     watchdog: 25,
   },
   {
     name: 'classifier.classify(wrong types)',
     area: 'core',
     call: 'classify.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(fc.record({ text: shortText, original: shortText, starts: fc.constantFrom([], [0, 1], [-1]), ends: fc.constantFrom([], [5]) }), maybe(hostile))),
+    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(record({ text: shortText, original: shortText, starts: fc.constantFrom([], [0, 1], [-1]), ends: fc.constantFrom([], [5]) }), maybe(hostile))),
     watchdog: 3,
   },
   {
     name: 'normalize(text)',
     area: 'core',
     call: 'normalize',
-    arbitrary: (scale) => fc.record({ text: textSpec(scale) }),
+    arbitrary: (scale) => record({ text: textSpec(scale) }),
     watchdog: 3,
   },
   {
@@ -176,7 +177,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'toOriginalRange(normalize(text), a, b)',
     area: 'core',
     call: 'toOriginalRange',
-    arbitrary: (scale) => fc.record({ text: textSpec(scale), a: fc.nat(), b: fc.nat() }),
+    arbitrary: (scale) => record({ text: textSpec(scale), a: fc.nat(), b: fc.nat() }),
     watchdog: 3,
   },
   {
@@ -194,7 +195,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'detectLanguage(text)',
     area: 'core',
     call: 'detectLanguage',
-    arbitrary: (scale) => fc.record({ text: textSpec(scale) }),
+    arbitrary: (scale) => record({ text: textSpec(scale) }),
     watchdog: 3,
   },
   {
@@ -214,7 +215,7 @@ export const PROPERTIES: FuzzProperty[] = [
           .tuple(
             fc.array(
               fc.oneof(
-                fc.record({ text: shortText, intent: intentId, accept: fc.array(fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)), { maxLength: 2 }), prev_agent_turn: shortText }, { requiredKeys: [] }).map((row) => JSON.stringify(row)),
+                record({ text: shortText, intent: intentId, accept: fc.array(fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)), { maxLength: 2 }), prev_agent_turn: shortText }, { requiredKeys: [] }).map((row) => JSON.stringify(row)),
                 hostile.map((v) => { try { return JSON.stringify(v) ?? 'x'; } catch { return '{'; } }),
                 fc.constantFrom('', '{', '[]', 'null', '{"__proto__":{"accept":["x"]},"text":"a","intent":"greeting"}'),
               ),
@@ -224,7 +225,7 @@ export const PROPERTIES: FuzzProperty[] = [
             maybe(shortText),
           )
           .map(([lines, eol, file]) => ({ args: [lines.join(eol), file] })),
-        fc.record({ text: textSpec(scale) }).map(({ text }) => ({ args: [text] })),
+        record({ text: textSpec(scale) }).map(({ text }) => ({ args: [text] })),
         wrongFirst(maybe(hostile)),
       ),
     watchdog: 3,
@@ -233,14 +234,14 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'scoreIntents(wrong types)',
     area: 'core',
     call: 'scoreIntents',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(fc.array(fc.oneof(fc.record({ accept: fc.oneof(fc.array(intentId), hostile), predicted: fc.oneof(intentId, hostile) }), hostile), { maxLength: 4 }), fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType))),
+    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(fc.array(fc.oneof(record({ accept: fc.oneof(fc.array(intentId), hostile), predicted: fc.oneof(intentId, hostile) }), hostile), { maxLength: 4 }), fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType))),
     watchdog: 3,
   },
   {
     name: 'schemas.safeParse(anything), isHuashuError(anything), factsJsonSchema()',
     area: 'core',
     call: 'schemas',
-    arbitrary: () => fc.record({ value: hostile }),
+    arbitrary: () => record({ value: hostile }),
     watchdog: 3,
   },
 
@@ -249,14 +250,14 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.lint(reply with personal data, context)',
     area: 'lint',
     call: 'lint',
-    arbitrary: (scale) => fc.record({ reply: replySpec(scale), context: maybe(lintContext) }),
+    arbitrary: (scale) => record({ reply: replySpec(scale), context: maybe(lintContext) }),
     watchdog: 4,
   },
   {
     name: 'assistant.lint(wrong types)',
     area: 'lint',
     call: 'lint.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, hostile), args(shortText, fc.record({ facts: hostile, conversation: hostile, locale: hostile }, { requiredKeys: [] }))),
+    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, hostile), args(shortText, record({ facts: hostile, conversation: hostile, locale: hostile }, { requiredKeys: [] }))),
     watchdog: 3,
   },
   {
@@ -264,11 +265,11 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'lint',
     call: 'createLinter',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         args: fc.tuple(
           fc.oneof(lintOptions, hostile),
           fc.oneof(fc.constant(undefined), fc.constantFrom({ $fn: 'undefined' }, { $fn: 'string' }, { $fn: 'number' }), wrongType),
-          fc.oneof(fc.constant(undefined), fc.array(fc.oneof(hostile, fc.record({ meta: hostile, create: fc.constantFrom({ $fn: 'object' }, { $fn: 'undefined' }) })), { maxLength: 2 }), wrongType),
+          fc.oneof(fc.constant(undefined), fc.array(fc.oneof(hostile, record({ meta: hostile, create: fc.constantFrom({ $fn: 'object' }, { $fn: 'undefined' }) })), { maxLength: 2 }), wrongType),
         ),
         reply: replySpec(scale),
       }),
@@ -278,14 +279,14 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'defineRule(rule)',
     area: 'lint',
     call: 'defineRule',
-    arbitrary: () => args(fc.oneof(hostile, fc.record({ meta: fc.oneof(hostile, fc.record({ id: shortText, defaultSeverity: fc.constantFrom('warn', 'error', 'x') }, { requiredKeys: [] })), create: fc.oneof(wrongType, fc.constant({ $fn: 'object' })) }, { requiredKeys: [] }))),
+    arbitrary: () => args(fc.oneof(hostile, record({ meta: fc.oneof(hostile, record({ id: shortText, defaultSeverity: fc.constantFrom('warn', 'error', 'x') }, { requiredKeys: [] })), create: fc.oneof(wrongType, fc.constant({ $fn: 'object' })) }, { requiredKeys: [] }))),
     watchdog: 3,
   },
   {
     name: 'applyFixes(reply, lint(reply).findings)',
     area: 'lint',
     call: 'applyFixes.lint',
-    arbitrary: (scale) => fc.record({ reply: replySpec(scale) }),
+    arbitrary: (scale) => record({ reply: replySpec(scale) }),
     watchdog: 5,
   },
   {
@@ -298,8 +299,8 @@ export const PROPERTIES: FuzzProperty[] = [
           shortText,
           fc.array(
             fc.oneof(
-              fc.record({ fix: fc.record({ range: fc.tuple(fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 30 })), text: fc.constantFrom('', 'X', '已发出') }) }),
-              fc.record({ fix: fc.oneof(hostile, fc.record({ range: hostile, text: hostile })) }),
+              record({ fix: record({ range: fc.tuple(fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 30 })), text: fc.constantFrom('', 'X', '已发出') }) }),
+              record({ fix: fc.oneof(hostile, record({ range: hostile, text: hostile })) }),
               hostile,
             ),
             { maxLength: 4 },
@@ -315,7 +316,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.render(id, vars, options)',
     area: 'templates',
     call: 'render',
-    arbitrary: () => fc.record({ id: templateId, vars: maybe(variables), options: renderOptions }),
+    arbitrary: () => record({ id: templateId, vars: maybe(variables), options: renderOptions }),
     watchdog: 3,
   },
   {
@@ -323,10 +324,10 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'templates',
     call: 'templates.select',
     arbitrary: () =>
-      fc.record({
+      record({
         analysis: fc.oneof(analysisLike, hostile),
         facts: maybe(fc.oneof(facts, hostile)),
-        options: maybe(fc.oneof(fc.record({ stage: fc.constantFrom('answer', 'closing', 'x'), channel, limit: fc.integer({ min: -1, max: 5 }) }, { requiredKeys: [] }), hostile)),
+        options: maybe(fc.oneof(record({ stage: fc.constantFrom('answer', 'closing', 'x'), channel, limit: fc.integer({ min: -1, max: 5 }) }, { requiredKeys: [] }), hostile)),
       }),
     watchdog: 3,
   },
@@ -334,7 +335,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.templates.list(filter)',
     area: 'templates',
     call: 'templates.list',
-    arbitrary: () => fc.record({ filter: maybe(fc.oneof(fc.record({ intent: intentId, stage: fc.constantFrom('answer', 'x'), locale, channel }, { requiredKeys: [] }), hostile)) }),
+    arbitrary: () => record({ filter: maybe(fc.oneof(record({ intent: intentId, stage: fc.constantFrom('answer', 'x'), locale, channel }, { requiredKeys: [] }), hostile)) }),
     watchdog: 3,
   },
   {
@@ -342,9 +343,9 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'templates',
     call: 'createTemplateCatalogue',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         packs: fc.oneof(fc.array(templateDefinition(scale), { maxLength: 3 }), hostile),
-        options: maybe(fc.oneof(fc.record({ defaultLocale: locale, timeZone: fc.constantFrom('UTC', 'Mars/Base') }, { requiredKeys: [] }), hostile)),
+        options: maybe(fc.oneof(record({ defaultLocale: locale, timeZone: fc.constantFrom('UTC', 'Mars/Base') }, { requiredKeys: [] }), hostile)),
         ids: fc.array(templateId, { maxLength: 2 }),
         vars: maybe(variables),
         locale: maybe(fc.oneof(locale, wrongType)),
@@ -363,7 +364,7 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'node',
     call: 'node.templates',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         files: templateTree(scale),
         args: fc.oneof(
           { arbitrary: fc.constant([{ $path: 'root' }]), weight: 4 },
@@ -378,13 +379,13 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'node',
     call: 'node.actions',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         files: actionTree(scale),
         fn: fc.constantFrom('loadActionRules', 'loadActionRuleFiles'),
         args: fc.oneof(
           { arbitrary: fc.tuple(fc.constantFrom({ $path: 'root' }, { $path: 'outside' }, { $path: 'missing' })), weight: 3 },
           { arbitrary: fc.tuple(fc.array(fc.constantFrom({ $path: 'a.json' }, { $path: 'junk.json' }, { $path: '../outside/secret.txt' }, { $path: 'link.json' }, { $path: 'folder.json' }), { maxLength: 3 })), weight: 3 },
-          { arbitrary: fc.tuple(fc.constantFrom({ $path: 'root' }), fc.oneof(fc.record({ operators: fc.array(fc.tuple(fc.constantFrom('fuzzOp', ...PROTO_KEYS), fc.constantFrom({ $fn: 'true' }, 1)), { maxLength: 2 }).map(objectFrom) }), hostile)), weight: 1 },
+          { arbitrary: fc.tuple(fc.constantFrom({ $path: 'root' }), fc.oneof(record({ operators: fc.array(fc.tuple(fc.constantFrom('fuzzOp', ...PROTO_KEYS), fc.constantFrom({ $fn: 'true' }, 1)), { maxLength: 2 }).map(objectFrom) }), hostile)), weight: 1 },
           // Integers would be file descriptors (fd 0 blocks, others belong to the test runner): left out.
           { arbitrary: fc.tuple(fc.oneof(wrongType.filter((v) => !Number.isInteger(v)), fc.array(wrongType.filter((v) => !Number.isInteger(v)), { maxLength: 2 }))), weight: 1 },
         ),
@@ -396,7 +397,7 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'node',
     call: 'node.config',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         files: configTree(scale),
         fn: fc.constantFrom('loadConfigFile', 'loadConfig', 'findConfigFile'),
         args: fc.oneof(
@@ -411,10 +412,10 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'node',
     call: 'node.natural',
     arbitrary: (scale) =>
-      fc.record({
+      record({
         options: fc.oneof(
-          fc.record({ examples: fc.array(fc.record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { minLength: 1, maxLength: 6 }), smoothing: fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), wrongType) }, { requiredKeys: ['examples'] }),
-          fc.record({ examples: hostile }),
+          record({ examples: fc.array(record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { minLength: 1, maxLength: 6 }), smoothing: fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), wrongType) }, { requiredKeys: ['examples'] }),
+          record({ examples: hostile }),
           wrongType.filter((v) => v !== undefined),
         ),
         text: textSpec(scale),
@@ -439,11 +440,25 @@ export const PROPERTIES: FuzzProperty[] = [
     watchdog: 12,
   },
   {
-    name: 'huashu lint … | head -1 (closed stdout)',
+    name: 'huashu <command> | head -1 (closed stdout)',
     area: 'cli',
     call: 'bin.closed-stdout',
-    arbitrary: () => fc.record({ lines: fc.integer({ min: 1, max: 5_000 }), format: fc.constantFrom('stylish', 'json', 'github', 'summary'), reply: fc.constantFrom('我不知道', '亲，仓库已发货', 'refund ok') }),
+    arbitrary: () =>
+      record({
+        argv: fc.constantFrom(
+          ['lint', '@FILE@'],
+          ['lint', '@FILE@', '--format', 'json'],
+          ['lint', '@FILE@', '--format', 'github'],
+          ['templates', 'list', '--examples'],
+          ['templates', 'list', '--format', 'json'],
+          ['demo'],
+          ['analyze', '我的订单什么时候发货', '--format', 'pretty'],
+          ['reply', '我的订单什么时候发货', '--format', 'json'],
+        ),
+        lines: fc.integer({ min: 1, max: 5_000 }),
+        reply: fc.constantFrom('我不知道', '亲，仓库已发货', 'refund ok'),
+      }),
     watchdog: 40,
-    maxRuns: 4,
+    maxRuns: 6,
   },
 ];

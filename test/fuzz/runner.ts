@@ -19,16 +19,17 @@ export interface PropertyResult {
   runs: number;
   failures: number;
   timeouts: number;
-  /** The slowest timed call of any run, in milliseconds. */
+  /** The slowest timed call of any run, in milliseconds, and that run's input. */
   maxMs: number;
+  slowest: string;
   /** How the timed calls ended: `ok`, `HuashuError:<code>`, `other error`, `timeout`. */
   outcomes: Record<string, number>;
   /** The first failure, shrunk: input, what broke, how to replay it. */
-  failure?: { counterexample: string; violations: string[]; path: string; shrinks: number };
+  failure?: { runs: number; counterexample: string; violations: string[]; path: string; shrinks: number };
   wallMs: number;
 }
 
-export const watchdogMs = (property: FuzzProperty, budgetMs: number) => property.watchdog * budgetMs + 500;
+export const watchdogMs = (property: FuzzProperty, budgetMs: number) => property.watchdog * budgetMs + 100;
 
 const runsOf = (property: FuzzProperty, runs: number) => Math.max(1, Math.min(runs, property.maxRuns ?? runs));
 
@@ -37,13 +38,17 @@ class Stats {
   failures = 0;
   timeouts = 0;
   maxMs = 0;
+  slowest = '';
   outcomes: Record<string, number> = {};
 
-  add(verdict: Verdict): void {
+  add(verdict: Verdict, input: unknown): void {
     this.runs++;
     if (verdict.violations.length > 0) this.failures++;
     if (verdict.timedOut) this.timeouts++;
-    this.maxMs = Math.max(this.maxMs, verdict.maxMs);
+    if (verdict.maxMs > this.maxMs) {
+      this.maxMs = verdict.maxMs;
+      this.slowest = fc.stringify(input).slice(0, 2000);
+    }
     for (const outcome of verdict.outcomes) this.outcomes[outcome] = (this.outcomes[outcome] ?? 0) + 1;
   }
 }
@@ -69,7 +74,7 @@ async function firstFailure(
       // Past the shrink deadline candidates are not run: fast-check then keeps the smallest failure so far.
       if (failedAt !== undefined && performance.now() - failedAt > options.shrinkLimitMs) return true;
       const verdict = await guard.judge(property.call, input, watchdogMs(property, options.budgetMs));
-      stats?.add(verdict);
+      stats?.add(verdict, input);
       if (verdict.violations.length === 0) return true;
       failedAt ??= performance.now();
       lastViolations = verdict.violations;
@@ -80,6 +85,7 @@ async function firstFailure(
   if (!details.failed) return undefined;
   const error = details.errorInstance;
   return {
+    runs: details.numRuns,
     counterexample: fc.stringify(details.counterexample?.[0]),
     violations: error instanceof PropertyFailure ? error.violations : lastViolations.length > 0 ? lastViolations : [String(error)],
     path: details.counterexamplePath ?? '',
@@ -117,7 +123,7 @@ export async function runAll(guard: TimeGuard, property: FuzzProperty, options: 
   await fc.check(
     fc.asyncProperty(property.arbitrary(options.scale), async (input) => {
       const verdict = await guard.judge(property.call, input, watchdogMs(property, options.budgetMs));
-      stats.add(verdict);
+      stats.add(verdict, input);
       if (verdict.violations.length > 0) firstFailing ??= index;
       index++;
       return true;
@@ -136,7 +142,7 @@ export function describeFailure(property: FuzzProperty, result: PropertyResult, 
   const failure = result.failure!;
   const input = failure.counterexample.length > 3000 ? `${failure.counterexample.slice(0, 3000)}… (${failure.counterexample.length} characters)` : failure.counterexample;
   return [
-    `${property.name} failed after ${result.runs} runs (${failure.shrinks} shrinks):`,
+    `${property.name} failed on run ${failure.runs} (then ${failure.shrinks} shrinks):`,
     ...failure.violations.map((v) => `  - ${v}`),
     `input: ${input}`,
     `replay: npm run fuzz -- --only "${property.call}" --seed ${options.seed} --scale ${options.scale} --budget-ms ${options.budgetMs} --path "${failure.path}"`,

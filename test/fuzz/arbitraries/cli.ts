@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { record } from './hostile.js';
 import type { Scale } from '../config.js';
 import type { FileSpec } from '../worker/tree.js';
 import { facts, hostile, INTENTS } from './domain.js';
@@ -19,9 +20,9 @@ const COMMANDS: ReadonlyArray<readonly string[]> = [['analyze'], ['reply'], ['li
 /** Contents of the input files the CLI reads: records of each format, JSON objects, junk, broken bytes. */
 function inputFiles(scale: Scale): fc.Arbitrary<FileSpec[]> {
   const line = fc.oneof(
-    fc.record({ reply: textSpec(scale), agent: shortText }, { requiredKeys: [] }).map((v) => ({ $json: v })),
-    fc.record({ text: shortText, intent: fc.constantFrom(...INTENTS), accept: fc.array(fc.constantFrom(...INTENTS), { maxLength: 2 }), prev_agent_turn: shortText }, { requiredKeys: [] }).map((v) => ({ $json: v })),
-    fc.record({ role: fc.constantFrom('customer', 'agent', 'system', 'x'), text: shortText, conversationId: fc.constantFrom('c1', 'c2'), facts }, { requiredKeys: [] }).map((v) => ({ $json: v })),
+    record({ reply: textSpec(scale), agent: shortText }, { requiredKeys: [] }).map((v) => ({ $json: v })),
+    record({ text: shortText, intent: fc.constantFrom(...INTENTS), accept: fc.array(fc.constantFrom(...INTENTS), { maxLength: 2 }), prev_agent_turn: shortText }, { requiredKeys: [] }).map((v) => ({ $json: v })),
+    record({ role: fc.constantFrom('customer', 'agent', 'system', 'x'), text: shortText, conversationId: fc.constantFrom('c1', 'c2'), facts }, { requiredKeys: [] }).map((v) => ({ $json: v })),
     hostile.map((v) => ({ $json: v })),
     textSpec(scale),
   );
@@ -55,7 +56,7 @@ export function cliInvocation(scale: Scale) {
   const tree = fc
     .tuple(inputFiles(scale), fc.oneof(fc.constant([] as FileSpec[]), configTree(scale), templateTree(scale, 'templates/'), actionTree(scale, 'actions/')))
     .map(([a, b]) => [...a, ...b]);
-  return fc.record({ argv, stdin, files: tree, tty: fc.boolean() });
+  return record({ argv, stdin, files: tree, tty: fc.boolean() });
 }
 
 /** Records for the input-format property: replies that are never blank, agents, layout options. */
@@ -67,7 +68,7 @@ export function recordsInput(scale: Scale) {
   return fc
     .record({
       format: fc.constantFrom('csv', 'tsv', 'jsonl', 'plain'),
-      rows: fc.array(fc.record({ reply, agent: fc.stringMatching(/^[a-z0-9 ,"\t]{0,6}$/) }), { minLength: 1, maxLength: 6 }),
+      rows: fc.array(record({ reply, agent: fc.stringMatching(/^[a-z0-9 ,"\t]{0,6}$/) }), { minLength: 1, maxLength: 6 }),
       crlf: fc.boolean(),
       bom: fc.boolean(),
       quoteAll: fc.boolean(),

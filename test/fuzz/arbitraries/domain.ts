@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { record } from './hostile.js';
 import { ACTION_CATALOGUE } from '../../../src/generated/actions-catalogue.js';
 import { BUILTIN_ACTION_RULES } from '../../../src/generated/actions-rules.js';
 import { INTENT_PATTERNS } from '../../../src/generated/intent-patterns.js';
@@ -12,7 +13,7 @@ import { phone, shortText, textSpec } from './text.js';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) =>
-  fc.record(fields, { requiredKeys: [] });
+  record(fields, { requiredKeys: [] });
 
 export const INTENTS = [...BUILT_IN_INTENT_IDS, 'other', 'custom.intent'];
 export const intentId = fc.constantFrom(...INTENTS);
@@ -64,19 +65,19 @@ export const context = optional({
 /** The context of lint(): facts, the conversation so far, the reply's locale. */
 export const lintContext = optional({
   facts,
-  conversation: fc.array(fc.record({ role, text: shortText }), { maxLength: 4 }),
+  conversation: fc.array(record({ role, text: shortText }), { maxLength: 4 }),
   locale,
 });
 
 /** An analysis as select() and recommend() read it, hand-made. */
-export const analysisLike = fc.record(
+export const analysisLike = record(
   {
-    intent: fc.record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
-    intents: fc.array(fc.record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 3 }),
-    signals: fc.array(fc.record({ id: fc.constantFrom(...SIGNALS) }), { maxLength: 3 }),
+    intent: record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    intents: fc.array(record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 3 }),
+    signals: fc.array(record({ id: fc.constantFrom(...SIGNALS) }), { maxLength: 3 }),
     entities: fc.array(optional({ type: fc.constantFrom(...ENTITY_TYPES), value: shortText, placeholder: fc.boolean() }).filter((e) => 'type' in e), { maxLength: 3 }),
     risk: fc.constantFrom('low', 'medium', 'high'),
-    language: fc.record({ locale: fc.constantFrom('zh-Hans', 'zh-Hant', 'en', 'ja', 'und') }),
+    language: record({ locale: fc.constantFrom('zh-Hans', 'zh-Hant', 'en', 'ja', 'und') }),
   },
   { requiredKeys: ['intent'] },
 );
@@ -90,7 +91,7 @@ const SEGMENTS = [...PROTO_KEYS, 'order', 'customer', 'x', 'name', 'delay', 'rea
 /** A variable path, prototype keys included in every position. */
 export const variablePath = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 }).map((s) => s.join('.'));
 
-const declaration = fc.record(
+const declaration = record(
   {
     type: fc.constantFrom(...VARIABLE_TYPES),
     optional: fc.boolean(),
@@ -128,7 +129,7 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
       locale,
       when: maybe(
         fc.oneof(
-          fc.record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf: fc.constant({ fact: 'order', path: '$.shipped', operator: 'equal', value: true }) }),
+          record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf: fc.constant({ fact: 'order', path: '$.shipped', operator: 'equal', value: true }) }),
           fc.constant({ all: [{ fact: 'order', path: '$.shipped', operator: 'equal', value: true }] }),
         ),
       ),
@@ -146,7 +147,7 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
 
 // ---- next-action rules ----
 
-const leaf = fc.record({
+const leaf = record({
   fact: fc.constantFrom('intent', 'intents', 'signals', 'risk', 'order', 'case', 'repeatContacts', 'channel', 'entities', 'nosuchfact'),
   operator: fc.constantFrom('equal', 'notEqual', 'in', 'contains', 'greaterThanInclusive', 'startsWith', 'intersects', 'nosuchop'),
   value: fc.oneof(intentId, fc.nat({ max: 5 }), fc.constant(['high']), fc.constant(null)),
@@ -157,15 +158,15 @@ const leaf = fc.record({
 export const actionRule: fc.Arbitrary<unknown> = mutated(
   fc.oneof(
     fc.constantFrom(...BUILTIN_ACTION_RULES),
-    fc.record({
+    record({
       name: fc.oneof(fc.stringMatching(/^fuzz\.[a-z]{1,8}$/), fc.constantFrom(...PROTO_KEYS)),
       priority: fc.integer({ min: 1, max: 100 }),
       conditions: fc.oneof(
-        fc.record({ all: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
-        fc.record({ any: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
-        fc.record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf }),
+        record({ all: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+        record({ any: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+        record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf }),
       ),
-      event: fc.record({ type: fc.constant('action'), params: fc.record({ actions: fc.array(fc.constantFrom(...ACTION_IDS), { minLength: 1, maxLength: 2 }) }) }),
+      event: record({ type: fc.constant('action'), params: record({ actions: fc.array(fc.constantFrom(...ACTION_IDS), { minLength: 1, maxLength: 2 }) }) }),
     }),
   ),
   hostile,
@@ -182,11 +183,11 @@ export const actionOptions = optional({
 
 const phraseWords = fc.constantFrom('别烦我', '不归我管', '爱买不买', '稍等', '亲', 'whatever', 'go away', '(不|没)知道', '别…找我', '你(自己|)看', '[', '…', '(a|(b))');
 export const phrasePack: fc.Arbitrary<unknown> = mutated(
-  fc.record({
+  record({
     name: fc.oneof(fc.constant('shop'), fc.constantFrom(...PROTO_KEYS)),
     rule: maybe(fc.constantFrom('no-forbidden-phrase', 'no-overpromise', 'no-offplatform-contact')),
     phrases: fc.array(
-      fc.record(
+      record(
         {
           patterns: fc.array(phraseWords, { minLength: 1, maxLength: 2 }),
           category: fc.constantFrom('custom', 'deflection', 'impatience'),
@@ -222,7 +223,7 @@ export const lintOptions: fc.Arbitrary<unknown> = mutated(
 export const REGEXES = ['(\\w+\\s?)*$', '(a+)+$', '^(a|aa)+$', '(.*a){12}', '(x+x+)+y', '退款', 'refund|return', '[', '(?<x>a)\\k<x>', '\\p{Script=Han}+', '.*', '(?=a)*'];
 
 export const patternGroup = mutated(
-  fc.record(
+  record(
     {
       intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)),
       phrases: fc.array(fc.oneof(phraseWords, shortText), { minLength: 1, maxLength: 2 }),
@@ -240,7 +241,7 @@ export const patternGroup = mutated(
 
 export const intentOptions: fc.Arbitrary<unknown> = mutated(
   optional({
-    examples: fc.array(fc.record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { maxLength: 3 }),
+    examples: fc.array(record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { maxLength: 3 }),
     patterns: fc.array(fc.oneof(patternGroup, fc.constantFrom(...INTENT_PATTERNS.groups.slice(0, 20))), { maxLength: 3 }),
     threshold: fc.double({ min: 0, max: 1, noNaN: true }),
     margin: fc.double({ min: 0, max: 1, noNaN: true }),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { record } from './hostile.js';
 import type { Scale } from '../config.js';
 import type { FileSpec } from '../worker/tree.js';
 import { actionRule, hostile, lintOptions, phrasePack, templateDefinition } from './domain.js';
@@ -15,7 +16,7 @@ export const brokenBytes: fc.Arbitrary<{ $bytes: number[] }> = fc
   )
   .map(($bytes) => ({ $bytes }));
 
-const json = (value: fc.Arbitrary<unknown>) => fc.record({ $json: value, bom: fc.boolean() });
+const json = (value: fc.Arbitrary<unknown>) => record({ $json: value, bom: fc.boolean() });
 
 function junk(scale: Scale): fc.Arbitrary<Content> {
   return fc.oneof(textSpec(scale), brokenBytes, fc.constant(''), json(hostile));
@@ -47,7 +48,7 @@ export function templateTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]>
 export function actionTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]> {
   const file = fc
     .tuple(
-      fc.record({ rules: fc.array(actionRule, { maxLength: 2 }), disable: fc.array(fc.constantFrom('complaint.escalate', 'nosuch', ...PROTO_KEYS), { maxLength: 1 }) }, { requiredKeys: [] }),
+      record({ rules: fc.array(actionRule, { maxLength: 2 }), disable: fc.array(fc.constantFrom('complaint.escalate', 'nosuch', ...PROTO_KEYS), { maxLength: 1 }) }, { requiredKeys: [] }),
       fc.constantFrom('a', 'b', '__proto__', 'rule.schema'),
       fc.boolean(),
     )
@@ -79,7 +80,7 @@ export const configPath = fc.constantFrom(
 
 /** A huashu.config.json (at the root or in sub/) with the packs, templates and rules it names. */
 export function configTree(scale: Scale): fc.Arbitrary<FileSpec[]> {
-  const config = fc.record(
+  const config = record(
     {
       lint: fc.tuple(lintOptions, fc.array(fc.oneof(configPath, phrasePack), { maxLength: 2 })).map(([options, packs]) =>
         typeof options === 'object' && options !== null && !Array.isArray(options) ? { ...options, packs } : options,

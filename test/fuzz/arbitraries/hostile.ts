@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { shortText } from './text.js';
 
+/** fast-check's record, always with Object.prototype (null-prototype objects are generated on purpose only). */
+export const record: typeof fc.record = ((model: never, constraints?: object) =>
+  fc.record(model, { ...constraints, noNullPrototype: true } as never)) as typeof fc.record;
+
 /** Keys that reach a prototype when an object is written through a path or merged naively. */
 export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
@@ -52,14 +56,14 @@ export function hostileValue(plausibleKeys: readonly string[] = []): fc.Arbitrar
         weight: 2,
       },
       {
-        arbitrary: fc.record({
+        arbitrary: record({
           $deep: fc.integer({ min: 1, max: 10_000 }),
           shape: fc.constantFrom('not', 'all', 'any', 'object', 'array'),
           leaf: fc.constantFrom<unknown>(null, 1, { fact: 'order', operator: 'equal', value: 1 }),
         }),
         weight: 1,
       },
-      { arbitrary: fc.record({ $cycle: fc.constant({ a: 1 }), key: fc.constantFrom('self', 'all', 'not', '__proto__') }), weight: 1 },
+      { arbitrary: record({ $cycle: fc.constant({ a: 1 }), key: fc.constantFrom('self', 'all', 'not', '__proto__') }), weight: 1 },
       { arbitrary: tie('value').map(($nullproto) => ({ $nullproto })), weight: 1 },
       { arbitrary: tie('value').map(($frozen) => ({ $frozen })), weight: 1 },
     ),
@@ -73,13 +77,16 @@ type Path = Array<string | number>;
 function containers(value: unknown, path: Path = [], out: Path[] = [], depth = 0): Path[] {
   if (typeof value !== 'object' || value === null || depth > 12) return out;
   out.push(path);
-  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], out, depth + 1);
+  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], [...path, Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key], out, depth + 1);
   return out;
 }
 
 function at(value: unknown, path: Path): unknown {
   let node = value;
-  for (const key of path) node = (node as Record<string, unknown>)[key as string];
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key as string];
+  }
   return node;
 }
 
@@ -99,21 +106,24 @@ export interface Mutation {
 /** Apply mutations to a deep copy of `base` (a JSON-like value). */
 export function applyMutations(base: unknown, mutations: readonly Mutation[]): unknown {
   const copy = structuredClone(base);
-  for (const mutation of mutations) {
+  for (const { value: generated, ...mutation } of mutations) {
+    // A copy: fast-check reuses generated values while shrinking, they must never be changed.
+    const value = structuredClone(generated);
     const paths = containers(copy);
-    if (paths.length === 0) return mutation.value;
-    const target = at(copy, paths[mutation.at % paths.length]!) as Record<string, unknown>;
+    if (paths.length === 0) return value;
+    const target = at(copy, paths[mutation.at % paths.length]!) as Record<string, unknown> | undefined;
+    if (typeof target !== 'object' || target === null) continue;
     const keys = Object.keys(target);
     const key = keys.length === 0 ? undefined : keys[mutation.key % keys.length]!;
-    if (mutation.op === 'proto') define(target, PROTO_KEYS[mutation.key % PROTO_KEYS.length]!, mutation.value);
+    if (mutation.op === 'proto') define(target, PROTO_KEYS[mutation.key % PROTO_KEYS.length]!, value);
     else if (mutation.op === 'append') {
-      if (Array.isArray(target)) target.push(mutation.value);
-      else define(target, `extra${mutation.key % 3}`, mutation.value);
+      if (Array.isArray(target)) target.push(value);
+      else define(target, `extra${mutation.key % 3}`, value);
     } else if (key === undefined) continue;
     else if (mutation.op === 'delete') {
-      if (Array.isArray(target)) target.splice(Number(key), 1);
+      if (Array.isArray(target) && /^\d+$/.test(key)) target.splice(Number(key), 1);
       else delete target[key];
-    } else define(target, Array.isArray(target) ? Number(key) : key, mutation.value);
+    } else define(target, key, value);
   }
   return copy;
 }
@@ -123,7 +133,7 @@ export function applyMutations(base: unknown, mutations: readonly Mutation[]): u
  * prototype key added, an element appended. Shrinks towards fewer, simpler corruptions.
  */
 export function mutated<T>(base: fc.Arbitrary<T>, values: fc.Arbitrary<unknown>, maxMutations = 3): fc.Arbitrary<unknown> {
-  const mutation: fc.Arbitrary<Mutation> = fc.record({
+  const mutation: fc.Arbitrary<Mutation> = record({
     at: fc.nat({ max: 1000 }),
     op: fc.constantFrom('set', 'delete', 'proto', 'append'),
     key: fc.nat({ max: 1000 }),

@@ -13,7 +13,10 @@ export interface CallRequest {
 
 export interface Timing {
   label: string;
+  /** The call's CPU time (its thread's) where the OS tells it, else its wall time. */
   ms: number;
+  clock: 'cpu' | 'wall';
+  wallMs: number;
   /** This call's limit: budgetMs × its factor. */
   limitMs: number;
 }
@@ -34,6 +37,8 @@ export interface CallReport {
 export interface ReadyMessage {
   type: 'ready';
   warmupMs: number;
+  /** The worker thread's kernel id: the guard's watchdog reads its CPU time. */
+  tid: number | undefined;
 }
 
 export type WorkerMessage = CallReport | ReadyMessage;

@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { TIMING_ATTEMPTS } from '../config.js';
 import { bundleWorker, type Bundle } from './bundle.js';
+import { threadCpuMs } from './cpu.js';
 import type { CallReport, CallRequest, Timing, WorkerMessage } from './protocol.js';
 
 /** One execution of a call in a worker. */
 export type Attempt =
   | { kind: 'report'; report: CallReport }
-  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'timeout'; reason: string }
   | { kind: 'crash'; error: string };
 
 /** What a generated input did: the broken invariants (none when it passed), timing and outcomes. */
@@ -29,6 +30,8 @@ interface Pending {
 class Slot {
   readonly worker: Worker;
   readonly ready: Promise<number>;
+  /** The worker thread's kernel id, when the OS lets the guard read its CPU time. */
+  tid: number | undefined;
   pending: Pending | undefined;
   dead = false;
 
@@ -46,6 +49,7 @@ class Slot {
       const onMessage = (message: WorkerMessage) => {
         if (message.type === 'ready') {
           this.worker.off('message', onMessage);
+          this.tid = message.tid;
           resolve(message.warmupMs);
         }
       };
@@ -152,20 +156,35 @@ export class TimeGuard {
     this.release(next);
   }
 
-  /** Run one call once; the watchdog fires after `watchdogMs`. */
+  /**
+   * Run one call once. The watchdog fires when the call has used `watchdogMs` of its thread's CPU
+   * time (read from /proc every 20 ms; wall time where /proc is missing), or after a wall-time cap
+   * for calls that wait (child processes).
+   */
   async attempt(call: string, input: unknown, watchdogMs: number): Promise<Attempt> {
     const slot = await this.acquire();
     const request: CallRequest = { type: 'call', id: this.nextId++, call, input, budgetMs: this.budgetMs };
     const attempt = await new Promise<Attempt>((resolve) => {
-      const timer = setTimeout(() => {
+      const started = performance.now();
+      const cpuAtStart = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
+      const wallCapMs = cpuAtStart === undefined ? watchdogMs : Math.max(30_000, watchdogMs * 20);
+      const fire = (reason: string) => {
+        clearInterval(timer);
         slot.pending = undefined;
-        resolve({ kind: 'timeout', afterMs: watchdogMs });
-      }, watchdogMs);
-      slot.pending = { resolve, timer, started: performance.now() };
+        resolve({ kind: 'timeout', reason });
+      };
+      const timer = setInterval(() => {
+        const wall = performance.now() - started;
+        const cpu = cpuAtStart === undefined || slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
+        if (cpu !== undefined && cpuAtStart !== undefined && cpu - cpuAtStart > watchdogMs)
+          fire(`no answer after ${(cpu - cpuAtStart).toFixed(0)} ms of CPU time (watchdog ${watchdogMs} ms)`);
+        else if (wall > wallCapMs) fire(`no answer within ${wallCapMs} ms`);
+      }, 20);
+      slot.pending = { resolve, timer, started };
       try {
         slot.worker.postMessage(request);
       } catch (error) {
-        clearTimeout(timer);
+        clearInterval(timer);
         slot.pending = undefined;
         resolve({ kind: 'crash', error: `the input cannot be sent to a worker: ${(error as Error).message}` });
       }
@@ -187,9 +206,9 @@ export class TimeGuard {
       if (result.kind === 'timeout')
         return {
           violations: [
-            `${call}: no answer within ${result.afterMs} ms (budget ${this.budgetMs} ms per call): the worker was terminated`,
+            `${call}: ${result.reason} (budget ${this.budgetMs} ms per call): the worker was terminated`,
           ],
-          maxMs: result.afterMs,
+          maxMs: watchdogMs,
           outcomes: ['timeout'],
           timedOut: true,
         };
@@ -209,7 +228,8 @@ export class TimeGuard {
     const slow = [...fastest.values()].filter((t) => t.ms > t.limitMs);
     return {
       violations: slow.map(
-        (t) => `${t.label} took ${t.ms.toFixed(0)} ms, over its budget of ${t.limitMs} ms (fastest of ${TIMING_ATTEMPTS} runs)`,
+        (t) =>
+          `${t.label} took ${t.ms.toFixed(0)} ms${t.clock === 'cpu' ? ' of CPU time' : ''}, over its budget of ${t.limitMs} ms (fastest of ${TIMING_ATTEMPTS} runs)`,
       ),
       maxMs: Math.max(0, ...[...fastest.values()].map((t) => t.ms)),
       outcomes,

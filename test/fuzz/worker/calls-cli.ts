@@ -166,7 +166,7 @@ export const cliCalls: Record<string, Call> = {
     });
   },
 
-  /** `huashu lint … | head -1`: the reader goes away; the CLI ends quietly. */
+  /** `huashu <command> … | head -1`: the reader goes away; the CLI ends quietly (exit 0 or 1, nothing on stderr). */
   async 'bin.closed-stdout'({ input, probe }) {
     const bin = (workerData as { bin?: string } | null)?.bin;
     if (bin === undefined) return;
@@ -174,14 +174,12 @@ export const cliCalls: Record<string, Call> = {
     await withTree([], async (tree) => {
       const file = join(tree.root, 'replies.txt');
       writeFileSync(file, Array.from({ length: count }, (_, i) => `${String(input.reply)} ${i}`).join('\n'));
+      const argv = (input.argv as string[]).map((arg) => (arg === '@FILE@' ? file : arg));
       const outcome = await probe.callAsync(
-        'huashu lint | head -1',
+        `huashu ${argv.join(' ').slice(0, 40)} | head -1`,
         () =>
           new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
-            const child = spawn(process.execPath, [bin, 'lint', file, '--format', String(input.format), '--no-config'], {
-              cwd: tree.root,
-              stdio: ['ignore', 'pipe', 'pipe'],
-            });
+            const child = spawn(process.execPath, [bin, ...argv, '--no-config'], { cwd: tree.root, stdio: ['ignore', 'pipe', 'pipe'] });
             let stderr = '';
             child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
             child.stdout.once('data', () => child.stdout.destroy());
@@ -193,8 +191,8 @@ export const cliCalls: Record<string, Call> = {
       if (!outcome.ok) return;
       const { code, signal, stderr } = outcome.value;
       probe.check(
-        signal === null && (code === 0 || code === 1) && !/EPIPE|internal error/.test(stderr),
-        () => `huashu lint (${count} lines, --format ${String(input.format)}) with its stdout closed early: exit ${code ?? signal}, stderr ${JSON.stringify(stderr.slice(0, 300))}`,
+        signal === null && (code === 0 || code === 1) && !/EPIPE|internal error|Error:/.test(stderr),
+        () => `huashu ${argv.join(' ').slice(0, 80)} with its stdout closed early: exit ${code ?? signal}, stderr ${JSON.stringify(stderr.slice(0, 300))}`,
       );
     });
   },

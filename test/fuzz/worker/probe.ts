@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { ownCpuMs } from '../guard/cpu.js';
 import type { Timing } from '../guard/protocol.js';
 
 /** Options of one timed call. */
@@ -101,34 +102,42 @@ export class Probe {
     return outcome;
   }
 
-  private timed(label: string, options: CallOptions, ms: number): void {
-    this.timings.push({ label, ms, limitMs: this.budgetMs * (options.factor ?? 1) });
+  private timed(label: string, options: CallOptions, wallMs: number, cpuMs: number | undefined): void {
+    const limitMs = this.budgetMs * (options.factor ?? 1);
+    if (cpuMs === undefined) this.timings.push({ label, ms: wallMs, clock: 'wall', wallMs, limitMs });
+    else this.timings.push({ label, ms: cpuMs, clock: 'cpu', wallMs, limitMs });
   }
 
   /** Run one public call, timed; a throw other than HuashuError is a violation. */
   call<T>(label: string, fn: () => T, options: CallOptions = {}): Outcome<T> {
     const before = options.args === undefined ? undefined : cloneOrUndefined(options.args);
     let outcome: Outcome<T>;
+    const cpu = ownCpuMs();
     const start = performance.now();
     try {
       outcome = { ok: true, value: fn() };
     } catch (error) {
       outcome = { ok: false, error };
     }
-    this.timed(label, options, performance.now() - start);
+    const wall = performance.now() - start;
+    const cpuEnd = ownCpuMs();
+    this.timed(label, options, wall, cpu === undefined || cpuEnd === undefined ? undefined : cpuEnd - cpu);
     return this.settle(label, outcome, options, before);
   }
 
   async callAsync<T>(label: string, fn: () => Promise<T>, options: CallOptions = {}): Promise<Outcome<T>> {
     const before = options.args === undefined ? undefined : cloneOrUndefined(options.args);
     let outcome: Outcome<T>;
+    const cpu = ownCpuMs();
     const start = performance.now();
     try {
       outcome = { ok: true, value: await fn() };
     } catch (error) {
       outcome = { ok: false, error };
     }
-    this.timed(label, options, performance.now() - start);
+    const wall = performance.now() - start;
+    const cpuEnd = ownCpuMs();
+    this.timed(label, options, wall, cpu === undefined || cpuEnd === undefined ? undefined : cpuEnd - cpu);
     return this.settle(label, outcome, options, before);
   }
 
