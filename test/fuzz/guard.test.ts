@@ -35,7 +35,7 @@ describe('time guard', () => {
       selfTest('selftest.hang', fc.record({ n: fc.integer({ min: 0, max: 8 }), at: fc.constant(3) })),
       OPTIONS,
     );
-    expect(result.failure?.violations[0]).toMatch(/^selftest\.hang: no answer after \d+ ms of CPU time \(watchdog 600 ms\) .* the worker was terminated$/);
+    expect(result.failure?.violations[0]).toMatch(/^selftest\.hang: no answer after \d+ ms of CPU time \(watchdog 200 ms\) .* the worker was terminated$/);
     expect(result.failure?.counterexample).toBe('{"n":3,"at":3}');
     expect(guard.replaced).toBeGreaterThan(before);
     // The replacement answers.
