@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'shrink-ms': { type: 'string', default: '60000' },
     path: { type: 'string' },
     slowest: { type: 'boolean' },
+    kinds: { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -110,7 +111,13 @@ if (values.slowest === true)
   for (const property of selected) console.log(`\nslowest input of ${property.call} (${results.get(property)!.maxMs.toFixed(0)} ms): ${results.get(property)!.slowest}`);
 
 const failed = selected.filter((p) => results.get(p)!.failure !== undefined);
-for (const property of failed) console.log(`\n${describeFailure(property, results.get(property)!, options)}`);
+for (const property of failed) {
+  const result = results.get(property)!;
+  console.log(`\n${describeFailure(property, result, options)}`);
+  if (result.kinds.length > 1 || values.kinds === true)
+    for (const kind of result.kinds)
+      console.log(`  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input: ${kind.example}`);
+}
 console.log(
   `\n${selected.length - failed.length} of ${selected.length} properties passed; ${guard.replaced} workers replaced; ${((performance.now() - started) / 1000).toFixed(0)} s (npm run fuzz -- --runs ${options.runs} --seed ${options.seed} --budget-ms ${options.budgetMs} --scale ${options.scale})`,
 );

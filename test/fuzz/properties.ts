@@ -445,20 +445,24 @@ export const PROPERTIES: FuzzProperty[] = [
     call: 'bin.closed-stdout',
     arbitrary: () =>
       record({
-        argv: fc.constantFrom(
-          ['lint', '@FILE@'],
-          ['lint', '@FILE@', '--format', 'json'],
-          ['lint', '@FILE@', '--format', 'github'],
-          ['templates', 'list', '--examples'],
-          ['templates', 'list', '--format', 'json'],
-          ['demo'],
-          ['analyze', '我的订单什么时候发货', '--format', 'pretty'],
-          ['reply', '我的订单什么时候发货', '--format', 'json'],
+        // Every command that writes to stdout, in a random order.
+        commands: fc.shuffledSubarray(
+          [
+            ['lint', '@FILE@', '--no-config'],
+            ['lint', '@FILE@', '--format', 'json', '--no-config'],
+            ['lint', '@FILE@', '--format', 'github', '--no-config'],
+            ['templates', 'list', '--examples', '--no-config'],
+            ['templates', 'list', '--format', 'json', '--no-config'],
+            ['demo'],
+            ['analyze', '我的订单什么时候发货', '--format', 'pretty'],
+            ['reply', '我的订单什么时候发货', '--format', 'json', '--no-config'],
+          ],
+          { minLength: 8 },
         ),
         lines: fc.integer({ min: 1, max: 5_000 }),
         reply: fc.constantFrom('我不知道', '亲，仓库已发货', 'refund ok'),
       }),
-    watchdog: 40,
-    maxRuns: 6,
+    watchdog: 300,
+    maxRuns: 3,
   },
 ];

@@ -24,6 +24,8 @@ export interface PropertyResult {
   slowest: string;
   /** How the timed calls ended: `ok`, `HuashuError:<code>`, `other error`, `timeout`. */
   outcomes: Record<string, number>;
+  /** Failures by kind, each with the first input that showed it (not shrunk). */
+  kinds: Array<{ kind: string; count: number; example: string; violation: string }>;
   /** The first failure, shrunk: input, what broke, how to replay it. */
   failure?: { runs: number; counterexample: string; violations: string[]; path: string; shrinks: number };
   wallMs: number;
@@ -40,11 +42,23 @@ class Stats {
   maxMs = 0;
   slowest = '';
   outcomes: Record<string, number> = {};
+  /** Failures by kind (the violation with its numbers and quoted text blanked), with a first input. */
+  kinds = new Map<string, { count: number; example: string; violation: string }>();
 
   add(verdict: Verdict, input: unknown): void {
     this.runs++;
     if (verdict.violations.length > 0) this.failures++;
     if (verdict.timedOut) this.timeouts++;
+    for (const violation of verdict.violations.slice(0, 3)) {
+      const kind = violation
+        .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+        .replace(/\d+/g, '#')
+        .replace(/:\s.*$/s, '')
+        .slice(0, 120);
+      const known = this.kinds.get(kind);
+      if (known === undefined) this.kinds.set(kind, { count: 1, example: fc.stringify(input).slice(0, 600), violation });
+      else known.count++;
+    }
     if (verdict.maxMs > this.maxMs) {
       this.maxMs = verdict.maxMs;
       this.slowest = fc.stringify(input).slice(0, 2000);
@@ -107,7 +121,13 @@ export async function runUntilFailure(guard: TimeGuard, property: FuzzProperty, 
     options.path === undefined ? { numRuns: runsOf(property, options.runs) } : { path: options.path, numRuns: 1 },
     stats,
   );
-  return { name: property.name, ...stats, ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
+  return { name: property.name, ...summary(stats), ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
+}
+
+function summary(stats: Stats) {
+  const { runs, failures, timeouts, maxMs, slowest, outcomes } = stats;
+  const kinds = [...stats.kinds.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.count - a.count);
+  return { runs, failures, timeouts, maxMs, slowest, outcomes, kinds };
 }
 
 /**
@@ -134,7 +154,7 @@ export async function runAll(guard: TimeGuard, property: FuzzProperty, options: 
     firstFailing === undefined
       ? undefined
       : await firstFailure(guard, property, options, { path: String(firstFailing), numRuns: 1 });
-  return { name: property.name, ...stats, ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
+  return { name: property.name, ...summary(stats), ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
 }
 
 /** A failure as the test report shows it: what broke, the shrunk input, how to replay. */

@@ -174,26 +174,29 @@ export const cliCalls: Record<string, Call> = {
     await withTree([], async (tree) => {
       const file = join(tree.root, 'replies.txt');
       writeFileSync(file, Array.from({ length: count }, (_, i) => `${String(input.reply)} ${i}`).join('\n'));
-      const argv = (input.argv as string[]).map((arg) => (arg === '@FILE@' ? file : arg));
-      const outcome = await probe.callAsync(
-        `huashu ${argv.join(' ').slice(0, 40)} | head -1`,
-        () =>
-          new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
-            const child = spawn(process.execPath, [bin, ...argv, '--no-config'], { cwd: tree.root, stdio: ['ignore', 'pipe', 'pipe'] });
-            let stderr = '';
-            child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-            child.stdout.once('data', () => child.stdout.destroy());
-            child.on('error', reject);
-            child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-          }),
-        { factor: 30, strict: true },
-      );
-      if (!outcome.ok) return;
-      const { code, signal, stderr } = outcome.value;
-      probe.check(
-        signal === null && (code === 0 || code === 1) && !/EPIPE|internal error|Error:/.test(stderr),
-        () => `huashu ${argv.join(' ').slice(0, 80)} with its stdout closed early: exit ${code ?? signal}, stderr ${JSON.stringify(stderr.slice(0, 300))}`,
-      );
+      for (const command of input.commands as string[][]) {
+        const argv = command.map((arg) => (arg === '@FILE@' ? file : arg));
+        const outcome = await probe.callAsync(
+          `huashu ${argv.join(' ').slice(0, 40)} | head -1`,
+          () =>
+            new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
+              const child = spawn(process.execPath, [bin, ...argv], { cwd: tree.root, stdio: ['ignore', 'pipe', 'pipe'] });
+              let stderr = '';
+              child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+              child.stdout.once('data', () => child.stdout.destroy());
+              child.on('error', reject);
+              child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+            }),
+          { factor: 30, strict: true },
+        );
+        if (!outcome.ok) continue;
+        const { code, signal, stderr } = outcome.value;
+        probe.check(
+          signal === null && (code === 0 || code === 1) && !/EPIPE|internal error|Error:/.test(stderr),
+          () =>
+            `huashu ${argv.join(' ').replace(file, 'replies.txt').slice(0, 80)} with its stdout closed early: exit ${code ?? signal}, stderr ${JSON.stringify(stderr.slice(0, 200))}`,
+        );
+      }
     });
   },
 };

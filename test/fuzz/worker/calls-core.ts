@@ -33,10 +33,17 @@ import { BUILD_FACTOR, type Call } from './shared.js';
 type Args = unknown[];
 const argsOf = (input: Record<string, unknown>): Args => (Array.isArray(input.args) ? input.args : []);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const preview = (value: unknown): string => {
+  try {
+    return String(JSON.stringify(value)).slice(0, 120);
+  } catch {
+    return typeof value;
+  }
+};
 
 /** A non-string first argument must be refused with a HuashuError, never coerced ("null"). */
 function mustReject(probe: Probe, label: string, outcome: { ok: boolean; value?: unknown }): void {
-  probe.check(!outcome.ok, () => `${label} accepted a non-string argument and returned ${JSON.stringify(outcome.value)?.slice(0, 120)}`);
+  probe.check(!outcome.ok, () => `${label} accepted a non-string argument and returned ${preview(outcome.value)}`);
 }
 
 function checkReply(probe: Probe, label: string, text: string, result: FullReply): void {

@@ -43,23 +43,42 @@ function cloneOrUndefined(value: unknown): { value: unknown } | undefined {
   }
 }
 
-/** The first path where two values differ, or undefined. */
-export function firstDifference(a: unknown, b: unknown, path = '$', depth = 0): string | undefined {
+const deepEqual = (a: unknown, b: unknown): boolean => {
+  try {
+    return isDeepStrictEqual(a, b);
+  } catch {
+    return true; // too deep to compare: not reported
+  }
+};
+
+/**
+ * The first path where two values differ, or undefined. Objects are compared by their own
+ * enumerable properties, not their prototypes (a structured clone of a null-prototype object has
+ * Object.prototype); below 60 levels nothing is reported.
+ */
+export function firstDifference(a: unknown, b: unknown, path = '$', depth = 0, seen = new Set<unknown>()): string | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 50)
-    return isDeepStrictEqual(a, b) ? undefined : path;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return path;
+  if (depth > 60 || seen.has(a)) return undefined;
   if (Array.isArray(a) !== Array.isArray(b)) return path;
+  if (a instanceof Map || a instanceof Set || a instanceof Date || ArrayBuffer.isView(a)) return deepEqual(a, b) ? undefined : path;
+  seen.add(a);
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
+    const inA = Object.prototype.hasOwnProperty.call(a, key);
+    const inB = Object.prototype.hasOwnProperty.call(b, key);
+    const at = Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`;
+    if (inA !== inB) return at;
     const inner = firstDifference(
-      (a as Record<string, unknown>)[key],
-      (b as Record<string, unknown>)[key],
-      Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`,
+      Object.getOwnPropertyDescriptor(a, key)?.value,
+      Object.getOwnPropertyDescriptor(b, key)?.value,
+      at,
       depth + 1,
+      seen,
     );
     if (inner !== undefined) return inner;
   }
-  return isDeepStrictEqual(a, b) ? undefined : path;
+  return undefined;
 }
 
 /** A range `[start, end)` of a text of `length` UTF-16 units: integers, 0 ≤ start ≤ end ≤ length. */
