@@ -97,10 +97,10 @@ const rows = selected.map((property) => {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   const first = r.failure === undefined ? '' : r.failure.violations[0]!.replace(/\s+/g, ' ').slice(0, 110);
-  return [property.call, String(r.runs), String(r.failures), String(r.timeouts), r.maxMs.toFixed(0), outcomes, first];
+  return [property.call, String(r.runs), String(r.failures), String(r.timeouts), r.maxMs.toFixed(0), (r.cpuMs / 1000).toFixed(1), outcomes, first];
 });
-const header = ['property', 'runs', 'failures', 'timeouts', 'max ms', 'outcomes of the timed calls', 'first counterexample'];
-const widths = header.map((h, i) => Math.min(i === 5 ? 60 : 200, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+const header = ['property', 'runs', 'failures', 'timeouts', 'max ms', 'cpu s', 'outcomes of the timed calls', 'first counterexample'];
+const widths = header.map((h, i) => Math.min(i === 6 ? 60 : 200, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
 const line = (cells: string[]) =>
   `| ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join(' | ')} |`;
 console.log(line(header));

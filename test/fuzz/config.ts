@@ -19,8 +19,11 @@ export const MAX_TEXT_LENGTH: Record<Scale, number> = { ci: 10_000, long: 1_000_
 /** Runs per property in CI (a property may ask for fewer when one call costs a process spawn). */
 export const CI_RUNS = 40;
 
+/** Fuzz workers in CI: one per core of the 2-core CI machine. */
+export const CI_WORKERS = 2;
+
 /** Time CI spends shrinking one failing property before it reports the smallest input so far. */
-export const CI_SHRINK_LIMIT_MS = 8_000;
+export const CI_SHRINK_LIMIT_MS = 5_000;
 
 /**
  * A call slower than its budget is measured again (up to this many times in all) and the fastest

@@ -463,6 +463,6 @@ export const PROPERTIES: FuzzProperty[] = [
         reply: fc.constantFrom('我不知道', '亲，仓库已发货', 'refund ok'),
       }),
     watchdog: 300,
-    maxRuns: 3,
+    maxRuns: 1,
   },
 ];

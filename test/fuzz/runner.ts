@@ -22,6 +22,8 @@ export interface PropertyResult {
   /** The slowest timed call of any run, in milliseconds, and that run's input. */
   maxMs: number;
   slowest: string;
+  /** CPU time the workers spent on this property's inputs (shrinking included). */
+  cpuMs: number;
   /** How the timed calls ended: `ok`, `HuashuError:<code>`, `other error`, `timeout`. */
   outcomes: Record<string, number>;
   /** Failures by kind, each with the first input that showed it (not shrunk). */
@@ -40,6 +42,7 @@ class Stats {
   failures = 0;
   timeouts = 0;
   maxMs = 0;
+  cpuMs = 0;
   slowest = '';
   outcomes: Record<string, number> = {};
   /** Failures by kind (the violation with its numbers and quoted text blanked), with a first input. */
@@ -47,6 +50,7 @@ class Stats {
 
   add(verdict: Verdict, input: unknown): void {
     this.runs++;
+    this.cpuMs += verdict.cpuMs;
     if (verdict.violations.length > 0) this.failures++;
     if (verdict.timedOut) this.timeouts++;
     for (const violation of verdict.violations.slice(0, 3)) {
@@ -125,9 +129,9 @@ export async function runUntilFailure(guard: TimeGuard, property: FuzzProperty, 
 }
 
 function summary(stats: Stats) {
-  const { runs, failures, timeouts, maxMs, slowest, outcomes } = stats;
+  const { runs, failures, timeouts, maxMs, slowest, outcomes, cpuMs } = stats;
   const kinds = [...stats.kinds.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.count - a.count);
-  return { runs, failures, timeouts, maxMs, slowest, outcomes, kinds };
+  return { runs, failures, timeouts, maxMs, slowest, outcomes, kinds, cpuMs };
 }
 
 /**

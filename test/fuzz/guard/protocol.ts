@@ -30,7 +30,7 @@ export interface CallReport {
   violations: string[];
   /** What was thrown by the calls, for statistics: `HuashuError:INVALID_INPUT`, `ok`. */
   outcomes: string[];
-  /** The worker's global state changed (Object.prototype): the guard replaces it. */
+  /** The worker's global state changed and could not be restored: the guard replaces it. */
   tainted: boolean;
 }
 

@@ -5,10 +5,11 @@ import { threadCpuMs } from './cpu.js';
 import type { CallReport, CallRequest, Timing, WorkerMessage } from './protocol.js';
 
 /** One execution of a call in a worker. */
-export type Attempt =
+export type Attempt = (
   | { kind: 'report'; report: CallReport }
   | { kind: 'timeout'; reason: string }
-  | { kind: 'crash'; error: string };
+  | { kind: 'crash'; error: string }
+) & { cpuMs?: number };
 
 /** What a generated input did: the broken invariants (none when it passed), timing and outcomes. */
 export interface Verdict {
@@ -18,6 +19,8 @@ export interface Verdict {
   /** Per timed call: what it threw or `ok`. */
   outcomes: string[];
   timedOut: boolean;
+  /** CPU time the worker spent on this input, all attempts (0 where /proc is missing). */
+  cpuMs: number;
 }
 
 interface Pending {
@@ -164,9 +167,9 @@ export class TimeGuard {
   async attempt(call: string, input: unknown, watchdogMs: number): Promise<Attempt> {
     const slot = await this.acquire();
     const request: CallRequest = { type: 'call', id: this.nextId++, call, input, budgetMs: this.budgetMs };
+    const cpuAtStart = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
     const attempt = await new Promise<Attempt>((resolve) => {
       const started = performance.now();
-      const cpuAtStart = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
       const wallCapMs = cpuAtStart === undefined ? watchdogMs : Math.max(30_000, watchdogMs * 20);
       const fire = (reason: string) => {
         clearInterval(timer);
@@ -189,6 +192,8 @@ export class TimeGuard {
         resolve({ kind: 'crash', error: `the input cannot be sent to a worker: ${(error as Error).message}` });
       }
     });
+    const cpuAtEnd = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
+    if (cpuAtEnd !== undefined && cpuAtStart !== undefined) attempt.cpuMs = cpuAtEnd - cpuAtStart;
     if (attempt.kind === 'report' && !attempt.report.tainted && !slot.dead) this.release(slot);
     else await this.replace(slot);
     return attempt;
@@ -201,8 +206,10 @@ export class TimeGuard {
   async judge(call: string, input: unknown, watchdogMs: number): Promise<Verdict> {
     const fastest = new Map<string, Timing>();
     let outcomes: string[] = [];
+    let cpuMs = 0;
     for (let attempt = 1; attempt <= TIMING_ATTEMPTS; attempt++) {
       const result = await this.attempt(call, input, watchdogMs);
+      cpuMs += result.cpuMs ?? 0;
       if (result.kind === 'timeout')
         return {
           violations: [
@@ -211,19 +218,20 @@ export class TimeGuard {
           maxMs: watchdogMs,
           outcomes: ['timeout'],
           timedOut: true,
+          cpuMs,
         };
       if (result.kind === 'crash')
-        return { violations: [`${call}: ${result.error}`], maxMs: 0, outcomes: ['crash'], timedOut: false };
+        return { violations: [`${call}: ${result.error}`], maxMs: 0, outcomes: ['crash'], timedOut: false, cpuMs };
       const { report } = result;
       outcomes = report.outcomes;
       const maxMs = Math.max(0, ...report.timings.map((t) => t.ms));
-      if (report.violations.length > 0) return { violations: report.violations, maxMs, outcomes, timedOut: false };
+      if (report.violations.length > 0) return { violations: report.violations, maxMs, outcomes, timedOut: false, cpuMs };
       for (const timing of report.timings) {
         const best = fastest.get(timing.label);
         if (best === undefined || timing.ms < best.ms) fastest.set(timing.label, timing);
       }
       const over = report.timings.filter((t) => t.ms > t.limitMs);
-      if (over.length === 0) return { violations: [], maxMs, outcomes, timedOut: false };
+      if (over.length === 0) return { violations: [], maxMs, outcomes, timedOut: false, cpuMs };
     }
     const slow = [...fastest.values()].filter((t) => t.ms > t.limitMs);
     return {
@@ -234,6 +242,7 @@ export class TimeGuard {
       maxMs: Math.max(0, ...[...fastest.values()].map((t) => t.ms)),
       outcomes,
       timedOut: false,
+      cpuMs,
     };
   }
 

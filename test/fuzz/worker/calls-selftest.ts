@@ -35,6 +35,13 @@ export const selfTestCalls: Record<string, Call> = {
       if (input.pollute === true) (Object.prototype as Record<string, unknown>)[String(input.key)] = true;
     });
   },
+  /** Object.prototype has no own `key` (or its own toString, for "toString"). */
+  'selftest.clean'({ input, probe }) {
+    const key = String(input.key);
+    const own = Object.getOwnPropertyDescriptor(Object.prototype, key);
+    probe.check(key === 'toString' ? typeof own?.value === 'function' : own === undefined, () => `Object.prototype.${key} is ${String(own?.value)}`);
+    probe.check(({} as Record<string, unknown>)[key] === (key === 'toString' ? Object.prototype.toString : undefined), () => `({}).${key} is polluted`);
+  },
   /** Reports a range `[start, end)` of a text of `length`. */
   'selftest.range'({ input, probe }) {
     probe.ranges('range', [['r', [input.start, input.end]]], Number(input.length));

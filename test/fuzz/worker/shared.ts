@@ -38,5 +38,5 @@ export interface CallContext {
 
 export type Call = (context: CallContext) => void | Promise<void>;
 
-/** Budget factor of building an instance from packs (validating and compiling them): not per message. */
-export const BUILD_FACTOR = 20;
+/** Budget factor of building an instance from packs (validating and compiling them, 1 s of CPU): not per message. */
+export const BUILD_FACTOR = 10;

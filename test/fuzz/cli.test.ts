@@ -1,4 +1,0 @@
-import { fuzzArea } from './fuzz-area.js';
-
-// Properties of test/fuzz/properties.ts whose area is "cli"; settings in test/fuzz/config.ts.
-fuzzArea('cli');
