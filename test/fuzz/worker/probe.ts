@@ -30,7 +30,14 @@ export function describeError(error: unknown): string {
     .split('\n')
     .slice(1)
     .find((line) => /src[\\/]/.test(line));
-  const where = frame === undefined ? '' : ` (${frame.trim().replace(/^at /, '').replace(/.*[\\/](src[\\/])/, '$1')})`;
+  const where =
+    frame === undefined
+      ? ''
+      : ` (${frame
+          .trim()
+          .replace(/^at /, '')
+          .replace(/.*[\\/](src[\\/])/, '$1')
+          .replace(/\)$/, '')})`;
   const code = (error as { code?: unknown }).code;
   return `${error.name}${typeof code === 'string' ? `[${code}]` : ''}: ${error.message.slice(0, 300)}${where}`;
 }
