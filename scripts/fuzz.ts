@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BUDGET_MS, FUZZ_SEED, type Scale } from '../test/fuzz/config.js';
+import { DEFAULT_BUDGET_MS, type Scale } from '../test/fuzz/config.js';
 import { TimeGuard } from '../test/fuzz/guard/time-guard.js';
 import { PROPERTIES, type FuzzProperty } from '../test/fuzz/properties.js';
 import { describeFailure, runAll, type PropertyResult, type RunOptions } from '../test/fuzz/runner.js';
@@ -62,10 +62,13 @@ const options: RunOptions = {
 };
 const only = values.only ?? [];
 const selected = PROPERTIES.filter(
-  (p) => only.length === 0 || only.some((o) => p.call === o || p.name.toLowerCase().includes(o.toLowerCase())),
+  (p) =>
+    only.length === 0 || only.some((o) => p.call === o || p.name.toLowerCase().includes(o.toLowerCase())),
 );
 if (selected.length === 0) {
-  console.error(`fuzz: no property matches ${only.join(', ')}; calls: ${PROPERTIES.map((p) => p.call).join(', ')}`);
+  console.error(
+    `fuzz: no property matches ${only.join(', ')}; calls: ${PROPERTIES.map((p) => p.call).join(', ')}`,
+  );
   process.exit(2);
 }
 const workers = Math.floor(number('workers', values.workers, 1));
@@ -97,10 +100,30 @@ const rows = selected.map((property) => {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   const first = r.failure === undefined ? '' : r.failure.violations[0]!.replace(/\s+/g, ' ').slice(0, 110);
-  return [property.call, String(r.runs), String(r.failures), String(r.timeouts), r.maxMs.toFixed(0), (r.cpuMs / 1000).toFixed(1), outcomes, first];
+  return [
+    property.call,
+    String(r.runs),
+    String(r.failures),
+    String(r.timeouts),
+    r.maxMs.toFixed(0),
+    (r.cpuMs / 1000).toFixed(1),
+    outcomes,
+    first,
+  ];
 });
-const header = ['property', 'runs', 'failures', 'timeouts', 'max ms', 'cpu s', 'outcomes of the timed calls', 'first counterexample'];
-const widths = header.map((h, i) => Math.min(i === 6 ? 60 : 200, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+const header = [
+  'property',
+  'runs',
+  'failures',
+  'timeouts',
+  'max ms',
+  'cpu s',
+  'outcomes of the timed calls',
+  'first counterexample',
+];
+const widths = header.map((h, i) =>
+  Math.min(i === 6 ? 60 : 200, Math.max(h.length, ...rows.map((r) => r[i]!.length))),
+);
 const line = (cells: string[]) =>
   `| ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join(' | ')} |`;
 console.log(line(header));
@@ -108,7 +131,10 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 
 if (values.slowest === true)
-  for (const property of selected) console.log(`\nslowest input of ${property.call} (${results.get(property)!.maxMs.toFixed(0)} ms): ${results.get(property)!.slowest}`);
+  for (const property of selected)
+    console.log(
+      `\nslowest input of ${property.call} (${results.get(property)!.maxMs.toFixed(0)} ms): ${results.get(property)!.slowest}`,
+    );
 
 const failed = selected.filter((p) => results.get(p)!.failure !== undefined);
 for (const property of failed) {

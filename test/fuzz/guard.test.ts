@@ -9,7 +9,13 @@ import { runUntilFailure, type RunOptions } from './runner.js';
 // self-test call (test/fuzz/worker/calls-selftest.ts) and must be reported.
 
 const BUDGET_MS = 100;
-const OPTIONS: RunOptions = { runs: 200, seed: FUZZ_SEED, budgetMs: BUDGET_MS, scale: 'ci', shrinkLimitMs: 30_000 };
+const OPTIONS: RunOptions = {
+  runs: 200,
+  seed: FUZZ_SEED,
+  budgetMs: BUDGET_MS,
+  scale: 'ci',
+  shrinkLimitMs: 30_000,
+};
 
 let guard: TimeGuard;
 beforeAll(async () => {
@@ -35,7 +41,9 @@ describe('time guard', () => {
       selfTest('selftest.hang', fc.record({ n: fc.integer({ min: 0, max: 8 }), at: fc.constant(3) })),
       OPTIONS,
     );
-    expect(result.failure?.violations[0]).toMatch(/^selftest\.hang: no answer after \d+ ms of CPU time \(watchdog 200 ms\) .* the worker was terminated$/);
+    expect(result.failure?.violations[0]).toMatch(
+      /^selftest\.hang: no answer after \d+ ms of CPU time \(watchdog 200 ms\) .* the worker was terminated$/,
+    );
     expect(result.failure?.counterexample).toBe('{"n":3,"at":3}');
     expect(guard.replaced).toBeGreaterThan(before);
     // The replacement answers.
@@ -45,7 +53,9 @@ describe('time guard', () => {
   it('fails a call over its budget only when it is slow every time (fastest of three)', async () => {
     const slow = await guard.judge('selftest.slow', { ms: 250 }, 2_000);
     expect(slow.violations).toEqual([
-      expect.stringMatching(/^slow took 2\d\d ms of CPU time, over its budget of 100 ms \(fastest of 3 runs\)$/),
+      expect.stringMatching(
+        /^slow took 2\d\d ms of CPU time, over its budget of 100 ms \(fastest of 3 runs\)$/,
+      ),
     ]);
     expect((await guard.judge('selftest.slow', { ms: 5 }, 2_000)).violations).toEqual([]);
   });
@@ -93,20 +103,48 @@ describe('time guard', () => {
   });
 
   it.each([
-    ['a long run and personal data', 'selftest.text', { text: { $text: ['亲', { r: 'ab', n: 10_000 }, { pii: '13812345678' }] }, length: 20_014, pii: 1 }],
-    ['10,000 nested conditions', 'selftest.deep', { value: { $deep: 10_000, shape: 'not', leaf: 1 }, depth: 10_000 }],
-    ['10,000 nested arrays', 'selftest.deep', { value: { $deep: 10_000, shape: 'array', leaf: 1 }, depth: 10_000 }],
+    [
+      'a long run and personal data',
+      'selftest.text',
+      { text: { $text: ['亲', { r: 'ab', n: 10_000 }, { pii: '13812345678' }] }, length: 20_014, pii: 1 },
+    ],
+    [
+      '10,000 nested conditions',
+      'selftest.deep',
+      { value: { $deep: 10_000, shape: 'not', leaf: 1 }, depth: 10_000 },
+    ],
+    [
+      '10,000 nested arrays',
+      'selftest.deep',
+      { value: { $deep: 10_000, shape: 'array', leaf: 1 }, depth: 10_000 },
+    ],
     ['a cycle', 'selftest.object', { value: { $cycle: { a: 1 }, key: 'self' }, expect: 'cycle' }],
     ['a frozen object', 'selftest.object', { value: { $frozen: { a: { b: 1 } } }, expect: 'frozen' }],
-    ['a null-prototype object', 'selftest.object', { value: { $nullproto: { a: 1 } }, expect: 'null-prototype' }],
-    ['an own __proto__ key', 'selftest.object', { value: JSON.parse('{"__proto__": {"x": 1}}'), expect: 'own __proto__' }],
-    ['functions and symbols', 'selftest.object', { value: { f: { $fn: 'true' }, s: { $sym: 'x' } }, expect: 'function' }],
+    [
+      'a null-prototype object',
+      'selftest.object',
+      { value: { $nullproto: { a: 1 } }, expect: 'null-prototype' },
+    ],
+    [
+      'an own __proto__ key',
+      'selftest.object',
+      { value: JSON.parse('{"__proto__": {"x": 1}}'), expect: 'own __proto__' },
+    ],
+    [
+      'functions and symbols',
+      'selftest.object',
+      { value: { f: { $fn: 'true' }, s: { $sym: 'x' } }, expect: 'function' },
+    ],
   ])('materialises generated inputs: %s', async (_what, call, input) => {
     expect((await guard.judge(call, input, 2_000)).violations).toEqual([]);
   });
 
   it('a wrong expectation about a materialised input is reported (the self-tests can fail)', async () => {
-    const { violations } = await guard.judge('selftest.text', { text: { $text: [{ r: 'ab', n: 3 }] }, length: 5, pii: 0 }, 1_000);
+    const { violations } = await guard.judge(
+      'selftest.text',
+      { text: { $text: [{ r: 'ab', n: 3 }] }, length: 5, pii: 0 },
+      1_000,
+    );
     expect(violations).toEqual(['text of length 6']);
   });
 });

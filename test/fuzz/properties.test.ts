@@ -44,9 +44,13 @@ afterAll(async () => {
 for (const area of ['core', 'lint', 'templates', 'node', 'cli'] as const)
   describe.concurrent(`fuzz: ${area}`, () => {
     for (const property of PROPERTIES.filter((p) => p.area === area))
-      it(property.name, async () => {
-        const result = await runUntilFailure(guard!, property, OPTIONS);
-        if (result.failure !== undefined) expect.fail(describeFailure(property, result, OPTIONS));
-        expect(result.runs).toBe(Math.min(OPTIONS.runs, property.maxRuns ?? OPTIONS.runs));
-      }, 180_000);
+      it(
+        property.name,
+        async () => {
+          const result = await runUntilFailure(guard!, property, OPTIONS);
+          if (result.failure !== undefined) expect.fail(describeFailure(property, result, OPTIONS));
+          expect(result.runs).toBe(Math.min(OPTIONS.runs, property.maxRuns ?? OPTIONS.runs));
+        },
+        180_000,
+      );
   });

@@ -50,38 +50,70 @@ const TEMPLATE_IDS = [...new Set(catalogue.list().map((entry) => entry.id))];
 const EXAMPLES = catalogue.list().map((entry) => entry.example);
 const templateId = fc.oneof(
   { arbitrary: fc.constantFrom(...TEMPLATE_IDS), weight: 4 },
-  { arbitrary: fc.constantFrom('', 'x', 'shipping/', '/x', 'shipping/not-shipped/x', ...PROTO_KEYS, 'toString'), weight: 1 },
-  { arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((n) => ({ $text: ['shipping/', { r: 'x', n }] })), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      '',
+      'x',
+      'shipping/',
+      '/x',
+      'shipping/not-shipped/x',
+      ...PROTO_KEYS,
+      'toString',
+    ),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((n) => ({ $text: ['shipping/', { r: 'x', n }] })),
+    weight: 1,
+  },
 );
 /** Template variables: a template's own example with corruptions, prototype keys in every object position. */
 const variables = fc.oneof(
-  fc.tuple(fc.constantFrom(...EXAMPLES), fc.array(fc.tuple(variablePath, hostile), { maxLength: 3 })).map(([example, extra]) => {
-    const vars = structuredClone(example) as Record<string, unknown>;
-    for (const [path, value] of extra) {
-      let node: Record<string, unknown> = vars;
-      const keys = path.split('.');
-      keys.forEach((key, i) => {
-        const next = i === keys.length - 1 ? value : objectFrom([]);
-        const current = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-        if (i < keys.length - 1 && typeof current === 'object' && current !== null) node = current as Record<string, unknown>;
-        else {
-          Object.defineProperty(node, key, { value: next, enumerable: true, writable: true, configurable: true });
-          if (i < keys.length - 1) node = next as Record<string, unknown>;
-        }
-      });
-    }
-    return vars;
-  }),
+  fc
+    .tuple(fc.constantFrom(...EXAMPLES), fc.array(fc.tuple(variablePath, hostile), { maxLength: 3 }))
+    .map(([example, extra]) => {
+      const vars = structuredClone(example) as Record<string, unknown>;
+      for (const [path, value] of extra) {
+        let node: Record<string, unknown> = vars;
+        const keys = path.split('.');
+        keys.forEach((key, i) => {
+          const next = i === keys.length - 1 ? value : objectFrom([]);
+          const current = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+          if (i < keys.length - 1 && typeof current === 'object' && current !== null)
+            node = current as Record<string, unknown>;
+          else {
+            Object.defineProperty(node, key, {
+              value: next,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+            if (i < keys.length - 1) node = next as Record<string, unknown>;
+          }
+        });
+      }
+      return vars;
+    }),
   hostile,
 );
 const renderOptions = maybe(
   fc.oneof(
-    record({ locale, channel, timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Mars/Base', '') }, { requiredKeys: [] }),
+    record(
+      {
+        locale,
+        channel,
+        timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Mars/Base', ''),
+      },
+      { requiredKeys: [] },
+    ),
     hostile,
   ),
 );
 const recommendInput = fc.oneof(
-  record({ text: textSpec('ci'), facts, context, variables: fc.constant({ delay: { reason: '天气' } }) }, { requiredKeys: ['text'] }),
+  record(
+    { text: textSpec('ci'), facts, context, variables: fc.constant({ delay: { reason: '天气' } }) },
+    { requiredKeys: ['text'] },
+  ),
   record({ analysis: analysisLike, facts }, { requiredKeys: ['analysis'] }),
   hostile,
 );
@@ -114,14 +146,31 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.reply(wrong types)',
     area: 'core',
     call: 'reply.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, record({ facts: hostile, context: hostile, variables: hostile }, { requiredKeys: [] })), args(shortText, hostile)),
+    arbitrary: () =>
+      fc.oneof(
+        wrongFirst(maybe(hostile)),
+        args(
+          shortText,
+          record({ facts: hostile, context: hostile, variables: hostile }, { requiredKeys: [] }),
+        ),
+        args(shortText, hostile),
+      ),
     watchdog: 3,
   },
   {
     name: 'assistant.replyAsync(text, options)',
     area: 'core',
     call: 'reply.async',
-    arbitrary: (scale) => record({ text: fc.oneof(textSpec(scale), wrongType), options: maybe(fc.oneof(record({ facts, engine: fc.constantFrom('auto', 'json-rules-engine') }, { requiredKeys: [] }), hostile)) }),
+    arbitrary: (scale) =>
+      record({
+        text: fc.oneof(textSpec(scale), wrongType),
+        options: maybe(
+          fc.oneof(
+            record({ facts, engine: fc.constantFrom('auto', 'json-rules-engine') }, { requiredKeys: [] }),
+            hostile,
+          ),
+        ),
+      }),
     watchdog: 4,
   },
   {
@@ -135,7 +184,13 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.recommendAsync(input, options)',
     area: 'core',
     call: 'recommend.async',
-    arbitrary: () => record({ input: recommendInput, options: maybe(fc.oneof(record({ engine: fc.constantFrom('auto', 'json-rules-engine', 'x') }), hostile)) }),
+    arbitrary: () =>
+      record({
+        input: recommendInput,
+        options: maybe(
+          fc.oneof(record({ engine: fc.constantFrom('auto', 'json-rules-engine', 'x') }), hostile),
+        ),
+      }),
     watchdog: 3,
   },
   {
@@ -149,14 +204,31 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'createIntentClassifier(options).classify(normalize(text), context)',
     area: 'core',
     call: 'createIntentClassifier',
-    arbitrary: (scale) => record({ options: maybe(intentOptions), text: textSpec(scale), context: maybe(fc.oneof(context, hostile)) }),
+    arbitrary: (scale) =>
+      record({
+        options: maybe(intentOptions),
+        text: textSpec(scale),
+        context: maybe(fc.oneof(context, hostile)),
+      }),
     watchdog: 25,
   },
   {
     name: 'classifier.classify(wrong types)',
     area: 'core',
     call: 'classify.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(record({ text: shortText, original: shortText, starts: fc.constantFrom([], [0, 1], [-1]), ends: fc.constantFrom([], [5]) }), maybe(hostile))),
+    arbitrary: () =>
+      fc.oneof(
+        wrongFirst(maybe(hostile)),
+        args(
+          record({
+            text: shortText,
+            original: shortText,
+            starts: fc.constantFrom([], [0, 1], [-1]),
+            ends: fc.constantFrom([], [5]),
+          }),
+          maybe(hostile),
+        ),
+      ),
     watchdog: 3,
   },
   {
@@ -186,7 +258,11 @@ export const PROPERTIES: FuzzProperty[] = [
     call: 'toOriginalRange.hostile',
     arbitrary: () =>
       fc.oneof(
-        args(shortText, fc.oneof(fc.integer({ min: -5, max: 50 }), wrongType), fc.oneof(fc.integer({ min: -5, max: 50 }), wrongType)),
+        args(
+          shortText,
+          fc.oneof(fc.integer({ min: -5, max: 50 }), wrongType),
+          fc.oneof(fc.integer({ min: -5, max: 50 }), wrongType),
+        ),
         wrongFirst(fc.nat(5), fc.nat(5)),
       ),
     watchdog: 3,
@@ -215,9 +291,29 @@ export const PROPERTIES: FuzzProperty[] = [
           .tuple(
             fc.array(
               fc.oneof(
-                record({ text: shortText, intent: intentId, accept: fc.array(fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)), { maxLength: 2 }), prev_agent_turn: shortText }, { requiredKeys: [] }).map((row) => JSON.stringify(row)),
-                hostile.map((v) => { try { return JSON.stringify(v) ?? 'x'; } catch { return '{'; } }),
-                fc.constantFrom('', '{', '[]', 'null', '{"__proto__":{"accept":["x"]},"text":"a","intent":"greeting"}'),
+                record(
+                  {
+                    text: shortText,
+                    intent: intentId,
+                    accept: fc.array(fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)), { maxLength: 2 }),
+                    prev_agent_turn: shortText,
+                  },
+                  { requiredKeys: [] },
+                ).map((row) => JSON.stringify(row)),
+                hostile.map((v) => {
+                  try {
+                    return JSON.stringify(v) ?? 'x';
+                  } catch {
+                    return '{';
+                  }
+                }),
+                fc.constantFrom(
+                  '',
+                  '{',
+                  '[]',
+                  'null',
+                  '{"__proto__":{"accept":["x"]},"text":"a","intent":"greeting"}',
+                ),
               ),
               { maxLength: 6 },
             ),
@@ -234,7 +330,23 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'scoreIntents(wrong types)',
     area: 'core',
     call: 'scoreIntents',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(fc.array(fc.oneof(record({ accept: fc.oneof(fc.array(intentId), hostile), predicted: fc.oneof(intentId, hostile) }), hostile), { maxLength: 4 }), fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType))),
+    arbitrary: () =>
+      fc.oneof(
+        wrongFirst(maybe(hostile)),
+        args(
+          fc.array(
+            fc.oneof(
+              record({
+                accept: fc.oneof(fc.array(intentId), hostile),
+                predicted: fc.oneof(intentId, hostile),
+              }),
+              hostile,
+            ),
+            { maxLength: 4 },
+          ),
+          fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType),
+        ),
+      ),
     watchdog: 3,
   },
   {
@@ -257,7 +369,15 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.lint(wrong types)',
     area: 'lint',
     call: 'lint.hostile',
-    arbitrary: () => fc.oneof(wrongFirst(maybe(hostile)), args(shortText, hostile), args(shortText, record({ facts: hostile, conversation: hostile, locale: hostile }, { requiredKeys: [] }))),
+    arbitrary: () =>
+      fc.oneof(
+        wrongFirst(maybe(hostile)),
+        args(shortText, hostile),
+        args(
+          shortText,
+          record({ facts: hostile, conversation: hostile, locale: hostile }, { requiredKeys: [] }),
+        ),
+      ),
     watchdog: 3,
   },
   {
@@ -268,8 +388,22 @@ export const PROPERTIES: FuzzProperty[] = [
       record({
         args: fc.tuple(
           fc.oneof(lintOptions, hostile),
-          fc.oneof(fc.constant(undefined), fc.constantFrom({ $fn: 'undefined' }, { $fn: 'string' }, { $fn: 'number' }), wrongType),
-          fc.oneof(fc.constant(undefined), fc.array(fc.oneof(hostile, record({ meta: hostile, create: fc.constantFrom({ $fn: 'object' }, { $fn: 'undefined' }) })), { maxLength: 2 }), wrongType),
+          fc.oneof(
+            fc.constant(undefined),
+            fc.constantFrom({ $fn: 'undefined' }, { $fn: 'string' }, { $fn: 'number' }),
+            wrongType,
+          ),
+          fc.oneof(
+            fc.constant(undefined),
+            fc.array(
+              fc.oneof(
+                hostile,
+                record({ meta: hostile, create: fc.constantFrom({ $fn: 'object' }, { $fn: 'undefined' }) }),
+              ),
+              { maxLength: 2 },
+            ),
+            wrongType,
+          ),
         ),
         reply: replySpec(scale),
       }),
@@ -279,7 +413,25 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'defineRule(rule)',
     area: 'lint',
     call: 'defineRule',
-    arbitrary: () => args(fc.oneof(hostile, record({ meta: fc.oneof(hostile, record({ id: shortText, defaultSeverity: fc.constantFrom('warn', 'error', 'x') }, { requiredKeys: [] })), create: fc.oneof(wrongType, fc.constant({ $fn: 'object' })) }, { requiredKeys: [] }))),
+    arbitrary: () =>
+      args(
+        fc.oneof(
+          hostile,
+          record(
+            {
+              meta: fc.oneof(
+                hostile,
+                record(
+                  { id: shortText, defaultSeverity: fc.constantFrom('warn', 'error', 'x') },
+                  { requiredKeys: [] },
+                ),
+              ),
+              create: fc.oneof(wrongType, fc.constant({ $fn: 'object' })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
     watchdog: 3,
   },
   {
@@ -299,7 +451,12 @@ export const PROPERTIES: FuzzProperty[] = [
           shortText,
           fc.array(
             fc.oneof(
-              record({ fix: record({ range: fc.tuple(fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 30 })), text: fc.constantFrom('', 'X', '已发出') }) }),
+              record({
+                fix: record({
+                  range: fc.tuple(fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 30 })),
+                  text: fc.constantFrom('', 'X', '已发出'),
+                }),
+              }),
               record({ fix: fc.oneof(hostile, record({ range: hostile, text: hostile })) }),
               hostile,
             ),
@@ -327,7 +484,19 @@ export const PROPERTIES: FuzzProperty[] = [
       record({
         analysis: fc.oneof(analysisLike, hostile),
         facts: maybe(fc.oneof(facts, hostile)),
-        options: maybe(fc.oneof(record({ stage: fc.constantFrom('answer', 'closing', 'x'), channel, limit: fc.integer({ min: -1, max: 5 }) }, { requiredKeys: [] }), hostile)),
+        options: maybe(
+          fc.oneof(
+            record(
+              {
+                stage: fc.constantFrom('answer', 'closing', 'x'),
+                channel,
+                limit: fc.integer({ min: -1, max: 5 }),
+              },
+              { requiredKeys: [] },
+            ),
+            hostile,
+          ),
+        ),
       }),
     watchdog: 3,
   },
@@ -335,7 +504,18 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.templates.list(filter)',
     area: 'templates',
     call: 'templates.list',
-    arbitrary: () => record({ filter: maybe(fc.oneof(record({ intent: intentId, stage: fc.constantFrom('answer', 'x'), locale, channel }, { requiredKeys: [] }), hostile)) }),
+    arbitrary: () =>
+      record({
+        filter: maybe(
+          fc.oneof(
+            record(
+              { intent: intentId, stage: fc.constantFrom('answer', 'x'), locale, channel },
+              { requiredKeys: [] },
+            ),
+            hostile,
+          ),
+        ),
+      }),
     watchdog: 3,
   },
   {
@@ -345,7 +525,15 @@ export const PROPERTIES: FuzzProperty[] = [
     arbitrary: (scale) =>
       record({
         packs: fc.oneof(fc.array(templateDefinition(scale), { maxLength: 3 }), hostile),
-        options: maybe(fc.oneof(record({ defaultLocale: locale, timeZone: fc.constantFrom('UTC', 'Mars/Base') }, { requiredKeys: [] }), hostile)),
+        options: maybe(
+          fc.oneof(
+            record(
+              { defaultLocale: locale, timeZone: fc.constantFrom('UTC', 'Mars/Base') },
+              { requiredKeys: [] },
+            ),
+            hostile,
+          ),
+        ),
         ids: fc.array(templateId, { maxLength: 2 }),
         vars: maybe(variables),
         locale: maybe(fc.oneof(locale, wrongType)),
@@ -368,8 +556,24 @@ export const PROPERTIES: FuzzProperty[] = [
         files: templateTree(scale),
         args: fc.oneof(
           { arbitrary: fc.constant([{ $path: 'root' }]), weight: 4 },
-          { arbitrary: fc.constantFrom([{ $path: 'outside' }], [{ $path: 'missing' }], [{ $path: 'g/link.json' }], ['']), weight: 1 },
-          { arbitrary: fc.tuple(fc.oneof(wrongType.filter((v) => !Number.isInteger(v)), hostile)), weight: 1 },
+          {
+            arbitrary: fc.constantFrom(
+              [{ $path: 'outside' }],
+              [{ $path: 'missing' }],
+              [{ $path: 'g/link.json' }],
+              [''],
+            ),
+            weight: 1,
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.oneof(
+                wrongType.filter((v) => !Number.isInteger(v)),
+                hostile,
+              ),
+            ),
+            weight: 1,
+          },
         ),
       }),
     watchdog: 50,
@@ -383,11 +587,57 @@ export const PROPERTIES: FuzzProperty[] = [
         files: actionTree(scale),
         fn: fc.constantFrom('loadActionRules', 'loadActionRuleFiles'),
         args: fc.oneof(
-          { arbitrary: fc.tuple(fc.constantFrom({ $path: 'root' }, { $path: 'outside' }, { $path: 'missing' })), weight: 3 },
-          { arbitrary: fc.tuple(fc.array(fc.constantFrom({ $path: 'a.json' }, { $path: 'junk.json' }, { $path: '../outside/secret.txt' }, { $path: 'link.json' }, { $path: 'folder.json' }), { maxLength: 3 })), weight: 3 },
-          { arbitrary: fc.tuple(fc.constantFrom({ $path: 'root' }), fc.oneof(record({ operators: fc.array(fc.tuple(fc.constantFrom('fuzzOp', ...PROTO_KEYS), fc.constantFrom({ $fn: 'true' }, 1)), { maxLength: 2 }).map(objectFrom) }), hostile)), weight: 1 },
+          {
+            arbitrary: fc.tuple(
+              fc.constantFrom({ $path: 'root' }, { $path: 'outside' }, { $path: 'missing' }),
+            ),
+            weight: 3,
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.array(
+                fc.constantFrom(
+                  { $path: 'a.json' },
+                  { $path: 'junk.json' },
+                  { $path: '../outside/secret.txt' },
+                  { $path: 'link.json' },
+                  { $path: 'folder.json' },
+                ),
+                { maxLength: 3 },
+              ),
+            ),
+            weight: 3,
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.constantFrom({ $path: 'root' }),
+              fc.oneof(
+                record({
+                  operators: fc
+                    .array(
+                      fc.tuple(fc.constantFrom('fuzzOp', ...PROTO_KEYS), fc.constantFrom({ $fn: 'true' }, 1)),
+                      { maxLength: 2 },
+                    )
+                    .map(objectFrom),
+                }),
+                hostile,
+              ),
+            ),
+            weight: 1,
+          },
           // Integers would be file descriptors (fd 0 blocks, others belong to the test runner): left out.
-          { arbitrary: fc.tuple(fc.oneof(wrongType.filter((v) => !Number.isInteger(v)), fc.array(wrongType.filter((v) => !Number.isInteger(v)), { maxLength: 2 }))), weight: 1 },
+          {
+            arbitrary: fc.tuple(
+              fc.oneof(
+                wrongType.filter((v) => !Number.isInteger(v)),
+                fc.array(
+                  wrongType.filter((v) => !Number.isInteger(v)),
+                  { maxLength: 2 },
+                ),
+              ),
+            ),
+            weight: 1,
+          },
         ),
       }),
     watchdog: 50,
@@ -401,8 +651,25 @@ export const PROPERTIES: FuzzProperty[] = [
         files: configTree(scale),
         fn: fc.constantFrom('loadConfigFile', 'loadConfig', 'findConfigFile'),
         args: fc.oneof(
-          { arbitrary: fc.constantFrom([{ $path: 'huashu.config.json' }], [{ $path: 'sub/huashu.config.json' }], [{ $path: 'root' }], [{ $path: 'sub' }], [{ $path: 'sub/templates' }]), weight: 4 },
-          { arbitrary: fc.tuple(fc.oneof(wrongType.filter((v) => !Number.isInteger(v)), hostile)), weight: 1 },
+          {
+            arbitrary: fc.constantFrom(
+              [{ $path: 'huashu.config.json' }],
+              [{ $path: 'sub/huashu.config.json' }],
+              [{ $path: 'root' }],
+              [{ $path: 'sub' }],
+              [{ $path: 'sub/templates' }],
+            ),
+            weight: 4,
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.oneof(
+                wrongType.filter((v) => !Number.isInteger(v)),
+                hostile,
+              ),
+            ),
+            weight: 1,
+          },
         ),
       }),
     watchdog: 50,
@@ -414,7 +681,16 @@ export const PROPERTIES: FuzzProperty[] = [
     arbitrary: (scale) =>
       record({
         options: fc.oneof(
-          record({ examples: fc.array(record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { minLength: 1, maxLength: 6 }), smoothing: fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), wrongType) }, { requiredKeys: ['examples'] }),
+          record(
+            {
+              examples: fc.array(
+                record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }),
+                { minLength: 1, maxLength: 6 },
+              ),
+              smoothing: fc.oneof(fc.double({ min: 0.01, max: 5, noNaN: true }), wrongType),
+            },
+            { requiredKeys: ['examples'] },
+          ),
           record({ examples: hostile }),
           wrongType.filter((v) => v !== undefined),
         ),

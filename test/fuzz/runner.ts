@@ -35,7 +35,8 @@ export interface PropertyResult {
 
 export const watchdogMs = (property: FuzzProperty, budgetMs: number) => property.watchdog * budgetMs + 100;
 
-const runsOf = (property: FuzzProperty, runs: number) => Math.max(1, Math.min(runs, property.maxRuns ?? runs));
+const runsOf = (property: FuzzProperty, runs: number) =>
+  Math.max(1, Math.min(runs, property.maxRuns ?? runs));
 
 class Stats {
   runs = 0;
@@ -60,7 +61,8 @@ class Stats {
         .replace(/:\s.*$/s, '')
         .slice(0, 120);
       const known = this.kinds.get(kind);
-      if (known === undefined) this.kinds.set(kind, { count: 1, example: fc.stringify(input).slice(0, 600), violation });
+      if (known === undefined)
+        this.kinds.set(kind, { count: 1, example: fc.stringify(input).slice(0, 600), violation });
       else known.count++;
     }
     if (verdict.maxMs > this.maxMs) {
@@ -105,7 +107,12 @@ async function firstFailure(
   return {
     runs: details.numRuns,
     counterexample: fc.stringify(details.counterexample?.[0]),
-    violations: error instanceof PropertyFailure ? error.violations : lastViolations.length > 0 ? lastViolations : [String(error)],
+    violations:
+      error instanceof PropertyFailure
+        ? error.violations
+        : lastViolations.length > 0
+          ? lastViolations
+          : [String(error)],
     path: details.counterexamplePath ?? '',
     shrinks: details.numShrinks,
   };
@@ -115,22 +122,35 @@ async function firstFailure(
  * CI: run until the first failure and shrink it (fast-check's usual run). The result has the
  * shrunk counterexample, or no failure.
  */
-export async function runUntilFailure(guard: TimeGuard, property: FuzzProperty, options: RunOptions): Promise<PropertyResult> {
+export async function runUntilFailure(
+  guard: TimeGuard,
+  property: FuzzProperty,
+  options: RunOptions,
+): Promise<PropertyResult> {
   const started = performance.now();
   const stats = new Stats();
   const failure = await firstFailure(
     guard,
     property,
     options,
-    options.path === undefined ? { numRuns: runsOf(property, options.runs) } : { path: options.path, numRuns: 1 },
+    options.path === undefined
+      ? { numRuns: runsOf(property, options.runs) }
+      : { path: options.path, numRuns: 1 },
     stats,
   );
-  return { name: property.name, ...summary(stats), ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
+  return {
+    name: property.name,
+    ...summary(stats),
+    ...(failure === undefined ? {} : { failure }),
+    wallMs: performance.now() - started,
+  };
 }
 
 function summary(stats: Stats) {
   const { runs, failures, timeouts, maxMs, slowest, outcomes, cpuMs } = stats;
-  const kinds = [...stats.kinds.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.count - a.count);
+  const kinds = [...stats.kinds.entries()]
+    .map(([kind, v]) => ({ kind, ...v }))
+    .sort((a, b) => b.count - a.count);
   return { runs, failures, timeouts, maxMs, slowest, outcomes, kinds, cpuMs };
 }
 
@@ -138,7 +158,11 @@ function summary(stats: Stats) {
  * The long run: all `runs` inputs are tried (failures counted, not stopping at the first), then
  * the first failing input is replayed by its path and shrunk.
  */
-export async function runAll(guard: TimeGuard, property: FuzzProperty, options: RunOptions): Promise<PropertyResult> {
+export async function runAll(
+  guard: TimeGuard,
+  property: FuzzProperty,
+  options: RunOptions,
+): Promise<PropertyResult> {
   if (options.path !== undefined) return runUntilFailure(guard, property, options);
   const started = performance.now();
   const stats = new Stats();
@@ -158,13 +182,21 @@ export async function runAll(guard: TimeGuard, property: FuzzProperty, options: 
     firstFailing === undefined
       ? undefined
       : await firstFailure(guard, property, options, { path: String(firstFailing), numRuns: 1 });
-  return { name: property.name, ...summary(stats), ...(failure === undefined ? {} : { failure }), wallMs: performance.now() - started };
+  return {
+    name: property.name,
+    ...summary(stats),
+    ...(failure === undefined ? {} : { failure }),
+    wallMs: performance.now() - started,
+  };
 }
 
 /** A failure as the test report shows it: what broke, the shrunk input, how to replay. */
 export function describeFailure(property: FuzzProperty, result: PropertyResult, options: RunOptions): string {
   const failure = result.failure!;
-  const input = failure.counterexample.length > 3000 ? `${failure.counterexample.slice(0, 3000)}… (${failure.counterexample.length} characters)` : failure.counterexample;
+  const input =
+    failure.counterexample.length > 3000
+      ? `${failure.counterexample.slice(0, 3000)}… (${failure.counterexample.length} characters)`
+      : failure.counterexample;
   return [
     `${property.name} failed on run ${failure.runs} (then ${failure.shrinks} shrinks):`,
     ...failure.violations.map((v) => `  - ${v}`),

@@ -5,7 +5,7 @@ import { BUILTIN_ACTION_RULES } from '../../../src/generated/actions-rules.js';
 import { INTENT_PATTERNS } from '../../../src/generated/intent-patterns.js';
 import { BUILTIN_TEMPLATES } from '../../../src/generated/templates.js';
 import { BUILT_IN_INTENT_IDS } from '../../../src/intent/ids.js';
-import { CHANNELS, STAGES, TEMPLATE_LOCALES, VARIABLE_TYPES } from '../../../src/templates/definition.js';
+import { CHANNELS, TEMPLATE_LOCALES, VARIABLE_TYPES } from '../../../src/templates/definition.js';
 import type { Scale } from '../config.js';
 import type { TextSpec } from '../worker/materialize.js';
 import { hostileValue, mutated, objectFrom, PROTO_KEYS } from './hostile.js';
@@ -22,8 +22,30 @@ export const locale = fc.constantFrom(...TEMPLATE_LOCALES);
 export const isoDate = fc
   .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString());
-const SIGNALS = ['emotion.anger', 'emotion.urgency', 'threat.bad_review', 'threat.complaint_channel', 'threat.media', 'threat.legal', 'abuse', 'repeat_contact'];
-const ENTITY_TYPES = ['order_id', 'tracking_number', 'phone', 'amount', 'date', 'time', 'size', 'color', 'name', 'address', 'link', 'number'];
+const SIGNALS = [
+  'emotion.anger',
+  'emotion.urgency',
+  'threat.bad_review',
+  'threat.complaint_channel',
+  'threat.media',
+  'threat.legal',
+  'abuse',
+  'repeat_contact',
+];
+const ENTITY_TYPES = [
+  'order_id',
+  'tracking_number',
+  'phone',
+  'amount',
+  'date',
+  'time',
+  'size',
+  'color',
+  'name',
+  'address',
+  'link',
+  'number',
+];
 const ACTION_IDS = ACTION_CATALOGUE.actions.map((a) => a.id);
 
 /** Facts as the schema allows them, with free text where it takes strings. */
@@ -57,7 +79,12 @@ const role = fc.constantFrom('customer', 'agent', 'system');
 /** The context of analyze(): the agent's last message, earlier turns, channel, repeat contacts. */
 export const context = optional({
   previousAgentMessage: fc.oneof(shortText, fc.constant(null)),
-  history: fc.array(optional({ role, text: shortText, at: fc.oneof(isoDate, fc.nat()) }).filter((t) => 'role' in t && 'text' in t), { maxLength: 4 }),
+  history: fc.array(
+    optional({ role, text: shortText, at: fc.oneof(isoDate, fc.nat()) }).filter(
+      (t) => 'role' in t && 'text' in t,
+    ),
+    { maxLength: 4 },
+  ),
   channel,
   repeatContacts: fc.nat({ max: 20 }),
 });
@@ -73,9 +100,18 @@ export const lintContext = optional({
 export const analysisLike = record(
   {
     intent: record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
-    intents: fc.array(record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 3 }),
+    intents: fc.array(record({ id: intentId, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+      maxLength: 3,
+    }),
     signals: fc.array(record({ id: fc.constantFrom(...SIGNALS) }), { maxLength: 3 }),
-    entities: fc.array(optional({ type: fc.constantFrom(...ENTITY_TYPES), value: shortText, placeholder: fc.boolean() }).filter((e) => 'type' in e), { maxLength: 3 }),
+    entities: fc.array(
+      optional({
+        type: fc.constantFrom(...ENTITY_TYPES),
+        value: shortText,
+        placeholder: fc.boolean(),
+      }).filter((e) => 'type' in e),
+      { maxLength: 3 },
+    ),
     risk: fc.constantFrom('low', 'medium', 'high'),
     language: record({ locale: fc.constantFrom('zh-Hans', 'zh-Hant', 'en', 'ja', 'und') }),
   },
@@ -83,20 +119,44 @@ export const analysisLike = record(
 );
 
 /** Hostile values with the keys that matter in each position (so corruptions land where code reads). */
-export const hostile = hostileValue(['order', 'customer', 'facts', 'text', 'id', 'intent', 'all', 'any', 'not', 'fact', 'value', 'rules', 'packs', 'variables', 'example']);
+export const hostile = hostileValue([
+  'order',
+  'customer',
+  'facts',
+  'text',
+  'id',
+  'intent',
+  'all',
+  'any',
+  'not',
+  'fact',
+  'value',
+  'rules',
+  'packs',
+  'variables',
+  'example',
+]);
 
 // ---- template packs ----
 
 const SEGMENTS = [...PROTO_KEYS, 'order', 'customer', 'x', 'name', 'delay', 'reason'];
 /** A variable path, prototype keys included in every position. */
-export const variablePath = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 }).map((s) => s.join('.'));
+export const variablePath = fc
+  .array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 })
+  .map((s) => s.join('.'));
 
 const declaration = record(
   {
     type: fc.constantFrom(...VARIABLE_TYPES),
     optional: fc.boolean(),
     description: fc.constant('fuzz'),
-    example: fc.oneof(fc.constant('示例'), fc.constant(3), fc.constant(true), fc.constant(['a']), fc.constant('2024-05-20')),
+    example: fc.oneof(
+      fc.constant('示例'),
+      fc.constant(3),
+      fc.constant(true),
+      fc.constant(['a']),
+      fc.constant('2024-05-20'),
+    ),
   },
   { requiredKeys: ['type', 'example'] },
 );
@@ -105,15 +165,33 @@ const declaration = record(
 export function templateSource(scale: Scale): fc.Arbitrary<TextSpec> {
   const depth = scale === 'ci' ? 2_000 : 10_000;
   return fc.oneof(
-    fc.array(
-      fc.oneof(
-        fc.constantFrom('您好，', '亲，', 'Hello ', '{{customer.name}}', '{{order.id}}', '{{#if order.shipped}}已发货{{else}}未发货{{/if}}', '{{this}}', '{{@channel}}', '{{> x}}', '{{{order.id}}}', '{{lookup order "id"}}', '{{#each x}}{{/each}}', '{{'),
-        variablePath.map((p) => `{{${p}}}`),
-        shortText.map((t) => t.$text.filter((p) => typeof p === 'string').join('')),
-      ),
-      { minLength: 1, maxLength: 6 },
-    ).map((parts) => ({ $text: parts })),
-    fc.integer({ min: 1, max: depth }).map((n) => ({ $text: [{ r: '{{#if order.shipped}}', n }, '嵌套', { r: '{{/if}}', n }] })),
+    fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '您好，',
+            '亲，',
+            'Hello ',
+            '{{customer.name}}',
+            '{{order.id}}',
+            '{{#if order.shipped}}已发货{{else}}未发货{{/if}}',
+            '{{this}}',
+            '{{@channel}}',
+            '{{> x}}',
+            '{{{order.id}}}',
+            '{{lookup order "id"}}',
+            '{{#each x}}{{/each}}',
+            '{{',
+          ),
+          variablePath.map((p) => `{{${p}}}`),
+          shortText.map((t) => t.$text.filter((p) => typeof p === 'string').join('')),
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((parts) => ({ $text: parts })),
+    fc
+      .integer({ min: 1, max: depth })
+      .map((n) => ({ $text: [{ r: '{{#if order.shipped}}', n }, '嵌套', { r: '{{/if}}', n }] })),
     textSpec(scale),
   );
 }
@@ -123,13 +201,20 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
   const base = fc
     .record({
       template: fc.constantFrom(...BUILTIN_TEMPLATES),
-      id: fc.oneof(fc.constantFrom(...BUILTIN_TEMPLATES.map((t) => t.id)), fc.stringMatching(/^[a-z]{1,6}\/[a-z0-9-]{1,10}$/)),
+      id: fc.oneof(
+        fc.constantFrom(...BUILTIN_TEMPLATES.map((t) => t.id)),
+        fc.stringMatching(/^[a-z]{1,6}\/[a-z0-9-]{1,10}$/),
+      ),
       variables: fc.array(fc.tuple(variablePath, declaration), { maxLength: 2 }),
       source: maybe(templateSource(scale)),
       locale,
       when: maybe(
         fc.oneof(
-          record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf: fc.constant({ fact: 'order', path: '$.shipped', operator: 'equal', value: true }) }),
+          record({
+            $deep: fc.integer({ min: 1, max: 10_000 }),
+            shape: fc.constantFrom('not', 'all', 'any'),
+            leaf: fc.constant({ fact: 'order', path: '$.shipped', operator: 'equal', value: true }),
+          }),
           fc.constant({ all: [{ fact: 'order', path: '$.shipped', operator: 'equal', value: true }] }),
         ),
       ),
@@ -148,8 +233,28 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
 // ---- next-action rules ----
 
 const leaf = record({
-  fact: fc.constantFrom('intent', 'intents', 'signals', 'risk', 'order', 'case', 'repeatContacts', 'channel', 'entities', 'nosuchfact'),
-  operator: fc.constantFrom('equal', 'notEqual', 'in', 'contains', 'greaterThanInclusive', 'startsWith', 'intersects', 'nosuchop'),
+  fact: fc.constantFrom(
+    'intent',
+    'intents',
+    'signals',
+    'risk',
+    'order',
+    'case',
+    'repeatContacts',
+    'channel',
+    'entities',
+    'nosuchfact',
+  ),
+  operator: fc.constantFrom(
+    'equal',
+    'notEqual',
+    'in',
+    'contains',
+    'greaterThanInclusive',
+    'startsWith',
+    'intersects',
+    'nosuchop',
+  ),
   value: fc.oneof(intentId, fc.nat({ max: 5 }), fc.constant(['high']), fc.constant(null)),
   path: maybe(fc.constantFrom('$.shipped', '$.status', '$.__proto__', '$.constructor.prototype', '$[0]')),
 });
@@ -164,9 +269,16 @@ export const actionRule: fc.Arbitrary<unknown> = mutated(
       conditions: fc.oneof(
         record({ all: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
         record({ any: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
-        record({ $deep: fc.integer({ min: 1, max: 10_000 }), shape: fc.constantFrom('not', 'all', 'any'), leaf }),
+        record({
+          $deep: fc.integer({ min: 1, max: 10_000 }),
+          shape: fc.constantFrom('not', 'all', 'any'),
+          leaf,
+        }),
       ),
-      event: record({ type: fc.constant('action'), params: record({ actions: fc.array(fc.constantFrom(...ACTION_IDS), { minLength: 1, maxLength: 2 }) }) }),
+      event: record({
+        type: fc.constant('action'),
+        params: record({ actions: fc.array(fc.constantFrom(...ACTION_IDS), { minLength: 1, maxLength: 2 }) }),
+      }),
     }),
   ),
   hostile,
@@ -175,13 +287,38 @@ export const actionRule: fc.Arbitrary<unknown> = mutated(
 
 export const actionOptions = optional({
   rules: fc.array(actionRule, { maxLength: 3 }),
-  disable: fc.array(fc.oneof(fc.constantFrom(...BUILTIN_ACTION_RULES.map((r) => r.name)), fc.constantFrom(...PROTO_KEYS)), { maxLength: 2 }),
-  operators: fc.array(fc.tuple(fc.constantFrom('startsWithAny', 'fuzzOp', ...PROTO_KEYS), fc.constantFrom({ $fn: 'true' }, { $fn: 'false' })), { maxLength: 2 }).map(objectFrom),
+  disable: fc.array(
+    fc.oneof(fc.constantFrom(...BUILTIN_ACTION_RULES.map((r) => r.name)), fc.constantFrom(...PROTO_KEYS)),
+    { maxLength: 2 },
+  ),
+  operators: fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('startsWithAny', 'fuzzOp', ...PROTO_KEYS),
+        fc.constantFrom({ $fn: 'true' }, { $fn: 'false' }),
+      ),
+      { maxLength: 2 },
+    )
+    .map(objectFrom),
 });
 
 // ---- lint phrase packs and options ----
 
-const phraseWords = fc.constantFrom('别烦我', '不归我管', '爱买不买', '稍等', '亲', 'whatever', 'go away', '(不|没)知道', '别…找我', '你(自己|)看', '[', '…', '(a|(b))');
+const phraseWords = fc.constantFrom(
+  '别烦我',
+  '不归我管',
+  '爱买不买',
+  '稍等',
+  '亲',
+  'whatever',
+  'go away',
+  '(不|没)知道',
+  '别…找我',
+  '你(自己|)看',
+  '[',
+  '…',
+  '(a|(b))',
+);
 export const phrasePack: fc.Arbitrary<unknown> = mutated(
   record({
     name: fc.oneof(fc.constant('shop'), fc.constantFrom(...PROTO_KEYS)),
@@ -205,10 +342,27 @@ export const phrasePack: fc.Arbitrary<unknown> = mutated(
   2,
 );
 
-const RULE_IDS = ['no-forbidden-phrase', 'shipping-wording', 'no-overpromise', 'no-pii-leak', 'no-offplatform-contact', 'greet-first', 'apologize-on-complaint', 'offer-further-help'];
+const RULE_IDS = [
+  'no-forbidden-phrase',
+  'shipping-wording',
+  'no-overpromise',
+  'no-pii-leak',
+  'no-offplatform-contact',
+  'greet-first',
+  'apologize-on-complaint',
+  'offer-further-help',
+];
 export const lintOptions: fc.Arbitrary<unknown> = mutated(
   optional({
-    rules: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...RULE_IDS), fc.constantFrom(...PROTO_KEYS)), fc.constantFrom('off', 'warn', 'error')), { maxLength: 3 }).map(objectFrom),
+    rules: fc
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom(...RULE_IDS), fc.constantFrom(...PROTO_KEYS)),
+          fc.constantFrom('off', 'warn', 'error'),
+        ),
+        { maxLength: 3 },
+      )
+      .map(objectFrom),
     packs: fc.array(phrasePack, { maxLength: 2 }),
     allow: fc.array(fc.oneof(phraseWords, shortText), { maxLength: 3 }),
     messageLocale: locale,
@@ -220,7 +374,20 @@ export const lintOptions: fc.Arbitrary<unknown> = mutated(
 // ---- intent options ----
 
 /** User regexes, catastrophic ones included: each must run in linear time or be refused. */
-export const REGEXES = ['(\\w+\\s?)*$', '(a+)+$', '^(a|aa)+$', '(.*a){12}', '(x+x+)+y', '退款', 'refund|return', '[', '(?<x>a)\\k<x>', '\\p{Script=Han}+', '.*', '(?=a)*'];
+export const REGEXES = [
+  '(\\w+\\s?)*$',
+  '(a+)+$',
+  '^(a|aa)+$',
+  '(.*a){12}',
+  '(x+x+)+y',
+  '退款',
+  'refund|return',
+  '[',
+  '(?<x>a)\\k<x>',
+  '\\p{Script=Han}+',
+  '.*',
+  '(?=a)*',
+];
 
 export const patternGroup = mutated(
   record(
@@ -241,8 +408,13 @@ export const patternGroup = mutated(
 
 export const intentOptions: fc.Arbitrary<unknown> = mutated(
   optional({
-    examples: fc.array(record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }), { maxLength: 3 }),
-    patterns: fc.array(fc.oneof(patternGroup, fc.constantFrom(...INTENT_PATTERNS.groups.slice(0, 20))), { maxLength: 3 }),
+    examples: fc.array(
+      record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }),
+      { maxLength: 3 },
+    ),
+    patterns: fc.array(fc.oneof(patternGroup, fc.constantFrom(...INTENT_PATTERNS.groups.slice(0, 20))), {
+      maxLength: 3,
+    }),
     threshold: fc.double({ min: 0, max: 1, noNaN: true }),
     margin: fc.double({ min: 0, max: 1, noNaN: true }),
     exampleWeight: fc.double({ min: 0.1, max: 100, noNaN: true }),

@@ -11,7 +11,14 @@ export type Content = FileSpec['content'] | { $json: unknown; bom?: boolean } | 
 
 export const brokenBytes: fc.Arbitrary<{ $bytes: number[] }> = fc
   .oneof(
-    fc.constantFrom<number[]>([0xff, 0xfe, 0x00], [0xc3, 0x28], [0xe4, 0xbd], [0xef, 0xbb, 0xbf, 0x7b], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]),
+    fc.constantFrom<number[]>(
+      [0xff, 0xfe, 0x00],
+      [0xc3, 0x28],
+      [0xe4, 0xbd],
+      [0xef, 0xbb, 0xbf, 0x7b],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+    ),
     fc.uint8Array({ maxLength: 64 }).map((bytes) => [...bytes]),
   )
   .map(($bytes) => ({ $bytes }));
@@ -24,15 +31,24 @@ function junk(scale: Scale): fc.Arbitrary<Content> {
 
 /** A template pack folder: metadata JSON beside handlebars sources, plus junk, links and hidden folders. */
 export function templateTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]> {
-  const entry = fc.tuple(templateDefinition(scale), fc.constantFrom('a', 'b', '__proto__', 'constructor'), fc.boolean()).map(([definition, name, bom]) => {
-    const files: FileSpec[] = [];
-    const def = (typeof definition === 'object' && definition !== null ? definition : {}) as Record<string, unknown>;
-    const { sources, ...metadata } = def;
-    files.push({ path: `${under}g/${name}.json`, content: { $json: typeof definition === 'object' ? metadata : definition, bom } as never });
-    if (typeof sources === 'object' && sources !== null)
-      for (const [at, source] of Object.entries(sources)) files.push({ path: `${under}g/${name}.${at}.hbs`, content: source as never });
-    return files;
-  });
+  const entry = fc
+    .tuple(templateDefinition(scale), fc.constantFrom('a', 'b', '__proto__', 'constructor'), fc.boolean())
+    .map(([definition, name, bom]) => {
+      const files: FileSpec[] = [];
+      const def = (typeof definition === 'object' && definition !== null ? definition : {}) as Record<
+        string,
+        unknown
+      >;
+      const { sources, ...metadata } = def;
+      files.push({
+        path: `${under}g/${name}.json`,
+        content: { $json: typeof definition === 'object' ? metadata : definition, bom } as never,
+      });
+      if (typeof sources === 'object' && sources !== null)
+        for (const [at, source] of Object.entries(sources))
+          files.push({ path: `${under}g/${name}.${at}.hbs`, content: source as never });
+      return files;
+    });
   const extra = fc.oneof<fc.Arbitrary<FileSpec>[]>(
     junk(scale).map((content) => ({ path: `${under}g/junk.json`, content: content as never })),
     junk(scale).map((content) => ({ path: `${under}g/junk.zh-Hans.hbs`, content: content as never })),
@@ -41,14 +57,22 @@ export function templateTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]>
     fc.constant({ path: `${under}.hidden/x.json`, content: '{' }),
     fc.constant({ path: `${under}empty` }),
   );
-  return fc.tuple(fc.array(entry, { maxLength: 2 }), fc.array(extra, { maxLength: 2 })).map(([a, b]) => [...a.flat(), ...b]);
+  return fc
+    .tuple(fc.array(entry, { maxLength: 2 }), fc.array(extra, { maxLength: 2 }))
+    .map(([a, b]) => [...a.flat(), ...b]);
 }
 
 /** A folder of next-action rule files. */
 export function actionTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]> {
   const file = fc
     .tuple(
-      record({ rules: fc.array(actionRule, { maxLength: 2 }), disable: fc.array(fc.constantFrom('complaint.escalate', 'nosuch', ...PROTO_KEYS), { maxLength: 1 }) }, { requiredKeys: [] }),
+      record(
+        {
+          rules: fc.array(actionRule, { maxLength: 2 }),
+          disable: fc.array(fc.constantFrom('complaint.escalate', 'nosuch', ...PROTO_KEYS), { maxLength: 1 }),
+        },
+        { requiredKeys: [] },
+      ),
       fc.constantFrom('a', 'b', '__proto__', 'rule.schema'),
       fc.boolean(),
     )
@@ -58,7 +82,9 @@ export function actionTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]> {
     fc.constant({ path: `${under}link.json`, link: 'secret' as const }),
     fc.constant({ path: `${under}folder.json` }),
   );
-  return fc.tuple(fc.array(file, { maxLength: 2 }), fc.array(extra, { maxLength: 2 })).map(([a, b]) => [...a, ...b]);
+  return fc
+    .tuple(fc.array(file, { maxLength: 2 }), fc.array(extra, { maxLength: 2 }))
+    .map(([a, b]) => [...a, ...b]);
 }
 
 /** Paths a configuration names: inside its folder, escaping it (../, absolute), missing, empty. */
@@ -82,9 +108,13 @@ export const configPath = fc.constantFrom(
 export function configTree(scale: Scale): fc.Arbitrary<FileSpec[]> {
   const config = record(
     {
-      lint: fc.tuple(lintOptions, fc.array(fc.oneof(configPath, phrasePack), { maxLength: 2 })).map(([options, packs]) =>
-        typeof options === 'object' && options !== null && !Array.isArray(options) ? { ...options, packs } : options,
-      ),
+      lint: fc
+        .tuple(lintOptions, fc.array(fc.oneof(configPath, phrasePack), { maxLength: 2 }))
+        .map(([options, packs]) =>
+          typeof options === 'object' && options !== null && !Array.isArray(options)
+            ? { ...options, packs }
+            : options,
+        ),
       templates: fc.oneof(configPath, hostile),
       actions: fc.oneof(configPath, hostile),
       $schema: fc.constant('./schema.json'),
@@ -104,9 +134,15 @@ export function configTree(scale: Scale): fc.Arbitrary<FileSpec[]> {
     )
     .map(([value, nested, bom, templates, actions, pack, broken]) => {
       const at = nested ? 'sub/' : '';
-      const files: FileSpec[] = [{ path: `${at}huashu.config.json`, content: (broken ?? { $json: value, bom }) as never }];
-      files.push(...templates.map((f) => ({ ...f, path: `${at}${f.path}` })), ...actions.map((f) => ({ ...f, path: `${at}${f.path}` })));
-      if (pack !== undefined) files.push({ path: `${at}lint/pack.json`, content: { $json: pack, bom: false } as never });
+      const files: FileSpec[] = [
+        { path: `${at}huashu.config.json`, content: (broken ?? { $json: value, bom }) as never },
+      ];
+      files.push(
+        ...templates.map((f) => ({ ...f, path: `${at}${f.path}` })),
+        ...actions.map((f) => ({ ...f, path: `${at}${f.path}` })),
+      );
+      if (pack !== undefined)
+        files.push({ path: `${at}lint/pack.json`, content: { $json: pack, bom: false } as never });
       return files;
     });
 }

@@ -18,10 +18,37 @@ export function objectFrom(entries: ReadonlyArray<readonly [string, unknown]>): 
 
 /** Values of the wrong type for anything: null, numbers, arrays, symbols, bigint, functions. */
 export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, undefined, true, false, 0, -0, NaN, Infinity, -Infinity, -1, 1.5, 2 ** 53, 2 ** 31, '', ' ', 1n, -1n),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -0,
+    NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    1.5,
+    2 ** 53,
+    2 ** 31,
+    '',
+    ' ',
+    1n,
+    -1n,
+  ),
   fc.constantFrom(...PROTO_KEYS, 'toString', 'valueOf'),
   fc.constantFrom({ $sym: 'x' }, { $fn: 'true' }, { $fn: 'identity' }, { $fn: 'undefined' }),
-  fc.constantFrom<unknown>([], [null], [[]], {}, { length: 1 }, new Date(0), new Map([['a', 1]]), new Set([1])),
+  fc.constantFrom<unknown>(
+    [],
+    [null],
+    [[]],
+    {},
+    { length: 1 },
+    new Date(0),
+    new Map([['a', 1]]),
+    new Set([1]),
+  ),
 );
 
 const keyOf = (plausible: readonly string[]) =>
@@ -63,7 +90,13 @@ export function hostileValue(plausibleKeys: readonly string[] = []): fc.Arbitrar
         }),
         weight: 1,
       },
-      { arbitrary: record({ $cycle: fc.constant({ a: 1 }), key: fc.constantFrom('self', 'all', 'not', '__proto__') }), weight: 1 },
+      {
+        arbitrary: record({
+          $cycle: fc.constant({ a: 1 }),
+          key: fc.constantFrom('self', 'all', 'not', '__proto__'),
+        }),
+        weight: 1,
+      },
       { arbitrary: tie('value').map(($nullproto) => ({ $nullproto })), weight: 1 },
       { arbitrary: tie('value').map(($frozen) => ({ $frozen })), weight: 1 },
     ),
@@ -77,7 +110,13 @@ type Path = Array<string | number>;
 function containers(value: unknown, path: Path = [], out: Path[] = [], depth = 0): Path[] {
   if (typeof value !== 'object' || value === null || depth > 12) return out;
   out.push(path);
-  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], [...path, Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key], out, depth + 1);
+  for (const key of Object.keys(value))
+    containers(
+      (value as Record<string, unknown>)[key],
+      [...path, Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key],
+      out,
+      depth + 1,
+    );
   return out;
 }
 
@@ -132,7 +171,11 @@ export function applyMutations(base: unknown, mutations: readonly Mutation[]): u
  * A valid value with a few targeted corruptions: a field set to a hostile value or deleted, a
  * prototype key added, an element appended. Shrinks towards fewer, simpler corruptions.
  */
-export function mutated<T>(base: fc.Arbitrary<T>, values: fc.Arbitrary<unknown>, maxMutations = 3): fc.Arbitrary<unknown> {
+export function mutated<T>(
+  base: fc.Arbitrary<T>,
+  values: fc.Arbitrary<unknown>,
+  maxMutations = 3,
+): fc.Arbitrary<unknown> {
   const mutation: fc.Arbitrary<Mutation> = record({
     at: fc.nat({ max: 1000 }),
     op: fc.constantFrom('set', 'delete', 'proto', 'append'),

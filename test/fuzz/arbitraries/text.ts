@@ -5,18 +5,128 @@ import type { Piece, TextSpec } from '../worker/materialize.js';
 
 /** Fragments of customer-service chat in every script and shape a message takes. */
 export const FRAGMENTS = {
-  simplified: ['我的订单什么时候发货', '退款', '快递', '亲', '您好', '谢谢', '投诉', '差评', '12315', '律师', '媒体曝光', '怎么还没到', '我要退货', '你们太差了', '仓库已发货', '加我微信', '保证明天到', '我不知道', '你自己去查', '好的', '在吗', '尺码', '红色', '上海市浦东新区张江路88号'],
+  simplified: [
+    '我的订单什么时候发货',
+    '退款',
+    '快递',
+    '亲',
+    '您好',
+    '谢谢',
+    '投诉',
+    '差评',
+    '12315',
+    '律师',
+    '媒体曝光',
+    '怎么还没到',
+    '我要退货',
+    '你们太差了',
+    '仓库已发货',
+    '加我微信',
+    '保证明天到',
+    '我不知道',
+    '你自己去查',
+    '好的',
+    '在吗',
+    '尺码',
+    '红色',
+    '上海市浦东新区张江路88号',
+  ],
   traditional: ['訂單', '發貨', '退貨', '謝謝', '請問', '為什麼還沒到', '您好', '客服', '退款'],
-  latin: ['refund', 'where is my order', 'cancel', 'ship', 'hello', 'Ship', 'REFUND', 'ASAP', 'wtf', 'lawyer', 'tracking number', 'size M', 'thx', 'cancle', 'refnud', 'plz'],
+  latin: [
+    'refund',
+    'where is my order',
+    'cancel',
+    'ship',
+    'hello',
+    'Ship',
+    'REFUND',
+    'ASAP',
+    'wtf',
+    'lawyer',
+    'tracking number',
+    'size M',
+    'thx',
+    'cancle',
+    'refnud',
+    'plz',
+  ],
   fullWidth: ['ＡＢＣ', '１２３', '！', '？', '＠', 'ｑｑ．ｃｏｍ', 'ｒｅｆｕｎｄ', '（）', '：'],
-  digits: ['13812345678', '20240305', '1234567890123456', '¥12.50', '2024-03-05', '3月5日', '18:30', '0.5', '99+', '一百二十', 'SF1234567890123', 'YT9876543210'],
-  placeholders: ['[订单x]', '[数字x]', '[链接x]', '[姓名x]', '[手机号x]', '[地址x]', '[表情]', '[图片]', '[订单'],
+  digits: [
+    '13812345678',
+    '20240305',
+    '1234567890123456',
+    '¥12.50',
+    '2024-03-05',
+    '3月5日',
+    '18:30',
+    '0.5',
+    '99+',
+    '一百二十',
+    'SF1234567890123',
+    'YT9876543210',
+  ],
+  placeholders: [
+    '[订单x]',
+    '[数字x]',
+    '[链接x]',
+    '[姓名x]',
+    '[手机号x]',
+    '[地址x]',
+    '[表情]',
+    '[图片]',
+    '[订单',
+  ],
   emoji: ['👍', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '❤️', '😡', '🤬', '🙏🏻', '1️⃣', '🇨🇳'],
   surrogates: ['\uD800', '\uDC00', '\uDBFF', '\uDFFF\uD800', 'a\uD83D'],
-  invisible: ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\u00AD', '\u034F'],
-  control: ['\u0000', '\u0007', '\u0008', '\u001b[31m', '\u001b]0;title\u0007', '\u001b[2J', '\r', '\n', '\t', '\r\n', '\u0085', '\u009b', '\u007f', '\u2028', '\u2029', '\f', '\v'],
+  invisible: [
+    '\u200B',
+    '\u200C',
+    '\u200D',
+    '\u2060',
+    '\uFEFF',
+    '\u200E',
+    '\u200F',
+    '\u202A',
+    '\u202E',
+    '\u2066',
+    '\u2069',
+    '\u00AD',
+    '\u034F',
+  ],
+  control: [
+    '\u0000',
+    '\u0007',
+    '\u0008',
+    '\u001b[31m',
+    '\u001b]0;title\u0007',
+    '\u001b[2J',
+    '\r',
+    '\n',
+    '\t',
+    '\r\n',
+    '\u0085',
+    '\u009b',
+    '\u007f',
+    '\u2028',
+    '\u2029',
+    '\f',
+    '\v',
+  ],
   json: ['{"reply":"x"}', '[1,2]', '"', '\\', '\\u0000', '{', '}', 'null', '{"__proto__":{"x":1}}'],
-  template: ['{{', '}}', '{{customer.name}}', '{{#if x}}', '{{/if}}', '{{> partial}}', '{{{raw}}}', '{{__proto__}}', '{{constructor.constructor}}', '{{this}}', '{{@root}}', '{{!-- c --}}'],
+  template: [
+    '{{',
+    '}}',
+    '{{customer.name}}',
+    '{{#if x}}',
+    '{{/if}}',
+    '{{> partial}}',
+    '{{{raw}}}',
+    '{{__proto__}}',
+    '{{constructor.constructor}}',
+    '{{this}}',
+    '{{@root}}',
+    '{{!-- c --}}',
+  ],
   keys: ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'],
   regex: ['.*', '(a+)+', '\\w', '[', '$', '^', '|'],
   csv: [',', '"', '""', ';', '\t'],
@@ -26,7 +136,32 @@ export const FRAGMENTS = {
 const ALL_FRAGMENTS: readonly string[] = Object.values(FRAGMENTS).flat();
 
 /** Units of long runs: one character class each (Latin letters feed the spelling correction). */
-export const RUN_UNITS = ['a', 'A', 'ａ', 'ab', 'x y ', 'a\u200B', 'a\u200F', 'é', '1', '１', '中', '發', '[订单x]', '👍🏽', '👨‍👩‍👧', ' ', '，', '!', '\n', 'abc1', 'ＡＢ', '\u200B', '{{', 'a-'] as const;
+export const RUN_UNITS = [
+  'a',
+  'A',
+  'ａ',
+  'ab',
+  'x y ',
+  'a\u200B',
+  'a\u200F',
+  'é',
+  '1',
+  '１',
+  '中',
+  '發',
+  '[订单x]',
+  '👍🏽',
+  '👨‍👩‍👧',
+  ' ',
+  '，',
+  '!',
+  '\n',
+  'abc1',
+  'ＡＢ',
+  '\u200B',
+  '{{',
+  'a-',
+] as const;
 
 const fragment = fc.constantFrom(...ALL_FRAGMENTS);
 
@@ -59,7 +194,12 @@ function bounded(list: Piece[], max: number): Piece[] {
   let total = 0;
   const out: Piece[] = [];
   for (const piece of list) {
-    const length = typeof piece === 'string' ? piece.length : 'pii' in piece ? piece.pii.length + 2 : piece.r.length * piece.n;
+    const length =
+      typeof piece === 'string'
+        ? piece.length
+        : 'pii' in piece
+          ? piece.pii.length + 2
+          : piece.r.length * piece.n;
     if (total + length <= max) {
       out.push(piece);
       total += length;
@@ -81,16 +221,23 @@ export function textSpec(scale: Scale): fc.Arbitrary<TextSpec> {
 
 /** A short text (names, ids, phrases): a few fragments or characters, no long runs. */
 export const shortText: fc.Arbitrary<TextSpec> = fc
-  .array(fc.oneof({ arbitrary: fragment, weight: 3 }, { arbitrary: freeString, weight: 1 }), { minLength: 1, maxLength: 3 })
+  .array(fc.oneof({ arbitrary: fragment, weight: 3 }, { arbitrary: freeString, weight: 1 }), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .map((list) => ({ $text: list }));
 
 // ---- personal data: the linter finds it and must not repeat it verbatim ----
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
-export const phone = fc.tuple(fc.constantFrom('3', '5', '7', '8', '9'), digits(9)).map(([second, rest]) => `1${second}${rest}`);
+export const phone = fc
+  .tuple(fc.constantFrom('3', '5', '7', '8', '9'), digits(9))
+  .map(([second, rest]) => `1${second}${rest}`);
 
-const toFullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toFullWidth = (text: string) =>
+  text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 export const email = fc
   .tuple(

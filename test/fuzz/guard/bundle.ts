@@ -19,7 +19,11 @@ function inputs(): string[] {
   };
   walk(join(ROOT, 'src'));
   walk(join(ROOT, 'test/fuzz/worker'));
-  found.push(join(ROOT, 'test/fuzz/guard/protocol.ts'), join(ROOT, 'tsup.config.ts'), join(ROOT, 'package.json'));
+  found.push(
+    join(ROOT, 'test/fuzz/guard/protocol.ts'),
+    join(ROOT, 'tsup.config.ts'),
+    join(ROOT, 'package.json'),
+  );
   return found.sort();
 }
 

@@ -58,7 +58,9 @@ class Slot {
       };
       this.worker.on('message', onMessage);
       this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`the fuzz worker exited with code ${code} while starting`)));
+      this.worker.once('exit', (code) =>
+        reject(new Error(`the fuzz worker exited with code ${code} while starting`)),
+      );
     });
     this.ready.catch(() => undefined);
     this.worker.on('message', (message: WorkerMessage) => {
@@ -189,7 +191,10 @@ export class TimeGuard {
       } catch (error) {
         clearInterval(timer);
         slot.pending = undefined;
-        resolve({ kind: 'crash', error: `the input cannot be sent to a worker: ${(error as Error).message}` });
+        resolve({
+          kind: 'crash',
+          error: `the input cannot be sent to a worker: ${(error as Error).message}`,
+        });
       }
     });
     const cpuAtEnd = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
@@ -221,11 +226,18 @@ export class TimeGuard {
           cpuMs,
         };
       if (result.kind === 'crash')
-        return { violations: [`${call}: ${result.error}`], maxMs: 0, outcomes: ['crash'], timedOut: false, cpuMs };
+        return {
+          violations: [`${call}: ${result.error}`],
+          maxMs: 0,
+          outcomes: ['crash'],
+          timedOut: false,
+          cpuMs,
+        };
       const { report } = result;
       outcomes = report.outcomes;
       const maxMs = Math.max(0, ...report.timings.map((t) => t.ms));
-      if (report.violations.length > 0) return { violations: report.violations, maxMs, outcomes, timedOut: false, cpuMs };
+      if (report.violations.length > 0)
+        return { violations: report.violations, maxMs, outcomes, timedOut: false, cpuMs };
       for (const timing of report.timings) {
         const best = fastest.get(timing.label);
         if (best === undefined || timing.ms < best.ms) fastest.set(timing.label, timing);

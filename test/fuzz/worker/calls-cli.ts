@@ -41,16 +41,27 @@ function stdoutIsText(argv: readonly string[]): boolean {
 }
 
 async function run(probe: Probe, argv: string[], io: ReturnType<typeof fakeIo>) {
-  const outcome = await probe.callAsync(`execute(${JSON.stringify(argv.slice(0, 2)).slice(0, 60)}…)`, () => execute(argv, io.io), {
-    factor: CLI_FACTOR,
-    strict: true,
-  });
+  const outcome = await probe.callAsync(
+    `execute(${JSON.stringify(argv.slice(0, 2)).slice(0, 60)}…)`,
+    () => execute(argv, io.io),
+    {
+      factor: CLI_FACTOR,
+      strict: true,
+    },
+  );
   if (!outcome.ok) return undefined;
   const code = outcome.value;
   probe.check(code === 0 || code === 1 || code === 2, () => `execute returned exit code ${code}`);
-  if (code === 2) probe.check((io.stdout() + io.stderr()).trim() !== '', () => 'exit code 2 without a word on why');
-  for (const [name, text] of [['stdout', io.stdout()], ['stderr', io.stderr()]] as const)
-    probe.check(!text.includes(SECRET), () => `the CLI's ${name} quotes a file outside the working folder (${SECRET})`);
+  if (code === 2)
+    probe.check((io.stdout() + io.stderr()).trim() !== '', () => 'exit code 2 without a word on why');
+  for (const [name, text] of [
+    ['stdout', io.stdout()],
+    ['stderr', io.stderr()],
+  ] as const)
+    probe.check(
+      !text.includes(SECRET),
+      () => `the CLI's ${name} quotes a file outside the working folder (${SECRET})`,
+    );
   if (!argv.includes('--color')) {
     checkTerminalText(probe, 'the CLI (stderr)', io.stderr());
     if (stdoutIsText(argv)) checkTerminalText(probe, 'the CLI (stdout)', io.stdout());
@@ -64,7 +75,11 @@ interface Row {
 }
 
 /** The file text of generated rows in one input format, and the line each row starts on. */
-function render(format: string, rows: readonly Row[], options: { crlf: boolean; quoteAll: boolean; defect: number }) {
+function render(
+  format: string,
+  rows: readonly Row[],
+  options: { crlf: boolean; quoteAll: boolean; defect: number },
+) {
   const eol = options.crlf ? '\r\n' : '\n';
   const lines: string[] = [];
   const starts: number[] = [];
@@ -107,7 +122,11 @@ export const cliCalls: Record<string, Call> = {
       const argv = (Array.isArray(input.argv) ? input.argv : []).map((a) =>
         typeof a === 'string' ? a.replaceAll(OUTSIDE, tree.outside) : String(a),
       );
-      const io = fakeIo(tree.root, Array.isArray(input.stdin) ? (input.stdin as Chunk[]) : [], input.tty === true);
+      const io = fakeIo(
+        tree.root,
+        Array.isArray(input.stdin) ? (input.stdin as Chunk[]) : [],
+        input.tty === true,
+      );
       await run(probe, argv, io);
     });
   },
@@ -119,8 +138,15 @@ export const cliCalls: Record<string, Call> = {
   async 'cli.records'({ input, probe }) {
     const rows = input.rows as Row[];
     const format = String(input.format);
-    const defect = typeof input.defect === 'number' && input.defect < rows.length && format !== 'plain' ? input.defect : -1;
-    const { text, starts } = render(format, rows, { crlf: input.crlf === true, quoteAll: input.quoteAll === true, defect });
+    const defect =
+      typeof input.defect === 'number' && input.defect < rows.length && format !== 'plain'
+        ? input.defect
+        : -1;
+    const { text, starts } = render(format, rows, {
+      crlf: input.crlf === true,
+      quoteAll: input.quoteAll === true,
+      defect,
+    });
     const content = (input.bom === true ? '\uFEFF' : '') + text;
     await withTree([], async (tree) => {
       const viaStdin = input.via === 'stdin';
@@ -130,8 +156,20 @@ export const cliCalls: Record<string, Call> = {
       const bytes = Buffer.from(content);
       const chunks: Chunk[] = [];
       for (let at = 0; viaStdin && at < bytes.length; at += size)
-        chunks.push(input.bytes === true ? { $bytes: [...bytes.subarray(at, at + size)] } : content.slice(at, at + size));
-      const argv = ['lint', viaStdin ? '-' : file, '--format', 'json', '--summary', '--no-config', '--no-color'];
+        chunks.push(
+          input.bytes === true
+            ? { $bytes: [...bytes.subarray(at, at + size)] }
+            : content.slice(at, at + size),
+        );
+      const argv = [
+        'lint',
+        viaStdin ? '-' : file,
+        '--format',
+        'json',
+        '--summary',
+        '--no-config',
+        '--no-color',
+      ];
       if (viaStdin) argv.push('--input-format', format);
       const io = fakeIo(tree.root, chunks, false);
       const code = await run(probe, argv, io);
@@ -145,22 +183,31 @@ export const cliCalls: Record<string, Call> = {
       }
       const replies = summary?.replies ?? -1;
       if (defect === -1) {
-        probe.check(code !== 2, () => `well-formed ${format} input: exit code 2 (${io.stderr().slice(0, 300)})`);
+        probe.check(
+          code !== 2,
+          () => `well-formed ${format} input: exit code 2 (${io.stderr().slice(0, 300)})`,
+        );
         probe.check(
           replies === rows.length,
-          () => `well-formed ${format} input of ${rows.length} records: ${replies} replies checked (${io.stderr().slice(0, 200)})`,
+          () =>
+            `well-formed ${format} input of ${rows.length} records: ${replies} replies checked (${io.stderr().slice(0, 200)})`,
         );
       } else {
         const line = starts[defect]!;
-        probe.check(code === 2, () => `${format} input with a malformed record on line ${line}: exit code ${code}`);
+        probe.check(
+          code === 2,
+          () => `${format} input with a malformed record on line ${line}: exit code ${code}`,
+        );
         probe.check(
           io.stderr().includes(`:${line}:`) || io.stderr().includes(`line ${line}`),
-          () => `${format} input with a malformed record on line ${line}: stderr does not name the line: ${io.stderr().slice(0, 300)}`,
+          () =>
+            `${format} input with a malformed record on line ${line}: stderr does not name the line: ${io.stderr().slice(0, 300)}`,
         );
         if (/other replies were checked/.test(io.stderr()))
           probe.check(
             replies === rows.length - 1,
-            () => `the CLI says the other replies were checked, but ${replies} of the other ${rows.length - 1} were (malformed ${format} record on line ${line})`,
+            () =>
+              `the CLI says the other replies were checked, but ${replies} of the other ${rows.length - 1} were (malformed ${format} record on line ${line})`,
           );
       }
     });
@@ -180,7 +227,10 @@ export const cliCalls: Record<string, Call> = {
           `huashu ${argv.join(' ').slice(0, 40)} | head -1`,
           () =>
             new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
-              const child = spawn(process.execPath, [bin, ...argv], { cwd: tree.root, stdio: ['ignore', 'pipe', 'pipe'] });
+              const child = spawn(process.execPath, [bin, ...argv], {
+                cwd: tree.root,
+                stdio: ['ignore', 'pipe', 'pipe'],
+              });
               let stderr = '';
               child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
               child.stdout.once('data', () => child.stdout.destroy());

@@ -43,7 +43,10 @@ const preview = (value: unknown): string => {
 
 /** A non-string first argument must be refused with a HuashuError, never coerced ("null"). */
 function mustReject(probe: Probe, label: string, outcome: { ok: boolean; value?: unknown }): void {
-  probe.check(!outcome.ok, () => `${label} accepted a non-string argument and returned ${preview(outcome.value)}`);
+  probe.check(
+    !outcome.ok,
+    () => `${label} accepted a non-string argument and returned ${preview(outcome.value)}`,
+  );
 }
 
 function checkReply(probe: Probe, label: string, text: string, result: FullReply): void {
@@ -58,7 +61,10 @@ function checkRecommendation(probe: Probe, label: string, result: Recommendation
     () => `${label}: not a recommendation (actions, replies, locale)`,
   );
   for (const reply of result.replies)
-    probe.check(!/\[object Object\]/.test(JSON.stringify(reply)), () => `${label}: a reply renders "[object Object]"`);
+    probe.check(
+      !/\[object Object\]/.test(JSON.stringify(reply)),
+      () => `${label}: a reply renders "[object Object]"`,
+    );
 }
 
 /**
@@ -71,13 +77,15 @@ function checkFixed(probe: Probe, reply: string, result: { text: string; fixed: 
     const [start, end] = finding.fix!.range;
     probe.check(
       Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= reply.length,
-      () => `applyFixes applied a fix with range ${JSON.stringify(finding.fix!.range)} on a reply of length ${reply.length}`,
+      () =>
+        `applyFixes applied a fix with range ${JSON.stringify(finding.fix!.range)} on a reply of length ${reply.length}`,
     );
     expected += finding.fix!.text.length - (end - start);
   }
   probe.check(
     result.text.length === expected,
-    () => `applyFixes: the text has ${result.text.length} characters, the ${result.fixed.length} fixes applied make ${expected}`,
+    () =>
+      `applyFixes: the text has ${result.text.length} characters, the ${result.fixed.length} fixes applied make ${expected}`,
   );
 }
 
@@ -85,7 +93,10 @@ export const coreCalls: Record<string, Call> = {
   analyze({ input, probe, shared }) {
     const text = str(input.text);
     const context = input.context as Parameters<typeof shared.assistant.analyze>[1];
-    const first = probe.call('analyze', () => shared.assistant.analyze(text, context), { strict: true, args: [context] });
+    const first = probe.call('analyze', () => shared.assistant.analyze(text, context), {
+      strict: true,
+      args: [context],
+    });
     if (!first.ok) return;
     checkAnalysis(probe, 'analyze', text, first.value);
     const second = probe.call('analyze (again)', () => shared.assistant.analyze(text, context));
@@ -94,14 +105,19 @@ export const coreCalls: Record<string, Call> = {
 
   'analyze.hostile'({ input, probe, shared }) {
     const args = argsOf(input);
-    const outcome = probe.call('analyze', () => (shared.assistant.analyze as (...a: Args) => Analysis)(...args));
+    const outcome = probe.call('analyze', () =>
+      (shared.assistant.analyze as (...a: Args) => Analysis)(...args),
+    );
     if (typeof args[0] !== 'string') mustReject(probe, 'analyze', outcome);
   },
 
   lint({ input, probe, shared, pii }) {
     const reply = str(input.reply);
     const context = input.context as Parameters<typeof shared.assistant.lint>[1];
-    const first = probe.call('lint', () => shared.assistant.lint(reply, context), { strict: true, args: [context] });
+    const first = probe.call('lint', () => shared.assistant.lint(reply, context), {
+      strict: true,
+      args: [context],
+    });
     if (!first.ok) return;
     checkLint(probe, 'lint', reply, first.value, pii);
     const second = probe.call('lint (again)', () => shared.assistant.lint(reply, context));
@@ -117,7 +133,10 @@ export const coreCalls: Record<string, Call> = {
   reply({ input, probe, shared }) {
     const text = str(input.text);
     const options = input.options as Parameters<typeof shared.assistant.reply>[1];
-    const first = probe.call('reply', () => shared.assistant.reply(text, options), { strict: true, args: [options] });
+    const first = probe.call('reply', () => shared.assistant.reply(text, options), {
+      strict: true,
+      args: [options],
+    });
     if (!first.ok) return;
     checkReply(probe, 'reply', text, first.value);
     const second = probe.call('reply (again)', () => shared.assistant.reply(text, options));
@@ -131,7 +150,9 @@ export const coreCalls: Record<string, Call> = {
   },
 
   recommend({ input, probe, shared }) {
-    const outcome = probe.call('recommend', () => shared.assistant.recommend(input.input as never), { args: [input.input] });
+    const outcome = probe.call('recommend', () => shared.assistant.recommend(input.input as never), {
+      args: [input.input],
+    });
     if (outcome.ok) checkRecommendation(probe, 'recommend', outcome.value);
   },
 
@@ -161,7 +182,10 @@ export const coreCalls: Record<string, Call> = {
     );
     if (!outcome.ok) return;
     probe.check(typeof outcome.value === 'string', () => 'render returned a non-string');
-    probe.check(!outcome.value.includes('[object Object]'), () => `render wrote "[object Object]": ${outcome.value.slice(0, 200)}`);
+    probe.check(
+      !outcome.value.includes('[object Object]'),
+      () => `render wrote "[object Object]": ${outcome.value.slice(0, 200)}`,
+    );
   },
 
   'templates.select'({ input, probe, shared }) {
@@ -174,9 +198,13 @@ export const coreCalls: Record<string, Call> = {
   },
 
   'templates.list'({ input, probe, shared }) {
-    const outcome = probe.call('templates.list', () => shared.assistant.templates.list(input.filter as never), {
-      args: [input.filter],
-    });
+    const outcome = probe.call(
+      'templates.list',
+      () => shared.assistant.templates.list(input.filter as never),
+      {
+        args: [input.filter],
+      },
+    );
     if (outcome.ok) probe.check(Array.isArray(outcome.value), () => 'templates.list returned a non-array');
   },
 
@@ -199,9 +227,13 @@ export const coreCalls: Record<string, Call> = {
 
   createLinter({ input, probe }) {
     const args = argsOf(input);
-    const created = probe.call('createLinter', () => (createLinter as (...a: Args) => ReturnType<typeof createLinter>)(...args), {
-      factor: BUILD_FACTOR,
-    });
+    const created = probe.call(
+      'createLinter',
+      () => (createLinter as (...a: Args) => ReturnType<typeof createLinter>)(...args),
+      {
+        factor: BUILD_FACTOR,
+      },
+    );
     if (!created.ok) return;
     const reply = str(input.reply);
     const outcome = probe.call('linter.lint', () => created.value.lint(reply));
@@ -225,7 +257,9 @@ export const coreCalls: Record<string, Call> = {
 
   'applyFixes.hostile'({ input, probe }) {
     const args = argsOf(input);
-    const outcome = probe.call('applyFixes', () => (applyFixes as (...a: Args) => ReturnType<typeof applyFixes>)(...args));
+    const outcome = probe.call('applyFixes', () =>
+      (applyFixes as (...a: Args) => ReturnType<typeof applyFixes>)(...args),
+    );
     if (outcome.ok && typeof args[0] === 'string') checkFixed(probe, args[0], outcome.value);
   },
 
@@ -238,30 +272,48 @@ export const coreCalls: Record<string, Call> = {
     if (!created.ok) return;
     const catalogue = created.value;
     const listed = probe.call('catalogue.list', () => catalogue.list(input.filter as never));
-    const ids = [...(Array.isArray(input.ids) ? input.ids : []), ...(listed.ok ? listed.value.slice(0, 3).map((e) => e.id) : [])];
+    const ids = [
+      ...(Array.isArray(input.ids) ? input.ids : []),
+      ...(listed.ok ? listed.value.slice(0, 3).map((e) => e.id) : []),
+    ];
     for (const id of ids) {
       probe.call('catalogue.example', () => catalogue.example(id as string, input.locale as never));
       probe.call('catalogue.get', () => catalogue.get(id as string, input.locale as never));
-      const rendered = probe.call('catalogue.render', () => catalogue.render(id as string, input.vars as never, input.renderOptions as never));
+      const rendered = probe.call('catalogue.render', () =>
+        catalogue.render(id as string, input.vars as never, input.renderOptions as never),
+      );
       if (rendered.ok)
-        probe.check(!rendered.value.includes('[object Object]'), () => `catalogue.render wrote "[object Object]": ${rendered.value.slice(0, 200)}`);
+        probe.check(
+          !rendered.value.includes('[object Object]'),
+          () => `catalogue.render wrote "[object Object]": ${rendered.value.slice(0, 200)}`,
+        );
     }
-    probe.call('catalogue.select', () => catalogue.select(input.analysis as never, input.facts, input.selectOptions as never));
+    probe.call('catalogue.select', () =>
+      catalogue.select(input.analysis as never, input.facts, input.selectOptions as never),
+    );
   },
 
   createIntentClassifier({ input, probe }) {
-    const created = probe.call('createIntentClassifier', () => createIntentClassifier(input.options as never), {
-      factor: BUILD_FACTOR,
-    });
+    const created = probe.call(
+      'createIntentClassifier',
+      () => createIntentClassifier(input.options as never),
+      {
+        factor: BUILD_FACTOR,
+      },
+    );
     if (!created.ok) return;
     const text = str(input.text);
     const normalized = normalize(text);
-    const outcome = probe.call('classifier.classify', () => created.value.classify(normalized, input.context as never));
+    const outcome = probe.call('classifier.classify', () =>
+      created.value.classify(normalized, input.context as never),
+    );
     if (!outcome.ok) return;
     for (const candidate of outcome.value.intents)
       probe.ranges(
         'classify',
-        candidate.evidence.flatMap((e, i) => (e.range === undefined ? [] : [[`${candidate.id}.evidence[${i}]`, e.range] as const])),
+        candidate.evidence.flatMap((e, i) =>
+          e.range === undefined ? [] : [[`${candidate.id}.evidence[${i}]`, e.range] as const],
+        ),
         text.length,
       );
   },
@@ -273,9 +325,14 @@ export const coreCalls: Record<string, Call> = {
 
   parseEvaluationRows({ input, probe }) {
     const args = argsOf(input);
-    const rows = probe.call('parseEvaluationRows', () => (parseEvaluationRows as (...a: Args) => ReturnType<typeof parseEvaluationRows>)(...args));
+    const rows = probe.call('parseEvaluationRows', () =>
+      (parseEvaluationRows as (...a: Args) => ReturnType<typeof parseEvaluationRows>)(...args),
+    );
     if (!rows.ok) return;
-    const scored = rows.value.map((row, i) => ({ accept: row.accept, predicted: row.accept[i % row.accept.length] ?? 'other' }));
+    const scored = rows.value.map((row, i) => ({
+      accept: row.accept,
+      predicted: row.accept[i % row.accept.length] ?? 'other',
+    }));
     const report = probe.call('scoreIntents', () => scoreIntents(scored), { strict: true });
     if (report.ok)
       probe.check(
@@ -294,17 +351,26 @@ export const coreCalls: Record<string, Call> = {
     if (!outcome.ok) return;
     const n = outcome.value;
     probe.check(n.original === text, () => 'normalize: original is not the input');
-    probe.check(n.starts.length >= n.text.length && n.ends.length >= n.text.length, () => 'normalize: starts/ends shorter than the text');
+    probe.check(
+      n.starts.length >= n.text.length && n.ends.length >= n.text.length,
+      () => 'normalize: starts/ends shorter than the text',
+    );
     for (let i = 0; i < n.text.length; i++) {
       const start = n.starts[i]!;
       const end = n.ends[i]!;
       if (!(start >= 0 && start <= end && end <= text.length)) {
-        probe.fail(`normalize: text[${i}] maps to [${start}, ${end}), outside the original (length ${text.length})`);
+        probe.fail(
+          `normalize: text[${i}] maps to [${start}, ${end}), outside the original (length ${text.length})`,
+        );
         break;
       }
     }
     const again = probe.call('normalize (idempotence)', () => normalize(n.text), { strict: true });
-    if (again.ok) probe.check(again.value.text === n.text, () => 'normalize is not idempotent: normalize(normalize(x).text).text !== normalize(x).text');
+    if (again.ok)
+      probe.check(
+        again.value.text === n.text,
+        () => 'normalize is not idempotent: normalize(normalize(x).text).text !== normalize(x).text',
+      );
   },
 
   'normalize.hostile'({ input, probe }) {
@@ -330,7 +396,8 @@ export const coreCalls: Record<string, Call> = {
     const outcome = probe.call('toOriginalRange', () =>
       (toOriginalRange as (...a: Args) => [number, number])(normalized, ...args.slice(1)),
     );
-    if (outcome.ok && typeof first === 'string') probe.ranges('toOriginalRange', [['result', outcome.value]], first.length);
+    if (outcome.ok && typeof first === 'string')
+      probe.ranges('toOriginalRange', [['result', outcome.value]], first.length);
   },
 
   detectLanguage({ input, probe }) {
@@ -350,13 +417,21 @@ export const coreCalls: Record<string, Call> = {
 
   schemas({ input, probe }) {
     const value = input.value;
-    const schemas = { factsSchema, templateDefinitionSchema, phrasePackSchema, patternGroupSchema, intentOptionsSchema, lintOptionsSchema };
+    const schemas = {
+      factsSchema,
+      templateDefinitionSchema,
+      phrasePackSchema,
+      patternGroupSchema,
+      intentOptionsSchema,
+      lintOptionsSchema,
+    };
     for (const [name, schema] of Object.entries(schemas))
       probe.call(`${name}.safeParse`, () => schema.safeParse(value), { strict: true });
     const first = probe.call('factsJsonSchema', () => factsJsonSchema(), { strict: true });
     const second = probe.call('factsJsonSchema (again)', () => factsJsonSchema(), { strict: true });
     if (first.ok && second.ok) probe.same('factsJsonSchema', first.value, second.value);
     const is = probe.call('isHuashuError', () => isHuashuError(value), { strict: true });
-    if (is.ok) probe.check(is.value === false, () => 'isHuashuError is true for a value that is no HuashuError');
+    if (is.ok)
+      probe.check(is.value === false, () => 'isHuashuError is true for a value that is no HuashuError');
   },
 };

@@ -19,18 +19,33 @@ const unit = (value: unknown) => typeof value === 'number' && value >= 0 && valu
 export function checkAnalysis(probe: Probe, label: string, text: string, analysis: Analysis): void {
   probe.check(analysis.text === text, () => `${label}: analysis.text is not the message as given`);
   probe.ranges(label, analysisRanges(analysis), text.length);
-  probe.check(unit(analysis.intent?.confidence), () => `${label}: intent.confidence ${analysis.intent?.confidence} is not in [0, 1]`);
+  probe.check(
+    unit(analysis.intent?.confidence),
+    () => `${label}: intent.confidence ${analysis.intent?.confidence} is not in [0, 1]`,
+  );
   for (const candidate of analysis.intents ?? [])
-    probe.check(unit(candidate.confidence), () => `${label}: intents confidence ${candidate.confidence} of ${candidate.id} is not in [0, 1]`);
+    probe.check(
+      unit(candidate.confidence),
+      () => `${label}: intents confidence ${candidate.confidence} of ${candidate.id} is not in [0, 1]`,
+    );
   for (const signal of analysis.signals ?? [])
-    probe.check(unit(signal.score), () => `${label}: signal ${signal.id} score ${signal.score} is not in [0, 1]`);
+    probe.check(
+      unit(signal.score),
+      () => `${label}: signal ${signal.id} score ${signal.score} is not in [0, 1]`,
+    );
 }
 
 /**
  * A lint result of `reply`: finding and fix ranges inside the reply, counts that match the
  * findings, and none of the personal data `pii` repeated verbatim in what a finding says.
  */
-export function checkLint(probe: Probe, label: string, reply: string, result: LintResult, pii: readonly string[]): void {
+export function checkLint(
+  probe: Probe,
+  label: string,
+  reply: string,
+  result: LintResult,
+  pii: readonly string[],
+): void {
   const findings = result.findings ?? [];
   probe.ranges(
     label,
@@ -43,7 +58,8 @@ export function checkLint(probe: Probe, label: string, reply: string, result: Li
   const errors = findings.filter((f) => f.severity === 'error').length;
   probe.check(
     result.errorCount === errors && result.warningCount === findings.length - errors,
-    () => `${label}: errorCount ${result.errorCount} / warningCount ${result.warningCount} do not match the ${findings.length} findings`,
+    () =>
+      `${label}: errorCount ${result.errorCount} / warningCount ${result.warningCount} do not match the ${findings.length} findings`,
   );
   for (const finding of findings) {
     const said = [
@@ -56,7 +72,9 @@ export function checkLint(probe: Probe, label: string, reply: string, result: Li
     for (const [field, value] of said)
       for (const secret of pii)
         if (typeof value === 'string' && value.includes(secret)) {
-          probe.fail(`${label}: ${finding.ruleId} repeats personal data "${secret}" verbatim in ${field}: ${JSON.stringify(value).slice(0, 200)}`);
+          probe.fail(
+            `${label}: ${finding.ruleId} repeats personal data "${secret}" verbatim in ${field}: ${JSON.stringify(value).slice(0, 200)}`,
+          );
           return;
         }
   }

@@ -63,12 +63,19 @@ const deepEqual = (a: unknown, b: unknown): boolean => {
  * enumerable properties, not their prototypes (a structured clone of a null-prototype object has
  * Object.prototype); below 60 levels nothing is reported.
  */
-export function firstDifference(a: unknown, b: unknown, path = '$', depth = 0, seen = new Set<unknown>()): string | undefined {
+export function firstDifference(
+  a: unknown,
+  b: unknown,
+  path = '$',
+  depth = 0,
+  seen = new Set<unknown>(),
+): string | undefined {
   if (Object.is(a, b)) return undefined;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return path;
   if (depth > 60 || seen.has(a)) return undefined;
   if (Array.isArray(a) !== Array.isArray(b)) return path;
-  if (a instanceof Map || a instanceof Set || a instanceof Date || ArrayBuffer.isView(a)) return deepEqual(a, b) ? undefined : path;
+  if (a instanceof Map || a instanceof Set || a instanceof Date || ArrayBuffer.isView(a))
+    return deepEqual(a, b) ? undefined : path;
   seen.add(a);
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
@@ -119,7 +126,9 @@ export class Probe {
       this.outcomes.push(code === undefined ? 'other error' : `HuashuError:${code}`);
       if (code === undefined) this.fail(`${label} threw ${describeError(outcome.error)}`);
       else if (options.strict === true)
-        this.fail(`${label} refused valid input: [${code}] ${(outcome.error as Error).message.slice(0, 300)}`);
+        this.fail(
+          `${label} refused valid input: [${code}] ${(outcome.error as Error).message.slice(0, 300)}`,
+        );
     }
     if (options.args !== undefined && before !== undefined) {
       const where = firstDifference((before as { value: unknown }).value, options.args);

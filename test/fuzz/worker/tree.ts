@@ -62,7 +62,10 @@ export function jsonText(value: unknown): string {
 }
 
 /** Build the tree in a fresh temporary folder, run `fn`, remove the folder. */
-export async function withTree<T>(files: readonly FileSpec[], fn: (tree: Tree) => T | Promise<T>): Promise<T> {
+export async function withTree<T>(
+  files: readonly FileSpec[],
+  fn: (tree: Tree) => T | Promise<T>,
+): Promise<T> {
   const base = mkdtempSync(join(tmpdir(), 'huashu-fuzz-'));
   const root = join(base, 'root');
   const outside = join(base, 'outside');
@@ -79,19 +82,22 @@ export async function withTree<T>(files: readonly FileSpec[], fn: (tree: Tree) =
         if (file.link === 'secret') symlinkSync(join(outside, 'secret.txt'), target);
         else if (file.link === 'outside') symlinkSync(outside, target);
         else if (file.content === undefined) mkdirSync(target, { recursive: true });
-        else if (typeof file.content === 'string') writeFileSync(target, file.content.replaceAll(OUTSIDE, outside));
+        else if (typeof file.content === 'string')
+          writeFileSync(target, file.content.replaceAll(OUTSIDE, outside));
         else if ('$bytes' in file.content) writeFileSync(target, Buffer.from(file.content.$bytes));
         else if ('$lines' in file.content) {
           const { lines, eol } = file.content.$lines;
           const text = lines.map((line) =>
-            typeof line === 'object' && line !== null && '$json' in line ? jsonText(line.$json) : String(line),
+            typeof line === 'object' && line !== null && '$json' in line
+              ? jsonText(line.$json)
+              : String(line),
           );
           writeFileSync(target, text.join(eol).replaceAll(OUTSIDE, outside) + eol);
-        }
-        else
+        } else
           writeFileSync(
             target,
-            (file.content.bom === true ? '\uFEFF' : '') + jsonText(file.content.$json).replaceAll(OUTSIDE, outside),
+            (file.content.bom === true ? '\uFEFF' : '') +
+              jsonText(file.content.$json).replaceAll(OUTSIDE, outside),
           );
       } catch {
         // Two generated entries at the same path (a file where a folder is): keep the first.
