@@ -435,10 +435,10 @@ export const PROPERTIES: FuzzProperty[] = [
     watchdog: 3,
   },
   {
-    name: 'applyFixes(reply, lint(reply).findings)',
+    name: 'applyFixes(reply, lint(reply, { facts }).findings)',
     area: 'lint',
     call: 'applyFixes.lint',
-    arbitrary: (scale) => record({ reply: replySpec(scale) }),
+    arbitrary: (scale) => record({ reply: replySpec(scale), facts: maybe(facts) }),
     watchdog: 5,
   },
   {

@@ -246,7 +246,8 @@ export const coreCalls: Record<string, Call> = {
 
   'applyFixes.lint'({ input, probe, shared }) {
     const reply = str(input.reply);
-    const linted = probe.call('lint', () => shared.linter.lint(reply), { strict: true });
+    const context = input.facts === undefined ? undefined : { facts: input.facts as never };
+    const linted = probe.call('lint', () => shared.linter.lint(reply, context), { strict: true });
     if (!linted.ok) return;
     const fixed = probe.call('applyFixes', () => applyFixes(reply, linted.value.findings), { strict: true });
     if (!fixed.ok) return;
