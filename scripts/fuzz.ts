@@ -61,10 +61,18 @@ const options: RunOptions = {
   ...(values.path === undefined ? {} : { path: values.path }),
 };
 const only = values.only ?? [];
-const selected = PROPERTIES.filter(
-  (p) =>
-    only.length === 0 || only.some((o) => p.call === o || p.name.toLowerCase().includes(o.toLowerCase())),
-);
+// An exact property name selects that property; a call id selects the properties of that call;
+// otherwise a part of a name selects every property whose name has it.
+const byName = PROPERTIES.filter((p) => only.includes(p.name));
+const byCall = PROPERTIES.filter((p) => only.includes(p.call));
+const selected =
+  only.length === 0
+    ? PROPERTIES
+    : byName.length > 0
+      ? byName
+      : byCall.length > 0
+        ? byCall
+        : PROPERTIES.filter((p) => only.some((o) => p.name.toLowerCase().includes(o.toLowerCase())));
 if (selected.length === 0) {
   console.error(
     `fuzz: no property matches ${only.join(', ')}; calls: ${PROPERTIES.map((p) => p.call).join(', ')}`,

@@ -42,7 +42,7 @@ describe('time guard', () => {
       OPTIONS,
     );
     expect(result.failure?.violations[0]).toMatch(
-      /^selftest\.hang: no answer after \d+ ms of CPU time \(watchdog 200 ms\) .* the worker was terminated$/,
+      /^hang: no answer after \d+ ms of CPU time \(watchdog 200 ms\) .* the worker was terminated$/,
     );
     expect(result.failure?.counterexample).toBe('{"n":3,"at":3}');
     expect(guard.replaced).toBeGreaterThan(before);

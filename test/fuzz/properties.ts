@@ -14,6 +14,7 @@ import {
   lintOptions,
   locale,
   channel,
+  REGEXES,
   templateDefinition,
   variablePath,
 } from './arbitraries/domain.js';
@@ -198,6 +199,37 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'core',
     call: 'createAssistant',
     arbitrary: (scale) => record({ options: assistantOptions(scale), text: textSpec(scale) }),
+    watchdog: 30,
+  },
+  {
+    name: 'createAssistant({ intents: { patterns: [{ regex }] } }) then analyze(text)',
+    area: 'core',
+    call: 'createAssistant',
+    arbitrary: () =>
+      record({
+        options: record({
+          intents: record({
+            patterns: fc.array(
+              record({
+                intent: intentId,
+                regex: fc.array(fc.constantFrom(...REGEXES), { minLength: 1, maxLength: 2 }),
+              }),
+              {
+                minLength: 1,
+                maxLength: 2,
+              },
+            ),
+          }),
+        }),
+        // What backtracking patterns choke on: a run of word characters (and spaces) that fails at its end.
+        text: fc
+          .tuple(
+            fc.constantFrom('a', 'ab', 'a ', 'x', '1', '退'),
+            fc.integer({ min: 1, max: 60 }),
+            fc.constantFrom('!', '', '。', 'y', '\n'),
+          )
+          .map(([unit, n, end]) => ({ $text: [{ r: unit, n }, end] })),
+      }),
     watchdog: 30,
   },
   {

@@ -201,6 +201,6 @@ export function describeFailure(property: FuzzProperty, result: PropertyResult, 
     `${property.name} failed on run ${failure.runs} (then ${failure.shrinks} shrinks):`,
     ...failure.violations.map((v) => `  - ${v}`),
     `input: ${input}`,
-    `replay: npm run fuzz -- --only "${property.call}" --seed ${options.seed} --scale ${options.scale} --budget-ms ${options.budgetMs} --path "${failure.path}"`,
+    `replay: npm run fuzz -- --only "${property.name}" --seed ${options.seed} --scale ${options.scale} --budget-ms ${options.budgetMs} --path "${failure.path}"`,
   ].join('\n');
 }

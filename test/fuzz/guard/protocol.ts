@@ -41,4 +41,10 @@ export interface ReadyMessage {
   tid: number | undefined;
 }
 
-export type WorkerMessage = CallReport | ReadyMessage;
+/** Sent before each timed call, so a hang can be named by the call that hung. */
+export interface ProgressMessage {
+  type: 'progress';
+  label: string;
+}
+
+export type WorkerMessage = CallReport | ReadyMessage | ProgressMessage;

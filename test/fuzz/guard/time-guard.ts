@@ -36,6 +36,8 @@ class Slot {
   /** The worker thread's kernel id, when the OS lets the guard read its CPU time. */
   tid: number | undefined;
   pending: Pending | undefined;
+  /** The timed call the worker started last (for naming a hang). */
+  current = '';
   dead = false;
 
   constructor(bundle: Bundle, onDeath: (slot: Slot, error: string) => void) {
@@ -64,6 +66,7 @@ class Slot {
     });
     this.ready.catch(() => undefined);
     this.worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') this.current = message.label;
       if (message.type !== 'report' || this.pending === undefined) return;
       const { resolve, timer } = this.pending;
       clearTimeout(timer);
@@ -170,6 +173,7 @@ export class TimeGuard {
     const slot = await this.acquire();
     const request: CallRequest = { type: 'call', id: this.nextId++, call, input, budgetMs: this.budgetMs };
     const cpuAtStart = slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
+    slot.current = `${call} (before its first timed call)`;
     const attempt = await new Promise<Attempt>((resolve) => {
       const started = performance.now();
       const wallCapMs = cpuAtStart === undefined ? watchdogMs : Math.max(30_000, watchdogMs * 20);
@@ -182,8 +186,10 @@ export class TimeGuard {
         const wall = performance.now() - started;
         const cpu = cpuAtStart === undefined || slot.tid === undefined ? undefined : threadCpuMs(slot.tid);
         if (cpu !== undefined && cpuAtStart !== undefined && cpu - cpuAtStart > watchdogMs)
-          fire(`no answer after ${(cpu - cpuAtStart).toFixed(0)} ms of CPU time (watchdog ${watchdogMs} ms)`);
-        else if (wall > wallCapMs) fire(`no answer within ${wallCapMs} ms`);
+          fire(
+            `${slot.current}: no answer after ${(cpu - cpuAtStart).toFixed(0)} ms of CPU time (watchdog ${watchdogMs} ms)`,
+          );
+        else if (wall > wallCapMs) fire(`${slot.current}: no answer within ${wallCapMs} ms`);
       }, 20);
       slot.pending = { resolve, timer, started };
       try {
@@ -217,9 +223,7 @@ export class TimeGuard {
       cpuMs += result.cpuMs ?? 0;
       if (result.kind === 'timeout')
         return {
-          violations: [
-            `${call}: ${result.reason} (budget ${this.budgetMs} ms per call): the worker was terminated`,
-          ],
+          violations: [`${result.reason} (budget ${this.budgetMs} ms per call): the worker was terminated`],
           maxMs: watchdogMs,
           outcomes: ['timeout'],
           timedOut: true,

@@ -1,6 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ownCpuMs } from '../guard/cpu.js';
-import type { Timing } from '../guard/protocol.js';
+import { parentPort } from 'node:worker_threads';
+import type { ProgressMessage, Timing } from '../guard/protocol.js';
+
+/** Tell the guard which call starts (a hang is then named by it). */
+function progress(label: string): void {
+  parentPort?.postMessage({ type: 'progress', label } satisfies ProgressMessage);
+}
 
 /** Options of one timed call. */
 export interface CallOptions {
@@ -147,6 +153,7 @@ export class Probe {
   call<T>(label: string, fn: () => T, options: CallOptions = {}): Outcome<T> {
     const before = options.args === undefined ? undefined : cloneOrUndefined(options.args);
     let outcome: Outcome<T>;
+    progress(label);
     const cpu = ownCpuMs();
     const start = performance.now();
     try {
@@ -163,6 +170,7 @@ export class Probe {
   async callAsync<T>(label: string, fn: () => Promise<T>, options: CallOptions = {}): Promise<Outcome<T>> {
     const before = options.args === undefined ? undefined : cloneOrUndefined(options.args);
     let outcome: Outcome<T>;
+    progress(label);
     const cpu = ownCpuMs();
     const start = performance.now();
     try {
