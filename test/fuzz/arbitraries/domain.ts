@@ -423,17 +423,36 @@ export const intentOptions: fc.Arbitrary<unknown> = mutated(
   1,
 );
 
-/** createAssistant() options: each subsystem's part, valid-looking and corrupted. */
+/**
+ * createAssistant() options: mostly one subsystem's part (so that most assistants get built and
+ * answer messages with the pack), else every part together, corrupted.
+ */
 export function assistantOptions(scale: Scale): fc.Arbitrary<unknown> {
-  return mutated(
-    optional({
-      defaultLocale: locale,
-      intents: intentOptions,
-      templates: fc.array(templateDefinition(scale), { maxLength: 2 }),
-      actions: actionOptions,
-      lint: lintOptions,
-    }),
-    hostile,
-    1,
+  const templates = fc.array(templateDefinition(scale), { maxLength: 2 });
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.oneof(
+        record({ templates }),
+        record({ intents: intentOptions }),
+        record({ lint: lintOptions }),
+        record({ actions: actionOptions }),
+        record({ defaultLocale: locale, templates }),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: mutated(
+        optional({
+          defaultLocale: locale,
+          intents: intentOptions,
+          templates,
+          actions: actionOptions,
+          lint: lintOptions,
+        }),
+        hostile,
+        1,
+      ),
+    },
   );
 }
