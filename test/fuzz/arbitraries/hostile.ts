@@ -154,13 +154,15 @@ export function applyMutations(base: unknown, mutations: readonly Mutation[]): u
     if (typeof target !== 'object' || target === null) continue;
     const keys = Object.keys(target);
     const key = keys.length === 0 ? undefined : keys[mutation.key % keys.length]!;
-    if (mutation.op === 'proto') define(target, PROTO_KEYS[mutation.key % PROTO_KEYS.length]!, value);
-    else if (mutation.op === 'append') {
+    // Arrays get no named keys: an own `constructor` on an array breaks every built-in array method.
+    if (mutation.op === 'proto') {
+      if (!Array.isArray(target)) define(target, PROTO_KEYS[mutation.key % PROTO_KEYS.length]!, value);
+    } else if (mutation.op === 'append') {
       if (Array.isArray(target)) target.push(value);
       else define(target, `extra${mutation.key % 3}`, value);
     } else if (key === undefined) continue;
     else if (mutation.op === 'delete') {
-      if (Array.isArray(target) && /^\d+$/.test(key)) target.splice(Number(key), 1);
+      if (Array.isArray(target) && /^\d+$/.test(key)) Array.prototype.splice.call(target, Number(key), 1);
       else delete target[key];
     } else define(target, key, value);
   }
