@@ -14,6 +14,7 @@ import {
   lintOptions,
   locale,
   channel,
+  prototypePathTemplate,
   REGEXES,
   templateDefinition,
   variablePath,
@@ -199,6 +200,14 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'core',
     call: 'createAssistant',
     arbitrary: (scale) => record({ options: assistantOptions(scale), text: textSpec(scale) }),
+    watchdog: 30,
+  },
+  {
+    name: 'createAssistant({ templates }) with variable paths through __proto__, constructor, prototype',
+    area: 'templates',
+    call: 'createAssistant',
+    arbitrary: (scale) =>
+      record({ options: record({ templates: fc.tuple(prototypePathTemplate) }), text: textSpec(scale) }),
     watchdog: 30,
   },
   {

@@ -141,25 +141,39 @@ export const hostile = hostileValue([
 
 const SEGMENTS = [...PROTO_KEYS, 'order', 'customer', 'x', 'name', 'delay', 'reason'];
 /** A variable path, prototype keys included in every position. */
-export const variablePath = fc
-  .array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 })
-  .map((s) => s.join('.'));
-
-const declaration = record(
-  {
-    type: fc.constantFrom(...VARIABLE_TYPES),
-    optional: fc.boolean(),
-    description: fc.constant('fuzz'),
-    example: fc.oneof(
-      fc.constant('示例'),
-      fc.constant(3),
-      fc.constant(true),
-      fc.constant(['a']),
-      fc.constant('2024-05-20'),
-    ),
-  },
-  { requiredKeys: ['type', 'example'] },
+export const variablePath = fc.oneof(
+  fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 3 }).map((s) => s.join('.')),
+  // A prototype key first: what setPath-style writers turn into Object.prototype writes.
+  fc
+    .tuple(fc.constantFrom(...PROTO_KEYS), fc.constantFrom('isAdmin', 'x', 'prototype.polluted'))
+    .map(([a, b]) => `${a}.${b}`),
 );
+
+/** An example that fits each variable type (a mismatch is one of the corruptions). */
+const FITTING_EXAMPLE: Record<string, unknown> = {
+  text: '示例',
+  number: 3,
+  amount: 12.5,
+  date: '2024-05-20',
+  phone: '13812345678',
+  gender: 'female',
+  list: ['a'],
+  boolean: true,
+};
+
+const declaration = fc
+  .tuple(fc.constantFrom(...VARIABLE_TYPES), fc.boolean(), fc.boolean())
+  .chain(([type, optional, fitting]) =>
+    (fitting
+      ? fc.constant(FITTING_EXAMPLE[type])
+      : fc.constantFrom<unknown>('示例', 3, true, ['a'], '2024-05-20')
+    ).map((example) => ({
+      type,
+      optional,
+      description: 'fuzz',
+      example,
+    })),
+  );
 
 /** Handlebars source: text, variable references, helpers, nested blocks (up to 10,000 deep). */
 export function templateSource(scale: Scale): fc.Arbitrary<TextSpec> {
@@ -206,6 +220,8 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
         fc.stringMatching(/^[a-z]{1,6}\/[a-z0-9-]{1,10}$/),
       ),
       variables: fc.array(fc.tuple(variablePath, declaration), { maxLength: 2 }),
+      // Declared variables are used by the sources (else the template is refused before it is compiled).
+      useVariables: fc.boolean(),
       source: maybe(templateSource(scale)),
       locale,
       when: maybe(
@@ -219,16 +235,53 @@ export function templateDefinition(scale: Scale): fc.Arbitrary<unknown> {
         ),
       ),
     })
-    .map(({ template, id, variables, source, locale: at, when }) => {
+    .map(({ template, id, variables, useVariables, source, locale: at, when }) => {
       const definition: Record<string, unknown> = { ...structuredClone(template), id };
-      if (variables.length > 0)
+      if (variables.length > 0) {
         definition.variables = objectFrom([...Object.entries(template.variables), ...variables]);
+        if (useVariables)
+          definition.sources = Object.fromEntries(
+            Object.entries(template.sources).map(([at, text]) => [
+              at,
+              `${text}${variables.map(([path]) => ` {{${path}}}`).join('')}`,
+            ]),
+          );
+      }
       if (source !== undefined) definition.sources = { [at]: source };
       if (when !== undefined) definition.when = when;
       return definition;
     });
-  return mutated(base, hostile, 2);
+  return mutated(base, hostile, 1);
 }
+
+/**
+ * A built-in template with one more variable whose path goes through a prototype key
+ * (`__proto__.isAdmin`), declared with a fitting example and used by every source: a pack that
+ * only a writer that refuses such segments keeps from polluting Object.prototype.
+ */
+export const prototypePathTemplate: fc.Arbitrary<unknown> = fc
+  .record({
+    template: fc.constantFrom(...BUILTIN_TEMPLATES),
+    first: fc.constantFrom(...PROTO_KEYS),
+    rest: fc.constantFrom('isAdmin', 'x.y', 'prototype.polluted', 'toString'),
+    type: fc.constantFrom(...VARIABLE_TYPES),
+    conditional: fc.boolean(),
+  })
+  .map(({ template, first, rest, type, conditional }) => {
+    const path = `${first}.${rest}`;
+    const reference = conditional ? ` {{#if ${path}}}!{{/if}}` : ` {{${path}}}`;
+    return {
+      ...structuredClone(template),
+      id: 'fuzz/prototype-path',
+      variables: objectFrom([
+        ...Object.entries(template.variables),
+        [path, { type, example: FITTING_EXAMPLE[type] }],
+      ]),
+      sources: Object.fromEntries(
+        Object.entries(template.sources).map(([at, text]) => [at, `${text}${reference}`]),
+      ),
+    };
+  });
 
 // ---- next-action rules ----
 

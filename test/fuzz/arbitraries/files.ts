@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { record } from './hostile.js';
 import type { Scale } from '../config.js';
 import type { FileSpec } from '../worker/tree.js';
-import { actionRule, hostile, lintOptions, phrasePack, templateDefinition } from './domain.js';
+import {
+  actionRule,
+  hostile,
+  lintOptions,
+  phrasePack,
+  prototypePathTemplate,
+  templateDefinition,
+} from './domain.js';
 import { PROTO_KEYS } from './hostile.js';
 import { textSpec } from './text.js';
 
@@ -32,7 +39,11 @@ function junk(scale: Scale): fc.Arbitrary<Content> {
 /** A template pack folder: metadata JSON beside handlebars sources, plus junk, links and hidden folders. */
 export function templateTree(scale: Scale, under = ''): fc.Arbitrary<FileSpec[]> {
   const entry = fc
-    .tuple(templateDefinition(scale), fc.constantFrom('a', 'b', '__proto__', 'constructor'), fc.boolean())
+    .tuple(
+      fc.oneof(templateDefinition(scale), prototypePathTemplate),
+      fc.constantFrom('a', 'b', '__proto__', 'constructor'),
+      fc.boolean(),
+    )
     .map(([definition, name, bom]) => {
       const files: FileSpec[] = [];
       const def = (typeof definition === 'object' && definition !== null ? definition : {}) as Record<
