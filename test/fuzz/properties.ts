@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { record } from './arbitraries/hostile.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
 import { cliInvocation, recordsInput } from './arbitraries/cli.js';
 import {
@@ -20,9 +19,9 @@ import {
   variablePath,
 } from './arbitraries/domain.js';
 import { actionTree, configTree, templateTree } from './arbitraries/files.js';
-import { objectFrom, PROTO_KEYS, wrongType } from './arbitraries/hostile.js';
+import { objectFrom, PROTO_KEYS, record, wrongType } from './arbitraries/hostile.js';
 import { replySpec, shortText, textSpec } from './arbitraries/text.js';
-import type { Scale } from './config.js';
+import { MAX_TEXT_LENGTH, type Scale } from './config.js';
 
 /**
  * One fuzz property: a worker call (test/fuzz/worker/calls-*.ts, where its invariants are checked)
@@ -32,7 +31,7 @@ import type { Scale } from './config.js';
 export interface FuzzProperty {
   /** What is called, as a user would write it. */
   name: string;
-  /** The test file (area) it runs in. */
+  /** The group it is reported in (test/fuzz/properties.test.ts). */
   area: 'core' | 'lint' | 'templates' | 'node' | 'cli';
   call: string;
   arbitrary: (scale: Scale) => fc.Arbitrary<unknown>;
@@ -50,25 +49,29 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const catalogue = createTemplateCatalogue();
 const TEMPLATE_IDS = [...new Set(catalogue.list().map((entry) => entry.id))];
 const EXAMPLES = catalogue.list().map((entry) => entry.example);
-const templateId = fc.oneof(
-  { arbitrary: fc.constantFrom(...TEMPLATE_IDS), weight: 4 },
-  {
-    arbitrary: fc.constantFrom(
-      '',
-      'x',
-      'shipping/',
-      '/x',
-      'shipping/not-shipped/x',
-      ...PROTO_KEYS,
-      'toString',
-    ),
-    weight: 1,
-  },
-  {
-    arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((n) => ({ $text: ['shipping/', { r: 'x', n }] })),
-    weight: 1,
-  },
-);
+/** Template ids: known ones, malformed ones, and unknown ones as long as the scale allows. */
+const templateId = (scale: Scale) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...TEMPLATE_IDS), weight: 4 },
+    {
+      arbitrary: fc.constantFrom(
+        '',
+        'x',
+        'shipping/',
+        '/x',
+        'shipping/not-shipped/x',
+        ...PROTO_KEYS,
+        'toString',
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: fc
+        .integer({ min: 1, max: MAX_TEXT_LENGTH[scale] })
+        .map((n) => ({ $text: ['shipping/', { r: 'x', n }] })),
+      weight: 1,
+    },
+  );
 /** Template variables: a template's own example with corruptions, prototype keys in every object position. */
 const variables = fc.oneof(
   fc
@@ -514,7 +517,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'assistant.render(id, vars, options)',
     area: 'templates',
     call: 'render',
-    arbitrary: () => record({ id: templateId, vars: maybe(variables), options: renderOptions }),
+    arbitrary: (scale) => record({ id: templateId(scale), vars: maybe(variables), options: renderOptions }),
     watchdog: 3,
   },
   {
@@ -575,7 +578,7 @@ export const PROPERTIES: FuzzProperty[] = [
             hostile,
           ),
         ),
-        ids: fc.array(templateId, { maxLength: 2 }),
+        ids: fc.array(templateId(scale), { maxLength: 2 }),
         vars: maybe(variables),
         locale: maybe(fc.oneof(locale, wrongType)),
         renderOptions,
