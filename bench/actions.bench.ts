@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAssistant } from '../src/assistant.js';
+import { createAssistant } from '../src/assistant/index.js';
 import type { Analysis } from '../src/analysis/types.js';
 import { createRuleEvaluator } from '../src/actions/evaluator.js';
-import { OperatorTable } from '../src/actions/operators.js';
-import { buildRuleFacts } from '../src/actions/rule-facts.js';
+import { OperatorTable } from '../src/conditions/operators.js';
+import { viewMessage } from '../src/assistant/view.js';
 import type { Facts } from '../src/facts.js';
 import { BUILTIN_ACTION_RULES } from '../src/generated/actions-rules.js';
 import { evalDir } from './foundation.bench.js';
@@ -52,7 +52,9 @@ export const actionsSuite: Suite = {
     // Compiled measurements first: json-rules-engine leaves garbage whose collection would land on them.
     const operators = new OperatorTable();
     const evaluator = createRuleEvaluator(BUILTIN_ACTION_RULES, operators);
-    const ruleFacts = items.map(({ analysis, facts }) => buildRuleFacts(analysis, facts, {}, 'zh-Hans'));
+    const ruleFacts = items.map(
+      ({ analysis, facts }) => viewMessage(analysis, facts, {}, 'zh-Hans', undefined).rules,
+    );
     const evaluate = timePerItem(ruleFacts, (facts) => evaluator.run(facts), { rounds: 5, inner: 20 });
     const recommend = timePerItem(recommendInputs, (input) => assistant.recommend(input), {
       rounds: 5,

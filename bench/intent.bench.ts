@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createAssistant } from '../src/assistant.js';
+import { createAssistant } from '../src/assistant/index.js';
 import { createIntentClassifier } from '../src/intent/classifier.js';
 import { parseEvaluationRows, scoreIntents, type EvaluationRow } from '../src/intent/evaluate.js';
 import { normalize } from '../src/normalize/index.js';

@@ -2,10 +2,13 @@ import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
 import { intentSuite } from './intent.bench.js';
+import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
+import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
+import { worstCaseSuite } from './worst-case.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
@@ -15,5 +18,8 @@ export const suites: Suite[] = [
   templatesSuite,
   lintSuite,
   lintCliSuite,
+  lintLongLineSuite,
   actionsSuite,
+  limitsSuite,
+  worstCaseSuite,
 ];

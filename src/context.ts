@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CHANNELS, ROLES } from './vocabulary.js';
 
 /** One earlier turn of the conversation. */
 export const turnSchema = z.object({
-  role: z.enum(['customer', 'agent', 'system']),
+  role: z.enum(ROLES),
   text: z.string(),
   /** ISO 8601 time or epoch milliseconds; optional. */
   at: z.union([z.string(), z.number()]).optional(),
@@ -17,9 +18,45 @@ export const contextSchema = z
     /** Earlier turns, oldest first. */
     history: z.array(turnSchema).optional(),
     /** Where the conversation happens. */
-    channel: z.enum(['chat', 'phone', 'email', 'social']).optional(),
+    channel: z.enum(CHANNELS).optional(),
     /** How many times this customer has contacted about this issue before (recommend uses it). */
     repeatContacts: z.number().int().min(0).optional(),
   })
   .strict();
 export type Context = z.infer<typeof contextSchema>;
+
+const CONTEXT_KEYS: ReadonlySet<string> = new Set([
+  'previousAgentMessage',
+  'history',
+  'channel',
+  'repeatContacts',
+]);
+const CHANNEL_SET: ReadonlySet<unknown> = new Set(CHANNELS);
+const ROLE_SET: ReadonlySet<unknown> = new Set(ROLES);
+
+/**
+ * Whether `value` is a valid context, without zod (the per-message fast path). Never accepts what
+ * `contextSchema` rejects; when it says no, parse with `contextSchema` to list the problems.
+ */
+export function isContext(value: unknown): value is Context {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (!CONTEXT_KEYS.has(key)) return false;
+  const context = value as Record<string, unknown>;
+  const previous = context.previousAgentMessage;
+  if (previous !== undefined && previous !== null && typeof previous !== 'string') return false;
+  if (context.channel !== undefined && !CHANNEL_SET.has(context.channel)) return false;
+  const repeats = context.repeatContacts;
+  if (repeats !== undefined && !(Number.isSafeInteger(repeats) && (repeats as number) >= 0)) return false;
+  const history = context.history;
+  if (history === undefined) return true;
+  if (!Array.isArray(history)) return false;
+  for (let i = 0; i < history.length; i++) {
+    const turn: unknown = history[i];
+    if (typeof turn !== 'object' || turn === null || Array.isArray(turn)) return false;
+    const { role, text, at } = turn as Record<string, unknown>;
+    if (!ROLE_SET.has(role) || typeof text !== 'string') return false;
+    if (at !== undefined && typeof at !== 'string' && !(typeof at === 'number' && Number.isFinite(at)))
+      return false;
+  }
+  return true;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS } from './vocabulary.js';
 
 /**
  * What the shop knows about the conversation, the customer and the order. Templates' `when`
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 export const factsSchema = z
   .object({
-    channel: z.enum(['chat', 'phone', 'email', 'social']).optional(),
+    channel: z.enum(CHANNELS).optional(),
     shop: z.object({ name: z.string().optional() }).strict().optional(),
     agent: z.object({ id: z.string().optional(), name: z.string().optional() }).strict().optional(),
     customer: z
@@ -31,6 +32,8 @@ export const factsSchema = z
         carrier: z.string().optional(),
         /** Disruption, remote area or peak season: never promise a date (留有余地). */
         deliveryUncertain: z.boolean().optional(),
+        /** The shop's system says the order is past the date it promised to ship or deliver by. */
+        overdue: z.boolean().optional(),
         /** ISO 8601 date-time the shop promised to ship by. */
         promisedShipAt: z.string().optional(),
         /** ISO 8601 date-time the order was paid. */

@@ -1,5 +1,5 @@
-export { createAssistant } from './assistant.js';
-export type { Assistant } from './assistant.js';
+export { createAssistant } from './assistant/index.js';
+export type { Assistant } from './assistant/index.js';
 export type { AssistantOptions } from './options.js';
 export type {
   Analysis,
@@ -40,7 +40,7 @@ export type {
   RecommendedReply,
   SuppressedAction,
 } from './actions/types.js';
-export type { FullReply, RecommendInput, ReplyOptions } from './actions/pipeline.js';
+export type { FullReply, RecommendInput, ReplyOptions } from './assistant/index.js';
 export type { ActionOptions } from './actions/pack.js';
 export type {
   ConditionNode as ActionCondition,
@@ -97,8 +97,10 @@ export type {
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';
+export { LIMITS } from './limits.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';
-export { normalize, toOriginalRange } from './normalize/index.js';
+// The public toOriginalRange checks its arguments; the internal one (hot path) trusts its callers.
+export { normalize, checkedToOriginalRange as toOriginalRange } from './normalize/index.js';
 export type { NormalizedText } from './normalize/index.js';
 export { detectLanguage } from './language/index.js';
 export type { LanguageResult, Locale, Script, SupportedLocale } from './language/index.js';

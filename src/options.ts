@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { LOCALES } from './vocabulary.js';
 import { intentOptionsSchema } from './intent/schema.js';
 import { lintOptionsSchema } from './lint/options.js';
 import { actionOptionsSchema } from './actions/pack.js';
 import type { TemplateDefinitionInput } from './templates/definition.js';
 
-export const supportedLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+export const supportedLocaleSchema = z.enum(LOCALES);
 
 /**
  * Options of `createAssistant()`. Each subsystem contributes its own field and schema
@@ -12,8 +13,16 @@ export const supportedLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
  */
 export const assistantOptionsSchema = z
   .object({
-    /** The locale replies use when a message's language is unknown or unsupported. Default `zh-Hans`. */
+    /**
+     * The locale replies use when a message has no language to tell (only numbers, placeholders or
+     * emoji: 在吗 shops answer in Chinese). Default `zh-Hans`.
+     */
     defaultLocale: supportedLocaleSchema.optional(),
+    /**
+     * The locale replies use for a message in a language huashu has no templates for (Spanish,
+     * Japanese, German…): never Chinese for a customer who did not write Chinese. Default `en`.
+     */
+    fallbackLocale: supportedLocaleSchema.optional(),
     /**
      * The intent classifier: extra labelled `examples` (new intent ids allowed), pattern groups,
      * the `threshold` / `margin` below which the intent is `other`, or another statistical model

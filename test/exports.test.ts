@@ -24,6 +24,7 @@ const PUBLIC_EXPORTS = [
   'factsSchema',
   'detectLanguage',
   'isHuashuError',
+  'LIMITS',
   'normalize',
   'templateDefinitionSchema',
   'toOriginalRange',

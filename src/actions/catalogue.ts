@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
+import { hasOwn } from '../util/own.js';
 
 const localizedSchema = z
   .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
@@ -28,6 +29,12 @@ const actionSpecSchema = z
     description: localizedSchema,
     params: z.record(z.string(), paramSpecSchema),
     conflictsWith: z.array(z.string()),
+    /**
+     * A costly action (money or goods leave the shop): the rules that recommend it name the
+     * primary intent, require `intentConfidence` of at least COSTLY_ACTION_MIN_CONFIDENCE, and
+     * the facts that justify it; `guard` says which, in words.
+     */
+    costly: z.object({ guard: localizedSchema }).strict().optional(),
   })
   .strict();
 export type ActionSpec = z.infer<typeof actionSpecSchema>;
@@ -88,7 +95,7 @@ export function checkActionParams(spec: ActionSpec, params: Record<string, unkno
   const problems: string[] = [];
   const given = params ?? {};
   for (const [name, value] of Object.entries(given)) {
-    const param = spec.params[name];
+    const param = hasOwn(spec.params, name) ? spec.params[name] : undefined;
     if (!param) {
       const known = Object.keys(spec.params);
       problems.push(
@@ -100,7 +107,7 @@ export function checkActionParams(spec: ActionSpec, params: Record<string, unkno
     if (problem) problems.push(`param "${name}" of "${spec.id}": ${problem}`);
   }
   for (const [name, param] of Object.entries(spec.params)) {
-    if (param.required && !(name in given)) problems.push(`"${spec.id}" needs param "${name}"`);
+    if (param.required && !hasOwn(given, name)) problems.push(`"${spec.id}" needs param "${name}"`);
   }
   return problems;
 }

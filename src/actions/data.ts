@@ -6,7 +6,7 @@ import {
   type ActionCatalogueFile,
 } from './catalogue.js';
 import { explainVocabularySchema, type ExplainVocabulary } from './explain.js';
-import { OperatorTable } from './operators.js';
+import { OperatorTable } from '../conditions/operators.js';
 import type { Rule } from './rule-schema.js';
 import { checkRuleFile } from './validate-rules.js';
 

@@ -1,13 +1,15 @@
 import {
-  compileRule,
+  compileCondition,
   engineOnlyReasons,
-  type CompiledCondition,
+  type CompileOptions,
   type EngineOnlyReason,
-  type FactValues,
-} from './compile.js';
-import type { OperatorTable } from './operators.js';
+} from '../conditions/compile.js';
+import type { OperatorTable } from '../conditions/operators.js';
+import type { Almanac as FactValues, CompiledCondition } from '../conditions/types.js';
 import { createReferenceEngine, type ReferenceRun } from './reference-engine.js';
 import type { Rule } from './rule-schema.js';
+import { RULE_FACT_READERS } from './rule-facts.js';
+import { settleTicks } from './settle-order.js';
 
 /** `auto`: compiled unless a rule needs json-rules-engine; `json-rules-engine`: always the engine. */
 export type EngineChoice = 'auto' | 'json-rules-engine';
@@ -41,7 +43,7 @@ export interface RuleEvaluator {
 /**
  * Compile rules for synchronous evaluation with json-rules-engine's semantics: same truth table,
  * same events, same order (priority sets high → low; within a set, the order the engine's promise
- * chains settle in, which depends only on condition shape — see compile.ts).
+ * chains settle in, which depends only on condition shape — see settle-order.ts).
  */
 export function createRuleEvaluator(rules: readonly Rule[], operators: OperatorTable): RuleEvaluator {
   const engineOnly: Array<{ name: string; reasons: EngineOnlyReason[] }> = [];
@@ -52,8 +54,13 @@ export function createRuleEvaluator(rules: readonly Rule[], operators: OperatorT
       engineOnly.push({ name: rule.name, reasons });
       return { rule, name: rule.name, priority, index, test: undefined, ticks: 0 };
     }
-    const compiled = compileRule(rule.conditions, operators);
-    return { rule, name: rule.name, priority, index, test: compiled.test, ticks: compiled.ticks };
+    // Checked when the rules loaded (built-ins at build time, packs by checkRuleFile).
+    const test = compileCondition(rule.conditions, {
+      checked: true,
+      operators,
+      readers: RULE_FACT_READERS as NonNullable<CompileOptions['readers']>,
+    });
+    return { rule, name: rule.name, priority, index, test, ticks: settleTicks(rule.conditions) };
   });
   const ordered = [...prepared].sort(
     (a, b) => b.priority - a.priority || a.ticks - b.ticks || a.index - b.index,

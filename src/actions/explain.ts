@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { SupportedLocale } from '../language/index.js';
-import { compileCondition, type FactValues } from './compile.js';
-import { parseSimplePath } from './json-path.js';
-import type { OperatorTable } from './operators.js';
-import type { ConditionNode, TopLevelCondition } from './rule-schema.js';
+import { compileCondition, type CompileOptions } from '../conditions/compile.js';
+import { parseSimplePath } from '../conditions/fact-path.js';
+import type { OperatorTable } from '../conditions/operators.js';
+import type { Almanac as FactValues, ConditionNode, TopLevelCondition } from '../conditions/types.js';
+import { RULE_FACT_READERS } from './rule-facts.js';
 
 const localized = z.object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() }).strict();
 type Localized = z.infer<typeof localized>;
@@ -107,7 +108,11 @@ class ExplainCompiler {
   /** The child's predicate, or undefined for one only json-rules-engine evaluates (then it is listed). */
   private test(condition: ConditionNode): ((facts: FactValues) => boolean) | undefined {
     try {
-      return compileCondition(condition, this.operators);
+      return compileCondition(condition, {
+        checked: true,
+        operators: this.operators,
+        readers: RULE_FACT_READERS as NonNullable<CompileOptions['readers']>,
+      });
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
-import type { CustomOperator } from './operators.js';
+import type { CustomOperator } from '../conditions/operators.js';
 import type { Rule } from './rule-schema.js';
 
 /**

@@ -4,7 +4,7 @@ import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
 import { ACTION_EXPLAIN } from '../generated/actions-explain.js';
 import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
 import { indexCatalogue, type ActionCatalogue } from './catalogue.js';
-import type { FactValues } from './compile.js';
+import type { Almanac as FactValues } from '../conditions/types.js';
 import { invalidRules } from './data.js';
 import {
   createRuleEvaluator,
@@ -13,7 +13,7 @@ import {
   type RuleEvaluator,
 } from './evaluator.js';
 import { compileExplainer, type ExplainVocabulary, type Explainer } from './explain.js';
-import { OperatorTable } from './operators.js';
+import { OperatorTable } from '../conditions/operators.js';
 import { actionOptionsSchema, assembleRules, type ActionOptions } from './pack.js';
 import type { ReplyTemplates } from './reply-templates.js';
 import type { RuleFacts } from './rule-facts.js';
@@ -30,10 +30,10 @@ export interface RecommenderOptions {
 
 /** Per message: the rule facts, the values templates are rendered with, and the almanac of templates' `when`. */
 export interface RecommendInputs {
-  facts: RuleFacts;
-  vars: Record<string, unknown>;
+  rules: RuleFacts;
+  variables: Record<string, unknown>;
   /** Built only when a rule picks a template by stage. */
-  templateAlmanac: () => FactValues;
+  almanac: () => FactValues;
 }
 
 export interface Recommender {
@@ -99,7 +99,7 @@ export function createRecommender(
     steps.set(prepared.name, prepareSteps(prepared, catalogue, vocabulary, operators));
 
   function build(fired: readonly PreparedRule[], inputs: RecommendInputs): Recommendation {
-    const { facts } = inputs;
+    const facts = inputs.rules;
     const locale = facts.locale;
     const actions: RecommendedAction[] = [];
     const suppressed: SuppressedAction[] = [];
@@ -153,7 +153,7 @@ export function createRecommender(
         let templateId = reply.templateId;
         if (templateId === undefined && reply.stage !== undefined) {
           if (byStage.has(reply.stage)) continue;
-          almanac ??= inputs.templateAlmanac();
+          almanac ??= inputs.almanac();
           templateId = templates.pick(reply.stage, facts.intent, facts.channel, almanac);
         }
         if (templateId === undefined || !templates.fits(templateId, facts.channel)) continue;
@@ -168,7 +168,7 @@ export function createRecommender(
       );
       for (const [stage, { templateId, rule }] of ordered) {
         const replyLocale = templates.localeFor(templateId, locale) ?? locale;
-        const missing = templates.missing(templateId, replyLocale, inputs.vars);
+        const missing = templates.missing(templateId, replyLocale, inputs.variables);
         replies.push(
           missing.length > 0
             ? { templateId, stage, locale: replyLocale, missing, rule }
@@ -176,7 +176,7 @@ export function createRecommender(
                 templateId,
                 stage,
                 locale: replyLocale,
-                text: templates.render(templateId, inputs.vars, replyLocale, facts.channel),
+                text: templates.render(templateId, inputs.variables, replyLocale, facts.channel),
                 rule,
               },
         );
@@ -189,8 +189,8 @@ export function createRecommender(
     rules: evaluator.rules,
     engineOnly: evaluator.engineOnly,
     catalogue,
-    recommend: (inputs) => build(evaluator.run(inputs.facts), inputs),
-    recommendAsync: async (inputs, engine) => build(await evaluator.runAsync(inputs.facts, engine), inputs),
+    recommend: (inputs) => build(evaluator.run(inputs.rules), inputs),
+    recommendAsync: async (inputs, engine) => build(await evaluator.runAsync(inputs.rules, engine), inputs),
   };
 }
 

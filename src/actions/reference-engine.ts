@@ -1,5 +1,5 @@
-import type { FactValues } from './compile.js';
-import type { OperatorTable } from './operators.js';
+import type { OperatorTable } from '../conditions/operators.js';
+import type { Almanac as FactValues } from '../conditions/types.js';
 import type { Rule, RuleEvent } from './rule-schema.js';
 
 import type * as JsonRulesEngineModule from 'json-rules-engine';

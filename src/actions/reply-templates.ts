@@ -1,7 +1,9 @@
 import type { SupportedLocale } from '../language/index.js';
-import { conditionSize, evaluateCondition, type Condition } from '../templates/condition.js';
+import { conditionSize } from '../conditions/size.js';
+import type { Almanac as FactValues, CompiledCondition } from '../conditions/types.js';
+import { compileWhen } from '../templates/when.js';
 import type { TemplateCatalogue, TemplateEntry } from '../templates/types.js';
-import type { FactValues } from './compile.js';
+import { LOCALE_FALLBACK } from '../vocabulary.js';
 
 /** What the reply step needs of the template catalogue, indexed once for the hot path. */
 export interface ReplyTemplates {
@@ -22,12 +24,6 @@ export interface ReplyTemplates {
   render(id: string, vars: Record<string, unknown>, locale: SupportedLocale, channel: string): string;
 }
 
-const FALLBACK: Record<SupportedLocale, readonly SupportedLocale[]> = {
-  'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
-  'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
-  en: ['en', 'zh-Hans', 'zh-Hant'],
-};
-
 interface IndexedTemplate {
   id: string;
   stage: string;
@@ -35,8 +31,8 @@ interface IndexedTemplate {
   channels: ReadonlySet<string>;
   locales: Set<SupportedLocale>;
   required: Map<SupportedLocale, string[][]>;
-  /** The template's `when`, evaluated as the catalogue's select() does. */
-  when: Condition | undefined;
+  /** The template's `when`, compiled as the catalogue's select() has it. */
+  when: CompiledCondition | undefined;
   specificity: number;
 }
 
@@ -55,7 +51,7 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
   for (const entry of catalogue.list() as TemplateEntry[]) {
     let template = byId.get(entry.id);
     if (!template) {
-      const when = entry.when as Condition | undefined;
+      const when = entry.when;
       template = {
         id: entry.id,
         stage: entry.stage,
@@ -63,7 +59,7 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
         channels: new Set(entry.channels),
         locales: new Set(),
         required: new Map(),
-        when,
+        when: when === undefined ? undefined : compileWhen(when),
         specificity: when === undefined ? 0 : conditionSize(when),
       };
       byId.set(entry.id, template);
@@ -96,14 +92,14 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
       if (!candidates) return undefined;
       for (const template of candidates) {
         if (!template.channels.has(channel)) continue;
-        if (template.when && !evaluateCondition(template.when, almanac)) continue;
+        if (template.when && !template.when(almanac)) continue;
         return template.id;
       }
       return undefined;
     },
     localeFor(id, locale) {
       const template = byId.get(id);
-      return template && FALLBACK[locale].find((l) => template.locales.has(l));
+      return template && LOCALE_FALLBACK[locale].find((l) => template.locales.has(l));
     },
     missing(id, locale, vars) {
       const required = byId.get(id)?.required.get(locale) ?? [];

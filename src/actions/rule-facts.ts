@@ -1,8 +1,7 @@
-import type { z } from 'zod';
-import type { Analysis } from '../analysis/types.js';
-import type { Context } from '../context.js';
+import { specOf, type ValueSpec } from '../conditions/fact-spec.js';
 import { factsSchema, type Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
+import { CHANNELS, LOCALES, RISKS } from '../vocabulary.js';
 
 /**
  * The facts next-action rules read (json-rules-engine's runtime facts). Flat and JSON-only, so a
@@ -14,10 +13,15 @@ import type { SupportedLocale } from '../language/index.js';
 export type RuleFacts = {
   /** The primary intent id (`other` when unsure). */
   intent: string;
-  /** The primary intent and the secondary requests of the message (confidence ≥ SECONDARY_INTENT_MIN), best first. */
+  /** The primary intent and the secondary requests of the message (confidence ≥ SECONDARY_INTENT_MIN_CONFIDENCE), best first. */
   intents: string[];
   /** Confidence of the primary intent, 0–1. */
   intentConfidence: number;
+  /**
+   * The best confidence of an in-scope intent (any candidate but `other`), 0 when none: a message
+   * the classifier calls `other` is out of scope only when this is low.
+   */
+  inScopeConfidence: number;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -38,40 +42,6 @@ export type RuleFacts = {
   responsibility: Facts['responsibility'];
 };
 
-/** Secondary intents at or above this confidence count as requests of the message (`intents`). */
-export const SECONDARY_INTENT_MIN = 0.35;
-
-export type ScalarKind = 'string' | 'number' | 'boolean';
-
-/** What a rule may compare a fact (or an object fact's field) with. */
-export interface ValueSpec {
-  kind: ScalarKind | 'string[]' | 'object';
-  /** The closed set of values, when there is one. */
-  enum?: readonly string[];
-  /** For object facts: their fields. */
-  fields?: Readonly<Record<string, ValueSpec>>;
-}
-
-const RISKS = ['low', 'medium', 'high'] as const;
-const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
-const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-
-/** zod schema → value spec, for the object facts of src/facts.ts. */
-function specOf(schema: z.ZodType): ValueSpec {
-  const def = (
-    schema as unknown as { def: { type: string; innerType?: z.ZodType; entries?: object; shape?: object } }
-  ).def;
-  if (def.type === 'optional' && def.innerType) return specOf(def.innerType);
-  if (def.type === 'enum' && def.entries)
-    return { kind: 'string', enum: Object.values(def.entries) as string[] };
-  if (def.type === 'boolean' || def.type === 'number' || def.type === 'string') return { kind: def.type };
-  if (def.type === 'object' && def.shape) {
-    const fields: Record<string, ValueSpec> = {};
-    for (const [key, value] of Object.entries(def.shape)) fields[key] = specOf(value as z.ZodType);
-    return { kind: 'object', fields };
-  }
-  return { kind: 'object' };
-}
 
 const shape = factsSchema.shape;
 
@@ -80,6 +50,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   intent: { kind: 'string' },
   intents: { kind: 'string[]' },
   intentConfidence: { kind: 'number' },
+  inScopeConfidence: { kind: 'number' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -104,6 +75,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   intent: (f) => f.intent,
   intents: (f) => f.intents,
   intentConfidence: (f) => f.intentConfidence,
+  inScopeConfidence: (f) => f.inScopeConfidence,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,
@@ -117,49 +89,3 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   case: (f) => f.case,
   responsibility: (f) => f.responsibility,
 };
-
-/** What the rule facts read of an analysis: analyze() output fits, and so does a hand-made one. */
-export interface AnalysisFacts {
-  intent: { id: string; confidence: number };
-  intents?: ReadonlyArray<{ id: string; confidence: number }>;
-  signals?: ReadonlyArray<{ id: string }>;
-  entities?: ReadonlyArray<{ type: string; value?: string; placeholder?: boolean }>;
-  risk?: Analysis['risk'];
-  language?: { locale: string };
-}
-
-/** Build the rule facts of one message. Inputs are already validated. */
-export function buildRuleFacts(
-  analysis: AnalysisFacts,
-  facts: Facts,
-  context: Context,
-  locale: SupportedLocale,
-): RuleFacts {
-  const primary = analysis.intent.id;
-  const intents = [primary];
-  for (const candidate of analysis.intents ?? [])
-    if (candidate.confidence >= SECONDARY_INTENT_MIN && !intents.includes(candidate.id))
-      intents.push(candidate.id);
-  const signals: string[] = [];
-  for (const signal of analysis.signals ?? []) if (!signals.includes(signal.id)) signals.push(signal.id);
-  const entities: string[] = [];
-  for (const entity of analysis.entities ?? [])
-    if (!entities.includes(entity.type)) entities.push(entity.type);
-  return {
-    intent: primary,
-    intents,
-    intentConfidence: analysis.intent.confidence,
-    signals,
-    risk: analysis.risk ?? 'low',
-    entities,
-    repeatContacts: context.repeatContacts ?? 0,
-    channel: context.channel ?? facts.channel ?? 'chat',
-    locale,
-    shop: facts.shop,
-    agent: facts.agent,
-    customer: facts.customer,
-    order: facts.order,
-    case: facts.case,
-    responsibility: facts.responsibility,
-  };
-}

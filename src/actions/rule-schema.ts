@@ -1,74 +1,16 @@
 import { z } from 'zod';
+import { topLevelConditionSchema } from '../conditions/schema.js';
+import type { TopLevelCondition } from '../conditions/types.js';
+
+export type { ConditionNode, LeafCondition, TopLevelCondition } from '../conditions/types.js';
 
 /**
  * The rule file format: json-rules-engine's rule JSON (`conditions` with all/any/not, `priority`,
  * `event: { type, params }`, `name`), with the event types huashu understands. This zod schema is
  * the single source of the published JSON Schema (rules/actions/rule.schema.json); the precise
- * checks of conditions (known facts, operators, value types) are done by validate-rules.ts.
+ * checks are done by validate-rules.ts (conditions: src/conditions/checks.ts; events:
+ * validate-events.ts).
  */
-
-/** A leaf condition: `fact` (+ `path`) compared to `value` by `operator`. */
-export interface LeafCondition {
-  fact: string;
-  operator: string;
-  value: unknown;
-  path?: string;
-  params?: Record<string, unknown>;
-  priority?: number;
-  name?: string;
-}
-
-export type ConditionNode =
-  | { all: ConditionNode[]; priority?: number; name?: string }
-  | { any: ConditionNode[]; priority?: number; name?: string }
-  | { not: ConditionNode; priority?: number; name?: string }
-  | LeafCondition;
-
-export type TopLevelCondition =
-  | { all: ConditionNode[]; priority?: number; name?: string }
-  | { any: ConditionNode[]; priority?: number; name?: string }
-  | { not: ConditionNode; priority?: number; name?: string };
-
-const conditionPriority = z.number().int().min(1).optional();
-const conditionName = z.string().optional();
-
-const leafConditionSchema = z
-  .object({
-    fact: z.string().min(1).describe('A fact name: intent, intents, signals, risk, entities, order, …'),
-    operator: z
-      .string()
-      .min(1)
-      .describe('equal, notEqual, in, notIn, contains, doesNotContain, lessThan, …, or a custom operator'),
-    value: z.unknown().describe('The value to compare with, or { "fact": name, "path"?: path }'),
-    path: z.string().optional().describe('JSONPath into an object fact, e.g. "$.shipped"'),
-    params: z.record(z.string(), z.unknown()).optional(),
-    priority: conditionPriority,
-    name: conditionName,
-  })
-  .strict();
-
-// The casts only widen zod's `prop?: T | undefined` to the interfaces' `prop?: T` (exactOptionalPropertyTypes).
-export const conditionSchema: z.ZodType<ConditionNode> = z
-  .lazy(
-    () =>
-      z.union([
-        z
-          .object({ all: z.array(conditionSchema), priority: conditionPriority, name: conditionName })
-          .strict(),
-        z
-          .object({ any: z.array(conditionSchema), priority: conditionPriority, name: conditionName })
-          .strict(),
-        z.object({ not: conditionSchema, priority: conditionPriority, name: conditionName }).strict(),
-        leafConditionSchema,
-      ]) as unknown as z.ZodType<ConditionNode>,
-  )
-  .meta({ id: 'condition' });
-
-export const topLevelConditionSchema = z.union([
-  z.object({ all: z.array(conditionSchema), priority: conditionPriority, name: conditionName }).strict(),
-  z.object({ any: z.array(conditionSchema), priority: conditionPriority, name: conditionName }).strict(),
-  z.object({ not: conditionSchema, priority: conditionPriority, name: conditionName }).strict(),
-]) as unknown as z.ZodType<TopLevelCondition>;
 
 /** An action a rule recommends: its catalogue id, with params when the action takes any. */
 export const actionRefSchema = z.union([

@@ -1,5 +1,6 @@
-import type { FullReply } from '../actions/pipeline.js';
+import type { FullReply } from '../assistant/index.js';
 import type { Analysis } from '../analysis/types.js';
+import { printable } from '../lint/formatters/text.js';
 
 /** The lines every pretty view of a message starts with: text, intent (and secondary), language, risk, signals. */
 function analysisHeader(analysis: Analysis): string[] {
@@ -14,7 +15,7 @@ function analysisHeader(analysis: Analysis): string[] {
   ];
 }
 
-/** Human-readable rendering of an analysis, for `--format pretty`. Pure. */
+/** Human-readable rendering of an analysis, for `--format pretty` (control characters made inert). Pure. */
 export function formatAnalysisPretty(analysis: Analysis): string {
   const { language } = analysis;
   const lines = analysisHeader(analysis);
@@ -25,7 +26,7 @@ export function formatAnalysisPretty(analysis: Analysis): string {
     const evidence = candidate.evidence.slice(0, 4).map((e) => `${e.source}:${e.detail}`);
     lines.push(`    ${candidate.id} ${candidate.confidence.toFixed(2)}  ${evidence.join('  ')}`);
   }
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }
 
 /**
@@ -62,5 +63,5 @@ export function formatReplyPretty(reply: FullReply): string {
     lines.push(`  lint      ${lint.errorCount} error(s), ${lint.warningCount} warning(s)`);
     for (const f of lint.findings) lines.push(`    ${f.severity} ${f.ruleId}: ${f.message} («${f.actual}»)`);
   }
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }

@@ -1,4 +1,5 @@
 import { isHuashuError } from '../errors.js';
+import { printable } from '../lint/formatters/text.js';
 import { VERSION } from '../generated/version.js';
 import type { Command } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -42,7 +43,8 @@ function mainUsage(): string {
 
 /**
  * Run the CLI. Returns the exit code and never calls process.exit, so it can be tested and
- * embedded; only the bin sets process.exitCode.
+ * embedded; only the bin sets process.exitCode. Messages on standard error go through
+ * `printable`: file names, arguments and error messages may carry text from the input.
  */
 export async function execute(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -56,7 +58,7 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`huashu: unknown command "${name}"\n\n${mainUsage()}\n`);
+    io.stderr.write(`${printable(`huashu: unknown command "${name}"`)}\n\n${mainUsage()}\n`);
     return ExitCode.Usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -70,11 +72,11 @@ export async function execute(argv: readonly string[], io: CliIo): Promise<numbe
       error instanceof UsageError ||
       (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     ) {
-      io.stderr.write(`huashu ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr.write(`${printable(`huashu ${command.name}: ${error.message}`)}\n\n${command.usage}\n`);
       return ExitCode.Usage;
     }
     if (isHuashuError(error)) {
-      io.stderr.write(`huashu ${command.name}: [${error.code}] ${error.message}\n`);
+      io.stderr.write(`${printable(`huashu ${command.name}: [${error.code}] ${error.message}`)}\n`);
       return ExitCode.Usage;
     }
     throw error;

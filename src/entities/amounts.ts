@@ -22,7 +22,9 @@ for (const { code, prefixes, suffixes } of ENTITY_DATA.currencies) {
   for (const mark of suffixes) if (!currencyOfSuffix.has(mark)) currencyOfSuffix.set(mark, code);
 }
 
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Thousands groups are bounded (a trillion has four): an unbounded `(?:,\d{3})+` would be retried
+// from every group of a long "1,111,111,…" run, quadratic in the run.
+const NUMBER = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = '[万千k]';
 const ZH_NUMERAL = '[零〇一二两三四五六七八九十百千万]{1,8}';
 const PREFIXES = alternation([...currencyOfPrefix.keys()]);

@@ -52,7 +52,7 @@ function pickFromCluster(cluster: Entity[], out: Entity[]): void {
   for (const candidate of cluster.sort(better)) {
     if (!chosen.some((c) => overlaps(c, candidate))) chosen.push(candidate);
   }
-  out.push(...chosen);
+  for (const entity of chosen) out.push(entity);
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Entity } from '../analysis/types.js';
-import type { Context } from '../context.js';
 import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
-import { scanPhrases, type PhraseMatch } from '../signals/phrase-scan.js';
-import { analysedPart } from '../signals/window.js';
+import { readNormalized, type ConversationInput, type MessageRead } from '../text/message.js';
+import type { PhraseMatch } from '../text/phrase-scan.js';
 import { amountCandidates } from './amounts.js';
 import { identifierAskedFor } from './asked-for.js';
 import { entityAt, resolveOverlaps } from './candidates.js';
@@ -56,16 +55,27 @@ function lexiconCandidates(n: NormalizedText, matches: readonly PhraseMatch[], o
  * agent's question (`context.previousAgentMessage`: 请提供订单号) is what was asked for. Ranges point
  * into the original text. Where candidates overlap the longest wins. Never throws.
  */
-export function extractEntities(message: NormalizedText, context?: Context): Entity[] {
-  const normalized = analysedPart(message);
-  const matches = scanPhrases(normalized);
+export function extractEntities(normalized: NormalizedText, context?: ConversationInput): Entity[] {
+  return entitiesOf(readNormalized(normalized, context));
+}
+
+/** The entities of a message read once (see text/message.ts). */
+export function entitiesOf(message: MessageRead): Entity[] {
+  const normalized = message.window;
+  const matches = message.phrases;
   const candidates: Entity[] = [];
   placeholderCandidates(normalized, candidates);
   linkCandidates(normalized, candidates);
   lexiconCandidates(normalized, matches, candidates);
   const digits = countDigits(normalized.text);
   if (digits >= 4) {
-    identifierCandidates(normalized, cueHits(matches), identifierAskedFor(context), digits, candidates);
+    identifierCandidates(
+      normalized,
+      cueHits(matches),
+      identifierAskedFor(message.previousAgent),
+      digits,
+      candidates,
+    );
   }
   amountCandidates(normalized, candidates);
   dateCandidates(normalized, digits, candidates);

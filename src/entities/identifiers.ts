@@ -1,6 +1,7 @@
 import type { Entity } from '../analysis/types.js';
 import { ENTITY_DATA } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
+import { compileSafeRegex } from '../text/safe-regex.js';
 import { entityAt } from './candidates.js';
 import { lastHitBefore, type CueHit, type IdentifierKind } from './lexicon-hits.js';
 
@@ -22,7 +23,7 @@ const MAX_CUE_GAP = 12;
 const TRAILING_ORDER_GAP = /^(?:[\s的这个那]*)$/;
 
 const carrierFormats = ENTITY_DATA.carriers.flatMap((carrier) =>
-  carrier.prefixed.map((source) => ({ code: carrier.code, pattern: new RegExp(source) })),
+  carrier.prefixed.map((source) => ({ code: carrier.code, pattern: compileSafeRegex(source) })),
 );
 
 function digitsOf(text: string): string {

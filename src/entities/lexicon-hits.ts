@@ -1,4 +1,4 @@
-import type { PhraseMatch } from '../signals/phrase-scan.js';
+import type { PhraseMatch } from '../text/phrase-scan.js';
 
 export type IdentifierKind = 'order_id' | 'tracking_number' | 'phone';
 

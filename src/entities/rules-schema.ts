@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { regexProblem } from '../text/safe-regex.js';
 
 const phrase = z.string().trim().min(1, 'a phrase must not be empty');
 const phraseList = z.array(phrase).min(1, 'list at least one phrase');
+/** A carrier's number format: runnable by a linear-time engine (see src/text/safe-regex.ts). */
 const regexSource = z.string().superRefine((source, ctx) => {
-  try {
-    new RegExp(source);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-  }
+  const problem = regexProblem(source);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 /** `rules/entities/cues.json`: words that say what the number after them is. */

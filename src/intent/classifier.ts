@@ -1,9 +1,12 @@
 import type { Evidence, IntentCandidate } from '../analysis/types.js';
-import type { Context } from '../context.js';
+import { invalidArgument } from '../arguments.js';
+import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { INTENT_MODEL } from '../generated/intent-model.js';
 import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
-import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
+import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
+import { analysedPart } from '../normalize/window.js';
+import { previousAgentText, readAgentTurn, type AgentTurnRead, type MessageRead } from '../text/message.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
@@ -35,6 +38,8 @@ export interface IntentClassifier {
   /** Every intent id the classifier can answer (built-in and user-defined). */
   readonly intents: readonly string[];
   classify(normalized: NormalizedText, context?: Context): IntentResult;
+  /** classify() of a message analyze() has already read (no argument checks, nothing read twice). */
+  classifyMessage(message: MessageRead): IntentResult;
 }
 
 const DEFAULT_THRESHOLD = 0.3;
@@ -132,7 +137,12 @@ function logSumExp(values: Float64Array, from: number, count: number): number {
  * confidences with a softmax. Throws `HuashuError` `INVALID_OPTIONS` for bad options.
  */
 export function createIntentClassifier(options: IntentOptions = {}): IntentClassifier {
-  const settings = parseOrThrow(intentOptionsSchema, options, 'INVALID_OPTIONS', 'intents options');
+  const settings = parseOrThrow(
+    intentOptionsSchema,
+    options,
+    'INVALID_OPTIONS',
+    'createIntentClassifier(options)',
+  );
   const base = loadBuiltIn();
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const margin = settings.margin ?? DEFAULT_MARGIN;
@@ -196,10 +206,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const features = new FeatureBuffer();
   let modelUsed = false;
   const agentFeatures = new FeatureBuffer();
-  // One-entry cache: a bot often analyses several customer lines after the same agent message.
-  let lastAgentMessage: string | undefined;
-  let lastAgentTopic = -1;
-  let lastAgentTurn: AgentTurn = AgentTurn.None;
+  // What the agent's previous turn asked and is about (set by readAgentContext for the current message).
+  let agentTopic = -1;
+  let agentTurn: AgentTurn = AgentTurn.None;
   let featureIndex = new Int32Array(256);
   const modelCount = modelIntents.length;
   const modelSegments = new Float64Array(MAX_SEGMENTS * modelCount);
@@ -289,15 +298,11 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
    * the agent's words as if a customer had written them ("您的发票在开具中" → invoice). Runs the
    * pattern matcher, so it is called before the customer's message is matched.
    */
-  function readAgentMessage(message: string): void {
-    if (message === lastAgentMessage) return;
-    lastAgentMessage = message;
-    lastAgentTopic = -1;
+  function readAgentContext(agent: AgentTurnRead): void {
+    agentTopic = -1;
     // The end of the agent's message is what the customer answers (product cards come first).
-    const text = normalize(
-      message.length > AGENT_TAIL ? message.slice(message.length - AGENT_TAIL) : message,
-    ).text;
-    lastAgentTurn = classifyAgentTurn(text);
+    const text = lastCharacters(agent.tail, AGENT_TAIL);
+    agentTurn = classifyAgentTurn(text);
     patterns.match(text);
     extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
     topicScores.fill(0);
@@ -322,8 +327,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     let best = -1;
     for (let i = 0; i < intentCount; i++)
       if (best < 0 || (topicScores[i] ?? -Infinity) > (topicScores[best] ?? -Infinity)) best = i;
-    if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE)
-      lastAgentTopic = best;
+    if (best >= 0 && Math.exp((topicScores[best] ?? -Infinity) - norm) >= TOPIC_CONFIDENCE) agentTopic = best;
     return;
   }
 
@@ -350,11 +354,31 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     return false;
   }
 
-  function classify(normalized: NormalizedText, context?: Context): IntentResult {
+  function classify(message: NormalizedText, context?: Context): IntentResult {
+    if (!isNormalizedText(message))
+      throw invalidArgument(
+        'INVALID_INPUT',
+        'classify(normalized, context)',
+        'normalized',
+        'the object normalize(text) returned: classify(normalize(text))',
+        message,
+      );
+    if (context !== undefined && !isContext(context))
+      parseOrThrow(contextSchema, context, 'INVALID_INPUT', 'classify(normalized, context)');
+    // A bounded window (the first MAX_ANALYSED_CHARS folded characters, as signals and entities
+    // read): a pasted log or a hostile megabyte costs no more than a long chat message.
+    const agent = previousAgentText(context);
+    return classifyRead(analysedPart(message), agent === undefined ? undefined : readAgentTurn(agent));
+  }
+
+  function classifyMessage(message: MessageRead): IntentResult {
+    return classifyRead(message.window, message.previousAgent);
+  }
+
+  function classifyRead(normalized: NormalizedText, agent: AgentTurnRead | undefined): IntentResult {
     const text = normalized.text;
-    const agentMessage = context?.previousAgentMessage ?? null;
-    if (agentMessage) readAgentMessage(agentMessage);
-    const topic = agentMessage ? lastAgentTopic : -1;
+    if (agent !== undefined) readAgentContext(agent);
+    const topic = agent !== undefined ? agentTopic : -1;
     patterns.match(text);
     extractFeatures(text, patterns.masked ? patterns.mask : null, features, base.stopWords);
     const segmentCount = features.segmentCount;
@@ -421,7 +445,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       exampleHit = exampleIntent.get(compactText(text)) ?? -1;
       if (exampleHit >= 0) scores[exampleHit] = (scores[exampleHit] ?? 0) + EXAMPLE_MATCH_WEIGHT;
     }
-    let turn = agentMessage ? lastAgentTurn : AgentTurn.None;
+    let turn = agent !== undefined ? agentTurn : AgentTurn.None;
     // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
     if (turn === AgentTurn.Opening) turn = AgentTurn.None;
     let contextNote = '';
@@ -720,7 +744,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     return evidence;
   }
 
-  return { intents, classify };
+  return { intents, classify, classifyMessage };
 }
 
 /** Words that only label data next to them ("[订单x]单号", "电话[电话x]"). */
@@ -768,6 +792,15 @@ const ASIDE_MARKERS = [
 function startsWithAside(text: string, at: number): boolean {
   for (const marker of ASIDE_MARKERS) if (text.startsWith(marker, at)) return true;
   return false;
+}
+
+/** The folded characters that come from the last `count` characters of the original. */
+function lastCharacters(normalized: NormalizedText, count: number): string {
+  const cut = normalized.original.length - count;
+  if (cut <= 0) return normalized.text;
+  let i = 0;
+  while (i < normalized.text.length && (normalized.starts[i] ?? 0) < cut) i++;
+  return normalized.text.slice(i);
 }
 
 function round(value: number): number {

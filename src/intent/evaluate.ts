@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue, invalidArgument } from '../arguments.js';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
 
 /**
@@ -32,6 +33,22 @@ export interface EvaluationRow {
 
 /** Parse JSON Lines; every bad line is reported (line number, path, message) in one `INVALID_INPUT`. */
 export function parseEvaluationRows(jsonl: string, file?: string): EvaluationRow[] {
+  if (typeof jsonl !== 'string')
+    throw invalidArgument(
+      'INVALID_INPUT',
+      'parseEvaluationRows(jsonl, file)',
+      'jsonl',
+      'the JSON Lines text (one {"text", "accept" or "intent"} object per line) as a string',
+      jsonl,
+    );
+  if (file !== undefined && typeof file !== 'string')
+    throw invalidArgument(
+      'INVALID_INPUT',
+      'parseEvaluationRows(jsonl, file)',
+      'file',
+      'the file name to cite in errors, as a string, or nothing',
+      file,
+    );
   const rows: EvaluationRow[] = [];
   const issues: HuashuIssue[] = [];
   const lines = jsonl.split('\n');
@@ -106,7 +123,47 @@ function f1Of(precision: number, recall: number): number {
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
+const SCORE_CALL = 'scoreIntents(rows, topConfusions)';
+
+/** What is wrong with one scored row, or undefined. */
+function rowProblem(row: unknown): string | undefined {
+  if (typeof row !== 'object' || row === null || Array.isArray(row))
+    return `expected { accept: string[], predicted: string }, got ${describeValue(row)}`;
+  const { accept, predicted } = row as Record<string, unknown>;
+  if (!Array.isArray(accept) || !accept.every((id) => typeof id === 'string'))
+    return `accept: expected an array of intent ids, got ${describeValue(accept)}`;
+  if (typeof predicted !== 'string')
+    return `predicted: expected an intent id, got ${describeValue(predicted)}`;
+  return undefined;
+}
+
+/**
+ * Accuracy, macro-F1, per-intent scores and the `topConfusions` most frequent mistakes of
+ * predictions against their accepted intents. Throws `HuashuError` `INVALID_INPUT` listing every
+ * malformed row, or for a `topConfusions` that is not a whole number ≥ 0.
+ */
 export function scoreIntents(rows: readonly ScoredRow[], topConfusions = 10): EvaluationReport {
+  if (!Array.isArray(rows))
+    throw invalidArgument(
+      'INVALID_INPUT',
+      SCORE_CALL,
+      'rows',
+      'an array of { accept: string[], predicted: string }',
+      rows,
+    );
+  if (!Number.isInteger(topConfusions) || topConfusions < 0)
+    throw invalidArgument('INVALID_INPUT', SCORE_CALL, 'topConfusions', 'a whole number ≥ 0', topConfusions);
+  const issues: HuashuIssue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const problem = rowProblem(rows[i]);
+    if (problem !== undefined) issues.push({ path: `rows[${i}]`, message: problem });
+  }
+  if (issues.length > 0)
+    throw new HuashuError(
+      'INVALID_INPUT',
+      `Invalid ${SCORE_CALL}:\n  ${describeIssues(issues.slice(0, 20))}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ''}`,
+      { issues },
+    );
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const get = (id: string) => {
     let c = counts.get(id);

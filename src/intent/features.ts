@@ -140,6 +140,19 @@ export function readPlaceholder(text: string, at: number): { end: number; kind: 
 }
 
 /**
+ * Like `readPlaceholder` without allocating: the index after the placeholder at `at`, or -1; its
+ * kind is then `lastPlaceholderKind()`.
+ */
+export function placeholderAt(text: string, at: number): number {
+  return placeholderEnd(text, at);
+}
+
+/** Kind of the placeholder the last successful `placeholderAt` call found. */
+export function lastPlaceholderKind(): PlaceholderKind {
+  return placeholderKind;
+}
+
+/**
  * `[name x]` placeholders of anonymised exports (`[订单x]`, `[ORDERID_3]` folded to `[orderid_3]`).
  * Returns the index after the closing bracket, or -1; sets `placeholderKind`.
  */

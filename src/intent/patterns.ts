@@ -1,5 +1,6 @@
-import { createAutomaton, type Automaton } from '../text/automaton.js';
+import { AutomatonScanner, createAutomaton, type Automaton } from '../text/automaton.js';
 import { normalize } from '../normalize/index.js';
+import { compileSafeRegex, type SafeRegex } from '../text/safe-regex.js';
 import type { PatternGroup } from './schema.js';
 
 /** The pattern groups and mask literals of rules/intents/, as the build step ships them. */
@@ -50,62 +51,6 @@ export function compactText(text: string): string {
   return out;
 }
 
-/** The double array inside @monyone/aho-corasick's fast automaton (see src/text/automaton.ts). */
-interface DoubleArray {
-  code: Map<string, number>;
-  base: ArrayLike<number>;
-  check: ArrayLike<number>;
-  failure: ArrayLike<number>;
-  keywords: ArrayLike<readonly string[] | null>;
-}
-
-/**
- * The same Aho–Corasick pass as the library's `matchInText`, driven by character code: the
- * library looks each character up as a one-character string (a new string per CJK character) and
- * returns an object per match; this walks the same double array with a code table and reports
- * matches through a callback, so matching allocates nothing.
- */
-export class AutomatonScanner {
-  private constructor(
-    private readonly codes: Int32Array,
-    private readonly trie: DoubleArray,
-  ) {}
-
-  static of(automaton: Automaton): AutomatonScanner | null {
-    const trie = (automaton as unknown as { trie?: Partial<DoubleArray> }).trie;
-    if (!trie?.code || !trie.base || !trie.check || !trie.failure || !trie.keywords) return null;
-    const codes = new Int32Array(0x10000);
-    for (const [character, code] of trie.code) {
-      if (character.length !== 1) return null;
-      codes[character.charCodeAt(0)] = code;
-    }
-    return new AutomatonScanner(codes, trie as DoubleArray);
-  }
-
-  scan(text: string, onKeyword: (text: string, begin: number, end: number, keyword: string) => void): void {
-    const { base, check, failure, keywords } = this.trie;
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = this.codes[text.charCodeAt(i)] ?? 0;
-      if (code === 0) {
-        node = 0;
-        continue;
-      }
-      let next = 0;
-      for (let state = node; state >= 0; state = failure[state] ?? -1) {
-        const candidate = state + (base[state] ?? 0) + code;
-        if (check[candidate] === state) {
-          next = candidate;
-          break;
-        }
-      }
-      node = next;
-      const found = keywords[node];
-      if (found) for (const keyword of found) onKeyword(text, i + 1 - keyword.length, i + 1, keyword);
-    }
-  }
-}
-
 /** Fold a pattern literal the way messages are folded; a trailing `*` marks a Latin prefix. */
 function foldLiteral(literal: string): { text: string; prefix: boolean } {
   const prefix = literal.endsWith('*');
@@ -124,7 +69,7 @@ export class PatternMatcher {
   private readonly scanner: AutomatonScanner | null;
   /** literal → refs `(group << 3) | (kind << 1) | prefix`; group is -1 (all ones) for masks. */
   private readonly refs = new Map<string, number[]>();
-  private readonly regexes: Array<{ group: number; regex: RegExp }> = [];
+  private readonly regexes: Array<{ group: number; regex: SafeRegex }> = [];
   private readonly exact = new Map<string, number[]>();
 
   // Per-call results.
@@ -170,7 +115,8 @@ export class PatternMatcher {
       add(group.phrases, LiteralKind.Phrase);
       add(group.keywords, LiteralKind.Keyword);
       add(group.negative, LiteralKind.Negative);
-      for (const source of group.regex ?? []) this.regexes.push({ group: g, regex: new RegExp(source, 'u') });
+      for (const source of group.regex ?? [])
+        this.regexes.push({ group: g, regex: compileSafeRegex(source) });
       for (const literal of group.exact ?? []) {
         const key = compactText(normalize(literal).text);
         if (key === '') continue;
@@ -248,8 +194,8 @@ export class PatternMatcher {
       for (const { begin, end, keyword } of this.automaton.matchInText(text))
         this.onKeyword(text, begin, end, keyword);
     for (const { group, regex } of this.regexes) {
-      const found = regex.exec(text);
-      if (found !== null) this.hit(group, found.index, found.index + found[0].length, 1);
+      const found = regex.find(text);
+      if (found !== null) this.hit(group, found[0], found[1], 1);
     }
     if (this.exact.size > 0 && text.length <= EXACT_MAX_LENGTH) {
       const groups = this.exact.get(compactText(text));

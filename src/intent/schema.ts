@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { NormalizedText } from '../normalize/index.js';
+import { regexProblem } from '../text/safe-regex.js';
 import { INTENT_ID_PATTERN } from './ids.js';
+import { LOCALES } from '../vocabulary.js';
 
-export const intentLocaleSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+export const intentLocaleSchema = z.enum(LOCALES);
 
 export const intentIdSchema = z
   .string()
@@ -11,15 +13,6 @@ export const intentIdSchema = z
 const literalList = z.array(
   z.string().trim().min(1, 'an empty string matches everything; remove it').max(200),
 );
-
-function isValidRegex(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A group of declarative patterns for one intent. All matching runs on the folded text (simplified,
@@ -40,8 +33,18 @@ export const patternGroupSchema = z
     phrases: literalList.optional(),
     /** Single words that hint at the intent: each adds half of `weight`. */
     keywords: literalList.optional(),
-    /** Regular expressions on the folded text (flag `u`); keep them few: they run on every message. */
-    regex: z.array(z.string().min(1).refine(isValidRegex, 'not a valid regular expression')).optional(),
+    /**
+     * Regular expressions on the folded text (flag `u`); keep them few: they run on every message.
+     * They must be runnable by a linear-time engine (RE2): no lookaround, no backreferences.
+     */
+    regex: z
+      .array(
+        z.string().superRefine((source, ctx) => {
+          const problem = regexProblem(source);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
+      .optional(),
     /** The whole message (punctuation and spaces ignored) is one of these: adds twice `weight`. */
     exact: literalList.optional(),
     /** Literals that veto this group: when one occurs anywhere in the message the group adds nothing. */

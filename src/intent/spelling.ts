@@ -4,6 +4,12 @@ import { KeyIndex } from './key-index.js';
 
 /** Words shorter than this are never corrected: too many short words are one edit apart. */
 export const MIN_CORRECTED_LENGTH = 5;
+/**
+ * Longer runs of letters are not words (a pasted hash, a log line, "aaaa…"): never corrected, so a
+ * lookup costs at most MAX_CORRECTED_LENGTH² character steps whatever the input (the longest
+ * English words in chat are well under it).
+ */
+export const MAX_CORRECTED_LENGTH = 32;
 
 /**
  * Spelling normalisation of English words (SymSpell with one deletion): every vocabulary stem and
@@ -30,8 +36,21 @@ export class SpellingIndex {
     return new SpellingIndex(decodeUint32(base64));
   }
 
+  /**
+   * The index of a word list, most frequent word first (a compact way to ship it: the pairs are
+   * built at load time, a few hashes per word).
+   */
+  static fromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
+    const counts = new Map<string, number>();
+    words.forEach((word, rank) => {
+      if (!counts.has(word)) counts.set(word, words.length - rank);
+    });
+    return new SpellingIndex(spellingPairs(counts, stopWords));
+  }
+
   /** The feature key of the vocabulary word `text[from, to)` is probably a misspelling of, or -1. */
   correct(text: string, from: number, to: number): number {
+    if (to - from > MAX_CORRECTED_LENGTH) return -1;
     const stemEnd = from + stemLength(text, from, to);
     if (stemEnd - from < MIN_CORRECTED_LENGTH) return -1;
     for (let skip = from - 1; skip < stemEnd; skip++) {
@@ -50,6 +69,10 @@ export function buildSpellingPairs(
   words: ReadonlyMap<string, number>,
   stopWords: ReadonlySet<number>,
 ): string {
+  return encodeBase64(spellingPairs(words, stopWords));
+}
+
+function spellingPairs(words: ReadonlyMap<string, number>, stopWords: ReadonlySet<number>): Uint32Array {
   const best = new Map<number, { key: number; count: number }>();
   for (const [word, count] of words) {
     const stemEnd = stemLength(word, 0, word.length);
@@ -70,7 +93,7 @@ export function buildSpellingPairs(
     pairs[i++] = variant;
     pairs[i++] = key;
   }
-  return encodeBase64(pairs);
+  return pairs;
 }
 
 /** Count the Latin words of a folded text into `counts` (build time). */

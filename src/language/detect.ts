@@ -1,10 +1,12 @@
 import { francAll } from 'franc';
+import { expectString } from '../arguments.js';
 import { LATIN_LEXICON } from '../generated/latin-lexicon.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
+import type { SupportedLocale } from '../vocabulary.js';
 
 /** The locales huashu has phrasing for. Other languages come back as their BCP-47 tag. */
-export type SupportedLocale = 'zh-Hans' | 'zh-Hant' | 'en';
+export type { SupportedLocale };
 export type Locale = SupportedLocale | 'und' | (string & {});
 
 /** ISO 15924 code of the dominant script; `Zyyy` when the text has no letters at all. */
@@ -30,6 +32,12 @@ for (const [locale, words] of Object.entries(LATIN_LEXICON)) {
 }
 
 const counts = new Int32Array(SCRIPT_CLASS_COUNT);
+/**
+ * Only the first this many UTF-16 units are read (as analyze() reads the first 32,768 folded
+ * characters for intent, signals and entities): the language of a pasted megabyte is the language
+ * of its beginning, found in bounded time.
+ */
+export const MAX_DETECTED_CHARS = 32_768;
 const WORD = /[\p{L}'’]+/gu;
 
 function round(value: number): number {
@@ -39,10 +47,15 @@ function round(value: number): number {
 /**
  * The language of a customer message. The script is decided first (Han, kana, hangul, Latin…);
  * simplified and traditional Chinese are told apart by characters only one of them uses; Latin
- * text goes through a shop-chat lexicon, then franc. Never throws.
+ * text goes through a shop-chat lexicon, then franc. Never throws on a string; `INVALID_INPUT`
+ * (`HuashuError`) when `input` is not one.
  */
 export function detectLanguage(input: string): LanguageResult {
-  const text = typeof input === 'string' ? input : String(input);
+  const whole =
+    typeof input === 'string'
+      ? input
+      : expectString(input, 'detectLanguage(text)', 'text', 'the message text as a string');
+  const text = whole.length > MAX_DETECTED_CHARS ? whole.slice(0, MAX_DETECTED_CHARS) : whole;
   counts.fill(0);
   const length = text.length;
   for (let i = 0; i < length; i++) counts[scriptClassTable[text.charCodeAt(i)] ?? 0]!++;
@@ -78,12 +91,31 @@ function chinese(han: number, trad: number, simp: number): LanguageResult {
   return { locale, script: 'Hani', confidence: round(Math.min(0.99, 0.55 + 0.44 * share * evidence)) };
 }
 
+/**
+ * A capitalised word inside a sentence ("from David Miller", "my Nike shoes") is a name: it says
+ * nothing about the language, so it neither votes nor counts as a word.
+ */
+function isName(text: string, match: RegExpExecArray): boolean {
+  const word = match[0];
+  const first = word.charCodeAt(0);
+  if (first < 0x41 || first > 0x5a || word.length < 2 || word === word.toUpperCase()) return false;
+  for (let i = match.index - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09) continue;
+    // After a sentence end, or at the start, a capital starts the sentence.
+    return !(code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a);
+  }
+  return false;
+}
+
 function latinLanguage(text: string, letters: number): LanguageResult {
   const votes = new Map<string, number>();
   let words = 0;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (isName(text, match)) continue;
     words++;
-    const locales = lexicon.get(match[0].replace('’', "'"));
+    const locales = lexicon.get(match[0].toLowerCase().replace('’', "'"));
     if (!locales) continue;
     for (const locale of locales) votes.set(locale, (votes.get(locale) ?? 0) + 1 / locales.length);
   }
@@ -97,7 +129,10 @@ function latinLanguage(text: string, letters: number): LanguageResult {
       best = locale;
     } else if (count > secondVotes) secondVotes = count;
   }
-  if (best && bestVotes >= words / 2 && bestVotes > secondVotes) {
+  // English is the language of shop chat in Latin script: it stays English on any lexicon evidence
+  // that no other language matches, instead of a guess from a few letters' trigrams.
+  const englishOnly = best === 'en' && secondVotes === 0;
+  if (best && bestVotes > secondVotes && (bestVotes >= words / 2 || englishOnly)) {
     const share = bestVotes / Math.max(1, words);
     return {
       locale: best,

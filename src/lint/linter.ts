@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Range } from '../analysis/types.js';
+import { invalidArgument, quoteId } from '../arguments.js';
 import { describeIssues, HuashuError, issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
@@ -13,6 +14,7 @@ import { ALLOW_RULE, PhraseSet, type EntrySource, type PhraseMatch } from './phr
 import {
   defineRule,
   interpolate,
+  MAX_FINDINGS_PER_RULE,
   type ReplyView,
   type ReportDescriptor,
   type Rule,
@@ -60,11 +62,7 @@ const lintContextSchema = z
   })
   .strict();
 
-/**
- * At most this many findings per rule and reply: real replies have a handful; a megabyte of
- * repeated phrases would otherwise cost time and memory for findings nobody reads.
- */
-export const MAX_FINDINGS_PER_RULE = 200;
+export { MAX_FINDINGS_PER_RULE };
 
 const SUPPORTED: ReadonlySet<string> = new Set(['zh-Hans', 'zh-Hant', 'en']);
 const HAN = /[\u3400-\u9fff]/;
@@ -104,8 +102,22 @@ export function createLinter(
 ): Linter {
   const parsed = parseOrThrow(lintOptionsSchema, options, 'INVALID_OPTIONS', 'createLinter(options)');
   if (typeof resolveSuggestion !== 'function')
-    throw new HuashuError('INVALID_OPTIONS', 'Invalid createLinter(resolveSuggestion): expected a function');
-  const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(defineRule)];
+    throw invalidArgument(
+      'INVALID_OPTIONS',
+      'createLinter(options, resolveSuggestion)',
+      'resolveSuggestion',
+      'a function (templateId, locale) => sentence | undefined, or undefined for the built-in templates',
+      resolveSuggestion,
+    );
+  if (!Array.isArray(extraRules))
+    throw invalidArgument(
+      'INVALID_OPTIONS',
+      'createLinter(options, resolveSuggestion, extraRules)',
+      'extraRules',
+      'an array of rules made with defineRule()',
+      extraRules,
+    );
+  const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(extraRule)];
 
   const configured = configureRules(rules, parsed.rules ?? {});
   const enabled = rules.filter((_, i) => configured[i]!.severity !== 'off');
@@ -163,6 +175,24 @@ export function createLinter(
   return { lint, rules: configured };
 }
 
+/** A rule given to createLinter, checked as defineRule checks it; problems name its place in `extraRules`. */
+function extraRule(rule: unknown, index: number): Rule {
+  try {
+    return defineRule(rule as Rule);
+  } catch (error) {
+    if (!(error instanceof HuashuError)) throw error;
+    const issues = error.issues.map((issue) => ({
+      ...issue,
+      path: issue.path === '' ? `extraRules[${index}]` : `extraRules[${index}].${issue.path}`,
+    }));
+    throw new HuashuError(
+      'INVALID_RULES',
+      `Invalid createLinter(options, resolveSuggestion, extraRules[${index}]) (make rules with defineRule()):\n  ${describeIssues(issues)}`,
+      { issues },
+    );
+  }
+}
+
 function byRule(runners: readonly RuleRunner[], id: string): RuleRunner | undefined {
   for (const runner of runners) if (runner.id === id) return runner;
   return undefined;
@@ -179,8 +209,8 @@ function configureRules(rules: readonly Rule[], settings: Record<string, Severit
   for (const id of Object.keys(settings))
     if (!known.has(id))
       issues.push({
-        path: `rules.${id}`,
-        message: `unknown rule "${id}"; known rules: ${[...known].join(', ')}`,
+        path: `rules.${quoteId(id, false)}`,
+        message: `unknown rule ${quoteId(id)}; known rules: ${[...known].join(', ')}`,
       });
   if (issues.length > 0)
     throw new HuashuError('INVALID_OPTIONS', `Invalid createLinter(options):\n  ${describeIssues(issues)}`, {
@@ -374,23 +404,37 @@ class RuleRunner {
       throw problem(`a range outside the reply: [${descriptor.range.join(', ')}]`);
     if (descriptor.fix !== undefined && !validRange(descriptor.fix.range, reply.length))
       throw problem(`a fix range outside the reply: [${descriptor.fix.range.join(', ')}]`);
+    if (descriptor.masked !== undefined && typeof descriptor.masked !== 'string')
+      throw problem('a masked form that is not a string');
     if (++this.reported > MAX_FINDINGS_PER_RULE) return;
     const [start, end] = descriptor.range;
+    const text = reply.slice(start, end);
+    const { masked } = descriptor;
+    // A redacted finding shows the masked form wherever the rule might have put the datum.
+    const hide =
+      masked === undefined || text === '' || text === masked
+        ? (value: string) => value
+        : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
     const finding: Finding = {
       ruleId: this.id,
       messageId: descriptor.messageId,
       severity: this.severity === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
-      message: interpolate(messages[this.state.messageLocale], descriptor.data),
+      message: hide(interpolate(messages[this.state.messageLocale], descriptor.data)),
       range: [start, end],
-      actual: reply.slice(start, end),
+      actual: masked ?? text,
     };
-    if (descriptor.expected !== undefined) finding.expected = descriptor.expected;
+    if (descriptor.expected !== undefined) finding.expected = hide(descriptor.expected);
     if (descriptor.fix !== undefined)
-      finding.fix = { range: [...descriptor.fix.range], text: descriptor.fix.text };
+      finding.fix = { range: [...descriptor.fix.range], text: hide(descriptor.fix.text) };
     if (descriptor.suggestions !== undefined && descriptor.suggestions.length > 0)
-      finding.suggestions = descriptor.suggestions.map((s) => ({ text: s.text }));
-    if (descriptor.data !== undefined) finding.data = { ...descriptor.data };
+      finding.suggestions = descriptor.suggestions.map((s) => ({ text: hide(s.text) }));
+    if (descriptor.data !== undefined) {
+      const data: Record<string, string> = {};
+      for (const [key, value] of Object.entries(descriptor.data)) data[key] = hide(value);
+      finding.data = data;
+    }
     finding.url = meta.docs.url;
+    if (masked !== undefined) finding.redacted = true;
     this.state.findings.push(finding);
   }
 }
@@ -404,11 +448,35 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Whether `[start, end)` lies inside one of `ranges`: sorted by start with a running maximum of
+ * the ends, each question is a binary search (a megabyte of allowed phrases stays O(n log n)).
+ */
+function insideAny(ranges: readonly Range[]): (start: number, end: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const starts = Int32Array.from(sorted, (r) => r[0]);
+  const maxEnds = new Int32Array(sorted.length);
+  let furthest = -1;
+  sorted.forEach((r, i) => (maxEnds[i] = furthest = Math.max(furthest, r[1])));
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnds[lo - 1]! >= end;
+  };
+}
+
 /** Drop allowed and duplicate findings, sort by position, count. */
 function finish(findings: Finding[], allowed: readonly Range[]): LintResult {
   let kept = findings;
-  if (allowed.length > 0)
-    kept = kept.filter((f) => !allowed.some(([a, b]) => f.range[0] >= a && f.range[1] <= b));
+  if (allowed.length > 0) {
+    const inside = insideAny(allowed);
+    kept = kept.filter((f) => !inside(f.range[0], f.range[1]));
+  }
   if (kept.length > 1) {
     // A rule reports a span inside another of its spans (不知道 in 我不知道) once, and two
     // overlapping spans with the same message (加我微信 / 微信聊) once: sorted by rule, start,

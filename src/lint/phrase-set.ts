@@ -1,4 +1,4 @@
-import { createAutomaton, type Automaton } from '../text/automaton.js';
+import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 import type { HuashuIssue } from '../errors.js';
 import { normalize } from '../normalize/index.js';
 import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
@@ -200,20 +200,23 @@ export class PhraseSet {
     const found: PhraseMatch[] = [];
     if (this.automaton === null || skeleton.text.length === 0) return found;
     const text = skeleton.text;
-    const hits = this.automaton.matchInText(text);
     // Per entry: how many matches so far, and the last start of any of its `unlessLater` literals.
     let counts: Map<CompiledEntry, number> | undefined;
     let lastLater: Map<CompiledEntry, number> | undefined;
-    for (let h = 0; h < hits.length; h++) {
-      const hit = hits[h]!;
-      const candidates = this.byKeyword.get(hit.keyword);
-      if (candidates === undefined) continue;
+    scanKeywords(this.automaton, text, (_, begin, hitEnd, keyword) => {
+      const candidates = this.byKeyword.get(keyword);
+      if (candidates === undefined) return;
       for (const pattern of candidates) {
         const entry = pattern.entry;
         if (only !== undefined && entry !== only) continue;
-        const end = this.matchRest(skeleton, pattern, hit.begin, hit.end);
+        counts ??= new Map();
+        const count = (counts.get(entry) ?? 0) + 1;
+        // Past the cap an entry costs nothing more: degenerate input (a megabyte of one phrase)
+        // stays linear with a small constant.
+        if (count > MAX_MATCHES_PER_ENTRY) continue;
+        const end = this.matchRest(skeleton, pattern, begin, hitEnd);
         if (end < 0) continue;
-        if (!this.contextAllows(skeleton, entry, hit.begin, end)) continue;
+        if (!this.contextAllows(skeleton, entry, begin, end)) continue;
         if (entry.unlessLater !== undefined) {
           lastLater ??= new Map();
           let last = lastLater.get(entry);
@@ -224,14 +227,11 @@ export class PhraseSet {
           }
           if (last >= end) continue;
         }
-        counts ??= new Map();
-        const count = (counts.get(entry) ?? 0) + 1;
-        if (count > MAX_MATCHES_PER_ENTRY) continue;
         counts.set(entry, count);
         // Two alternatives of an entry may find the same span: the linter reports a span once.
-        found.push({ entry, start: hit.begin, end });
+        found.push({ entry, start: begin, end });
       }
-    }
+    });
     return found;
   }
 

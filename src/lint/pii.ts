@@ -1,31 +1,51 @@
 /**
  * Personal data in folded reply text (see `normalize`: lower case, half-width digits): full mobile
- * and landline numbers, mainland ID-card numbers (checksum verified), e-mail and street addresses.
- * Masked forms (138****5678, [电话x], z***@qq.com) have no full value and are not found.
- * Every pattern is bounded, so a megabyte of digits or letters stays linear.
+ * and landline numbers, international numbers written with `+`, mainland ID-card numbers (checksum
+ * verified), bank-card numbers (Luhn verified), e-mail and street addresses. Masked forms
+ * (138****5678, [电话x], z***@qq.com) have no full value and are not found.
+ * Every pattern is bounded and unambiguous, so a megabyte of digits or letters stays linear.
  */
-export type PiiKind = 'mobile' | 'landline' | 'id-card' | 'email' | 'address';
+export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
 export interface PiiHit {
   kind: PiiKind;
-  /** `[start, end)` in the folded text. */
+  /** `[start, end)` in the folded text: exactly the characters of the datum. */
   start: number;
   end: number;
   value: string;
+  /**
+   * Reported only when a cue of this role comes right before it: an 8-digit local number (Hong
+   * Kong, Macau) is a phone only when introduced as the customer's; a 16–19 digit number is a card
+   * only when introduced as one (卡号, 银行卡), since order numbers look the same.
+   */
+  needs?: 'owner' | 'card';
 }
 
 /** Mainland mobiles (+86 optional) and Taiwan mobiles (09xx-xxx-xxx). */
 const MOBILE =
   /(?<![0-9a-z])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|09\d{2}[ -]?\d{3}[ -]?\d{3})(?![0-9a-z])/g;
+/** Hong Kong and Macau mobiles without the country code: 9123 4567. */
+const LOCAL_MOBILE = /(?<![0-9a-z+])[5-9]\d{3}[ -]?\d{4}(?![0-9a-z])/g;
+/** Any number written with a country code: +852 9123 4567, +1 (415) 555-0199, +44 20 7946 0958. */
+const INTERNATIONAL =
+  /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?[ -]?\d{1,12}(?:[ -]\d{1,6}){0,4}(?![0-9a-z])/g;
 const LANDLINE = /(?<![0-9a-z])(?:\(0[1-8]\d{1,2}\)|0[1-8]\d{1,2})[ -]?[2-9]\d{6,7}(?![0-9a-z])/g;
 const ID_CARD =
   /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
+/** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6). */
+const BANK_CARD = /(?<![0-9a-z])[2-6]\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9a-z])/g;
+/** A street (up to six Han characters and 路/街/…), the house number, and an optional flat. */
 const STREET_ZH =
-  /[\u4e00-\u9fff]{1,6}(?:路|街|大道|巷|弄|胡同)\d{1,5}号(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
+  /([\u4e00-\u9fff]{1,6})(?:路|街|大道|巷|弄|胡同)\d{1,5}号(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
 const BUILDING_ZH = /\d{1,3}(?:栋|幢|号楼)\d{1,2}单元\d{2,5}(?:室|号)?/g;
 const STREET_EN =
   /(?<![0-9a-z])\d{1,5}[a-z]? (?:[a-z]+ ){1,4}(?:street|road|avenue|lane|drive|boulevard|court)(?![a-z])/g;
 const HAS_DIGIT_OR_AT = /[0-9@]/;
+/**
+ * Characters that end what comes before a street name: the division it is in (北京市朝阳区|建国路)
+ * and the words that introduce it (地址：|松仁路, 寄到|张江路). The street starts after the last one.
+ */
+const BEFORE_STREET = new Set('省市区县镇乡村旗的址是在到至往为于:： ');
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10x98765432';
@@ -38,33 +58,95 @@ export function validIdCard(value: string): boolean {
   return ID_CHECK[sum % 11] === value[17]!.toLowerCase();
 }
 
-export function findPii(text: string): PiiHit[] {
+/** The Luhn check of a card number (ISO/IEC 7812), on its digits. */
+export function validCardNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 16 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const digitCount = (value: string) => value.replace(/\D/g, '').length;
+
+/**
+ * Every datum in the folded text, without overlaps: where two candidates overlap, the one found
+ * first in this order wins: ID card, bank card, e-mail, mobile, international, landline, local
+ * mobile, address (a phone number inside an ID number is the ID number; 138…@qq.com is an e-mail).
+ * `look.cards: false` / `look.local: false` skip the kinds that need a cue when the reply has none
+ * (a megabyte of digits then costs no card or local-number candidates nobody would report).
+ */
+export function findPii(text: string, look: { local?: boolean; cards?: boolean } = {}): PiiHit[] {
   const hits: PiiHit[] = [];
   if (!HAS_DIGIT_OR_AT.test(text)) return hits;
-  const add = (kind: PiiKind, regex: RegExp, accept?: (value: string) => boolean) => {
+  let taken: Uint8Array | undefined;
+  const free = (start: number, end: number) => {
+    if (taken === undefined) return true;
+    for (let i = start; i < end; i++) if (taken[i] === 1) return false;
+    return true;
+  };
+  const keep = (hit: PiiHit) => {
+    if (!free(hit.start, hit.end)) return;
+    (taken ??= new Uint8Array(text.length)).fill(1, hit.start, hit.end);
+    hits.push(hit);
+  };
+  const add = (
+    kind: PiiKind,
+    regex: RegExp,
+    accept?: (value: string) => boolean,
+    needs?: PiiHit['needs'],
+  ) => {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       if (accept !== undefined && !accept(m[0])) continue;
-      hits.push({ kind, start: m.index, end: m.index + m[0].length, value: m[0] });
+      const hit: PiiHit = { kind, start: m.index, end: m.index + m[0].length, value: m[0] };
+      if (needs !== undefined) hit.needs = needs;
+      keep(hit);
     }
   };
   add('id-card', ID_CARD, validIdCard);
+  if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
+  if (text.includes('@')) for (const hit of findEmails(text)) keep(hit);
   add('mobile', MOBILE);
+  if (text.includes('+'))
+    add('phone', INTERNATIONAL, (value) => {
+      const count = digitCount(value);
+      return count >= 8 && count <= 15;
+    });
   add('landline', LANDLINE);
-  add('address', STREET_ZH);
+  if (look.local !== false) add('mobile', LOCAL_MOBILE, undefined, 'owner');
+  STREET_ZH.lastIndex = 0;
+  for (const m of text.matchAll(STREET_ZH)) {
+    // The street starts after the division or the word that introduces it.
+    const prefix = m[1]!;
+    let skip = 0;
+    for (let i = 0; i < prefix.length; i++) if (BEFORE_STREET.has(prefix[i]!)) skip = i + 1;
+    const start = m.index + skip;
+    keep({ kind: 'address', start, end: m.index + m[0].length, value: m[0].slice(skip) });
+  }
   add('address', BUILDING_ZH);
   add('address', STREET_EN);
-  if (text.includes('@')) hits.push(...findEmails(text));
-  const ids = hits.filter((hit) => hit.kind === 'id-card');
-  if (ids.length === 0) return hits;
-  // A phone number inside an ID number is the ID number.
-  const insideId = new Uint8Array(text.length);
-  for (const id of ids) insideId.fill(1, id.start, id.end);
-  return hits.filter((hit) => hit.kind === 'id-card' || insideId[hit.start] === 0);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
 }
 
-const LOCAL_PART = /[a-z0-9._%+-]/;
-const DOMAIN_PART = /[a-z0-9.-]/;
+/** `[a-z0-9.-]` by character code (a regex test per character costs more than the search). */
+function isDomainCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
+}
+
+/** `[a-z0-9._%+-]`. */
+function isLocalCode(code: number): boolean {
+  return isDomainCode(code) || code === 0x5f || code === 0x25 || code === 0x2b;
+}
+
+const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 
 /** E-mail addresses, found from each `@` outwards (bounded: local part ≤ 64, domain ≤ 253). */
 function findEmails(text: string): PiiHit[] {
@@ -72,47 +154,134 @@ function findEmails(text: string): PiiHit[] {
   let at = text.indexOf('@');
   while (at >= 0) {
     let start = at;
-    while (start > 0 && at - start < 64 && LOCAL_PART.test(text[start - 1]!)) start--;
+    while (start > 0 && at - start < 64 && isLocalCode(text.charCodeAt(start - 1))) start--;
     let end = at + 1;
-    while (end < text.length && end - at < 253 && DOMAIN_PART.test(text[end]!)) end++;
+    let dots = 0;
+    for (; end < text.length && end - at < 253; end++) {
+      const code = text.charCodeAt(end);
+      if (!isDomainCode(code)) break;
+      if (code === 0x2e) dots++;
+    }
     while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-    const domain = text.slice(at + 1, end);
-    if (start < at && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(domain))
+    // A domain has a dot: most `@` in chat (@客服, a@) have none and skip the pattern test.
+    if (start < at && dots > 0 && DOMAIN.test(text.slice(at + 1, end)))
       hits.push({ kind: 'email', start, end, value: text.slice(start, end) });
     at = text.indexOf('@', at + 1);
   }
   return hits;
 }
 
+/** Format characters (zero-width space, joiners, direction marks) carry nothing and are dropped from a mask. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+/** The value in compatibility form: full-width and styled letters and digits as ASCII, invisibles dropped. */
+function folded(value: string): string {
+  // Printable ASCII (most replies) is its own compatibility form.
+  return PRINTABLE_ASCII.test(value) ? value : value.normalize('NFKC').replace(INVISIBLE, '');
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** The ASCII digits of a number as written (full-width ones too). */
+function asciiDigits(value: string): string {
+  return folded(value).replace(/[^0-9]/g, '');
+}
+
+/** The first user-perceived character of `text` (a letter with its combining marks, a whole emoji). */
+let graphemes: Intl.Segmenter | undefined;
+function firstGrapheme(text: string): string {
+  if (typeof Intl.Segmenter === 'function') {
+    const segmenter = (graphemes ??= new Intl.Segmenter());
+    for (const { segment } of segmenter.segment(text)) return segment;
+    return '';
+  }
+  const first = text.codePointAt(0);
+  return first === undefined ? '' : String.fromCodePoint(first);
+}
+
 /**
- * The datum as written in the reply, with the middle hidden: 138****5678, 010-****5678,
- * 110***********123X, z***@qq.com, 建国路**号. Numbers come out in ASCII digits.
+ * The last four digits, and `keep` digits at the start when at least three stay hidden between
+ * them: 138****5678 (11 digits), 091****5678 (10), ****4567 (8).
+ */
+function maskNumber(digits: string, keep: number): string {
+  if (digits.length <= 4) return '****';
+  const head = digits.length - 4 - keep >= 3 ? digits.slice(0, keep) : '';
+  return `${head}****${digits.slice(-4)}`;
+}
+
+/**
+ * The datum with everything that identifies someone hidden, from the text as written in the reply
+ * (full-width, styled or zero-width-glued characters included; never splitting a surrogate pair):
+ *
+ * | kind | masked | |
+ * |---|---|---|
+ * | mobile | 138****5678, 091****5678, ****4567 | first three and last four digits (+86 dropped) |
+ * | landline | 010-****5678 | area code and last four digits |
+ * | phone | +852 ****4567 | country code and last four digits |
+ * | id-card | 1101**********002X | first four and last four characters |
+ * | bank-card | 6222****0123 | first four and last four digits |
+ * | email | z***@qq.com | first character of the name and the domain (a name of one or two characters: ***@qq.com) |
+ * | address | 张江路**号, ** Baker Street | the street as written, every number `**` |
+ *
+ * Numbers and e-mail addresses come out in ASCII; addresses keep their script (松仁路**號).
  */
 export function maskPii(kind: PiiKind, value: string): string {
   switch (kind) {
     case 'mobile': {
-      const digits = asciiDigits(value).slice(-11);
-      return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+      let digits = asciiDigits(value);
+      if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
+      return maskNumber(digits, 3);
     }
     case 'landline': {
       const digits = asciiDigits(value);
       const area = digits.length > 8 ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7)) : '';
       return `${area}${area ? '-' : ''}****${digits.slice(-4)}`;
     }
-    case 'id-card':
-      return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+    case 'phone': {
+      const written = folded(value);
+      const country = /^\+(\d{1,3})[ (-]/.exec(written)?.[1];
+      const digits = asciiDigits(written);
+      return `+${country === undefined ? '' : `${country} `}****${digits.slice(-4)}`;
+    }
+    case 'id-card': {
+      const id = folded(value)
+        .replace(/[^0-9xX]/g, '')
+        .toUpperCase();
+      return id.length < 8
+        ? '*'.repeat(id.length)
+        : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+    }
+    case 'bank-card': {
+      const digits = asciiDigits(value);
+      return digits.length < 8 ? '****' : `${digits.slice(0, 4)}****${digits.slice(-4)}`;
+    }
     case 'email': {
-      const at = value.indexOf('@');
-      return `${value[0]}***${value.slice(at)}`;
+      const address = folded(value).toLowerCase();
+      const at = address.lastIndexOf('@');
+      if (at < 0) return '***';
+      const name = address.slice(0, at);
+      const ascii = PRINTABLE_ASCII.test(name);
+      const shown =
+        (ascii ? name.length : [...name].length) > 2 ? (ascii ? name[0]! : firstGrapheme(name)) : '';
+      return `${shown}***${address.slice(at)}`;
     }
     case 'address':
-      return value.replace(/\p{Nd}/gu, '*');
+      // Every number (full-width too) and a house letter after it (221B) becomes **.
+      return value
+        .replace(INVISIBLE, '')
+        .replace(/\p{Nd}+(?:[a-zA-Zａ-ｚＡ-Ｚ](?![a-zA-Zａ-ｚＡ-Ｚ]))?/gu, '**');
   }
 }
 
-/** The digits of a number as written (full-width ones too), in ASCII. */
-function asciiDigits(value: string): string {
-  return value.normalize('NFKC').replace(/\D/g, '');
+/**
+ * The span as it may be shown where the reply itself is printed: `masked` when it has the span's
+ * UTF-16 length (so every column after it stays true), else every letter, digit and symbol of the
+ * span as `*` (one per UTF-16 unit, so a surrogate pair becomes `**`), spaces and punctuation kept.
+ */
+export function redactSpan(span: string, masked: string): string {
+  if (masked.length === span.length && !/[\uD800-\uDFFF]/.test(masked)) return masked;
+  let out = '';
+  for (const char of span) out += /^[\s\p{P}]$/u.test(char) ? char : '*'.repeat(char.length);
+  return out;
 }
 
 /** Digits of a phone number without a +86 country code, to compare with `facts.customer.phone`. */

@@ -50,7 +50,20 @@ export interface ReportDescriptor {
   expected?: string;
   fix?: { range: Range; text: string };
   suggestions?: Array<{ text: string }>;
+  /**
+   * The range is personal data and this is its masked form: the finding's `actual` is this text,
+   * it is marked `redacted`, and the range's text is replaced by it wherever else it appears in the
+   * finding (message, data, expected, suggestions, fix), so no output repeats the datum.
+   */
+  masked?: string;
 }
+
+/**
+ * At most this many findings per rule and reply: real replies have a handful; a megabyte of
+ * repeated phrases would otherwise cost time and memory for findings nobody reads. A rule with
+ * a loop of its own may stop there too.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
 
 /**
  * What a rule sees. `create(context)` runs once per linter; `reply`, `facts`, `conversation`,

@@ -14,7 +14,7 @@ export interface Finding {
   message: string;
   /** `[start, end)` UTF-16 range in the ORIGINAL reply. */
   range: Range;
-  /** The offending text as written. */
+  /** The offending text as written; for a `redacted` finding, its masked form. */
   actual: string;
   /** What to write instead, when there is one obvious replacement. */
   expected?: string;
@@ -25,6 +25,11 @@ export interface Finding {
   /** Extra data, e.g. `{ category: 'deflection' }` for forbidden phrases. */
   data?: Record<string, string>;
   url?: string;
+  /**
+   * The range is personal data (no-pii-leak): `message`, `actual`, `data`, `expected` and the fix
+   * carry only its masked form (138****5678), and formatters that print the reply mask the range.
+   */
+  redacted?: true;
 }
 
 export interface LintResult {

@@ -1,13 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { indexCatalogue } from '../actions/catalogue.js';
 import { invalidRules } from '../actions/data.js';
-import { OperatorTable, type CustomOperator } from '../actions/operators.js';
+import { OperatorTable, type CustomOperator } from '../conditions/operators.js';
 import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
 import { HuashuError, type HuashuIssue } from '../errors.js';
 import { ACTION_CATALOGUE } from '../generated/actions-catalogue.js';
 import { BUILTIN_ACTION_RULES } from '../generated/actions-rules.js';
+import {
+  listFiles,
+  parseLimits,
+  readTextFile,
+  requireFolder,
+  requirePath,
+  type FileLimits,
+} from './files.js';
+import { parseJsonText } from './json-text.js';
 
 /** A folder of next-action rule files, ready for `createAssistant({ actions })`. */
 export interface ActionRulePack {
@@ -15,67 +23,108 @@ export interface ActionRulePack {
   disable: string[];
 }
 
-/** The `.json` rule files of a folder (not `*.schema.json`), in name order. */
-function ruleFiles(root: string): string[] {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(root).isDirectory();
-  } catch {
-    isDirectory = false;
-  }
-  if (!isDirectory)
-    throw new HuashuError('IO', `Rule folder not found: ${root}`, {
-      issues: [{ file: root, path: '', message: 'not a folder' }],
+/** Options of the rule loaders: custom operators, and the file limits (see FileLimits). */
+export interface ActionRuleLoadOptions extends FileLimits {
+  operators?: Readonly<Record<string, CustomOperator>>;
+}
+
+/** The operators and the limits of the options, validated. */
+function parseOptions(options: unknown, what: string) {
+  if (options === undefined || options === null)
+    return { limits: parseLimits({}, what), operators: undefined };
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new HuashuError('INVALID_OPTIONS', `Invalid ${what} options: expected an object`, {
+      issues: [{ path: '', message: 'expected an object' }],
     });
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.schema.json'))
-    .map((e) => e.name)
-    .sort();
+  const { operators, ...limits } = options as ActionRuleLoadOptions;
+  if (operators !== undefined) {
+    const bad =
+      operators === null || typeof operators !== 'object' || Array.isArray(operators)
+        ? ['']
+        : Object.keys(operators).filter((name) => typeof operators[name] !== 'function');
+    if (bad.length > 0)
+      throw new HuashuError(
+        'INVALID_OPTIONS',
+        `Invalid ${what} options: operators must be an object of functions (name → (fact, value) => boolean)`,
+        {
+          issues: bad.map((name) => ({
+            path: name === '' ? 'operators' : `operators.${name}`,
+            message: 'expected a function',
+          })),
+        },
+      );
+  }
+  return { limits: parseLimits(limits, what), operators };
 }
 
 /**
  * Load a folder of rule files (`{ "rules": [...], "disable": [...] }`, json-rules-engine rule JSON;
- * see `huashu/rules/actions/rule.schema.json`), in file-name order. Pass the result to
- * `createAssistant({ actions })`: rules add to the built-ins or replace the one with the same
- * name; `disable` switches built-ins off. Throws `INVALID_RULES` listing every problem of every
- * file (file, JSON path, message), or `IO` when the folder does not exist. `operators` names the
- * custom operators the rules may use (pass the same to createAssistant).
+ * see `huashu/rules/actions/rule.schema.json`): its `.json` files (not `*.schema.json`, not
+ * sub-folders), in file-name order. Pass the result to `createAssistant({ actions })`: rules add
+ * to the built-ins or replace the one with the same name; `disable` switches built-ins off. Throws
+ * `INVALID_RULES` listing every problem of every file (file, JSON path, message), or `IO` when the
+ * folder does not exist or holds more than `maxFolderEntries` entries. `operators` names the
+ * custom operators the rules may use (pass the same to createAssistant); each file is at most
+ * `maxFileBytes` (default 10 MB).
  */
-export function loadActionRules(
-  dir: string,
-  options: { operators?: Readonly<Record<string, CustomOperator>> } = {},
-): ActionRulePack {
-  const root = resolve(dir);
+export function loadActionRules(dir: string, options: ActionRuleLoadOptions = {}): ActionRulePack {
+  const root = resolve(requirePath(dir, 'loadActionRules(dir)'));
+  const { limits } = parseOptions(options, 'loadActionRules');
+  requireFolder(root, 'Rule folder');
+  const names = listFiles(root, {
+    maxEntries: limits.maxFolderEntries,
+    recursive: false,
+    accept: (name) => name.endsWith('.json') && !name.endsWith('.schema.json'),
+  });
   return loadActionRuleFiles(
-    ruleFiles(root).map((name) => join(root, name)),
+    names.map((name) => join(root, name)),
     options,
     `next-action rules in ${root}`,
   );
 }
 
-/** As loadActionRules, for a list of rule files (in the order given). */
+/**
+ * As loadActionRules, for a list of rule files (in the order given). `files` must be an array of
+ * paths (strings): `INVALID_INPUT` otherwise. A file that cannot be read (missing, not a regular
+ * file, over `maxFileBytes`) or is not valid JSON is listed with the other problems.
+ */
 export function loadActionRuleFiles(
   files: readonly string[],
-  options: { operators?: Readonly<Record<string, CustomOperator>> } = {},
+  options: ActionRuleLoadOptions = {},
   what = 'next-action rules',
 ): ActionRulePack {
+  if (!Array.isArray(files))
+    throw new HuashuError('INVALID_INPUT', 'loadActionRuleFiles(files) must be an array of file paths', {
+      issues: [{ path: '', message: 'expected an array of paths' }],
+    });
+  files.forEach((file, i) => requirePath(file, `loadActionRuleFiles(files[${i}])`));
+  if (typeof what !== 'string')
+    throw new HuashuError('INVALID_INPUT', 'loadActionRuleFiles(…, what) must be a string');
+  const { limits, operators } = parseOptions(options, 'loadActionRuleFiles');
   const context = {
     catalogue: indexCatalogue(ACTION_CATALOGUE, []),
-    operators: new OperatorTable(options.operators),
+    operators: new OperatorTable(operators),
   };
   const issues: HuashuIssue[] = [];
   const pack: ActionRulePack = { rules: [], disable: [] };
   const seen = new Map<string, string>();
   const builtIn = new Set(BUILTIN_ACTION_RULES.map((r) => r.name));
-  for (const file of files) {
-    let content: unknown;
+  for (const given of files) {
+    const file = resolve(given);
+    let text: string;
     try {
-      content = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+      text = readTextFile(file, limits.maxFileBytes);
     } catch (error) {
-      issues.push({ file, path: '', message: `invalid JSON: ${(error as Error).message}` });
+      if (!(error instanceof HuashuError)) throw error;
+      issues.push({ file, path: '', message: error.issues[0]?.message ?? error.message });
       continue;
     }
-    const checked = checkRuleFile(content, context, file);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      issues.push({ file, path: '', message: parsed.message });
+      continue;
+    }
+    const checked = checkRuleFile(parsed.value, context, file);
     issues.push(...checked.issues);
     for (const rule of checked.rules) {
       const other = seen.get(rule.name);

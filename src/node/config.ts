@@ -1,16 +1,19 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
-import { phrasePackSchema } from '../lint/data-schema.js';
+import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
+import { createLinter } from '../lint/linter.js';
 import { lintOptionsSchema, type LintOptions } from '../lint/options.js';
+import { lintRules } from '../lint/rule-list.js';
+import { parseLimits, readJsonFile, requirePath, resolveContained, type FileLimits } from './files.js';
 
 /** The file name the CLI looks for, from the working directory upward. */
 export const CONFIG_FILE_NAME = 'huashu.config.json';
 
 /**
- * `huashu.config.json`. Each area owns its key; paths are relative to the file. In `lint.packs`
- * an entry may be a pack object or the path of a pack's JSON file.
+ * `huashu.config.json`. Each area owns its key; paths are relative to the file and must stay
+ * inside its folder. In `lint.packs` an entry may be a pack object or the path of a pack's JSON file.
  */
 export const configSchema = z
   .object({
@@ -40,7 +43,7 @@ export interface LoadedConfig {
 
 /** The nearest `huashu.config.json` in `cwd` or a folder above it, or undefined. */
 export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
+  let dir = resolve(requirePath(cwd, 'findConfigFile(cwd)'));
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -50,71 +53,146 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-/** `line L, column C` of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every rule switched off: the checks below build no automaton for the built-in phrases. */
+function allRulesOff(extra: readonly string[] = []): Record<string, 'off'> {
+  const off: Record<string, 'off'> = {};
+  for (const rule of lintRules) off[rule.id] = 'off';
+  for (const id of extra) off[id] = 'off';
+  return off;
 }
 
-/** Read and parse a JSON file, or throw a HuashuError naming the file and where the syntax breaks. */
-function readJson(file: string, code: 'INVALID_OPTIONS' | 'IO'): unknown {
-  let text: string;
+/** The issues createLinter raises for `options`, or none. */
+function linterIssues(options: LintOptions): readonly HuashuIssue[] {
   try {
-    text = readFileSync(file, 'utf8');
+    createLinter(options);
+    return [];
   } catch (error) {
-    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    throw new HuashuError('IO', message, { issues: [{ file, path: '', message }], cause: error });
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const raw = (error as Error).message;
-    const position = /position (\d+)/.exec(raw);
-    const where = position?.[1] === undefined ? '' : ` (${lineAndColumn(text, Number(position[1]))})`;
-    const message = `invalid JSON${where}: ${raw}`;
-    throw new HuashuError(code, `${file}: ${message}`, {
-      issues: [{ file, path: '', message }],
-      cause: error,
-    });
+    if (!(error instanceof HuashuError)) throw error;
+    return error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }];
   }
 }
 
-function fail(file: string, issues: HuashuIssue[]): never {
-  throw new HuashuError('INVALID_OPTIONS', `Invalid configuration ${file}:\n  ${describeIssues(issues)}`, {
-    issues,
-  });
+/** Where pack `index` of `lint.packs` is written: its own file, or the configuration. */
+interface PackOrigin {
+  file: string;
+  /** JSON path prefix of the pack inside `file` ('' for a pack file). */
+  prefix: string;
+}
+
+function joinPath(prefix: string, rest: string): string {
+  const tail = rest.replace(/^\./, '');
+  if (prefix === '') return tail;
+  if (tail === '') return prefix;
+  return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${tail}`;
 }
 
 /**
- * Read and validate one configuration file. Every problem is listed (file and JSON path) in one
- * HuashuError `INVALID_OPTIONS`; an unreadable file is `IO`. Pack files named in `lint.packs` are
- * read too, and their problems reported against their own file.
+ * What createLinter would reject, checked part by part so one problem does not hide the next: rule
+ * ids, each valid pack's phrases against its examples, the allow-list. Every rule is switched off
+ * for the checks, so they are quick; the parts that failed the schema are not checked again.
  */
-export function loadConfigFile(file: string): HuashuConfig {
-  const path = resolve(file);
+function linterChecks(
+  lint: Record<string, unknown>,
+  file: string,
+  packs: ReadonlyArray<{ pack: PhrasePack; index: number; origin: PackOrigin }>,
+): { options: HuashuIssue[]; packs: HuashuIssue[] } {
+  const options: HuashuIssue[] = [];
+  const packIssues: HuashuIssue[] = [];
+  // Rule ids are checked even when a severity is wrong (the schema reports that one).
+  if (isRecord(lint.rules))
+    for (const issue of linterIssues({ rules: allRulesOff(Object.keys(lint.rules)) }))
+      options.push({ file, path: `lint.${issue.path}`, message: issue.message });
+  if (packs.length > 0) {
+    const checked = linterIssues({ packs: packs.map((p) => p.pack), rules: allRulesOff() });
+    for (const issue of checked) {
+      const match = /^packs\[(\d+)\](.*)$/.exec(issue.path);
+      const origin = match === null ? undefined : packs[Number(match[1])]?.origin;
+      if (origin === undefined) packIssues.push({ file, path: `lint.${issue.path}`, message: issue.message });
+      else
+        packIssues.push({
+          file: origin.file,
+          path: joinPath(origin.prefix, match?.[2] ?? ''),
+          message: issue.message,
+        });
+    }
+  }
+  // The allowed phrases that pass the schema (the others are reported by it), by their index.
+  const allowed = Array.isArray(lint.allow)
+    ? lint.allow.flatMap((phrase: unknown, index) =>
+        typeof phrase === 'string' && phrase !== '' ? [{ phrase, index }] : [],
+      )
+    : [];
+  if (allowed.length > 0)
+    for (const issue of linterIssues({ allow: allowed.map((a) => a.phrase), rules: allRulesOff() })) {
+      // createLinter names the pattern made of an allowed phrase: allow[2].patterns[0].
+      const k = /^allow\[(\d+)\]/.exec(issue.path)?.[1];
+      const index = k === undefined ? undefined : allowed[Number(k)]?.index;
+      options.push({
+        file,
+        path: index === undefined ? 'lint.allow' : `lint.allow[${index}]`,
+        message: issue.message,
+      });
+    }
+  return { options, packs: packIssues };
+}
+
+/**
+ * Read and validate one configuration file. Every problem is listed at once (file and JSON path)
+ * in one HuashuError: the file's schema, each pack file named in `lint.packs` (read, checked
+ * against its schema and its examples, reported against its own file), unknown rule ids, allowed
+ * phrases, and the folders' paths. The code is `INVALID_OPTIONS`, or `INVALID_RULES` when every
+ * problem is inside the phrase packs (as createLinter reports them); `IO` when the file itself
+ * cannot be read.
+ *
+ * Paths in the file (`lint.packs`, `templates`, `actions`) are relative to its folder and must stay
+ * inside it: absolute paths, `..` that climbs out and symbolic links that lead out are refused. Only
+ * regular files are read, each of at most `maxFileBytes` (default 10 MB). An error names files,
+ * lines and columns, never their contents.
+ */
+export function loadConfigFile(file: string, options: FileLimits = {}): HuashuConfig {
+  const path = resolve(requirePath(file, 'loadConfigFile(file)'));
+  const limits = parseLimits(options, 'loadConfigFile');
   const base = dirname(path);
-  const value = readJson(path, 'INVALID_OPTIONS');
+  const value = readJsonFile(path, 'INVALID_OPTIONS', limits.maxFileBytes);
   const issues: HuashuIssue[] = [];
+  const packIssues: HuashuIssue[] = [];
 
   // Pack paths are replaced by the packs they name before validation.
   const packFiles = new Map<number, string>();
   const unreadable = new Set<number>();
-  const packs = (value as { lint?: { packs?: unknown } } | null)?.lint?.packs;
+  const lint = isRecord(value) ? value.lint : undefined;
+  const packs = isRecord(lint) ? lint.packs : undefined;
   if (Array.isArray(packs)) {
     packs.forEach((pack, index) => {
       if (typeof pack !== 'string') return;
-      const packFile = isAbsolute(pack) ? pack : resolve(base, pack);
+      const where = `lint.packs[${index}]`;
+      const contained = resolveContained(base, pack);
+      if ('problem' in contained) {
+        issues.push({ file: path, path: where, message: contained.problem });
+        unreadable.add(index);
+        return;
+      }
       try {
-        packs[index] = readJson(packFile, 'INVALID_OPTIONS');
-        packFiles.set(index, packFile);
+        packs[index] = readJsonFile(contained.path, 'INVALID_OPTIONS', limits.maxFileBytes);
+        packFiles.set(index, contained.path);
       } catch (error) {
         if (!(error instanceof HuashuError)) throw error;
-        issues.push({ file: path, path: `lint.packs[${index}]`, message: error.message });
+        issues.push({ file: path, path: where, message: error.message });
         unreadable.add(index);
       }
     });
+  }
+
+  const folders: { templates?: string; actions?: string } = {};
+  for (const key of ['templates', 'actions'] as const) {
+    const written = isRecord(value) ? value[key] : undefined;
+    if (typeof written !== 'string') continue; // the schema reports it
+    const contained = resolveContained(base, written);
+    if ('problem' in contained) issues.push({ file: path, path: key, message: contained.problem });
+    else folders[key] = contained.path;
   }
 
   const parsed = configSchema.safeParse(value);
@@ -130,44 +208,57 @@ export function loadConfigFile(file: string): HuashuConfig {
         issues.push({ file: packFile, path: (pack?.[2] ?? '').replace(/^\./, ''), message: issue.message });
     }
   }
-  // The packs' own schema, checked here so a problem names the pack's file and its path in it
-  // (createLinter checks their examples when the linter is built).
+  // The packs' own schema, checked here so a problem names the pack's file and its path in it;
+  // the valid ones are then checked against their examples.
+  const validPacks: Array<{ pack: PhrasePack; index: number; origin: PackOrigin }> = [];
   if (Array.isArray(packs))
     packs.forEach((pack, index) => {
-      if (unreadable.has(index) || typeof pack !== 'object' || pack === null) return;
-      const result = phrasePackSchema.safeParse(pack);
-      if (result.success) return;
+      if (unreadable.has(index) || !isRecord(pack)) return;
       const packFile = packFiles.get(index);
-      issues.push(
-        ...(packFile === undefined
-          ? issuesFromZod(result.error, `lint.packs[${index}]`, path)
-          : issuesFromZod(result.error, '', packFile)),
-      );
+      const origin: PackOrigin =
+        packFile === undefined
+          ? { file: path, prefix: `lint.packs[${index}]` }
+          : { file: packFile, prefix: '' };
+      const result = phrasePackSchema.safeParse(pack);
+      if (result.success) validPacks.push({ pack: pack as PhrasePack, index, origin });
+      else packIssues.push(...issuesFromZod(result.error, origin.prefix, origin.file));
     });
-  if (issues.length > 0 || !parsed.success) {
+  if (isRecord(lint)) {
+    const checked = linterChecks(lint, path, validPacks);
+    issues.push(...checked.options);
+    packIssues.push(...checked.packs);
+  }
+
+  if (issues.length > 0 || packIssues.length > 0 || !parsed.success) {
     // The options schema may check the packs too: each problem is listed once.
     const seen = new Set<string>();
-    fail(
-      path,
-      issues.filter((issue) => {
-        const key = `${issue.file}\u0000${issue.path}\u0000${issue.message}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
+    const all = [...issues, ...packIssues].filter((issue) => {
+      const key = `${issue.file}\u0000${issue.path}\u0000${issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const onlyPacks = issues.length === 0 && parsed.success;
+    throw new HuashuError(
+      onlyPacks ? 'INVALID_RULES' : 'INVALID_OPTIONS',
+      `Invalid configuration ${path}:\n  ${describeIssues(all)}`,
+      { issues: all },
     );
   }
 
   const { $schema: _schema, ...config } = parsed.data;
   const resolved: HuashuConfig = {};
   if (config.lint !== undefined) resolved.lint = config.lint;
-  if (config.templates !== undefined) resolved.templates = resolve(base, config.templates);
-  if (config.actions !== undefined) resolved.actions = resolve(base, config.actions);
+  if (folders.templates !== undefined) resolved.templates = folders.templates;
+  if (folders.actions !== undefined) resolved.actions = folders.actions;
   return resolved;
 }
 
-/** The configuration that applies in `cwd`: the nearest `huashu.config.json` upward, or an empty one. */
-export function loadConfig(cwd: string): LoadedConfig {
+/**
+ * The configuration that applies in `cwd`: the nearest `huashu.config.json` upward, or an empty
+ * one. `options` as loadConfigFile.
+ */
+export function loadConfig(cwd: string, options: FileLimits = {}): LoadedConfig {
   const path = findConfigFile(cwd);
-  return path === undefined ? { config: {} } : { path, config: loadConfigFile(path) };
+  return path === undefined ? { config: {} } : { path, config: loadConfigFile(path, options) };
 }

@@ -6,11 +6,12 @@
  * natural's tokenizer drops Chinese, so the adapter feeds it huashu's features (character 1–2-grams,
  * stemmed English words) as tokens; patterns, context and thresholds still apply on top of it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HuashuError } from '../errors.js';
+import { z } from 'zod';
+import { HuashuError, parseOrThrow } from '../errors.js';
 import { INTENT_MODEL } from '../generated/intent-model.js';
 import { INTENT_PATTERNS } from '../generated/intent-patterns.js';
 import { extractFeatures, FeatureBuffer, stopWordKeys } from '../intent/features.js';
@@ -18,6 +19,8 @@ import { PatternMatcher } from '../intent/patterns.js';
 import { corpusFileSchema, type IntentModel } from '../intent/schema.js';
 import { documentFeatures } from '../intent/training.js';
 import type { NormalizedText } from '../normalize/index.js';
+import { readJsonFile } from './files.js';
+import { LOCALES } from '../vocabulary.js';
 
 /** The part of natural's (apparatus's) Bayes classifier the adapter uses. */
 interface BayesEngine {
@@ -33,7 +36,20 @@ export interface NaturalClassifierOptions {
   smoothing?: number;
 }
 
-const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+const naturalOptionsSchema = z
+  .object({
+    examples: z
+      .array(
+        z.object({
+          text: z.string().min(1, 'an example needs its text'),
+          intent: z.string().min(1, 'an example needs its intent id'),
+        }),
+      )
+      .min(1, 'give at least one example, or leave examples out for the built-in corpus')
+      .optional(),
+    smoothing: z.number().positive().finite().optional(),
+  })
+  .strict();
 
 /** The folder holding rules/intents/, searched upwards from this module (src/node, dist/node, dist chunks). */
 function rulesFolder(): string {
@@ -55,7 +71,7 @@ export function readIntentCorpus(): Array<{ text: string; intent: string }> {
   const examples: Array<{ text: string; intent: string }> = [];
   for (const locale of LOCALES) {
     const file = join(folder, `corpus.${locale}.json`);
-    const parsed = corpusFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const parsed = corpusFileSchema.safeParse(readJsonFile(file, 'INVALID_RULES'));
     if (!parsed.success)
       throw new HuashuError('INVALID_RULES', `${file} is not a valid corpus file: ${parsed.error.message}`);
     for (const entry of parsed.data.data)
@@ -120,11 +136,17 @@ function observation(keys: ArrayLike<number>): Record<number, string> {
  * when natural is not installed. Training runs here, once (about a second for the built-in corpus).
  */
 export function createNaturalClassifier(options: NaturalClassifierOptions = {}): IntentModel {
-  const engine = loadBayes(options.smoothing ?? 1);
+  const checked = parseOrThrow(
+    naturalOptionsSchema,
+    options ?? {},
+    'INVALID_OPTIONS',
+    'createNaturalClassifier(options)',
+  );
+  const engine = loadBayes(checked.smoothing ?? 1);
   const stopWords = stopWordKeys(INTENT_MODEL.stopWords);
   const matcher = new PatternMatcher(INTENT_PATTERNS.groups, INTENT_PATTERNS.mask);
   const buffer = new FeatureBuffer();
-  const examples = options.examples ?? readIntentCorpus();
+  const examples = checked.examples ?? readIntentCorpus();
   const intents: string[] = [];
   for (const { text, intent } of examples) {
     if (!intents.includes(intent)) intents.push(intent);

@@ -1,38 +1,52 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { HuashuError } from '../errors.js';
+import { join, resolve } from 'node:path';
+import type { HuashuIssue } from '../errors.js';
 import { invalidTemplates } from '../templates/invalid.js';
 import type { TemplateDefinition } from '../templates/definition.js';
 import { templateInputsFromFiles, type TemplateFile } from '../templates/files.js';
 import { validateTemplates } from '../templates/validate.js';
+import {
+  listFiles,
+  parseLimits,
+  readTextFile,
+  requireFolder,
+  requirePath,
+  type FileLimits,
+} from './files.js';
+import { describeJsonProblem, findJsonSyntaxProblem } from './json-text.js';
 
-/** Every `.hbs` and `.json` file under `dir`, with paths relative to it (using `/`). */
-export function readTemplateFiles(dir: string): TemplateFile[] {
-  const root = resolve(dir);
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(root).isDirectory();
-  } catch {
-    isDirectory = false;
-  }
-  if (!isDirectory) {
-    throw new HuashuError('IO', `Template folder not found: ${root}`, {
-      issues: [{ file: root, path: '', message: 'not a folder' }],
-    });
-  }
-  const files: TemplateFile[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
-      } else if (entry.isFile() && (entry.name.endsWith('.hbs') || entry.name.endsWith('.json'))) {
-        files.push({ path: relative(root, full).split(sep).join('/'), content: readFileSync(full, 'utf8') });
-      }
-    }
-  };
-  walk(root);
-  return files;
+/**
+ * Every `.hbs` and `.json` file under `dir`, with paths relative to it (using `/`), in name order.
+ * Only regular files are read (symbolic links, dot-folders and node_modules are skipped), each of
+ * at most `maxFileBytes` (default 10 MB), looking at no more than `maxFolderEntries` entries
+ * (default 10,000). Throws `INVALID_INPUT` for a bad `dir`, `INVALID_OPTIONS` for bad limits,
+ * `IO` when the folder is missing, too large, or a file cannot be read.
+ */
+export function readTemplateFiles(dir: string, options: FileLimits = {}): TemplateFile[] {
+  const root = resolve(requirePath(dir, 'readTemplateFiles(dir)'));
+  const limits = parseLimits(options, 'readTemplateFiles');
+  requireFolder(root, 'Template folder');
+  return listFiles(root, {
+    maxEntries: limits.maxFolderEntries,
+    recursive: true,
+    accept: (name) => name.endsWith('.hbs') || name.endsWith('.json'),
+  }).map((path) => ({ path, content: readTextFile(join(root, path), limits.maxFileBytes) }));
+}
+
+/**
+ * The metadata parser reports JSON syntax errors in V8's words, which can quote the file; a
+ * folder loaded from disk gets our own words instead (file, line, column, what was expected).
+ */
+function withoutQuotedContent(
+  issues: HuashuIssue[],
+  files: readonly TemplateFile[],
+  root: string,
+): HuashuIssue[] {
+  const byFile = new Map(files.map((file) => [join(root, file.path), file.content]));
+  return issues.map((issue) => {
+    const content = issue.file === undefined ? undefined : byFile.get(issue.file);
+    if (content === undefined || !issue.message.startsWith('invalid JSON')) return issue;
+    return { ...issue, message: describeJsonProblem(findJsonSyntaxProblem(content)) };
+  });
 }
 
 /**
@@ -40,14 +54,16 @@ export function readTemplateFiles(dir: string): TemplateFile[] {
  * `<group>/<name>.json` (metadata) beside `<group>/<name>.<locale>.hbs` (zh-Hans, zh-Hant, en;
  * a pack may cover some locales). Pass the result to `createAssistant({ templates })`: its ids
  * add to the built-ins or replace them. Throws `INVALID_TEMPLATES` listing every problem with its
- * file and JSON path, or `IO` when the folder does not exist.
+ * file and JSON path, or `IO` when the folder does not exist or breaks a limit (see
+ * readTemplateFiles). A path given here is trusted as is; paths from a configuration file are
+ * checked by loadConfigFile.
  */
-export function loadTemplatePack(dir: string): TemplateDefinition[] {
-  const root = resolve(dir);
-  const files = readTemplateFiles(root);
+export function loadTemplatePack(dir: string, options: FileLimits = {}): TemplateDefinition[] {
+  const root = resolve(requirePath(dir, 'loadTemplatePack(dir)'));
+  const files = readTemplateFiles(root, parseLimits(options, 'loadTemplatePack'));
   const { inputs, issues } = templateInputsFromFiles(files, (path) => join(root, path));
   const { templates, issues: problems } = validateTemplates(inputs, { requireAllLocales: false });
-  const all = [...issues, ...problems];
+  const all = withoutQuotedContent([...issues, ...problems], files, root);
   if (all.length > 0) throw invalidTemplates(all);
   return templates.map((template) => template.definition);
 }

@@ -26,8 +26,6 @@ const SPACE = /^\s$/u;
 // Default-ignorable and formatting characters that carry no meaning in chat text.
 const DROP = /^(?:[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0]|\u034F|\u180B|\u180C|\u180D|\u180F)$/u;
 
-const cache: Array<FoldEntry | undefined> = new Array<FoldEntry | undefined>(0x10000);
-
 function classify(code: number): FoldEntry {
   const char = String.fromCharCode(code);
   if (SPACE.test(char)) return { kind: CharKind.Space, fold: ' ' };
@@ -46,12 +44,40 @@ function classify(code: number): FoldEntry {
   return { kind, fold: folded === char ? null : folded };
 }
 
-/** The treatment of a BMP code unit (computed once per distinct character, then cached). */
-export function foldEntry(code: number): FoldEntry {
-  let entry = cache[code];
-  if (entry === undefined) {
-    entry = classify(code);
-    cache[code] = entry;
+/** `foldOf[code]`: the folded code, SELF (maps to itself) or MULTI (see `multiFolds`). */
+export const SELF = -1;
+export const MULTI = -2;
+// Typed tables, filled once per distinct character: a 65,536-slot plain array would be a slow
+// dictionary in V8, and these lookups run once per character of every message.
+const kindOf = new Uint8Array(0x10000); // kind + 1; 0 = not computed yet
+const foldOf = new Int32Array(0x10000);
+const multiFolds = new Map<number, string>();
+
+function fill(code: number): void {
+  const entry = classify(code);
+  kindOf[code] = entry.kind + 1;
+  const fold = entry.fold;
+  if (fold === null) foldOf[code] = SELF;
+  else if (fold.length === 1) foldOf[code] = fold.charCodeAt(0);
+  else {
+    foldOf[code] = MULTI;
+    multiFolds.set(code, fold);
   }
-  return entry;
+}
+
+/** How `normalize` treats the BMP code unit (after folding it). */
+export function foldKind(code: number): CharKind {
+  if (kindOf[code] === 0) fill(code);
+  return (kindOf[code]! - 1) as CharKind;
+}
+
+/** The code unit `code` folds to, SELF when it stays, MULTI when it expands (see `multiFold`). */
+export function foldCode(code: number): number {
+  if (kindOf[code] === 0) fill(code);
+  return foldOf[code]!;
+}
+
+/** The expansion of a code unit whose `foldCode` is MULTI (ﬁ → fi). */
+export function multiFold(code: number): string {
+  return multiFolds.get(code) ?? String.fromCharCode(code);
 }

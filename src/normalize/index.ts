@@ -1,2 +1,2 @@
-export { normalize, toOriginalRange } from './normalize.js';
+export { checkedToOriginalRange, isNormalizedText, normalize, toOriginalRange } from './normalize.js';
 export type { NormalizedText } from './normalize.js';

@@ -37,6 +37,13 @@ export interface RiskInput {
   context?: Context | undefined;
 }
 
+/** What the risk reads: the intent, the signals and how often the customer contacted before. */
+export interface RiskFacts {
+  intent?: { id: string; confidence: number } | undefined;
+  signals: readonly Signal[];
+  repeatContacts: number;
+}
+
 /**
  * How risky the conversation is, from the message's signals, its intent and the history:
  *
@@ -52,11 +59,15 @@ export interface RiskInput {
  */
 export function assessRisk(input: RiskInput): Risk {
   parseOrThrow(riskInputSchema, input, 'INVALID_INPUT', 'assessRisk(input)');
-  return assessRiskUnchecked(input);
+  return assessRiskUnchecked({
+    intent: input.intent,
+    signals: input.signals,
+    repeatContacts: input.context?.repeatContacts ?? 0,
+  });
 }
 
 /** `assessRisk` without validation, for `analyze()`, whose parts are already well-formed. */
-export function assessRiskUnchecked({ intent, signals, context }: RiskInput): Risk {
+export function assessRiskUnchecked({ intent, signals, repeatContacts }: RiskFacts): Risk {
   const score = (id: SignalId) => signals.find((s) => s.id === id)?.score ?? 0;
   const present = (id: SignalId) => score(id) >= PRESENT;
 
@@ -65,7 +76,7 @@ export function assessRiskUnchecked({ intent, signals, context }: RiskInput): Ri
   const anger = present('emotion.anger');
   const abuse = present('abuse');
   const badReview = present('threat.bad_review');
-  const repeat = present('repeat_contact') || (context?.repeatContacts ?? 0) >= 2;
+  const repeat = present('repeat_contact') || repeatContacts >= 2;
   const unhappy = anger || abuse || badReview || unhappyIntent;
 
   if (ESCALATION_THREATS.some((id) => score(id) >= SERIOUS)) return 'high';

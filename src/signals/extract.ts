@@ -1,14 +1,13 @@
 import type { Range, Signal, SignalId } from '../analysis/types.js';
-import type { Context } from '../context.js';
 import { toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import type { Contribution } from './contribution.js';
 import { emphasisContributions } from './emphasis.js';
 import { isNegated } from './negation.js';
-import { scanPhrases, type PhraseMatch } from './phrase-scan.js';
+import type { PhraseMatch } from '../text/phrase-scan.js';
+import { readNormalized, type ConversationInput, type MessageRead } from '../text/message.js';
 import { repeatContactContributions } from './repeat-contact.js';
 import { SIGNAL_IDS } from './rules-schema.js';
 import { waitingContributions } from './waiting.js';
-import { analysedPart } from './window.js';
 
 /** Evidence spans kept per signal: enough to explain it; the score has long saturated by then. */
 export const MAX_EVIDENCE = 16;
@@ -183,13 +182,17 @@ function combine(original: string, contributions: readonly Contribution[]): Sign
  * original text. One Aho-Corasick pass over the folded text (shared with `extractEntities`),
  * a few precompiled regular expressions, and `context.history` for repeat contact. Never throws.
  */
-export function extractSignals(message: NormalizedText, context?: Context): Signal[] {
-  const normalized = analysedPart(message);
-  const matches = scanPhrases(normalized);
+export function extractSignals(normalized: NormalizedText, context?: ConversationInput): Signal[] {
+  return signalsOf(readNormalized(normalized, context));
+}
+
+/** The signals of a message read once (see text/message.ts). */
+export function signalsOf(message: MessageRead): Signal[] {
+  const normalized = message.window;
   const contributions: Contribution[] = [];
-  phraseContributions(normalized, matches, contributions);
+  phraseContributions(normalized, message.phrases, contributions);
   emphasisContributions(normalized, contributions);
   waitingContributions(normalized, contributions);
-  repeatContactContributions(normalized, matches, context, contributions);
+  repeatContactContributions(message, contributions);
   return contributions.length === 0 ? [] : combine(normalized.original, contributions);
 }

@@ -1,7 +1,7 @@
-import type { Context } from '../context.js';
 import { normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import type { Contribution } from './contribution.js';
-import { scanPhrasesUncached, type PhraseMatch } from './phrase-scan.js';
+import type { MessageRead } from '../text/message.js';
+import { scanPhrases, type PhraseMatch } from '../text/phrase-scan.js';
 
 // Counted repeats the lexicon cannot list: 第三次问, 问了5次, asked 4 times.
 const ZH_NTH_TIME = /第[二三四五六七八九十两几2-9]+次(?:了|来|问|找|联系|催|咨询|说|反映|反馈|打|申请)/g;
@@ -65,18 +65,13 @@ const SAME_TEXT_OVERLAP = 0.6;
  * turns in `context.history` about the same issue (a shared topic such as shipping or refund, or a
  * near-duplicate text), and `context.repeatContacts`.
  */
-export function repeatContactContributions(
-  normalized: NormalizedText,
-  matches: readonly PhraseMatch[],
-  context: Context | undefined,
-  out: Contribution[],
-): void {
+export function repeatContactContributions(message: MessageRead, out: Contribution[]): void {
+  const normalized = message.window;
   regexContributions(normalized, out);
-  if (context === undefined) return;
 
-  const history = context.history ?? [];
+  const history = message.history;
   if (history.length > 0) {
-    const topics = topicsOf(matches);
+    const topics = topicsOf(message.phrases);
     const grams = normalized.text.length >= 4 ? bigrams(normalized.text) : undefined;
     let similar = 0;
     let seen = 0;
@@ -87,7 +82,7 @@ export function repeatContactContributions(
       const earlier = normalize(turn.text.slice(0, MAX_TURN_CHARS));
       let same = false;
       if (topics.size > 0) {
-        for (const topic of topicsOf(scanPhrasesUncached(earlier))) if (topics.has(topic)) same = true;
+        for (const topic of topicsOf(scanPhrases(earlier))) if (topics.has(topic)) same = true;
       }
       if (!same && grams !== undefined && overlap(grams, bigrams(earlier.text)) >= SAME_TEXT_OVERLAP)
         same = true;
@@ -104,7 +99,7 @@ export function repeatContactContributions(
     }
   }
 
-  const contacts = context.repeatContacts ?? 0;
+  const contacts = message.repeatContacts;
   if (contacts > 0) {
     const weight = contacts >= 3 ? 0.85 : contacts === 2 ? 0.7 : 0.5;
     out.push({ signal: 'repeat_contact', weight, detail: `context.repeatContacts is ${contacts}` });

@@ -2,6 +2,7 @@ import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATE_SPECS } from '../generated/template
 import type { TemplateLocale } from './definition.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import type { CompiledTemplateFn, ValidTemplate } from './validate.js';
+import { compileWhen } from './when.js';
 
 let builtins: ValidTemplate[] | undefined;
 
@@ -19,7 +20,7 @@ export function builtinTemplates(): ValidTemplate[] {
       for (const [locale, spec] of Object.entries(specs)) {
         compiled[locale as TemplateLocale] = env.template(spec as never) as CompiledTemplateFn;
       }
-      return { definition, compiled };
+      return definition.when === undefined ? { definition, compiled } : { definition, compiled, when: compileWhen(definition.when) };
     });
   }
   return builtins;

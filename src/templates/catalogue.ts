@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema } from '../facts.js';
+import { MAX_TEMPLATE_ID_LENGTH, TIME_ZONE_CACHE_SIZE } from '../limits.js';
+import { LruCache } from '../util/lru.js';
 import { builtinTemplates } from './builtin.js';
 import {
   channelSchema,
@@ -17,12 +19,16 @@ import { validateTemplates, type ValidTemplate } from './validate.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import { sharedTemplateRunner } from './runtime.js';
 import { compileVariables, declaredUnder, exampleVariables, getPath, variablesSchema } from './variables.js';
+import { isSupportedLocale, LOCALES } from '../vocabulary.js';
 
-const validTimeZones = new Set<string>([DEFAULT_TIME_ZONE]);
+// Zones seen valid, so render() skips Intl's check: bounded, as Intl accepts every spelling
+// of a zone ("asia/shanghai", "ASIA/Shanghai", …), so callers can make up endless keys.
+const validTimeZones = new LruCache<string, true>(TIME_ZONE_CACHE_SIZE);
+validTimeZones.set(DEFAULT_TIME_ZONE, true);
 const timeZoneSchema = z.string().refine((zone) => {
   if (validTimeZones.has(zone)) return true;
-  if (!isValidTimeZone(zone)) return false;
-  validTimeZones.add(zone);
+  if (zone.length > 64 || !isValidTimeZone(zone)) return false;
+  validTimeZones.set(zone, true);
   return true;
 }, 'expected an IANA time zone such as "Asia/Shanghai"');
 
@@ -41,10 +47,20 @@ const selectOptionsSchema = z
   .object({ stage: stageSchema.optional(), channel: channelSchema.optional(), limit: z.number().int().min(1).optional() })
   .strict();
 const idSchema = z.string({ error: 'expected a template id such as "shipping/not-shipped"' });
+
+/**
+ * The id, or a HuashuError when it is not a string or longer than any template id can be: an
+ * over-long id is refused in constant time, before any lookup or "did you mean" distance.
+ */
+function checkedId(id: unknown, what: string): string {
+  if (typeof id !== 'string') return parseOrThrow(idSchema, id, 'INVALID_INPUT', what);
+  if (id.length <= MAX_TEMPLATE_ID_LENGTH) return id;
+  const message = `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH), this one has ${id.length}: pass an id such as "shipping/not-shipped"`;
+  throw new HuashuError('INVALID_INPUT', `Invalid ${what}:\n  ${message}`, { issues: [{ path: '', message }] });
+}
 const varsSchema = z.record(z.string(), z.unknown(), { error: 'expected the variables as an object' });
 const packsSchema = z.array(z.unknown(), { error: 'expected an array of template definitions' });
 
-const LOCALES = new Set<unknown>(templateLocaleSchema.options);
 const CHANNEL_SET = new Set<unknown>(channelSchema.options);
 const NO_OPTIONS: z.output<typeof renderOptionsSchema> = {};
 
@@ -59,7 +75,7 @@ function checkedRenderOptions(options: unknown): z.output<typeof renderOptionsSc
   }
   for (const key in options) if (key !== 'locale' && key !== 'channel' && key !== 'timeZone') return undefined;
   const { locale, channel, timeZone } = options as Record<string, unknown>;
-  if (locale !== undefined && !LOCALES.has(locale)) return undefined;
+  if (locale !== undefined && !isSupportedLocale(locale)) return undefined;
   if (channel !== undefined && !CHANNEL_SET.has(channel)) return undefined;
   if (timeZone !== undefined && !validTimeZones.has(timeZone as string)) return undefined;
   return options as z.output<typeof renderOptionsSchema>;
@@ -106,6 +122,19 @@ function editDistance(a: string, b: string): number {
     row = next;
   }
   return row[b.length]!;
+}
+
+/** What each catalogue keeps per caller input, for the tests that check it stays bounded. */
+const cacheSizes = new WeakMap<TemplateCatalogue, () => { loaded: number; examples: number }>();
+
+/** Sizes of a catalogue's caches: loaded templates and rendered examples (internal, for tests). */
+export function catalogueCacheSizes(catalogue: TemplateCatalogue): { loaded: number; examples: number } {
+  return cacheSizes.get(catalogue)?.() ?? { loaded: 0, examples: 0 };
+}
+
+/** How many time zones are remembered as valid (internal, for tests). */
+export function timeZoneCacheSize(): number {
+  return validTimeZones.size;
 }
 
 /** Entries, examples and the variable check of a template: built on first use, once per template. */
@@ -193,11 +222,17 @@ export function createTemplateCatalogue(
   const run = sharedTemplateRunner(sharedTemplateEnvironment(), probeOf(loaded(PROBE_ID)));
 
   function unknownTemplate(id: string): HuashuError {
-    const nearest = ids
-      .map((candidate) => ({ candidate, distance: editDistance(id, candidate) }))
-      .sort((a, b) => a.distance - b.distance)[0];
+    // ids are at most MAX_TEMPLATE_ID_LENGTH long here; a candidate whose length differs by more
+    // than the hint's reach cannot be near, so it is not measured.
+    const reach = Math.max(3, id.length / 3);
+    let nearest: { candidate: string; distance: number } | undefined;
+    for (const candidate of ids) {
+      if (Math.abs(candidate.length - id.length) > reach) continue;
+      const distance = editDistance(id, candidate);
+      if (nearest === undefined || distance < nearest.distance) nearest = { candidate, distance };
+    }
     const hint =
-      nearest !== undefined && nearest.distance <= Math.max(3, id.length / 3)
+      nearest !== undefined && nearest.distance <= reach
         ? ` Did you mean "${nearest.candidate}"?`
         : ' List them with templates.list().';
     return new HuashuError('UNKNOWN_TEMPLATE', `Unknown template "${id}".${hint}`, {
@@ -243,7 +278,7 @@ export function createTemplateCatalogue(
   }
 
   function render(id: string, vars: Record<string, unknown> = {}, renderOptions?: unknown): string {
-    if (typeof id !== 'string') parseOrThrow(idSchema, id, 'INVALID_INPUT', 'render(id)');
+    checkedId(id, 'render(id)');
     const opts =
       checkedRenderOptions(renderOptions) ??
       parseOrThrow(renderOptionsSchema, renderOptions, 'INVALID_INPUT', 'render(id, vars, options)');
@@ -286,23 +321,29 @@ export function createTemplateCatalogue(
     }
   }
 
-  const examples = new Map<string, string | undefined>();
+  // Only known templates are cached, under the locale actually used: at most one entry per
+  // template and locale, whatever ids and locales callers pass.
+  const examples = new Map<string, string>();
+  /** A template rendered with its own example values; undefined for an unknown id. */
   function example(id: string, locale: TemplateLocale = defaultLocale): string | undefined {
-    const key = `${id}\u0000${locale}`;
-    if (examples.has(key)) return examples.get(key);
-    let text: string | undefined;
+    checkedId(id, 'example(id)');
+    if (!isSupportedLocale(locale)) parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'example(id, locale)');
     const template = loaded(id);
-    const chosen = supportedLocale(locale) ?? defaultLocale;
-    const available = template && LOCALE_FALLBACK[chosen].find((l) => template.entries[l] !== undefined);
-    if (template && available) {
+    if (template === undefined) return undefined;
+    const chosen = locale;
+    const available = LOCALE_FALLBACK[chosen].find((l) => template.entries[l] !== undefined);
+    if (available === undefined) return undefined;
+    const key = `${id}\u0000${available}`;
+    let text = examples.get(key);
+    if (text === undefined) {
       text = render(id, template.entries[available]!.example as Record<string, unknown>, { locale: available });
+      examples.set(key, text);
     }
-    examples.set(key, text);
     return text;
   }
 
   function get(id: string, locale: TemplateLocale = defaultLocale): TemplateEntry | undefined {
-    parseOrThrow(idSchema, id, 'INVALID_INPUT', 'get(id)');
+    checkedId(id, 'get(id)');
     parseOrThrow(templateLocaleSchema, locale, 'INVALID_INPUT', 'get(id, locale)');
     return loaded(id)?.entries[locale];
   }
@@ -315,7 +356,7 @@ export function createTemplateCatalogue(
       if (f.intent !== undefined && !definition.intents.includes(f.intent)) continue;
       if (f.stage !== undefined && definition.stage !== f.stage) continue;
       if (f.channel !== undefined && !definition.channels.includes(f.channel)) continue;
-      for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      for (const locale of LOCALES) {
         const entry = template.entries[locale];
         if (entry !== undefined && (f.locale === undefined || f.locale === locale)) out.push(entry);
       }
@@ -338,5 +379,7 @@ export function createTemplateCatalogue(
     });
   }
 
-  return { list, select, render, example, get };
+  const catalogue: TemplateCatalogue = { list, select, render, example, get };
+  cacheSizes.set(catalogue, () => ({ loaded: ready.size, examples: examples.size }));
+  return catalogue;
 }

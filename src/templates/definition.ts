@@ -1,26 +1,20 @@
 import { z } from 'zod';
-import { conditionSchema } from './condition.js';
+import { CHANNELS, LOCALES, STAGES } from '../vocabulary.js';
+import { MAX_TEMPLATE_ID_LENGTH, MAX_VARIABLE_PATH_SEGMENTS } from '../limits.js';
+import { INHERITED_KEYS } from '../util/own.js';
+import { whenSchema } from './when.js';
 
 /** The locales every built-in template is written in. */
-export const TEMPLATE_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export const TEMPLATE_LOCALES = LOCALES;
 export const templateLocaleSchema = z.enum(TEMPLATE_LOCALES);
 export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
 
-/** Where a reply sits in the conversation; `select()` ranks and filters by it. */
-export const STAGES = [
-  'opening',
-  'clarify',
-  'answer',
-  'apology',
-  'reassure',
-  'confirm',
-  'closing',
-  'follow_up',
-] as const;
+/** Where a reply sits in the conversation (vocabulary.ts); `select()` ranks and filters by it. */
+export { STAGES };
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 
-export const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
+export { CHANNELS };
 export const channelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channelSchema>;
 
@@ -44,10 +38,28 @@ export type VariableType = z.infer<typeof variableTypeSchema>;
 /** A template id: `<group>/<name>`, lower case, digits, `.`, `_` and `-`. */
 export const templateIdSchema = z
   .string()
+  .max(MAX_TEMPLATE_ID_LENGTH, `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH)`)
   .regex(
     /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)+$/,
     'a template id is "<group>/<name>" in lower case (letters, digits, ".", "_", "-"), e.g. "shipping/not-shipped"',
   );
+
+/**
+ * Why a variable path can never be a variable, or undefined when it can: a name every object
+ * inherits (`__proto__`, `constructor`, `prototype`, `toString`, …) would write to or read from
+ * the prototype chain instead of the variables, and a path may not nest without bound.
+ */
+export function variablePathProblem(path: string): string | undefined {
+  const segments = path.split('.');
+  const inherited = segments.find((segment) => INHERITED_KEYS.has(segment));
+  if (inherited !== undefined) {
+    return `"${inherited}" cannot be part of a variable name: every object inherits it, so it never holds a value (rename the variable)`;
+  }
+  if (segments.length > MAX_VARIABLE_PATH_SEGMENTS) {
+    return `a variable path has at most ${MAX_VARIABLE_PATH_SEGMENTS} parts (MAX_VARIABLE_PATH_SEGMENTS), this one has ${segments.length}`;
+  }
+  return undefined;
+}
 
 /** A variable path such as `customer.name` or `order.trackingNumber`. */
 export const variablePathSchema = z
@@ -55,7 +67,11 @@ export const variablePathSchema = z
   .regex(
     /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
     'a variable is a dotted path of identifiers, e.g. "order.trackingNumber"',
-  );
+  )
+  .superRefine((path, ctx) => {
+    const problem = variablePathProblem(path);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const exampleValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -89,7 +105,7 @@ export const templateMetadataSchema = z
     description: z.string().min(1),
     variables: z.record(variablePathSchema, variableDeclarationSchema),
     /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
-    when: conditionSchema.optional(),
+    when: whenSchema.optional(),
   })
   .strict();
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;

@@ -19,8 +19,7 @@ export type {
   VariableDeclaration,
   VariableType,
 } from './definition.js';
-export { evaluateCondition } from './condition.js';
-export type { Condition, TopCondition, Operator } from './condition.js';
+export type { ConditionNode as Condition, TopLevelCondition as TopCondition } from '../conditions/types.js';
 export { templateInputsFromFiles } from './files.js';
 export type { TemplateFile } from './files.js';
 export { validateTemplates } from './validate.js';

@@ -1,3 +1,5 @@
+import { FORMAT_CACHE_SIZE } from '../limits.js';
+import { LruCache } from '../util/lru.js';
 import type { TemplateLocale } from './definition.js';
 
 /**
@@ -36,8 +38,11 @@ function writeDate(locale: TemplateLocale, year: string, month: string, day: str
   return time ? `${date} ${time}` : date;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Keyed by the caller's time zone (Intl accepts any capitalisation of a zone): bounded.
+const formatters = new LruCache<string, Intl.DateTimeFormat>(FORMAT_CACHE_SIZE);
 const instants = new Map<string, string>();
+/** Longer values (not a date a template shows) are formatted each time rather than cached. */
+const CACHED_INSTANT_LENGTH = 40;
 
 function formatter(locale: TemplateLocale, timeZone: string, withTime: boolean, withYear: boolean) {
   const key = `${locale}|${timeZone}|${withTime ? 't' : ''}${withYear ? 'y' : ''}`;
@@ -80,14 +85,18 @@ export function formatDate(
     if (name === undefined || month < 1) return value;
     return writeDate(locale, options.year ? value.slice(0, 4) : '', name, day, '');
   }
-  const key = `${locale}|${options.timeZone}|${options.time ? 't' : ''}${options.year ? 'y' : ''}|${String(value)}`;
-  const cached = instants.get(key);
+  const text = String(value);
+  const key =
+    text.length > CACHED_INSTANT_LENGTH
+      ? undefined
+      : `${locale}|${options.timeZone}|${options.time ? 't' : ''}${options.year ? 'y' : ''}|${text}`;
+  const cached = key === undefined ? undefined : instants.get(key);
   if (cached !== undefined) return cached;
   const date = new Date(typeof value === 'number' ? value : String(value));
   if (Number.isNaN(date.getTime())) return String(value);
   const parts = formatter(locale, options.timeZone, options.time, options.year).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const text = writeDate(
+  const written = writeDate(
     locale,
     options.year ? part('year') : '',
     part('month'),
@@ -95,12 +104,15 @@ export function formatDate(
     options.time ? `${part('hour')}:${part('minute')}` : '',
   );
   // Intl's formatToParts costs microseconds; the same instants recur (a promised time, a due time).
-  if (instants.size >= 1024) instants.clear();
-  instants.set(key, text);
-  return text;
+  if (key !== undefined) {
+    if (instants.size >= 1024) instants.clear();
+    instants.set(key, written);
+  }
+  return written;
 }
 
-const groupers = new Map<string, Intl.NumberFormat>();
+// Keyed by currency, which a template may take from a variable: bounded.
+const groupers = new LruCache<string, Intl.NumberFormat>(FORMAT_CACHE_SIZE);
 
 /** Money: 25.50元 / 1,299元 in Chinese, ¥25.50 in English; other currencies through Intl. */
 export function formatAmount(value: unknown, locale: TemplateLocale, currency = 'CNY'): string {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { conditionSize, evaluateCondition, type Condition } from './condition.js';
+import { conditionSize } from '../conditions/size.js';
+import type { ConditionNode as Condition } from '../conditions/types.js';
 import { STAGES, TEMPLATE_LOCALES, type Channel, type Stage, type TemplateLocale } from './definition.js';
 import type { Facts } from '../facts.js';
 import type { TemplateEntry, TemplateMatch } from './types.js';
 import type { ValidTemplate } from './validate.js';
 import { getPath } from './variables.js';
+import { LOCALE_FALLBACK, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
 
 /** What `select()` accepts as an analysis: any object with these fields (analyze() output fits). */
 export const analysisInputSchema = z
@@ -18,17 +20,10 @@ export const analysisInputSchema = z
   })
   .loose();
 
-/** Secondary intents below this confidence are noise, not a second request. */
-export const SECONDARY_MIN_CONFIDENCE = 0.3;
 
 const STAGE_ORDER = new Map(STAGES.map((stage, i) => [stage, i]));
 
-/** Which locale to use when the message's locale has no version: the other Chinese first. */
-export const LOCALE_FALLBACK: Record<TemplateLocale, readonly TemplateLocale[]> = {
-  'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
-  'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
-  en: ['en', 'zh-Hans', 'zh-Hant'],
-};
+export { LOCALE_FALLBACK };
 
 export function supportedLocale(locale: string | undefined): TemplateLocale | undefined {
   return (TEMPLATE_LOCALES as readonly string[]).includes(locale ?? '') ? (locale as TemplateLocale) : undefined;
@@ -64,7 +59,7 @@ export function selectTemplates(templates: readonly ValidTemplate[], input: Sele
   const primary = analysis.intent.id;
   const secondary = new Map<string, number>();
   for (const candidate of analysis.intents ?? []) {
-    if (candidate.id !== primary && candidate.confidence >= SECONDARY_MIN_CONFIDENCE) {
+    if (candidate.id !== primary && candidate.confidence >= SECONDARY_INTENT_MIN_CONFIDENCE) {
       secondary.set(candidate.id, Math.max(secondary.get(candidate.id) ?? 0, candidate.confidence));
     }
   }
@@ -104,7 +99,7 @@ export function selectTemplates(templates: readonly ValidTemplate[], input: Sele
       }
     }
     if (definition.when !== undefined) {
-      if (!evaluateCondition(definition.when, almanac)) continue;
+      if (template.when !== undefined && !template.when(almanac)) continue;
       score += 0.1 * conditionSize(definition.when);
       reasons.push(`when ${[...new Set(leafFacts(definition.when))].join(', ')}`);
     }

@@ -1,5 +1,8 @@
 // `hbs.AST` is the global namespace of handlebars' own type declarations.
+import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_SOURCE_LENGTH } from '../limits.js';
+import { INHERITED_KEYS } from '../util/own.js';
 import { BLOCK_HELPERS, Handlebars, KNOWN_HELPERS } from './environment.js';
+import { templateNesting } from './nesting.js';
 
 /** The `@data` names a template may read outside `each` blocks (see RenderData). */
 const DATA_NAMES = new Set(['locale', 'channel', 'timeZone', 'root']);
@@ -21,12 +24,30 @@ function at(node: hbs.AST.Node): string {
 
 /**
  * Read a template's syntax tree: which variables it uses, and anything the catalogue forbids
- * (partials, decorators, unknown helpers, unknown `@data`, `../` outside a block). Never throws:
- * a syntax error is reported as a problem.
+ * (partials, decorators, unknown helpers, unknown `@data`, `../` outside a block, `{{this}}` and
+ * names that can never hold a value). Never throws: a syntax error is reported as a problem.
+ * `label` names the template and locale in the problems about those constructs.
+ *
+ * The size and nesting limits are checked first, by a linear scan: handlebars' parser and
+ * compiler recurse and slow down sharply with nesting (10,000 nested `{{#if}}` take minutes to
+ * fail with a stack overflow), so a source over a limit never reaches them.
  */
-export function analyzeSource(source: string): SourceAnalysis {
+export function analyzeSource(source: string, label = 'the template'): SourceAnalysis {
   const references = new Set<string>();
   const problems: string[] = [];
+  if (source.length > MAX_TEMPLATE_SOURCE_LENGTH) {
+    problems.push(
+      `${label} is ${source.length} characters; a template source is at most ${MAX_TEMPLATE_SOURCE_LENGTH} (MAX_TEMPLATE_SOURCE_LENGTH): split it into several templates`,
+    );
+    return { references, problems };
+  }
+  const nesting = templateNesting(source, MAX_TEMPLATE_NESTING);
+  if (nesting.depth > MAX_TEMPLATE_NESTING) {
+    problems.push(
+      `${label} nests blocks and sub-expressions deeper than ${MAX_TEMPLATE_NESTING} levels (MAX_TEMPLATE_NESTING) at line ${nesting.line}: flatten the {{#if}} / {{else if}} chain or split the template`,
+    );
+    return { references, problems };
+  }
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
@@ -35,7 +56,31 @@ export function analyzeSource(source: string): SourceAnalysis {
     return { references, problems: [`syntax error: ${message.replace(/\s+/g, ' ').trim()}`] };
   }
 
+  /** Names that can never render, wherever they are: inherited names and empty parts. */
+  function neverHolds(path: hbs.AST.PathExpression): boolean {
+    const inherited = path.parts.find((part) => INHERITED_KEYS.has(part));
+    if (inherited !== undefined) {
+      problems.push(
+        `${label}: "${path.original}" at ${at(path)} names "${inherited}", which every object inherits: it never holds a variable's value (rename the variable)`,
+      );
+      return true;
+    }
+    if (path.parts.some((part) => part === '')) {
+      problems.push(`${label}: "${path.original}" at ${at(path)} has an empty part: write the variable's name, e.g. "order.id"`);
+      return true;
+    }
+    return false;
+  }
+
   function readPath(path: hbs.AST.PathExpression, insideContextBlock: boolean): void {
+    if (neverHolds(path)) return;
+    // Outside each/with, `this`, `.` and `@root` are the whole variables object: "[object Object]".
+    if (!insideContextBlock && path.depth === 0 && (path.data ? path.parts.length === 1 && path.parts[0] === 'root' : path.parts.length === 0)) {
+      problems.push(
+        `${label}: "{{${path.original}}}" at ${at(path)} is the whole variables object, which renders as "[object Object]": name the variable, e.g. {{customer.name}}`,
+      );
+      return;
+    }
     if (path.data) {
       const [head, ...rest] = path.parts;
       if (head === 'root') {

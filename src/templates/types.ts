@@ -1,4 +1,4 @@
-import type { TopCondition } from './condition.js';
+import type { TopLevelCondition as TopCondition } from '../conditions/types.js';
 import type { Channel, Stage, TemplateLocale, VariableDeclaration } from './definition.js';
 
 /** One template in one locale, as `list()` and `get()` return it. */

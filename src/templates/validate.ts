@@ -1,14 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
-import { factsSchema } from '../facts.js';
-import type { Condition } from './condition.js';
+import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
+import { hasOwn, ownValue } from '../util/own.js';
 import {
   TEMPLATE_LOCALES,
   templateDefinitionSchema,
+  variablePathProblem,
   type TemplateDefinition,
   type TemplateLocale,
 } from './definition.js';
 import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
+import { unguardedOptionalReads } from './optional-guards.js';
+import { checkWhenFacts, compileWhen } from './when.js';
+import type { CompiledCondition } from '../conditions/types.js';
 import { analyzeSource } from './source-analysis.js';
 import { exampleValue, exampleVariables, variablesSchema, variableValueSchema } from './variables.js';
 
@@ -27,6 +31,8 @@ export interface ValidTemplate {
   definition: TemplateDefinition;
   /** Compiled once here, so a pack is never compiled twice. */
   compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>>;
+  /** The `when` condition compiled, when the template has one. */
+  when?: CompiledCondition;
 }
 
 export interface ValidationOptions {
@@ -34,6 +40,11 @@ export interface ValidationOptions {
   requireAllLocales: boolean;
   /** Compile the sources (and render each with its example variables). Default true. */
   compile?: boolean;
+}
+
+/** The required variable declarations: what a render without any optional fact gets. */
+function requiredOnly(variables: TemplateDefinition['variables']): TemplateDefinition['variables'] {
+  return Object.fromEntries(Object.entries(variables).filter(([, declaration]) => declaration.optional !== true));
 }
 
 /** `variables["order.id"].type`: dotted keys are quoted so the path stays unambiguous. */
@@ -47,36 +58,24 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
   return out;
 }
 
-/** The paths a `when` condition may read under each fact; `[]` for facts that are plain values. */
-function factPaths(): Map<string, Set<string>> {
-  const paths = new Map<string, Set<string>>();
-  for (const [fact, schema] of Object.entries(factsSchema.shape)) {
-    const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
-    paths.set(fact, new Set(inner instanceof z.ZodObject ? Object.keys(inner.shape) : []));
+/** `a.b.c` → `a`, `a.b`, `a.b.c`. Variable paths have at most MAX_VARIABLE_PATH_SEGMENTS parts. */
+function prefixesOf(path: string): string[] {
+  const out: string[] = [];
+  let at = path.indexOf('.');
+  while (at !== -1) {
+    out.push(path.slice(0, at));
+    at = path.indexOf('.', at + 1);
   }
-  paths.set('analysis', new Set(['intent', 'confidence', 'intents', 'signals', 'entities', 'risk', 'locale']));
-  return paths;
+  out.push(path);
+  return out;
 }
-const FACT_PATHS = factPaths();
 
-function checkCondition(condition: Condition, path: PropertyKey[], report: (path: PropertyKey[], message: string) => void) {
-  if ('all' in condition) condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], report));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], report));
-  else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], report);
-  else {
-    const known = FACT_PATHS.get(condition.fact);
-    if (known === undefined) return; // the schema already rejected the fact name
-    if (condition.path === undefined) return;
-    const first = /^\$\.([A-Za-z_][A-Za-z0-9_]*)/.exec(condition.path)?.[1];
-    if (known.size === 0) {
-      report([...path, 'path'], `"${condition.fact}" is a plain value: leave out "path"`);
-    } else if (first === undefined || !known.has(first)) {
-      report(
-        [...path, 'path'],
-        `"${condition.fact}" has no "${condition.path}"; known: ${[...known].map((k) => `$.${k}`).join(', ')}`,
-      );
-    }
+/** zod reports a bad record key as "Invalid key in record": say what is wrong with the key. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+    return issue.issues.map((inner) => inner.message).join('; ');
   }
+  return issue.message;
 }
 
 /**
@@ -91,6 +90,13 @@ export function validateTemplates(
   const issues: HuashuIssue[] = [];
   const templates: ValidTemplate[] = [];
   const compile = options.compile ?? true;
+  if (inputs.length > MAX_TEMPLATES_PER_PACK) {
+    issues.push({
+      path: '',
+      message: `${inputs.length} templates in one pack; the limit is ${MAX_TEMPLATES_PER_PACK} (MAX_TEMPLATES_PER_PACK): split the pack or drop unused templates`,
+    });
+    return { templates, issues };
+  }
 
   for (const input of inputs) {
     const prefix = input.prefix ?? '';
@@ -107,14 +113,21 @@ export function validateTemplates(
       else problem(['sources', locale], message);
     };
 
+    // zod drops a "__proto__" key from a record without a word: say it is no variable name.
+    const variables = ownValue(input.value, 'variables');
+    if (variables !== null && typeof variables === 'object' && hasOwn(variables, '__proto__')) {
+      problem(['variables', '__proto__'], variablePathProblem('__proto__')!);
+      continue;
+    }
     const parsed = templateDefinitionSchema.safeParse(input.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [head, locale] = issue.path;
+        const message = issueMessage(issue);
         if (head === 'sources' && typeof locale === 'string' && sourceFile(locale as TemplateLocale)) {
-          sourceProblem(locale as TemplateLocale, issue.message);
+          sourceProblem(locale as TemplateLocale, message);
         } else {
-          problem(issue.path, issue.message);
+          problem(issue.path, message);
         }
       }
       continue;
@@ -130,8 +143,11 @@ export function validateTemplates(
 
     // Variables: no path may be both a value and an object; examples must fit their type.
     const declared = Object.keys(definition.variables);
+    const declaredSet = new Set(declared);
+    // Every declared path and each of its parents (`order`, `order.id`): what a reference may name.
+    const declaredPrefixes = new Set(declared.flatMap(prefixesOf));
     for (const path of declared) {
-      const parent = declared.find((other) => path.startsWith(`${other}.`));
+      const parent = prefixesOf(path).find((other) => other !== path && declaredSet.has(other));
       if (parent !== undefined) {
         problem(['variables', path], `"${parent}" is declared as a value, so "${path}" cannot be under it`);
       }
@@ -155,12 +171,13 @@ export function validateTemplates(
 
     // Sources: syntax, helpers, and every variable they read must be declared.
     const programs: Partial<Record<TemplateLocale, hbs.AST.Program>> = {};
+    const optional = new Set(declared.filter((path) => definition.variables[path]!.optional === true));
     for (const locale of locales) {
-      const analysis = analyzeSource(definition.sources[locale]!);
+      const analysis = analyzeSource(definition.sources[locale]!, `template "${definition.id}" (${locale})`);
       if (analysis.program) programs[locale] = analysis.program;
       for (const message of analysis.problems) sourceProblem(locale, message);
       for (const reference of analysis.references) {
-        const fits = declared.some((path) => path === reference || path.startsWith(`${reference}.`));
+        const fits = declaredPrefixes.has(reference);
         if (!fits) {
           sourceProblem(
             locale,
@@ -168,15 +185,18 @@ export function validateTemplates(
           );
         }
       }
+      // A source that did not parse (or was over a limit) has no known references to check.
+      if (analysis.program === undefined) continue;
+      for (const message of unguardedOptionalReads(analysis.program, optional)) {
+        sourceProblem(locale, `template "${definition.id}" (${locale}): ${message}`);
+      }
       for (const path of declared) {
-        const used = [...analysis.references].some(
-          (reference) => reference === path || path.startsWith(`${reference}.`),
-        );
+        const used = prefixesOf(path).some((prefix) => analysis.references.has(prefix));
         if (!used) sourceProblem(locale, `never uses the declared variable "${path}"`);
       }
     }
 
-    if (definition.when) checkCondition(definition.when, ['when'], problem);
+    if (definition.when) for (const issue of checkWhenFacts(definition.when)) problem(['when', ...issue.path], issue.message);
     if (issues.length > before) continue;
 
     const compiled: Partial<Record<TemplateLocale, CompiledTemplateFn>> = {};
@@ -184,22 +204,30 @@ export function validateTemplates(
       const env = sharedTemplateEnvironment();
       const schema = variablesSchema(definition.variables);
       for (const locale of locales) {
-        try {
-          const fn = env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
-          const vars = schema.parse(exampleVariables(definition.variables, locale));
-          const text = fn(vars, { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } });
-          if (text.trim() === '') sourceProblem(locale, 'renders as empty text with its example variables');
-          compiled[locale] = fn;
-        } catch (error) {
-          sourceProblem(
-            locale,
-            `does not render with its example variables: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        const data = { data: { locale, channel: definition.channels[0] ?? null, timeZone: 'Asia/Shanghai' } };
+        // With its examples, and with only its required examples: a bot often has none of the
+        // optional facts, and the template must still say something then.
+        const trials = [
+          { vars: definition.variables, what: 'with its example variables' },
+          { vars: requiredOnly(definition.variables), what: 'without its optional variables' },
+        ];
+        let fn: CompiledTemplateFn | undefined;
+        for (const { vars, what } of trials) {
+          try {
+            fn ??= env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
+            if (fn(schema.parse(exampleVariables(vars, locale)), data).trim() === '') {
+              sourceProblem(locale, `renders as empty text ${what}`);
+            }
+          } catch (error) {
+            sourceProblem(locale, `does not render ${what}: ${error instanceof Error ? error.message : String(error)}`);
+            break;
+          }
         }
+        if (fn !== undefined) compiled[locale] = fn;
       }
       if (issues.length > before) continue;
     }
-    templates.push({ definition, compiled });
+    templates.push(definition.when === undefined ? { definition, compiled } : { definition, compiled, when: compileWhen(definition.when) });
   }
   return { templates, issues };
 }

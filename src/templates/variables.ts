@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasOwn, nullObject } from '../util/own.js';
 import type { TemplateLocale, VariableDeclaration, VariableType } from './definition.js';
 
 /** The zod schema a value of each variable type must satisfy. */
@@ -53,6 +54,17 @@ function hasRequired(node: PathNode): boolean {
   return false;
 }
 
+/**
+ * A plain object's own properties in an object with no prototype: zod reads `input[key]`, which
+ * would find a value a polluted Object.prototype holds. compileVariables reads own values only,
+ * and the two must agree.
+ */
+function ownView(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype ? Object.assign(nullObject(), value) : value;
+}
+
 function nodeSchema(node: PathNode): z.ZodType {
   if (node.declaration) {
     const value = variableValueSchema(node.declaration.type);
@@ -62,7 +74,7 @@ function nodeSchema(node: PathNode): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, child] of node.children) shape[key] = nodeSchema(child);
   // Extra keys pass through: callers may pass their whole facts object as the variables.
-  const object = z.object(shape).loose();
+  const object = z.preprocess(ownView, z.object(shape).loose());
   if (hasRequired(node)) return object;
   // Nothing required below: the object may be left out or null (a bot passing `customer: null`).
   return z.preprocess((value) => (value === null ? undefined : value), object.prefault({}));
@@ -132,10 +144,25 @@ function compileNode(key: string, node: PathNode): CompiledNode {
 
 const FAILED = Symbol('failed');
 
+/**
+ * A variable's value: an own property, or one a class instance's own prototype chain defines
+ * (a getter), never what every object inherits from Object.prototype.
+ */
+function readVariable(source: object, key: string): unknown {
+  if (hasOwn(source, key)) return (source as Record<string, unknown>)[key];
+  let prototype = Object.getPrototypeOf(source) as object | null;
+  while (prototype !== null && prototype !== Object.prototype) {
+    if (hasOwn(prototype, key)) return (source as Record<string, unknown>)[key];
+    prototype = Object.getPrototypeOf(prototype) as object | null;
+  }
+  return undefined;
+}
+
 function build(nodes: readonly CompiledNode[], source: Record<string, unknown> | undefined): Record<string, unknown> | typeof FAILED {
-  const out: Record<string, unknown> = {};
+  // No prototype: the keys are declared paths (checked), and even so nothing here can reach one.
+  const out = nullObject();
   for (const node of nodes) {
-    const value = source === undefined ? undefined : source[node.key];
+    const value = source === undefined ? undefined : readVariable(source, node.key);
     if (node.check !== undefined) {
       if (value === undefined || value === null) {
         if (!node.optional) return FAILED;
@@ -173,7 +200,7 @@ function isPlainObject(value: object): boolean {
 function inspect(nodes: readonly CompiledNode[], source: Record<string, unknown>): number {
   let state = COMPLETE;
   for (const node of nodes) {
-    const value = source[node.key];
+    const value = hasOwn(source, node.key) ? source[node.key] : undefined;
     if (node.check !== undefined) {
       if (value === undefined || value === null) {
         if (!node.optional) return INVALID;
@@ -227,21 +254,28 @@ export function declaredUnder(
   return required.length > 0 ? required : paths;
 }
 
+/** The value at `path`, following own properties only; undefined when a step is missing. */
 export function getPath(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
 }
 
+/**
+ * Write `value` at a dotted path into objects with no prototype. Paths are declared variables,
+ * which never name `__proto__`, `constructor` or `prototype` (variablePathSchema); even a path
+ * that slipped through only adds own properties here: a null-prototype object has no
+ * `__proto__` setter, and an intermediate step is read as an own property, never inherited.
+ */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
-    if (next === null || typeof next !== 'object') node[part] = {};
+    const next = hasOwn(node, part) ? node[part] : undefined;
+    if (next === null || typeof next !== 'object') node[part] = nullObject();
     node = node[part] as Record<string, unknown>;
   }
   node[parts[parts.length - 1]!] = value;
@@ -259,7 +293,7 @@ export function exampleVariables(
   variables: Readonly<Record<string, VariableDeclaration>>,
   locale: TemplateLocale,
 ): Record<string, unknown> {
-  const example: Record<string, unknown> = {};
+  const example = nullObject();
   for (const [path, declaration] of Object.entries(variables)) {
     setPath(example, path, exampleValue(declaration, locale));
   }

@@ -144,3 +144,80 @@ export function createAutomaton(keywords: readonly string[]): AhoCorasick {
   buildListener?.(keywords);
   return new AhoCorasick([...keywords]);
 }
+
+/** The double array inside @monyone/aho-corasick's fast automaton (see src/text/automaton.ts). */
+interface DoubleArray {
+  code: Map<string, number>;
+  base: ArrayLike<number>;
+  check: ArrayLike<number>;
+  failure: ArrayLike<number>;
+  keywords: ArrayLike<readonly string[] | null>;
+}
+
+/**
+ * The same Aho–Corasick pass as the library's `matchInText`, driven by character code: the
+ * library looks each character up as a one-character string (a new string per CJK character) and
+ * returns an object per match; this walks the same double array with a code table and reports
+ * matches through a callback, so matching allocates nothing.
+ */
+export class AutomatonScanner {
+  private constructor(
+    private readonly codes: Int32Array,
+    private readonly trie: DoubleArray,
+  ) {}
+
+  static of(automaton: Automaton): AutomatonScanner | null {
+    const trie = (automaton as unknown as { trie?: Partial<DoubleArray> }).trie;
+    if (!trie?.code || !trie.base || !trie.check || !trie.failure || !trie.keywords) return null;
+    const codes = new Int32Array(0x10000);
+    for (const [character, code] of trie.code) {
+      if (character.length !== 1) return null;
+      codes[character.charCodeAt(0)] = code;
+    }
+    return new AutomatonScanner(codes, trie as DoubleArray);
+  }
+
+  scan(text: string, onKeyword: (text: string, begin: number, end: number, keyword: string) => void): void {
+    const { base, check, failure, keywords } = this.trie;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = this.codes[text.charCodeAt(i)] ?? 0;
+      if (code === 0) {
+        node = 0;
+        continue;
+      }
+      let next = 0;
+      for (let state = node; state >= 0; state = failure[state] ?? -1) {
+        const candidate = state + (base[state] ?? 0) + code;
+        if (check[candidate] === state) {
+          next = candidate;
+          break;
+        }
+      }
+      node = next;
+      const found = keywords[node];
+      if (found) for (const keyword of found) onKeyword(text, i + 1 - keyword.length, i + 1, keyword);
+    }
+  }
+}
+
+const scanners = new WeakMap<Automaton, AutomatonScanner | null>();
+
+/**
+ * Every keyword occurrence in `text`, in the order of the library's `matchInText` (by end, then
+ * as stored), reported through `onKeyword` without allocating: one pass by character code.
+ */
+export function scanKeywords(
+  automaton: Automaton,
+  text: string,
+  onKeyword: (text: string, begin: number, end: number, keyword: string) => void,
+): void {
+  let scanner = scanners.get(automaton);
+  if (scanner === undefined) {
+    scanner = AutomatonScanner.of(automaton);
+    scanners.set(automaton, scanner);
+  }
+  if (scanner !== null) scanner.scan(text, onKeyword);
+  else
+    for (const { begin, end, keyword } of automaton.matchInText(text)) onKeyword(text, begin, end, keyword);
+}

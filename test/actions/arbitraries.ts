@@ -19,12 +19,13 @@ const INTENTS = [...BUILT_IN_INTENT_IDS, 'custom.intent'];
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 const subset = (values: readonly string[]) => fc.subarray([...values], { maxLength: 4 });
 
-/** Rule facts as buildRuleFacts makes them, over every value the shipped rules test (and more). */
+/** Rule facts as viewMessage makes them, over every value the shipped rules test (and more). */
 export const ruleFactsArbitrary: fc.Arbitrary<RuleFacts> = fc
   .record({
     intent: fc.constantFrom(...INTENTS),
     extra: subset(INTENTS),
-    intentConfidence: fc.constantFrom(0, 0.2, 0.49, 0.5, 0.51, 0.8, 1),
+    intentConfidence: fc.constantFrom(0, 0.2, 0.49, 0.5, 0.51, 0.59, 0.6, 0.8, 1),
+    inScopeConfidence: fc.constantFrom(0, 0.1, 0.19, 0.2, 0.5, 0.9),
     signals: subset(SIGNALS),
     risk: fc.constantFrom('low', 'medium', 'high') as fc.Arbitrary<RuleFacts['risk']>,
     entities: subset(ENTITIES),
@@ -37,6 +38,7 @@ export const ruleFactsArbitrary: fc.Arbitrary<RuleFacts> = fc
           shipped: fc.boolean(),
           carrierScan: fc.boolean(),
           deliveryUncertain: fc.boolean(),
+          overdue: fc.boolean(),
           status: fc.constantFrom('paid', 'shipped', 'closed'),
         },
         { requiredKeys: [] },

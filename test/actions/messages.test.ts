@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import type { Facts } from '../../src/facts.js';
 
 /**
@@ -100,7 +100,7 @@ const rows: Row[] = [
       en: 'It has been a week, why has my order still not shipped?',
     },
     intent: 'order.shipping_delay',
-    facts: { order: { shipped: false, promisedShipAt: '2024-06-03T18:00:00+08:00' } },
+    facts: { order: { shipped: false, overdue: true, promisedShipAt: '2024-06-03T18:00:00+08:00' } },
     actions: ['soothe.first', 'customer.proactive_notice', 'offer.compensation', 'check.sku_binding'],
     templates: ['situation/anxious-customer', 'shipping/not-shipped'],
   },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { isHuashuError, type HuashuError } from '../../src/errors.js';
 import { loadActionRules } from '../../src/node/actions.js';
 

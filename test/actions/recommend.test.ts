@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAnalysisInput } from '../../src/actions/analysis-guard.js';
-import { analysisInputSchema } from '../../src/actions/pipeline.js';
-import { createAssistant } from '../../src/assistant.js';
+import { isAnalysisInput } from '../../src/assistant/analysis-guard.js';
+import { analysisInputSchema } from '../../src/assistant/inputs.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { isHuashuError } from '../../src/errors.js';
 
 const assistant = createAssistant();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import type { Facts } from '../../src/facts.js';
 import type { Context } from '../../src/context.js';
 
@@ -87,8 +87,16 @@ const scenarios: Scenario[] = [
   {
     workflow: 'shipping overdue, not shipped yet',
     intent: 'order.shipping_delay',
-    facts: { order: { shipped: false, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
+    facts: { order: { shipped: false, overdue: true, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
     actions: ['soothe.first', 'customer.proactive_notice', 'offer.compensation', 'check.sku_binding'],
+    templates: ['shipping/not-shipped'],
+  },
+  {
+    // Compensation needs the delay known (order.overdue) or a high-risk customer (issue 11).
+    workflow: 'urged to ship, delay not known: no compensation',
+    intent: 'order.shipping_delay',
+    facts: { order: { shipped: false, promisedShipAt: '2024-06-01T18:00:00+08:00' } },
+    actions: ['soothe.first', 'customer.proactive_notice', 'check.sku_binding'],
     templates: ['shipping/not-shipped'],
   },
   {
@@ -309,31 +317,52 @@ describe('scenario details', () => {
   });
 
   it('names missing template variables instead of rendering a blank; variables fill them', () => {
+    // The written confirmation is the list of agreed points: without them there is nothing to send.
+    const bare = assistant.recommend({
+      analysis: analysis('aftersale.defect'),
+      facts: { responsibility: 'customer' },
+    });
+    const confirm = bare.replies.find((reply) => reply.templateId === 'confirm/compensation-in-writing');
+    expect(confirm).toMatchObject({ missing: ['agreement.points'] });
+    expect(confirm?.text).toBeUndefined();
+    const filled = assistant.recommend({
+      analysis: analysis('aftersale.defect'),
+      facts: { responsibility: 'customer' },
+      variables: { agreement: { points: ['退回商品', '补寄一件'] } },
+    });
+    expect(
+      filled.replies.find((reply) => reply.templateId === 'confirm/compensation-in-writing')?.text,
+    ).toMatch(/1、退回商品\n2、补寄一件/);
+  });
+
+  it('an optional fact left out changes the wording, never leaves a gap; given, it is said', () => {
     const bare = assistant.recommend({
       analysis: analysis('product.inquiry'),
       facts: { case: { status: 'pending' } },
     });
-    expect(bare.replies[0]).toMatchObject({
-      templateId: 'situation/cannot-answer-now',
-      missing: ['followUp.dueAt'],
-    });
-    expect(bare.replies[0]?.text).toBeUndefined();
+    expect(bare.replies[0]).toMatchObject({ templateId: 'situation/cannot-answer-now' });
+    expect(bare.replies[0]?.text).toMatch(/确认后会尽快给您回复/);
     const filled = assistant.recommend({
       analysis: analysis('product.inquiry'),
       facts: { case: { status: 'pending' } },
       variables: { followUp: { dueAt: '2024-06-01T18:00:00+08:00' } },
     });
-    expect(filled.replies[0]?.text).toMatch(/18/);
+    expect(filled.replies[0]?.text).toMatch(/6月1日 18:00前给您回复/);
   });
 
-  it('an unsupported language gets the default locale', () => {
+  it('a language without templates gets the fallback locale, never Chinese; no language gets the default', () => {
     const result = assistant.recommend({
       analysis: { intent: { id: 'aftersale.defect', confidence: 0.9 }, language: { locale: 'ja' } },
     });
-    expect(result.locale).toBe('zh-Hans');
+    expect(result.locale).toBe('en');
+    expect(
+      createAssistant({ fallbackLocale: 'zh-Hant' }).recommend({
+        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'ko' } },
+      }).locale,
+    ).toBe('zh-Hant');
     expect(
       createAssistant({ defaultLocale: 'en' }).recommend({
-        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'ko' } },
+        analysis: { intent: { id: 'ack', confidence: 1 }, language: { locale: 'und' } },
       }).locale,
     ).toBe('en');
   });

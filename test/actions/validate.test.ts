@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../src/actions/catalogue.js';
-import { OperatorTable } from '../../src/actions/operators.js';
+import { OperatorTable } from '../../src/conditions/operators.js';
 import { ruleFileJsonSchema, ruleFileSchema, ruleSchema } from '../../src/actions/rule-schema.js';
 import { checkRuleFile } from '../../src/actions/validate-rules.js';
 import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';

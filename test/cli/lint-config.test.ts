@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { execute } from '../../src/cli/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfig, loadConfigFile } from '../../src/node/config.js';
 import { fakeLinter, lintIo, runLint, tempDir } from './lint-helpers.js';
@@ -193,5 +194,37 @@ describe('huashu lint with a configuration', () => {
     const r = await lint(['保证', '--config', 'nope.json'], tmp.path('other'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[IO] cannot read');
+  });
+});
+
+describe('huashu lint: every configuration problem at once (execute, real linter)', () => {
+  it('a bad allow-list, an unknown rule, a failing pack and a path outside are reported together', async () => {
+    tmp.write(
+      'staged/pack.json',
+      JSON.stringify({
+        name: 'shop',
+        rule: 'no-offplatform-contact',
+        phrases: [{ patterns: ['加我钉钉'], examples: ['这句里没有'] }],
+      }),
+    );
+    tmp.write(
+      'staged/huashu.config.json',
+      JSON.stringify({
+        lint: { allow: ['。。'], rules: { 'no-such-rule': 'warn' }, packs: ['./pack.json', '../x.json'] },
+        templates: '/usr',
+      }),
+    );
+    const out = lintIo({ cwd: tmp.path('staged') });
+    expect(await execute(['lint', '亲，您好'], out.io)).toBe(2);
+    expect(out.stdout).toBe('');
+    for (const where of [
+      'lint.allow[0]: an allowed phrase must contain more than',
+      'lint.rules.no-such-rule: unknown rule "no-such-rule"',
+      `${tmp.path('staged/pack.json')}: phrases[0].examples[0]: the entry does not match its example`,
+      'lint.packs[1]: "../x.json" leads outside the configuration\'s folder',
+      'templates: "/usr" is an absolute path',
+    ])
+      expect(out.stderr).toContain(where);
+    expect(out.stderr.match(/\[INVALID_OPTIONS\]/g)).toHaveLength(1);
   });
 });

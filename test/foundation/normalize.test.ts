@@ -116,7 +116,29 @@ describe('normalize: properties', () => {
     expect(n.ends[n.ends.length - 1]).toBeLessThanOrEqual(big.length);
   });
 
-  it('accepts non-strings at run time without throwing', () => {
-    expect(normalize(12345 as unknown as string).text).toBe('12345');
+  // This test used to assert the coercion (normalize(12345).text === '12345'): issue 9 item 7 makes
+  // a non-string an INVALID_INPUT instead of a silently folded "null" or "12345".
+  it('refuses non-strings with INVALID_INPUT instead of coercing them', () => {
+    for (const value of [12345, null, undefined, {}, ['a']])
+      expect(() => normalize(value as unknown as string)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
+      );
+  });
+});
+
+describe('normalize: emoji sequences', () => {
+  it('every astral pictograph and emoji modifier lies in U+1F000–U+1FFFF (the cached range)', async () => {
+    const { isAstralPictographic } = await import('../../src/normalize/normalize.js');
+    const property = /\p{Extended_Pictographic}|\p{Emoji_Modifier}/u;
+    for (let cp = 0x10000; cp <= 0x10ffff; cp++) {
+      const expected = property.test(String.fromCodePoint(cp));
+      if (expected !== isAstralPictographic(cp))
+        expect([cp.toString(16), isAstralPictographic(cp)]).toEqual([cp.toString(16), expected]);
+    }
+  });
+
+  it('keeps a ZWJ after an astral emoji, drops it after a letter, in long runs too', () => {
+    expect(normalize('👨‍👩‍👧'.repeat(3000)).text).toBe('👨‍👩‍👧'.repeat(3000));
+    expect(normalize('a\u200d'.repeat(3000)).text).toBe('a'.repeat(3000));
   });
 });

@@ -13,7 +13,7 @@ import {
 import { KeyIndex } from '../../src/intent/key-index.js';
 import { countFeatures, NaiveBayes } from '../../src/intent/naive-bayes.js';
 import { compactText, PatternMatcher } from '../../src/intent/patterns.js';
-import { buildSpellingPairs, SpellingIndex } from '../../src/intent/spelling.js';
+import { buildSpellingPairs, MAX_CORRECTED_LENGTH, SpellingIndex } from '../../src/intent/spelling.js';
 import { normalize } from '../../src/normalize/index.js';
 
 describe('base64', () => {
@@ -207,12 +207,24 @@ describe('spelling normalisation', () => {
   it.each(['weather', 'cat', 'bananas'])('leaves %s alone', (word) => {
     expect(correct(word)).toBe(-1);
   });
+
+  it('corrects words up to MAX_CORRECTED_LENGTH letters, never a longer run (not a word)', () => {
+    const longWord = `${'ab'.repeat((MAX_CORRECTED_LENGTH - 6) / 2)}refund`;
+    expect(longWord.length).toBe(MAX_CORRECTED_LENGTH);
+    const longIndex = SpellingIndex.decode(buildSpellingPairs(new Map([[longWord, 5]]), new Set()));
+    const key = wordKey(longWord, 0, stemLength(longWord, 0, longWord.length));
+    const typo = longWord.slice(0, 10) + longWord.slice(11); // one letter missing
+    expect(longIndex.correct(typo, 0, typo.length)).toBe(key);
+    // One letter too many is one deletion away too, but the run is longer than a word can be.
+    const tooLong = `${longWord}s`.replace('refunds', 'refundx');
+    expect(tooLong.length).toBe(MAX_CORRECTED_LENGTH + 1);
+    expect(longIndex.correct(tooLong, 0, tooLong.length)).toBe(-1);
+  });
 });
 
 describe('AutomatonScanner', () => {
   it("reports exactly the library's matchInText matches, in order", async () => {
-    const { createAutomaton } = await import('../../src/text/automaton.js');
-    const { AutomatonScanner } = await import('../../src/intent/patterns.js');
+    const { AutomatonScanner, createAutomaton } = await import('../../src/text/automaton.js');
     const literals = ['退货', '退货地址', '货', '发票', 'he', 'she', 'his', 'hers', '在吗', '吗', 'ab', 'b'];
     const automaton = createAutomaton(literals);
     const scanner = AutomatonScanner.of(automaton)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { BUILT_IN_INTENT_IDS as INTENT_IDS } from '../../src/intent/ids.js';

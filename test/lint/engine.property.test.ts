@@ -95,7 +95,11 @@ function checkResult(reply: string, result: LintResult): void {
     expect(end).toBeLessThanOrEqual(reply.length);
     expect(start).toBeGreaterThanOrEqual(previous);
     previous = start;
-    expect(finding.actual).toBe(reply.slice(start, end));
+    if (finding.redacted === true) {
+      // Personal data is shown masked only (and a masked datum is never the data itself).
+      expect(finding.actual).not.toBe(reply.slice(start, end));
+      expect(finding.message).not.toContain(reply.slice(start, end));
+    } else expect(finding.actual).toBe(reply.slice(start, end));
     if (finding.fix !== undefined) {
       expect(finding.fix.range[0]).toBeGreaterThanOrEqual(0);
       expect(finding.fix.range[1]).toBeLessThanOrEqual(reply.length);
@@ -130,7 +134,9 @@ describe('lint on arbitrary text', () => {
           const reply = `${noise}您的手机号是${prefix}${rest}`;
           const first = linter.lint(reply);
           const leak = first.findings.filter((f) => f.ruleId === 'no-pii-leak');
-          expect(leak.map((f) => f.actual)).toEqual([`${prefix}${rest}`]);
+          // Found on the number's characters, shown masked.
+          expect(leak.map((f) => reply.slice(f.range[0], f.range[1]))).toEqual([`${prefix}${rest}`]);
+          expect(leak.map((f) => f.actual)).toEqual([`${prefix}${rest.slice(0, 1)}****${rest.slice(-4)}`]);
           const fixed = applyFixes(reply, first.findings).text;
           expect(linter.lint(fixed).findings.filter((f) => f.ruleId === 'no-pii-leak')).toEqual([]);
         },

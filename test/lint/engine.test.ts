@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { normalize } from '../../src/normalize/index.js';
 import { applyFixes } from '../../src/lint/fixes.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk, Signal, SignalId } from '../../src/analysis/types.js';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { assessRisk } from '../../src/risk/index.js';
 

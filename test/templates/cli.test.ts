@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,9 +87,10 @@ describe('huashu templates', () => {
     writeFileSync(join(pack, 'hello.zh-Hans.hbs'), '亲，花间小店欢迎您~\n');
     const direct = await run(['templates', 'render', 'shop/hello', '--example', '--templates', 'pack']);
     expect(direct).toMatchObject({ code: 0, stdout: '亲，花间小店欢迎您~\n' });
+    // A configuration names folders inside its own folder (paths that climb out are refused).
     const project = join(root, 'project');
-    mkdirSync(project);
-    writeFileSync(join(project, 'huashu.config.json'), JSON.stringify({ templates: '../pack' }));
+    cpSync(join(root, 'pack'), join(project, 'pack'), { recursive: true });
+    writeFileSync(join(project, 'huashu.config.json'), JSON.stringify({ templates: './pack' }));
     const configured = await run(['templates', 'list', '--intent', 'greeting', '--locale', 'zh-Hans'], { cwd: project });
     expect((JSON.parse(configured.stdout) as Array<{ id: string }>).map((e) => e.id)).toContain('shop/hello');
     const ignored = await run(['templates', 'list', '--intent', 'greeting', '--no-config'], { cwd: project });

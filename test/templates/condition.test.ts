@@ -1,6 +1,11 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { conditionSchema, evaluateCondition, resolvePath, type TopCondition } from '../../src/templates/condition.js';
+import { parseSimplePath, resolveFactPath } from '../../src/conditions/fact-path.js';
+import type { TopLevelCondition as TopCondition } from '../../src/conditions/types.js';
+import { compileWhen, whenSchema as conditionSchema } from '../../src/templates/when.js';
+
+const evaluateCondition = (condition: TopCondition, almanac: Record<string, unknown>) => compileWhen(condition)(almanac);
+const resolvePath = (value: unknown, path: string) => resolveFactPath(value, parseSimplePath(path)!);
 
 const facts = {
   order: { shipped: true, carrierScan: false, items: ['a', 'b'], total: 120, note: '12' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import type { Facts } from '../../src/facts.js';
-import { evaluateCondition, type Condition } from '../../src/templates/condition.js';
+import { compileCondition } from '../../src/conditions/compile.js';
+import type { ConditionNode as Condition } from '../../src/conditions/types.js';
 
 const assistant = createAssistant();
 
@@ -29,7 +30,7 @@ describe('every rendered template passes assistant.lint() with no finding', () =
     const facts = factsSatisfying(entry.when) as Facts;
     // Conditions on the facts must hold (those on the analysis, e.g. anger, do not concern the linter).
     const onFacts = entry.when !== undefined && !JSON.stringify(entry.when).includes('"analysis"');
-    if (onFacts) expect(evaluateCondition(entry.when!, facts)).toBe(true);
+    if (onFacts) expect(compileCondition(entry.when!)(facts)).toBe(true);
     const withExample = assistant.render(id, entry.example as Record<string, unknown>, { locale });
     expect(assistant.lint(withExample, { locale, facts }).findings).toEqual([]);
     if (entry.variables['customer.name']?.optional) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { loadTemplatePack } from '../../src/node/templates.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';

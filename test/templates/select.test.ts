@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/assistant.js';
+import { createAssistant } from '../../src/assistant/index.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
 
 const catalogue = createTemplateCatalogue();

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../../assistant.js';
+import { createAssistant } from '../../assistant/index.js';
 import type { Command } from '../command.js';
 import { formatAnalysisPretty } from '../format.js';
 import { ExitCode, readAll } from '../io.js';

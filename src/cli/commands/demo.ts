@@ -1,4 +1,4 @@
-import { createAssistant } from '../../assistant.js';
+import { createAssistant } from '../../assistant/index.js';
 import type { Command } from '../command.js';
 import { DEMO_MESSAGES } from '../demo-messages.js';
 import { formatReplyPretty } from '../format.js';

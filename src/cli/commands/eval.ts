@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HuashuError } from '../../errors.js';
+import { HuashuError, isHuashuError } from '../../errors.js';
 import { createIntentClassifier } from '../../intent/classifier.js';
 import { parseEvaluationRows, scoreIntents, type EvaluationReport } from '../../intent/evaluate.js';
+import { printable } from '../../lint/formatters/text.js';
+import { readTextFile } from '../../node/files.js';
 import { normalize } from '../../normalize/index.js';
 import type { Command } from '../command.js';
 import { ExitCode, readAll } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
+
+/** The largest evaluation file read: about the longest string V8 can hold (2^29 characters). */
+const EVAL_MAX_BYTES = 512 * 1024 * 1024;
 
 const CLASSIFIERS = ['default', 'natural'] as const;
 type ClassifierName = (typeof CLASSIFIERS)[number];
@@ -103,9 +107,11 @@ export const evalCommand: Command = {
     if (argument === '-') text = await readAll(io.stdin);
     else {
       try {
-        text = readFileSync(resolve(io.cwd, argument), 'utf8');
+        // A regular file only (a pipe or a device would hang), as large as a string can be.
+        text = readTextFile(resolve(io.cwd, argument), EVAL_MAX_BYTES);
       } catch (error) {
-        throw new HuashuError('IO', `Cannot read ${argument}: ${(error as Error).message}`, { cause: error });
+        const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
+        throw new HuashuError('IO', `Cannot read ${argument}: ${why}`, { cause: error });
       }
     }
     const rows = parseEvaluationRows(text, argument === '-' ? undefined : argument);
@@ -133,7 +139,9 @@ export const evalCommand: Command = {
       ...scoreIntents(scored, confusions),
     };
     io.stdout.write(
-      format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : `${formatEvaluationPretty(output)}\n`,
+      format === 'json'
+        ? `${JSON.stringify(output, null, 2)}\n`
+        : `${printable(formatEvaluationPretty(output))}\n`,
     );
     const belowTarget =
       (minAccuracy !== undefined && output.accuracy < minAccuracy) ||

@@ -11,6 +11,7 @@ import { INPUT_FORMATS, looksLikeInputPath } from '../lint/input-format.js';
 import { createHuashuLinter } from '../lint/huashu-linter.js';
 import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js';
 import { runLint, type LintInput } from '../lint/run.js';
+import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITIES = ['off', 'warn', 'error'] as const;
@@ -26,6 +27,8 @@ Input
   <file>                      .txt (one reply per line), .jsonl, .csv or .tsv; several files allowed
   -                           standard input (plain text, one reply per line, unless --input-format)
   --input-format <f>          ${INPUT_FORMATS.join(' | ')} (default: from the file's extension)
+  --max-line-length <n>       longest line read, in characters (default ${DEFAULT_MAX_LINE_LENGTH.toLocaleString('en-US')});
+                              a longer one is reported as malformed and skipped
   --column <field>=<header>   CSV/TSV: the column of reply, agent, id, conversationId, role,
                               customerMessage, facts (JSON) or locale; repeatable
 Output
@@ -73,6 +76,21 @@ function parseRuleOverrides(values: readonly string[]): Record<string, (typeof S
   return rules;
 }
 
+/** `--max-line-length`: a whole number ≥ 1, or the default. */
+function parseMaxLineLength(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_LINE_LENGTH;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+    throw new UsageError(`--max-line-length takes a whole number of characters ≥ 1, not "${value}"`);
+  return Number(value);
+}
+
+/** What to do about an argument that names no file. */
+function missingFileHint(argument: string): string {
+  if (argument.includes('*'))
+    return ' (the pattern was not expanded: it is quoted, or no file matches it; give the file names)';
+  return ` (to check it as a reply's text, give it on standard input: echo '…' | huashu lint -)`;
+}
+
 /** Turn the positional arguments into inputs: `-`, existing files, or one reply's text. */
 function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
   if (positionals.length === 0) throw new UsageError('lint needs a reply, a file or - (standard input)');
@@ -84,6 +102,10 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
       inputs.push({ kind: 'stdin' });
       continue;
     }
+    if (argument.trim() === '')
+      throw new UsageError(
+        "an empty argument is neither a reply nor a file: give the reply's text, a file, or - (standard input)",
+      );
     const path = resolve(io.cwd, argument);
     let stats;
     try {
@@ -96,7 +118,7 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
         inputs.push({ kind: 'text', text: argument });
         continue;
       }
-      throw new HuashuError('IO', `cannot read ${argument}: no such file`);
+      throw new HuashuError('IO', `cannot read ${argument}: no such file${missingFileHint(argument)}`);
     }
     if (!stats.isFile()) throw new HuashuError('IO', `cannot read ${argument}: not a file`);
     try {
@@ -133,6 +155,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           summary: { type: 'boolean' },
           quiet: { type: 'boolean' },
           'max-warnings': { type: 'string' },
+          'max-line-length': { type: 'string' },
           rule: { type: 'string', multiple: true },
           config: { type: 'string' },
           'no-config': { type: 'boolean' },
@@ -158,6 +181,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
         if (!/^\d+$/.test(values['max-warnings'].trim()))
           throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
       }
+      const maxLineLength = parseMaxLineLength(values['max-line-length']);
       const messageLocale = values['message-locale'] as (typeof MESSAGE_LOCALES)[number] | undefined;
       if (messageLocale !== undefined && !MESSAGE_LOCALES.includes(messageLocale))
         throw new UsageError(
@@ -199,6 +223,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           ...(maxWarnings === undefined ? {} : { maxWarnings }),
           color: wantsColor(io, values),
           rules,
+          maxLineLength,
         },
         io,
       );

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant, type Assistant } from '../../assistant.js';
+import { createAssistant, type Assistant } from '../../assistant/index.js';
 import type { AssistantOptions } from '../../options.js';
+import { isHuashuError } from '../../errors.js';
 import { loadActionRules } from '../../node/actions.js';
+import { readTextFile } from '../../node/files.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import type { Command } from '../command.js';
@@ -11,6 +13,7 @@ import { formatReplyPretty } from '../format.js';
 import { ExitCode, readAll, type CliIo } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
+import { CHANNELS, type Channel } from '../../vocabulary.js';
 
 const usage = `Usage: huashu reply <message | -> [--facts <json | file>] [--format json|pretty]
 
@@ -31,8 +34,6 @@ Packs
   --config <file>       this configuration instead of the nearest huashu.config.json
   --no-config           ignore huashu.config.json`;
 
-const CHANNELS = ['chat', 'phone', 'email', 'social'] as const;
-
 /** A JSON object given inline or as a file. */
 export function readJsonObject(io: CliIo, flag: string, value: string): Record<string, unknown> {
   let text = value;
@@ -40,18 +41,16 @@ export function readJsonObject(io: CliIo, flag: string, value: string): Record<s
   if (!value.trimStart().startsWith('{')) {
     const file = resolve(io.cwd, value);
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(`--${flag}: cannot read ${file}; give a JSON object or a JSON file`);
+      text = readTextFile(file);
+    } catch (error) {
+      const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
+      throw new UsageError(`--${flag}: cannot read ${file} (${why}); give a JSON object or a JSON file`);
     }
     source = file;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--${flag}: invalid JSON in ${source}: ${(error as Error).message}`);
-  }
+  const result = parseJsonText(text, source === `--${flag}`);
+  if (!result.ok) throw new UsageError(`--${flag}: ${result.message} in ${source}`);
+  const parsed = result.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new UsageError(`--${flag}: ${source} must hold a JSON object`);
   return parsed as Record<string, unknown>;
@@ -118,7 +117,7 @@ export const replyCommand: Command = {
       ...(variables === undefined ? {} : { variables }),
       context: {
         ...(values.previous === undefined ? {} : { previousAgentMessage: values.previous }),
-        ...(channel === undefined ? {} : { channel: channel as (typeof CHANNELS)[number] }),
+        ...(channel === undefined ? {} : { channel: channel as Channel }),
         ...(repeat === undefined ? {} : { repeatContacts: repeat }),
       },
     });

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isHuashuError } from '../../errors.js';
+import { printable } from '../../lint/formatters/text.js';
 import { loadConfig, loadConfigFile } from '../../node/config.js';
+import { readTextFile } from '../../node/files.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/catalogue.js';
 import { CHANNELS, STAGES, TEMPLATE_LOCALES, type TemplateDefinition } from '../../templates/definition.js';
@@ -68,18 +71,16 @@ async function readVars(io: CliIo, value: string): Promise<Record<string, unknow
   } else {
     const file = resolve(io.cwd, value);
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(`--vars: cannot read ${file}; give a JSON object, a JSON file or -`);
+      text = readTextFile(file);
+    } catch (error) {
+      const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
+      throw new UsageError(`--vars: cannot read ${file} (${why}); give a JSON object, a JSON file or -`);
     }
     source = file;
   }
-  let vars: unknown;
-  try {
-    vars = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--vars: invalid JSON in ${source}: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonText(text, source === '--vars');
+  if (!parsed.ok) throw new UsageError(`--vars: ${parsed.message} in ${source}`);
+  const vars = parsed.value;
   if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) {
     throw new UsageError(`--vars: ${source} must hold a JSON object of variables`);
   }
@@ -165,7 +166,7 @@ export const templatesCommand: Command = {
       io.stdout.write(
         format === 'json'
           ? `${JSON.stringify(entries, null, 2)}\n`
-          : `${formatTemplateList(entries, catalogue, values.examples === true)}\n`,
+          : `${printable(formatTemplateList(entries, catalogue, values.examples === true))}\n`,
       );
       return ExitCode.Ok;
     }

@@ -1,12 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../../assistant.js';
+import { createAssistant } from '../../assistant/index.js';
 import { isHuashuError, type HuashuIssue } from '../../errors.js';
+import { printable } from '../../lint/formatters/text.js';
 import { createLinter } from '../../lint/linter.js';
 import type { PhrasePack } from '../../lint/data-schema.js';
 import { loadActionRuleFiles, loadActionRules, type ActionRulePack } from '../../node/actions.js';
 import { CONFIG_FILE_NAME, loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
+import { readTextFile } from '../../node/files.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import type { TemplateDefinition } from '../../templates/definition.js';
 import type { Command } from '../command.js';
@@ -43,6 +46,16 @@ interface Targets {
   phraseFiles?: string[];
   /** Phrase packs given inline in a configuration. */
   phrasePacks?: Array<{ source: string; pack: unknown }>;
+}
+
+/**
+ * A JSON file of the folder: a regular file of at most 10 MB (IO otherwise); a syntax error is
+ * a SyntaxError saying where, without quoting the file.
+ */
+function readJson(file: string): unknown {
+  const parsed = parseJsonText(readTextFile(file));
+  if (!parsed.ok) throw new SyntaxError(parsed.message);
+  return parsed.value;
 }
 
 function isDirectory(path: string): boolean {
@@ -95,7 +108,7 @@ function targetsIn(dir: string): Targets {
   for (const file of jsonFiles(dir)) {
     let content: unknown;
     try {
-      content = JSON.parse(readFileSync(file, 'utf8'));
+      content = readJson(file);
     } catch {
       (targets.ruleFiles ??= []).push(file); // reported as invalid JSON by the rule loader
       continue;
@@ -162,7 +175,7 @@ function validate(io: CliIo, targets: Targets): PackReport[] {
     ...(targets.phraseFiles ?? []).map((file) => ({
       source: shown(file),
       file,
-      load: () => JSON.parse(readFileSync(file, 'utf8')) as unknown,
+      load: () => readJson(file),
     })),
     ...(targets.phrasePacks ?? []).map(({ source, pack }) => ({ source, load: () => pack })),
   ];
@@ -181,7 +194,7 @@ function validate(io: CliIo, targets: Targets): PackReport[] {
       allLoaded = false;
       const issues =
         error instanceof SyntaxError
-          ? [{ path: '', message: `invalid JSON: ${error.message}` }]
+          ? [{ path: '', message: error.message }]
           : issuesOf(error).map((issue) => ({ ...issue, path: issue.path.replace(/^packs\[0\]\.?/, '') }));
       reports.push({
         kind: 'phrases',
@@ -276,7 +289,7 @@ export const validateCommand: Command = {
     io.stdout.write(
       format === 'json'
         ? `${JSON.stringify({ valid: reports.every((r) => r.issues.length === 0), packs: reports }, null, 2)}\n`
-        : `${formatPretty(reports)}\n`,
+        : `${printable(formatPretty(reports))}\n`,
     );
     return reports.every((r) => r.issues.length === 0) ? ExitCode.Ok : ExitCode.Findings;
   },

@@ -1,11 +1,20 @@
 /** Output is written in chunks of about this many characters. */
 const FLUSH_AT = 1 << 16;
 
-type Writable = { write(chunk: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+type StreamEvent = 'drain' | 'close' | 'error';
+type Writable = {
+  write(chunk: string): unknown;
+  once?: (event: StreamEvent, listener: () => void) => unknown;
+  removeListener?: (event: StreamEvent, listener: () => void) => unknown;
+  /** Node streams: true once the stream is closed or failed (the reader went away). */
+  destroyed?: boolean;
+};
 
 /**
  * Collects output into large writes (a million tiny writes cost more than the linting) and waits
  * for `drain` when the stream asks, so a slow reader downstream never makes output pile up in memory.
+ * A stream that closes or fails instead of draining ends the wait: a reader that went away never
+ * leaves the run hanging.
  */
 export class BufferedOutput {
   private buffer = '';
@@ -25,9 +34,28 @@ export class BufferedOutput {
     if (this.buffer === '') return;
     const chunk = this.buffer;
     this.buffer = '';
+    if (this.closed()) return;
     const ok = this.stream.write(chunk);
-    const once = this.stream.once;
-    if (ok === false && typeof once === 'function')
-      await new Promise<void>((resolve) => once.call(this.stream, 'drain', resolve));
+    if (ok === false && !this.closed()) await this.writable();
+  }
+
+  private closed(): boolean {
+    return this.stream.destroyed === true;
+  }
+
+  /** Until the stream drains, closes or fails; the listeners are removed again. */
+  private writable(): Promise<void> {
+    const { stream } = this;
+    const { once, removeListener } = stream;
+    if (typeof once !== 'function') return Promise.resolve();
+    const events: StreamEvent[] = ['drain', 'close', 'error'];
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        if (typeof removeListener === 'function')
+          for (const event of events) removeListener.call(stream, event, done);
+        resolve();
+      };
+      for (const event of events) once.call(stream, event, done);
+    });
   }
 }

@@ -1,8 +1,9 @@
 import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { resolveColumns, type ColumnMap, type CsvField } from './columns.js';
 import type { InputItem, InputParser } from './record.js';
 import { toInputItem } from './record-fields.js';
-import type { SourceLine } from './source-lines.js';
+import { DEFAULT_MAX_LINE_LENGTH, type SourceLine } from './source-lines.js';
 
 /** One field of a CSV row: its value and where its text starts in the file. */
 export interface CsvCell {
@@ -20,14 +21,23 @@ export class CsvRowReader {
   private cells: CsvCell[] = [];
   private rowLine = 0;
   private quoted: { raw: string; origin: ReplyOrigin } | undefined;
+  /** The last line read, for how many lines an unfinished row covers. */
+  private lastLine = 0;
 
+  /**
+   * `broken` is told of a row given up: a quoted field longer than `maxFieldLength` (a closing
+   * quote is surely missing; memory stays bounded), from its first line to the line it reached.
+   */
   constructor(
     private readonly delimiter: string,
     private readonly row: (cells: CsvCell[], line: number) => void,
+    private readonly broken: (first: number, last: number, reason: string) => void = () => {},
+    private readonly maxFieldLength = DEFAULT_MAX_LINE_LENGTH,
   ) {}
 
   push(line: SourceLine): void {
     const { text } = line;
+    this.lastLine = line.line;
     let i = 0;
     if (this.quoted === undefined) {
       if (text === '') return; // a blank line between rows
@@ -35,7 +45,15 @@ export class CsvRowReader {
       this.rowLine = line.line;
     } else {
       i = this.continueQuoted(line, 0);
-      if (i === -1) return;
+      if (i === -1) {
+        if (this.quoted !== undefined && this.quoted.raw.length > this.maxFieldLength) {
+          this.giveUp(
+            line.line,
+            `a quoted field runs over ${this.maxFieldLength.toLocaleString('en-US')} characters (a " is probably missing)`,
+          );
+        }
+        return;
+      }
     }
     for (;;) {
       // At the start of a field.
@@ -104,13 +122,25 @@ export class CsvRowReader {
     this.row(cells, this.rowLine);
   }
 
-  /** The input ended: the line a quoted field was left open on, if any. */
-  finish(): number | undefined {
-    if (this.quoted === undefined) return undefined;
-    const line = this.quoted.origin.line;
+  /** Drop the row being read and say so: lines `rowLine`…`last` are not checked. */
+  private giveUp(last: number, reason: string): void {
+    const first = this.rowLine;
     this.quoted = undefined;
     this.cells = [];
-    return line;
+    this.broken(first, last, reason);
+  }
+
+  /** A line was left out (too long): a row still open across it is broken. */
+  abandon(line: SourceLine): void {
+    this.lastLine = line.line;
+    if (this.quoted !== undefined)
+      this.giveUp(line.line, `its quoted field runs into line ${line.line}, which is too long`);
+  }
+
+  /** The input ended: a quoted field left open makes the row broken (to the last line). */
+  finish(): void {
+    if (this.quoted !== undefined)
+      this.giveUp(this.lastLine, 'a quoted field is never closed (a " is missing)');
   }
 }
 
@@ -119,7 +149,12 @@ export class CsvRowReader {
  * the reply, the agent, the conversation id… (defaults: a column named reply, agent, id,
  * conversationId…). A `facts` column holds JSON. A row without the reply column's cell is malformed.
  */
-export function createCsvParser(options: { delimiter: string; columns: ColumnMap }): InputParser {
+export function createCsvParser(options: {
+  delimiter: string;
+  columns: ColumnMap;
+  /** Longest quoted field (characters); default the line limit, 1,000,000. */
+  maxFieldLength?: number;
+}): InputParser {
   let indexes: Partial<Record<CsvField, number>> | undefined;
   let emit: (item: InputItem) => void = () => {};
 
@@ -150,26 +185,42 @@ export function createCsvParser(options: { delimiter: string; columns: ColumnMap
     const factsIndex = indexes.facts;
     const factsText = factsIndex === undefined ? undefined : cells[factsIndex]?.value;
     if (factsText !== undefined && factsText.trim() !== '') {
-      try {
-        fields.facts = JSON.parse(factsText);
-      } catch (error) {
-        emit({ kind: 'malformed', line, message: `facts: invalid JSON: ${(error as Error).message}` });
+      const parsed = parseJsonText(factsText, true);
+      if (!parsed.ok) {
+        emit({ kind: 'malformed', line, message: `facts: ${parsed.message}` });
         return;
       }
+      fields.facts = parsed.value;
     }
     emit(toInputItem(fields, line, replyCell.origin));
   }
 
-  const reader = new CsvRowReader(options.delimiter, onRow);
+  // A broken row: where it starts, and honestly how much of the input went unchecked with it.
+  const onBroken = (first: number, last: number, reason: string) => {
+    const lines = last - first + 1;
+    emit({
+      kind: 'malformed',
+      line: first,
+      lines,
+      message:
+        lines === 1
+          ? `${reason}: line ${first} was not checked`
+          : `${reason}: lines ${first}–${last} (${lines.toLocaleString('en-US')} lines) were not checked`,
+    });
+  };
+  const reader = new CsvRowReader(options.delimiter, onRow, onBroken, options.maxFieldLength);
   return {
     push(line, out) {
       emit = out;
       reader.push(line);
     },
     finish(out) {
-      const open = reader.finish();
-      if (open !== undefined)
-        out({ kind: 'malformed', line: open, message: 'a quoted field is never closed (a " is missing)' });
+      emit = out;
+      reader.finish();
+    },
+    abandon(line, out) {
+      emit = out;
+      reader.abandon(line);
     },
   };
 }

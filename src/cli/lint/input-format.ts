@@ -32,20 +32,31 @@ export function detectInputFormat(path: string | undefined, override: string | u
   return BY_EXTENSION[extension] ?? 'plain';
 }
 
-/** Does a command-line argument name a file we should read (rather than being the reply itself)? */
+/**
+ * Does a command-line argument name a file (rather than being the reply itself)? Then a missing
+ * file is an error, not a reply to lint: a file with a known extension, a shell pattern the shell
+ * did not expand (`exports/*.jsonl` in quotes), a path with a separator, or an ASCII file name
+ * with an extension (`replies.jsnol`, mistyped). Text with spaces, non-ASCII text and URLs are
+ * replies.
+ */
 export function looksLikeInputPath(argument: string): boolean {
-  return !/\s/.test(argument) && /\.(jsonl|ndjson|jsonlines|json|csv|tsv|tab|txt|log)$/i.test(argument);
+  if (argument === '' || /\s/.test(argument)) return false;
+  if (/\.(jsonl|ndjson|jsonlines|json|csv|tsv|tab|txt|log)$/i.test(argument)) return true;
+  if (!/^[\x21-\x7e]+$/.test(argument) || argument.includes('://')) return false;
+  return /[*/\\]/.test(argument) || /^[\w.-]*[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(argument);
 }
 
-export function createParser(format: InputFormat, columns: ColumnMap): InputParser {
+/** The parser of a format; `maxFieldLength` bounds a CSV field that spans lines. */
+export function createParser(format: InputFormat, columns: ColumnMap, maxFieldLength?: number): InputParser {
+  const limit = maxFieldLength === undefined ? {} : { maxFieldLength };
   switch (format) {
     case 'plain':
       return createPlainParser();
     case 'jsonl':
       return createJsonlParser();
     case 'csv':
-      return createCsvParser({ delimiter: ',', columns });
+      return createCsvParser({ delimiter: ',', columns, ...limit });
     case 'tsv':
-      return createCsvParser({ delimiter: '\t', columns });
+      return createCsvParser({ delimiter: '\t', columns, ...limit });
   }
 }

@@ -1,4 +1,5 @@
 import type { ReplyOrigin } from '../../lint/formatters/types.js';
+import { parseJsonText } from '../../node/json-text.js';
 import { jsonStringValueSpan } from './json-string-span.js';
 import type { InputParser, JsonLineOrigin, ReplyRecord } from './record.js';
 import { toInputItem } from './record-fields.js';
@@ -13,13 +14,13 @@ export function createJsonlParser(): InputParser {
     push(line, emit) {
       const { text } = line;
       if (text.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        emit({ kind: 'malformed', line: line.line, message: `invalid JSON: ${(error as Error).message}` });
+      // The message says where and why, never quoting the line (it may hold a customer's data).
+      const parsed = parseJsonText(text, true);
+      if (!parsed.ok) {
+        emit({ kind: 'malformed', line: line.line, message: parsed.message });
         return;
       }
+      const value = parsed.value;
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         emit({
           kind: 'malformed',

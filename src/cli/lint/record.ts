@@ -37,11 +37,17 @@ export type InputItem =
   | { kind: 'reply'; record: ReplyRecord }
   /** A customer or system message of a conversation: context for the replies after it, not linted. */
   | { kind: 'turn'; line: number; conversationId?: string; turn: ConversationTurn }
-  | { kind: 'malformed'; line: number; message: string };
+  /** Input that could not be read; `lines`: how many lines of input it covers (default 1). */
+  | { kind: 'malformed'; line: number; message: string; lines?: number };
 
 /** A push parser: fed the input line by line, emits what it reads. */
 export interface InputParser {
   push(line: SourceLine, emit: (item: InputItem) => void): void;
   /** The input ended: emit what is left (or report what is unfinished). */
   finish(emit: (item: InputItem) => void): void;
+  /**
+   * A line was left out (it is too long; the caller reports it): a record that spans it is
+   * broken, so report and drop it. Parsers whose records are single lines need not implement it.
+   */
+  abandon?(line: SourceLine, emit: (item: InputItem) => void): void;
 }

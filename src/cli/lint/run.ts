@@ -6,6 +6,7 @@ import {
   type LintedReply,
   type RuleDescriptor,
 } from '../../lint/formatters/index.js';
+import { printable } from '../../lint/formatters/text.js';
 import type { LintContext, LintResult } from '../../lint/types.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { BufferedOutput } from './buffered-output.js';
@@ -15,7 +16,7 @@ import { createParser, detectInputFormat } from './input-format.js';
 import { resolveOrigin } from './jsonl-parser.js';
 import { ProgressBar } from './progress.js';
 import type { InputItem, ReplyRecord } from './record.js';
-import { readLineBatches } from './source-lines.js';
+import { DEFAULT_MAX_LINE_LENGTH, readLineBatches } from './source-lines.js';
 
 /** What the run needs of a linter: the contract's `lint(reply, context)`. */
 export interface ReplyLinter {
@@ -48,6 +49,8 @@ export interface LintRunOptions {
   color: boolean;
   rules: readonly RuleDescriptor[];
   topAgents?: number;
+  /** Longest line read (UTF-16 code units); a longer one is reported as malformed. Default 1,000,000. */
+  maxLineLength?: number;
 }
 
 /** Malformed lines reported one by one on standard error; the rest are counted. */
@@ -79,6 +82,9 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
   let errors = 0;
   let warnings = 0;
   let malformed = 0;
+  /** Lines of input inside malformed items (a broken CSV row can cover many). */
+  let uncheckedLines = 0;
+  const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
 
   // The header is written with the first output, so a run that fails at once prints nothing.
   const write = (text: string) => {
@@ -115,11 +121,12 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     write(formatter.reply(entry));
   }
 
-  function reportMalformed(source: string | undefined, line: number, message: string): void {
+  function reportMalformed(source: string | undefined, line: number, message: string, lines = 1): void {
     malformed += 1;
+    uncheckedLines += lines;
     collector?.skip();
     if (malformed <= MALFORMED_SHOWN)
-      io.stderr.write(`huashu lint: ${source ?? '<text>'}:${line}: skipped: ${message}\n`);
+      io.stderr.write(printable(`huashu lint: ${source ?? '<text>'}:${line}: skipped: ${message}`) + '\n');
   }
 
   for (const input of options.inputs) {
@@ -129,14 +136,14 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     }
     const source = input.kind === 'stdin' ? 'stdin' : input.display;
     const format = detectInputFormat(input.kind === 'file' ? input.display : undefined, options.inputFormat);
-    const parser = createParser(format, options.columns);
+    const parser = createParser(format, options.columns, maxLineLength);
     const size = input.kind === 'file' ? input.size : undefined;
     const progress = ProgressBar.wanted(io.stderr.isTTY, size)
       ? new ProgressBar(io.stderr, source, size)
       : undefined;
 
     const handle = (item: InputItem) => {
-      if (item.kind === 'malformed') reportMalformed(source, item.line, item.message);
+      if (item.kind === 'malformed') reportMalformed(source, item.line, item.message, item.lines);
       else if (item.kind === 'turn') {
         if (item.conversationId !== undefined) tracker.add(item.conversationId, item.turn);
       } else {
@@ -156,8 +163,20 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
       for await (const batch of readLineBatches(
         chunks,
         progress ? (bytes) => progress.addBytes(bytes) : undefined,
+        maxLineLength,
       )) {
-        for (const line of batch) parser.push(line, handle);
+        for (const line of batch) {
+          if (line.tooLong === undefined) {
+            parser.push(line, handle);
+            continue;
+          }
+          reportMalformed(
+            source,
+            line.line,
+            `the line is ${line.tooLong.toLocaleString('en-US')} characters long; the limit is ${maxLineLength.toLocaleString('en-US')} (--max-line-length)`,
+          );
+          parser.abandon?.(line, handle);
+        }
         await out.drain();
       }
       parser.finish(handle);
@@ -173,9 +192,12 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
   if (malformed > MALFORMED_SHOWN)
     io.stderr.write(`huashu lint: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);
   if (malformed > 0) {
-    io.stderr.write(
-      `huashu lint: ${malformed} malformed line${malformed === 1 ? '' : 's'} skipped; the other replies were checked (exit code 2)\n`,
-    );
+    // Said as it is: a broken CSV row can leave many lines unchecked, not just one.
+    const what =
+      uncheckedLines === malformed
+        ? `${malformed} malformed line${malformed === 1 ? '' : 's'} skipped`
+        : `${malformed} malformed record${malformed === 1 ? '' : 's'} skipped (${uncheckedLines.toLocaleString('en-US')} lines of input not checked)`;
+    io.stderr.write(`huashu lint: ${what}; the replies on the other lines were checked (exit code 2)\n`);
     return ExitCode.Usage;
   }
   if (errors > 0) return ExitCode.Findings;

@@ -1,10 +1,15 @@
 import { locateRanges } from './location.js';
 import { formatSummary, type LintSummary } from './summary.js';
+import { printable } from './text.js';
 import type { LintedReply, StreamingFormatter } from './types.js';
 
-/** GitHub's workflow-command escaping: the message part. */
+/**
+ * GitHub's workflow-command escaping: the message part. Control characters are made inert first
+ * (the log viewer renders ANSI sequences), then `%` and line breaks are encoded, so a message can
+ * neither start a workflow command of its own nor restyle the log.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub's workflow-command escaping: a property value (also `:` and `,`). */

@@ -1,4 +1,5 @@
 import { locateRanges, type SourceSpan } from './location.js';
+import { printableReply } from './redact.js';
 import type { LintSummary } from './summary.js';
 import type { LintedReply, StreamingFormatter } from './types.js';
 
@@ -30,7 +31,8 @@ export function jsonEntry(entry: LintedReply): string {
     ...(entry.id === undefined ? {} : { id: entry.id }),
     ...(entry.agent === undefined ? {} : { agent: entry.agent }),
     ...(entry.conversationId === undefined ? {} : { conversationId: entry.conversationId }),
-    reply: entry.reply,
+    // Personal data found in the reply is masked here too (same length: ranges stay true).
+    reply: printableReply(entry),
     errorCount: entry.result.errorCount,
     warningCount: entry.result.warningCount,
   });

@@ -1,6 +1,7 @@
 import { VERSION } from '../../generated/version.js';
 import type { Finding } from '../types.js';
 import { locateRanges, type SourceSpan } from './location.js';
+import { printableReply } from './redact.js';
 import type { LintSummary } from './summary.js';
 import type { LintedReply, RuleDescriptor, StreamingFormatter } from './types.js';
 
@@ -73,12 +74,12 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
   const inlineArtifacts: string[] = [];
   let first = true;
 
-  function artifactLocation(entry: LintedReply): Record<string, unknown> {
+  function artifactLocation(entry: LintedReply, printed: string): Record<string, unknown> {
     if (entry.source !== undefined) return { uri: sarifUri(entry.source) };
     // run.artifacts items must be unique: the same text is one artifact.
-    const known = inlineArtifacts.indexOf(entry.reply);
+    const known = inlineArtifacts.indexOf(printed);
     if (known !== -1) return { index: known };
-    inlineArtifacts.push(entry.reply);
+    inlineArtifacts.push(printed);
     return { index: inlineArtifacts.length - 1 };
   }
 
@@ -87,6 +88,7 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
     finding: Finding,
     span: SourceSpan,
     location: Record<string, unknown>,
+    printed: string,
     fixSpan?: SourceSpan,
   ) {
     const index = ruleIndex.get(finding.ruleId);
@@ -103,7 +105,7 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation: location, region: region(span, finding.actual) } }],
       partialFingerprints: {
-        'huashuFinding/v1': fingerprint(`${finding.ruleId}\u0000${finding.actual}\u0000${entry.reply}`),
+        'huashuFinding/v1': fingerprint(`${finding.ruleId}\u0000${finding.actual}\u0000${printed}`),
       },
       ...(finding.fix && fixSpan
         ? {
@@ -153,7 +155,9 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
     reply(entry) {
       const { findings } = entry.result;
       if (findings.length === 0) return '';
-      const location = artifactLocation(entry);
+      // Inline replies are printed in the log: personal data found in them is masked.
+      const printed = printableReply(entry);
+      const location = artifactLocation(entry, printed);
       const spans = locateRanges(entry, [
         ...findings.map((f) => f.range),
         ...findings.map((f) => f.fix?.range ?? f.range),
@@ -162,7 +166,7 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
       findings.forEach((finding, i) => {
         const span = spans[i];
         if (!span) return;
-        text += `${first ? '\n' : ',\n'}${JSON.stringify(result(entry, finding, span, location, spans[findings.length + i]))}`;
+        text += `${first ? '\n' : ',\n'}${JSON.stringify(result(entry, finding, span, location, printed, spans[findings.length + i]))}`;
         first = false;
       });
       return text;

@@ -1,4 +1,5 @@
 import { locateRanges } from './location.js';
+import { printableReply } from './redact.js';
 import { formatSummary, type LintSummary } from './summary.js';
 import { displayWidth, excerpt, padDisplay, paint, printable } from './text.js';
 import type { LintedReply, StreamingFormatter } from './types.js';
@@ -45,7 +46,7 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
       );
       const line = entry.origin?.line ?? 1;
       out.push(
-        `  ${p.dim(`${line}:`)} ${excerpt(entry.reply, 72)}${labels === '' ? '' : `  ${p.dim(`(${labels})`)}`}`,
+        `  ${p.dim(`${line}:`)} ${excerpt(printableReply(entry), 72)}${labels === '' ? '' : `  ${p.dim(`(${labels})`)}`}`,
       );
       const rows = findings.map((finding, i) => {
         const start = spans[i]?.start ?? { line, column: 1 };

@@ -38,12 +38,22 @@ export function padDisplay(text: string, width: number, side: 'start' | 'end'): 
 }
 
 /**
- * Text from the input made safe for a terminal: control characters (an escape sequence in a chat
- * export could otherwise recolour or rewrite the reader's terminal) become U+FFFD.
+ * What a terminal or a CI log would act on rather than show: C0 controls but tab and line feed (ESC
+ * starts every escape sequence, CR rewrites the line), DEL, C1 controls (U+009B is a one-character
+ * CSI), and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make
+ * text display in another order than it is read.
+ */
+// eslint-disable-next-line no-control-regex -- this is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the input made safe for a terminal or a CI log: each unsafe character (see UNSAFE)
+ * becomes U+FFFD, so an escape sequence in a chat export is shown, inert, instead of recolouring,
+ * retitling or rewriting the reader's terminal. The one sanitizer of everything the CLI writes
+ * for people: stylish, summary, github annotations and messages on standard error.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- this is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  return text.replace(UNSAFE, '\ufffd');
 }
 
 /** The reply on one line, line breaks shown as ⏎, cut to `max` columns with an ellipsis. */

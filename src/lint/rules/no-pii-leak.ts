@@ -1,55 +1,78 @@
+import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
 import { ruleDocsUrl } from '../docs.js';
-import { findPii, maskPii, phoneDigits, type PiiHit } from '../pii.js';
+import { findPii, maskPii, phoneDigits, type PiiHit, type PiiKind } from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
-import { defineRule } from '../rule.js';
+import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
 import type { Skeleton } from '../skeleton.js';
+import type { Severity } from '../types.js';
 
 /** How far before a number or address (folded characters) a cue word counts: 您的手机号是 138…. */
 const CUE_DISTANCE = 12;
 
 /**
- * A customer's full phone number, ID-card number, e-mail or street address in a reply. ID numbers,
- * the customer's own phone (`facts.customer.phone`) and data introduced as the customer's (您的手机,
- * 收货地址) are errors; a number introduced as the shop's or the courier's (客服热线, 配送员) or as
- * an order/tracking number is not reported; any other full datum is a warning, since its owner is
- * unknown. The fix masks it (138****5678).
+ * A customer's full phone number, ID-card or bank-card number, e-mail or street address in a reply.
+ * Errors: ID-card numbers, addresses, card numbers introduced as such (卡号, 银行卡), the customer's
+ * own phone (`facts.customer.phone`) and data introduced as the customer's (您的手机, 收货地址). Not
+ * reported: data introduced as the shop's or the courier's (客服热线, 配送员, 退货地址) and phone
+ * numbers introduced as an order/tracking number. Any other full phone number or e-mail is a
+ * warning, since its owner is unknown.
+ *
+ * Findings never repeat the datum: `message`, `actual`, `data` and the fix carry only its masked
+ * form (138****5678), and the finding is marked `redacted` so outputs that print the reply mask its
+ * range too. The fix replaces the datum with the masked form.
  */
 export const noPiiLeak = defineRule({
   meta: {
     id: 'no-pii-leak',
     category: 'privacy',
     docs: {
-      description: "No customer's full phone number, ID number, e-mail or street address in a reply (masked forms pass)",
+      description:
+        "No customer's full phone number, ID or bank-card number, e-mail or street address in a reply (masked forms pass)",
       url: ruleDocsUrl('no-pii-leak'),
     },
     fixable: true,
     defaultSeverity: 'error',
     messages: {
       'mobile': {
-        'zh-Hans': '回复中出现了完整的手机号“{{text}}”：请隐去中间几位（{{masked}}）。',
-        'zh-Hant': '回覆中出現了完整的手機號“{{text}}”：請隱去中間幾位（{{masked}}）。',
-        en: 'A full mobile number in the reply: “{{text}}”. Mask it ({{masked}}).',
+        'zh-Hans': '回复中出现了完整的手机号：请隐去中间几位，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的手機號：請隱去中間幾位，寫作 {{masked}}。',
+        en: 'A full mobile number in the reply: mask it as {{masked}}.',
       },
       'landline': {
-        'zh-Hans': '回复中出现了完整的电话号码“{{text}}”：请隐去中间几位（{{masked}}）。',
-        'zh-Hant': '回覆中出現了完整的電話號碼“{{text}}”：請隱去中間幾位（{{masked}}）。',
-        en: 'A full phone number in the reply: “{{text}}”. Mask it ({{masked}}).',
+        'zh-Hans': '回复中出现了完整的电话号码：请隐去中间几位，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的電話號碼：請隱去中間幾位，寫作 {{masked}}。',
+        en: 'A full phone number in the reply: mask it as {{masked}}.',
+      },
+      'phone': {
+        'zh-Hans': '回复中出现了完整的电话号码：请隐去中间几位，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的電話號碼：請隱去中間幾位，寫作 {{masked}}。',
+        en: 'A full phone number in the reply: mask it as {{masked}}.',
       },
       'id-card': {
-        'zh-Hans': '回复中出现了完整的身份证号“{{text}}”：请隐去（{{masked}}）。',
-        'zh-Hant': '回覆中出現了完整的身份證號“{{text}}”：請隱去（{{masked}}）。',
-        en: 'A full ID-card number in the reply: “{{text}}”. Mask it ({{masked}}).',
+        'zh-Hans': '回复中出现了完整的身份证号：请隐去，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的身份證號：請隱去，寫作 {{masked}}。',
+        en: 'A full ID-card number in the reply: mask it as {{masked}}.',
+      },
+      'bank-card': {
+        'zh-Hans': '回复中出现了完整的银行卡号：请隐去，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的銀行卡號：請隱去，寫作 {{masked}}。',
+        en: 'A full card number in the reply: mask it as {{masked}}.',
       },
       'email': {
-        'zh-Hans': '回复中出现了完整的电子邮箱“{{text}}”：请隐去（{{masked}}）。',
-        'zh-Hant': '回覆中出現了完整的電子郵箱“{{text}}”：請隱去（{{masked}}）。',
-        en: 'A full e-mail address in the reply: “{{text}}”. Mask it ({{masked}}).',
+        'zh-Hans': '回复中出现了完整的电子邮箱：请隐去，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了完整的電子郵箱：請隱去，寫作 {{masked}}。',
+        en: 'A full e-mail address in the reply: mask it as {{masked}}.',
       },
       'address': {
-        'zh-Hans': '回复中出现了详细地址“{{text}}”：请隐去门牌号（{{masked}}）。',
-        'zh-Hant': '回覆中出現了詳細地址“{{text}}”：請隱去門牌號（{{masked}}）。',
-        en: 'A street address in the reply: “{{text}}”. Mask the numbers ({{masked}}).',
+        'zh-Hans': '回复中出现了详细地址：请隐去门牌号，写作 {{masked}}。',
+        'zh-Hant': '回覆中出現了詳細地址：請隱去門牌號，寫作 {{masked}}。',
+        en: 'A street address in the reply: mask the numbers, as {{masked}}.',
+      },
+      'more': {
+        'zh-Hans': '回复中还有 {{count}} 处个人信息：请全部隐去。',
+        'zh-Hant': '回覆中還有 {{count}} 處個人資料：請全部隱去。',
+        en: '{{count}} more pieces of personal data in the reply: mask them all.',
       },
     },
   },
@@ -58,42 +81,99 @@ export const noPiiLeak = defineRule({
       'reply:exit'() {
         const { skeleton } = context.reply;
         const normalized = skeleton.normalized;
-        const hits = findPii(normalized.text);
-        if (hits.length === 0) return;
         const owner = cueEnds(skeleton, context.matches('owner'));
-        const service = cueEnds(skeleton, context.matches('service'));
-        const reference = cueEnds(skeleton, context.matches('reference'));
+        const card = cueEnds(skeleton, context.matches('card'));
         const customerPhone = context.facts?.customer?.phone;
         const customerDigits = customerPhone === undefined ? '' : phoneDigits(customerPhone);
+        const hits = findPii(normalized.text, {
+          local: owner.length > 0 || customerDigits.length === 8,
+          cards: owner.length > 0 || card.length > 0,
+        });
+        if (hits.length === 0) return;
+        const service = cueEnds(skeleton, context.matches('service'));
+        const reference = cueEnds(skeleton, context.matches('reference'));
+        const leaks: Leak[] = [];
         for (const hit of hits) {
-          const phone = hit.kind === 'mobile' || hit.kind === 'landline';
+          const phone = hit.kind === 'mobile' || hit.kind === 'landline' || hit.kind === 'phone';
           const isCustomers = phone && customerDigits.length >= 7 && phoneDigits(hit.value) === customerDigits;
-          let severity: 'error' | 'warn';
-          if (hit.kind === 'id-card' || isCustomers || cueBefore(owner, hit)) severity = 'error';
+          const owned = isCustomers || cueBefore(owner, hit);
+          if (hit.needs === 'owner' && !owned) continue;
+          if (hit.needs === 'card' && !owned && !cueBefore(card, hit)) continue;
+          let severity: Severity;
+          if (owned || hit.kind === 'id-card' || hit.kind === 'bank-card') severity = 'error';
           else if (cueBefore(service, hit) || (phone && cueBefore(reference, hit))) continue;
-          else severity = 'warn';
+          else severity = hit.kind === 'address' ? 'error' : 'warn';
           const range = toOriginalRange(normalized, hit.start, hit.end);
-          const text = context.reply.text.slice(range[0], range[1]);
-          const masked = maskPii(hit.kind, text);
+          const masked = maskPii(hit.kind, context.reply.text.slice(range[0], range[1]));
+          leaks.push({ kind: hit.kind, range, masked, severity });
+        }
+        const individual = leaks.length > MAX_FINDINGS_PER_RULE ? MAX_FINDINGS_PER_RULE - 1 : leaks.length;
+        for (let i = 0; i < individual; i++) {
+          const { kind, range, masked, severity } = leaks[i]!;
           context.report({
-            messageId: hit.kind,
-            data: { kind: hit.kind, text, masked },
+            messageId: kind,
+            data: { kind, masked },
             range,
+            masked,
             severity,
             expected: masked,
             fix: { range, text: masked },
           });
         }
+        if (individual < leaks.length) reportTheRest(context, leaks.slice(individual));
       },
     };
   },
 });
 
-/** The folded-text offsets where each cue ends. */
-function cueEnds(skeleton: Skeleton, matches: readonly PhraseMatch[]): number[] {
-  return matches.map((m) => (skeleton.toNormalized[m.end - 1] ?? 0) + 1);
+interface Leak {
+  kind: PiiKind;
+  range: Range;
+  masked: string;
+  severity: Severity;
 }
 
-function cueBefore(ends: readonly number[], hit: PiiHit): boolean {
-  return ends.some((end) => end <= hit.start && hit.start - end <= CUE_DISTANCE);
+/**
+ * Past the linter's cap, the remaining data are one finding from the first to the last, so every
+ * datum is still masked (in the fix and wherever the reply is printed); between them the text stays.
+ */
+function reportTheRest(context: RuleContext, rest: readonly Leak[]): void {
+  const reply = context.reply.text;
+  const start = rest[0]!.range[0];
+  const end = rest[rest.length - 1]!.range[1];
+  let masked = '';
+  let position = start;
+  for (const leak of rest) {
+    masked += reply.slice(position, leak.range[0]) + leak.masked;
+    position = leak.range[1];
+  }
+  masked += reply.slice(position, end);
+  const range: Range = [start, end];
+  context.report({
+    messageId: 'more',
+    data: { kind: 'more', count: String(rest.length) },
+    range,
+    masked,
+    severity: rest.some((leak) => leak.severity === 'error') ? 'error' : 'warn',
+    fix: { range, text: masked },
+  });
+}
+
+/** The folded-text offsets where each cue ends, in ascending order. */
+function cueEnds(skeleton: Skeleton, matches: readonly PhraseMatch[]): Int32Array {
+  const ends = Int32Array.from(matches, (m) => (skeleton.toNormalized[m.end - 1] ?? 0) + 1);
+  return ends.sort();
+}
+
+/** Whether a cue ends at most CUE_DISTANCE characters before the datum (binary search: linear overall). */
+function cueBefore(ends: Int32Array, hit: PiiHit): boolean {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ends[mid]! <= hit.start) low = mid + 1;
+    else high = mid;
+  }
+  // ends[low - 1] is the last cue ending at or before the datum.
+  return low > 0 && hit.start - ends[low - 1]! <= CUE_DISTANCE;
 }

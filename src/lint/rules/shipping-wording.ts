@@ -50,7 +50,7 @@ export const shippingWording = defineRule({
         const order = context.facts?.order;
         if (order?.shipped === undefined || claims.length === 0) return;
         if (order.shipped && order.carrierScan) return;
-        const warehouses = context.matches('warehouse');
+        const hasSubject = subjectFinder(context.reply.skeleton.breaks, context.matches('warehouse'));
         for (const claim of preferLocale(claims, context.locale)) {
           const range = context.reply.range(claim.start, claim.end);
           const text = context.reply.text.slice(range[0], range[1]);
@@ -64,7 +64,7 @@ export const shippingWording = defineRule({
             });
             continue;
           }
-          if (warehouses.some((w) => subjectOf(context.reply.skeleton.breaks, w, claim))) continue;
+          if (hasSubject(claim)) continue;
           const fixText = claim.entry.fix?.replaceAll('$&', text);
           const suggestion = context.suggestion('shipping/warehouse-dispatched');
           context.report({
@@ -93,6 +93,31 @@ function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatc
   } else return true;
   for (let i = from; i <= to; i++) if (breaks[i] === Break.Sentence) return false;
   return true;
+}
+
+/**
+ * Whether a warehouse word is the subject of a claim: only the warehouse words starting near the
+ * claim are looked at (found by binary search), so a long reply costs O(claims · log warehouses).
+ */
+function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (claim: PhraseMatch) => boolean {
+  const warehouses = [...matches].sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const w of warehouses) longest = Math.max(longest, w.end - w.start);
+  return (claim) => {
+    // A warehouse before the claim ends at most SUBJECT_BEFORE before it, so starts at most that
+    // plus its length earlier; one after it starts at most SUBJECT_AFTER after the claim's end.
+    const from = claim.start - SUBJECT_BEFORE - longest;
+    let lo = 0;
+    let hi = warehouses.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (warehouses[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < warehouses.length && warehouses[i]!.start <= claim.end + SUBJECT_AFTER; i++)
+      if (subjectOf(breaks, warehouses[i]!, claim)) return true;
+    return false;
+  };
 }
 
 /**

@@ -24,8 +24,10 @@ export interface ValidCase {
 export interface ExpectedFinding {
   messageId: string;
   severity?: Severity;
-  /** The reported text as written in the reply. */
+  /** The reported text as written in the reply (for a redacted finding: its masked form). */
   actual?: string;
+  /** The reply's text in the finding's range. */
+  text?: string;
   /** Entries the finding's data must have. */
   data?: Record<string, string>;
   /** Text the message must contain (it is in the reply's locale unless the case sets one). */
@@ -61,7 +63,20 @@ function checkShape(finding: Finding, reply: string): void {
   expect(start).toBeGreaterThanOrEqual(0);
   expect(end).toBeGreaterThanOrEqual(start);
   expect(end).toBeLessThanOrEqual(reply.length);
-  expect(finding.actual).toBe(reply.slice(start, end));
+  const text = reply.slice(start, end);
+  if (finding.redacted === true) {
+    // Personal data: the finding shows only its masked form, wherever it shows text.
+    expect(finding.actual).not.toBe(text);
+    const shown = [
+      finding.actual,
+      finding.message,
+      finding.expected ?? '',
+      finding.fix?.text ?? '',
+      ...Object.values(finding.data ?? {}),
+      ...(finding.suggestions ?? []).map((s) => s.text),
+    ];
+    for (const value of shown) expect(value).not.toContain(text);
+  } else expect(finding.actual).toBe(text);
   expect(finding.message).not.toMatch(/\{\{/);
   if (finding.fix !== undefined) {
     expect(finding.fix.range[0]).toBeGreaterThanOrEqual(0);
@@ -101,6 +116,8 @@ export function ruleTester(
           expect(finding.messageId, summary.join(' | ')).toBe(expected.messageId);
           expect(finding.severity).toBe(expected.severity ?? 'error');
           if (expected.actual !== undefined) expect(finding.actual).toBe(expected.actual);
+          if (expected.text !== undefined)
+            expect(test.text.slice(finding.range[0], finding.range[1])).toBe(expected.text);
           if (expected.data !== undefined) expect(finding.data).toMatchObject(expected.data);
           if (expected.message !== undefined) expect(finding.message).toContain(expected.message);
           if (expected.suggestion !== undefined) expect(finding.suggestions?.[0]?.text).toBe(expected.suggestion);

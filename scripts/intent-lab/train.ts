@@ -1,0 +1,57 @@
+/**
+ * Build-time training of the shipped linear intent model: the variant chosen in
+ * scripts/intent-lab/chosen.json (logistic regression unless `--learner nb|perceptron|lr`), trained
+ * on every training row, calibrated with the temperature of its grouped CV, serialized with
+ * `serializeLinearModel` (src/intent/linear-model.ts) and checked by decoding it again.
+ *
+ *   npx tsx scripts/intent-lab/train.ts [--out file.json] [--learner lr]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LinearModel, serializeLinearModel } from '../../src/intent/linear-model.js';
+import { LAB_CACHE, loadTrainingRows } from './data.js';
+import { buildResources } from './dataset.js';
+import { crossValidateCached, fitFinal, type Variant } from './experiment.js';
+import { CHOSEN_FILE, fingerprint } from './settings.js';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: join(LAB_CACHE, 'linear-model.json') },
+    learner: { type: 'string', default: 'lr' },
+  },
+});
+const chosen = JSON.parse(readFileSync(CHOSEN_FILE, 'utf8')) as Record<
+  string,
+  { variant: Variant } | undefined
+>;
+const variant = chosen[values.learner]?.variant;
+if (!variant) throw new Error(`no "${values.learner}" in ${CHOSEN_FILE}: run tune.ts first`);
+const started = performance.now();
+const rows = loadTrainingRows();
+const resources = buildResources(rows.map((r) => r.text));
+const cv = crossValidateCached(variant, rows, resources);
+const parts = fitFinal(variant, rows, resources, cv.temperature);
+const json = JSON.stringify(serializeLinearModel(parts));
+// The file must decode to a model that scores like the one just trained.
+const decoded = LinearModel.decode(JSON.parse(json) as never);
+if (decoded.featureCount !== parts.keys.length) throw new Error('the serialized model does not decode');
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, `${json}\n`);
+console.log(
+  JSON.stringify(
+    {
+      out: values.out,
+      bytes: json.length,
+      features: parts.keys.length,
+      entries: parts.classes.length,
+      temperature: Number(cv.temperature.toFixed(3)),
+      cv: { accuracy: cv.accuracy, macroF1: cv.macroF1, ece: cv.ece },
+      rows: rows.length,
+      data: fingerprint(),
+      seconds: Math.round((performance.now() - started) / 1000),
+    },
+    null,
+    2,
+  ),
+);

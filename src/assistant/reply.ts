@@ -1,0 +1,121 @@
+import type { Recommender } from '../actions/recommender.js';
+import type { Recommendation } from '../actions/types.js';
+import type { Analysis } from '../analysis/types.js';
+import type { Context } from '../context.js';
+import { HuashuError } from '../errors.js';
+import type { Facts } from '../facts.js';
+import { detectLanguage } from '../language/index.js';
+import type { LintContext, LintResult } from '../lint/types.js';
+import { isSupportedLocale, type SupportedLocale } from '../vocabulary.js';
+import {
+  checkAsyncOptions,
+  checkRecommendInput,
+  checkReplyInput,
+  type AsyncOptions,
+  type CheckedInput,
+  type RecommendInput,
+  type ReplyOptions,
+} from './inputs.js';
+import { viewMessage, type AnalysisFacts, type MessageView } from './view.js';
+
+/** What `assistant.reply()` returns: the analysis, the recommendation, the reply as sent, and its lint result. */
+export interface FullReply extends Recommendation {
+  analysis: Analysis;
+  /** The rendered parts joined, one per line: the reply the agent sends. Empty when nothing rendered. */
+  text: string;
+  /** huashu's linter run on `text`, as a check of its own output. */
+  lint: LintResult;
+}
+
+/** What the pipeline runs on, all built once by createAssistant. */
+export interface PipelineParts {
+  /** analyze() of a validated text and context. */
+  analyze: (text: string, context: Context) => Analysis;
+  recommender: Recommender;
+  lint: (reply: string, context: LintContext) => LintResult;
+  /** For messages with no language to tell. */
+  defaultLocale: SupportedLocale;
+  /** For messages in a language without templates. */
+  fallbackLocale: SupportedLocale;
+}
+
+export interface Pipeline {
+  recommend(input: RecommendInput): Recommendation;
+  recommendAsync(input: RecommendInput, options?: AsyncOptions): Promise<Recommendation>;
+  reply(text: string, options?: ReplyOptions): FullReply;
+  replyAsync(text: string, options?: ReplyOptions & AsyncOptions): Promise<FullReply>;
+}
+
+const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warningCount: 0 }) as LintResult;
+
+/**
+ * The customer's locale: the analysed language when huashu writes it; `fallbackLocale` for another
+ * language (a Spanish or Japanese message is not answered in Chinese); `defaultLocale` when the
+ * message has no language to tell (numbers, placeholders, emoji).
+ */
+function localeOf(analysis: AnalysisFacts, text: string | undefined, parts: PipelineParts): SupportedLocale {
+  const detected =
+    analysis.language?.locale ?? (text === undefined ? undefined : detectLanguage(text).locale);
+  if (isSupportedLocale(detected)) return detected;
+  return detected === undefined || detected === 'und' ? parts.defaultLocale : parts.fallbackLocale;
+}
+
+/** analyze → recommend → render → lint of its own output: recommend() and reply(), sync and async. */
+export function createPipeline(parts: PipelineParts): Pipeline {
+  const { recommender } = parts;
+
+  /** Validated input → the analysis and the message's view (rule facts, almanac, variables). */
+  function prepare(input: CheckedInput): { analysis: AnalysisFacts; view: MessageView } {
+    const analysis = input.analysis ?? parts.analyze(input.text as string, input.context);
+    const locale = localeOf(analysis, input.text, parts);
+    return { analysis, view: viewMessage(analysis, input.facts, input.context, locale, input.variables) };
+  }
+
+  function asyncNeeded(): HuashuError {
+    const names = recommender.engineOnly.map(
+      (e) => `"${e.name}" (${e.reasons.map((r) => r.message).join('; ')})`,
+    );
+    return new HuashuError(
+      'INVALID_RULES',
+      `These rules need json-rules-engine, which is asynchronous: ${names.join(', ')}. Call recommendAsync()/replyAsync(), or keep rules to the compiled subset (simple "$.a.b" paths, no condition priorities).`,
+      {
+        issues: recommender.engineOnly.flatMap((e) =>
+          e.reasons.map((r) => ({ path: `${e.name}: ${r.path}`, message: r.message })),
+        ),
+      },
+    );
+  }
+
+  function finish(analysis: Analysis, facts: Facts, recommendation: Recommendation): FullReply {
+    const text = recommendation.replies
+      .map((r) => r.text)
+      .filter((t): t is string => t !== undefined)
+      .join('\n');
+    const lint = text === '' ? EMPTY_LINT : parts.lint(text, { facts, locale: recommendation.locale });
+    return { analysis, ...recommendation, text, lint };
+  }
+
+  return {
+    recommend(input) {
+      const { view } = prepare(checkRecommendInput(input, 'recommend(input)'));
+      if (recommender.engineOnly.length > 0) throw asyncNeeded();
+      return recommender.recommend(view);
+    },
+    async recommendAsync(input, options) {
+      const { engine } = checkAsyncOptions(options, 'recommendAsync(input, options)');
+      const { view } = prepare(checkRecommendInput(input, 'recommendAsync(input)'));
+      return recommender.recommendAsync(view, engine);
+    },
+    reply(text, options) {
+      const input = checkReplyInput(text, options, 'reply');
+      const { analysis, view } = prepare(input);
+      if (recommender.engineOnly.length > 0) throw asyncNeeded();
+      return finish(analysis as Analysis, input.facts, recommender.recommend(view));
+    },
+    async replyAsync(text, options) {
+      const input = checkReplyInput(text, options, 'replyAsync');
+      const { analysis, view } = prepare(input);
+      return finish(analysis as Analysis, input.facts, await recommender.recommendAsync(view, input.engine));
+    },
+  };
+}

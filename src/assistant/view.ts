@@ -1,0 +1,129 @@
+import type { Analysis } from '../analysis/types.js';
+import type { RuleFacts } from '../actions/rule-facts.js';
+import type { Context } from '../context.js';
+import type { Facts } from '../facts.js';
+import { isPlainObject } from '../arguments.js';
+import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
+import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
+
+/** What the pipeline reads of an analysis: analyze() output fits, and so does a hand-made one. */
+export interface AnalysisFacts {
+  intent: { id: string; confidence: number };
+  intents?: ReadonlyArray<{ id: string; confidence: number }>;
+  signals?: ReadonlyArray<{ id: string }>;
+  entities?: ReadonlyArray<{ type: string; value?: string; placeholder?: boolean }>;
+  risk?: Analysis['risk'];
+  language?: { locale: string };
+}
+
+/**
+ * One message as the next-action rules and the templates' `when` conditions see it, built once per
+ * message: the rule facts (flat, see actions/rule-facts.ts) and the template almanac (the shop's
+ * facts plus an `analysis` object) share the same lists.
+ */
+export interface MessageView {
+  rules: RuleFacts;
+  /** The almanac of templates' `when` conditions (built on first use: most replies need none). */
+  almanac(): Readonly<Record<string, unknown>>;
+  /** The variables templates are rendered with. */
+  variables: Record<string, unknown>;
+}
+
+/** The primary intent, then the secondary requests (confidence ≥ the shared threshold), each once. */
+function requestedIntents(analysis: AnalysisFacts): string[] {
+  const primary = analysis.intent.id;
+  const intents = [primary];
+  for (const candidate of analysis.intents ?? [])
+    if (candidate.confidence >= SECONDARY_INTENT_MIN_CONFIDENCE && !intents.includes(candidate.id))
+      intents.push(candidate.id);
+  return intents;
+}
+
+function inScopeConfidence(analysis: AnalysisFacts): number {
+  let best = analysis.intent.id === OTHER ? 0 : analysis.intent.confidence;
+  for (const candidate of analysis.intents ?? [])
+    if (candidate.id !== OTHER && candidate.confidence > best) best = candidate.confidence;
+  return best;
+}
+
+const OTHER = 'other';
+
+function distinct(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/** Build the view of one message. Inputs are already validated. */
+export function viewMessage(
+  analysis: AnalysisFacts,
+  facts: Facts,
+  context: Context,
+  locale: SupportedLocale,
+  variables: Record<string, unknown> | undefined,
+): MessageView {
+  const signals = distinct((analysis.signals ?? []).map((s) => s.id));
+  const entities = distinct((analysis.entities ?? []).map((e) => e.type));
+  const rules: RuleFacts = {
+    intent: analysis.intent.id,
+    intents: requestedIntents(analysis),
+    intentConfidence: analysis.intent.confidence,
+    inScopeConfidence: inScopeConfidence(analysis),
+    signals,
+    risk: analysis.risk ?? 'low',
+    entities,
+    repeatContacts: context.repeatContacts ?? 0,
+    channel: context.channel ?? facts.channel ?? 'chat',
+    locale,
+    shop: facts.shop,
+    agent: facts.agent,
+    customer: facts.customer,
+    order: facts.order,
+    case: facts.case,
+    responsibility: facts.responsibility,
+  };
+  let almanac: Record<string, unknown> | undefined;
+  return {
+    rules,
+    almanac: () =>
+      (almanac ??= {
+        ...facts,
+        analysis: {
+          intent: rules.intent,
+          confidence: rules.intentConfidence,
+          intents: (analysis.intents ?? []).map((i) => i.id),
+          signals,
+          entities,
+          risk: analysis.risk ?? null,
+          locale,
+        },
+      }),
+    variables: templateVariables(facts, analysis, variables),
+  };
+}
+
+/**
+ * Template variables: the facts, an order number the customer wrote filling a missing `order.id`,
+ * then the caller's `variables` (objects merged one level: `{ order: { promisedShipAt } }` keeps
+ * the facts' other order fields).
+ */
+function templateVariables(
+  facts: Facts,
+  analysis: AnalysisFacts,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  // Keys come from the caller: a null-prototype object turns even `__proto__` into a plain key,
+  // and no variable is ever named so (variablePathSchema), so those keys are dropped.
+  const vars: Record<string, unknown> = Object.assign(nullObject(), facts);
+  if (facts.order?.id === undefined) {
+    const written = analysis.entities?.find(
+      (e) => e.type === 'order_id' && e.placeholder !== true && e.value,
+    );
+    if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
+  }
+  if (variables)
+    for (const [key, value] of Object.entries(variables)) {
+      if (PROTOTYPE_KEYS.has(key)) continue;
+      const current = vars[key];
+      vars[key] = isPlainObject(current) && isPlainObject(value) ? { ...current, ...value } : value;
+    }
+  return vars;
+}

@@ -1,0 +1,266 @@
+/**
+ * The linear intent model at run time: decodes the compact serialized form the build step writes
+ * (see linear-model-serialize.ts) and scores a feature list (see linear-features.ts) into logits.
+ *
+ * Storage: the sorted feature keys as LEB128 deltas, per feature the number of its non-zero
+ * entries, then per entry an intent index (uint8) and an int8 weight; `weight = int8 × scale`.
+ * Entries are deviations from the feature's median weight over intents (a softmax ignores a
+ * constant added to every intent), so most of a feature's intents need no entry.
+ *
+ * Scoring is one hash lookup per feature and one integer addition per entry, into scratch buffers
+ * owned by the model: no allocation per message.
+ */
+import { decodeBase64, encodeBase64 } from './base64.js';
+import { HuashuError } from '../errors.js';
+import { KeyIndex } from './key-index.js';
+import type { FeatureList, LinearFeatureSpec } from './linear-features.js';
+
+export const LINEAR_MODEL_FORMAT = 'linear-1';
+
+/** The model as the build step writes it (JSON-safe). */
+export interface SerializedLinearModel {
+  format: typeof LINEAR_MODEL_FORMAT;
+  /** Intent ids, in the order of the entries' intent indices. */
+  intents: string[];
+  /** The features the model was trained on. */
+  spec: LinearFeatureSpec;
+  /** Feature values are 1 (false) or 1/√(number of features) (true). */
+  sqrtNorm: boolean;
+  /** Logits are divided by this before the softmax (fitted on held-back training data). */
+  temperature: number;
+  /** Dequantisation factor: weight = int8 × scale. */
+  scale: number;
+  /** Per intent. */
+  bias: number[];
+  /** base64: LEB128 deltas of the ascending feature keys. */
+  keys: string;
+  /** base64: LEB128 number of entries of each feature. */
+  counts: string;
+  /** base64 uint8: intent index of each entry. */
+  classes: string;
+  /** base64 int8: quantised weight of each entry. */
+  weights: string;
+  /** English words of the training corpus, most frequent first: the spelling index (spelling.ts). */
+  spellingWords: string;
+  /** English words skipped when the spec has the StopWords family. */
+  stopWords: string[];
+}
+
+/** The model's parts in memory (what the serializer takes and `decode` rebuilds). */
+export interface LinearModelParts {
+  intents: readonly string[];
+  spec: LinearFeatureSpec;
+  sqrtNorm: boolean;
+  temperature: number;
+  scale: number;
+  bias: ArrayLike<number>;
+  /** Ascending, unique. */
+  keys: Uint32Array;
+  /** keys.length + 1 offsets into classes / weights. */
+  offsets: Uint32Array;
+  classes: Uint8Array;
+  weights: Int8Array;
+  /** English words of the training corpus, most frequent first (for spelling correction). */
+  spellingWords: readonly string[];
+  stopWords: readonly string[];
+}
+
+function invalid(message: string): HuashuError {
+  return new HuashuError('INVALID_RULES', `Invalid linear intent model: ${message}`);
+}
+
+/** LEB128 of unsigned integers. */
+export function encodeVarints(values: ArrayLike<number>): Uint8Array {
+  const bytes: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i] ?? 0;
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new RangeError(`not a uint32: ${v}`);
+    while (v >= 0x80) {
+      bytes.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    bytes.push(v);
+  }
+  return Uint8Array.from(bytes);
+}
+
+export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    let factor = 1;
+    for (;;) {
+      if (at >= bytes.length) throw invalid('truncated LEB128 data');
+      const byte = bytes[at++] ?? 0;
+      value += (byte & 0x7f) * factor;
+      if (byte < 0x80) break;
+      factor *= 0x80;
+      if (factor > 2 ** 35) throw invalid('LEB128 value too long');
+    }
+    out[i] = value;
+  }
+  if (at !== bytes.length) throw invalid('trailing LEB128 data');
+  return out;
+}
+
+/** The JSON form of `parts` (build time). */
+export function serializeLinearModel(parts: LinearModelParts): SerializedLinearModel {
+  const n = parts.keys.length;
+  if (parts.offsets.length !== n + 1) throw new RangeError('offsets must have keys.length + 1 entries');
+  const deltas = new Uint32Array(n);
+  const counts = new Uint32Array(n);
+  for (let f = 0; f < n; f++) {
+    const key = parts.keys[f] ?? 0;
+    const previous = f === 0 ? 0 : (parts.keys[f - 1] ?? 0);
+    if (f > 0 && key <= previous) throw new RangeError('keys must be ascending and unique');
+    deltas[f] = key - previous;
+    counts[f] = (parts.offsets[f + 1] ?? 0) - (parts.offsets[f] ?? 0);
+  }
+  return {
+    format: LINEAR_MODEL_FORMAT,
+    intents: [...parts.intents],
+    spec: { ...parts.spec },
+    sqrtNorm: parts.sqrtNorm,
+    temperature: parts.temperature,
+    scale: parts.scale,
+    bias: Array.from(parts.bias, (b) => Math.round(b * 1e4) / 1e4),
+    keys: encodeBase64(encodeVarints(deltas)),
+    counts: encodeBase64(encodeVarints(counts)),
+    classes: encodeBase64(parts.classes),
+    weights: encodeBase64(parts.weights),
+    spellingWords: parts.spellingWords.join(' '),
+    stopWords: [...parts.stopWords],
+  };
+}
+
+/** Decode and check a serialized model; throws HuashuError `INVALID_RULES` saying what is wrong. */
+export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts {
+  if (data === null || typeof data !== 'object') throw invalid('expected an object');
+  if (data.format !== LINEAR_MODEL_FORMAT) throw invalid(`format must be "${LINEAR_MODEL_FORMAT}"`);
+  const intents = data.intents;
+  if (!Array.isArray(intents) || intents.length === 0 || intents.length > 256)
+    throw invalid('intents must list 1–256 ids');
+  if (!Array.isArray(data.bias) || data.bias.length !== intents.length)
+    throw invalid('bias must have one number per intent');
+  for (const [name, value] of [
+    ['temperature', data.temperature],
+    ['scale', data.scale],
+  ] as const)
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
+      throw invalid(`${name} must be a positive number`);
+  const classes = decodeBase64(data.classes);
+  const weights = new Int8Array(decodeBase64(data.weights).buffer);
+  if (weights.length !== classes.length) throw invalid('classes and weights differ in length');
+  const countBytes = decodeBase64(data.counts);
+  // Every feature has a count byte or more; the number of features is the number of final bytes.
+  let features = 0;
+  for (const byte of countBytes) if (byte < 0x80) features++;
+  const counts = decodeVarints(countBytes, features);
+  const deltas = decodeVarints(decodeBase64(data.keys), features);
+  const keys = new Uint32Array(features);
+  const offsets = new Uint32Array(features + 1);
+  let key = 0;
+  for (let f = 0; f < features; f++) {
+    key += deltas[f] ?? 0;
+    if (key > 0xffffffff || (f > 0 && deltas[f] === 0)) throw invalid('keys are not ascending uint32');
+    keys[f] = key;
+    offsets[f + 1] = (offsets[f] ?? 0) + (counts[f] ?? 0);
+  }
+  if ((offsets[features] ?? 0) !== classes.length) throw invalid('entry counts do not add up');
+  for (const c of classes) if (c >= intents.length) throw invalid(`intent index ${c} out of range`);
+  return {
+    intents,
+    spec: data.spec,
+    sqrtNorm: data.sqrtNorm === true,
+    temperature: data.temperature,
+    scale: data.scale,
+    bias: Float64Array.from(data.bias),
+    keys,
+    offsets,
+    classes,
+    weights,
+    spellingWords:
+      typeof data.spellingWords === 'string' && data.spellingWords !== ''
+        ? data.spellingWords.split(' ')
+        : [],
+    stopWords: Array.isArray(data.stopWords) ? data.stopWords : [],
+  };
+}
+
+/** Scores feature lists with a decoded model. Not re-entrant (scratch buffers are shared). */
+export class LinearModel {
+  readonly intents: readonly string[];
+  readonly parts: LinearModelParts;
+  readonly temperature: number;
+  private readonly index: KeyIndex;
+  private readonly offsets: Uint32Array;
+  private readonly classes: Uint8Array;
+  private readonly weights: Int8Array;
+  private readonly bias: Float64Array;
+  private readonly scale: number;
+  private readonly sqrtNorm: boolean;
+  private readonly sums: Int32Array;
+
+  constructor(parts: LinearModelParts) {
+    this.parts = parts;
+    this.intents = parts.intents;
+    this.temperature = parts.temperature;
+    this.index = new KeyIndex(parts.keys);
+    this.offsets = parts.offsets;
+    this.classes = parts.classes;
+    this.weights = parts.weights;
+    this.bias = Float64Array.from(parts.bias);
+    this.scale = parts.scale;
+    this.sqrtNorm = parts.sqrtNorm;
+    this.sums = new Int32Array(parts.intents.length);
+  }
+
+  static decode(data: SerializedLinearModel): LinearModel {
+    return new LinearModel(decodeLinearModel(data));
+  }
+
+  /** Number of features with weights. */
+  get featureCount(): number {
+    return this.offsets.length - 1;
+  }
+
+  /**
+   * Raw logits of `features` into `logits` (length ≥ intents; divide by `temperature` for
+   * calibrated probabilities, see `probabilities`). Returns how many features the model knows.
+   */
+  score(features: FeatureList, logits: Float64Array): number {
+    const sums = this.sums.fill(0);
+    const { index, offsets, classes, weights } = this;
+    let known = 0;
+    for (let i = 0; i < features.count; i++) {
+      const f = index.get(features.keys[i] ?? 0);
+      if (f < 0) continue;
+      known++;
+      const end = offsets[f + 1] ?? 0;
+      for (let e = offsets[f] ?? 0; e < end; e++) {
+        const c = classes[e] ?? 0;
+        sums[c] = (sums[c] ?? 0) + (weights[e] ?? 0);
+      }
+    }
+    const factor = this.sqrtNorm && features.count > 0 ? this.scale / Math.sqrt(features.count) : this.scale;
+    for (let c = 0; c < sums.length; c++) logits[c] = (this.bias[c] ?? 0) + factor * (sums[c] ?? 0);
+    return known;
+  }
+
+  /** Calibrated probabilities from `score`'s logits into `out`; returns the index of the best intent. */
+  probabilities(logits: Float64Array, out: Float64Array): number {
+    const n = this.intents.length;
+    let best = 0;
+    for (let c = 1; c < n; c++) if ((logits[c] ?? 0) > (logits[best] ?? 0)) best = c;
+    const top = (logits[best] ?? 0) / this.temperature;
+    let sum = 0;
+    for (let c = 0; c < n; c++) {
+      const e = Math.exp((logits[c] ?? 0) / this.temperature - top);
+      out[c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < n; c++) out[c] = (out[c] ?? 0) / sum;
+    return best;
+  }
+}

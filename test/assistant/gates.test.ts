@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../src/actions/rule-schema.js';
+import { createAssistant } from '../../src/assistant/index.js';
+import type { Facts } from '../../src/facts.js';
+import { ACTION_CATALOGUE } from '../../src/generated/actions-catalogue.js';
+import { BUILTIN_ACTION_RULES } from '../../src/generated/actions-rules.js';
+
+const assistant = createAssistant();
+
+interface Case {
+  name: string;
+  intent: string;
+  confidence: number;
+  secondary?: { id: string; confidence: number };
+  risk?: 'low' | 'medium' | 'high';
+  facts?: Facts;
+  fires: boolean;
+}
+
+function actionsFor(c: Case): string[] {
+  const intents = [{ id: c.intent, confidence: c.confidence }];
+  if (c.secondary) intents.push(c.secondary);
+  return assistant
+    .recommend({
+      analysis: {
+        intent: { id: c.intent, confidence: c.confidence },
+        intents,
+        risk: c.risk ?? 'low',
+        language: { locale: 'zh-Hans' },
+      },
+      facts: c.facts ?? {},
+    })
+    .actions.map((a) => a.id);
+}
+
+describe('costly actions need strong evidence (issue 11)', () => {
+  const overdue: Facts = { order: { overdue: true } };
+  const compensation: Case[] = [
+    {
+      name: 'delay, confident, overdue',
+      intent: 'order.shipping_delay',
+      confidence: 0.9,
+      facts: overdue,
+      fires: true,
+    },
+    {
+      name: 'delay, confident, high risk',
+      intent: 'order.shipping_delay',
+      confidence: 0.9,
+      risk: 'high',
+      fires: true,
+    },
+    {
+      name: 'delay, confident, delay not known',
+      intent: 'order.shipping_delay',
+      confidence: 0.9,
+      fires: false,
+    },
+    {
+      name: 'delay, unsure (0.59)',
+      intent: 'order.shipping_delay',
+      confidence: 0.59,
+      facts: overdue,
+      fires: false,
+    },
+    {
+      name: 'a thank-you with a weak secondary delay',
+      intent: 'thanks',
+      confidence: 0.9,
+      secondary: { id: 'order.shipping_delay', confidence: 0.4 },
+      facts: overdue,
+      fires: false,
+    },
+    {
+      name: 'urging (催单) as a ship-time question',
+      intent: 'order.ship_time',
+      confidence: 0.9,
+      facts: overdue,
+      fires: false,
+    },
+  ];
+  it.each(compensation)('offer.compensation — $name', (c) => {
+    expect(actionsFor(c).includes('offer.compensation')).toBe(c.fires);
+  });
+
+  const reship: Case[] = [
+    { name: 'wrong item, confident', intent: 'aftersale.wrong_missing', confidence: 0.8, fires: true },
+    { name: 'wrong item, unsure', intent: 'aftersale.wrong_missing', confidence: 0.5, fires: false },
+    {
+      name: 'defect with a weak secondary wrong item',
+      intent: 'aftersale.defect',
+      confidence: 0.8,
+      secondary: { id: 'aftersale.wrong_missing', confidence: 0.5 },
+      fires: false,
+    },
+  ];
+  it.each(reship)('reship — $name', (c) => {
+    expect(actionsFor(c).includes('reship')).toBe(c.fires);
+  });
+
+  const priceDifference: Case[] = [
+    {
+      name: 'price protection, confident',
+      intent: 'aftersale.price_protection',
+      confidence: 0.7,
+      fires: true,
+    },
+    {
+      name: 'price protection, unsure',
+      intent: 'aftersale.price_protection',
+      confidence: 0.45,
+      fires: false,
+    },
+    {
+      name: 'refund with a secondary price protection',
+      intent: 'aftersale.refund',
+      confidence: 0.9,
+      secondary: { id: 'aftersale.price_protection', confidence: 0.5 },
+      fires: false,
+    },
+  ];
+  it.each(priceDifference)('refund.price_difference — $name', (c) => {
+    expect(actionsFor(c).includes('refund.price_difference')).toBe(c.fires);
+  });
+
+  it('every built-in rule recommending a costly action names the primary intent and a confidence of at least 0.6', () => {
+    const costly = new Set(ACTION_CATALOGUE.actions.filter((a) => a.costly).map((a) => a.id));
+    expect([...costly].sort()).toEqual(['offer.compensation', 'refund.price_difference', 'reship']);
+    const recommending = (rule: Rule) =>
+      rule.event.type === 'action' &&
+      rule.event.params.actions.some((ref) => costly.has(typeof ref === 'string' ? ref : ref.id));
+    const rules = BUILTIN_ACTION_RULES.filter(recommending);
+    expect(rules.length).toBeGreaterThanOrEqual(4);
+    for (const rule of rules) {
+      const all = 'all' in rule.conditions ? rule.conditions.all : [];
+      const leaves = all.filter((c): c is Extract<typeof c, { fact: string }> => 'fact' in c);
+      const confidence = leaves.find((c) => c.fact === 'intentConfidence');
+      expect(confidence, rule.name).toBeDefined();
+      expect(confidence!.operator, rule.name).toBe('greaterThanInclusive');
+      expect(confidence!.value as number, rule.name).toBeGreaterThanOrEqual(0.6);
+      // The primary intent (`intent`), not the list with secondary requests (`intents`).
+      expect(JSON.stringify(rule.conditions), rule.name).not.toContain('"fact":"intents"');
+    }
+  });
+});
+
+describe('out of scope only when sure (issue 11)', () => {
+  const replyOf = (intents: Array<{ id: string; confidence: number }>, risk: 'low' | 'high' = 'low') =>
+    assistant
+      .recommend({
+        analysis: { intent: intents[0]!, intents, risk, language: { locale: 'zh-Hans' } },
+      })
+      .replies.map((r) => r.templateId);
+  const cases: Array<[string, Array<{ id: string; confidence: number }>, 'low' | 'high', string]> = [
+    ['sure, nothing in scope', [{ id: 'other', confidence: 0.92 }], 'low', 'situation/out-of-scope'],
+    [
+      'sure, but an in-scope candidate',
+      [
+        { id: 'other', confidence: 0.82 },
+        { id: 'aftersale.defect', confidence: 0.25 },
+      ],
+      'low',
+      'situation/did-not-catch',
+    ],
+    ['unsure', [{ id: 'other', confidence: 0.6 }], 'low', 'situation/did-not-catch'],
+    ['an upset customer', [{ id: 'other', confidence: 0.95 }], 'high', 'situation/did-not-catch'],
+  ];
+  it.each(cases)('%s', (_name, intents, risk, template) => {
+    const replies = replyOf(intents, risk);
+    expect(replies).toContain(template);
+    const other =
+      template === 'situation/out-of-scope' ? 'situation/did-not-catch' : 'situation/out-of-scope';
+    expect(replies).not.toContain(other);
+  });
+});

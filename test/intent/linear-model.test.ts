@@ -1,0 +1,252 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FeatureFamily as F, FeatureList, type LinearFeatureSpec } from '../../src/intent/linear-features.js';
+import {
+  decodeLinearModel,
+  decodeVarints,
+  encodeVarints,
+  LinearModel,
+  serializeLinearModel,
+  type LinearModelParts,
+  type SerializedLinearModel,
+} from '../../src/intent/linear-model.js';
+
+const SPEC: LinearFeatureSpec = { families: F.CharGrams | F.Length, maxNgram: 3, hashBits: 20 };
+
+/** A model from a dense table: rows[f] = [[class, int8], …]. */
+function partsOf(
+  intents: string[],
+  table: Map<number, Array<[number, number]>>,
+  options: {
+    scale?: number;
+    bias?: number[];
+    sqrtNorm?: boolean;
+    temperature?: number;
+    spellingWords?: string[];
+  } = {},
+): LinearModelParts {
+  const keys = [...table.keys()].sort((a, b) => a - b);
+  const offsets = [0];
+  const classes: number[] = [];
+  const weights: number[] = [];
+  for (const key of keys) {
+    for (const [c, w] of table.get(key) ?? []) {
+      classes.push(c);
+      weights.push(w);
+    }
+    offsets.push(classes.length);
+  }
+  return {
+    intents,
+    spec: SPEC,
+    sqrtNorm: options.sqrtNorm ?? false,
+    temperature: options.temperature ?? 1,
+    scale: options.scale ?? 0.1,
+    bias: options.bias ?? intents.map(() => 0),
+    keys: Uint32Array.from(keys),
+    offsets: Uint32Array.from(offsets),
+    classes: Uint8Array.from(classes),
+    weights: Int8Array.from(weights),
+    spellingWords: options.spellingWords ?? [],
+    stopWords: [],
+  };
+}
+
+function list(keys: number[]): FeatureList {
+  const out = new FeatureList();
+  for (const key of keys) out.push(key);
+  return out;
+}
+
+/** Reference scoring straight from the table. */
+function reference(parts: LinearModelParts, keys: number[]): number[] {
+  const sums = parts.intents.map(() => 0);
+  for (const key of keys) {
+    const f = Array.from(parts.keys).indexOf(key);
+    if (f < 0) continue;
+    for (let e = parts.offsets[f] ?? 0; e < (parts.offsets[f + 1] ?? 0); e++)
+      sums[parts.classes[e] ?? 0] = (sums[parts.classes[e] ?? 0] ?? 0) + (parts.weights[e] ?? 0);
+  }
+  const x = parts.sqrtNorm && keys.length > 0 ? 1 / Math.sqrt(keys.length) : 1;
+  return sums.map((s, c) => (parts.bias[c] ?? 0) + parts.scale * x * s);
+}
+
+const modelArbitrary = fc
+  .record({
+    intents: fc.integer({ min: 1, max: 40 }),
+    rows: fc.array(
+      fc.tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -127, max: 127 })), { maxLength: 6 })),
+      { maxLength: 60 },
+    ),
+    scale: fc.double({ min: 1e-4, max: 2, noNaN: true }),
+    sqrtNorm: fc.boolean(),
+    bias: fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 40, maxLength: 40 }),
+  })
+  .map(({ intents, rows, scale, sqrtNorm, bias }) => {
+    const table = new Map<number, Array<[number, number]>>();
+    for (const [key, entries] of rows)
+      table.set(
+        key >>> 0,
+        entries.map(([c, w]) => [c % intents, w] as [number, number]),
+      );
+    const ids = Array.from({ length: intents }, (_, i) => `intent.${i}`);
+    return partsOf(ids, table, {
+      spellingWords: ['parcel', 'cancel'].slice(0, intents % 3),
+      scale,
+      sqrtNorm,
+      bias: bias.slice(0, intents).map((b) => Math.round(b * 1e4) / 1e4),
+    });
+  });
+
+describe('LinearModel', () => {
+  it('serialize → JSON → decode scores exactly like the parts it came from', () => {
+    fc.assert(
+      fc.property(modelArbitrary, fc.array(fc.nat(), { maxLength: 30 }), (parts, probe) => {
+        const json = JSON.parse(JSON.stringify(serializeLinearModel(parts))) as SerializedLinearModel;
+        const decoded = LinearModel.decode(json);
+        const direct = new LinearModel(parts);
+        const keys = [...new Set([...probe, ...Array.from(parts.keys).slice(0, 10)])];
+        const a = new Float64Array(parts.intents.length);
+        const b = new Float64Array(parts.intents.length);
+        const knownA = direct.score(list(keys), a);
+        const knownB = decoded.score(list(keys), b);
+        expect(knownB).toBe(knownA);
+        expect(Array.from(b)).toEqual(Array.from(a));
+        const expected = reference(parts, keys);
+        expected.forEach((v, c) => expect(a[c]).toBeCloseTo(v, 9));
+        expect(decoded.featureCount).toBe(parts.keys.length);
+        expect(decoded.parts.spellingWords).toEqual(parts.spellingWords);
+      }),
+    );
+  });
+
+  it('probabilities: a softmax of logits / temperature, summing to 1, best first', () => {
+    const parts = partsOf(
+      ['a', 'b', 'c'],
+      new Map([
+        [
+          5,
+          [
+            [0, 100],
+            [2, -50],
+          ],
+        ],
+      ]),
+      { temperature: 2, scale: 0.02 },
+    );
+    const model = new LinearModel(parts);
+    const logits = new Float64Array(3);
+    model.score(list([5, 999]), logits);
+    expect(Array.from(logits)).toEqual([2, 0, -1]);
+    const p = new Float64Array(3);
+    expect(model.probabilities(logits, p)).toBe(0);
+    const z = [1, 0, -0.5].map(Math.exp);
+    const total = z.reduce((s, v) => s + v, 0);
+    z.forEach((v, c) => expect(p[c]).toBeCloseTo(v / total, 12));
+  });
+
+  it('features count once per occurrence in the list; unknown features add nothing', () => {
+    const model = new LinearModel(partsOf(['a', 'b'], new Map([[7, [[1, 10]]]]), { scale: 1 }));
+    const logits = new Float64Array(2);
+    expect(model.score(list([1, 2, 3]), logits)).toBe(0);
+    expect(Array.from(logits)).toEqual([0, 0]);
+    expect(model.score(list([7]), logits)).toBe(1);
+    expect(Array.from(logits)).toEqual([0, 10]);
+  });
+
+  it('√ normalisation divides by the number of features in the message', () => {
+    const model = new LinearModel(
+      partsOf(['a', 'b'], new Map([[7, [[1, 12]]]]), { scale: 1, sqrtNorm: true }),
+    );
+    const logits = new Float64Array(2);
+    model.score(list([7, 8, 9, 10]), logits);
+    expect(logits[1]).toBeCloseTo(6, 12);
+  });
+
+  const good = serializeLinearModel(
+    partsOf(
+      ['a', 'b'],
+      new Map([
+        [3, [[0, 1]]],
+        [9, [[1, -2]]],
+      ]),
+    ),
+  );
+  it.each<[string, Partial<SerializedLinearModel>]>([
+    ['wrong format', { format: 'nb-1' as never }],
+    ['no intents', { intents: [] }],
+    ['bias of the wrong length', { bias: [0] }],
+    ['zero temperature', { temperature: 0 }],
+    ['negative scale', { scale: -1 }],
+    [
+      'an intent index out of range',
+      {
+        classes: serializeLinearModel(
+          partsOf(
+            ['a', 'b'],
+            new Map([
+              [3, [[5, 1]]],
+              [9, [[1, -2]]],
+            ]),
+          ),
+        ).classes,
+      },
+    ],
+    [
+      'entries that do not add up',
+      {
+        weights: serializeLinearModel(
+          partsOf(
+            ['a', 'b'],
+            new Map([
+              [
+                3,
+                [
+                  [0, 1],
+                  [1, 1],
+                ],
+              ],
+              [9, [[1, -2]]],
+            ]),
+          ),
+        ).weights,
+      },
+    ],
+    ['truncated keys', { keys: '' }],
+  ])('rejects a model with %s (INVALID_RULES)', (_, change) => {
+    expect(() => decodeLinearModel({ ...good, ...change })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RULES' }),
+    );
+  });
+
+  it('accepts the unchanged model', () => {
+    expect(decodeLinearModel(good).keys).toEqual(Uint32Array.from([3, 9]));
+  });
+
+  it('serializing rejects unsorted keys', () => {
+    const parts = partsOf(
+      ['a'],
+      new Map([
+        [3, [[0, 1]]],
+        [9, [[0, 1]]],
+      ]),
+    );
+    expect(() => serializeLinearModel({ ...parts, keys: Uint32Array.from([9, 3]) })).toThrow();
+  });
+});
+
+describe('LEB128', () => {
+  it('round-trips any uint32 list', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff })), (values) => {
+        expect(Array.from(decodeVarints(encodeVarints(values), values.length))).toEqual(values);
+      }),
+    );
+  });
+  it.each([
+    [0, [0]],
+    [127, [127]],
+    [128, [0x80, 1]],
+    [300, [0xac, 2]],
+  ])('%i → %j', (value, bytes) => expect(Array.from(encodeVarints([value]))).toEqual(bytes));
+});
