@@ -4,9 +4,10 @@ import { invalidArgument, quoteId } from '../arguments.js';
 import { describeIssues, HuashuError, issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { detectLanguage, type SupportedLocale } from '../language/index.js';
-import { normalize } from '../normalize/index.js';
+import { normalize, toOriginalRange } from '../normalize/index.js';
 import { createTemplateCatalogue, type TemplateCatalogue } from '../templates/index.js';
 import { builtInLists, builtInSources } from './built-in-data.js';
+import { findPii, maskPii } from './pii.js';
 import { compileAndCheck, type CheckedSource } from './check-entries.js';
 import { phraseLocaleSchema, phrasePackSchema, type PhrasePack } from './data-schema.js';
 import { lintOptionsSchema, type LintOptions } from './options.js';
@@ -279,6 +280,34 @@ function allowEntrySources(allow: readonly string[]): EntrySource[] {
   return sources;
 }
 
+/** A datum of the reply in original offsets, with its masked form. */
+interface PersonalDatum {
+  start: number;
+  end: number;
+  text: string;
+  masked: string;
+}
+
+/** `reply[start, end)` with every datum in it masked; a datum cut by the range shows as `*`s. */
+function maskRange(reply: string, start: number, end: number, data: readonly PersonalDatum[]): string {
+  let out = '';
+  let position = start;
+  for (const datum of data) {
+    const from = Math.max(datum.start, start);
+    const to = Math.min(datum.end, end);
+    out += reply.slice(position, from);
+    out += from === datum.start && to === datum.end ? datum.masked : '*'.repeat(to - from);
+    position = to;
+  }
+  return out + reply.slice(position, end);
+}
+
+/** `value` (a message, data, suggestion or fix written by a rule) with each datum's text masked. */
+function maskAll(value: string, data: readonly PersonalDatum[]): string {
+  for (const { text, masked } of data) if (value.includes(text)) value = value.split(text).join(masked);
+  return value;
+}
+
 /** What the rules see of the reply being linted; reused from reply to reply. */
 class ReplyState {
   reply = '';
@@ -287,6 +316,7 @@ class ReplyState {
   facts: Facts | undefined;
   conversation: readonly ConversationTurn[] | undefined;
   findings: Finding[] = [];
+  private personalData: PersonalDatum[] | undefined;
   private givenLocale: SupportedLocale | undefined;
   private detectedLocale: SupportedLocale | undefined;
 
@@ -295,6 +325,7 @@ class ReplyState {
   begin(reply: string, skeleton: Skeleton, context: LintContext | undefined): void {
     this.reply = reply;
     this.skeleton = skeleton;
+    this.personalData = undefined;
     this.view = {
       text: reply,
       normalized: skeleton.normalized,
@@ -307,8 +338,26 @@ class ReplyState {
     this.detectedLocale = undefined;
   }
 
+  /**
+   * The personal data overlapping `[start, end)` of the reply (any full phone, ID number, e-mail
+   * or address, whoever it belongs to), found once per reply on the first finding that needs it.
+   */
+  personalDataIn(start: number, end: number): readonly PersonalDatum[] {
+    if (end <= start) return [];
+    if (this.personalData === undefined) {
+      const normalized = this.skeleton.normalized;
+      this.personalData = findPii(normalized.text).map((hit) => {
+        const [from, to] = toOriginalRange(normalized, hit.start, hit.end);
+        const text = this.reply.slice(from, to);
+        return { start: from, end: to, text, masked: maskPii(hit.kind, text) };
+      });
+    }
+    return this.personalData.filter((datum) => datum.start < end && datum.end > start);
+  }
+
   end(): void {
     // Drop references so a long-lived linter does not hold the last reply.
+    this.personalData = undefined;
     this.facts = undefined;
     this.conversation = undefined;
     this.findings = [];
@@ -410,18 +459,25 @@ class RuleRunner {
     const [start, end] = descriptor.range;
     const text = reply.slice(start, end);
     const { masked } = descriptor;
-    // A redacted finding shows the masked form wherever the rule might have put the datum.
+    // A redacted finding shows the masked form wherever the rule might have put the datum. Any
+    // other finding (a whole-reply one of greet-first, a phrase next to a phone number) shows
+    // the personal data inside its range masked too, so no output repeats it.
+    const personal = masked === undefined ? this.state.personalDataIn(start, end) : [];
     const hide =
-      masked === undefined || text === '' || text === masked
-        ? (value: string) => value
-        : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
+      masked !== undefined
+        ? text === '' || text === masked
+          ? (value: string) => value
+          : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value)
+        : personal.length === 0
+          ? (value: string) => value
+          : (value: string) => maskAll(value, personal);
     const finding: Finding = {
       ruleId: this.id,
       messageId: descriptor.messageId,
       severity: this.severity === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
       message: hide(interpolate(messages[this.state.messageLocale], descriptor.data)),
       range: [start, end],
-      actual: masked ?? text,
+      actual: masked ?? (personal.length === 0 ? text : maskRange(reply, start, end, personal)),
     };
     if (descriptor.expected !== undefined) finding.expected = hide(descriptor.expected);
     if (descriptor.fix !== undefined)
