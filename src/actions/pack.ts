@@ -10,7 +10,7 @@ const OPERATOR_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  * an object with an own `constructor` function as "not a plain object", so an operator named
  * `constructor` (which `loadActionRules` accepts) got "expected record, received object".
  */
-const operatorsSchema = z
+export const operatorsSchema = z
   .custom<Record<string, CustomOperator>>(
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     'expected an object of custom operators (name → (factValue, value) => boolean)',

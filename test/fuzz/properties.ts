@@ -41,6 +41,17 @@ export interface FuzzProperty {
   maxRuns?: number;
 }
 
+/** The `FileLimits` of the huashu/node loaders: tight, default-sized, or of the wrong type. */
+const fileLimits: fc.Arbitrary<unknown> = fc.oneof(
+  record({
+    maxFileBytes: fc.oneof(fc.integer({ min: 1, max: 4096 }), fc.constant(10 * 1024 * 1024)),
+    maxFolderEntries: fc.integer({ min: 1, max: 50 }),
+  }),
+  record({ maxFileBytes: fc.constantFrom(0, -1, 1.5, Number.NaN, '1kB', null) }),
+  record({ maxFolderEntries: fc.constantFrom(0, Infinity, '10') }),
+  record({ unknownLimit: fc.constant(1) }),
+);
+
 const args = (...items: Array<fc.Arbitrary<unknown>>) => fc.tuple(...items).map((list) => ({ args: list }));
 /** A wrong first argument, then anything. */
 const wrongFirst = (...rest: Array<fc.Arbitrary<unknown>>) => args(fc.oneof(wrongType, hostile), ...rest);
@@ -609,6 +620,7 @@ export const PROPERTIES: FuzzProperty[] = [
             ),
             weight: 1,
           },
+          { arbitrary: fc.tuple(fc.constant({ $path: 'root' }), fileLimits), weight: 1 },
           {
             arbitrary: fc.tuple(
               fc.oneof(
@@ -664,6 +676,7 @@ export const PROPERTIES: FuzzProperty[] = [
                     )
                     .map(objectFrom),
                 }),
+                fileLimits,
                 hostile,
               ),
             ),
@@ -704,6 +717,13 @@ export const PROPERTIES: FuzzProperty[] = [
               [{ $path: 'sub/templates' }],
             ),
             weight: 4,
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.constantFrom({ $path: 'huashu.config.json' }, { $path: 'root' }),
+              fileLimits,
+            ),
+            weight: 1,
           },
           {
             arbitrary: fc.tuple(

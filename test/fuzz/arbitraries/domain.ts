@@ -306,9 +306,22 @@ const leaf = record({
     'greaterThanInclusive',
     'startsWith',
     'intersects',
+    // Decorators of the one condition language (src/conditions/operators.ts).
+    'someFact:equal',
+    'everyValue:notEqual',
+    'not:in',
+    'swap:contains',
+    'someFact:nosuchop',
     'nosuchop',
   ),
-  value: fc.oneof(intentId, fc.nat({ max: 5 }), fc.constant(['high']), fc.constant(null)),
+  value: fc.oneof(
+    intentId,
+    fc.nat({ max: 5 }),
+    fc.constant(['high']),
+    fc.constant(null),
+    // A value read from another fact.
+    fc.constantFrom({ fact: 'intent' }, { fact: 'order', path: '$.status' }, { fact: '__proto__' }),
+  ),
   path: maybe(fc.constantFrom('$.shipped', '$.status', '$.__proto__', '$.constructor.prototype', '$[0]')),
 });
 
@@ -491,6 +504,7 @@ export function assistantOptions(scale: Scale): fc.Arbitrary<unknown> {
         record({ lint: lintOptions }),
         record({ actions: actionOptions }),
         record({ defaultLocale: locale, templates }),
+        record({ defaultLocale: locale, fallbackLocale: locale }),
       ),
     },
     {
@@ -498,6 +512,7 @@ export function assistantOptions(scale: Scale): fc.Arbitrary<unknown> {
       arbitrary: mutated(
         optional({
           defaultLocale: locale,
+          fallbackLocale: locale,
           intents: intentOptions,
           templates,
           actions: actionOptions,
