@@ -175,8 +175,16 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
         probabilities[i] = value;
         total += value;
       }
-      // natural multiplies raw probabilities: long messages underflow to 0 everywhere (no opinion).
-      if (total === 0) probabilities.fill(1 / intents.length);
+      // natural multiplies raw probabilities: long messages underflow to 0 everywhere (no opinion),
+      // or, with a smoothing above a class's count, overflow to Infinity (those intents tie).
+      if (total === Infinity) {
+        let tied = 0;
+        for (let i = 0; i < probabilities.length; i++) {
+          probabilities[i] = probabilities[i] === Infinity ? 1 : 0;
+          tied += probabilities[i]!;
+        }
+        for (let i = 0; i < probabilities.length; i++) probabilities[i] = probabilities[i]! / tied;
+      } else if (total === 0) probabilities.fill(1 / intents.length);
       else for (let i = 0; i < probabilities.length; i++) probabilities[i] = (probabilities[i] ?? 0) / total;
       return probabilities;
     },

@@ -67,4 +67,21 @@ describe('createNaturalClassifier (huashu/node)', () => {
     );
     expect(Object.keys(Object.prototype)).toEqual([]);
   });
+
+  // With a smoothing above a class's example count every unseen feature multiplies natural's
+  // probability by more than 1: a long message overflowed to Infinity and predict gave NaN.
+  it('predicts probabilities, not NaN, when natural overflows on a long message', () => {
+    const model = createNaturalClassifier({
+      examples: [
+        { text: '我要退货', intent: 'aftersale.return_exchange' },
+        { text: '发票怎么开', intent: 'invoice' },
+        { text: '开个发票', intent: 'invoice' },
+      ],
+      smoothing: 50,
+    });
+    const text = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const p = Array.from(model.predict(normalize(text)));
+    expect(p.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
 });
