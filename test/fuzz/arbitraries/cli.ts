@@ -218,6 +218,7 @@ export function recordsInput(scale: Scale) {
       via: fc.constantFrom('file', 'stdin'),
       chunk: fc.integer({ min: 1, max: max }),
       bytes: fc.boolean(),
+      lineCap: fc.constantFrom('default', 'default', 'fit', 'tight'),
     })
     .map((input) => ({
       ...input,

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { execute, type CliIo } from '../../../src/cli/index.js';
+import { DEFAULT_MAX_LINE_LENGTH } from '../../../src/cli/lint/source-lines.js';
 import { checkTerminalText } from './checks.js';
 import type { Probe } from './probe.js';
 import type { Call } from './shared.js';
@@ -182,6 +183,19 @@ export const cliCalls: Record<string, Call> = {
         '--no-color',
       ];
       if (viaStdin) argv.push('--input-format', format);
+      // The per-line cap (--max-line-length): the default, one above the longest line, or half of it.
+      const lengths = text.split('\n').map((l) => l.length);
+      const longest = Math.max(...lengths);
+      const cap =
+        input.lineCap === 'tight' && longest >= 64
+          ? Math.floor(longest / 2)
+          : input.lineCap === 'fit'
+            ? longest + 1
+            : DEFAULT_MAX_LINE_LENGTH;
+      if (cap !== DEFAULT_MAX_LINE_LENGTH) argv.push('--max-line-length', String(cap));
+      // A BOM or a CR may count on either side of the cap: lines that close to it are not judged.
+      const overCap = lengths.some((n) => n > cap + 1);
+      const nearCap = !overCap && lengths.some((n) => n >= cap - 1);
       const io = fakeIo(tree.root, chunks, false);
       const code = await run(probe, argv, io);
       if (code === undefined) return;
@@ -193,7 +207,16 @@ export const cliCalls: Record<string, Call> = {
         return;
       }
       const replies = summary?.replies ?? -1;
-      if (defect === -1) {
+      if (overCap) {
+        // A line over the cap is a malformed line, named with the option that raises the cap.
+        probe.check(
+          code === 2 && io.stderr().includes('--max-line-length'),
+          () =>
+            `${format} input with a line of ${longest} characters over --max-line-length ${cap}: exit code ${code} (${io.stderr().slice(0, 300)})`,
+        );
+      } else if (nearCap) {
+        return;
+      } else if (defect === -1) {
         probe.check(
           code !== 2,
           () => `well-formed ${format} input: exit code 2 (${io.stderr().slice(0, 300)})`,
