@@ -1,8 +1,14 @@
 /**
  * Generator: rules/intents/ → src/generated/intent-model.ts (naive Bayes counts, trained here so
- * nothing trains at import) and src/generated/intent-patterns.ts (validated pattern groups).
+ * nothing trains at import), src/generated/intent-patterns.ts (validated pattern groups) and
+ * src/generated/intent-linear.ts (the logistic-regression model scripts/intent-lab/train.ts trained
+ * into rules/intents/linear-model.json; too slow to train on every build, checked for staleness by
+ * test/intent/linear-model-fresh.test.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+import { decodeLinearModel, type SerializedLinearModel } from '../../src/intent/linear-model.js';
 import { loadIntentRules } from './intents-rules.js';
 import { patternsOf, trainIntentModel } from './intents-train.js';
 import { jsonModule, type DataGenerator } from './types.js';
@@ -18,7 +24,23 @@ export const intentsGenerator: DataGenerator = {
         `5-fold accuracy (model alone) ${report.crossValidatedAccuracy.toFixed(3)}, ` +
         `tests accuracy (model + patterns) ${report.testAccuracy.toFixed(3)}, loss ${report.testLoss.toFixed(3)}`,
     );
+    const linear = JSON.parse(
+      readFileSync(join(root, 'rules', 'intents', 'linear-model.json'), 'utf8'),
+    ) as SerializedLinearModel;
+    const decoded = decodeLinearModel(linear); // throws INVALID_RULES when the file is damaged
+    const unknown = decoded.intents.filter((id) => !(BUILT_IN_INTENT_IDS as readonly string[]).includes(id));
+    if (unknown.length > 0)
+      throw new Error(`rules/intents/linear-model.json: unknown intents ${unknown.join(', ')}`);
     return [
+      {
+        name: 'intent-linear.ts',
+        content: jsonModule(
+          'INTENT_LINEAR_MODEL',
+          '../intent/linear-model.js',
+          'SerializedLinearModel',
+          linear,
+        ),
+      },
       {
         name: 'intent-model.ts',
         content: jsonModule('INTENT_MODEL', '../intent/naive-bayes.js', 'SerializedNaiveBayes', model),

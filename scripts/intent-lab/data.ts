@@ -3,7 +3,7 @@
  * held-back `tests` — plus the grammar-generated corpus), their CV groups, and the evaluation sets
  * (measured only: the dev file, the project's unseen set and the English bitext file).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import { parseEvaluationRows, type EvaluationRow } from '../../src/intent/evaluate.js';
@@ -24,7 +24,7 @@ export interface TrainingRow {
   prev: string | null;
   /** CV group: a held-out fold holds whole groups (generated: the skeleton, corpus: a block). */
   group: string;
-  source: 'corpus' | 'generated';
+  source: 'corpus' | 'generated' | 'written';
   locale: Locale;
 }
 
@@ -40,8 +40,20 @@ interface GeneratedLine {
   skeleton: string;
 }
 
-/** Every training row, deduplicated on (folded text, folded agent turn, intent). */
-export function loadTrainingRows(options: { generated?: boolean } = {}): TrainingRow[] {
+/** The hand-written corpora in export style (rules/intents/written/<source>.<locale>.jsonl). */
+export const WRITTEN_DIR = join(ROOT, 'rules', 'intents', 'written');
+
+interface WrittenLine {
+  text: string;
+  intent: string;
+  prev?: string | null;
+}
+
+/**
+ * Every training row, deduplicated on (folded text, folded agent turn, intent). `written: false`
+ * (or INTENT_LAB_WRITTEN=0) leaves out rules/intents/written, to measure what it adds.
+ */
+export function loadTrainingRows(options: { generated?: boolean; written?: boolean } = {}): TrainingRow[] {
   const rows: TrainingRow[] = [];
   const seen = new Set<string>();
   const known = new Set<string>(BUILT_IN_INTENT_IDS);
@@ -85,6 +97,29 @@ export function loadTrainingRows(options: { generated?: boolean } = {}): Trainin
           prev: g.prev ?? null,
           group: `generated/${g.skeleton.replace(/^[^/]+\//u, '')}`,
           source: 'generated',
+          locale,
+        });
+      }
+    }
+  }
+  if (options.written ?? process.env['INTENT_LAB_WRITTEN'] !== '0') {
+    for (const file of readdirSync(WRITTEN_DIR).sort()) {
+      const match = /^([a-z]+)\.(zh-Hans|zh-Hant|en)\.jsonl$/u.exec(file);
+      if (!match) continue;
+      const [, source, locale] = match as unknown as [string, string, Locale];
+      // Lines of one intent were written together: blocks of consecutive lines are CV groups.
+      const index = new Map<string, number>();
+      for (const line of readFileSync(join(WRITTEN_DIR, file), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const w = JSON.parse(line) as WrittenLine;
+        const i = index.get(w.intent) ?? 0;
+        index.set(w.intent, i + 1);
+        add({
+          text: w.text,
+          intent: w.intent,
+          prev: w.prev ?? null,
+          group: `written/${source}/${locale}/${w.intent}/${Math.floor(i / CORPUS_BLOCK)}`,
+          source: 'written',
           locale,
         });
       }

@@ -1,9 +1,9 @@
 /** Settings shared by tune.ts and compare.ts. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureFamily as F } from '../../src/intent/linear-features.js';
-import { generatedDir, LOCALES } from './data.js';
+import { generatedDir, LOCALES, ROOT, WRITTEN_DIR } from './data.js';
 /** Shipped model budget: 300 KB of base64 text. */
 export const SIZE_BUDGET = 300_000;
 export const CHOSEN_FILE = join(import.meta.dirname, 'chosen.json');
@@ -27,4 +27,32 @@ export function fingerprint(): Record<string, string | number> {
       : 'missing';
   }
   return out;
+}
+
+/** The shipped linear model: trained by train.ts, read by the build step (scripts/data/intents.ts). */
+export const SHIPPED_MODEL_FILE = join(ROOT, 'rules', 'intents', 'linear-model.json');
+
+/**
+ * One hash of everything the shipped model is trained from (the hand-written corpus, the generated
+ * and written corpora, the chosen settings, the feature code): the model records it, and a test
+ * fails when the data changed and the model was not retrained.
+ */
+export function trainingFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...LOCALES.map((l) => join(ROOT, 'rules', 'intents', `corpus.${l}.json`)),
+    ...LOCALES.map((l) => join(generatedDir(), `${l}.jsonl`)),
+    ...readdirSync(WRITTEN_DIR)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => join(WRITTEN_DIR, f)),
+    CHOSEN_FILE,
+    join(ROOT, 'src', 'intent', 'linear-features.ts'),
+  ];
+  for (const file of files) {
+    hash.update(file.slice(ROOT.length));
+    // Line endings do not change the data (a Windows checkout must not look stale).
+    hash.update(existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/gu, '\n') : 'missing');
+  }
+  return hash.digest('hex').slice(0, 16);
 }

@@ -42,7 +42,6 @@ export type RuleFacts = {
   responsibility: Facts['responsibility'];
 };
 
-
 const shape = factsSchema.shape;
 
 /** Every fact a rule may name, with the values it holds (used to validate rules and to generate test facts). */

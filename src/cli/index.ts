@@ -6,6 +6,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
 import { lintCommand } from './commands/lint.js';
+import { replayCommand } from './commands/replay.js';
 import { replyCommand } from './commands/reply.js';
 import { templatesCommand } from './commands/templates.js';
 import { validateCommand } from './commands/validate.js';
@@ -24,6 +25,7 @@ const commands: Command[] = [
   templatesCommand,
   validateCommand,
   evalCommand,
+  replayCommand,
 ];
 
 function mainUsage(): string {

@@ -8,6 +8,7 @@ import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } fro
 import { analysedPart } from '../normalize/window.js';
 import { previousAgentText, readAgentTurn, type AgentTurnRead, type MessageRead } from '../text/message.js';
 import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
+import { builtInIntentModel } from './built-in-model.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
   BUILT_IN_INTENT_IDS,
@@ -147,7 +148,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const margin = settings.margin ?? DEFAULT_MARGIN;
   const exampleWeight = settings.exampleWeight ?? DEFAULT_EXAMPLE_WEIGHT;
-  const external: IntentModel | undefined = settings.classifier;
+  // The statistical model: the caller's, else the shipped logistic regression. User examples are
+  // learned at once by adding them to naive Bayes counts (no retraining), so with examples and no
+  // model of the caller's the classifier runs on naive Bayes.
+  const examples = settings.examples ?? [];
+  const builtIn =
+    settings.classifier === undefined && examples.length === 0 ? builtInIntentModel() : undefined;
+  const external: IntentModel | undefined = settings.classifier ?? builtIn;
   // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
   const patternScale = base.model.settings.patternScale;
 
@@ -157,7 +164,6 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
 
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
   // proportional to the examples) and remembered whole for an exact match.
-  const examples = settings.examples ?? [];
   let model = base.model;
   if (examples.length > 0 && external === undefined) {
     const buffer = new FeatureBuffer();
@@ -415,7 +421,23 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
             model.perSegment[s] ?? 0,
           );
     } else {
+      // The built-in model also scores each clause, so a clause can carry its own request.
+      if (external === builtIn && segmentCount > 1) {
+        for (let s = 0; s < segmentCount; s++) {
+          const from = features.segmentStarts[s] ?? 0;
+          const to = s + 1 < segmentCount ? (features.segmentStarts[s + 1] ?? text.length) : text.length;
+          const part = builtIn.predictText(text.slice(from, to));
+          const row = s * intentCount;
+          segmentScores.fill(-Math.log(Math.max(1, modelCount)), row, row + intentCount);
+          for (let c = 0; c < modelCount; c++)
+            segmentScores[row + (modelToIntent[c] ?? 0)] = Math.log(
+              Math.max(part[c] ?? 0, PROBABILITY_FLOOR),
+            );
+        }
+      }
+      // Last, so the built-in model's evidence is about the whole message.
       const probabilities = external.predict(normalized);
+      modelUsed = true;
       // Intents the model does not know start neutral (a uniform guess over its intents).
       scores.fill(-Math.log(Math.max(1, modelCount)), 0, intentCount);
       for (let c = 0; c < modelCount; c++)
@@ -684,6 +706,22 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       });
     }
     if (contextNote !== '') evidence.push({ source: 'context', detail: contextNote, weight: contextWeight });
+    if (external === builtIn && builtIn !== undefined) {
+      const m = intentToModel[intent] ?? -1;
+      // Only when the model read this message (data alone is left to the context).
+      const spans =
+        modelUsed && grams && m >= 0 ? builtIn.explain(m, MODEL_EVIDENCE, MODEL_EVIDENCE_MIN) : [];
+      for (const span of spans)
+        evidence.push({
+          source: 'model',
+          detail: normalized.text.slice(span.start, span.end),
+          range: toOriginalRange(normalized, span.start, span.end),
+          weight: round(span.weight),
+        });
+      if (spans.length === 0 && evidence.length === 0)
+        evidence.push({ source: 'model', detail: `model:${builtIn.name}` });
+      return evidence;
+    }
     if (external !== undefined) {
       evidence.push({ source: 'model', detail: `model:${external.name}` });
       return evidence;

@@ -44,6 +44,8 @@ export interface SerializedLinearModel {
   spellingWords: string;
   /** English words skipped when the spec has the StopWords family. */
   stopWords: string[];
+  /** Fingerprint of the training data it was trained on (scripts/intent-lab/settings.ts). */
+  trainedOn?: string;
 }
 
 /** The model's parts in memory (what the serializer takes and `decode` rebuilds). */
@@ -246,6 +248,16 @@ export class LinearModel {
     const factor = this.sqrtNorm && features.count > 0 ? this.scale / Math.sqrt(features.count) : this.scale;
     for (let c = 0; c < sums.length; c++) logits[c] = (this.bias[c] ?? 0) + factor * (sums[c] ?? 0);
     return known;
+  }
+
+  /** The (dequantised) weight of feature `key` for intent `intentIndex`, 0 when the model has none. */
+  weightOf(key: number, intentIndex: number): number {
+    const f = this.index.get(key);
+    if (f < 0) return 0;
+    const end = this.offsets[f + 1] ?? 0;
+    for (let e = this.offsets[f] ?? 0; e < end; e++)
+      if (this.classes[e] === intentIndex) return (this.weights[e] ?? 0) * this.scale;
+    return 0;
   }
 
   /** Calibrated probabilities from `score`'s logits into `out`; returns the index of the best intent. */

@@ -176,27 +176,16 @@ const rows: Row[] = [
       'zh-Hant': '再不給我處理我就發微博曝光你們',
       en: 'Fix this now or I will expose your shop on Weibo and Xiaohongshu',
     },
-    // The Chinese messages read as complaints, the English one has no clear request.
-    intent: { 'zh-Hans': 'complaint', 'zh-Hant': 'complaint', en: 'other' },
-    actions: {
-      'zh-Hans': [
-        'soothe.first',
-        'escalate.experienced_agent',
-        'case.own',
-        'sla.reply_within',
-        'case.record',
-        'customer.callback',
-      ],
-      'zh-Hant': [
-        'soothe.first',
-        'escalate.experienced_agent',
-        'case.own',
-        'sla.reply_within',
-        'case.record',
-        'customer.callback',
-      ],
-      en: ['soothe.first', 'escalate.experienced_agent'],
-    },
+    // A demand with a public-exposure threat reads as a complaint in every language.
+    intent: 'complaint',
+    actions: [
+      'soothe.first',
+      'escalate.experienced_agent',
+      'case.own',
+      'sla.reply_within',
+      'case.record',
+      'customer.callback',
+    ],
     templates: [],
   },
   {

@@ -1,0 +1,79 @@
+import { INTENT_LINEAR_MODEL } from '../generated/intent-linear.js';
+import type { NormalizedText } from '../normalize/index.js';
+import { stopWordKeys } from './features.js';
+import { FeatureList, LinearFeatureExtractor } from './linear-features.js';
+import { LinearModel } from './linear-model.js';
+import type { IntentModel } from './schema.js';
+import { SpellingIndex } from './spelling.js';
+
+/** A span of the folded text that pushed the model towards an intent, and by how much (logit). */
+export interface ModelEvidence {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** The shipped model, with what the classifier needs beyond `IntentModel`. */
+export interface BuiltInIntentModel extends IntentModel {
+  /** Probabilities for a part of a folded text (a clause), in the order of `intents`. */
+  predictText(text: string): Float64Array;
+  /**
+   * The strongest spans for `intentIndex` in the text last given to `predictText`/`predict`, best
+   * first, at most `max` of them, each at least `min` (logit).
+   */
+  explain(intentIndex: number, max: number, min: number): ModelEvidence[];
+}
+
+/**
+ * The shipped statistical intent model: multinomial logistic regression over character n-grams,
+ * words, placeholders and shape features (scripts/intent-lab: chosen by grouped cross-validation on
+ * the training corpora, compared with naive Bayes on the project's unseen set), calibrated by
+ * temperature on held-out folds. It reads the message alone; the classifier adds the patterns and
+ * the conversation context.
+ */
+let shared: BuiltInIntentModel | undefined;
+
+/** The built-in model, decoded on first use and shared (predict is synchronous, so one buffer serves all). */
+export function builtInIntentModel(): BuiltInIntentModel {
+  if (shared !== undefined) return shared;
+  const model = LinearModel.decode(INTENT_LINEAR_MODEL);
+  const stopWords = stopWordKeys(model.parts.stopWords);
+  const extractor = new LinearFeatureExtractor(model.parts.spec, {
+    spelling: SpellingIndex.fromWords(model.parts.spellingWords, stopWords),
+    stopWords,
+  });
+  const features = new FeatureList();
+  features.recordSpans(true);
+  const logits = new Float64Array(model.intents.length);
+  const probabilities = new Float64Array(model.intents.length);
+  const predictText = (text: string): Float64Array => {
+    extractor.extract(text, null, features);
+    model.score(features, logits);
+    model.probabilities(logits, probabilities);
+    return probabilities;
+  };
+  shared = {
+    name: 'logistic regression',
+    intents: model.intents,
+    predict: (normalized: NormalizedText) => predictText(normalized.text),
+    predictText,
+    explain(intentIndex, max, min) {
+      const found: ModelEvidence[] = [];
+      const spans = features.spans;
+      if (spans === null) return found;
+      for (let i = 0; i < features.count; i++) {
+        const start = spans[2 * i] ?? -1;
+        const end = spans[2 * i + 1] ?? -1;
+        if (start < 0 || end <= start) continue; // whole-message features have no place to show
+        const weight = model.weightOf(features.keys[i] ?? 0, intentIndex) / model.temperature;
+        if (weight < min) continue;
+        // The same span from two features (a gram and a word) counts once, with the larger weight.
+        const same = found.find((e) => e.start === start && e.end === end);
+        if (same) same.weight = Math.max(same.weight, weight);
+        else found.push({ start, end, weight });
+      }
+      return found.sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, max);
+    },
+  };
+  return shared;
+}
