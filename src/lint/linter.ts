@@ -280,6 +280,9 @@ function allowEntrySources(allow: readonly string[]): EntrySource[] {
   return sources;
 }
 
+/** Every datum findPii finds has a digit (any script) or an at sign. */
+const MAY_HOLD_DATA = /[\p{Nd}@＠]/u;
+
 /** A datum of the reply in original offsets, with its masked form. */
 interface PersonalDatum {
   start: number;
@@ -352,7 +355,18 @@ class ReplyState {
         return { start: from, end: to, text, masked: maskPii(hit.kind, text) };
       });
     }
-    return this.personalData.filter((datum) => datum.start < end && datum.end > start);
+    // Data are sorted and never overlap: binary search for the first one ending after `start`.
+    const data = this.personalData;
+    let low = 0;
+    let high = data.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (data[mid]!.end <= start) low = mid + 1;
+      else high = mid;
+    }
+    let last = low;
+    while (last < data.length && data[last]!.start < end) last++;
+    return low === last ? [] : data.slice(low, last);
   }
 
   end(): void {
@@ -462,7 +476,8 @@ class RuleRunner {
     // A redacted finding shows the masked form wherever the rule might have put the datum. Any
     // other finding (a whole-reply one of greet-first, a phrase next to a phone number) shows
     // the personal data inside its range masked too, so no output repeats it.
-    const personal = masked === undefined ? this.state.personalDataIn(start, end) : [];
+    const personal =
+      masked === undefined && MAY_HOLD_DATA.test(text) ? this.state.personalDataIn(start, end) : [];
     const hide =
       masked !== undefined
         ? text === '' || text === masked

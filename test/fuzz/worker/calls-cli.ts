@@ -185,7 +185,7 @@ export const cliCalls: Record<string, Call> = {
       if (viaStdin) argv.push('--input-format', format);
       // The per-line cap (--max-line-length): the default, one above the longest line, or half of it.
       const lengths = text.split('\n').map((l) => l.length);
-      const longest = Math.max(...lengths);
+      const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
       const cap =
         input.lineCap === 'tight' && longest >= 64
           ? Math.floor(longest / 2)
