@@ -3,6 +3,31 @@ import type { HuashuIssue } from '../errors.js';
 import type { CustomOperator } from '../conditions/operators.js';
 import type { Rule } from './rule-schema.js';
 
+const OPERATOR_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * Custom operators by name. Checked entry by entry rather than with z.record: zod's record refuses
+ * an object with an own `constructor` function as "not a plain object", so an operator named
+ * `constructor` (which `loadActionRules` accepts) got "expected record, received object".
+ */
+export const operatorsSchema = z
+  .custom<Record<string, CustomOperator>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'expected an object of custom operators (name → (factValue, value) => boolean)',
+  )
+  .superRefine((operators, ctx) => {
+    for (const name of Object.keys(operators)) {
+      if (!OPERATOR_NAME.test(name))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'an operator name is letters, digits and _' });
+      if (typeof operators[name] !== 'function')
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'expected a function (factValue, value) => boolean',
+        });
+    }
+  });
+
 /**
  * `createAssistant({ actions })`: user rules added to the built-ins, overriding a built-in of the
  * same `name`, and built-ins switched off by name. Rules are json-rules-engine rule JSON (see
@@ -15,15 +40,7 @@ export const actionOptionsSchema = z
     /** Names of built-in rules to switch off. */
     disable: z.array(z.string(), { error: 'expected an array of rule names' }).optional(),
     /** Custom operators, `(factValue, value) => boolean`, as json-rules-engine's addOperator. */
-    operators: z
-      .record(
-        z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an operator name is letters, digits and _'),
-        z.custom<CustomOperator>(
-          (v) => typeof v === 'function',
-          'expected a function (factValue, value) => boolean',
-        ),
-      )
-      .optional(),
+    operators: operatorsSchema.optional(),
   })
   .strict();
 export type ActionOptions = z.input<typeof actionOptionsSchema>;

@@ -33,9 +33,42 @@ export function checkReport(meta: RuleMeta, descriptor: ReportDescriptor, reply:
     throw problem('a masked form that is not a string');
 }
 
+/** A datum of the reply (phone, ID number, e-mail, address) in original offsets, with its masked form. */
+export interface PersonalDatum {
+  start: number;
+  end: number;
+  text: string;
+  masked: string;
+}
+
+/** Every datum findPii finds has a digit (any script) or an at sign. */
+export const MAY_HOLD_DATA = /[\p{Nd}@＠]/u;
+
+/** `reply[start, end)` with every datum in it masked; a datum cut by the range shows as `*`s. */
+function maskRange(reply: string, start: number, end: number, data: readonly PersonalDatum[]): string {
+  let out = '';
+  let position = start;
+  for (const datum of data) {
+    const from = Math.max(datum.start, start);
+    const to = Math.min(datum.end, end);
+    out += reply.slice(position, from);
+    out += from === datum.start && to === datum.end ? datum.masked : '*'.repeat(to - from);
+    position = to;
+  }
+  return out + reply.slice(position, end);
+}
+
+/** `value` (a message, data, suggestion or fix written by a rule) with each datum's text masked. */
+function maskAll(value: string, data: readonly PersonalDatum[]): string {
+  for (const { text, masked } of data) if (value.includes(text)) value = value.split(text).join(masked);
+  return value;
+}
+
 /**
  * The finding of a checked report, its message in `locale`. A `masked` report never repeats the
- * datum: the range's text is replaced by the masked form wherever the rule might have put it.
+ * datum: the range's text is replaced by the masked form wherever the rule might have put it. Any
+ * other finding (a whole-reply one of greet-first, a phrase next to a phone number) shows the
+ * personal data inside its range masked (`personalDataIn`), so no output repeats it.
  */
 export function createFinding(
   meta: RuleMeta,
@@ -43,22 +76,27 @@ export function createFinding(
   descriptor: ReportDescriptor,
   reply: string,
   locale: SupportedLocale,
+  personalDataIn: (start: number, end: number) => readonly PersonalDatum[] = () => [],
 ): Finding {
   const [start, end] = descriptor.range;
   const text = reply.slice(start, end);
   const { masked } = descriptor;
-  // A redacted finding shows the masked form wherever the rule might have put the datum.
+  const personal = masked === undefined && MAY_HOLD_DATA.test(text) ? personalDataIn(start, end) : [];
   const hide =
-    masked === undefined || text === '' || text === masked
-      ? (value: string) => value
-      : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value);
+    masked !== undefined
+      ? text === '' || text === masked
+        ? (value: string) => value
+        : (value: string) => (value.includes(text) ? value.split(text).join(masked) : value)
+      : personal.length === 0
+        ? (value: string) => value
+        : (value: string) => maskAll(value, personal);
   const result: Finding = {
     ruleId: meta.id as LintRuleId,
     messageId: descriptor.messageId,
     severity: configured === 'warn' ? 'warn' : (descriptor.severity ?? 'error'),
     message: hide(interpolate(meta.messages[descriptor.messageId]![locale], descriptor.data)),
     range: [start, end],
-    actual: masked ?? text,
+    actual: masked ?? (personal.length === 0 ? text : maskRange(reply, start, end, personal)),
   };
   if (descriptor.expected !== undefined) result.expected = hide(descriptor.expected);
   if (descriptor.fix !== undefined)

@@ -1,7 +1,9 @@
 import type { Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 import type { NormalizedText } from '../normalize/index.js';
-import { checkReport, createFinding } from './finding.js';
+import { toOriginalRange } from '../normalize/index.js';
+import { checkReport, createFinding, type PersonalDatum } from './finding.js';
+import { findPii, maskPii } from './pii.js';
 import type { PhraseMatch, PhraseSet } from './phrase-set.js';
 import { replyLocale } from './reply-locale.js';
 import {
@@ -34,6 +36,7 @@ export class ReplyState {
   facts: Facts | undefined;
   conversation: readonly ConversationTurn[] | undefined;
   findings: Finding[] | undefined;
+  private personalData: PersonalDatum[] | undefined;
   private givenLocale: SupportedLocale | undefined;
   private detectedLocale: SupportedLocale | undefined;
 
@@ -51,11 +54,42 @@ export class ReplyState {
     this.givenLocale = context?.locale;
     this.detectedLocale = undefined;
     this.findings = undefined;
+    this.personalData = undefined;
   }
+
+  /**
+   * The personal data overlapping `[start, end)` of the reply (any full phone, ID number, e-mail
+   * or address, whoever it belongs to), found once per reply on the first finding that needs it.
+   */
+  readonly personalDataIn = (start: number, end: number): readonly PersonalDatum[] => {
+    if (end <= start) return [];
+    if (this.personalData === undefined) {
+      const normalized = this.view.normalized;
+      const reply = this.view.text;
+      this.personalData = findPii(normalized.text).map((hit) => {
+        const [from, to] = toOriginalRange(normalized, hit.start, hit.end);
+        const text = reply.slice(from, to);
+        return { start: from, end: to, text, masked: maskPii(hit.kind, text) };
+      });
+    }
+    // Data are sorted and never overlap: binary search for the first one ending after `start`.
+    const data = this.personalData;
+    let low = 0;
+    let high = data.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (data[mid]!.end <= start) low = mid + 1;
+      else high = mid;
+    }
+    let last = low;
+    while (last < data.length && data[last]!.start < end) last++;
+    return low === last ? [] : data.slice(low, last);
+  };
 
   /** This reply's findings; drops every reference to the reply so a long-lived linter does not hold it. */
   end(): Finding[] {
     const findings = this.findings ?? [];
+    this.personalData = undefined;
     this.facts = undefined;
     this.conversation = undefined;
     this.findings = undefined;
@@ -154,7 +188,14 @@ export class RuleRunner {
     checkReport(this.rule.meta, descriptor, reply);
     if (++this.reported > MAX_FINDINGS_PER_RULE) return;
     (this.state.findings ??= []).push(
-      createFinding(this.rule.meta, this.severity, descriptor, reply, this.state.messageLocale),
+      createFinding(
+        this.rule.meta,
+        this.severity,
+        descriptor,
+        reply,
+        this.state.messageLocale,
+        this.state.personalDataIn,
+      ),
     );
   }
 }

@@ -15,7 +15,10 @@ export interface Finding {
   message: string;
   /** `[start, end)` UTF-16 range in the ORIGINAL reply. */
   range: Range;
-  /** The offending text as written; for a `redacted` finding, its masked form. */
+  /**
+   * The offending text as written, with any personal data inside it masked (138****5678); for a
+   * `redacted` finding, the datum's masked form.
+   */
   actual: string;
   /** What to write instead, when there is one obvious replacement. */
   expected?: string;

@@ -4,7 +4,8 @@ import { invalidRules } from '../actions/data.js';
 import { OperatorTable, type CustomOperator } from '../conditions/operators.js';
 import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
-import { HuashuError, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { operatorsSchema } from '../actions/pack.js';
 import { actionCatalogue } from '../generated/actions-catalogue.js';
 import { builtInActionRules } from '../generated/actions-rules.js';
 import {
@@ -38,21 +39,16 @@ function parseOptions(options: unknown, what: string) {
     });
   const { operators, ...limits } = options as ActionRuleLoadOptions;
   if (operators !== undefined) {
-    const bad =
-      operators === null || typeof operators !== 'object' || Array.isArray(operators)
-        ? ['']
-        : Object.keys(operators).filter((name) => typeof operators[name] !== 'function');
-    if (bad.length > 0)
+    // The same check as createAssistant({ actions: { operators } }), so what loads also builds.
+    const checked = operatorsSchema.safeParse(operators);
+    if (!checked.success) {
+      const issues = issuesFromZod(checked.error, 'operators');
       throw new HuashuError(
         'INVALID_OPTIONS',
-        `Invalid ${what} options: operators must be an object of functions (name → (fact, value) => boolean)`,
-        {
-          issues: bad.map((name) => ({
-            path: name === '' ? 'operators' : `operators.${name}`,
-            message: 'expected a function',
-          })),
-        },
+        `Invalid ${what} options: operators must be an object of functions (name → (fact, value) => boolean):\n  ${describeIssues(issues)}`,
+        { issues },
       );
+    }
   }
   return { limits: parseLimits(limits, what), operators };
 }

@@ -16,7 +16,7 @@ import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { extractFeatures, FeatureBuffer, stopWordKeys } from '../intent/features.js';
 import { PatternMatcher } from '../intent/patterns.js';
-import { corpusFileSchema, type IntentModel } from '../intent/schema.js';
+import { corpusFileSchema, intentIdSchema, type IntentModel } from '../intent/schema.js';
 import { documentFeatures } from '../intent/training.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { readJsonFile } from './files.js';
@@ -42,7 +42,7 @@ const naturalOptionsSchema = z
       .array(
         z.object({
           text: z.string().min(1, 'an example needs its text'),
-          intent: z.string().min(1, 'an example needs its intent id'),
+          intent: intentIdSchema,
         }),
       )
       .min(1, 'give at least one example, or leave examples out for the built-in corpus')
@@ -148,12 +148,18 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
   const buffer = new FeatureBuffer();
   const examples = checked.examples ?? readIntentCorpus();
   const intents: string[] = [];
+  // natural keeps its classes in plain objects keyed by label: an intent id such as "constructor"
+  // would read the inherited Object function and write features onto it. It sees `c<index>` labels.
+  const index = new Map<string, number>();
   for (const { text, intent } of examples) {
-    if (!intents.includes(intent)) intents.push(intent);
-    engine.addExample(observation(documentFeatures(text, matcher, stopWords, buffer).keys), intent);
+    let i = index.get(intent);
+    if (i === undefined) {
+      i = intents.push(intent) - 1;
+      index.set(intent, i);
+    }
+    engine.addExample(observation(documentFeatures(text, matcher, stopWords, buffer).keys), `c${i}`);
   }
   engine.train();
-  const index = new Map(intents.map((id, i) => [id, i]));
   const probabilities = new Float64Array(intents.length);
   return {
     name: 'natural',
@@ -164,13 +170,21 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
       probabilities.fill(0);
       let total = 0;
       for (const { label, value } of results) {
-        const i = index.get(label);
-        if (i === undefined || !(value > 0)) continue;
+        const i = label.startsWith('c') ? Number(label.slice(1)) : NaN;
+        if (!(i >= 0 && i < intents.length) || !(value > 0)) continue;
         probabilities[i] = value;
         total += value;
       }
-      // natural multiplies raw probabilities: long messages underflow to 0 everywhere (no opinion).
-      if (total === 0) probabilities.fill(1 / intents.length);
+      // natural multiplies raw probabilities: long messages underflow to 0 everywhere (no opinion),
+      // or, with a smoothing above a class's count, overflow to Infinity (those intents tie).
+      if (total === Infinity) {
+        let tied = 0;
+        for (let i = 0; i < probabilities.length; i++) {
+          probabilities[i] = probabilities[i] === Infinity ? 1 : 0;
+          tied += probabilities[i]!;
+        }
+        for (let i = 0; i < probabilities.length; i++) probabilities[i] = probabilities[i]! / tied;
+      } else if (total === 0) probabilities.fill(1 / intents.length);
       else for (let i = 0; i < probabilities.length; i++) probabilities[i] = (probabilities[i] ?? 0) / total;
       return probabilities;
     },

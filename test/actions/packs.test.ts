@@ -163,6 +163,29 @@ describe('rule packs: add, override, disable', () => {
       'INVALID_OPTIONS',
     );
     expect(thrown(() => createAssistant({ actions: { nope: true } as never })).code).toBe('INVALID_OPTIONS');
+    const named = thrown(() =>
+      createAssistant({ actions: { operators: { 'a-b': () => true, ok: 1 as never } } }),
+    );
+    expect(named.issues.map((i) => i.path)).toEqual(['actions.operators.a-b', 'actions.operators.ok']);
+  });
+
+  // zod's record refused an object with an own `constructor` function as not a plain object
+  // ("expected record, received object"), though loadActionRules takes the same operators.
+  it.each(['constructor', 'prototype', 'valueOf'])('takes a custom operator named %s', (name) => {
+    const assistant = createAssistant({
+      actions: {
+        operators: { [name]: (fact: unknown, value: unknown) => fact === value },
+        rules: [
+          {
+            name: 'shop.custom-operator',
+            conditions: { all: [{ fact: 'intent', operator: name, value: 'invoice' }] },
+            event: action('case.record'),
+          },
+        ],
+      },
+    });
+    const ids = assistant.recommend({ text: '发票怎么开' }).actions.map((a) => a.id);
+    expect(ids).toContain('case.record');
   });
 });
 

@@ -40,4 +40,48 @@ describe('createNaturalClassifier (huashu/node)', () => {
     expect(result.intent.id).toBe('order.shipping_delay');
     expect(result.intents[0]!.evidence).toContainEqual({ source: 'model', detail: 'model:natural' });
   });
+
+  // natural keeps its classes in plain objects keyed by label: a label "__proto__" wrote every
+  // feature onto Object.prototype, "constructor" onto the Object function (found by the fuzz suite).
+  it.each(['constructor', 'prototype', 'hasownproperty'])(
+    'an intent named %s trains a model and touches no built-in object',
+    (intent) => {
+      const objectKeys = Object.getOwnPropertyNames(Object).sort();
+      const model = createNaturalClassifier({
+        examples: [
+          { text: '我要退货', intent },
+          { text: '发票怎么开', intent: 'invoice' },
+        ],
+      });
+      expect(Object.keys(Object.prototype)).toEqual([]);
+      expect(Object.getOwnPropertyNames(Object).sort()).toEqual(objectKeys);
+      expect([...model.intents]).toEqual([intent, 'invoice']);
+      const p = Array.from(model.predict(normalize('我要退货')));
+      expect(p[0]).toBeGreaterThan(p[1]!);
+    },
+  );
+
+  it.each(['__proto__', 'Order.Cancel', ''])('refuses the intent id "%s" (INVALID_OPTIONS)', (intent) => {
+    expect(() => createNaturalClassifier({ examples: [{ text: '我要退货', intent }] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  // With a smoothing above a class's example count every unseen feature multiplies natural's
+  // probability by more than 1: a long message overflowed to Infinity and predict gave NaN.
+  it('predicts probabilities, not NaN, when natural overflows on a long message', () => {
+    const model = createNaturalClassifier({
+      examples: [
+        { text: '我要退货', intent: 'aftersale.return_exchange' },
+        { text: '发票怎么开', intent: 'invoice' },
+        { text: '开个发票', intent: 'invoice' },
+      ],
+      smoothing: 50,
+    });
+    const text = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const p = Array.from(model.predict(normalize(text)));
+    expect(p.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
 });

@@ -318,6 +318,15 @@ describe('loader arguments', () => {
     ['an unknown option', () => loadConfigFile(outsidePack, { other: 1 } as never)],
     ['options as a string', () => loadActionRules(dir, 'x' as never)],
     ['an operator that is not a function', () => loadActionRules(dir, { operators: { near: 1 as never } })],
+    // createAssistant refuses this name: the loader said yes to operators that could not build.
+    [
+      'an operator named __proto__',
+      () =>
+        loadActionRules(dir, {
+          operators: Object.defineProperty({}, '__proto__', { value: () => true, enumerable: true }),
+        }),
+    ],
+    ['an operator named a-b', () => loadActionRuleFiles([], { operators: { 'a-b': () => true } })],
     ['natural: smoothing 0', () => createNaturalClassifier({ smoothing: 0 })],
     [
       'natural: an example without text',

@@ -17,6 +17,7 @@ import {
 } from '../../../src/cli/formatters/index.js';
 import { applyFixes } from '../../../src/lint/fixes.js';
 import { createLinter } from '../../../src/lint/linter.js';
+import type { RuleContext } from '../../../src/lint/rule.js';
 import type { LintResult } from '../../../src/lint/types.js';
 
 const linter = createLinter();
@@ -307,6 +308,54 @@ describe('no-pii-leak findings in every output format', () => {
     for (const n of numbers) expect(fixed).not.toContain(n);
     for (const output of Object.values(renderAll([{ reply, result }])))
       for (const n of numbers) expect(output).not.toContain(n);
+  });
+});
+
+describe('findings of other rules never repeat the data inside their range', () => {
+  // greet-first reports the whole first reply of a conversation: its `actual` is the reply, and
+  // was the datum verbatim (found by the fuzz suite, issue 9).
+  it.each(cases.map((c) => [c.reply, c] as const))('%s (greet-first)', (_, test) => {
+    const result = linter.lint(test.reply, { conversation: [] });
+    const greet = result.findings.find((f) => f.ruleId === 'greet-first');
+    expect(greet?.range).toEqual([0, test.reply.trimEnd().length]);
+    expect(greet!.actual).toContain(test.masked);
+    for (const finding of result.findings)
+      expect(leak(JSON.stringify(finding), test.value, test.secrets), finding.ruleId).toBeUndefined();
+    for (const [format, output] of Object.entries(renderAll(entries(test.reply, result))))
+      expect(leak(output, test.value, test.secrets), `${format}:\n${output}`).toBeUndefined();
+  });
+
+  it('a datum the range cuts shows as stars, text outside the data stays as written', () => {
+    const reply = '请核对：13987654321';
+    const rule = {
+      meta: {
+        id: 'cut-range',
+        category: 'conversation' as const,
+        docs: { description: 'reports a range that ends inside a phone number', url: 'https://example.com' },
+        defaultSeverity: 'warn' as const,
+        messages: { cut: { 'zh-Hans': '{{text}}', 'zh-Hant': '{{text}}', en: '{{text}}' } },
+      },
+      create: (context: RuleContext) => ({
+        'reply:exit'() {
+          context.report({ messageId: 'cut', range: [1, 9], data: { text: reply.slice(4) } });
+        },
+      }),
+    };
+    const custom = createLinter({ rules: { 'no-pii-leak': 'off' } }, { extraRules: [rule] });
+    const [finding] = custom.lint(reply).findings.filter((f) => (f.ruleId as string) === 'cut-range');
+    expect(finding).toMatchObject({
+      actual: '核对：*****',
+      message: '139****4321',
+      data: { text: '139****4321' },
+    });
+    expect(finding!.redacted).toBeUndefined();
+  });
+
+  it('replies without personal data keep every finding as written', () => {
+    const reply = '已发货，请耐心等待';
+    const result = linter.lint(reply, { conversation: [] });
+    const greet = result.findings.find((f) => f.ruleId === 'greet-first');
+    expect(greet!.actual).toBe(reply);
   });
 });
 

@@ -1,0 +1,115 @@
+/**
+ * Generated inputs cross the worker boundary as structured-cloneable data with a few markers the
+ * worker turns into the values they stand for. Markers keep counterexamples short and readable
+ * (`{ r: 'a', n: 20000 }` rather than 20,000 letters), let fast-check shrink sizes and depths as
+ * numbers, and carry what structured cloning cannot: functions, symbols, cycles, frozen objects.
+ */
+
+/** A piece of generated text: literal, a unit repeated `n` times, or personal data (padded by spaces). */
+export type Piece = string | { r: string; n: number } | { pii: string };
+
+export interface TextSpec {
+  $text: Piece[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+  true: () => true,
+  false: () => false,
+  undefined: () => undefined,
+  identity: (value) => value,
+  object: () => ({}),
+  string: () => 'x',
+  number: () => 42,
+};
+
+/** Deep nesting built iteratively, so materialising it cannot overflow the stack. */
+type DeepShape = 'not' | 'all' | 'any' | 'object' | 'array';
+
+export function textOf(pieces: readonly Piece[]): string {
+  let text = '';
+  // Mutations may corrupt a spec: anything that is not a well-formed piece is left out.
+  for (const piece of pieces as readonly unknown[]) {
+    if (typeof piece === 'string') text += piece;
+    else if (!isObject(piece)) continue;
+    else if (typeof piece.pii === 'string') text += ` ${piece.pii} `;
+    else if (typeof piece.r === 'string' && Number.isInteger(piece.n) && (piece.n as number) >= 0)
+      text += piece.r.repeat(Math.min(piece.n as number, 2_000_000));
+  }
+  return text;
+}
+
+/** The personal data pieces of every `$text` in a value. */
+export function piiOf(value: unknown, found: string[] = [], seen = new Set<unknown>()): string[] {
+  if (!isObject(value) || seen.has(value)) return found;
+  seen.add(value);
+  if (Array.isArray((value as Partial<TextSpec>).$text)) {
+    for (const piece of (value as unknown as TextSpec).$text)
+      if (isObject(piece) && 'pii' in piece) found.push((piece as { pii: string }).pii);
+    return found;
+  }
+  for (const key of Object.keys(value)) piiOf(value[key], found, seen);
+  return found;
+}
+
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function deep(shape: DeepShape, depth: number, leaf: unknown): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) {
+    if (shape === 'not') value = { not: value };
+    else if (shape === 'all') value = { all: [value] };
+    else if (shape === 'any') value = { any: [value] };
+    else if (shape === 'object') value = { a: value };
+    else value = [value];
+  }
+  return value;
+}
+
+function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
+  if (!isObject(value) || seen.has(value)) return;
+  seen.add(value);
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze(value[key], seen);
+}
+
+/** The value a generated input stands for. */
+export function materialize(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(materialize(value[i]));
+    return out;
+  }
+  if (value instanceof Uint8Array || value instanceof Map || value instanceof Set || value instanceof Date)
+    return value;
+  const marker = value as Record<string, unknown>;
+  if (Array.isArray(marker.$text)) return textOf(marker.$text as Piece[]);
+  if (typeof marker.$fn === 'string') return FUNCTIONS[marker.$fn] ?? FUNCTIONS.identity;
+  if (typeof marker.$sym === 'string') return Symbol(marker.$sym);
+  if (typeof marker.$deep === 'number')
+    return deep(marker.shape as DeepShape, marker.$deep, materialize(marker.leaf ?? null));
+  if ('$cycle' in marker) {
+    const target = materialize(marker.$cycle);
+    if (isObject(target)) define(target, typeof marker.key === 'string' ? marker.key : 'self', target);
+    return target;
+  }
+  if ('$nullproto' in marker) {
+    const source = materialize(marker.$nullproto);
+    const out = Object.create(null) as Record<string, unknown>;
+    if (isObject(source)) for (const key of Object.keys(source)) define(out, key, source[key]);
+    return out;
+  }
+  if ('$frozen' in marker) {
+    const target = materialize(marker.$frozen);
+    deepFreeze(target);
+    return target;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(marker)) define(out, key, materialize(marker[key]));
+  return out;
+}
