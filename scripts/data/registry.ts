@@ -5,6 +5,7 @@ import { hanziGenerator } from './hanzi.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
+import { qaGenerator } from './qa.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
 import { versionGenerator } from './version.js';
@@ -15,6 +16,8 @@ export const generators: DataGenerator[] = [
   hanziGenerator,
   languageGenerator,
   lintGenerator,
+  // After lint: its cues compile with the lint skeleton and lists.
+  qaGenerator,
   intentsGenerator,
   signalsGenerator,
   templatesGenerator,
