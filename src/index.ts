@@ -94,6 +94,29 @@ export type {
   SeveritySetting,
   SuggestionResolver,
 } from './lint/index.js';
+export {
+  aggregateResults,
+  CHECK_IDS,
+  createQa,
+  DEFAULT_SCORECARD,
+  parseScorecard,
+  qaOptionsSchema,
+  scorecardJsonSchema,
+  scorecardSchema,
+  turnRecordSchema,
+} from './qa/index.js';
+export type {
+  CheckEvidence,
+  CheckId,
+  ConversationResult,
+  Qa,
+  QaAggregates,
+  QaConversation,
+  QaOptions,
+  Scorecard,
+  ScorecardInput,
+  TurnRecord,
+} from './qa/index.js';
 export type { Facts } from './facts.js';
 export type { Context, Turn } from './context.js';
 export { HuashuError, isHuashuError } from './errors.js';

@@ -1,5 +1,5 @@
 import type { CheckEvidence, CheckOutcome } from '../result.js';
-import { cueIn, quote, type ConversationView } from '../view.js';
+import { cueIn, type ConversationView } from '../view.js';
 
 /** Every complaint trigger (complaint, insult, strong anger) gets an agent reply with an apology. */
 export function checkApologyOnComplaint(view: ConversationView): CheckOutcome {
@@ -18,7 +18,7 @@ export function checkApologyOnComplaint(view: ConversationView): CheckOutcome {
         passes.push({
           turn: apology.r,
           range: apology.hit!.range,
-          message: `apologises for ${quote(view.turns[i]!.text)}`,
+          message: `apologises (“${apology.hit!.text}”) for the complaint in turn ${i + 1}`,
         });
       else
         fails.push({

@@ -13,8 +13,6 @@ export function checkGreeting(view: ConversationView): CheckOutcome {
     };
   return {
     result: 'fail',
-    evidence: [
-      { turn: first, message: `the first agent turn does not greet: ${quote(view.turns[first]!.text)}` },
-    ],
+    evidence: [{ turn: first, message: 'the first agent turn does not greet' }],
   };
 }

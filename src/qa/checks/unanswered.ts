@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../result.js';
-import { cueIn, indexesOf, quote, type ConversationView } from '../view.js';
+import { cueIn, indexesOf, type ConversationView } from '../view.js';
 
 /** The customer turns after the last agent turn, and whether the closing exemption covers them. */
 export function trailing(view: ConversationView): { turns: number[]; exempt: boolean } {
@@ -29,7 +29,9 @@ export function checkUnanswered(view: ConversationView): CheckOutcome {
     result: 'fail',
     evidence: turns.map((i) => ({
       turn: i,
-      message: `${view.notes[i]!.closing ? 'closing left without an offer of further help' : 'no agent reply'}: ${quote(view.turns[i]!.text)}`,
+      message: view.notes[i]!.closing
+        ? 'a closing after a last agent turn without an offer of further help'
+        : 'no agent reply after this customer turn',
     })),
   };
 }
