@@ -83,7 +83,7 @@ export const qaCommand: Command = {
     if (argument === '-') chunks = io.stdin;
     else {
       path = resolve(io.cwd, argument);
-      let isFile = false;
+      let isFile: boolean;
       try {
         isFile = statSync(path).isFile();
       } catch {
