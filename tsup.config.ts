@@ -12,6 +12,7 @@ export const LIBRARY_ENTRIES = {
   index: 'src/index.ts',
   intent: 'src/entry/intent.ts',
   lint: 'src/entry/lint.ts',
+  qa: 'src/entry/qa.ts',
   schemas: 'src/entry/schemas.ts',
   templates: 'src/entry/templates.ts',
   text: 'src/entry/text.ts',

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as intent from '../src/entry/intent.js';
 import * as lint from '../src/entry/lint.js';
+import * as qa from '../src/entry/qa.js';
 import * as schemas from '../src/entry/schemas.js';
 import * as templates from '../src/entry/templates.js';
 import * as text from '../src/entry/text.js';
@@ -23,6 +24,18 @@ const ENTRIES = {
   },
   './intent': { source: intent, dist: 'intent', values: ['INTENT_IDS', 'createIntentClassifier'] },
   './lint': { source: lint, dist: 'lint', values: ['applyFixes', 'createLinter', 'defineRule', 'lintRules'] },
+  './qa': {
+    source: qa,
+    dist: 'qa',
+    values: [
+      'CHECK_IDS',
+      'DEFAULT_SCORECARD',
+      'aggregateResults',
+      'createQa',
+      'parseScorecard',
+      'scorecardJsonSchema',
+    ],
+  },
   './schemas': {
     source: schemas,
     dist: 'schemas',

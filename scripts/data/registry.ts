@@ -6,6 +6,7 @@ import { idsGenerator } from './ids.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
+import { qaGenerator } from './qa.js';
 import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
@@ -17,6 +18,8 @@ export const generators: DataGenerator[] = [
   hanziGenerator,
   languageGenerator,
   lintGenerator,
+  // After lint: its cues compile with the lint skeleton and lists.
+  qaGenerator,
   intentsGenerator,
   signalsGenerator,
   templatesGenerator,

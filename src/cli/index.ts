@@ -6,6 +6,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
 import { lintCommand } from './commands/lint.js';
+import { qaCommand } from './commands/qa.js';
 import { replayCommand } from './commands/replay.js';
 import { replyCommand } from './commands/reply.js';
 import { templatesCommand } from './commands/templates.js';
@@ -22,6 +23,7 @@ const commands: Command[] = [
   analyzeCommand,
   replyCommand,
   lintCommand,
+  qaCommand,
   templatesCommand,
   validateCommand,
   evalCommand,

@@ -1,0 +1,132 @@
+import { parseJsonText } from '../../node/json-text.js';
+import { CsvRowReader, type CsvCell } from '../lint/csv-parser.js';
+import { readLineBatches, type SourceLine } from '../lint/source-lines.js';
+import { UsageError } from '../usage-error.js';
+
+/** A turn record read from a line, or a line that could not be read. */
+export type TurnLine =
+  { kind: 'record'; line: number; value: unknown } | { kind: 'malformed'; line: number; message: string };
+
+/** Header names of the turn fields in CSV/TSV exports (compared after trimming, case-insensitively). */
+const HEADERS: Record<string, readonly string[]> = {
+  conversationId: [
+    'conversationid',
+    'conversation_id',
+    'conversation',
+    'session_id',
+    'sessionid',
+    'chat_id',
+    '会话id',
+    '會話id',
+  ],
+  role: ['role', 'sender_role', 'speaker', 'sender', '角色', '发送方', '發送方'],
+  text: ['text', 'message', 'content', 'reply', '内容', '內容', '消息', '消息内容'],
+  time: ['time', 'timestamp', 'created_at', 'sent_at', 'datetime', '时间', '時間', '发送时间', '發送時間'],
+  agent: ['agent', 'agent_id', 'agentid', 'agent_name', '客服昵称', '客服名称', '客服'],
+  facts: ['facts'],
+};
+
+export type TurnFormat = 'jsonl' | 'csv' | 'tsv';
+
+/** The format of a file from its extension; of standard input from its first character. */
+export function turnFormatOf(path: string | undefined, firstText: string): TurnFormat {
+  const lower = path?.toLowerCase() ?? '';
+  if (/\.(jsonl|ndjson|json)$/.test(lower)) return 'jsonl';
+  if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
+  if (lower.endsWith('.csv')) return 'csv';
+  if (path !== undefined)
+    throw new UsageError(`${path}: give a .jsonl, .csv or .tsv export of one turn per line`);
+  const start = firstText.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) return 'jsonl';
+  return start.split('\n', 1)[0]!.includes('\t') ? 'tsv' : 'csv';
+}
+
+function columnsOf(header: readonly string[]): Partial<Record<string, number>> {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const indexes: Partial<Record<string, number>> = {};
+  for (const [field, names] of Object.entries(HEADERS)) {
+    const index = names.map((name) => lower.indexOf(name)).find((i) => i !== -1);
+    if (index !== undefined) indexes[field] = index;
+  }
+  const missing = ['conversationId', 'role', 'text'].filter((field) => indexes[field] === undefined);
+  if (missing.length > 0)
+    throw new UsageError(
+      `the CSV header has no ${missing.join(', ')} column (looked for ${missing.map((f) => HEADERS[f]!.join('/')).join('; ')}); its columns are: ${header.join(', ')}`,
+    );
+  return indexes;
+}
+
+/**
+ * Turn records from a JSONL or CSV/TSV export, line by line: the lint readers' line splitter, JSON
+ * parser and RFC 4180 row reader. A CSV `facts` cell holds JSON; empty cells are absent fields.
+ */
+export async function* readTurnLines(
+  chunks: AsyncIterable<string | Uint8Array>,
+  path: string | undefined,
+): AsyncGenerator<TurnLine[]> {
+  let format: TurnFormat | undefined;
+  let csv: CsvRowReader | undefined;
+  let columns: Partial<Record<string, number>> | undefined;
+  let out: TurnLine[] = [];
+  const onRow = (cells: CsvCell[], line: number) => {
+    if (columns === undefined) {
+      columns = columnsOf(cells.map((c) => c.value));
+      return;
+    }
+    const value: Record<string, unknown> = {};
+    for (const [field, index] of Object.entries(columns)) {
+      const cell = cells[index!]?.value;
+      if (cell === undefined || cell === '') continue;
+      if (field === 'facts') {
+        const parsed = parseJsonText(cell, true);
+        if (!parsed.ok) {
+          out.push({ kind: 'malformed', line, message: `facts: ${parsed.message}` });
+          return;
+        }
+        value.facts = parsed.value;
+      } else value[field] = cell;
+    }
+    out.push({ kind: 'record', line, value });
+  };
+  const onBroken = (first: number, _last: number, reason: string) =>
+    out.push({ kind: 'malformed', line: first, message: reason });
+
+  const jsonLine = (line: SourceLine) => {
+    if (line.text.trim() === '') return;
+    const parsed = parseJsonText(line.text, true);
+    if (!parsed.ok) out.push({ kind: 'malformed', line: line.line, message: parsed.message });
+    else if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+      out.push({
+        kind: 'malformed',
+        line: line.line,
+        message: 'expected a JSON object {"conversationId", "role", "text", "time"?}',
+      });
+    else out.push({ kind: 'record', line: line.line, value: parsed.value });
+  };
+
+  for await (const batch of readLineBatches(chunks)) {
+    for (const line of batch) {
+      if (line.tooLong !== undefined) {
+        out.push({
+          kind: 'malformed',
+          line: line.line,
+          message: `the line is ${line.tooLong} characters long`,
+        });
+        continue;
+      }
+      if (format === undefined) {
+        if (line.text.trim() === '') continue;
+        format = turnFormatOf(path, line.text);
+        if (format !== 'jsonl') csv = new CsvRowReader(format === 'csv' ? ',' : '\t', onRow, onBroken);
+      }
+      if (csv !== undefined) csv.push(line);
+      else jsonLine(line);
+    }
+    if (out.length > 0) {
+      yield out;
+      out = [];
+    }
+  }
+  csv?.finish();
+  if (out.length > 0) yield out;
+}

@@ -1,0 +1,39 @@
+import type { CheckId } from '../check-ids.js';
+import type { CheckEvidence, CheckOutcome } from '../result.js';
+import { indexesOf, type ConversationView } from '../view.js';
+
+/** The checks that are a lint rule over every agent turn of the conversation, and their rule. */
+export const LINT_CHECK_RULES = {
+  'forbidden-language': 'no-forbidden-phrase',
+  'shipping-wording': 'shipping-wording',
+  overpromise: 'no-overpromise',
+  pii: 'no-pii-leak',
+  'off-platform': 'no-offplatform-contact',
+} as const satisfies Partial<Record<CheckId, string>>;
+export type LintCheckId = keyof typeof LINT_CHECK_RULES;
+
+/**
+ * A lint rule over the agent turns (linted with the conversation's facts): a finding of any
+ * severity fails. n/a when the agent never speaks; `shipping-wording` also without
+ * `facts.order.shipped` (the rule has nothing to check against).
+ */
+export function checkLintRule(view: ConversationView, id: LintCheckId): CheckOutcome {
+  const agents = indexesOf(view, 'agent');
+  if (agents.length === 0) return { result: 'n/a', evidence: [{ message: 'the agent never speaks' }] };
+  if (id === 'shipping-wording' && typeof view.conversation.facts?.order?.shipped !== 'boolean')
+    return { result: 'n/a', evidence: [{ message: 'no order facts (facts.order.shipped)' }] };
+  const ruleId = LINT_CHECK_RULES[id];
+  const evidence: CheckEvidence[] = [];
+  for (const i of agents)
+    for (const finding of view.notes[i]!.findings)
+      if (finding.ruleId === ruleId)
+        evidence.push({ turn: i, range: finding.range, message: finding.message, ruleId });
+  return evidence.length > 0
+    ? { result: 'fail', evidence }
+    : {
+        result: 'pass',
+        evidence: [
+          { message: `no ${ruleId} finding in ${agents.length} agent turn${agents.length === 1 ? '' : 's'}` },
+        ],
+      };
+}

@@ -1,0 +1,176 @@
+import { createAssistant } from '../assistant/index.js';
+import { HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
+import { createLinter } from '../lint/linter.js';
+import type { Finding } from '../lint/types.js';
+import { CHECK_IDS, type CheckId } from './check-ids.js';
+import { checkApologyOnComplaint } from './checks/apology-on-complaint.js';
+import { checkFirstResponse, firstResponseSeconds } from './checks/first-response.js';
+import { checkFurtherHelp } from './checks/further-help.js';
+import { checkGreeting } from './checks/greeting.js';
+import { checkLintRule, LINT_CHECK_RULES, type LintCheckId } from './checks/lint-checks.js';
+import { checkResponseTime, maxResponseSeconds } from './checks/response-time.js';
+import { checkSatisfaction } from './checks/satisfaction.js';
+import { checkUnanswered, trailing } from './checks/unanswered.js';
+import { complaintTrigger } from './complaint.js';
+import { ConversationGrouper, type QaConversation } from './conversation.js';
+import { CueReader } from './cues.js';
+import { qaOptionsSchema, type QaOptions } from './options.js';
+import type { CheckOutcome, ConversationResult } from './result.js';
+import { DEFAULT_SCORECARD, parseScorecard, scoreResults, type Scorecard } from './scorecard.js';
+import { parseUtcOffset } from './time.js';
+import { readTurnRecord } from './turn-record.js';
+import { makeView, type ConversationView, type TurnNotes } from './view.js';
+
+export interface Qa {
+  readonly scorecard: Scorecard;
+  /** Validate turn records and group them into ordered conversations; throws `INVALID_INPUT` listing every bad record. */
+  group(records: readonly unknown[]): QaConversation[];
+  /** Every check of one conversation, scored. */
+  check(conversation: QaConversation): ConversationResult;
+  /** `group` then `check` each conversation. */
+  run(records: readonly unknown[]): ConversationResult[];
+  /** A streaming grouper for records read one by one (the CLI); `add` throws `INVALID_INPUT` for a bad record. */
+  grouper(): { add(record: unknown, where?: string): void; conversations(): QaConversation[] };
+}
+
+const CHECKS: Record<CheckId, (view: ConversationView) => CheckOutcome> = {
+  greeting: checkGreeting,
+  'first-response': checkFirstResponse,
+  'response-time': checkResponseTime,
+  unanswered: checkUnanswered,
+  'apology-on-complaint': checkApologyOnComplaint,
+  'further-help': checkFurtherHelp,
+  satisfaction: checkSatisfaction,
+  ...(Object.fromEntries(
+    (Object.keys(LINT_CHECK_RULES) as LintCheckId[]).map((id) => [
+      id,
+      (view: ConversationView) => checkLintRule(view, id),
+    ]),
+  ) as Record<LintCheckId, (view: ConversationView) => CheckOutcome>),
+};
+
+/** Lint rules the conversation checks read themselves (greeting, apology, further help): off in the QA linter. */
+const CONVERSATION_RULES_OFF = {
+  'greet-first': 'off',
+  'apologize-on-complaint': 'off',
+  'offer-further-help': 'off',
+} as const;
+
+/**
+ * Conversation QA: groups turn records into conversations and scores each with the checks of
+ * issue 13 under a scorecard. Customer turns are read with the assistant's `analyze()` (complaint,
+ * abuse, threats, anger), agent turns with the linter's rules; greeting, apology and further-help
+ * cues come from the lint phrase data. Throws `HuashuError` `INVALID_OPTIONS` for bad options or
+ * a bad scorecard.
+ */
+export function createQa(options: QaOptions = {}): Qa {
+  const parsed = parseOrThrow(qaOptionsSchema, options, 'INVALID_OPTIONS', 'createQa(options)');
+  const scorecard = parsed.scorecard === undefined ? DEFAULT_SCORECARD : parseScorecard(parsed.scorecard);
+  const utcOffsetMinutes = parseUtcOffset(parsed.utcOffset ?? '+00:00')!;
+  const angerThreshold = parsed.angerThreshold ?? 0.5;
+  const thresholds = {
+    firstResponseSeconds: scorecard.checks['first-response']?.maxSeconds ?? 30,
+    responseSeconds: scorecard.checks['response-time']?.maxSeconds ?? 60,
+  };
+  const assistant = createAssistant();
+  const linter = createLinter({ rules: CONVERSATION_RULES_OFF });
+  const cues = new CueReader();
+
+  function grouper() {
+    const inner = new ConversationGrouper();
+    let count = 0;
+    return {
+      add(record: unknown, where = `records[${count}]`) {
+        count += 1;
+        inner.add(readTurnRecord(record, utcOffsetMinutes, where));
+      },
+      conversations: () => inner.conversations(),
+    };
+  }
+
+  function group(records: readonly unknown[]): QaConversation[] {
+    if (!Array.isArray(records))
+      throw new HuashuError('INVALID_INPUT', 'Invalid qa.group(records): expected an array of turn records', {
+        issues: [{ path: 'records', message: 'expected an array of turn records' }],
+      });
+    const g = grouper();
+    const issues: HuashuIssue[] = [];
+    records.forEach((record, i) => {
+      try {
+        g.add(record, `records[${i}]`);
+      } catch (error) {
+        if (!(error instanceof HuashuError)) throw error;
+        issues.push(...error.issues);
+      }
+    });
+    if (issues.length > 0)
+      throw new HuashuError(
+        'INVALID_INPUT',
+        `Invalid qa.group(records):\n  ${issues
+          .slice(0, 20)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('\n  ')}`,
+        { issues },
+      );
+    return g.conversations();
+  }
+
+  function notesOf(conversation: QaConversation): TurnNotes[] {
+    const facts = conversation.facts;
+    return conversation.turns.map((turn) => {
+      const found = cues.read(turn.text);
+      if (turn.role === 'customer')
+        return {
+          cues: found,
+          closing: cues.isClosing(turn.text),
+          complaint:
+            turn.text.trim() === ''
+              ? undefined
+              : complaintTrigger(assistant.analyze(turn.text), angerThreshold),
+          findings: [],
+        };
+      const findings: Finding[] = linter.lint(turn.text, facts === undefined ? {} : { facts }).findings;
+      return { cues: found, closing: false, complaint: undefined, findings };
+    });
+  }
+
+  function check(conversation: QaConversation): ConversationResult {
+    const view = makeView(conversation, notesOf(conversation), thresholds);
+    const outcomes = CHECK_IDS.map((id) => ({ id, ...CHECKS[id](view) }));
+    const { score, fatal, points } = scoreResults(scorecard, outcomes);
+    const agents: string[] = [];
+    for (const turn of conversation.turns)
+      if (turn.role === 'agent' && turn.agent !== undefined && !agents.includes(turn.agent))
+        agents.push(turn.agent);
+    const rest = trailing(view);
+    const customerTurns = view.turns.filter((t) => t.role === 'customer').length;
+    return {
+      conversationId: conversation.id,
+      agents,
+      score,
+      fatal,
+      checks: outcomes.map(({ id, result, evidence }) => ({
+        id,
+        result,
+        points: points.get(id) ?? 0,
+        evidence,
+      })),
+      metrics: {
+        firstResponseSeconds: firstResponseSeconds(view),
+        maxResponseSeconds: maxResponseSeconds(view),
+        unansweredCustomerTurns: rest.exempt ? 0 : rest.turns.length,
+        customerTurns,
+        agentTurns: view.turns.length - customerTurns,
+      },
+      day: conversation.timed ? conversation.turns[0]!.time!.day : null,
+    };
+  }
+
+  return {
+    scorecard,
+    group,
+    check,
+    run: (records) => group(records).map(check),
+    grouper,
+  };
+}
