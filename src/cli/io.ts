@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { HuashuError, isHuashuError } from '../errors.js';
+import { readTextFile } from '../node/files.js';
 /** What the CLI needs from its surroundings; tests pass fakes, the bin passes the process. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
@@ -17,4 +20,18 @@ export async function readAll(stream: AsyncIterable<string | Uint8Array>): Promi
   for await (const chunk of stream)
     text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
+}
+
+/**
+ * The text of a file argument, or of standard input for `-`. A regular file only (a pipe or a
+ * device would hang), at most `maxBytes`; a file that cannot be read is `IO`, naming it.
+ */
+export async function readFileArgument(io: CliIo, argument: string, maxBytes: number): Promise<string> {
+  if (argument === '-') return readAll(io.stdin);
+  try {
+    return readTextFile(resolve(io.cwd, argument), maxBytes);
+  } catch (error) {
+    const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
+    throw new HuashuError('IO', `Cannot read ${argument}: ${why}`, { cause: error });
+  }
 }

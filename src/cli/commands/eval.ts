@@ -1,14 +1,11 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HuashuError, isHuashuError } from '../../errors.js';
 import { createIntentClassifier } from '../../intent/classifier.js';
 import { parseEvaluationRows } from '../evaluation/rows.js';
 import { scoreIntents, type EvaluationReport } from '../evaluation/score.js';
 import { printable } from '../formatters/text.js';
-import { readTextFile } from '../../node/files.js';
 import { normalize } from '../../normalize/index.js';
 import type { Command } from '../command.js';
-import { ExitCode, readAll } from '../io.js';
+import { ExitCode, readFileArgument } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { UsageError } from '../usage-error.js';
 import {
@@ -142,17 +139,7 @@ export const evalCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('eval takes one JSONL file (or - for standard input)');
     const argument = positionals[0] ?? '';
 
-    let text: string;
-    if (argument === '-') text = await readAll(io.stdin);
-    else {
-      try {
-        // A regular file only (a pipe or a device would hang), as large as a string can be.
-        text = readTextFile(resolve(io.cwd, argument), EVAL_MAX_BYTES);
-      } catch (error) {
-        const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
-        throw new HuashuError('IO', `Cannot read ${argument}: ${why}`, { cause: error });
-      }
-    }
+    const text = await readFileArgument(io, argument, EVAL_MAX_BYTES);
     const rows = parseEvaluationRows(text, argument === '-' ? undefined : argument);
 
     let classifier = createIntentClassifier();

@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError, isHuashuError } from '../../errors.js';
 import { actionCatalogue } from '../../generated/actions-catalogue.js';
 import { printable } from '../formatters/text.js';
-import { readTextFile } from '../../node/files.js';
 import type { Command } from '../command.js';
-import { ExitCode, readAll } from '../io.js';
+import { ExitCode, readFileArgument } from '../io.js';
 import { jsonOrPretty } from '../json-or-pretty.js';
 import { formatReplayPretty } from '../replay/format.js';
 import { parseReplayRows } from '../replay/rows.js';
@@ -67,16 +65,7 @@ export const replayCommand: Command = {
     if (positionals.length !== 1)
       throw new UsageError('replay takes one JSONL file (or - for standard input)');
     const argument = positionals[0] ?? '';
-    let text: string;
-    if (argument === '-') text = await readAll(io.stdin);
-    else {
-      try {
-        text = readTextFile(resolve(io.cwd, argument), REPLAY_MAX_BYTES);
-      } catch (error) {
-        const why = isHuashuError(error) ? (error.issues[0]?.message ?? error.message) : String(error);
-        throw new HuashuError('IO', `Cannot read ${argument}: ${why}`, { cause: error });
-      }
-    }
+    const text = await readFileArgument(io, argument, REPLAY_MAX_BYTES);
     const rows = parseReplayRows(text, argument === '-' ? undefined : argument);
     const assistant = assistantFromPacks(io, values);
     const replies = rows.map((row) => {

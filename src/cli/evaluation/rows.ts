@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidArgument } from '../../arguments.js';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../errors.js';
+import { parseJsonLines } from '../json-lines.js';
 
 /**
  * Evaluation files (`huashu eval`): JSON Lines of labelled messages, as ../shared/eval/README.md
@@ -47,37 +47,15 @@ export function parseEvaluationRows(jsonl: string, file?: string): EvaluationRow
       'the file name to cite in errors, as a string, or nothing',
       file,
     );
-  const rows: EvaluationRow[] = [];
-  const issues: HuashuIssue[] = [];
-  const lines = jsonl.split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const at = `line ${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      issues.push({
-        ...(file === undefined ? {} : { file }),
-        path: at,
-        message: `not valid JSON (${(error as Error).message})`,
-      });
-      return;
-    }
-    const parsed = evaluationRowSchema.safeParse(value);
-    if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, at, file));
-      return;
-    }
-    const { text, accept, intent, prev_agent_turn } = parsed.data;
-    rows.push({ text, accept: accept ?? [intent as string], previousAgentMessage: prev_agent_turn ?? null });
-  });
-  if (issues.length > 0)
-    throw new HuashuError(
-      'INVALID_INPUT',
-      `Invalid evaluation rows:\n  ${describeIssues(issues.slice(0, 20))}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ''}`,
-      { issues },
-    );
-  if (rows.length === 0) throw new HuashuError('INVALID_INPUT', 'The evaluation file has no rows.');
-  return rows;
+  return parseJsonLines(
+    jsonl,
+    evaluationRowSchema,
+    ({ text, accept, intent, prev_agent_turn }) => ({
+      text,
+      accept: accept ?? [intent as string],
+      previousAgentMessage: prev_agent_turn ?? null,
+    }),
+    'evaluation rows',
+    file,
+  );
 }

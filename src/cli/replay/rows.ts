@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../errors.js';
+import { parseJsonLines } from '../json-lines.js';
 
 /**
  * One message of a replay file (JSON Lines): what the customer wrote, the agent's message before it
@@ -28,46 +28,17 @@ export interface ReplayRow {
 
 /** Parse JSON Lines; every bad line is reported (line number, path, message) in one `INVALID_INPUT`. */
 export function parseReplayRows(jsonl: string, file?: string): ReplayRow[] {
-  const rows: ReplayRow[] = [];
-  const issues: HuashuIssue[] = [];
-  jsonl.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const at = `line ${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      issues.push({
-        ...(file === undefined ? {} : { file }),
-        path: at,
-        message: `not valid JSON (${(error as Error).message})`,
-      });
-      return;
-    }
-    const parsed = replayRowSchema.safeParse(value);
-    if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, at, file));
-      return;
-    }
-    const { text, prev_agent_turn, facts, accept, intent } = parsed.data;
-    rows.push({
-      line: i + 1,
+  return parseJsonLines(
+    jsonl,
+    replayRowSchema,
+    ({ text, prev_agent_turn, facts, accept, intent }, line) => ({
+      line,
       text,
       previousAgentMessage: prev_agent_turn ?? null,
       facts,
       accept: accept ?? (typeof intent === 'string' ? [intent] : []),
-    });
-  });
-  if (issues.length > 0)
-    throw new HuashuError(
-      'INVALID_INPUT',
-      `Invalid replay rows:\n  ${describeIssues(issues.slice(0, 20))}${issues.length > 20 ? `\n  … and ${issues.length - 20} more` : ''}`,
-      { issues },
-    );
-  if (rows.length === 0)
-    throw new HuashuError(
-      'INVALID_INPUT',
-      'The replay file has no rows: give one JSON object per line with a "text".',
-    );
-  return rows;
+    }),
+    'replay rows',
+    file,
+  );
 }

@@ -373,8 +373,17 @@ const phoneArbitrary = fc
     let text = `${digits.slice(0, 3)}${separator}${digits.slice(3, 7)}${separator}${digits.slice(7)}`;
     if (country) text = `+86 ${text}`;
     if (wide) text = text.replace(/[0-9+]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    return { text, secret: digits.slice(3, 7), cue: '您的手机号是' };
-  });
+    return {
+      text,
+      secret: digits.slice(3, 7),
+      cue: '您的手机号是',
+      visible: `${digits.slice(0, 3)}${digits.slice(7)}`,
+    };
+  })
+  // The masked form shows the first three and the last four digits: a hidden part that also
+  // appears there (13079787978: hidden 7978, shown …7978) is no leak, so it cannot be the probe.
+  .filter(({ secret, visible }) => !visible.includes(secret))
+  .map(({ text, secret, cue }) => ({ text, secret, cue }));
 
 /** An e-mail address, in ASCII or full width (letters, ＠ and ．). */
 const emailArbitrary = fc
