@@ -155,10 +155,27 @@ export function createRecommender(
         if (templateId === undefined && reply.stage !== undefined) {
           if (byStage.has(reply.stage)) continue;
           almanac ??= inputs.almanac();
-          templateId = templates.pick(reply.stage, facts.intent, facts.channel, almanac);
+          templateId = templates.pick(reply.stage, facts.intent, facts.channel, almanac, {
+            locale,
+            vars: inputs.variables,
+          });
         }
         if (templateId === undefined || !templates.fits(templateId, facts.channel)) continue;
         const stage = templates.stageOf(templateId) as string;
+        // A rule's own template that cannot render (a fact it needs is missing) gives way to one of
+        // its stage for the intent that can: the customer gets an answer, not a blank.
+        if (reply.templateId !== undefined && !byStage.has(stage)) {
+          const replyLocale = templates.localeFor(templateId, locale) ?? locale;
+          if (templates.missing(templateId, replyLocale, inputs.variables).length > 0) {
+            almanac ??= inputs.almanac();
+            const renderable = templates.pick(stage, facts.intent, facts.channel, almanac, {
+              locale,
+              vars: inputs.variables,
+              renderableOnly: true,
+            });
+            if (renderable !== undefined) templateId = renderable;
+          }
+        }
         if (!byStage.has(stage)) byStage.set(stage, { templateId, rule: prepared.name });
       }
 

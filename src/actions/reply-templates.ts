@@ -14,9 +14,18 @@ export interface ReplyTemplates {
   fits(id: string, channel: string): boolean;
   /**
    * The best template of a stage for the message: one listing the primary intent whose `when`
-   * holds, the most specific `when` first (as the catalogue's select() ranks), then by id.
+   * holds, the most specific `when` first (as the catalogue's select() ranks), then by id. Given
+   * the reply's locale and variables, a template that can render (no required variable missing)
+   * comes before one that cannot, so a shop's complete template wins over a built-in that lacks
+   * facts; `renderableOnly` returns only one that can render.
    */
-  pick(stage: string, intent: string, channel: string, almanac: FactValues): string | undefined;
+  pick(
+    stage: string,
+    intent: string,
+    channel: string,
+    almanac: FactValues,
+    render?: { locale: SupportedLocale; vars: Readonly<Record<string, unknown>>; renderableOnly?: boolean },
+  ): string | undefined;
   /** The locale the template is rendered in: the customer's, else the nearest it has. */
   localeFor(id: string, locale: SupportedLocale): SupportedLocale | undefined;
   /** Required variables the values do not give. */
@@ -87,15 +96,21 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
     has: (id) => byId.has(id),
     stageOf: (id) => byId.get(id)?.stage,
     fits: (id, channel) => byId.get(id)?.channels.has(channel) ?? false,
-    pick(stage, intent, channel, almanac) {
+    pick(stage, intent, channel, almanac, render) {
       const candidates = byStageAndIntent.get(`${stage}\u0000${intent}`);
       if (!candidates) return undefined;
+      let first: string | undefined;
       for (const template of candidates) {
         if (!template.channels.has(channel)) continue;
         if (template.when && !template.when(almanac)) continue;
-        return template.id;
+        if (render === undefined) return template.id;
+        const locale = LOCALE_FALLBACK[render.locale].find((l) => template.locales.has(l));
+        const required = locale === undefined ? undefined : template.required.get(locale);
+        if (required !== undefined && required.every((steps) => readPath(render.vars, steps) !== undefined))
+          return template.id;
+        first ??= template.id;
       }
-      return undefined;
+      return render?.renderableOnly === true ? undefined : first;
     },
     localeFor(id, locale) {
       const template = byId.get(id);
