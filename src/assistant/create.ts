@@ -24,6 +24,7 @@ import {
   type ReplyOptions,
 } from './inputs.js';
 import { createPipeline, type FullReply, type Pipeline } from './reply.js';
+import { builtInSuggestion } from '../lint/suggestions.js';
 
 export interface Assistant {
   /**
@@ -85,8 +86,13 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   const analyzeChecked = (text: string, context: Context | undefined): Analysis =>
     analyzeMessage(readMessage(text, context), classifier);
 
-  // Suggestions are whole approved sentences: each template rendered with its own example values.
-  const suggest = (templateId: string, locale: TemplateLocale) => catalogue.example(templateId, locale);
+  // Suggestions are whole approved sentences. A built-in template's is rendered at build time with
+  // neutral values (亲 / 親 / "customer", never a sample name or date); a template a pack defines
+  // is the shop's own, rendered with the pack's example values.
+  const packTemplateIds = new Set((options.templates ?? []).map((t) => t.id));
+  const suggest = (templateId: string, locale: TemplateLocale) =>
+    (packTemplateIds.has(templateId) ? undefined : builtInSuggestion(templateId, locale)) ??
+    catalogue.example(templateId, locale);
   // Configured: built now, so a bad pack fails here. Otherwise built on first use.
   let linter: Linter | undefined =
     options.lint === undefined ? undefined : createLinter(options.lint, { suggest });

@@ -61,3 +61,36 @@ describe('context from history', () => {
     }
   });
 });
+
+describe('suggestions carry no sample data', () => {
+  it.each([
+    ['好的，马上帮您查询', /亲/u],
+    ['好的，馬上幫您查詢', /親/u],
+    ['OK, let me check that for you', /customer/u],
+  ])('greet-first on %j suggests the neutral honorific', (reply, honorific) => {
+    const { findings } = assistant.lint(reply, { history: [{ role: 'customer', text: '在吗' }] });
+    const suggestion = findings.find((f) => f.ruleId === 'greet-first')?.suggestions?.[0]?.text ?? '';
+    expect(suggestion).toMatch(honorific);
+    expect(suggestion).not.toMatch(/王|陈|陳|Chen|Emily|Ms /u);
+  });
+
+  it("a pack's own template is suggested with the pack's values", () => {
+    const shop = createAssistant({
+      templates: [
+        {
+          id: 'opening/chat',
+          stage: 'opening',
+          intents: ['greeting'],
+          channels: ['chat'],
+          description: 'The shop greeting',
+          variables: {},
+          sources: { 'zh-Hans': '欢迎光临小熊旗舰店，请问有什么可以帮您？' },
+        },
+      ],
+    });
+    const { findings } = shop.lint('好的，马上帮您查询', { history: [{ role: 'customer', text: '在吗' }] });
+    expect(findings.find((f) => f.ruleId === 'greet-first')?.suggestions?.[0]?.text).toBe(
+      '欢迎光临小熊旗舰店，请问有什么可以帮您？',
+    );
+  });
+});
