@@ -5,6 +5,8 @@
  * (138****5678, [电话x], z***@qq.com) have no full value and are not found.
  * Every pattern is bounded and unambiguous, so a megabyte of digits or letters stays linear.
  */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
 export interface PiiHit {
@@ -21,15 +23,6 @@ export interface PiiHit {
   needs?: 'owner' | 'card';
 }
 
-/** Mainland mobiles (+86 optional) and Taiwan mobiles (09xx-xxx-xxx). */
-const MOBILE =
-  /(?<![0-9a-z])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|09\d{2}[ -]?\d{3}[ -]?\d{3})(?![0-9a-z])/g;
-/** Hong Kong and Macau mobiles without the country code: 9123 4567. */
-const LOCAL_MOBILE = /(?<![0-9a-z+])[5-9]\d{3}[ -]?\d{4}(?![0-9a-z])/g;
-/** Any number written with a country code: +852 9123 4567, +1 (415) 555-0199, +44 20 7946 0958. */
-const INTERNATIONAL =
-  /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?[ -]?\d{1,12}(?:[ -]\d{1,6}){0,4}(?![0-9a-z])/g;
-const LANDLINE = /(?<![0-9a-z])(?:\(0[1-8]\d{1,2}\)|0[1-8]\d{1,2})[ -]?[2-9]\d{6,7}(?![0-9a-z])/g;
 const ID_CARD =
   /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
 /** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6). */
@@ -74,8 +67,6 @@ export function validCardNumber(value: string): boolean {
   return sum % 10 === 0;
 }
 
-const digitCount = (value: string) => value.replace(/\D/g, '').length;
-
 /**
  * Every datum in the folded text, without overlaps: where two candidates overlap, the one found
  * first in this order wins: ID card, bank card, e-mail, mobile, international, landline, local
@@ -114,14 +105,7 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
   add('id-card', ID_CARD, validIdCard);
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) for (const hit of findEmails(text)) keep(hit);
-  add('mobile', MOBILE);
-  if (text.includes('+'))
-    add('phone', INTERNATIONAL, (value) => {
-      const count = digitCount(value);
-      return count >= 8 && count <= 15;
-    });
-  add('landline', LANDLINE);
-  if (look.local !== false) add('mobile', LOCAL_MOBILE, undefined, 'owner');
+  for (const hit of findPhones(text, look.local !== false)) keep(hit);
   STREET_ZH.lastIndex = 0;
   for (const m of text.matchAll(STREET_ZH)) {
     // The street starts after the division or the word that introduces it.
@@ -134,6 +118,188 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
   add('address', BUILDING_ZH);
   add('address', STREET_EN);
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+const isWordCode = (code: number) => isDigitCode(code) || (code >= 0x61 && code <= 0x7a);
+
+/**
+ * What may stand between two digit groups of one written phone number: a space or a dash, and
+ * the brackets around an area code. Dots, slashes, commas and colons are not (amounts, dates, times).
+ */
+const JOINTS = new Set([' ', '-', ' - ', ')', ') ', ')-', '(', ' (', '-(']);
+/** Longest joint in JOINTS. */
+const MAX_JOINT = 3;
+/** A phone number has 7 to 15 digits (ITU-T E.164) and is written in at most 5 groups. */
+const MIN_PHONE_DIGITS = 7;
+const MAX_PHONE_DIGITS = 15;
+const MAX_GROUPS = 5;
+
+/** Validity of a number by libphonenumber-js, per region and digits: a reply repeats its numbers. */
+const parsed = new Map<string, boolean>();
+const MAX_PARSED = 2048;
+
+/**
+ * Whether libphonenumber-js (min metadata) holds `digits` for a valid number: international
+ * (`region` undefined, `digits` with the country code) or national in `region` (a trunk `0` kept).
+ * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
+ */
+function validPhone(digits: string, region: CountryCode | undefined): boolean {
+  const key = `${region ?? '+'}${digits}`;
+  let valid = parsed.get(key);
+  if (valid === undefined) {
+    const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
+    valid =
+      number !== undefined &&
+      number.isValid() &&
+      (region === undefined
+        ? `${number.countryCallingCode}${number.nationalNumber}` === digits
+        : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, valid);
+  }
+  return valid;
+}
+
+/** A national number's region and kind by its shape, or undefined when no shape fits. */
+function nationalShape(
+  digits: string,
+  lengths: readonly number[],
+  bracketed: boolean,
+): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner' } | undefined {
+  const count = digits.length;
+  const first = digits.charCodeAt(0) - 0x30;
+  // Every group after the first has at least 3 digits: 2024-05-12 and 12 34 56 78 are no phones.
+  for (let i = 1; i < lengths.length; i++) if (lengths[i]! < 3) return undefined;
+  if (lengths.length > 3) return undefined;
+  if (count === 11 && first === 1 && digits[1]! >= '3' && !bracketed)
+    return { regions: ['CN'], kind: 'mobile' };
+  if (count === 10 && digits.startsWith('09') && !bracketed) return { regions: ['TW'], kind: 'mobile' };
+  // With a trunk 0 and an area code (2–4 digits, or one run): 0755-8888 6666, (02) 2345-6789.
+  if (
+    first === 0 &&
+    digits[1] !== '0' &&
+    count >= 9 &&
+    count <= 12 &&
+    (lengths.length === 1 || lengths[0]! <= 4)
+  )
+    return { regions: ['CN', 'TW'], kind: 'landline' };
+  // North American: (212) 555-0147, 212-555-0147 (three groups, or the area code in brackets).
+  if (
+    count === 10 &&
+    first >= 2 &&
+    ((lengths.length === 3 && lengths[0] === 3 && lengths[1] === 3) || (bracketed && lengths[0] === 3))
+  )
+    return { regions: ['US', 'CA'], kind: 'landline' };
+  // Hong Kong and Macau mobiles without the country code (9123 4567): the customer's only when said.
+  if (count === 8 && first >= 4 && !bracketed && (lengths.length === 1 || lengths[0] === 4))
+    return { regions: ['HK', 'MO'], kind: 'mobile', needs: 'owner' };
+  return undefined;
+}
+
+/**
+ * Phone numbers as people write them: digit groups joined by a space, a dash or the brackets of an
+ * area code, with an optional `+` and country code. The text is cut into runs of such groups in
+ * one pass; inside a run, from each group, the longest span of at most five groups that has a
+ * phone's shape (digit count, group lengths, leading digits) and that libphonenumber-js validates
+ * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
+ * the parser, so a megabyte of digits stays linear.
+ */
+function findPhones(text: string, local: boolean): PiiHit[] {
+  const hits: PiiHit[] = [];
+  const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    starts.length = 0;
+    ends.length = 0;
+    let j = i;
+    for (;;) {
+      let k = j;
+      while (k < n && isDigitCode(text.charCodeAt(k))) k++;
+      starts.push(j);
+      ends.push(k);
+      let m = k;
+      while (m < n && m - k < MAX_JOINT && !isDigitCode(text.charCodeAt(m)) && ' -()'.includes(text[m]!)) m++;
+      if (m === k || m >= n || !isDigitCode(text.charCodeAt(m)) || !JOINTS.has(text.slice(k, m))) break;
+      j = m;
+    }
+    phonesInRun(text, starts, ends, local, hits);
+    i = ends[ends.length - 1]!;
+  }
+  return hits;
+}
+
+function phonesInRun(text: string, starts: number[], ends: number[], local: boolean, hits: PiiHit[]): void {
+  const groups = starts.length;
+  let a = 0;
+  while (a < groups) {
+    let found = false;
+    for (let b = Math.min(a + MAX_GROUPS - 1, groups - 1); b >= a && !found; b--) {
+      const hit = phoneAt(text, starts, ends, a, b, local);
+      if (hit === undefined) continue;
+      hits.push(hit);
+      a = b + 1;
+      found = true;
+    }
+    if (!found) a++;
+  }
+}
+
+/** Groups `a..b` of a run as a phone number, or undefined. */
+function phoneAt(
+  text: string,
+  starts: number[],
+  ends: number[],
+  a: number,
+  b: number,
+  local: boolean,
+): PiiHit | undefined {
+  let count = 0;
+  for (let g = a; g <= b; g++) count += ends[g]! - starts[g]!;
+  if (count < MIN_PHONE_DIGITS || count > MAX_PHONE_DIGITS) return undefined;
+  let start = starts[a]!;
+  const end = ends[b]!;
+  // Nothing glued after it (13812345678a, 1381234567890 is cut by the run already).
+  if (end < text.length && isWordCode(text.charCodeAt(end))) return undefined;
+  const bracketed = text[start - 1] === '(' && text[ends[a]!] === ')';
+  if (bracketed) start--;
+  const plus = text[start - 1] === '+';
+  if (plus) start--;
+  // Nothing glued before it: sf1234567890, a+86….
+  if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return undefined;
+  const span = text.slice(start, end);
+  // Brackets only around one group: (0755) 8888 6666, +1 (415) 555-0199.
+  let open = 0;
+  for (const char of span) {
+    if (char === '(') open++;
+    else if (char === ')' && --open < 0) return undefined;
+  }
+  if (open !== 0) return undefined;
+  let digits = '';
+  const lengths: number[] = [];
+  for (let g = a; g <= b; g++) {
+    digits += text.slice(starts[g], ends[g]);
+    lengths.push(ends[g]! - starts[g]!);
+  }
+  // +86 138 0013 8000, and 86 13800138000 written without the plus.
+  const mainland = digits.length === 13 && digits.startsWith('861') && !bracketed;
+  if (plus || mainland) {
+    if (digits[0] === '0' || !validPhone(digits, undefined)) return undefined;
+    const kind: PiiKind = mainland ? 'mobile' : 'phone';
+    return { kind, start, end, value: span };
+  }
+  const shape = nationalShape(digits, lengths, bracketed);
+  if (shape === undefined || (shape.needs === 'owner' && !local)) return undefined;
+  if (!shape.regions.some((region) => validPhone(digits, region))) return undefined;
+  const hit: PiiHit = { kind: shape.kind, start, end, value: span };
+  if (shape.needs !== undefined) hit.needs = shape.needs;
+  return hit;
 }
 
 /** `[a-z0-9.-]` by character code (a regex test per character costs more than the search). */
@@ -232,8 +398,17 @@ export function maskPii(kind: PiiKind, value: string): string {
       return maskNumber(digits, 3);
     }
     case 'landline': {
-      const digits = asciiDigits(value);
-      const area = digits.length > 8 ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7)) : '';
+      const written = folded(value);
+      const digits = asciiDigits(written);
+      // The area code as written ((0755) 8888 6666, 02-2345-6789), else by length (01062345678).
+      const group = /^\(?(\d{2,4})\)?[ -]?(?=\d)/.exec(written);
+      const rest = digits.length - (group?.[1]?.length ?? 0);
+      const area =
+        group !== null && group[0] !== group[1] && rest >= 7
+          ? group[1]!
+          : digits.length > 8
+            ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7))
+            : '';
       return `${area}${area ? '-' : ''}****${digits.slice(-4)}`;
     }
     case 'phone': {
