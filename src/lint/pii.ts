@@ -140,8 +140,9 @@ const parsed = new Map<string, boolean>();
 const MAX_PARSED = 2048;
 
 /**
- * Whether libphonenumber-js (min metadata) holds `digits` for a valid number: international
- * (`region` undefined, `digits` with the country code) or national in `region` (a trunk `0` kept).
+ * Whether libphonenumber-js (min metadata) holds `digits` for a phone number: international
+ * (`region` undefined, `digits` with the country code; a possible number) or national in `region`
+ * (a trunk `0` kept; a valid number).
  * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
  */
 function validPhone(digits: string, region: CountryCode | undefined): boolean {
@@ -151,7 +152,9 @@ function validPhone(digits: string, region: CountryCode | undefined): boolean {
     const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
     valid =
       number !== undefined &&
-      number.isValid() &&
+      // With a `+` the writer says it is a phone: a number of a possible length for its country
+      // is one (+44 7700 900123, a range kept for fiction, too). Without it, only a valid one.
+      (region === undefined ? number.isPossible() : number.isValid()) &&
       (region === undefined
         ? `${number.countryCallingCode}${number.nationalNumber}` === digits
         : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
