@@ -123,13 +123,31 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
 const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 const isWordCode = (code: number) => isDigitCode(code) || (code >= 0x61 && code <= 0x7a);
 
-/**
- * What may stand between two digit groups of one written phone number: a space or a dash, and
- * the brackets around an area code. Dots, slashes, commas and colons are not (amounts, dates, times).
- */
-const JOINTS = new Set([' ', '-', ' - ', ')', ') ', ')-', '(', ' (', '-(']);
-/** Longest joint in JOINTS. */
+const SPACE = 0x20;
+const DASH = 0x2d;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const PLUS = 0x2b;
+/** Longest joint (` - `). */
 const MAX_JOINT = 3;
+
+/**
+ * Whether `text[from, to)` may stand between two digit groups of one written phone number: a
+ * space or a dash, and the brackets around an area code (` `, `-`, ` - `, `(`, ` (`, `-(`, `)`,
+ * `) `, `)-`). Dots, slashes, commas and colons may not (amounts, dates, times).
+ */
+function isJoint(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === SPACE || first === DASH || first === OPEN || first === CLOSE;
+  const second = text.charCodeAt(from + 1);
+  if (to - from === 2)
+    return first === CLOSE
+      ? second === SPACE || second === DASH
+      : (first === SPACE || first === DASH) && second === OPEN;
+  return first === SPACE && second === DASH && text.charCodeAt(from + 2) === SPACE;
+}
+const isJointCode = (code: number) => code === SPACE || code === DASH || code === OPEN || code === CLOSE;
+
 /** A phone number has 7 to 15 digits (ITU-T E.164) and is written in at most 5 groups. */
 const MIN_PHONE_DIGITS = 7;
 const MAX_PHONE_DIGITS = 15;
@@ -164,38 +182,36 @@ function validPhone(digits: string, region: CountryCode | undefined): boolean {
   return valid;
 }
 
-/** A national number's region and kind by its shape, or undefined when no shape fits. */
+/**
+ * A national number's regions and kind by its shape (digit count, first two digits, group
+ * lengths), or undefined when no shape fits. Read from the groups before any string is built.
+ */
 function nationalShape(
-  digits: string,
-  lengths: readonly number[],
+  count: number,
+  first: string,
+  second: string,
+  groups: number,
+  firstLength: number,
+  secondLength: number,
   bracketed: boolean,
 ): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner' } | undefined {
-  const count = digits.length;
-  const first = digits.charCodeAt(0) - 0x30;
-  // Every group after the first has at least 3 digits: 2024-05-12 and 12 34 56 78 are no phones.
-  for (let i = 1; i < lengths.length; i++) if (lengths[i]! < 3) return undefined;
-  if (lengths.length > 3) return undefined;
-  if (count === 11 && first === 1 && digits[1]! >= '3' && !bracketed)
+  if (count === 11 && first === '1' && second >= '3' && !bracketed)
     return { regions: ['CN'], kind: 'mobile' };
-  if (count === 10 && digits.startsWith('09') && !bracketed) return { regions: ['TW'], kind: 'mobile' };
+  if (count === 10 && first === '0' && second === '9' && !bracketed)
+    return { regions: ['TW'], kind: 'mobile' };
   // With a trunk 0 and an area code (2–4 digits, or one run): 0755-8888 6666, (02) 2345-6789.
-  if (
-    first === 0 &&
-    digits[1] !== '0' &&
-    count >= 9 &&
-    count <= 12 &&
-    (lengths.length === 1 || lengths[0]! <= 4)
-  )
+  if (first === '0' && second !== '0' && count >= 9 && count <= 12 && (groups === 1 || firstLength <= 4))
     return { regions: ['CN', 'TW'], kind: 'landline' };
   // North American: (212) 555-0147, 212-555-0147 (three groups, or the area code in brackets).
   if (
     count === 10 &&
-    first >= 2 &&
-    ((lengths.length === 3 && lengths[0] === 3 && lengths[1] === 3) || (bracketed && lengths[0] === 3))
+    first >= '2' &&
+    firstLength === 3 &&
+    ((groups === 3 && secondLength === 3) || bracketed)
   )
     return { regions: ['US', 'CA'], kind: 'landline' };
   // Hong Kong and Macau mobiles without the country code (9123 4567): the customer's only when said.
-  if (count === 8 && first >= 4 && !bracketed && (lengths.length === 1 || lengths[0] === 4))
+  if (count === 8 && first >= '4' && !bracketed && (groups === 1 || firstLength === 4))
     return { regions: ['HK', 'MO'], kind: 'mobile', needs: 'owner' };
   return undefined;
 }
@@ -211,39 +227,65 @@ function nationalShape(
 function findPhones(text: string, local: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   const n = text.length;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // The groups of the current run not yet decided on (at most a few dozen: decided ones are dropped).
+  const run: Run = { starts: [], ends: [], next: 0 };
   let i = 0;
   while (i < n) {
     if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    starts.length = 0;
-    ends.length = 0;
+    run.starts.length = 0;
+    run.ends.length = 0;
+    run.next = 0;
     let j = i;
     for (;;) {
       let k = j;
       while (k < n && isDigitCode(text.charCodeAt(k))) k++;
-      starts.push(j);
-      ends.push(k);
+      run.starts.push(j);
+      run.ends.push(k);
+      i = k;
+      phonesInRun(text, run, false, local, hits);
       let m = k;
-      while (m < n && m - k < MAX_JOINT && !isDigitCode(text.charCodeAt(m)) && ' -()'.includes(text[m]!)) m++;
-      if (m === k || m >= n || !isDigitCode(text.charCodeAt(m)) || !JOINTS.has(text.slice(k, m))) break;
+      while (m < n && m - k < MAX_JOINT && isJointCode(text.charCodeAt(m))) m++;
+      if (m === k || m >= n || !isDigitCode(text.charCodeAt(m)) || !isJoint(text, k, m)) break;
       j = m;
     }
-    phonesInRun(text, starts, ends, local, hits);
-    i = ends[ends.length - 1]!;
+    phonesInRun(text, run, true, local, hits);
   }
   return hits;
 }
 
-function phonesInRun(text: string, starts: number[], ends: number[], local: boolean, hits: PiiHit[]): void {
+interface Run {
+  starts: number[];
+  ends: number[];
+  /** The first group no number has started at or covered yet. */
+  next: number;
+}
+
+/**
+ * Decides, from each undecided group of a run, whether a number starts there: the longest span of
+ * up to MAX_GROUPS groups that is one. Until the run is `complete`, only groups with MAX_GROUPS
+ * groups after them are decided (a longer span may still come).
+ */
+function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, hits: PiiHit[]): void {
+  const { starts, ends } = run;
   const groups = starts.length;
-  let a = 0;
-  while (a < groups) {
+  let a = run.next;
+  while (a < groups && (complete || a + MAX_GROUPS <= groups)) {
+    // The last group a number starting here could reach (at most 15 digits, the group lengths
+    // and counts phoneAt allows), checked first so runs of short groups (1 2 3, 0-0-0) cost little.
+    let last = a;
+    let count = ends[a]! - starts[a]!;
+    const plus = text.charCodeAt(starts[a]! - 1) === PLUS;
+    for (let g = a + 1; g < groups && g < a + (plus ? MAX_GROUPS : 3); g++) {
+      const length = ends[g]! - starts[g]!;
+      if (count + length > MAX_PHONE_DIGITS || length < (plus ? (g === a + 1 ? 1 : 2) : 3)) break;
+      count += length;
+      last = g;
+    }
     let found = false;
-    for (let b = Math.min(a + MAX_GROUPS - 1, groups - 1); b >= a && !found; b--) {
+    for (let b = count < MIN_PHONE_DIGITS ? a - 1 : last; b >= a && !found; b--) {
       const hit = phoneAt(text, starts, ends, a, b, local);
       if (hit === undefined) continue;
       hits.push(hit);
@@ -252,6 +294,13 @@ function phonesInRun(text: string, starts: number[], ends: number[], local: bool
     }
     if (!found) a++;
   }
+  // Drop decided groups now and then (amortised constant per group).
+  if (a >= 64 && !complete) {
+    starts.splice(0, a);
+    ends.splice(0, a);
+    a = 0;
+  }
+  run.next = a;
 }
 
 /** Groups `a..b` of a run as a phone number, or undefined. */
@@ -263,19 +312,45 @@ function phoneAt(
   b: number,
   local: boolean,
 ): PiiHit | undefined {
-  let count = 0;
-  for (let g = a; g <= b; g++) count += ends[g]! - starts[g]!;
-  if (count < MIN_PHONE_DIGITS || count > MAX_PHONE_DIGITS) return undefined;
   let start = starts[a]!;
   const end = ends[b]!;
-  // Nothing glued after it (13812345678a, 1381234567890 is cut by the run already).
+  // Nothing glued after it (13812345678a; more digits would be in the run).
   if (end < text.length && isWordCode(text.charCodeAt(end))) return undefined;
-  const bracketed = text[start - 1] === '(' && text[ends[a]!] === ')';
+  const bracketed = text.charCodeAt(start - 1) === OPEN && text.charCodeAt(ends[a]!) === CLOSE;
   if (bracketed) start--;
   const plus = text[start - 1] === '+';
   if (plus) start--;
   // Nothing glued before it: sf1234567890, a+86….
   if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return undefined;
+  // Without a country code, at most three groups: an area code and two parts.
+  if (!plus && b - a >= 3) return undefined;
+  let count = 0;
+  for (let g = a; g <= b; g++) {
+    const length = ends[g]! - starts[g]!;
+    // After the first group, groups of three digits or more (2024-05-12, 12 34 56 78 and 0-0-0
+    // are no phones); with a country code, two (+44 20 7946 0958), and one for the area code
+    // right after it (+61 2 9374 4000).
+    if (g > a && length < (plus ? (g === a + 1 ? 1 : 2) : 3)) return undefined;
+    count += length;
+  }
+  if (count < MIN_PHONE_DIGITS || count > MAX_PHONE_DIGITS) return undefined;
+  // +86 138 0013 8000, and 86 13800138000 written without the plus.
+  const first = text[starts[a]!]!;
+  const second = text[starts[a]! + 1 === ends[a] ? starts[a + 1]! : starts[a]! + 1] ?? '';
+  const mainland = count === 13 && first === '8' && second === '6' && !bracketed;
+  const shape =
+    plus || mainland
+      ? undefined
+      : nationalShape(
+          count,
+          first,
+          second,
+          b - a + 1,
+          ends[a]! - starts[a]!,
+          a < b ? ends[a + 1]! - starts[a + 1]! : 0,
+          bracketed,
+        );
+  if (!plus && !mainland && (shape === undefined || (shape.needs === 'owner' && !local))) return undefined;
   const span = text.slice(start, end);
   // Brackets only around one group: (0755) 8888 6666, +1 (415) 555-0199.
   let open = 0;
@@ -285,20 +360,11 @@ function phoneAt(
   }
   if (open !== 0) return undefined;
   let digits = '';
-  const lengths: number[] = [];
-  for (let g = a; g <= b; g++) {
-    digits += text.slice(starts[g], ends[g]);
-    lengths.push(ends[g]! - starts[g]!);
+  for (let g = a; g <= b; g++) digits += text.slice(starts[g], ends[g]);
+  if (shape === undefined) {
+    if (first === '0' || (mainland && digits[2] !== '1') || !validPhone(digits, undefined)) return undefined;
+    return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
   }
-  // +86 138 0013 8000, and 86 13800138000 written without the plus.
-  const mainland = digits.length === 13 && digits.startsWith('861') && !bracketed;
-  if (plus || mainland) {
-    if (digits[0] === '0' || !validPhone(digits, undefined)) return undefined;
-    const kind: PiiKind = mainland ? 'mobile' : 'phone';
-    return { kind, start, end, value: span };
-  }
-  const shape = nationalShape(digits, lengths, bracketed);
-  if (shape === undefined || (shape.needs === 'owner' && !local)) return undefined;
   if (!shape.regions.some((region) => validPhone(digits, region))) return undefined;
   const hit: PiiHit = { kind: shape.kind, start, end, value: span };
   if (shape.needs !== undefined) hit.needs = shape.needs;
