@@ -1,9 +1,11 @@
 /**
- * Personal data in folded reply text (see `normalize`: lower case, half-width digits): full mobile
- * and landline numbers, international numbers written with `+`, mainland ID-card numbers (checksum
- * verified), bank-card numbers (Luhn verified), e-mail and street addresses. Masked forms
- * (138****5678, [电话x], z***@qq.com) have no full value and are not found.
- * Every pattern is bounded and unambiguous, so a megabyte of digits or letters stays linear.
+ * Personal data in folded reply text (see `normalize`: lower case, half-width digits): phone
+ * numbers as people write them (0755-8888 6666, +886 912 345 678, (212) 555-0147, +86 138 0013
+ * 8000), validated by libphonenumber-js on candidate spans only (see `findPhones`), mainland
+ * ID-card numbers (checksum verified), bank-card numbers (Luhn verified), e-mail and street
+ * addresses. Masked forms (138****5678, [电话x], z***@qq.com) have no full value and are not found.
+ * Every pattern is bounded and unambiguous, and the phone scan reads each character a bounded
+ * number of times, so a megabyte of digits or letters stays linear.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
@@ -450,7 +452,7 @@ function maskNumber(digits: string, keep: number): string {
  * | kind | masked | |
  * |---|---|---|
  * | mobile | 138****5678, 091****5678, ****4567 | first three and last four digits (+86 dropped) |
- * | landline | 010-****5678 | area code and last four digits |
+ * | landline | 010-****5678, 0755-****6666, 212-****0147 | area code (as written, else by length) and last four digits |
  * | phone | +852 ****4567 | country code and last four digits |
  * | id-card | 1101**********002X | first four and last four characters |
  * | bank-card | 6222****0123 | first four and last four digits |
