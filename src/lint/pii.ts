@@ -155,8 +155,10 @@ const MIN_PHONE_DIGITS = 7;
 const MAX_PHONE_DIGITS = 15;
 const MAX_GROUPS = 5;
 
-/** Validity of a number by libphonenumber-js, per region and digits: a reply repeats its numbers. */
-const parsed = new Map<string, boolean>();
+/**
+ * The parser's answers kept during one findPii call (a reply repeats its numbers), never across
+ * calls: no customer's number stays in memory after the call. At most this many at once.
+ */
 const MAX_PARSED = 2048;
 
 /**
@@ -165,7 +167,7 @@ const MAX_PARSED = 2048;
  * (a trunk `0` kept; a valid number).
  * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
  */
-function validPhone(digits: string, region: CountryCode | undefined): boolean {
+function validPhone(digits: string, region: CountryCode | undefined, parsed: Map<string, boolean>): boolean {
   const key = `${region ?? '+'}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
@@ -230,7 +232,7 @@ function findPhones(text: string, local: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   const n = text.length;
   // The groups of the current run not yet decided on (at most a few dozen: decided ones are dropped).
-  const run: Run = { starts: [], ends: [], next: 0 };
+  const run: Run = { starts: [], ends: [], next: 0, parsed: new Map() };
   let i = 0;
   while (i < n) {
     if (!isDigitCode(text.charCodeAt(i))) {
@@ -263,6 +265,8 @@ interface Run {
   ends: number[];
   /** The first group no number has started at or covered yet. */
   next: number;
+  /** See MAX_PARSED. */
+  parsed: Map<string, boolean>;
 }
 
 /**
@@ -288,7 +292,7 @@ function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, 
     }
     let found = false;
     for (let b = count < MIN_PHONE_DIGITS ? a - 1 : last; b >= a && !found; b--) {
-      const hit = phoneAt(text, starts, ends, a, b, local);
+      const hit = phoneAt(text, run, a, b, local);
       if (hit === undefined) continue;
       hits.push(hit);
       a = b + 1;
@@ -306,14 +310,8 @@ function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, 
 }
 
 /** Groups `a..b` of a run as a phone number, or undefined. */
-function phoneAt(
-  text: string,
-  starts: number[],
-  ends: number[],
-  a: number,
-  b: number,
-  local: boolean,
-): PiiHit | undefined {
+function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): PiiHit | undefined {
+  const { starts, ends, parsed } = run;
   let start = starts[a]!;
   const end = ends[b]!;
   // Nothing glued after it (13812345678a; more digits would be in the run).
@@ -364,10 +362,11 @@ function phoneAt(
   let digits = '';
   for (let g = a; g <= b; g++) digits += text.slice(starts[g], ends[g]);
   if (shape === undefined) {
-    if (first === '0' || (mainland && digits[2] !== '1') || !validPhone(digits, undefined)) return undefined;
+    if (first === '0' || (mainland && digits[2] !== '1') || !validPhone(digits, undefined, parsed))
+      return undefined;
     return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
   }
-  if (!shape.regions.some((region) => validPhone(digits, region))) return undefined;
+  if (!shape.regions.some((region) => validPhone(digits, region, parsed))) return undefined;
   const hit: PiiHit = { kind: shape.kind, start, end, value: span };
   if (shape.needs !== undefined) hit.needs = shape.needs;
   return hit;
