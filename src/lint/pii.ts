@@ -164,11 +164,16 @@ const MAX_PARSED = 2048;
 /**
  * Whether libphonenumber-js (min metadata) holds `digits` for a phone number: international
  * (`region` undefined, `digits` with the country code; a possible number) or national in `region`
- * (a trunk `0` kept; a valid number).
+ * (a trunk `0` kept; a valid number, or a possible one when `loose`).
  * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
  */
-function validPhone(digits: string, region: CountryCode | undefined, parsed: Map<string, boolean>): boolean {
-  const key = `${region ?? '+'}${digits}`;
+function validPhone(
+  digits: string,
+  region: CountryCode | undefined,
+  parsed: Map<string, boolean>,
+  loose = false,
+): boolean {
+  const key = `${region ?? '+'}${loose ? '~' : ''}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
     const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
@@ -176,7 +181,7 @@ function validPhone(digits: string, region: CountryCode | undefined, parsed: Map
       number !== undefined &&
       // With a `+` the writer says it is a phone: a number of a possible length for its country
       // is one (+44 7700 900123, a range kept for fiction, too). Without it, only a valid one.
-      (region === undefined ? number.isPossible() : number.isValid()) &&
+      (region === undefined || loose ? number.isPossible() : number.isValid()) &&
       (region === undefined
         ? `${number.countryCallingCode}${number.nationalNumber}` === digits
         : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
@@ -198,11 +203,13 @@ function nationalShape(
   firstLength: number,
   secondLength: number,
   bracketed: boolean,
-): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner' } | undefined {
+): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner'; loose?: boolean } | undefined {
+  // Mainland (1[3-9], 11 digits) and Taiwan (09, 10 digits) mobiles: the shape says enough, a
+  // possible length is enough (prefixes are allocated faster than metadata follows: 179…).
   if (count === 11 && first === '1' && second >= '3' && !bracketed)
-    return { regions: ['CN'], kind: 'mobile' };
+    return { regions: ['CN'], kind: 'mobile', loose: true };
   if (count === 10 && first === '0' && second === '9' && !bracketed)
-    return { regions: ['TW'], kind: 'mobile' };
+    return { regions: ['TW'], kind: 'mobile', loose: true };
   // With a trunk 0 and an area code (2–4 digits, or one run): 0755-8888 6666, (02) 2345-6789.
   if (first === '0' && second !== '0' && count >= 9 && count <= 12 && (groups === 1 || firstLength <= 4))
     return { regions: ['CN', 'TW'], kind: 'landline' };
@@ -366,7 +373,8 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
       return undefined;
     return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
   }
-  if (!shape.regions.some((region) => validPhone(digits, region, parsed))) return undefined;
+  if (!shape.regions.some((region) => validPhone(digits, region, parsed, shape.loose === true)))
+    return undefined;
   const hit: PiiHit = { kind: shape.kind, start, end, value: span };
   if (shape.needs !== undefined) hit.needs = shape.needs;
   return hit;
