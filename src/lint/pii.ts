@@ -164,16 +164,11 @@ const MAX_PARSED = 2048;
 /**
  * Whether libphonenumber-js (min metadata) holds `digits` for a phone number: international
  * (`region` undefined, `digits` with the country code; a possible number) or national in `region`
- * (a trunk `0` kept; a valid number, or a possible one when `loose`).
+ * (a trunk `0` kept; a valid number).
  * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
  */
-function validPhone(
-  digits: string,
-  region: CountryCode | undefined,
-  parsed: Map<string, boolean>,
-  loose = false,
-): boolean {
-  const key = `${region ?? '+'}${loose ? '~' : ''}${digits}`;
+function validPhone(digits: string, region: CountryCode | undefined, parsed: Map<string, boolean>): boolean {
+  const key = `${region ?? '+'}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
     const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
@@ -181,7 +176,7 @@ function validPhone(
       number !== undefined &&
       // With a `+` the writer says it is a phone: a number of a possible length for its country
       // is one (+44 7700 900123, a range kept for fiction, too). Without it, only a valid one.
-      (region === undefined || loose ? number.isPossible() : number.isValid()) &&
+      (region === undefined ? number.isPossible() : number.isValid()) &&
       (region === undefined
         ? `${number.countryCallingCode}${number.nationalNumber}` === digits
         : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
@@ -205,7 +200,7 @@ function nationalShape(
   bracketed: boolean,
 ): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner'; loose?: boolean } | undefined {
   // Mainland (1[3-9], 11 digits) and Taiwan (09, 10 digits) mobiles: the shape says enough, a
-  // possible length is enough (prefixes are allocated faster than metadata follows: 179…).
+  // possible number with the country code is enough (prefixes are allocated before metadata knows).
   if (count === 11 && first === '1' && second >= '3' && !bracketed)
     return { regions: ['CN'], kind: 'mobile', loose: true };
   if (count === 10 && first === '0' && second === '9' && !bracketed)
@@ -373,7 +368,15 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
       return undefined;
     return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
   }
-  if (!shape.regions.some((region) => validPhone(digits, region, parsed, shape.loose === true)))
+  // A mobile shape is checked with its country code: read nationally, 179… and 12593… are
+  // taken for carrier-select prefixes and the number loses digits.
+  const international =
+    shape.loose === true ? (shape.regions[0] === 'CN' ? `86${digits}` : `886${digits.slice(1)}`) : '';
+  if (
+    shape.loose === true
+      ? !validPhone(international, undefined, parsed)
+      : !shape.regions.some((region) => validPhone(digits, region, parsed))
+  )
     return undefined;
   const hit: PiiHit = { kind: shape.kind, start, end, value: span };
   if (shape.needs !== undefined) hit.needs = shape.needs;

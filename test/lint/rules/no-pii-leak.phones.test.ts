@@ -31,6 +31,16 @@ const rows: Row[] = [
   { locale: 'zh-Hans', text: '收货人电话（0755）88886666', written: '（0755）88886666', messageId: 'landline', masked: '0755-****6666', severity: 'error', twin: '客服热线（0755）88886666' },
   { locale: 'zh-Hans', text: '您的手机号１３８ ００１３ ８０００', written: '１３８ ００１３ ８０００', messageId: 'mobile', masked: '138****8000', severity: 'error', twin: '订单金额１３８００元，２０２４-０５-１２下单' },
   { locale: 'zh-Hans', text: '号码是 +852 6123 4567', written: '+852 6123 4567', messageId: 'phone', masked: '+852 ****4567', severity: 'warn', twin: '商品编号 SKU-6123-4567' },
+  // A prefix the parser's metadata does not list yet is still a mobile (parsed nationally, 179… reads as a carrier prefix).
+  {
+    locale: 'zh-Hans',
+    text: '您的手机号是17900001000，',
+    written: '17900001000',
+    messageId: 'mobile',
+    masked: '179****1000',
+    severity: 'error',
+    twin: '订单号17900001000，',
+  },
   // zh-Hant
   { locale: 'zh-Hant', text: '您的電話 +886 912 345 678 已更新', written: '+886 912 345 678', messageId: 'phone', masked: '+886 ****5678', severity: 'error', twin: '您的電話 +886 ****5678 已更新' },
   { locale: 'zh-Hant', text: '您的手機號碼 0912-345-678', written: '0912-345-678', messageId: 'mobile', masked: '091****5678', severity: 'error', twin: '您的訂單編號 2024-0512-678' },
