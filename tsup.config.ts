@@ -26,7 +26,8 @@ export const LIBRARY_ENTRIES = {
  *   parse instead of ~100 module files;
  * - handlebars: only its compiler and runtime are used (no file loading, no source maps);
  * - @monyone/aho-corasick: src/text/automaton.ts restores the library's internal double array
- *   from build-time snapshots, so the version we snapshot against must be the one we run.
+ *   from build-time snapshots, so the version we snapshot against must be the one we run;
+ * - libphonenumber-js: only its `min` build and metadata are used (the package installs 13 MB).
  * Installed, not bundled: re2js (runtime, a proper ESM/CJS package) and json-rules-engine (loaded
  * only for rules the compiled evaluator cannot run, or on request).
  */
@@ -38,6 +39,7 @@ export const BUNDLED = [
   /^zod/,
   /^handlebars/,
   /^@monyone\/aho-corasick/,
+  /^libphonenumber-js/,
 ];
 
 /**

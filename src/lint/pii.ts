@@ -1,10 +1,14 @@
 /**
- * Personal data in folded reply text (see `normalize`: lower case, half-width digits): full mobile
- * and landline numbers, international numbers written with `+`, mainland ID-card numbers (checksum
- * verified), bank-card numbers (Luhn verified), e-mail and street addresses. Masked forms
- * (138****5678, [电话x], z***@qq.com) have no full value and are not found.
- * Every pattern is bounded and unambiguous, so a megabyte of digits or letters stays linear.
+ * Personal data in folded reply text (see `normalize`: lower case, half-width digits): phone
+ * numbers as people write them (0755-8888 6666, +886 912 345 678, (212) 555-0147, +86 138 0013
+ * 8000), validated by libphonenumber-js on candidate spans only (see `findPhones`), mainland
+ * ID-card numbers (checksum verified), bank-card numbers (Luhn verified), e-mail and street
+ * addresses. Masked forms (138****5678, [电话x], z***@qq.com) have no full value and are not found.
+ * Every pattern is bounded and unambiguous, and the phone scan reads each character a bounded
+ * number of times, so a megabyte of digits or letters stays linear.
  */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
 export interface PiiHit {
@@ -21,15 +25,6 @@ export interface PiiHit {
   needs?: 'owner' | 'card';
 }
 
-/** Mainland mobiles (+86 optional) and Taiwan mobiles (09xx-xxx-xxx). */
-const MOBILE =
-  /(?<![0-9a-z])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|09\d{2}[ -]?\d{3}[ -]?\d{3})(?![0-9a-z])/g;
-/** Hong Kong and Macau mobiles without the country code: 9123 4567. */
-const LOCAL_MOBILE = /(?<![0-9a-z+])[5-9]\d{3}[ -]?\d{4}(?![0-9a-z])/g;
-/** Any number written with a country code: +852 9123 4567, +1 (415) 555-0199, +44 20 7946 0958. */
-const INTERNATIONAL =
-  /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?[ -]?\d{1,12}(?:[ -]\d{1,6}){0,4}(?![0-9a-z])/g;
-const LANDLINE = /(?<![0-9a-z])(?:\(0[1-8]\d{1,2}\)|0[1-8]\d{1,2})[ -]?[2-9]\d{6,7}(?![0-9a-z])/g;
 const ID_CARD =
   /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
 /** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6). */
@@ -74,8 +69,6 @@ export function validCardNumber(value: string): boolean {
   return sum % 10 === 0;
 }
 
-const digitCount = (value: string) => value.replace(/\D/g, '').length;
-
 /**
  * Every datum in the folded text, without overlaps: where two candidates overlap, the one found
  * first in this order wins: ID card, bank card, e-mail, mobile, international, landline, local
@@ -114,14 +107,7 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
   add('id-card', ID_CARD, validIdCard);
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) for (const hit of findEmails(text)) keep(hit);
-  add('mobile', MOBILE);
-  if (text.includes('+'))
-    add('phone', INTERNATIONAL, (value) => {
-      const count = digitCount(value);
-      return count >= 8 && count <= 15;
-    });
-  add('landline', LANDLINE);
-  if (look.local !== false) add('mobile', LOCAL_MOBILE, undefined, 'owner');
+  for (const hit of findPhones(text, look.local !== false)) keep(hit);
   STREET_ZH.lastIndex = 0;
   for (const m of text.matchAll(STREET_ZH)) {
     // The street starts after the division or the word that introduces it.
@@ -134,6 +120,267 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
   add('address', BUILDING_ZH);
   add('address', STREET_EN);
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+const isWordCode = (code: number) => isDigitCode(code) || (code >= 0x61 && code <= 0x7a);
+
+const SPACE = 0x20;
+const DASH = 0x2d;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const PLUS = 0x2b;
+/** Longest joint (` - `). */
+const MAX_JOINT = 3;
+
+/**
+ * Whether `text[from, to)` may stand between two digit groups of one written phone number: a
+ * space or a dash, and the brackets around an area code (` `, `-`, ` - `, `(`, ` (`, `-(`, `)`,
+ * `) `, `)-`). Dots, slashes, commas and colons may not (amounts, dates, times).
+ */
+function isJoint(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === SPACE || first === DASH || first === OPEN || first === CLOSE;
+  const second = text.charCodeAt(from + 1);
+  if (to - from === 2)
+    return first === CLOSE
+      ? second === SPACE || second === DASH
+      : (first === SPACE || first === DASH) && second === OPEN;
+  return first === SPACE && second === DASH && text.charCodeAt(from + 2) === SPACE;
+}
+const isJointCode = (code: number) => code === SPACE || code === DASH || code === OPEN || code === CLOSE;
+
+/** A phone number has 7 to 15 digits (ITU-T E.164) and is written in at most 5 groups. */
+const MIN_PHONE_DIGITS = 7;
+const MAX_PHONE_DIGITS = 15;
+const MAX_GROUPS = 5;
+
+/**
+ * The parser's answers kept during one findPii call (a reply repeats its numbers), never across
+ * calls: no customer's number stays in memory after the call. At most this many at once.
+ */
+const MAX_PARSED = 2048;
+
+/**
+ * Whether libphonenumber-js (min metadata) holds `digits` for a phone number: international
+ * (`region` undefined, `digits` with the country code; a possible number) or national in `region`
+ * (a trunk `0` kept; a valid number).
+ * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
+ */
+function validPhone(digits: string, region: CountryCode | undefined, parsed: Map<string, boolean>): boolean {
+  const key = `${region ?? '+'}${digits}`;
+  let valid = parsed.get(key);
+  if (valid === undefined) {
+    const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
+    valid =
+      number !== undefined &&
+      // With a `+` the writer says it is a phone: a number of a possible length for its country
+      // is one (+44 7700 900123, a range kept for fiction, too). Without it, only a valid one.
+      (region === undefined ? number.isPossible() : number.isValid()) &&
+      (region === undefined
+        ? `${number.countryCallingCode}${number.nationalNumber}` === digits
+        : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, valid);
+  }
+  return valid;
+}
+
+/**
+ * A national number's regions and kind by its shape (digit count, first two digits, group
+ * lengths), or undefined when no shape fits. Read from the groups before any string is built.
+ */
+function nationalShape(
+  count: number,
+  first: string,
+  second: string,
+  groups: number,
+  firstLength: number,
+  secondLength: number,
+  bracketed: boolean,
+): { regions: readonly CountryCode[]; kind: PiiKind; needs?: 'owner'; loose?: boolean } | undefined {
+  // Mainland (1[3-9], 11 digits) and Taiwan (09, 10 digits) mobiles: the shape says enough, a
+  // possible number with the country code is enough (prefixes are allocated before metadata knows).
+  if (count === 11 && first === '1' && second >= '3' && !bracketed)
+    return { regions: ['CN'], kind: 'mobile', loose: true };
+  if (count === 10 && first === '0' && second === '9' && !bracketed)
+    return { regions: ['TW'], kind: 'mobile', loose: true };
+  // With a trunk 0 and an area code (2–4 digits, or one run): 0755-8888 6666, (02) 2345-6789.
+  if (first === '0' && second !== '0' && count >= 9 && count <= 12 && (groups === 1 || firstLength <= 4))
+    return { regions: ['CN', 'TW'], kind: 'landline' };
+  // North American: (212) 555-0147, 212-555-0147 (three groups, or the area code in brackets).
+  if (
+    count === 10 &&
+    first >= '2' &&
+    firstLength === 3 &&
+    ((groups === 3 && secondLength === 3) || bracketed)
+  )
+    return { regions: ['US', 'CA'], kind: 'landline' };
+  // Hong Kong and Macau mobiles without the country code (9123 4567): the customer's only when said.
+  if (count === 8 && first >= '4' && !bracketed && (groups === 1 || firstLength === 4))
+    return { regions: ['HK', 'MO'], kind: 'mobile', needs: 'owner' };
+  return undefined;
+}
+
+/**
+ * Phone numbers as people write them: digit groups joined by a space, a dash or the brackets of an
+ * area code, with an optional `+` and country code. The text is cut into runs of such groups in
+ * one pass; inside a run, from each group, the longest span of at most five groups that has a
+ * phone's shape (digit count, group lengths, leading digits) and that libphonenumber-js validates
+ * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
+ * the parser, so a megabyte of digits stays linear.
+ */
+function findPhones(text: string, local: boolean): PiiHit[] {
+  const hits: PiiHit[] = [];
+  const n = text.length;
+  // The groups of the current run not yet decided on (at most a few dozen: decided ones are dropped).
+  const run: Run = { starts: [], ends: [], next: 0, parsed: new Map() };
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    run.starts.length = 0;
+    run.ends.length = 0;
+    run.next = 0;
+    let j = i;
+    for (;;) {
+      let k = j;
+      while (k < n && isDigitCode(text.charCodeAt(k))) k++;
+      run.starts.push(j);
+      run.ends.push(k);
+      i = k;
+      phonesInRun(text, run, false, local, hits);
+      let m = k;
+      while (m < n && m - k < MAX_JOINT && isJointCode(text.charCodeAt(m))) m++;
+      if (m === k || m >= n || !isDigitCode(text.charCodeAt(m)) || !isJoint(text, k, m)) break;
+      j = m;
+    }
+    phonesInRun(text, run, true, local, hits);
+  }
+  return hits;
+}
+
+interface Run {
+  starts: number[];
+  ends: number[];
+  /** The first group no number has started at or covered yet. */
+  next: number;
+  /** See MAX_PARSED. */
+  parsed: Map<string, boolean>;
+}
+
+/**
+ * Decides, from each undecided group of a run, whether a number starts there: the longest span of
+ * up to MAX_GROUPS groups that is one. Until the run is `complete`, only groups with MAX_GROUPS
+ * groups after them are decided (a longer span may still come).
+ */
+function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, hits: PiiHit[]): void {
+  const { starts, ends } = run;
+  const groups = starts.length;
+  let a = run.next;
+  while (a < groups && (complete || a + MAX_GROUPS <= groups)) {
+    // The last group a number starting here could reach (at most 15 digits, the group lengths
+    // and counts phoneAt allows), checked first so runs of short groups (1 2 3, 0-0-0) cost little.
+    let last = a;
+    let count = ends[a]! - starts[a]!;
+    const plus = text.charCodeAt(starts[a]! - 1) === PLUS;
+    for (let g = a + 1; g < groups && g < a + (plus ? MAX_GROUPS : 3); g++) {
+      const length = ends[g]! - starts[g]!;
+      if (count + length > MAX_PHONE_DIGITS || length < (plus ? (g === a + 1 ? 1 : 2) : 3)) break;
+      count += length;
+      last = g;
+    }
+    let found = false;
+    for (let b = count < MIN_PHONE_DIGITS ? a - 1 : last; b >= a && !found; b--) {
+      const hit = phoneAt(text, run, a, b, local);
+      if (hit === undefined) continue;
+      hits.push(hit);
+      a = b + 1;
+      found = true;
+    }
+    if (!found) a++;
+  }
+  // Drop decided groups now and then (amortised constant per group).
+  if (a >= 64 && !complete) {
+    starts.splice(0, a);
+    ends.splice(0, a);
+    a = 0;
+  }
+  run.next = a;
+}
+
+/** Groups `a..b` of a run as a phone number, or undefined. */
+function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): PiiHit | undefined {
+  const { starts, ends, parsed } = run;
+  let start = starts[a]!;
+  const end = ends[b]!;
+  // Nothing glued after it (13812345678a; more digits would be in the run).
+  if (end < text.length && isWordCode(text.charCodeAt(end))) return undefined;
+  const bracketed = text.charCodeAt(start - 1) === OPEN && text.charCodeAt(ends[a]!) === CLOSE;
+  if (bracketed) start--;
+  const plus = text[start - 1] === '+';
+  if (plus) start--;
+  // Nothing glued before it: sf1234567890, a+86….
+  if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return undefined;
+  // Without a country code, at most three groups: an area code and two parts.
+  if (!plus && b - a >= 3) return undefined;
+  let count = 0;
+  for (let g = a; g <= b; g++) {
+    const length = ends[g]! - starts[g]!;
+    // After the first group, groups of three digits or more (2024-05-12, 12 34 56 78 and 0-0-0
+    // are no phones); with a country code, two (+44 20 7946 0958), and one for the area code
+    // right after it (+61 2 9374 4000).
+    if (g > a && length < (plus ? (g === a + 1 ? 1 : 2) : 3)) return undefined;
+    count += length;
+  }
+  if (count < MIN_PHONE_DIGITS || count > MAX_PHONE_DIGITS) return undefined;
+  // +86 138 0013 8000, and 86 13800138000 written without the plus.
+  const first = text[starts[a]!]!;
+  const second = text[starts[a]! + 1 === ends[a] ? starts[a + 1]! : starts[a]! + 1] ?? '';
+  const mainland = count === 13 && first === '8' && second === '6' && !bracketed;
+  const shape =
+    plus || mainland
+      ? undefined
+      : nationalShape(
+          count,
+          first,
+          second,
+          b - a + 1,
+          ends[a]! - starts[a]!,
+          a < b ? ends[a + 1]! - starts[a + 1]! : 0,
+          bracketed,
+        );
+  if (!plus && !mainland && (shape === undefined || (shape.needs === 'owner' && !local))) return undefined;
+  const span = text.slice(start, end);
+  // Brackets only around one group: (0755) 8888 6666, +1 (415) 555-0199.
+  let open = 0;
+  for (const char of span) {
+    if (char === '(') open++;
+    else if (char === ')' && --open < 0) return undefined;
+  }
+  if (open !== 0) return undefined;
+  let digits = '';
+  for (let g = a; g <= b; g++) digits += text.slice(starts[g], ends[g]);
+  if (shape === undefined) {
+    if (first === '0' || (mainland && digits[2] !== '1') || !validPhone(digits, undefined, parsed))
+      return undefined;
+    return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
+  }
+  // A mobile shape is checked with its country code: read nationally, 179… and 12593… are
+  // taken for carrier-select prefixes and the number loses digits.
+  const international =
+    shape.loose === true ? (shape.regions[0] === 'CN' ? `86${digits}` : `886${digits.slice(1)}`) : '';
+  if (
+    shape.loose === true
+      ? !validPhone(international, undefined, parsed)
+      : !shape.regions.some((region) => validPhone(digits, region, parsed))
+  )
+    return undefined;
+  const hit: PiiHit = { kind: shape.kind, start, end, value: span };
+  if (shape.needs !== undefined) hit.needs = shape.needs;
+  return hit;
 }
 
 /** `[a-z0-9.-]` by character code (a regex test per character costs more than the search). */
@@ -215,7 +462,7 @@ function maskNumber(digits: string, keep: number): string {
  * | kind | masked | |
  * |---|---|---|
  * | mobile | 138****5678, 091****5678, ****4567 | first three and last four digits (+86 dropped) |
- * | landline | 010-****5678 | area code and last four digits |
+ * | landline | 010-****5678, 0755-****6666, 212-****0147 | area code (as written, else by length) and last four digits |
  * | phone | +852 ****4567 | country code and last four digits |
  * | id-card | 1101**********002X | first four and last four characters |
  * | bank-card | 6222****0123 | first four and last four digits |
@@ -232,8 +479,17 @@ export function maskPii(kind: PiiKind, value: string): string {
       return maskNumber(digits, 3);
     }
     case 'landline': {
-      const digits = asciiDigits(value);
-      const area = digits.length > 8 ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7)) : '';
+      const written = folded(value);
+      const digits = asciiDigits(written);
+      // The area code as written ((0755) 8888 6666, 02-2345-6789), else by length (01062345678).
+      const group = /^\(?(\d{2,4})\)?[ -]?(?=\d)/.exec(written);
+      const rest = digits.length - (group?.[1]?.length ?? 0);
+      const area =
+        group !== null && group[0] !== group[1] && rest >= 7
+          ? group[1]!
+          : digits.length > 8
+            ? digits.slice(0, digits.length - (digits.length >= 11 ? 8 : 7))
+            : '';
       return `${area}${area ? '-' : ''}****${digits.slice(-4)}`;
     }
     case 'phone': {
