@@ -3,58 +3,22 @@
  * Pinduoduo / Douyin shops in zh-Hans, Shopify / Etsy / Amazon sellers in en) to JSONL and prints
  * counts per intent. It writes no text: every message is a line of
  * `scripts/corpus/written-src/shop.<locale>.<nn>.txt`.
- *
- * Source format: `@<intent id>` starts a section; each other non-empty line is one customer
- * message, optionally followed by ` || ` and the agent's previous message; `#` starts a comment.
+ * Source format: see written-source.ts.
  *
  *   npx tsx scripts/corpus/written-shop.ts          # convert and print counts
  *   npx tsx scripts/corpus/written-shop.ts --check  # only print counts, write nothing
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+import { readWritten, WRITTEN_OUT as OUT, type WrittenRow as Row } from './written-source.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SRC = join(ROOT, 'scripts/corpus/written-src');
-const OUT = join(ROOT, 'rules/intents/written');
 const LOCALES = ['zh-Hans', 'en'] as const;
-const IDS = new Set<string>(BUILT_IN_INTENT_IDS);
-
-interface Row {
-  text: string;
-  intent: string;
-  prev?: string;
-}
-
-function parse(file: string): Row[] {
-  const rows: Row[] = [];
-  let intent: string | undefined;
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) return;
-      const where = `${file}:${i + 1}`;
-      if (line.startsWith('@')) {
-        intent = line.slice(1).trim();
-        if (!IDS.has(intent)) throw new Error(`${where}: unknown intent id "${intent}"`);
-        return;
-      }
-      if (intent === undefined) throw new Error(`${where}: message before any @intent line`);
-      const [text, prev, extra] = line.split(' || ').map((s) => s.trim());
-      if (!text || extra !== undefined || prev === '') throw new Error(`${where}: malformed line`);
-      rows.push(prev === undefined ? { text, intent } : { text, intent, prev });
-    });
-  return rows;
-}
 
 function main(): void {
   const check = process.argv.includes('--check');
-  const files = readdirSync(SRC).sort();
   for (const locale of LOCALES) {
-    const mine = files.filter((f) => f.startsWith(`shop.${locale}.`) && f.endsWith('.txt'));
-    const rows = mine.flatMap((f) => parse(join(SRC, f)));
+    const rows = readWritten('shop', locale);
     const seen = new Map<string, string>();
     const kept: Row[] = [];
     let duplicates = 0;
