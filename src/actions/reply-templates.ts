@@ -92,6 +92,21 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
   for (const list of byStageAndIntent.values())
     list.sort((a, b) => b.specificity - a.specificity || a.id.localeCompare(b.id));
 
+  /** The locale a template is rendered in: the customer's, else the nearest it has. */
+  const localeOf = (template: IndexedTemplate, locale: SupportedLocale) =>
+    LOCALE_FALLBACK[locale].find((l) => template.locales.has(l));
+  /** Required variables of the template in that locale the values do not give. */
+  const missingOf = (
+    template: IndexedTemplate | undefined,
+    locale: SupportedLocale,
+    vars: Readonly<Record<string, unknown>>,
+  ): string[] => {
+    const out: string[] = [];
+    for (const steps of template?.required.get(locale) ?? [])
+      if (readPath(vars, steps) === undefined) out.push(steps.join('.'));
+    return out;
+  };
+
   return {
     has: (id) => byId.has(id),
     stageOf: (id) => byId.get(id)?.stage,
@@ -104,24 +119,17 @@ export function indexReplyTemplates(catalogue: Pick<TemplateCatalogue, 'list' | 
         if (!template.channels.has(channel)) continue;
         if (template.when && !template.when(almanac)) continue;
         if (render === undefined) return template.id;
-        const locale = LOCALE_FALLBACK[render.locale].find((l) => template.locales.has(l));
-        const required = locale === undefined ? undefined : template.required.get(locale);
-        if (required !== undefined && required.every((steps) => readPath(render.vars, steps) !== undefined))
-          return template.id;
+        const locale = localeOf(template, render.locale);
+        if (locale !== undefined && missingOf(template, locale, render.vars).length === 0) return template.id;
         first ??= template.id;
       }
       return render?.renderableOnly === true ? undefined : first;
     },
     localeFor(id, locale) {
       const template = byId.get(id);
-      return template && LOCALE_FALLBACK[locale].find((l) => template.locales.has(l));
+      return template && localeOf(template, locale);
     },
-    missing(id, locale, vars) {
-      const required = byId.get(id)?.required.get(locale) ?? [];
-      const out: string[] = [];
-      for (const steps of required) if (readPath(vars, steps) === undefined) out.push(steps.join('.'));
-      return out;
-    },
+    missing: (id, locale, vars) => missingOf(byId.get(id), locale, vars),
     render: (id, vars, locale, channel) =>
       catalogue.render(id, vars, { locale, channel: channel as 'chat' | 'phone' | 'email' | 'social' }),
   };
