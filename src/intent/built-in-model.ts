@@ -58,9 +58,13 @@ export function builtInIntentModel(): BuiltInIntentModel {
     predict: (normalized: NormalizedText) => predictText(normalized.text),
     predictText,
     explain(intentIndex, max, min) {
-      const found: ModelEvidence[] = [];
+      // The best `max` spans, best first (weight, then position), kept in a list of at most `max`:
+      // linear in the message, however many of its features point to the intent.
+      const best: ModelEvidence[] = [];
       const spans = features.spans;
-      if (spans === null) return found;
+      if (spans === null || max <= 0) return best;
+      const before = (a: ModelEvidence, b: ModelEvidence) =>
+        a.weight > b.weight || (a.weight === b.weight && a.start < b.start);
       for (let i = 0; i < features.count; i++) {
         const start = spans[2 * i] ?? -1;
         const end = spans[2 * i + 1] ?? -1;
@@ -68,11 +72,18 @@ export function builtInIntentModel(): BuiltInIntentModel {
         const weight = model.weightOf(features.keys[i] ?? 0, intentIndex) / model.temperature;
         if (weight < min) continue;
         // The same span from two features (a gram and a word) counts once, with the larger weight.
-        const same = found.find((e) => e.start === start && e.end === end);
-        if (same) same.weight = Math.max(same.weight, weight);
-        else found.push({ start, end, weight });
+        let at = best.findIndex((e) => e.start === start && e.end === end);
+        if (at >= 0) {
+          if (best[at]!.weight >= weight) continue;
+          best.splice(at, 1);
+        }
+        const span = { start, end, weight };
+        if (best.length === max && !before(span, best[max - 1]!)) continue;
+        at = best.findIndex((e) => before(span, e));
+        best.splice(at < 0 ? best.length : at, 0, span);
+        if (best.length > max) best.pop();
       }
-      return found.sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, max);
+      return best;
     },
   };
   return shared;
