@@ -38,9 +38,9 @@ export const CHROMIUM: ExternalPart = {
   requireVariable: 'HUASHU_REQUIRE_BROWSER',
   install: 'apt-get install chromium',
   executable: () =>
-    process.env.HUASHU_CHROMIUM ??
-    firstExisting(['/usr/bin/chromium', '/usr/bin/chromium-browser']) ??
-    onPath('chromium'),
+    process.env.HUASHU_CHROMIUM === undefined
+      ? (firstExisting(['/usr/bin/chromium', '/usr/bin/chromium-browser']) ?? onPath('chromium'))
+      : firstExisting([process.env.HUASHU_CHROMIUM]),
 };
 
 export const REDIS_SERVER: ExternalPart = {
@@ -48,7 +48,9 @@ export const REDIS_SERVER: ExternalPart = {
   requireVariable: 'HUASHU_REQUIRE_REDIS',
   install: 'apt-get install redis-server',
   executable: () =>
-    process.env.HUASHU_REDIS_SERVER ?? firstExisting(['/usr/bin/redis-server']) ?? onPath('redis-server'),
+    process.env.HUASHU_REDIS_SERVER === undefined
+      ? (firstExisting(['/usr/bin/redis-server']) ?? onPath('redis-server'))
+      : firstExisting([process.env.HUASHU_REDIS_SERVER]),
 };
 
 export const partRequired = (part: ExternalPart): boolean => process.env[part.requireVariable] === '1';
