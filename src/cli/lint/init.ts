@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { HuashuError } from '../../errors.js';
 import { lintRules, type LintRuleInfo } from '../../lint/rule-list.js';
 import { CONFIG_FILE_NAME } from '../../node/config.js';
-import { UsageError } from '../usage-error.js';
 
 const comment = (text: string, indent: string) => `${indent}// ${text}`;
 
@@ -63,7 +62,7 @@ export function initialConfigText(rules: readonly LintRuleInfo[] = lintRules): s
 }
 
 /**
- * Write `huashu.config.json` in `folder`; an existing file is kept (UsageError, exit 2) unless
+ * Write `huashu.config.json` in `folder`; an existing file is kept (`USAGE`, exit 2) unless
  * `force`. Returns the path written. The file is created exclusively, so a file that appears
  * between the check and the write is not overwritten either.
  */
@@ -76,7 +75,10 @@ export function writeInitialConfig(folder: string, force: boolean): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST')
-      throw new UsageError(`${path} already exists; it was not changed (--init --force overwrites it)`);
+      throw new HuashuError(
+        'USAGE',
+        `${path} already exists; it was not changed (--init --force overwrites it)`,
+      );
     throw new HuashuError('IO', `cannot write ${path}: ${code ?? String(error)}`, { cause: error });
   }
   try {
