@@ -131,7 +131,7 @@ describe('huashu lint --fix keeps the file byte for byte but for the replies', (
 
   it('JSONL: escaped unicode stays escaped, key order, BOM, CRLF and other lines unchanged', async () => {
     const ascii = JSON.stringify({ reply: '亲，您的手机号13812345678已登记' }).replace(
-      /[^\x00-\x7f]/g,
+      /[\u0080-\uffff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
     const lines = [

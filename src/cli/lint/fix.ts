@@ -73,13 +73,13 @@ function rawOffsets(
 
 /** Python's `json.dumps` default (and other ASCII-only writers) escape every non-ASCII character. */
 function asciiOnlyJson(raw: string): boolean {
-  return /\\u[0-9a-fA-F]{4}/.test(raw) && !/[^\x00-\x7f]/.test(raw);
+  return /\\u[0-9a-fA-F]{4}/.test(raw) && !/[\u0080-\uffff]/.test(raw);
 }
 
 function jsonEscape(text: string, asciiOnly: boolean): string {
   const escaped = JSON.stringify(text).slice(1, -1);
   return asciiOnly
-    ? escaped.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    ? escaped.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     : escaped;
 }
 
