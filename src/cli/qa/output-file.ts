@@ -1,0 +1,31 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HuashuError } from '../../errors.js';
+
+/** Where a command writes its output: `-o <file>` (created or truncated) instead of standard output. */
+export interface OutputFile {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** Opens `-o/--output-file <file>` for writing; a file that cannot be opened is an `IO` error naming it. */
+export function openOutputFile(cwd: string, file: string): OutputFile {
+  let fd: number;
+  try {
+    fd = openSync(resolve(cwd, file), 'w');
+  } catch (error) {
+    const why = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new HuashuError('IO', `Cannot write --output-file ${file}: ${why}`, {
+      issues: [{ path: 'output-file', message: why }],
+      cause: error,
+    });
+  }
+  return {
+    write(chunk) {
+      writeSync(fd, chunk);
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
+}
