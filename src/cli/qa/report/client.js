@@ -16,11 +16,15 @@
     return Math.max(280, Math.floor(element.getBoundingClientRect().width));
   }
 
-  /** A category axis: ticks at 0…n-1 named from `names`. */
-  function categoryAxis(names, extra) {
+  /** A category axis: ticks at 0…n-1 named from `names`, every k-th when they would not fit. */
+  function categoryAxis(names, extra, minSpace) {
     return Object.assign(
       {
-        splits: () => names.map((_, i) => i),
+        splits: (u) => {
+          const width = u.bbox.width / uPlot.pxRatio;
+          const step = Math.max(1, Math.ceil((names.length * (minSpace || 56)) / Math.max(1, width)));
+          return names.map((_, i) => i).filter((i) => i % step === 0);
+        },
         values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? (names[i] ?? '') : '')),
         grid: { show: false },
       },
@@ -52,7 +56,7 @@
     'scores',
     {
       scales: { x: categoryScale(scoreBins.length), y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-      axes: [categoryAxis(scoreBins, { label: L.scoreAxis }), { label: L.conversations }],
+      axes: [categoryAxis(scoreBins, { label: L.scoreAxis }, 40), { label: L.conversations }],
       series: [
         { label: L.scoreAxis, value: (_u, i) => (i == null ? '' : scoreBins[i]) },
         {
@@ -75,7 +79,7 @@
     {
       scales: { x: categoryScale(names.length), y: { range: [0, 100] } },
       axes: [
-        categoryAxis(names, { rotate: -40, size: 90 }),
+        categoryAxis(names, { rotate: -40, size: 90 }, 1),
         { label: L.failureRate + ' %', values: (_u, splits) => splits.map((v) => v + '%') },
       ],
       series: [
@@ -102,7 +106,10 @@
         x: categoryScale(responseBins.length),
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
-      axes: [categoryAxis(responseBins, { label: L.wait }), { label: L.conversations }],
+      axes: [
+        categoryAxis(responseBins, { label: L.wait, rotate: -30, size: 70 }, 1),
+        { label: L.conversations },
+      ],
       series: [
         { label: L.wait, value: (_u, i) => (i == null ? '' : responseBins[i]) },
         {
@@ -136,7 +143,7 @@
         n: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
       axes: [
-        categoryAxis(dayNames, {}),
+        categoryAxis(dayNames, {}, 48),
         { scale: 'score', label: L.averageScore },
         { scale: 'n', side: 1, label: L.conversations, grid: { show: false } },
       ],
