@@ -20,12 +20,23 @@ export function openOutputFile(cwd: string, file: string): OutputFile {
       cause: error,
     });
   }
+  // Writes are gathered into ~64 KB blocks: one JSON line per conversation is one write otherwise.
+  let pending = '';
   return {
     write(chunk) {
-      writeSync(fd, chunk);
+      pending += chunk;
+      if (pending.length >= 65_536) {
+        writeSync(fd, pending);
+        pending = '';
+      }
     },
     close() {
-      closeSync(fd);
+      try {
+        if (pending !== '') writeSync(fd, pending);
+      } finally {
+        pending = '';
+        closeSync(fd);
+      }
     },
   };
 }
