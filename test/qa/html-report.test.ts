@@ -153,12 +153,18 @@ describe('personal data', () => {
           expect(html).not.toMatch(/<(?!\/?(mark|span)\b)/);
         },
       ),
+      { numRuns: 500 },
     );
   });
 
-  it('a mark cutting a datum covers the whole masked datum', () => {
-    const html = markedTurnHtml('电话13812345678', [{ range: [4, 6], title: 'pii' }]);
-    expect(html).toBe('电话<mark title="pii"><span class="masked">138****5678</span></mark>');
+  it.each([
+    ['a mark cutting a datum', '电话13812345678', [4, 6]],
+    ['an empty mark at a datum', '电话13812345678', [2, 2]],
+    ['a mark over the whole datum', '电话13812345678', [2, 13]],
+  ] as const)('%s covers the whole masked datum, shown once', (_, text, range) => {
+    expect(markedTurnHtml(text, [{ range: [...range], title: 'pii' }])).toBe(
+      '电话<mark title="pii"><span class="masked">138****5678</span></mark>',
+    );
   });
 });
 

@@ -245,13 +245,15 @@ export function markedTurnHtml(text: string, marks: ReadonlyArray<{ range: Range
   // A mark that cuts a datum covers all of it (the datum only shows masked, as one piece).
   const spans = marks.map(({ range: [start, end], title }) => {
     let s = Math.max(0, Math.min(start, text.length));
+    // An empty range (a point) marks the character after it.
     let e = Math.max(s, Math.min(end, text.length));
+    if (e === s) e = Math.min(text.length, s + 1);
     for (const d of data)
       if (d.start < e && d.end > s) {
         s = Math.min(s, d.start);
         e = Math.max(e, d.end);
       }
-    return { start: s, end: e === s ? Math.min(text.length, s + 1) : e, title };
+    return { start: s, end: e, title };
   });
   const cuts = new Set<number>([0, text.length]);
   for (const d of data) cuts.add(d.start).add(d.end);
@@ -261,6 +263,8 @@ export function markedTurnHtml(text: string, marks: ReadonlyArray<{ range: Range
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
     const datum = data.find((d) => d.start <= a && b <= d.end);
+    // No cut falls inside a datum (marks were widened to cover it); should one, the datum shows once.
+    if (datum !== undefined && a !== datum.start) continue;
     const piece = escapeHtml(datum === undefined ? text.slice(a, b) : datum.masked);
     const titles = spans.filter((s) => s.start <= a && b <= s.end).map((s) => s.title);
     const wrapped = datum === undefined ? piece : `<span class="masked">${piece}</span>`;
