@@ -6,6 +6,7 @@ import { idsGenerator } from './ids.js';
 import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
+import { lintDocsGenerator } from './lint-docs.js';
 import { qaGenerator } from './qa.js';
 import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
@@ -18,6 +19,7 @@ export const generators: DataGenerator[] = [
   hanziGenerator,
   languageGenerator,
   lintGenerator,
+  lintDocsGenerator,
   // After lint: its cues compile with the lint skeleton and lists.
   qaGenerator,
   intentsGenerator,
