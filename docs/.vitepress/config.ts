@@ -66,7 +66,8 @@ const guides: DefaultTheme.SidebarItem[] = [
  */
 export default defineConfig({
   title: 'huashu 话术',
-  description: 'E-commerce customer-service scripts: intents, signals, standard phrasing, next actions and reply linting.',
+  description:
+    'E-commerce customer-service scripts: intents, signals, standard phrasing, next actions and reply linting.',
   lang: 'en',
   base: new URL(DOCS_BASE_URL).pathname,
   outDir: 'dist',

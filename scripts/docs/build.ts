@@ -10,7 +10,16 @@
  *
  * Needs src/generated (`npm run gen`); `npm run docs:build` runs both.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOCS_BASE_URL } from '../../src/lint/docs.js';
@@ -74,7 +83,10 @@ function files(dir: string): string[] {
  */
 export function relativize(dist: string, base = BASE): number {
   let changed = 0;
-  const pattern = new RegExp(`((?:href|src|content)=["']|url\\(["']?)${base.replace(/[/.]/g, '\\$&')}([^"')\\s]*)`, 'g');
+  const pattern = new RegExp(
+    `((?:href|src|content)=["']|url\\(["']?)${base.replace(/[/.]/g, '\\$&')}([^"')\\s]*)`,
+    'g',
+  );
   for (const file of files(dist)) {
     if (!/\.(html|css)$/.test(file)) continue;
     const text = readFileSync(file, 'utf8');
@@ -115,12 +127,16 @@ function size(dir: string): { files: number; bytes: number } {
   return { files: all.length, bytes: all.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
-export async function buildDocs(options: { log?: (line: string) => void; api?: boolean } = {}): Promise<void> {
+export async function buildDocs(
+  options: { log?: (line: string) => void; api?: boolean } = {},
+): Promise<void> {
   const log = options.log ?? ((line: string) => console.log(line));
   const time = async (label: string, step: () => unknown) => {
     const started = performance.now();
     const result = await step();
-    log(`docs: ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s${typeof result === 'string' ? ` (${result})` : ''}`);
+    log(
+      `docs: ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s${typeof result === 'string' ? ` (${result})` : ''}`,
+    );
   };
   await time('reference pages', () => {
     const sidebar = generate();
@@ -129,7 +145,8 @@ export async function buildDocs(options: { log?: (line: string) => void; api?: b
       .join(', ');
   });
   // --no-api keeps the last docs/api (for quick rebuilds of the guides).
-  if (options.api !== false || !existsSync(join(DOCS, 'api', 'index.md'))) await time('API reference (TypeDoc)', apiReference);
+  if (options.api !== false || !existsSync(join(DOCS, 'api', 'index.md')))
+    await time('API reference (TypeDoc)', apiReference);
   rmSync(DIST, { recursive: true, force: true });
   await time('VitePress', async () => {
     const { build } = await import('vitepress');

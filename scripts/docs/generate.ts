@@ -104,8 +104,12 @@ function rulePage(id: string, cases: RuleCases | undefined): string {
     const good = valid.filter((test) => localeOf(test) === locale);
     const rows = bad.slice(0, MAX_EXAMPLES).map((test) => {
       const result = linter.lint(test.text, contextOf(test));
-      const findings = result.findings.map((f) => `${code(f.messageId)} (${f.severity}): ${cell(f.message)}`).join('<br>');
-      const fixed = result.findings.some((f) => f.fix !== undefined) ? cell(applyFixes(test.text, result.findings).text) : '—';
+      const findings = result.findings
+        .map((f) => `${code(f.messageId)} (${f.severity}): ${cell(f.message)}`)
+        .join('<br>');
+      const fixed = result.findings.some((f) => f.fix !== undefined)
+        ? cell(applyFixes(test.text, result.findings).text)
+        : '—';
       return [cell(test.text), contextText(test), findings || '—', fixed];
     });
     examples.push(
@@ -115,7 +119,9 @@ function rulePage(id: string, cases: RuleCases | undefined): string {
       '',
       table(['Reply', 'Context', 'Finding', 'After `--fix`'], rows),
       '',
-      bad.length > MAX_EXAMPLES ? `_${bad.length - MAX_EXAMPLES} more incorrect examples in the rule's test table._\n` : '',
+      bad.length > MAX_EXAMPLES
+        ? `_${bad.length - MAX_EXAMPLES} more incorrect examples in the rule's test table._\n`
+        : '',
       `**Correct** — not reported:`,
       '',
       table(
@@ -123,7 +129,9 @@ function rulePage(id: string, cases: RuleCases | undefined): string {
         good.slice(0, MAX_EXAMPLES).map((test) => [cell(test.text), contextText(test)]),
       ),
       '',
-      good.length > MAX_EXAMPLES ? `_${good.length - MAX_EXAMPLES} more correct examples in the rule's test table._\n` : '',
+      good.length > MAX_EXAMPLES
+        ? `_${good.length - MAX_EXAMPLES} more correct examples in the rule's test table._\n`
+        : '',
     );
   }
 
@@ -134,7 +142,15 @@ function rulePage(id: string, cases: RuleCases | undefined): string {
     '',
     table(
       ['Category', 'Default severity', 'Fixable', 'Suggests a template', 'Needs a conversation'],
-      [[info.category, info.defaultSeverity, info.fixable ? 'yes' : 'no', info.hasSuggestions ? 'yes' : 'no', info.requiresConversation ? 'yes' : 'no']],
+      [
+        [
+          info.category,
+          info.defaultSeverity,
+          info.fixable ? 'yes' : 'no',
+          info.hasSuggestions ? 'yes' : 'no',
+          info.requiresConversation ? 'yes' : 'no',
+        ],
+      ],
     ),
     '',
     '## What it catches',
@@ -197,7 +213,11 @@ function templatePage(id: string): string {
     v.type,
     v.optional === true ? 'optional' : 'required',
     cell(v.description ?? ''),
-    v.example === undefined ? '—' : cell(typeof v.example === 'object' && v.example !== null ? JSON.stringify(v.example) : String(v.example)),
+    v.example === undefined
+      ? '—'
+      : cell(
+          typeof v.example === 'object' && v.example !== null ? JSON.stringify(v.example) : String(v.example),
+        ),
   ]);
   const when = (t as { when?: unknown }).when;
   const body = [
@@ -215,9 +235,11 @@ function templatePage(id: string): string {
     '## When it is chosen',
     '',
     `- Stage: ${code(t.stage)}`,
-    `- Intents: ${t.intents.length === 0 ? 'none (chosen by id or stage)' : t.intents.map((intent) => (BUILT_IN_INTENT_IDS as readonly string[]).includes(intent) ? link(from, intentPath(intent), intent) : code(intent)).join(', ')}`,
+    `- Intents: ${t.intents.length === 0 ? 'none (chosen by id or stage)' : t.intents.map((intent) => ((BUILT_IN_INTENT_IDS as readonly string[]).includes(intent) ? link(from, intentPath(intent), intent) : code(intent))).join(', ')}`,
     `- Channels: ${t.channels.map((c) => code(c)).join(', ')}`,
-    ...(when === undefined ? [] : ['- Only when the facts match:', '', block(JSON.stringify(when, null, 2), 'json')]),
+    ...(when === undefined
+      ? []
+      : ['- Only when the facts match:', '', block(JSON.stringify(when, null, 2), 'json')]),
   ].join('\n');
   return page(id, body, `templates/${id}.json and its .hbs files`);
 }
@@ -237,13 +259,25 @@ function actionPage(id: string): string {
   const from = actionPath(id);
   const params = Object.entries(a.params).map(([name, p]) => {
     const spec = p as { type?: string; enum?: string[]; description?: Record<string, string> };
-    return [code(name), spec.type ?? '—', spec.enum ? spec.enum.map((v) => code(v)).join(', ') : '—', cell(spec.description?.en ?? ''), cell(spec.description?.['zh-Hans'] ?? '')];
+    return [
+      code(name),
+      spec.type ?? '—',
+      spec.enum ? spec.enum.map((v) => code(v)).join(', ') : '—',
+      cell(spec.description?.en ?? ''),
+      cell(spec.description?.['zh-Hans'] ?? ''),
+    ];
   });
   const firing = actionRules.filter((rule) => actionIdsOf(rule).includes(id));
   const body = [
     `# ${id}`,
     '',
-    table(['Locale', 'Description'], LOCALES.map((locale) => [LOCALE_NAMES[locale], cell((a.description as Record<string, string>)[locale] ?? '')])),
+    table(
+      ['Locale', 'Description'],
+      LOCALES.map((locale) => [
+        LOCALE_NAMES[locale],
+        cell((a.description as Record<string, string>)[locale] ?? ''),
+      ]),
+    ),
     '',
     '## Parameters',
     '',
@@ -257,14 +291,30 @@ function actionPage(id: string): string {
     '',
     ...(a.costly === undefined
       ? []
-      : ['## A costly action', '', `Money or goods leave the shop: ${cell(a.costly.guard.en)} (${cell(a.costly.guard['zh-Hans'])})`, '']),
+      : [
+          '## A costly action',
+          '',
+          `Money or goods leave the shop: ${cell(a.costly.guard.en)} (${cell(a.costly.guard['zh-Hans'])})`,
+          '',
+        ]),
     '## Rules that recommend it',
     '',
     firing.length === 0
       ? '_No built-in rule; a shop rule may._'
       : firing
           .map((rule) =>
-            [`### ${rule.name}`, '', cell(rule.description ?? ''), '', `Priority ${rule.priority ?? '—'}; recommends ${actionIdsOf(rule).map((other) => (other === id ? code(other) : link(from, actionPath(other), other))).join(', ')} when:`, '', block(JSON.stringify(rule.conditions, null, 2), 'json'), ''].join('\n'),
+            [
+              `### ${rule.name}`,
+              '',
+              cell(rule.description ?? ''),
+              '',
+              `Priority ${rule.priority ?? '—'}; recommends ${actionIdsOf(rule)
+                .map((other) => (other === id ? code(other) : link(from, actionPath(other), other)))
+                .join(', ')} when:`,
+              '',
+              block(JSON.stringify(rule.conditions, null, 2), 'json'),
+              '',
+            ].join('\n'),
           )
           .join('\n'),
   ].join('\n');
@@ -275,7 +325,10 @@ function actionPage(id: string): string {
 
 type Corpus = { data: Array<{ intent: string; tests?: string[] }> };
 const corpora = Object.fromEntries(
-  LOCALES.map((locale) => [locale, JSON.parse(readFileSync(join(ROOT, 'rules', 'intents', `corpus.${locale}.json`), 'utf8')) as Corpus]),
+  LOCALES.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(join(ROOT, 'rules', 'intents', `corpus.${locale}.json`), 'utf8')) as Corpus,
+  ]),
 ) as Record<SupportedLocale, Corpus>;
 
 function intentPage(id: string): string {
@@ -285,12 +338,21 @@ function intentPage(id: string): string {
   const rules = actionRules.filter((rule) => JSON.stringify(rule.conditions).includes(JSON.stringify(id)));
   const examples = LOCALES.flatMap((locale) => {
     const tests = corpora[locale].data.find((entry) => entry.intent === id)?.tests ?? [];
-    return [`### ${LOCALE_NAMES[locale]}`, '', tests.length === 0 ? '_No test messages._' : tests.map((text) => `- ${cell(text)}`).join('\n'), ''];
+    return [
+      `### ${LOCALE_NAMES[locale]}`,
+      '',
+      tests.length === 0 ? '_No test messages._' : tests.map((text) => `- ${cell(text)}`).join('\n'),
+      '',
+    ];
   });
   const body = [
     `# ${id}`,
     '',
-    meaning === undefined ? (id === 'other' ? 'Out of scope or unclear; also the answer below the confidence threshold.' : '') : cell(meaning.description),
+    meaning === undefined
+      ? id === 'other'
+        ? 'Out of scope or unclear; also the answer below the confidence threshold.'
+        : ''
+      : cell(meaning.description),
     '',
     '## Example messages',
     '',
@@ -299,13 +361,22 @@ function intentPage(id: string): string {
     ...examples,
     '## Templates it leads to',
     '',
-    table(['Template', 'Stage', 'Description'], leading.map((t) => [link(from, templatePath(t.id), t.id), t.stage, cell(t.description)])),
+    table(
+      ['Template', 'Stage', 'Description'],
+      leading.map((t) => [link(from, templatePath(t.id), t.id), t.stage, cell(t.description)]),
+    ),
     '',
     '## Actions it leads to',
     '',
     table(
       ['Rule', 'Actions', 'Description'],
-      rules.map((rule) => [code(rule.name), actionIdsOf(rule).map((a) => link(from, actionPath(a), a)).join(', '), cell(rule.description ?? '')]),
+      rules.map((rule) => [
+        code(rule.name),
+        actionIdsOf(rule)
+          .map((a) => link(from, actionPath(a), a))
+          .join(', '),
+        cell(rule.description ?? ''),
+      ]),
     ),
   ].join('\n');
   return page(id, body, 'rules/intents/corpus.*.json, templates/, rules/actions/');
@@ -314,7 +385,8 @@ function intentPage(id: string): string {
 // ---------------------------------------------------------------- write
 
 export function generate(): Record<string, SidebarItem[]> {
-  for (const dir of ['rules', 'templates', 'actions', 'intents']) rmSync(join(DOCS, dir), { recursive: true, force: true });
+  for (const dir of ['rules', 'templates', 'actions', 'intents'])
+    rmSync(join(DOCS, dir), { recursive: true, force: true });
   const sidebar: Record<string, SidebarItem[]> = { rules: [], templates: [], actions: [], intents: [] };
 
   for (const rule of lintRules) {
@@ -335,37 +407,59 @@ export function generate(): Record<string, SidebarItem[]> {
   }
 
   const index = (section: string, title: string, intro: string, rows: string[][], head: string[]) =>
-    write(`${section}/index.md`, page(title, [`# ${title}`, '', intro, '', table(head, rows)].join('\n'), `rules/ and templates/`));
+    write(
+      `${section}/index.md`,
+      page(title, [`# ${title}`, '', intro, '', table(head, rows)].join('\n'), `rules/ and templates/`),
+    );
   index(
     'rules',
     'Lint rules',
     'Every rule `huashu lint` runs. Each finding’s `url` and each SARIF rule’s `helpUri` point to its page here.',
-    lintRules.map((r) => [link('rules/index.md', rulePath(r.id), r.id), cell(r.description), r.defaultSeverity, r.fixable ? 'yes' : 'no']),
+    lintRules.map((r) => [
+      link('rules/index.md', rulePath(r.id), r.id),
+      cell(r.description),
+      r.defaultSeverity,
+      r.fixable ? 'yes' : 'no',
+    ]),
     ['Rule', 'What it reports', 'Severity', 'Fixable'],
   );
   index(
     'templates',
     'Reply templates',
     `The ${templates.length} built-in templates, each in ${LOCALES.length} locales.`,
-    templates.map((t) => [link('templates/index.md', templatePath(t.id), t.id), t.stage, cell(t.description)]),
+    templates.map((t) => [
+      link('templates/index.md', templatePath(t.id), t.id),
+      t.stage,
+      cell(t.description),
+    ]),
     ['Template', 'Stage', 'When'],
   );
   index(
     'actions',
     'Next actions',
     `The ${actions.length} next actions and the ${actionRules.length} built-in rules that recommend them.`,
-    actions.map((a) => [link('actions/index.md', actionPath(a.id), a.id), cell(a.description.en), cell(a.description['zh-Hans'])]),
+    actions.map((a) => [
+      link('actions/index.md', actionPath(a.id), a.id),
+      cell(a.description.en),
+      cell(a.description['zh-Hans']),
+    ]),
     ['Action', 'Description', '说明'],
   );
   index(
     'intents',
     'Intents',
     `The ${BUILT_IN_INTENT_IDS.length} built-in intents.`,
-    BUILT_IN_INTENT_IDS.map((id) => [link('intents/index.md', intentPath(id), id), cell(templates.find((t) => t.intents.includes(id) && t.stage === 'answer')?.description ?? '')]),
+    BUILT_IN_INTENT_IDS.map((id) => [
+      link('intents/index.md', intentPath(id), id),
+      cell(templates.find((t) => t.intents.includes(id) && t.stage === 'answer')?.description ?? ''),
+    ]),
     ['Intent', 'Meaning'],
   );
   mkdirSync(join(DOCS, '.vitepress', 'generated'), { recursive: true });
-  writeFileSync(join(DOCS, '.vitepress', 'generated', 'sidebar.json'), `${JSON.stringify(sidebar, null, 2)}\n`);
+  writeFileSync(
+    join(DOCS, '.vitepress', 'generated', 'sidebar.json'),
+    `${JSON.stringify(sidebar, null, 2)}\n`,
+  );
   return sidebar;
 }
 

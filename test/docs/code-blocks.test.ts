@@ -17,7 +17,8 @@ const TMP = join(ROOT, '.docs-tmp', 'blocks');
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 
 const blocks = documentationFiles(ROOT).flatMap((file) => codeBlocks(ROOT, file));
-const label = (block: CodeBlock) => `${block.file}:${block.line} (${block.lang}${block.flags.length ? ` ${block.flags.join(' ')}` : ''})`;
+const label = (block: CodeBlock) =>
+  `${block.file}:${block.line} (${block.lang}${block.flags.length ? ` ${block.flags.join(' ')}` : ''})`;
 const programs = blocks.filter((block) => kind(block) === 'run');
 const shells = blocks.filter((block) => kind(block) === 'shell');
 
@@ -42,7 +43,9 @@ describe('documentation code blocks', () => {
       expect(existsSync(BIN), 'dist/ is built (npm run build)').toBe(true);
       rmSync(TMP, { recursive: true, force: true });
       mkdirSync(TMP, { recursive: true });
-      const exportNames = Object.keys(createRequire(import.meta.url)(join(ROOT, 'dist', 'index.cjs')) as object);
+      const exportNames = Object.keys(
+        createRequire(import.meta.url)(join(ROOT, 'dist', 'index.cjs')) as object,
+      );
       const names = programs.map((block, i) => {
         const name = `${String(i).padStart(3, '0')}.${block.lang === 'js' ? 'mjs' : 'ts'}`;
         writeFileSync(join(TMP, name), program(block, exportNames));
@@ -55,7 +58,11 @@ describe('documentation code blocks', () => {
           `for (const name of names) { try { await import('./' + name); results[name] = null; } catch (e) { results[name] = String(e && e.stack || e); } }\n` +
           `console.log = log;\nprocess.stdout.write(JSON.stringify(results));\n`,
       );
-      const run = spawnSync(process.execPath, ['--import', 'tsx', join(TMP, 'run.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(TMP, 'run.mjs')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.status, run.stderr).toBe(0);
       const byName = JSON.parse(run.stdout) as Record<string, string | null>;
       results = Object.fromEntries(programs.map((block, i) => [label(block), byName[names[i]!] ?? null]));
@@ -74,7 +81,11 @@ describe('documentation code blocks', () => {
         const args = command.replace(/^(npx )?huashu\b/, '');
         expect(args, `${command}: only huashu commands run here; mark others \`sh skip\``).not.toBe(command);
         // bash parses the quoting as a reader's shell would; huashu is the built CLI.
-        const run = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} ${args}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+        const run = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} ${args}`], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
         // 0 clean, 1 findings or a fatal item: both are results. 2 is a usage or input error.
         expect([0, 1], `${command}\n${run.stderr}`).toContain(run.status);
         expect(run.stderr, command).not.toMatch(/^\s+at /m);
@@ -82,4 +93,3 @@ describe('documentation code blocks', () => {
     });
   });
 });
-

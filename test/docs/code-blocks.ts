@@ -31,7 +31,8 @@ export function documentationFiles(root: string): string[] {
   const generated = new Set(['rules', 'templates', 'actions', 'intents', 'api', 'dist', '.vitepress']);
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      if (entry.isDirectory()) return generated.has(entry.name) && dir === join(root, 'docs') ? [] : walk(join(dir, entry.name));
+      if (entry.isDirectory())
+        return generated.has(entry.name) && dir === join(root, 'docs') ? [] : walk(join(dir, entry.name));
       return entry.name.endsWith('.md') ? [join(dir, entry.name)] : [];
     });
   return [join(root, 'README.md'), ...walk(join(root, 'docs'))];
@@ -57,7 +58,8 @@ export function codeBlocks(root: string, path: string): CodeBlock[] {
 export function kind(block: CodeBlock): 'run' | 'shell' | 'shown' | { problem: string } {
   const unknown = block.flags.filter((flag) => !FLAGS.has(flag));
   if (unknown.length > 0) return { problem: `unknown flag(s) ${unknown.join(', ')}` };
-  if (block.lang === '') return { problem: 'a bare fence: say what the block is (ts, sh, text, json, … or `skip`)' };
+  if (block.lang === '')
+    return { problem: 'a bare fence: say what the block is (ts, sh, text, json, … or `skip`)' };
   if (block.flags.length > 0) return 'shown';
   if (RUN_LANGS.has(block.lang)) return 'run';
   if (SHELL_LANGS.has(block.lang)) return 'shell';
@@ -76,7 +78,8 @@ export function program(block: CodeBlock, exportNames: readonly string[] = []): 
   const used = (name: string) => new RegExp(`(?<![.\\w'"])${name}\\b`).test(code);
   const missing = exportNames.filter((name) => used(name) && !declared(name));
   const needsAssistant = used('assistant') && !declared('assistant');
-  if (needsAssistant && !missing.includes('createAssistant') && !declared('createAssistant')) missing.push('createAssistant');
+  if (needsAssistant && !missing.includes('createAssistant') && !declared('createAssistant'))
+    missing.push('createAssistant');
   const preamble =
     (missing.length ? `import { ${missing.join(', ')} } from 'huashu';\n` : '') +
     (needsAssistant ? 'const assistant = createAssistant();\n' : '');
