@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleDoc, RULE_DOC_SECTIONS } from '../../scripts/data/lint-docs.js';
 import type { HuashuIssue } from '../../src/errors.js';
-import { builtInRuleDocsOf, markdownToText, ruleHelp } from '../../src/lint/rule-docs.js';
+import { builtInRuleDocsOf, markdownToText, ruleHelp, type LintRuleDocs } from '../../src/lint/rule-docs.js';
 import { lintRules } from '../../src/lint/rule-list.js';
 
 const full = Object.values(RULE_DOC_SECTIONS)
@@ -14,10 +14,8 @@ describe('rules/lint/docs/<rule>.md', () => {
       const docs = builtInRuleDocsOf(rule.id);
       expect(docs, rule.id).toBeDefined();
       // Autofix may be one word ("None."); the others explain.
-      for (const key of Object.keys(RULE_DOC_SECTIONS))
-        expect(docs![key as keyof typeof docs].length, `${rule.id} ${key}`).toBeGreaterThan(
-          key === 'autofix' ? 4 : 40,
-        );
+      for (const key of Object.keys(RULE_DOC_SECTIONS) as Array<keyof LintRuleDocs>)
+        expect(docs![key].length, `${rule.id} ${key}`).toBeGreaterThan(key === 'autofix' ? 4 : 40);
     }
     expect(builtInRuleDocsOf('no-such-rule')).toBeUndefined();
     expect(builtInRuleDocsOf('__proto__')).toBeUndefined();
