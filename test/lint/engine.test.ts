@@ -363,7 +363,7 @@ describe('results', () => {
 
   it('gives each finding its rule url', () => {
     const [finding] = createLinter().lint('着什么急').findings;
-    expect(finding!.url).toBe('rules/lint/README.md#no-forbidden-phrase');
+    expect(finding!.url).toBe('https://huashu-dev.github.io/huashu/rules/no-forbidden-phrase.html');
   });
 });
 

@@ -18,11 +18,29 @@ function escapeProperty(text: string): string {
 }
 
 /**
+ * GitHub Actions shows at most 10 error and 10 warning annotations per step (and 50 per job); the
+ * rest are dropped silently: https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md#limitations
+ */
+export const GITHUB_MAX_ANNOTATIONS = { error: 10, warning: 10 } as const;
+
+export interface GithubOptions {
+  color?: boolean;
+  /** Annotations written per type (default `GITHUB_MAX_ANNOTATIONS`); later findings become plain log lines. */
+  maxAnnotations?: { error: number; warning: number };
+}
+
+/**
  * GitHub Actions annotations, one per finding:
  * `::error file=replies.jsonl,line=12,col=8,endLine=12,endColumn=11,title=shipping-wording::message`.
  * GitHub shows them on the workflow run and, for files in the repository, on the pull request.
  */
-export function createGithubFormatter(options: { color?: boolean } = {}): StreamingFormatter {
+export function createGithubFormatter(options: GithubOptions = {}): StreamingFormatter {
+  const max = options.maxAnnotations ?? GITHUB_MAX_ANNOTATIONS;
+  for (const type of ['error', 'warning'] as const)
+    if (!Number.isInteger(max[type]) || max[type] < 0)
+      throw new RangeError(`maxAnnotations.${type} must be a non-negative integer, got ${String(max[type])}`);
+  const written = { error: 0, warning: 0 };
+  const plain = { error: 0, warning: 0 };
   return {
     begin: () => '',
     reply(entry: LintedReply) {
@@ -52,13 +70,28 @@ export function createGithubFormatter(options: { color?: boolean } = {}): Stream
               ? ''
               : ` (reply ${entry.id}${entry.agent === undefined ? '' : `, agent ${entry.agent}`})`;
           const command = finding.severity === 'error' ? 'error' : 'warning';
-          return `::${command} ${properties.join(',')}::${escapeData(`${finding.message}${label}`)}\n`;
+          if (written[command] < max[command]) {
+            written[command]++;
+            return `::${command} ${properties.join(',')}::${escapeData(`${finding.message}${label}`)}\n`;
+          }
+          // Past GitHub's limit an annotation would be dropped: the finding stays in the log as a line.
+          plain[command]++;
+          const where = `${entry.source ?? 'reply'}:${span ? `${span.start.line}:${span.start.column}` : '1:1'}`;
+          return `${printable(where)}  ${command}  ${printable(`${finding.message}${label}`)}  ${finding.ruleId}\n`;
         })
         .join('');
     },
     // The summary is printed as plain log lines after the annotations.
-    end: (summary?: LintSummary) =>
-      summary ? formatSummary(summary, { color: options.color === true }) : '',
+    end(summary?: LintSummary) {
+      const more = plain.error + plain.warning;
+      const notice =
+        more === 0
+          ? ''
+          : `::notice title=huashu::${escapeData(
+              `${more} more finding(s) (${plain.error} error(s), ${plain.warning} warning(s)) are printed as log lines, not annotations: GitHub shows at most ${max.error} error and ${max.warning} warning annotations per step. Use --format sarif with code scanning to see every finding on the pull request.`,
+            )}\n`;
+      return notice + (summary ? formatSummary(summary, { color: options.color === true }) : '');
+    },
   };
 }
 

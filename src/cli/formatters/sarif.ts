@@ -5,11 +5,22 @@ import { printableReply } from './redact.js';
 import type { LintSummary } from './summary.js';
 import type { LintedReply, RuleDescriptor, StreamingFormatter } from './types.js';
 
+/**
+ * GitHub code scanning rejects a run with more than 25,000 results (and shows the top 5,000 by
+ * severity): https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
 export interface SarifOptions {
   /** The rules that ran, listed in `tool.driver.rules` (results point at them by `ruleIndex`). */
   rules?: readonly RuleDescriptor[];
   /** Put the summary in `runs[0].properties.summary`. */
   summary?: boolean;
+  /**
+   * Results written at most (default `SARIF_MAX_RESULTS`, GitHub's limit per run); the rest are
+   * counted and reported in `invocations[0].toolExecutionNotifications` and `properties.truncated`.
+   */
+  maxResults?: number;
 }
 
 /** A file path as a SARIF URI reference: relative paths percent-encoded per segment, absolute ones `file://`. */
@@ -69,6 +80,11 @@ function region(span: SourceSpan, snippet?: string): Record<string, unknown> {
  */
 export function createSarifFormatter(options: SarifOptions = {}): StreamingFormatter {
   const rules = options.rules ?? [];
+  const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+  if (!Number.isInteger(maxResults) || maxResults < 1)
+    throw new RangeError(`maxResults must be a positive integer, got ${String(maxResults)}`);
+  let written = 0;
+  let omitted = 0;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   // Replies given inline have no file: their text becomes an artifact of the log.
   const inlineArtifacts: string[] = [];
@@ -140,6 +156,10 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
         rules: rules.map((rule) => ({
           id: rule.id,
           shortDescription: { text: rule.description },
+          ...(rule.fullDescription === undefined ? {} : { fullDescription: { text: rule.fullDescription } }),
+          ...(rule.help === undefined
+            ? {}
+            : { help: { text: rule.help.text, markdown: rule.help.markdown } }),
           // SARIF wants an absolute helpUri; a link relative to the package goes in the properties.
           ...(rule.url !== undefined && ABSOLUTE_URI.test(rule.url) ? { helpUri: rule.url } : {}),
           defaultConfiguration: { level: level(rule.severity), enabled: rule.severity !== 'off' },
@@ -166,6 +186,11 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
       findings.forEach((finding, i) => {
         const span = spans[i];
         if (!span) return;
+        if (written >= maxResults) {
+          omitted++;
+          return;
+        }
+        written++;
         text += `${first ? '\n' : ',\n'}${JSON.stringify(result(entry, finding, span, location, printed, spans[findings.length + i]))}`;
         first = false;
       });
@@ -176,9 +201,31 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
         inlineArtifacts.length === 0
           ? ''
           : `,"artifacts":${JSON.stringify(inlineArtifacts.map((text) => ({ contents: { text }, mimeType: 'text/plain' })))}`;
+      const truncated = omitted === 0 ? undefined : { limit: maxResults, written, omitted };
+      const notice =
+        truncated === undefined
+          ? ''
+          : `,"invocations":${JSON.stringify([
+              {
+                executionSuccessful: true,
+                toolExecutionNotifications: [
+                  {
+                    level: 'warning',
+                    descriptor: { id: 'results-truncated' },
+                    message: {
+                      text: `${omitted} more result(s) not written: this log holds the first ${maxResults}, the most GitHub code scanning accepts in one run. Split the input or lint with --format json for every finding.`,
+                    },
+                  },
+                ],
+              },
+            ])}`;
+      const runProperties = {
+        ...(options.summary === true && summary ? { summary } : {}),
+        ...(truncated === undefined ? {} : { truncated }),
+      };
       const properties =
-        options.summary === true && summary ? `,"properties":${JSON.stringify({ summary })}` : '';
-      return `${first ? '' : '\n'}]${artifacts}${properties}}]}\n`;
+        Object.keys(runProperties).length === 0 ? '' : `,"properties":${JSON.stringify(runProperties)}`;
+      return `${first ? '' : '\n'}]${artifacts}${notice}${properties}}]}\n`;
     },
   };
 }

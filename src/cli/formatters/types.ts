@@ -45,6 +45,10 @@ export interface LintedReply {
 export interface RuleDescriptor {
   id: string;
   description: string;
+  /** A paragraph on what the rule reports (SARIF `fullDescription`). */
+  fullDescription?: string;
+  /** The rule's documentation as plain text and markdown (SARIF `help`). */
+  help?: { text: string; markdown: string };
   url?: string;
   category?: string;
   /** The severity the rule runs with, after configuration. */

@@ -1,4 +1,5 @@
 import { createLinter, type ConfiguredRule } from '../../lint/linter.js';
+import { ruleHelp } from '../../lint/rule-docs.js';
 import { builtInSuggestion, type SuggestionResolver } from '../../lint/suggestions.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/index.js';
@@ -6,9 +7,13 @@ import type { RuleDescriptor } from '../formatters/types.js';
 import type { LinterFactory } from './linter-factory.js';
 
 function describe(rule: ConfiguredRule): RuleDescriptor {
+  const help = ruleHelp(rule.id);
   return {
     id: rule.id,
     description: rule.meta.docs.description,
+    ...(help === undefined
+      ? {}
+      : { fullDescription: help.fullDescription, help: { text: help.text, markdown: help.markdown } }),
     url: rule.meta.docs.url,
     category: rule.meta.category,
     severity: rule.severity,

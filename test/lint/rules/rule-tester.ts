@@ -5,43 +5,14 @@
  * at its default severity.
  */
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../../src/facts.js';
-import type { SupportedLocale } from '../../../src/language/index.js';
 import { applyFixes } from '../../../src/lint/fixes.js';
 import { createLinter } from '../../../src/lint/linter.js';
 import type { SuggestionResolver } from '../../../src/lint/suggestions.js';
 import { lintRules } from '../../../src/lint/rule-list.js';
-import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from '../../../src/lint/types.js';
+import type { Finding, LintContext, SeveritySetting } from '../../../src/lint/types.js';
+import type { RuleCases, ValidCase } from '../cases/types.js';
 
-export interface ValidCase {
-  text: string;
-  facts?: Facts;
-  conversation?: ConversationTurn[];
-  locale?: SupportedLocale;
-  /** Shown in the test name; defaults to the text. */
-  name?: string;
-}
-
-export interface ExpectedFinding {
-  messageId: string;
-  severity?: Severity;
-  /** The reported text as written in the reply (for a redacted finding: its masked form). */
-  actual?: string;
-  /** The reply's text in the finding's range. */
-  text?: string;
-  /** Entries the finding's data must have. */
-  data?: Record<string, string>;
-  /** Text the message must contain (it is in the reply's locale unless the case sets one). */
-  message?: string;
-  /** The text of the first suggestion (the resolver below returns `<template>@<locale>`). */
-  suggestion?: string;
-}
-
-export interface InvalidCase extends ValidCase {
-  errors: ExpectedFinding[];
-  /** The reply with every fix applied; required when a finding has a fix, else it must have none. */
-  output?: string;
-}
+export type { ExpectedFinding, InvalidCase, RuleCases, ValidCase } from '../cases/types.js';
 
 /** Suggestions resolve to `<template id>@<locale>`, so a test can tell which template and locale were asked for. */
 export const testResolver: SuggestionResolver = (templateId, locale) => `${templateId}@${locale}`;
@@ -87,7 +58,7 @@ function checkShape(finding: Finding, reply: string): void {
 
 export function ruleTester(
   ruleId: string,
-  cases: { valid: Array<ValidCase | string>; invalid: InvalidCase[] },
+  cases: RuleCases,
 ): void {
   // The rule under test runs at its default severity; every other rule is off.
   const rules: Record<string, SeveritySetting> = Object.fromEntries(

@@ -1,0 +1,212 @@
+/** The RuleTester table of `no-pii-leak`: test/lint/rules runs it, the documentation site shows it. */
+import type { RuleCases } from './types.js';
+
+// A checksum-valid mainland ID number (GB 11643), made up for the test.
+const ID = '11010519491231002X';
+
+export const noPiiLeakCases: RuleCases = {
+  valid: [
+    // Masked forms.
+    '您的手机号是138****5678',
+    '收货电话：[电话x]，地址：[地址x]',
+    '您的邮箱z***@qq.com已绑定',
+    '收货地址：北京市朝阳区建国路**号',
+    // The shop's and the courier's numbers, and order / tracking numbers, are not the customer's.
+    '配送员电话：13812345678',
+    '客服热线：010-62345678',
+    '订单号13812345678已为您备注',
+    '退货地址：上海市浦东新区张江路100号',
+    // Not personal data.
+    '预计3-5个工作日送达',
+    '金额为1380元，订单编号88812345678',
+    '身份证号码不符合规则（校验位错误）：110105194912310021',
+    // Traditional and English.
+    '客服專線：02-2345-6789',
+    'Call us on 010-62345678.',
+    'Courier: 13812345678',
+    'Order number 13812345678',
+    // An 8-digit local number without a cue, a card-like number without a card cue (order numbers look the same).
+    '另一个号码是 6123 4567',
+    '订单号 6222020200112345679',
+    '流水 4111111111111111',
+    // Masked forms of every kind.
+    '您的手机号 +852 ****4567',
+    '您的身份证1101**********002X',
+    '您的银行卡号6222****5679',
+    '您的邮箱***@example.org',
+  ],
+  invalid: [
+    // Findings carry only the masked form (`actual`, message, data, fix); `text` is the range's text.
+    {
+      text: '您的手机号是13812345678',
+      errors: [
+        {
+          messageId: 'mobile',
+          actual: '138****5678',
+          text: '13812345678',
+          severity: 'error',
+          data: { masked: '138****5678' },
+          message: '138****5678',
+        },
+      ],
+      output: '您的手机号是138****5678',
+    },
+    {
+      // The customer's own phone from the facts: an error even without a cue.
+      text: '已为 138 1234 5678 登记',
+      facts: { customer: { phone: '+86 138-1234-5678' } },
+      errors: [{ messageId: 'mobile', actual: '138****5678', text: '138 1234 5678', severity: 'error' }],
+      output: '已为 138****5678 登记',
+    },
+    {
+      // Full-width digits.
+      text: '收货人电话：１３８１２３４５６７８',
+      errors: [{ messageId: 'mobile', actual: '138****5678', text: '１３８１２３４５６７８' }],
+      output: '收货人电话：138****5678',
+    },
+    {
+      // Particles and the 亲 address around it.
+      text: '亲，您的手机号呢是13812345678哦',
+      errors: [{ messageId: 'mobile', severity: 'error', text: '13812345678' }],
+      output: '亲，您的手机号呢是138****5678哦',
+    },
+    {
+      // Owner unknown: a warning.
+      text: '号码是13812345678',
+      errors: [{ messageId: 'mobile', severity: 'warn' }],
+      output: '号码是138****5678',
+    },
+    {
+      // Glued by zero-width spaces: the range covers the number and the marks inside it.
+      text: '您的手机号是138\u200b1234\u200b5678。',
+      errors: [{ messageId: 'mobile', actual: '138****5678', text: '138\u200b1234\u200b5678' }],
+      output: '您的手机号是138****5678。',
+    },
+    {
+      text: '您的手机号+86 138-1234-5678！',
+      errors: [{ messageId: 'mobile', actual: '138****5678', text: '+86 138-1234-5678' }],
+      output: '您的手机号138****5678！',
+    },
+    {
+      // Hong Kong: with the country code anywhere, without it only when introduced as the customer's.
+      text: '您的電話 +852 9123 4567，另一個號碼是 6123 4567',
+      errors: [{ messageId: 'phone', actual: '+852 ****4567', text: '+852 9123 4567', severity: 'error' }],
+      output: '您的電話 +852 ****4567，另一個號碼是 6123 4567',
+    },
+    {
+      text: '您的电话 9123-4567',
+      errors: [{ messageId: 'mobile', actual: '****4567', text: '9123-4567', severity: 'error' }],
+      output: '您的电话 ****4567',
+    },
+    {
+      text: 'Call me at +1 (415) 555-0199',
+      errors: [{ messageId: 'phone', actual: '+1 ****0199', text: '+1 (415) 555-0199', severity: 'warn' }],
+      output: 'Call me at +1 ****0199',
+    },
+    {
+      text: `身份证${ID}已核验`,
+      errors: [{ messageId: 'id-card', actual: '1101**********002X', text: ID, severity: 'error' }],
+      output: '身份证1101**********002X已核验',
+    },
+    {
+      // An ID number after the shop's hotline is still the customer's: an error.
+      text: `客服热线已登记身份证 ${ID.toLowerCase()}`,
+      errors: [{ messageId: 'id-card', actual: '1101**********002X', severity: 'error' }],
+      output: '客服热线已登记身份证 1101**********002X',
+    },
+    {
+      // Full-width ID number: masked in ASCII.
+      text: '您的身份证１１０１０５１９４９１２３１００２Ｘ',
+      errors: [
+        { messageId: 'id-card', actual: '1101**********002X', text: '１１０１０５１９４９１２３１００２Ｘ' },
+      ],
+      output: '您的身份证1101**********002X',
+    },
+    {
+      text: '您的银行卡号 6222 0202 0011 2345 679 已绑定',
+      errors: [
+        {
+          messageId: 'bank-card',
+          actual: '6222****5679',
+          text: '6222 0202 0011 2345 679',
+          severity: 'error',
+        },
+      ],
+      output: '您的银行卡号 6222****5679 已绑定',
+    },
+    {
+      text: 'Refunded to card number 4111111111111111.',
+      errors: [{ messageId: 'bank-card', actual: '4111****1111', severity: 'error' }],
+      output: 'Refunded to card number 4111****1111.',
+    },
+    {
+      text: '您的邮箱zhang.san@example.com已绑定',
+      errors: [
+        { messageId: 'email', actual: 'z***@example.com', text: 'zhang.san@example.com', severity: 'error' },
+      ],
+      output: '您的邮箱z***@example.com已绑定',
+    },
+    {
+      // Full-width letters and ＠: the whole address is found and masked (was "ｚ***ｍ").
+      text: '您的邮箱ｚｈａｎｇ＠ｑｑ．ｃｏｍ',
+      errors: [{ messageId: 'email', actual: 'z***@qq.com', text: 'ｚｈａｎｇ＠ｑｑ．ｃｏｍ' }],
+      output: '您的邮箱z***@qq.com',
+    },
+    {
+      // A name of one or two characters is hidden whole.
+      text: 'Your email is Al@example.org',
+      errors: [{ messageId: 'email', actual: '***@example.org', severity: 'error' }],
+      output: 'Your email is ***@example.org',
+    },
+    {
+      // The range is the street and its numbers, not the city or the cue before it.
+      text: '收货地址：北京市朝阳区建国路88号3栋2单元501室',
+      errors: [
+        {
+          messageId: 'address',
+          severity: 'error',
+          actual: '建国路**号**栋**单元**室',
+          text: '建国路88号3栋2单元501室',
+        },
+      ],
+      output: '收货地址：北京市朝阳区建国路**号**栋**单元**室',
+    },
+    {
+      // An address is an error even when its owner is not said (it was a warning).
+      text: '已寄往张江路100号，请查收',
+      errors: [{ messageId: 'address', severity: 'error', actual: '张江路**号', text: '张江路100号' }],
+      output: '已寄往张江路**号，请查收',
+    },
+    {
+      // The cue is not part of the range (it was: 您的地址松仁路１００號), so the owner is known.
+      text: '您的地址松仁路１００號',
+      errors: [{ messageId: 'address', severity: 'error', actual: '松仁路**號', text: '松仁路１００號' }],
+      output: '您的地址松仁路**號',
+    },
+    {
+      text: '您的固定电话010-62345678',
+      errors: [{ messageId: 'landline', actual: '010-****5678', text: '010-62345678' }],
+      output: '您的固定电话010-****5678',
+    },
+    {
+      text: '您的手機號碼是0912345678，收件地址：台北市信義區松仁路100號',
+      errors: [
+        { messageId: 'mobile', actual: '091****5678', severity: 'error', message: '完整的手機號' },
+        { messageId: 'address', severity: 'error', message: '詳細地址', actual: '松仁路**號' },
+      ],
+      output: '您的手機號碼是091****5678，收件地址：台北市信義區松仁路**號',
+    },
+    {
+      text: 'Your phone number is 13812345678.',
+      errors: [{ messageId: 'mobile', message: 'A full mobile number' }],
+      output: 'Your phone number is 138****5678.',
+    },
+    {
+      text: 'Delivery address: 221B Baker Street',
+      errors: [
+        { messageId: 'address', severity: 'error', actual: '** Baker Street', text: '221B Baker Street' },
+      ],
+      output: 'Delivery address: ** Baker Street',
+    },
+  ],
+};
