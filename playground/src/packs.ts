@@ -59,15 +59,38 @@ export function packOptions(packs: readonly Pack[]): AssistantOptions {
   return options;
 }
 
-/** The problems the library finds building an assistant with these options (none: it builds). */
-export function problemsOf(options: AssistantOptions, file: string): PackProblem[] {
+/**
+ * A path of the assistant's options (`packs[0].phrases[1]`, `templates[0].id`, `actions.rules[2]`)
+ * as a path inside the one file it came from.
+ */
+export function pathInFile(pack: Pack, optionsPath: string): string {
+  const local =
+    pack.kind === 'phrases'
+      ? optionsPath.replace(/^packs\[\d+\]\.?/, '')
+      : pack.kind === 'templates'
+        ? Array.isArray(pack.value)
+          ? optionsPath.replace(/^templates/, '')
+          : optionsPath.replace(/^templates\[\d+\]\.?/, '')
+        : optionsPath.replace(/^actions\.?/, '');
+  return local === '' ? '(root)' : local;
+}
+
+/**
+ * The problems the library finds building an assistant with these options (none: it builds);
+ * `where` names the file, and turns an options path into a path in that file.
+ */
+export function problemsOf(
+  options: AssistantOptions,
+  file: string,
+  where: (path: string) => string = (path) => path || '(root)',
+): PackProblem[] {
   try {
     createAssistant(options);
     return [];
   } catch (error) {
     if (isHuashuError(error))
       return error.issues.length > 0
-        ? error.issues.map((issue) => ({ file, path: issue.path || '(root)', message: issue.message }))
+        ? error.issues.map((issue) => ({ file, path: where(issue.path), message: issue.message }))
         : [{ file, path: '(root)', message: error.message }];
     return [{ file, path: '(root)', message: error instanceof Error ? error.message : String(error) }];
   }
@@ -97,6 +120,6 @@ export function readPack(file: string, text: string): PackReading {
       ],
     };
   const pack: Pack = { file, kind, value };
-  const problems = problemsOf(packOptions([pack]), file);
+  const problems = problemsOf(packOptions([pack]), file, (path) => pathInFile(pack, path));
   return problems.length === 0 ? { pack, problems: [] } : { problems };
 }
