@@ -10,6 +10,17 @@ import { applyFixes } from '../../src/lint/fixes.js';
 import { CHROMIUM, describeWithPart, launchChromium } from '../helpers/external.js';
 import { axeSource, buildPlayground, fragment, inlineScriptBytes, type BuiltPlayground } from './build.js';
 
+// Callbacks given to page.evaluate run in the page; this program has no DOM lib (the core must not
+// use it), so the few browser globals they read are declared here, for this file only.
+declare const document: {
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): { length: number };
+  activeElement: { id: string; classList: { contains(name: string): boolean } } | null;
+  documentElement: { dataset: Record<string, string | undefined> };
+};
+declare const location: { hash: string };
+declare const window: unknown;
+
 const library = createAssistant();
 const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
