@@ -77,9 +77,16 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
       .evaluateAll((items) => items.map((li) => li.textContent ?? ''));
 
   it('is one HTML file whose inline script is all the page loads', () => {
-    expect(built.html).not.toMatch(/<script[^>]+src=/);
-    expect(built.html).not.toMatch(/<link[^>]+href=/);
+    // Tested as booleans: a failure should not print 1.9 MB of HTML.
+    expect(/<script[^>]+src=/.test(built.html), 'a script loaded from a file').toBe(false);
+    expect(/<link[^>]+href="(?!data:)/.test(built.html), 'a stylesheet or icon loaded from a file').toBe(
+      false,
+    );
     expect(inlineScriptBytes(built.html)).toBeGreaterThan(100_000);
+    // The browser itself refuses requests: no fetch, no socket, nothing from another origin.
+    expect(built.html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'"/,
+    );
   });
 
   it('shows the intent and the draft rule ids of a link within 2 s', async () => {
