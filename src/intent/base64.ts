@@ -61,3 +61,48 @@ export function decodeUint16(text: string): Uint16Array {
   const bytes = decodeBase64(text);
   return new Uint16Array(bytes.buffer, 0, bytes.length >> 1);
 }
+
+/**
+ * Unsigned 32-bit integers as LEB128 varints (7 bits a byte), base64-encoded: most model counts,
+ * intent indexes and offset steps are below 128, so they take one byte instead of two or four.
+ * With `delta`, each value is stored as its step from the one before (for ascending lists).
+ */
+export function encodeVarUints(values: ArrayLike<number>, delta = false): string {
+  const bytes: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let v = delta ? value - previous : value;
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+      throw new RangeError(`encodeVarUints: value ${i} (${v}) is not an unsigned 32-bit integer`);
+    previous = value;
+    while (v >= 128) {
+      bytes.push((v % 128) | 128);
+      v = Math.floor(v / 128);
+    }
+    bytes.push(v);
+  }
+  return encodeBase64(Uint8Array.from(bytes));
+}
+
+/** The values of `encodeVarUints(values, delta)`. */
+export function decodeVarUints(text: string, delta = false): Uint32Array {
+  const bytes = decodeBase64(text);
+  let count = 0;
+  for (const byte of bytes) if (byte < 128) count++;
+  const values = new Uint32Array(count);
+  let previous = 0;
+  let v = 0;
+  let scale = 1;
+  let n = 0;
+  for (const byte of bytes) {
+    v += (byte & 127) * scale;
+    if (byte < 128) {
+      previous = delta ? previous + v : v;
+      values[n++] = previous;
+      v = 0;
+      scale = 1;
+    } else scale *= 128;
+  }
+  return values;
+}

@@ -1,10 +1,11 @@
-import { decodeUint16, decodeUint32, encodeBase64 } from './base64.js';
+import { decodeUint32, decodeVarUints, encodeBase64, encodeVarUints } from './base64.js';
 import { MAX_SEGMENTS, WHOLE_MESSAGE, type FeatureBuffer } from './features.js';
 import { KeyIndex } from './key-index.js';
 
 /** The model as the build step writes it to `src/generated/intent-model.ts`. */
 export interface SerializedNaiveBayes {
-  format: 1;
+  /** 2: offsets, classes and counts as varints (1 stored them as fixed-width integers). */
+  format: 2;
   intents: string[];
   /** Additive (Laplace/Lidstone) smoothing. */
   alpha: number;
@@ -18,11 +19,11 @@ export interface SerializedNaiveBayes {
   docCounts: number[];
   /** base64 Uint32: feature keys (see features.ts). */
   keys: string;
-  /** base64 Uint32 (keys + 1): start of each feature's entries in `classes` / `counts`. */
+  /** base64 varint steps (keys + 1): start of each feature's entries in `classes` / `counts`. */
   offsets: string;
-  /** base64 Uint16: intent index of each entry. */
+  /** base64 varints: intent index of each entry. */
   classes: string;
-  /** base64 Uint32: how many training utterances of that intent contain the feature. */
+  /** base64 varints: how many training utterances of that intent contain the feature. */
   counts: string;
   /** base64 Uint32 pairs for the English spelling index (see spelling.ts). */
   spelling: string;
@@ -132,7 +133,7 @@ export function serializeNaiveBayes(
   stopWords: string[],
 ): SerializedNaiveBayes {
   return {
-    format: 1,
+    format: 2,
     intents: counts.intents,
     alpha: settings.alpha,
     temperature: settings.temperature,
@@ -140,9 +141,9 @@ export function serializeNaiveBayes(
     patternScale: settings.patternScale,
     docCounts: Array.from(counts.docCounts),
     keys: encodeBase64(counts.keys),
-    offsets: encodeBase64(counts.offsets),
-    classes: encodeBase64(counts.classes),
-    counts: encodeBase64(Uint32Array.from(counts.counts, (n) => Math.round(n))),
+    offsets: encodeVarUints(counts.offsets, true),
+    classes: encodeVarUints(counts.classes),
+    counts: encodeVarUints(Uint32Array.from(counts.counts, (n) => Math.round(n))),
     spelling,
     stopWords,
   };
@@ -153,9 +154,9 @@ export function deserializeCounts(data: SerializedNaiveBayes): FeatureCounts {
     intents: [...data.intents],
     docCounts: Float64Array.from(data.docCounts),
     keys: decodeUint32(data.keys),
-    offsets: decodeUint32(data.offsets),
-    classes: decodeUint16(data.classes),
-    counts: Float64Array.from(decodeUint32(data.counts)),
+    offsets: decodeVarUints(data.offsets, true),
+    classes: Uint16Array.from(decodeVarUints(data.classes)),
+    counts: Float64Array.from(decodeVarUints(data.counts)),
   };
 }
 

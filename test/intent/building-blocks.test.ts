@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../src/intent/base64.js';
+import { decodeBase64, decodeVarUints, encodeBase64, encodeVarUints } from '../../src/intent/base64.js';
 import {
   extractFeatures,
   FeatureBuffer,
@@ -11,7 +11,12 @@ import {
   wordKey,
 } from '../../src/intent/features.js';
 import { KeyIndex } from '../../src/intent/key-index.js';
-import { countFeatures, NaiveBayes } from '../../src/intent/naive-bayes.js';
+import {
+  countFeatures,
+  deserializeCounts,
+  NaiveBayes,
+  serializeNaiveBayes,
+} from '../../src/intent/naive-bayes.js';
 import { compactText, PatternMatcher } from '../../src/intent/patterns.js';
 import { buildSpellingPairs, MAX_CORRECTED_LENGTH, SpellingIndex } from '../../src/intent/spelling.js';
 import { normalize } from '../../src/normalize/index.js';
@@ -112,7 +117,56 @@ describe('features', () => {
   });
 });
 
+describe('varints', () => {
+  const uint32s = fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 200 });
+
+  it('round-trip any unsigned 32-bit integers', () => {
+    fc.assert(
+      fc.property(uint32s, (values) => {
+        expect(Array.from(decodeVarUints(encodeVarUints(values)))).toEqual(values);
+      }),
+    );
+  });
+
+  it('round-trip ascending lists as steps', () => {
+    fc.assert(
+      fc.property(uint32s, (values) => {
+        const ascending = [...values].sort((a, b) => a - b);
+        expect(Array.from(decodeVarUints(encodeVarUints(ascending, true), true))).toEqual(ascending);
+      }),
+    );
+  });
+
+  it.each([
+    [[0, 1, 127], 3],
+    [[128, 16383], 4],
+    [[16384], 3],
+    [[0xffffffff], 5],
+  ])('stores %j in %i bytes', (values, bytes) => {
+    expect(decodeBase64(encodeVarUints(values)).length).toBe(bytes);
+  });
+
+  it.each([[[-1]], [[1.5]], [[2 ** 32]], [[3, 2]]])('rejects %j (as steps for the last)', (values) => {
+    expect(() => encodeVarUints(values, values.length > 1)).toThrow(RangeError);
+  });
+});
+
 describe('naive Bayes counts', () => {
+  it('serialise and deserialise to the same counts', () => {
+    const counts = countFeatures([
+      { keys: [1, 2, 70000], intent: 'a', weight: 1 },
+      { keys: [2, 3], intent: 'b', weight: 200 },
+      { keys: [3, 4000000000], intent: 'c', weight: 2 },
+    ]);
+    const settings = { alpha: 0.5, temperature: 1, priorWeight: 0, patternScale: 1 };
+    const back = deserializeCounts(serializeNaiveBayes(counts, settings, '', []));
+    expect(back.intents).toEqual(counts.intents);
+    for (const field of ['docCounts', 'keys', 'offsets', 'classes', 'counts'] as const) {
+      expect(back[field].constructor).toBe(counts[field].constructor);
+      expect(Array.from(back[field])).toEqual(Array.from(counts[field]));
+    }
+  });
+
   it('user documents add to the shipped counts: new intents, new features, same old ones', () => {
     const base = countFeatures([
       { keys: [1, 2], intent: 'a', weight: 1 },
