@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, decodeVarUints, encodeBase64, encodeVarUints } from '../../src/intent/base64.js';
+import { decodeBase64, encodeBase64 } from '../../src/intent/base64.js';
 import {
   extractFeatures,
   FeatureBuffer,
@@ -114,40 +114,6 @@ describe('features', () => {
     expect(Array.from(withStop.keys.subarray(0, withStop.count))).toEqual(
       Array.from(plain.keys.subarray(0, plain.count)),
     );
-  });
-});
-
-describe('varints', () => {
-  const uint32s = fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 200 });
-
-  it('round-trip any unsigned 32-bit integers', () => {
-    fc.assert(
-      fc.property(uint32s, (values) => {
-        expect(Array.from(decodeVarUints(encodeVarUints(values)))).toEqual(values);
-      }),
-    );
-  });
-
-  it('round-trip ascending lists as steps', () => {
-    fc.assert(
-      fc.property(uint32s, (values) => {
-        const ascending = [...values].sort((a, b) => a - b);
-        expect(Array.from(decodeVarUints(encodeVarUints(ascending, true), true))).toEqual(ascending);
-      }),
-    );
-  });
-
-  it.each([
-    [[0, 1, 127], 3],
-    [[128, 16383], 4],
-    [[16384], 3],
-    [[0xffffffff], 5],
-  ])('stores %j in %i bytes', (values, bytes) => {
-    expect(decodeBase64(encodeVarUints(values)).length).toBe(bytes);
-  });
-
-  it.each([[[-1]], [[1.5]], [[2 ** 32]], [[3, 2]]])('rejects %j (as steps for the last)', (values) => {
-    expect(() => encodeVarUints(values, values.length > 1)).toThrow(RangeError);
   });
 });
 
