@@ -89,24 +89,19 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
     );
   });
 
-  it('shows the intent and the draft rule ids of a link within 2 s', async () => {
+  // How fast (issue 14: within 2 s of opening the link) is a benchmark figure, measured on a quiet
+  // machine by `npm run bench -- playground` (DEVELOPERS.md: no timed unit tests); here, what shows.
+  it('shows the intent and the draft rule ids of a link', async () => {
     const analysis = library.analyze(CASE.text);
     const lint = library.lint(CASE.draft, { history: [{ role: 'customer', text: CASE.text }] });
     expect(lint.findings.length).toBeGreaterThan(0);
-    const page = await context.newPage();
-    await page.goto(built.url + fragment({ text: CASE.text, draft: CASE.draft }), { waitUntil: 'commit' });
-    // Time since navigation start when the intent and every finding are on screen.
-    const shownAt = await (
-      await page.waitForFunction(
-        (count) =>
-          document.querySelector('[data-testid="intent"] [data-intent]') !== null &&
-          document.querySelectorAll('[data-testid="findings"] > li').length === count &&
-          performance.now(),
-        lint.findings.length,
-        { timeout: 2000, polling: 'raf' },
-      )
-    ).jsonValue();
-    expect(shownAt).toBeLessThan(2000);
+    const page = await open({ text: CASE.text, draft: CASE.draft });
+    await page.waitForFunction(
+      (count) =>
+        document.querySelector('[data-testid="intent"] [data-intent]') !== null &&
+        document.querySelectorAll('[data-testid="findings"] > li').length === count,
+      lint.findings.length,
+    );
     expect(await intentOf(page)).toBe(analysis.intent.id);
     await expect
       .poll(() => page.locator('[data-testid="intent"]').textContent())
