@@ -8,6 +8,7 @@ import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
 import { playgroundSuite } from './playground.bench.js';
+import { qaReportSuite } from './qa-report.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 import { worstCaseSuite } from './worst-case.bench.js';
@@ -26,4 +27,5 @@ export const suites: Suite[] = [
   worstCaseSuite,
   packageSuite,
   playgroundSuite,
+  qaReportSuite,
 ];

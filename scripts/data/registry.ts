@@ -7,6 +7,7 @@ import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
 import { qaGenerator } from './qa.js';
+import { qaReportGenerator } from './qa-report.js';
 import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
@@ -20,6 +21,7 @@ export const generators: DataGenerator[] = [
   lintGenerator,
   // After lint: its cues compile with the lint skeleton and lists.
   qaGenerator,
+  qaReportGenerator,
   intentsGenerator,
   signalsGenerator,
   templatesGenerator,

@@ -100,7 +100,11 @@ export function createFinding(
   };
   if (descriptor.expected !== undefined) result.expected = hide(descriptor.expected);
   if (descriptor.fix !== undefined)
-    result.fix = { range: [...descriptor.fix.range], text: hide(descriptor.fix.text) };
+    result.fix = {
+      range: [...descriptor.fix.range],
+      text: hide(descriptor.fix.text),
+      ...(descriptor.fix.safe === true ? { safe: true as const } : {}),
+    };
   if (descriptor.suggestions !== undefined && descriptor.suggestions.length > 0)
     result.suggestions = descriptor.suggestions.map((s) => ({ text: hide(s.text) }));
   if (descriptor.data !== undefined) {

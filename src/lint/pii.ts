@@ -241,6 +241,13 @@ function findPhones(text: string, local: boolean): PiiHit[] {
       i++;
       continue;
     }
+    // A lone group too short for a phone (1好1好…, 3.5, 2024年) ends here without touching the run.
+    let first = i;
+    while (first < n && isDigitCode(text.charCodeAt(first))) first++;
+    if (first - i < MIN_PHONE_DIGITS && (first >= n || !isJointCode(text.charCodeAt(first)))) {
+      i = first;
+      continue;
+    }
     run.starts.length = 0;
     run.ends.length = 0;
     run.next = 0;

@@ -52,7 +52,14 @@ export interface ReportDescriptor {
   /** `warn` lowers a finding the rule is less sure of; the configuration caps it further. */
   severity?: Severity;
   expected?: string;
-  fix?: { range: Range; text: string };
+  /**
+   * Replace `range` with `text`. `safe: true` lets `huashu lint --fix` apply it unattended; set it
+   * only when the fix cannot change what the reply asserts, whatever the record's facts: it masks
+   * or removes the text the rule flags (no-pii-leak masks the datum). A fix that rewrites a claim
+   * (shipping-wording's 仓库已发货) is right only when the facts are, and inserting a subject can
+   * misname who shipped (顺丰已经发出 → 顺丰仓库已经发出): it stays unsafe, for a person to apply.
+   */
+  fix?: { range: Range; text: string; safe?: boolean };
   suggestions?: Array<{ text: string }>;
   /**
    * The range is personal data and this is its masked form: the finding's `actual` is this text,

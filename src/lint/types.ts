@@ -22,8 +22,12 @@ export interface Finding {
   actual: string;
   /** What to write instead, when there is one obvious replacement. */
   expected?: string;
-  /** A safe automatic fix: replace `range` of the original reply with `text`. */
-  fix?: { range: Range; text: string };
+  /**
+   * An automatic fix: replace `range` of the original reply with `text`. `safe: true` marks a fix
+   * that cannot change what the reply asserts (it masks or removes flagged text), which
+   * `huashu lint --fix` applies; any other fix is offered for a person to apply.
+   */
+  fix?: { range: Range; text: string; safe?: true };
   /** Whole approved sentences the agent could use instead. */
   suggestions?: Array<{ text: string }>;
   /** Extra data, e.g. `{ category: 'deflection' }` for forbidden phrases. */

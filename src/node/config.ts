@@ -1,12 +1,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { stripComments } from 'jsonc-parser';
 import { z } from 'zod';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
 import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
 import { createLinter } from '../lint/linter.js';
 import { lintOptionsSchema, type LintOptions } from '../lint/options.js';
 import { lintRules } from '../lint/rule-list.js';
-import { parseLimits, readJsonFile, requirePath, resolveContained, type FileLimits } from './files.js';
+import {
+  parseLimits,
+  readJsonFile,
+  readTextFile,
+  requirePath,
+  resolveContained,
+  type FileLimits,
+} from './files.js';
+import { parseJsonText } from './json-text.js';
 
 /** The file name the CLI looks for, from the working directory upward. */
 export const CONFIG_FILE_NAME = 'huashu.config.json';
@@ -39,6 +48,19 @@ export interface LoadedConfig {
   /** The file read; undefined when none was found (the config is then empty). */
   path?: string;
   config: HuashuConfig;
+}
+
+/**
+ * The configuration file's JSON, comments allowed (`//` and `/* *\/`, as tsconfig.json and VS Code's
+ * settings): they are blanked by jsonc-parser, keeping line breaks, so a syntax error still names
+ * its line. Trailing commas stay errors.
+ */
+function readConfigJson(path: string, maxBytes: number): unknown {
+  const parsed = parseJsonText(stripComments(readTextFile(path, maxBytes), ' '));
+  if (parsed.ok) return parsed.value;
+  throw new HuashuError('INVALID_OPTIONS', `${path}: ${parsed.message}`, {
+    issues: [{ file: path, path: '', message: parsed.message }],
+  });
 }
 
 /** The nearest `huashu.config.json` in `cwd` or a folder above it, or undefined. */
@@ -140,7 +162,7 @@ function linterChecks(
 }
 
 /**
- * Read and validate one configuration file. Every problem is listed at once (file and JSON path)
+ * Read and validate one configuration file (JSON; comments allowed). Every problem is listed at once (file and JSON path)
  * in one HuashuError: the file's schema, each pack file named in `lint.packs` (read, checked
  * against its schema and its examples, reported against its own file), unknown rule ids, allowed
  * phrases, and the folders' paths. The code is `INVALID_OPTIONS`, or `INVALID_RULES` when every
@@ -156,7 +178,7 @@ export function loadConfigFile(file: string, options: FileLimits = {}): HuashuCo
   const path = resolve(requirePath(file, 'loadConfigFile(file)'));
   const limits = parseLimits(options, 'loadConfigFile');
   const base = dirname(path);
-  const value = readJsonFile(path, 'INVALID_OPTIONS', limits.maxFileBytes);
+  const value = readConfigJson(path, limits.maxFileBytes);
   const issues: HuashuIssue[] = [];
   const packIssues: HuashuIssue[] = [];
 

@@ -4,8 +4,8 @@
  * require, declarations that type-check without zod under every module resolution, and a core
  * that bundles for browsers with esbuild, Vite and webpack and runs with no Node built-ins.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,18 @@ describe('one core for import and require', () => {
       encoding: 'utf8',
     });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('the installed CLI writes the QA HTML report with uPlot inlined from its bundle (uplot is not installed)', () => {
+    const report = join(pkg.app, 'qa-report.html');
+    const run = spawnSync(
+      join(pkg.app, 'node_modules', '.bin', 'huashu'),
+      ['qa', join(ROOT, 'test', 'qa', 'report', 'export.jsonl'), '--format', 'html', '-o', report],
+      { cwd: pkg.app, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(2); // the fixture's two malformed lines
+    expect(readFileSync(report, 'utf8')).toContain('/*! https://github.com/leeoniya/uPlot');
+    expect(existsSync(join(pkg.app, 'node_modules', 'uplot'))).toBe(false);
   });
 });
 

@@ -1,16 +1,29 @@
-import { accessSync, constants, createReadStream, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  createReadStream,
+  existsSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError } from '../../errors.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
+import { BaselineFilter, BaselineWriter, parseBaseline } from '../lint/baseline.js';
+import { prepareFix, type FixMode } from '../lint/fix-io.js';
+import { writeInitialConfig } from '../lint/init.js';
+import { openReportFile, type ReportFile } from '../lint/output-file.js';
+import { printConfig } from '../lint/print-config.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { parseColumnOptions } from '../lint/columns.js';
-import { INPUT_FORMATS, looksLikeInputPath } from '../lint/input-format.js';
+import { detectInputFormat, INPUT_FORMATS, looksLikeInputPath } from '../lint/input-format.js';
 import { createHuashuLinter } from '../lint/huashu-linter.js';
 import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js';
-import { runLint, type LintInput } from '../lint/run.js';
+import { runLint, type FindingFilter, type LintInput } from '../lint/run.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { UsageError } from '../usage-error.js';
 
@@ -33,6 +46,7 @@ Input
                               customerMessage, facts (JSON) or locale; repeatable
 Output
   --format <f>                stylish (default) | json | sarif | github | summary
+  -o, --output-file <file>    write the report to this file (its folder is made); exit code unchanged
   --summary                   add per-rule and per-agent figures
   --quiet                     errors only: warnings are neither shown nor counted
   --max-warnings <n>          exit 1 when there are more than n warnings
@@ -42,6 +56,25 @@ Rules
   --message-locale <l>        ${MESSAGE_LOCALES.join(' | ')}: the language of the messages
   --config <file>             this configuration instead of the nearest huashu.config.json
   --no-config                 ignore huashu.config.json
+  --print-config [file]       print the configuration lint runs with (every rule's severity,
+                              defaults included) as JSON, and how it reads [file]; lints nothing
+  --init                      write a commented huashu.config.json here listing every rule and
+                              option with its default; an existing one is kept (exit 2) unless --force
+Fixing
+  --fix                       apply the safe fixes (masking a customer's phone, ID, card number,
+                              e-mail or address) and write each file back in its own format: only
+                              the reply's text changes; then report what is left. Standard input
+                              or an inline reply: the fixed text goes to standard output, the
+                              report to standard error (or -o). Fixes that change what a reply
+                              claims (shipping-wording) are never applied: they are in the report.
+  --fix-dry-run               as --fix without writing files: the fixed text of the one input on
+                              standard output (report on standard error), or with --format json
+                              an "output" field on each changed record
+Baseline
+  --baseline <file>           report only findings not in this baseline; says how many were left out
+  --write-baseline <file>     write every finding of this run to a baseline and report none
+                              (fingerprints: rule, record id or reply hash, matched-text hash;
+                              no line numbers, no reply text)
 
 JSONL lines: {"reply": "…", "facts": {…}, "agent": "…", "conversationId": "…", "id": "…"}.
 With a conversationId, the earlier turns of that conversation (rows must be grouped by
@@ -162,6 +195,14 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           'message-locale': { type: 'string' },
           color: { type: 'boolean' },
           'no-color': { type: 'boolean' },
+          'output-file': { type: 'string', short: 'o' },
+          'print-config': { type: 'boolean' },
+          init: { type: 'boolean' },
+          force: { type: 'boolean' },
+          fix: { type: 'boolean' },
+          'fix-dry-run': { type: 'boolean' },
+          baseline: { type: 'string' },
+          'write-baseline': { type: 'string' },
         },
       });
 
@@ -189,13 +230,37 @@ export function createLintCommand(createLinter: LinterFactory): Command {
         );
       if (values.config !== undefined && values['no-config'] === true)
         throw new UsageError('--config and --no-config cannot be used together');
+      if (values.force === true && values.init !== true) throw new UsageError('--force goes with --init');
+      if (values.init === true) {
+        if (positionals.length > 0 || values['print-config'] === true)
+          throw new UsageError(
+            '--init writes huashu.config.json in the working directory and takes no input',
+          );
+        const path = writeInitialConfig(io.cwd, values.force === true);
+        io.stderr.write(`huashu lint: wrote ${path}\n`);
+        return 0;
+      }
       const columns = parseColumnOptions(values.column ?? []);
       const overrides = parseRuleOverrides(values.rule ?? []);
-      const inputs = resolveInputs(positionals, io);
+      const fixMode: FixMode | undefined =
+        values['fix-dry-run'] === true ? 'dry-run' : values.fix === true ? 'fix' : undefined;
+      if (values.fix === true && values['fix-dry-run'] === true)
+        throw new UsageError('--fix and --fix-dry-run cannot be used together');
+      if (values.baseline !== undefined && values['write-baseline'] !== undefined)
+        throw new UsageError(
+          '--write-baseline writes a new baseline from every finding; it cannot be combined with --baseline',
+        );
+      const printConfigFile = values['print-config'] === true ? positionals : undefined;
+      if (printConfigFile !== undefined && printConfigFile.length > 1)
+        throw new UsageError('--print-config takes at most one file');
+      const inputs = printConfigFile === undefined ? resolveInputs(positionals, io) : [];
 
       let config: HuashuConfig = {};
-      if (values.config !== undefined) config = loadConfigFile(resolve(io.cwd, values.config));
-      else if (values['no-config'] !== true) config = loadConfig(io.cwd).config;
+      let configFile: string | undefined;
+      if (values.config !== undefined) {
+        configFile = resolve(io.cwd, values.config);
+        config = loadConfigFile(configFile);
+      } else if (values['no-config'] !== true) ({ config, path: configFile } = loadConfig(io.cwd));
 
       const lintOptions: LintOptionsInput = {
         ...config.lint,
@@ -211,22 +276,128 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           `--rule: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; rules: ${[...known].join(', ')}`,
         );
 
-      return runLint(
-        linter,
-        {
-          inputs,
-          ...(values['input-format'] === undefined ? {} : { inputFormat: values['input-format'] }),
-          columns,
-          format,
-          summary: values.summary === true,
-          quiet: values.quiet === true,
-          ...(maxWarnings === undefined ? {} : { maxWarnings }),
-          color: wantsColor(io, values),
-          rules,
-          maxLineLength,
-        },
-        io,
-      );
+      if (printConfigFile !== undefined) {
+        const file = printConfigFile[0];
+        if (file !== undefined && file !== '-' && !existsSync(resolve(io.cwd, file)))
+          throw new HuashuError('IO', `--print-config: cannot read ${file}: no such file`);
+        io.stdout.write(
+          printConfig({
+            configFile,
+            config,
+            lint: lintOptions,
+            rules,
+            ...(file === undefined
+              ? {}
+              : {
+                  file: {
+                    path: file,
+                    inputFormat: detectInputFormat(file === '-' ? undefined : file, values['input-format']),
+                    columns,
+                  },
+                }),
+          }),
+        );
+        return 0;
+      }
+
+      const outputFile = values['output-file'];
+      if (outputFile !== undefined) {
+        if (outputFile.trim() === '') throw new UsageError('-o/--output-file needs a file name');
+        const target = resolve(io.cwd, outputFile);
+        if (inputs.some((i) => i.kind === 'file' && resolve(io.cwd, i.display) === target))
+          throw new UsageError(
+            `-o/--output-file ${outputFile} is one of the inputs: it would be overwritten`,
+          );
+      }
+      const baselineOut = values['write-baseline'];
+      if (
+        baselineOut !== undefined &&
+        inputs.some((i) => i.kind === 'file' && resolve(io.cwd, i.display) === resolve(io.cwd, baselineOut))
+      )
+        throw new UsageError(`--write-baseline ${baselineOut} is one of the inputs: it would be overwritten`);
+
+      let suppress: FindingFilter | undefined;
+      let writer: BaselineWriter | undefined;
+      if (values.baseline !== undefined) {
+        const path = resolve(io.cwd, values.baseline);
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (error) {
+          throw new HuashuError(
+            'IO',
+            `cannot read the baseline ${values.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (write one with --write-baseline)`,
+          );
+        }
+        suppress = new BaselineFilter(parseBaseline(text, values.baseline));
+      } else if (values['write-baseline'] !== undefined) suppress = writer = new BaselineWriter();
+
+      const fix = fixMode === undefined ? undefined : prepareFix(fixMode, inputs, io, format === 'json');
+      let report: ReportFile | undefined;
+      if (outputFile !== undefined) report = openReportFile(resolve(io.cwd, outputFile), outputFile);
+      // The report goes to -o, else to standard error when the fixed text takes standard output.
+      const reportIo: CliIo = {
+        ...io,
+        stdout: report?.stream ?? (fix?.fixedToStdout === true ? io.stderr : io.stdout),
+        ...(fix === undefined ? {} : { stdin: fix.stdin }),
+      };
+      const color = report === undefined ? wantsColor(reportIo, values) : values.color === true;
+
+      let code: number;
+      try {
+        code = await runLint(
+          linter,
+          {
+            inputs: fix?.inputs ?? inputs,
+            ...(values['input-format'] === undefined ? {} : { inputFormat: values['input-format'] }),
+            columns,
+            format,
+            summary: values.summary === true,
+            quiet: values.quiet === true,
+            ...(maxWarnings === undefined ? {} : { maxWarnings }),
+            color,
+            rules,
+            maxLineLength,
+            ...(fix === undefined ? {} : { fixer: fix.session }),
+            ...(suppress === undefined ? {} : { suppress }),
+          },
+          reportIo,
+        );
+      } finally {
+        await report?.close();
+      }
+      if (fix !== undefined) {
+        const { fixes, replies, inputs: changed, unwritable } = fix.session.counts;
+        const verb = fixMode === 'fix' ? 'applied' : 'would apply';
+        io.stderr.write(
+          `huashu lint: ${verb} ${fixes} safe fix${fixes === 1 ? '' : 'es'} to ${replies} repl${replies === 1 ? 'y' : 'ies'}${fixMode === 'fix' && changed > 0 ? ` (${changed} input${changed === 1 ? '' : 's'} rewritten)` : ''}\n`,
+        );
+        if (unwritable > 0)
+          io.stderr.write(
+            `huashu lint: ${unwritable} repl${unwritable === 1 ? 'y was' : 'ies were'} left unfixed: the fix could not be written back in the input's format\n`,
+          );
+      }
+      if (writer !== undefined && values['write-baseline'] !== undefined) {
+        const path = resolve(io.cwd, values['write-baseline']);
+        try {
+          writeFileSync(path, writer.text(), 'utf8');
+        } catch (error) {
+          throw new HuashuError(
+            'IO',
+            `cannot write the baseline ${values['write-baseline']}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          );
+        }
+        io.stderr.write(
+          `huashu lint: wrote ${writer.suppressed} finding${writer.suppressed === 1 ? '' : 's'} to the baseline ${values['write-baseline']}\n`,
+        );
+        // Every finding is in the baseline now: only malformed input still fails the run.
+        return code === 2 ? code : 0;
+      }
+      if (suppress !== undefined)
+        io.stderr.write(
+          `huashu lint: ${suppress.suppressed} known finding${suppress.suppressed === 1 ? '' : 's'} suppressed by the baseline ${values.baseline}\n`,
+        );
+      return code;
     },
   };
 }

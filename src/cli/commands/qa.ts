@@ -10,9 +10,12 @@ import { printable } from '../formatters/text.js';
 import { ExitCode } from '../io.js';
 import { readTurnLines } from '../qa/turn-reader.js';
 import { formatStylish } from '../qa/stylish.js';
+import { buildHtmlReport, type SkippedLine } from '../qa/html-report.js';
+import { openOutputFile } from '../qa/output-file.js';
+import { REPORT_LOCALES, reportLocaleFromEnv, type ReportLocale } from '../qa/report-labels.js';
 import { UsageError } from '../usage-error.js';
 
-const usage = `Usage: huashu qa <file | -> [--format json|stylish] [--scorecard file] [--utc-offset +08:00]
+const usage = `Usage: huashu qa <file | -> [--format json|stylish|html] [-o file] [--scorecard file] [--utc-offset +08:00]
 
 Score whole conversations from a turn-per-line helpdesk export: greeting, first response (30 s),
 response time (60 s), unanswered turns, apology on complaint, further help, satisfaction ask, and
@@ -27,10 +30,13 @@ Input
   -                      standard input (JSONL when it starts with {, else CSV/TSV)
 Options
   --format <f>           stylish (default): a summary for a team lead;
-                         json: one result per conversation per line, then {"aggregates": …}
+                         json: one result per conversation per line, then {"aggregates": …};
+                         html: one self-contained page (charts, agents, worst conversations)
+  -o, --output-file <f>  write the output to this file instead of standard output
+  --report-locale <l>    html: ${REPORT_LOCALES.join(' | ')} labels (default: from LANG, else en)
   --scorecard <file>     points and fatal items per check (JSON); default: the built-in scorecard
   --utc-offset <o>       the shop's UTC offset for zone-less times and per-day figures (default +00:00)
-  --worst <n>            stylish: how many of the lowest-scoring conversations to list (default 10)
+  --worst <n>            stylish, html: how many of the lowest-scoring conversations to list (default 10)
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
 malformed line is reported with its line number and skipped; the rest is still scored).`;
@@ -50,11 +56,18 @@ export const qaCommand: Command = {
         scorecard: { type: 'string' },
         'utc-offset': { type: 'string' },
         worst: { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
+        'report-locale': { type: 'string' },
       },
     });
     const format = values.format ?? 'stylish';
-    if (format !== 'json' && format !== 'stylish')
-      throw new UsageError(`--format must be json or stylish, not "${format}"`);
+    if (format !== 'json' && format !== 'stylish' && format !== 'html')
+      throw new UsageError(`--format must be json, stylish or html, not "${format}"`);
+    const reportLocale = (values['report-locale'] ?? reportLocaleFromEnv(io.env)) as ReportLocale;
+    if (!REPORT_LOCALES.includes(reportLocale))
+      throw new UsageError(
+        `--report-locale must be one of ${REPORT_LOCALES.join(', ')}, not "${reportLocale}"`,
+      );
     if (positionals.length !== 1) throw new UsageError('qa takes one export file, or - for standard input');
     const worst = values.worst === undefined ? 10 : Number(values.worst);
     if (!Number.isSafeInteger(worst) || worst < 0)
@@ -96,8 +109,10 @@ export const qaCommand: Command = {
 
     const grouper = qa.grouper();
     let malformed = 0;
+    const skipped: SkippedLine[] = [];
     const skip = (line: number, message: string) => {
       malformed += 1;
+      if (malformed <= MALFORMED_SHOWN) skipped.push({ source, line, message });
       if (malformed <= MALFORMED_SHOWN)
         io.stderr.write(`${printable(`huashu qa: ${source}:${line}: skipped: ${message}`)}\n`);
     };
@@ -120,12 +135,34 @@ export const qaCommand: Command = {
         }
       }
 
-    const results = grouper.conversations().map((conversation) => qa.check(conversation));
+    const conversations = grouper.conversations();
+    const results = conversations.map((conversation) => qa.check(conversation));
     const aggregates = aggregateResults(results);
-    if (format === 'json') {
-      for (const result of results) io.stdout.write(`${JSON.stringify(result)}\n`);
-      io.stdout.write(`${JSON.stringify({ aggregates })}\n`);
-    } else io.stdout.write(formatStylish(results, aggregates, worst));
+    const file =
+      values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
+    const out = file ?? io.stdout;
+    try {
+      if (format === 'json') {
+        for (const result of results) out.write(`${JSON.stringify(result)}\n`);
+        out.write(`${JSON.stringify({ aggregates })}\n`);
+      } else if (format === 'html')
+        out.write(
+          buildHtmlReport({
+            results,
+            aggregates,
+            conversations,
+            scorecard: qa.scorecard,
+            locale: reportLocale,
+            worst,
+            source,
+            malformedLines: malformed,
+            malformedSamples: skipped,
+          }),
+        );
+      else out.write(formatStylish(results, aggregates, worst));
+    } finally {
+      file?.close();
+    }
 
     if (malformed > MALFORMED_SHOWN)
       io.stderr.write(`huashu qa: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);

@@ -33,6 +33,7 @@ export function jsonEntry(entry: LintedReply): string {
     ...(entry.conversationId === undefined ? {} : { conversationId: entry.conversationId }),
     // Personal data found in the reply is masked here too (same length: ranges stay true).
     reply: printableReply(entry),
+    ...(entry.output === undefined ? {} : { output: entry.output }),
     errorCount: entry.result.errorCount,
     warningCount: entry.result.warningCount,
   });
@@ -48,7 +49,8 @@ export function createJsonFormatter(options: JsonOptions & { summary?: boolean }
   return {
     begin: () => (options.summary === true ? '{"results":[' : '['),
     reply(entry) {
-      if (entry.result.findings.length === 0 && options.includeClean !== true) return '';
+      if (entry.result.findings.length === 0 && entry.output === undefined && options.includeClean !== true)
+        return '';
       const text = `${first ? '\n' : ',\n'}${jsonEntry(entry)}`;
       first = false;
       return text;

@@ -23,6 +23,8 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
+  /** Findings with a fix a person should check (not applied by --fix). */
+  let reviewable = 0;
   let replies = 0;
 
   return {
@@ -52,7 +54,8 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
         const start = spans[i]?.start ?? { line, column: 1 };
         if (finding.severity === 'error') errors += 1;
         else warnings += 1;
-        if (finding.fix) fixable += 1;
+        if (finding.fix?.safe === true) fixable += 1;
+        else if (finding.fix !== undefined) reviewable += 1;
         return [
           `${start.line}:${start.column}`,
           finding.severity === 'error' ? 'error' : 'warning',
@@ -77,9 +80,10 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
       if (total > 0) {
         const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(replies, 'reply', 'replies')}`;
         out.push('', errors > 0 ? p.bold(p.red(line)) : p.bold(p.yellow(line)));
-        if (fixable > 0)
+        if (fixable > 0) out.push(`  ${fixable} of them can be fixed with the --fix option.`);
+        if (reviewable > 0)
           out.push(
-            `  ${fixable} of them can be fixed automatically (the json and sarif outputs carry the fix).`,
+            `  ${reviewable} ${fixable > 0 ? 'more have' : `of them ${reviewable === 1 ? 'has' : 'have'}`} a suggested fix to check by hand (the json and sarif outputs carry it; --fix does not apply it).`,
           );
       }
       if (summary)

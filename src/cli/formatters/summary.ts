@@ -30,7 +30,7 @@ export interface LintSummary {
   repliesWithFindings: number;
   errors: number;
   warnings: number;
-  /** Findings that carry a safe automatic fix. */
+  /** Findings that carry a safe automatic fix (one `huashu lint --fix` applies). */
   fixable: number;
   /** Most replies first. */
   rules: RuleSummary[];
@@ -40,6 +40,8 @@ export interface LintSummary {
   agents: AgentSummary[];
   /** Input lines that could not be read as a reply (malformed), so not in the figures. */
   skipped: number;
+  /** Findings left out because the baseline (`--baseline`) lists them; absent without one. */
+  suppressed?: number;
 }
 
 /** The name under which replies without an agent are counted, when other replies have one. */
@@ -102,7 +104,7 @@ export function createSummaryCollector() {
       const isError = finding.severity === 'error';
       if (isError) errors += 1;
       else warnings += 1;
-      if (finding.fix) fixable += 1;
+      if (finding.fix?.safe === true) fixable += 1;
       let rule = rules.get(finding.ruleId);
       if (!rule) {
         rule = { ruleId: finding.ruleId, replies: 0, errors: 0, warnings: 0 };
@@ -215,6 +217,12 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
   const valueWidth = Math.max(...overview.map((row) => displayWidth(row[1] ?? '')));
   if (summary.skipped > 0)
     overview.push(['Lines skipped (malformed)', number(summary.skipped), 'not in these figures']);
+  if (summary.suppressed !== undefined)
+    overview.push([
+      'Suppressed (baseline)',
+      number(summary.suppressed),
+      'known findings, not in these figures',
+    ]);
   for (const [label = '', value = '', note = ''] of overview)
     lines.push(
       `  ${padDisplay(label, labelWidth, 'end')}  ${padDisplay(value, valueWidth, 'start')}  ${note}`.trimEnd(),

@@ -34,6 +34,11 @@ export interface LintedReply {
   conversationId?: string;
   /** Where the reply starts in the source; line 1, column 1 when absent. */
   origin?: ReplyOrigin;
+  /**
+   * The reply after `--fix` / `--fix-dry-run` applied its safe fixes, when they changed it (as
+   * eslint's `output`); `reply` is then that text too and the findings are those left.
+   */
+  output?: string;
 }
 
 /** What SARIF (and any formatter that describes rules) knows about a rule. */

@@ -8,11 +8,12 @@ import {
 } from '../formatters/index.js';
 import { printable } from '../formatters/text.js';
 import type { LintContext, LintResult } from '../../lint/types.js';
+import type { ReplyOrigin } from '../formatters/types.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { BufferedOutput } from './buffered-output.js';
 import type { ColumnMap } from './columns.js';
 import { ConversationTracker } from './conversation.js';
-import { createParser, detectInputFormat } from './input-format.js';
+import { createParser, detectInputFormat, type InputFormat } from './input-format.js';
 import { resolveOrigin } from './jsonl-parser.js';
 import { ProgressBar } from './progress.js';
 import type { InputItem, ReplyRecord } from './record.js';
@@ -51,6 +52,38 @@ export interface LintRunOptions {
   topAgents?: number;
   /** Longest line read (UTF-16 code units); a longer one is reported as malformed. Default 1,000,000. */
   maxLineLength?: number;
+  /** `--fix` / `--fix-dry-run`: lints each reply while applying its safe fixes (fix.ts). */
+  fixer?: ReplyFixer;
+  /** `--baseline` / `--write-baseline`: drops known findings from the report (baseline.ts). */
+  suppress?: FindingFilter;
+}
+
+/** Where a reply is, for a fixer: the input's label (undefined for inline text) and its format. */
+export interface RecordSource {
+  source: string | undefined;
+  format: InputFormat;
+}
+
+/** Lints replies while fixing them (`--fix`), and writes each input's fixed text when it ends. */
+export interface ReplyFixer {
+  /**
+   * Lint `record`, applying safe fixes: the reply as it now reads, its remaining findings and,
+   * when it changed, where the new text is written in the fixed source.
+   */
+  lint(
+    linter: ReplyLinter,
+    record: ReplyRecord,
+    context: LintContext,
+    where: RecordSource,
+  ): { reply: string; result: LintResult; origin?: ReplyOrigin };
+  /** The input has been read to its end (or failed): write out its fixed text. */
+  finish(source: string | undefined): Promise<void>;
+}
+
+/** Takes findings out of the report (a baseline); `suppressed` counts them. */
+export interface FindingFilter {
+  filter(result: LintResult, reply: string, record: ReplyRecord): LintResult;
+  readonly suppressed: number;
 }
 
 /** Malformed lines reported one by one on standard error; the rest are counted. */
@@ -95,7 +128,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     out.append(text);
   };
 
-  function lintRecord(record: ReplyRecord, source: string | undefined): void {
+  function lintRecord(record: ReplyRecord, source: string | undefined, format: InputFormat): void {
     const context: LintContext = {};
     if (record.facts !== undefined) context.facts = record.facts;
     if (record.locale !== undefined) context.locale = record.locale;
@@ -106,14 +139,25 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
       record.conversation ?? (conversationId === undefined ? undefined : tracker.before(conversationId));
     if (conversation !== undefined) context.conversation = conversation;
 
-    let result = linter.lint(record.reply, context);
-    if (conversationId !== undefined) tracker.add(conversationId, { role: 'agent', text: record.reply });
+    let reply = record.reply;
+    let result: LintResult;
+    let fixedOrigin: ReplyOrigin | undefined;
+    if (options.fixer === undefined) result = linter.lint(reply, context);
+    else {
+      const fixed = options.fixer.lint(linter, record, context, { source, format });
+      ({ reply, result } = fixed);
+      fixedOrigin = fixed.origin;
+    }
+    if (conversationId !== undefined) tracker.add(conversationId, { role: 'agent', text: reply });
     if (options.quiet) result = errorsOnly(result);
+    if (options.suppress !== undefined) result = options.suppress.filter(result, reply, record);
     errors += result.errorCount;
     warnings += result.warningCount;
     collector?.add({ agent: record.agent, result });
-    if (result.findings.length === 0) return;
-    const entry: LintedReply = { reply: record.reply, result, origin: resolveOrigin(record) };
+    const changed = reply !== record.reply;
+    if (result.findings.length === 0 && !changed) return;
+    const entry: LintedReply = { reply, result, origin: fixedOrigin ?? resolveOrigin(record) };
+    if (changed) entry.output = reply;
     if (source !== undefined) entry.source = source;
     if (record.id !== undefined) entry.id = record.id;
     if (record.agent !== undefined) entry.agent = record.agent;
@@ -131,7 +175,12 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
 
   for (const input of options.inputs) {
     if (input.kind === 'text') {
-      lintRecord({ reply: input.text, line: 1, origin: { line: 1, column: 1, offset: 0 } }, undefined);
+      lintRecord(
+        { reply: input.text, line: 1, origin: { line: 1, column: 1, offset: 0 } },
+        undefined,
+        'plain',
+      );
+      await options.fixer?.finish(undefined);
       continue;
     }
     const source = input.kind === 'stdin' ? 'stdin' : input.display;
@@ -148,7 +197,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
         if (item.conversationId !== undefined) tracker.add(item.conversationId, item.turn);
       } else {
         try {
-          lintRecord(item.record, source);
+          lintRecord(item.record, source, format);
         } catch (error) {
           // The linter refuses a record (e.g. facts it cannot use): report it like a malformed line.
           if (!isHuashuError(error)) throw error;
@@ -183,10 +232,14 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     } finally {
       progress?.clear();
     }
+    await options.fixer?.finish(source);
   }
 
   if (!begun) out.append(formatter.begin());
-  out.append(formatter.end(collector?.summary()));
+  const summary = collector?.summary();
+  if (summary !== undefined && options.suppress !== undefined)
+    summary.suppressed = options.suppress.suppressed;
+  out.append(formatter.end(summary));
   await out.flush();
 
   if (malformed > MALFORMED_SHOWN)

@@ -126,7 +126,7 @@ export const noPiiLeak = defineRule({
             masked,
             severity,
             expected: masked,
-            fix: { range, text: masked },
+            fix: { range, text: masked, safe: true },
           });
         if (rest !== undefined) rest.report(context);
       },
@@ -177,7 +177,7 @@ class TheRest {
       range,
       masked,
       severity: this.error ? 'error' : 'warn',
-      fix: { range, text: masked },
+      fix: { range, text: masked, safe: true },
     });
   }
 }

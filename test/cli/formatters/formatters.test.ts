@@ -66,7 +66,19 @@ describe('stylish', () => {
 
   it('ends with the totals, errors and warnings counted separately, and the fixable count', () => {
     expect(text).toContain('✖ 3 problems (2 errors, 1 warning) in 2 replies');
-    expect(text).toContain('1 of them can be fixed automatically');
+    // The fixture's fix (仓库 before 已发货) is not marked safe: --fix leaves it to a person.
+    expect(text).toContain('1 of them has a suggested fix to check by hand');
+    expect(text).not.toContain('--fix option');
+  });
+
+  it('counts safe fixes apart: those --fix applies, then those to check by hand', () => {
+    const masked = finding('电话13812345678', '13812345678', {
+      ruleId: 'no-pii-leak',
+      fix: { range: [2, 13], text: '138****5678', safe: true },
+    });
+    const out = stylish([linted('电话13812345678', [masked]), inFile]);
+    expect(out).toContain('  1 of them can be fixed with the --fix option.');
+    expect(out).toContain('  1 more have a suggested fix to check by hand');
   });
 
   it('prints nothing at all when every reply is clean', () => {

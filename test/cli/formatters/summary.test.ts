@@ -9,7 +9,8 @@ import {
 import { displayWidth } from '../../../src/cli/formatters/text.js';
 import { finding, result } from './fixtures.js';
 
-const ship = (reply: string) => finding(reply, '已发货');
+// Its fix (仓库 before the claim) is not marked safe: not counted as fixable.
+const ship = (reply: string) => finding(reply, '已发货', { fix: { range: [0, 0], text: '仓库' } });
 const promise = (reply: string) =>
   finding(reply, '保证', { ruleId: 'no-overpromise', severity: 'warn', messageId: 'absolute' });
 const rude = (reply: string, category: string) =>
@@ -26,7 +27,7 @@ function collect() {
     agent: '小李',
     result: result([
       rude(b, 'flat_refusal'),
-      { ...rude(b, 'flat_refusal'), fix: { range: [0, 3], text: '我查一下' } },
+      { ...rude(b, 'flat_refusal'), fix: { range: [0, 3], text: '我查一下', safe: true } },
     ]),
   });
   collector.add({ agent: 'Ann', result: result([promise('保证')]) });

@@ -1,0 +1,42 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HuashuError } from '../../errors.js';
+
+/** Where a command writes its output: `-o <file>` (created or truncated) instead of standard output. */
+export interface OutputFile {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** Opens `-o/--output-file <file>` for writing; a file that cannot be opened is an `IO` error naming it. */
+export function openOutputFile(cwd: string, file: string): OutputFile {
+  let fd: number;
+  try {
+    fd = openSync(resolve(cwd, file), 'w');
+  } catch (error) {
+    const why = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new HuashuError('IO', `Cannot write --output-file ${file}: ${why}`, {
+      issues: [{ path: 'output-file', message: why }],
+      cause: error,
+    });
+  }
+  // Writes are gathered into ~64 KB blocks: one JSON line per conversation is one write otherwise.
+  let pending = '';
+  return {
+    write(chunk) {
+      pending += chunk;
+      if (pending.length >= 65_536) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    },
+    close() {
+      try {
+        if (pending !== '') writeSync(fd, pending);
+      } finally {
+        pending = '';
+        closeSync(fd);
+      }
+    },
+  };
+}
