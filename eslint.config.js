@@ -40,4 +40,9 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
+  {
+    // The playground page runs in the browser only.
+    files: ['playground/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

@@ -47,7 +47,7 @@ export const BUNDLED = [
  * call it on Latin text with `only` our languages, so the bundle keeps just those tables; franc's
  * own code is unchanged.
  */
-const francDataSubset: Plugin = {
+export const francDataSubset: Plugin = {
   name: 'franc-data-subset',
   setup(build) {
     build.onLoad({ filter: /[\\/]franc[\\/]data\.js$/ }, async (args) => {
@@ -68,7 +68,7 @@ const francDataSubset: Plugin = {
  * zod's classic entry re-exports every locale (~50 languages, most of the bundled zod's size and
  * parse time). huashu's messages are English and its own; the bundled copy keeps only `en`.
  */
-const zodEnglishOnly: Plugin = {
+export const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(build) {
     build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
@@ -83,7 +83,7 @@ const zodEnglishOnly: Plugin = {
  * handlebars' code generator requires `source-map` inside a try, for source maps of compiled
  * templates, which huashu never asks for; without it handlebars uses its own small stand-in.
  */
-const noSourceMap: Plugin = {
+export const noSourceMap: Plugin = {
   name: 'no-source-map',
   setup(build) {
     build.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'empty' }));

@@ -7,6 +7,7 @@ import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
+import { playgroundSuite } from './playground.bench.js';
 import { qaReportSuite } from './qa-report.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
@@ -25,5 +26,6 @@ export const suites: Suite[] = [
   limitsSuite,
   worstCaseSuite,
   packageSuite,
+  playgroundSuite,
   qaReportSuite,
 ];

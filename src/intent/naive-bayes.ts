@@ -1,10 +1,12 @@
-import { decodeUint16, decodeUint32, encodeBase64 } from './base64.js';
+import { decodeVarints, encodeVarints } from '../util/varint.js';
+import { decodeUint32, encodeBase64 } from './base64.js';
 import { MAX_SEGMENTS, WHOLE_MESSAGE, type FeatureBuffer } from './features.js';
 import { KeyIndex } from './key-index.js';
 
 /** The model as the build step writes it to `src/generated/intent-model.ts`. */
 export interface SerializedNaiveBayes {
-  format: 1;
+  /** 2: offsets (as steps), classes and counts as src/util/varint.ts text (1: fixed-width base64). */
+  format: 2;
   intents: string[];
   /** Additive (Laplace/Lidstone) smoothing. */
   alpha: number;
@@ -18,11 +20,11 @@ export interface SerializedNaiveBayes {
   docCounts: number[];
   /** base64 Uint32: feature keys (see features.ts). */
   keys: string;
-  /** base64 Uint32 (keys + 1): start of each feature's entries in `classes` / `counts`. */
+  /** Varints (keys + 1), each the step from the one before: start of each feature's entries in `classes` / `counts`. */
   offsets: string;
-  /** base64 Uint16: intent index of each entry. */
+  /** Varints: intent index of each entry. */
   classes: string;
-  /** base64 Uint32: how many training utterances of that intent contain the feature. */
+  /** Varints: how many training utterances of that intent contain the feature. */
   counts: string;
   /** base64 Uint32 pairs for the English spelling index (see spelling.ts). */
   spelling: string;
@@ -132,7 +134,7 @@ export function serializeNaiveBayes(
   stopWords: string[],
 ): SerializedNaiveBayes {
   return {
-    format: 1,
+    format: 2,
     intents: counts.intents,
     alpha: settings.alpha,
     temperature: settings.temperature,
@@ -140,22 +142,28 @@ export function serializeNaiveBayes(
     patternScale: settings.patternScale,
     docCounts: Array.from(counts.docCounts),
     keys: encodeBase64(counts.keys),
-    offsets: encodeBase64(counts.offsets),
-    classes: encodeBase64(counts.classes),
-    counts: encodeBase64(Uint32Array.from(counts.counts, (n) => Math.round(n))),
+    offsets: encodeVarints(
+      counts.offsets.map((offset, f) => offset - (f === 0 ? 0 : (counts.offsets[f - 1] ?? 0))),
+    ),
+    classes: encodeVarints(counts.classes),
+    counts: encodeVarints(Uint32Array.from(counts.counts, (n) => Math.round(n))),
     spelling,
     stopWords,
   };
 }
 
 export function deserializeCounts(data: SerializedNaiveBayes): FeatureCounts {
+  const keys = decodeUint32(data.keys);
+  const offsets = decodeVarints(data.offsets, keys.length + 1);
+  for (let f = 1; f < offsets.length; f++) offsets[f] = (offsets[f] ?? 0) + (offsets[f - 1] ?? 0);
+  const entries = offsets[keys.length] ?? 0;
   return {
     intents: [...data.intents],
     docCounts: Float64Array.from(data.docCounts),
-    keys: decodeUint32(data.keys),
-    offsets: decodeUint32(data.offsets),
-    classes: decodeUint16(data.classes),
-    counts: Float64Array.from(decodeUint32(data.counts)),
+    keys,
+    offsets,
+    classes: Uint16Array.from(decodeVarints(data.classes, entries)),
+    counts: Float64Array.from(decodeVarints(data.counts, entries)),
   };
 }
 

@@ -11,7 +11,12 @@ import {
   wordKey,
 } from '../../src/intent/features.js';
 import { KeyIndex } from '../../src/intent/key-index.js';
-import { countFeatures, NaiveBayes } from '../../src/intent/naive-bayes.js';
+import {
+  countFeatures,
+  deserializeCounts,
+  NaiveBayes,
+  serializeNaiveBayes,
+} from '../../src/intent/naive-bayes.js';
 import { compactText, PatternMatcher } from '../../src/intent/patterns.js';
 import { buildSpellingPairs, MAX_CORRECTED_LENGTH, SpellingIndex } from '../../src/intent/spelling.js';
 import { normalize } from '../../src/normalize/index.js';
@@ -113,6 +118,21 @@ describe('features', () => {
 });
 
 describe('naive Bayes counts', () => {
+  it('serialise and deserialise to the same counts', () => {
+    const counts = countFeatures([
+      { keys: [1, 2, 70000], intent: 'a', weight: 1 },
+      { keys: [2, 3], intent: 'b', weight: 200 },
+      { keys: [3, 4000000000], intent: 'c', weight: 2 },
+    ]);
+    const settings = { alpha: 0.5, temperature: 1, priorWeight: 0, patternScale: 1 };
+    const back = deserializeCounts(serializeNaiveBayes(counts, settings, '', []));
+    expect(back.intents).toEqual(counts.intents);
+    for (const field of ['docCounts', 'keys', 'offsets', 'classes', 'counts'] as const) {
+      expect(back[field].constructor).toBe(counts[field].constructor);
+      expect(Array.from(back[field])).toEqual(Array.from(counts[field]));
+    }
+  });
+
   it('user documents add to the shipped counts: new intents, new features, same old ones', () => {
     const base = countFeatures([
       { keys: [1, 2], intent: 'a', weight: 1 },
