@@ -13,6 +13,8 @@ import { LinkChecker } from 'linkinator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_BASE_URL, ruleDocsPath, ruleDocsUrl } from '../../src/lint/docs.js';
 import { lintRules } from '../../src/lint/rule-list.js';
+import { checkDocsUrl } from '../../src/cli/qa/report-docs.js';
+import { CHECK_IDS } from '../../src/qa/check-ids.js';
 import { CHROMIUM, describeWithPart, launchChromium } from '../helpers/external.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,6 +86,17 @@ describe('the documentation site', () => {
       expect(html).toContain(`id="${rule.id}"`);
       expect(html).toContain('Correct');
       expect(html).toContain('Incorrect');
+    }
+  });
+
+  it('every link of the QA report to a check documentation page lands on a page and anchor of the site', () => {
+    for (const id of CHECK_IDS) {
+      const url = checkDocsUrl(id);
+      expect(url.startsWith(DOCS_BASE_URL), url).toBe(true);
+      const [path, fragment] = url.slice(DOCS_BASE_URL.length).split('#') as [string, string | undefined];
+      const page = join(DIST, path);
+      expect(existsSync(page), page).toBe(true);
+      if (fragment !== undefined) expect(readFileSync(page, 'utf8'), url).toContain(`id="${fragment}"`);
     }
   });
 

@@ -14,7 +14,8 @@ import {
   type HtmlReportInput,
   type ReportChartData,
 } from '../../src/cli/qa/html-report.js';
-import { checkDocsUrl, DOCS_BASE } from '../../src/cli/qa/report-docs.js';
+import { checkDocsUrl } from '../../src/cli/qa/report-docs.js';
+import { DOCS_BASE_URL } from '../../src/lint/docs.js';
 import { REPORT_LABELS, reportLocaleFromEnv } from '../../src/cli/qa/report-labels.js';
 import { maskPersonalData } from '../../src/cli/qa/report-mask.js';
 import { isHuashuError } from '../../src/errors.js';
@@ -310,9 +311,9 @@ describe('the report', () => {
 
 describe('docs links and locales', () => {
   it('checkDocsUrl: lint-backed checks link to their rule section, the others to the QA rules page', () => {
-    expect(checkDocsUrl('pii')).toBe(`${DOCS_BASE}rules/lint/README.md#no-pii-leak`);
-    expect(checkDocsUrl('greeting')).toBe(`${DOCS_BASE}rules/lint/README.md#greet-first`);
-    expect(checkDocsUrl('first-response')).toBe(`${DOCS_BASE}rules/qa/README.md#first-response`);
+    expect(checkDocsUrl('pii')).toBe(`${DOCS_BASE_URL}rules/no-pii-leak.html`);
+    expect(checkDocsUrl('greeting')).toBe(`${DOCS_BASE_URL}rules/greet-first.html`);
+    expect(checkDocsUrl('first-response')).toBe(`${DOCS_BASE_URL}guide/qa-scorecard.html#first-response`);
   });
 
   it.each([
