@@ -31,16 +31,17 @@ export interface StreamTurns {
   conversations: number;
 }
 
-/** At least `minTurns` turns: the fixture conversations copied and interleaved, `window` open at a time. */
+/** Every fixture conversation, copied until at least `minTurns` turns, interleaved, `window` open at a time. */
 export function streamTurns(minTurns: number, window = 64): StreamTurns {
   const fixtures = fixtureConversations();
   const conversations: Record[][] = [];
   let count = 0;
-  for (let copy = 0; count < minTurns; copy++)
+  // Every fixture conversation once, then copies until minTurns.
+  for (let copy = 0; copy === 0 || count < minTurns; copy++)
     for (const turns of fixtures) {
+      if (copy > 0 && count >= minTurns) break;
       conversations.push(turns.map((t) => ({ ...t, conversationId: `${t.conversationId}#${copy}` })));
       count += turns.length;
-      if (count >= minTurns) break;
     }
   const turns: Record[] = [];
   const events: StreamTurns['events'] = [];
@@ -66,9 +67,15 @@ export function streamTurns(minTurns: number, window = 64): StreamTurns {
 }
 
 /** XADD every event to `stream` (field `json`), pipelined in chunks. */
-export async function addEvents(client: RedisCommands, stream: string, events: readonly object[]): Promise<void> {
+export async function addEvents(
+  client: RedisCommands,
+  stream: string,
+  events: readonly object[],
+): Promise<void> {
   for (let i = 0; i < events.length; i += 1000)
     await Promise.all(
-      events.slice(i, i + 1000).map((event) => client.sendCommand(['XADD', stream, '*', 'json', JSON.stringify(event)])),
+      events
+        .slice(i, i + 1000)
+        .map((event) => client.sendCommand(['XADD', stream, '*', 'json', JSON.stringify(event)])),
     );
 }
