@@ -7,6 +7,7 @@ import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
+import { qaStreamSuite } from './qa-stream.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 import { worstCaseSuite } from './worst-case.bench.js';
@@ -24,4 +25,5 @@ export const suites: Suite[] = [
   limitsSuite,
   worstCaseSuite,
   packageSuite,
+  qaStreamSuite,
 ];
