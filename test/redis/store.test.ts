@@ -1,3 +1,4 @@
+import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRedisStore } from '../../src/entry/redis.js';
 import { createAssistant, createConversationSession, isHuashuError } from '../../src/index.js';
@@ -92,6 +93,18 @@ describeWithPart(REDIS_SERVER, 'createRedisStore (real redis-server)', () => {
     for (const secret of [...PHONES, '88886666', ADDRESS, CUSTOMER, '13900001111'])
       expect(text).not.toContain(secret);
     for (const { key, ttl } of all) expect(ttl, key).toBeGreaterThan(0);
+  });
+
+  it('takes a node-redis client made by the caller (createClient of "redis")', async () => {
+    const own = createClient({ url: redis.url });
+    await own.connect();
+    try {
+      const store = createRedisStore({ client: own, customerIdSalt: SALT, prefix: 'own' });
+      await store.appendTurn('o1', { role: 'agent', text: '您好', at: 7 });
+      expect(await store.recentTurns('o1', 1)).toEqual([{ role: 'agent', text: '您好', at: 7 }]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('forgets a conversation after its TTL', async () => {
