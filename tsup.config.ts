@@ -6,7 +6,7 @@ import { FRANC_TO_BCP47 } from './src/language/franc-languages.js';
 
 /**
  * The package's entry points: `huashu` (index) and its documented subpaths (src/entry/), plus
- * `huashu/node`. package.json's `exports` and `typesVersions` list the same names.
+ * `huashu/node` and `huashu/redis`. package.json's `exports` and `typesVersions` list the same names.
  */
 export const LIBRARY_ENTRIES = {
   index: 'src/index.ts',
@@ -17,6 +17,7 @@ export const LIBRARY_ENTRIES = {
   templates: 'src/entry/templates.ts',
   text: 'src/entry/text.ts',
   'node/index': 'src/node/index.ts',
+  redis: 'src/entry/redis.ts',
 };
 
 /**

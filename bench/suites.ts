@@ -9,6 +9,7 @@ import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
 import { playgroundSuite } from './playground.bench.js';
 import { qaReportSuite } from './qa-report.bench.js';
+import { qaStreamSuite } from './qa-stream.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 import { worstCaseSuite } from './worst-case.bench.js';
@@ -28,4 +29,5 @@ export const suites: Suite[] = [
   packageSuite,
   playgroundSuite,
   qaReportSuite,
+  qaStreamSuite,
 ];

@@ -6,8 +6,19 @@
 export { createAssistant } from './assistant/index.js';
 export { HuashuError, isHuashuError } from './errors.js';
 export { VERSION } from './generated/version.js';
+export { createConversationSession, createMemoryStore } from './store/index.js';
 
 export type { Assistant } from './assistant/index.js';
+export type {
+  ConversationSession,
+  ConversationStore,
+  MemoryStoreOptions,
+  SessionMessage,
+  SessionOptions,
+  SessionReplyOptions,
+  StoredTurn,
+  TurnToAppend,
+} from './store/index.js';
 export type { AssistantOptions } from './options.js';
 export type { HuashuErrorCode, HuashuIssue } from './errors.js';
 export type {

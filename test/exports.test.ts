@@ -10,6 +10,7 @@ import * as templates from '../src/entry/templates.js';
 import * as text from '../src/entry/text.js';
 import * as root from '../src/index.js';
 import * as node from '../src/node/index.js';
+import * as redis from '../src/entry/redis.js';
 
 /**
  * The exact public surface of every entry point (package.json `exports`): adding or removing an
@@ -20,7 +21,14 @@ const ENTRIES = {
   '.': {
     source: root,
     dist: 'index',
-    values: ['HuashuError', 'VERSION', 'createAssistant', 'isHuashuError'],
+    values: [
+      'HuashuError',
+      'VERSION',
+      'createAssistant',
+      'createConversationSession',
+      'createMemoryStore',
+      'isHuashuError',
+    ],
   },
   './intent': { source: intent, dist: 'intent', values: ['INTENT_IDS', 'createIntentClassifier'] },
   './lint': { source: lint, dist: 'lint', values: ['applyFixes', 'createLinter', 'defineRule', 'lintRules'] },
@@ -74,6 +82,18 @@ const ENTRIES = {
       'loadTemplatePack',
       'readIntentCorpus',
       'readTemplateFiles',
+    ],
+  },
+  './redis': {
+    source: redis,
+    dist: 'redis',
+    values: [
+      'connectRedis',
+      'createRedisStore',
+      'hashCustomerId',
+      'readStreamAggregates',
+      'readStreamResults',
+      'runStreamQa',
     ],
   },
 } as const;

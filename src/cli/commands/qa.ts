@@ -13,9 +13,16 @@ import { formatStylish } from '../qa/stylish.js';
 import { buildHtmlReport, type SkippedLine } from '../qa/html-report.js';
 import { openOutputFile } from '../qa/output-file.js';
 import { REPORT_LOCALES, reportLocaleFromEnv, type ReportLocale } from '../qa/report-labels.js';
+import {
+  rejectStreamOptionsWithoutStream,
+  runStreamCommand,
+  STREAM_OPTIONS,
+  STREAM_USAGE,
+} from '../qa/stream.js';
 import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: huashu qa <file | -> [--format json|stylish|html] [-o file] [--scorecard file] [--utc-offset +08:00]
+       huashu qa --stream redis://host:port/<stream> [--group name] [--consumer name] [--until-idle s]
 
 Score whole conversations from a turn-per-line helpdesk export: greeting, first response (30 s),
 response time (60 s), unanswered turns, apology on complaint, further help, satisfaction ask, and
@@ -37,6 +44,7 @@ Options
   --scorecard <file>     points and fatal items per check (JSON); default: the built-in scorecard
   --utc-offset <o>       the shop's UTC offset for zone-less times and per-day figures (default +00:00)
   --worst <n>            stylish, html: how many of the lowest-scoring conversations to list (default 10)
+${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
 malformed line is reported with its line number and skipped; the rest is still scored).`;
@@ -58,6 +66,7 @@ export const qaCommand: Command = {
         worst: { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         'report-locale': { type: 'string' },
+        ...STREAM_OPTIONS,
       },
     });
     const format = values.format ?? 'stylish';
@@ -68,7 +77,12 @@ export const qaCommand: Command = {
       throw new UsageError(
         `--report-locale must be one of ${REPORT_LOCALES.join(', ')}, not "${reportLocale}"`,
       );
-    if (positionals.length !== 1) throw new UsageError('qa takes one export file, or - for standard input');
+    const streaming = values.stream !== undefined;
+    rejectStreamOptionsWithoutStream(values);
+    if (streaming && positionals.length > 0)
+      throw new UsageError('qa --stream reads the stream, not files: drop the file arguments');
+    if (!streaming && positionals.length !== 1)
+      throw new UsageError('qa takes one export file, or - for standard input');
     const worst = values.worst === undefined ? 10 : Number(values.worst);
     if (!Number.isSafeInteger(worst) || worst < 0)
       throw new UsageError(`--worst takes a whole number ≥ 0, not "${values.worst}"`);
@@ -89,6 +103,12 @@ export const qaCommand: Command = {
       ...(scorecard === undefined ? {} : { scorecard }),
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
     });
+
+    if (streaming) {
+      if (values['output-file'] !== undefined || format === 'html')
+        throw new UsageError('qa --stream writes its results to <stream>:results: drop -o and --format html');
+      return runStreamCommand(values, qa, io);
+    }
 
     const argument = positionals[0]!;
     let chunks: AsyncIterable<string | Uint8Array>;
