@@ -97,7 +97,7 @@ const noSourceMap: Plugin = {
 export default defineConfig({
   // ESM and CJS each share ONE copy of the core between all entries (code splitting, also for
   // CJS): an error thrown through `huashu/node` is the `HuashuError` class of `huashu`.
-  entry: { ...LIBRARY_ENTRIES, 'cli/bin': 'src/cli/bin.ts' },
+  entry: { ...LIBRARY_ENTRIES, 'cli/bin': 'src/cli/bin.ts', 'cli/qa-worker': 'src/cli/qa/worker.ts' },
   format: ['esm', 'cjs'],
   splitting: true,
   dts: { entry: LIBRARY_ENTRIES },
@@ -116,5 +116,7 @@ export default defineConfig({
   onSuccess: async () => {
     // The CLI is ESM only (package.json `bin`); its CJS twin is a by-product of the shared build.
     rmSync(join('dist', 'cli', 'bin.cjs'), { force: true });
+    // The worker of `huashu qa --workers` is loaded by the ESM CLI only.
+    rmSync(join('dist', 'cli', 'qa-worker.cjs'), { force: true });
   },
 });

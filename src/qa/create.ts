@@ -30,7 +30,12 @@ export interface Qa {
   /** `group` then `check` each conversation. */
   run(records: readonly unknown[]): ConversationResult[];
   /** A streaming grouper for records read one by one (the CLI); `add` throws `INVALID_INPUT` for a bad record. */
-  grouper(): { add(record: unknown, where?: string): void; conversations(): QaConversation[] };
+  grouper(): {
+    add(record: unknown, where?: string): void;
+    conversations(): QaConversation[];
+    /** The conversations one by one, each released from the grouper as it is taken. */
+    drain(): Iterable<QaConversation>;
+  };
 }
 
 const CHECKS: Record<CheckId, (view: ConversationView) => CheckOutcome> = {
@@ -85,6 +90,7 @@ export function createQa(options: QaOptions = {}): Qa {
         inner.add(readTurnRecord(record, utcOffsetMinutes, where));
       },
       conversations: () => inner.conversations(),
+      drain: () => inner.drain(),
     };
   }
 
