@@ -12,6 +12,8 @@ import { createHuashuLinter } from '../lint/huashu-linter.js';
 import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js';
 import { runLint, type LintInput } from '../lint/run.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
+import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
+import { expandInputArgument, isPattern } from '../input/paths.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITIES = ['off', 'warn', 'error'] as const;
@@ -24,9 +26,16 @@ data and off-platform contact.
 
 Input
   <text>                      one reply (quote it)
-  <file>                      .txt (one reply per line), .jsonl, .csv or .tsv; several files allowed
-  -                           standard input (plain text, one reply per line, unless --input-format)
-  --input-format <f>          ${INPUT_FORMATS.join(' | ')} (default: from the file's extension)
+  <file>                      .txt (one reply per line), .jsonl, .csv or .tsv; several files or
+                              quoted globs ("exports/*.csv") allowed
+  -                           standard input
+  --input-format <f>          ${INPUT_FORMATS.join(' | ')} (default: from the file's extension; for
+                              standard input and other extensions from the first line: JSONL when
+                              it starts with {, CSV/TSV when it is a header row naming a known
+                              column, else plain text)
+  --encoding <name>           utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (default: detected
+                              from ${ENCODING_HELP.replace(/\n {25}/g, '\n                              ')})
+                              Files that are not text (.xlsx, .zip, PDF, images) are refused (exit 2).
   --max-line-length <n>       longest line read, in characters (default ${DEFAULT_MAX_LINE_LENGTH.toLocaleString('en-US')});
                               a longer one is reported as malformed and skipped
   --column <field>=<header>   CSV/TSV: the column of reply, agent, id, conversationId, role,
@@ -113,6 +122,17 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
     } catch {
       stats = undefined;
     }
+    if (stats === undefined && isPattern(argument)) {
+      // A glob the shell did not expand (quoted, or on Windows): expanded here; no match is an error.
+      for (const file of expandInputArgument(argument, io.cwd))
+        inputs.push({
+          kind: 'file',
+          display: file.display,
+          size: file.size,
+          open: () => createReadStream(file.path, { highWaterMark: 1 << 16 }),
+        });
+      continue;
+    }
     if (stats === undefined) {
       if (positionals.length === 1 && !looksLikeInputPath(argument)) {
         inputs.push({ kind: 'text', text: argument });
@@ -162,6 +182,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           'message-locale': { type: 'string' },
           color: { type: 'boolean' },
           'no-color': { type: 'boolean' },
+          encoding: { type: 'string' },
         },
       });
 
@@ -192,6 +213,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
       const columns = parseColumnOptions(values.column ?? []);
       const overrides = parseRuleOverrides(values.rule ?? []);
       const inputs = resolveInputs(positionals, io);
+      const encoding = values.encoding === undefined ? undefined : checkEncodingName(values.encoding);
 
       let config: HuashuConfig = {};
       if (values.config !== undefined) config = loadConfigFile(resolve(io.cwd, values.config));
@@ -216,6 +238,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
         {
           inputs,
           ...(values['input-format'] === undefined ? {} : { inputFormat: values['input-format'] }),
+          ...(encoding === undefined ? {} : { encoding }),
           columns,
           format,
           summary: values.summary === true,

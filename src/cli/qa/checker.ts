@@ -23,7 +23,7 @@ export function parseWorkers(value: string | undefined): number {
  * Where the worker script is: beside the built CLI (dist/cli/qa-worker.js, also when this code is
  * in a shared chunk in dist/), or the source when running from src/ through tsx.
  */
-function workerFile(): string {
+function workerFile(): string | undefined {
   const candidates = [
     './qa-worker.js',
     './cli/qa-worker.js',
@@ -33,7 +33,11 @@ function workerFile(): string {
   ];
   for (const candidate of candidates) {
     const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url.href;
+    if (!existsSync(fileURLToPath(url))) continue;
+    // The TypeScript source loads in a thread only under a TypeScript loader (tsx passes its
+    // --import on to threads); elsewhere (vitest's in-process runs) the batches stay in this thread.
+    if (url.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
+    return url.href;
   }
   throw new Error(
     `huashu qa: the worker script is missing beside ${import.meta.url} (rebuild: npm run build)`,
@@ -63,14 +67,15 @@ export async function checkConversations(
     if (batch.length > 0) yield batch;
   })();
 
-  if (options.workers <= 1) {
+  const filename = options.workers <= 1 ? undefined : workerFile();
+  if (filename === undefined) {
     for (const batch of batches)
       await onBatch(checkBatch(options.qa, { conversations: batch, keep: options.keep }));
     return;
   }
 
   const pool = new Tinypool({
-    filename: workerFile(),
+    filename,
     minThreads: options.workers,
     maxThreads: options.workers,
     idleTimeout: 1000,
