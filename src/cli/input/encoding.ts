@@ -99,21 +99,57 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
 }
 
 /**
- * Decode a byte stream in `encoding` as it arrives: iconv-lite's decoder keeps a character cut
- * between two chunks until its last byte comes. A leading byte-order mark is dropped; invalid bytes
- * become U+FFFD.
+ * How many bytes at the start of `bytes` make whole GB18030 characters: ASCII is one byte, a lead
+ * byte 0x81–0xFE starts a two-byte character, or a four-byte one when its second byte is a digit.
+ */
+export function wholeGb18030Length(bytes: Uint8Array): number {
+  let i = 0;
+  for (;;) {
+    const b = bytes[i];
+    if (b === undefined) return i;
+    const size =
+      b < 0x81 || b === 0xff
+        ? 1
+        : bytes[i + 1] === undefined
+          ? 2
+          : bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39
+            ? 4
+            : 2;
+    if (i + size > bytes.length) return i;
+    i += size;
+  }
+}
+
+const isGb18030 = (encoding: string) =>
+  /^(gb-?18030|gbk|cp936|windows-?936|gb-?2312|euc-?cn)$/i.test(encoding);
+
+/**
+ * Decode a byte stream in `encoding` as it arrives: a character cut between two chunks waits for
+ * its last byte. A leading byte-order mark is dropped; invalid bytes become U+FFFD.
+ * GB18030: iconv-lite 0.7.3 drops a character when a chunk begins with the last byte of a
+ * four-byte character outside the BMP (an emoji), so the bytes of a character cut at the end of a
+ * chunk are held here and given with the next chunk: the decoder only ever sees whole characters.
  */
 export async function* decodeChunks(
   chunks: AsyncIterable<Uint8Array>,
   encoding: string,
 ): AsyncGenerator<string> {
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  const whole = isGb18030(encoding);
+  let held: Buffer | undefined;
   for await (const chunk of chunks) {
-    const text = decoder.write(
-      Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
-    );
+    let bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (whole) {
+      if (held !== undefined) bytes = Buffer.concat([held, bytes]);
+      const length = wholeGb18030Length(bytes);
+      held = length === bytes.length ? undefined : Buffer.from(bytes.subarray(length));
+      bytes = bytes.subarray(0, length);
+    }
+    const text = decoder.write(bytes);
     if (text !== '') yield text;
   }
-  const rest = decoder.end();
-  if (rest !== undefined && rest !== '') yield rest;
+  const rest = (held === undefined ? '' : decoder.write(held)) + (decoder.end() ?? '');
+  if (rest !== '') yield rest;
 }
