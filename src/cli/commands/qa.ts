@@ -10,6 +10,7 @@ import { createQa } from '../../qa/create.js';
 import type { Command } from '../command.js';
 import { printable } from '../formatters/text.js';
 import { ExitCode } from '../io.js';
+import { BufferedOutput } from '../lint/buffered-output.js';
 import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
 import { openTextInput } from '../input/open.js';
 import { expandInputArgument } from '../input/paths.js';
@@ -52,24 +53,6 @@ Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input
 malformed line is reported with its line number and skipped; the rest is still scored).`;
 
 const MALFORMED_SHOWN = 20;
-
-/** Write, then wait while the stream's buffer is full (a slow reader), so memory stays bounded. */
-async function writeDrained(
-  stream: { write(chunk: string): unknown; once?: unknown },
-  chunk: string,
-): Promise<void> {
-  const ok = stream.write(chunk);
-  const emitter = stream as {
-    once?: (event: string, listener: () => void) => unknown;
-    writableNeedDrain?: boolean;
-    destroyed?: boolean;
-  };
-  if (ok === false && typeof emitter.once === 'function' && emitter.destroyed !== true)
-    await new Promise<void>((resolve) => {
-      emitter.once!('drain', resolve);
-      emitter.once!('close', resolve);
-    });
-}
 
 export const qaCommand: Command = {
   name: 'qa',
@@ -165,6 +148,7 @@ export const qaCommand: Command = {
     // Conversations are checked whole, in batches (by worker threads with --workers ≥ 2); the
     // aggregates are folded as results come, so JSON output never holds all results.
     const aggregator = new QaAggregator(UNKNOWN_AGENT);
+    const out = new BufferedOutput(io.stdout);
     const results: ConversationResult[] = [];
     let fatal = false;
     await checkConversations(
@@ -175,13 +159,18 @@ export const qaCommand: Command = {
           aggregator.add(summary);
           if (summary.fatal) fatal = true;
         }
-        if (batch.json !== undefined) await writeDrained(io.stdout, batch.json);
+        if (batch.json !== undefined) {
+          out.append(batch.json);
+          await out.drain();
+        }
         if (batch.results !== undefined) results.push(...batch.results);
       },
     );
     const aggregates = aggregator.result();
-    if (format === 'json') io.stdout.write(`${JSON.stringify({ aggregates })}\n`);
-    else io.stdout.write(formatStylish(results, aggregates, worst));
+    if (format === 'json') {
+      out.append(`${JSON.stringify({ aggregates })}\n`);
+      await out.flush();
+    } else io.stdout.write(formatStylish(results, aggregates, worst));
 
     if (malformed > MALFORMED_SHOWN)
       io.stderr.write(`huashu qa: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);

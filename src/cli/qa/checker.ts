@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { checkBatch, type CheckedBatch } from './check-batch.js';
 
 /** Conversations per batch sent to a worker: large enough that messaging is a small share. */
-const BATCH = 500;
+const BATCH = 250;
 
 /** `--workers`: a whole number ≥ 1; default the available cores. */
 export function parseWorkers(value: string | undefined): number {
