@@ -7,6 +7,7 @@ import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
+import { qaCliSuite } from './qa-cli.bench.js';
 import { signalsSuite } from './signals.bench.js';
 import { templatesSuite } from './templates.bench.js';
 import { worstCaseSuite } from './worst-case.bench.js';
@@ -20,6 +21,7 @@ export const suites: Suite[] = [
   lintSuite,
   lintCliSuite,
   lintLongLineSuite,
+  qaCliSuite,
   actionsSuite,
   limitsSuite,
   worstCaseSuite,
