@@ -77,8 +77,10 @@ export function createQa(options: QaOptions = {}): Qa {
     firstResponseSeconds: scorecard.checks['first-response']?.maxSeconds ?? 30,
     responseSeconds: scorecard.checks['response-time']?.maxSeconds ?? 60,
   };
-  const assistant = createAssistant();
-  const linter = createLinter({ rules: CONVERSATION_RULES_OFF });
+  // Built on the first check: a process that only groups (the main thread of `huashu qa
+  // --workers N`) never pays their start-up time and memory.
+  let assistant: ReturnType<typeof createAssistant> | undefined;
+  let linter: ReturnType<typeof createLinter> | undefined;
   const cues = new CueReader();
 
   function grouper() {
@@ -132,10 +134,13 @@ export function createQa(options: QaOptions = {}): Qa {
           complaint:
             turn.text.trim() === ''
               ? undefined
-              : complaintTrigger(assistant.analyze(turn.text), angerThreshold),
+              : complaintTrigger((assistant ??= createAssistant()).analyze(turn.text), angerThreshold),
           findings: [],
         };
-      const findings: Finding[] = linter.lint(turn.text, facts === undefined ? {} : { facts }).findings;
+      const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
+        turn.text,
+        facts === undefined ? {} : { facts },
+      ).findings;
       return { cues: found, closing: false, complaint: undefined, findings };
     });
   }
