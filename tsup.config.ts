@@ -28,8 +28,10 @@ export const LIBRARY_ENTRIES = {
  * - @monyone/aho-corasick: src/text/automaton.ts restores the library's internal double array
  *   from build-time snapshots, so the version we snapshot against must be the one we run;
  * - libphonenumber-js: only its `min` build and metadata are used (the package installs 13 MB).
- * Installed, not bundled: re2js (runtime, a proper ESM/CJS package) and json-rules-engine (loaded
- * only for rules the compiled evaluator cannot run, or on request).
+ * - tinyglobby (with fdir and picomatch): the CLI's glob expansion; ~270 KB installed, far less bundled.
+ * Installed, not bundled: re2js (runtime, a proper ESM/CJS package), json-rules-engine (loaded
+ * only for rules the compiled evaluator cannot run, or on request) and tinypool (`huashu qa
+ * --workers`: it starts its own worker script by path, which a bundle would break).
  */
 export const BUNDLED = [
   /^franc/,
@@ -40,6 +42,9 @@ export const BUNDLED = [
   /^handlebars/,
   /^@monyone\/aho-corasick/,
   /^libphonenumber-js/,
+  /^tinyglobby/,
+  /^fdir/,
+  /^picomatch/,
 ];
 
 /**

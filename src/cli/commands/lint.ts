@@ -33,7 +33,7 @@ Input
                               standard input and other extensions from the first line: JSONL when
                               it starts with {, CSV/TSV when it is a header row naming a known
                               column, else plain text)
-  --encoding <name>           utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (default: detected
+  --encoding <name>           utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (WHATWG labels; default: detected
                               from ${ENCODING_HELP.replace(/\n {25}/g, '\n                              ')})
                               Files that are not text (.xlsx, .zip, PDF, images) are refused (exit 2).
   --max-line-length <n>       longest line read, in characters (default ${DEFAULT_MAX_LINE_LENGTH.toLocaleString('en-US')});

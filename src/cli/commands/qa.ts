@@ -36,7 +36,7 @@ Input
   --input-format <f>     jsonl | csv | tsv (default: from the extension; for standard input and
                          other extensions from the first line: JSONL when it starts with {,
                          CSV/TSV when it is a header row naming known columns)
-  --encoding <name>      utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (default: detected from
+  --encoding <name>      utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (WHATWG labels; default: detected from
                          ${ENCODING_HELP})
                          Files that are not text (.xlsx, .zip, PDF, images) are refused (exit 2).
 Options

@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
+import { TextDecoder } from 'node:util';
 import { HuashuError } from '../../errors.js';
 
-/** The encodings detected without `--encoding`; any name iconv-lite knows can be forced. */
+/** The encodings detected without `--encoding`; any WHATWG encoding label can be forced. */
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /** How the encoding of an input is told, for --help. */
@@ -13,14 +13,29 @@ export const ENCODING_HELP = `a byte-order mark first (UTF-8, UTF-16 LE/BE); els
 /** Bytes looked at before deciding (the start of a file; standard input is buffered up to this). */
 export const SNIFF_BYTES = 1 << 16;
 
-/** A forced `--encoding` name, checked: iconv-lite's names (utf8, gbk, gb18030, utf16le, big5, …). */
-export function checkEncodingName(name: string): string {
-  if (!iconv.encodingExists(name))
+/**
+ * A decoder for `encoding` (a WHATWG Encoding label: utf-8, gbk, gb18030, utf-16le, utf-16be, big5,
+ * shift_jis, euc-kr, windows-1252…): Node's TextDecoder, backed by ICU. Throws `INVALID_OPTIONS`
+ * for an unknown name, or when this Node.js was built without the full ICU data.
+ */
+export function createDecoder(encoding: string): TextDecoder {
+  try {
+    return new TextDecoder(encoding);
+  } catch {
+    const why = /^(utf-?8|unicode-1-1-utf-8)$/i.test(encoding)
+      ? ''
+      : ' (or this Node.js was built without full ICU: use an official Node.js build)';
     throw new HuashuError(
       'INVALID_OPTIONS',
-      `--encoding ${name}: unknown encoding; use utf-8, gbk, gb18030, utf-16le, utf-16be, big5 or another name iconv-lite knows`,
-      { issues: [{ path: 'encoding', message: `unknown encoding "${name}"` }] },
+      `--encoding ${encoding}: unknown encoding${why}; use utf-8, gbk, gb18030, utf-16le, utf-16be, big5 or another WHATWG encoding label`,
+      { issues: [{ path: 'encoding', message: `unknown encoding "${encoding}"` }] },
     );
+  }
+}
+
+/** A forced `--encoding` name, checked (see createDecoder). */
+export function checkEncodingName(name: string): string {
+  createDecoder(name);
   return name;
 }
 
@@ -99,57 +114,20 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
 }
 
 /**
- * How many bytes at the start of `bytes` make whole GB18030 characters: ASCII is one byte, a lead
- * byte 0x81–0xFE starts a two-byte character, or a four-byte one when its second byte is a digit.
- */
-export function wholeGb18030Length(bytes: Uint8Array): number {
-  let i = 0;
-  for (;;) {
-    const b = bytes[i];
-    if (b === undefined) return i;
-    const size =
-      b < 0x81 || b === 0xff
-        ? 1
-        : bytes[i + 1] === undefined
-          ? 2
-          : bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39
-            ? 4
-            : 2;
-    if (i + size > bytes.length) return i;
-    i += size;
-  }
-}
-
-const isGb18030 = (encoding: string) =>
-  /^(gb-?18030|gbk|cp936|windows-?936|gb-?2312|euc-?cn)$/i.test(encoding);
-
-/**
- * Decode a byte stream in `encoding` as it arrives: a character cut between two chunks waits for
- * its last byte. A leading byte-order mark is dropped; invalid bytes become U+FFFD.
- * GB18030: iconv-lite 0.7.3 drops a character when a chunk begins with the last byte of a
- * four-byte character outside the BMP (an emoji), so the bytes of a character cut at the end of a
- * chunk are held here and given with the next chunk: the decoder only ever sees whole characters.
+ * Decode a byte stream in `encoding` as it arrives (TextDecoder in streaming mode: a character cut
+ * between two chunks waits for its last byte). A leading byte-order mark is dropped; invalid bytes
+ * become U+FFFD. Node's decoder rather than iconv-lite: it ships with Node (no 400 KB of tables in
+ * the install), and iconv-lite 0.7.3 drops a character after a GB18030 emoji cut between chunks.
  */
 export async function* decodeChunks(
   chunks: AsyncIterable<Uint8Array>,
   encoding: string,
 ): AsyncGenerator<string> {
-  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  const whole = isGb18030(encoding);
-  let held: Buffer | undefined;
+  const decoder = createDecoder(encoding);
   for await (const chunk of chunks) {
-    let bytes = Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (whole) {
-      if (held !== undefined) bytes = Buffer.concat([held, bytes]);
-      const length = wholeGb18030Length(bytes);
-      held = length === bytes.length ? undefined : Buffer.from(bytes.subarray(length));
-      bytes = bytes.subarray(0, length);
-    }
-    const text = decoder.write(bytes);
+    const text = decoder.decode(chunk, { stream: true });
     if (text !== '') yield text;
   }
-  const rest = (held === undefined ? '' : decoder.write(held)) + (decoder.end() ?? '');
+  const rest = decoder.decode();
   if (rest !== '') yield rest;
 }

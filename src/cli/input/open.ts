@@ -1,6 +1,6 @@
 import { HuashuError } from '../../errors.js';
 import { notTextReason } from './binary.js';
-import { byteOrderMark, decodeChunks, detectEncoding, SNIFF_BYTES } from './encoding.js';
+import { byteOrderMark, createDecoder, decodeChunks, detectEncoding, SNIFF_BYTES } from './encoding.js';
 
 /** A decoded input: its text as it streams, and the encoding it was read in. */
 export interface TextInput {
@@ -40,6 +40,7 @@ export async function openTextInput(
   const sample = Buffer.concat(head);
   const forcedUtf16 = encoding !== undefined && /^(utf-?16|ucs-?2)/i.test(encoding);
   const chosen = encoding ?? detectEncoding(sample, done);
+  createDecoder(chosen); // fails now, with the reason, rather than mid-stream
   const utf16 =
     forcedUtf16 ||
     chosen.startsWith('utf-16') ||
