@@ -175,7 +175,11 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     };
 
     try {
-      const text = await openTextInput(input.kind === 'stdin' ? io.stdin : input.open(), source, options.encoding);
+      const text = await openTextInput(
+        input.kind === 'stdin' ? io.stdin : input.open(),
+        source,
+        options.encoding,
+      );
       for await (const batch of readLineBatches(
         text.chunks,
         progress ? (bytes) => progress.addBytes(bytes) : undefined,

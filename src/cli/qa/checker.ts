@@ -36,7 +36,8 @@ function workerFile(): string | undefined {
     if (!existsSync(fileURLToPath(url))) continue;
     // The TypeScript source loads in a thread only under a TypeScript loader (tsx passes its
     // --import on to threads); elsewhere (vitest's in-process runs) the batches stay in this thread.
-    if (url.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
+    if (url.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx')))
+      return undefined;
     return url.href;
   }
   throw new Error(
