@@ -147,6 +147,31 @@ describe('one core for import and require', () => {
     });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  it('huashu qa --workers 2 runs its worker threads from the installed package, as --workers 1 does', () => {
+    const lines = [];
+    for (let c = 1; c <= 600; c++)
+      lines.push(
+        JSON.stringify({ conversationId: `c${c}`, role: 'customer', text: '在吗', time: 1716195600 + c }),
+        JSON.stringify({
+          conversationId: `c${c}`,
+          role: 'agent',
+          text: '您好，请问有什么可以帮您？',
+          time: 1716195610 + c,
+          agent: 'a',
+        }),
+      );
+    writeFileSync(join(pkg.app, 'turns.jsonl'), `${lines.join('\n')}\n`);
+    const qa = (workers: string) =>
+      execFileSync(
+        join(pkg.app, 'node_modules', '.bin', 'huashu'),
+        ['qa', 'turns.jsonl', '--format', 'json', '--workers', workers],
+        { cwd: pkg.app, encoding: 'utf8' },
+      );
+    const two = qa('2');
+    expect(two.trim().split('\n')).toHaveLength(601);
+    expect(two).toBe(qa('1'));
+  });
 });
 
 describe('declarations', () => {
