@@ -8,6 +8,7 @@ import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
 import { packageSuite } from './package.bench.js';
 import { playgroundSuite } from './playground.bench.js';
+import { qaCliSuite } from './qa-cli.bench.js';
 import { qaReportSuite } from './qa-report.bench.js';
 import { qaStreamSuite } from './qa-stream.bench.js';
 import { signalsSuite } from './signals.bench.js';
@@ -23,6 +24,7 @@ export const suites: Suite[] = [
   lintSuite,
   lintCliSuite,
   lintLongLineSuite,
+  qaCliSuite,
   actionsSuite,
   limitsSuite,
   worstCaseSuite,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
+import { QaAggregator, summarizeResult } from './aggregator.js';
 import type { ConversationResult } from './result.js';
 
 export interface CheckCounts {
@@ -32,28 +33,6 @@ export interface QaAggregates {
 /** A conversation without an agent name is counted under this agent. */
 export const UNKNOWN_AGENT = '(unknown)';
 
-const round = (value: number) => Math.round(value * 10) / 10;
-const average = (values: readonly number[]) => round(values.reduce((a, b) => a + b, 0) / values.length);
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return round(sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
-function countChecks(results: readonly ConversationResult[]): Record<CheckId, CheckCounts> {
-  const counts = Object.fromEntries(
-    CHECK_IDS.map((id) => [id, { pass: 0, fail: 0, 'n/a': 0, failureRate: null }]),
-  ) as Record<CheckId, CheckCounts>;
-  for (const result of results) for (const check of result.checks) counts[check.id][check.result] += 1;
-  for (const id of CHECK_IDS) {
-    const c = counts[id];
-    c.failureRate = c.pass + c.fail === 0 ? null : Math.round((c.fail / (c.pass + c.fail)) * 1000) / 1000;
-  }
-  return counts;
-}
-
 const resultsSchema = z.array(
   z.looseObject({
     conversationId: z.string(),
@@ -73,45 +52,7 @@ const resultsSchema = z.array(
  */
 export function aggregateResults(results: readonly ConversationResult[]): QaAggregates {
   parseOrThrow(resultsSchema, results, 'INVALID_INPUT', 'aggregateResults(results)');
-  const byAgent = new Map<string, ConversationResult[]>();
-  const byDay = new Map<string, ConversationResult[]>();
-  for (const result of results) {
-    for (const agent of result.agents.length === 0 ? [UNKNOWN_AGENT] : result.agents)
-      byAgent.set(agent, [...(byAgent.get(agent) ?? []), result]);
-    if (result.day !== null) byDay.set(result.day, [...(byDay.get(result.day) ?? []), result]);
-  }
-  return {
-    conversations: results.length,
-    averageScore: results.length === 0 ? null : average(results.map((r) => r.score)),
-    fatalCount: results.filter((r) => r.fatal).length,
-    byAgent: [...byAgent]
-      .map(([agent, own]) => {
-        const counts = countChecks(own);
-        return {
-          agent,
-          conversations: own.length,
-          averageScore: average(own.map((r) => r.score)),
-          fatalCount: own.filter((r) => r.fatal).length,
-          failureRate: Object.fromEntries(CHECK_IDS.map((id) => [id, counts[id].failureRate])) as Record<
-            CheckId,
-            number | null
-          >,
-          medianFirstResponseSeconds: median(
-            own.flatMap((r) =>
-              r.metrics.firstResponseSeconds === null ? [] : [r.metrics.firstResponseSeconds],
-            ),
-          ),
-        };
-      })
-      .sort((a, b) => a.averageScore - b.averageScore || a.agent.localeCompare(b.agent)),
-    byCheck: countChecks(results),
-    byDay: [...byDay]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, own]) => ({
-        day,
-        conversations: own.length,
-        averageScore: average(own.map((r) => r.score)),
-        fatalCount: own.filter((r) => r.fatal).length,
-      })),
-  };
+  const aggregator = new QaAggregator(UNKNOWN_AGENT);
+  for (const result of results) aggregator.add(summarizeResult(result));
+  return aggregator.result();
 }

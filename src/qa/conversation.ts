@@ -46,6 +46,14 @@ export class ConversationGrouper {
   conversations(): QaConversation[] {
     return [...this.byId].map(([id, { turns, facts }]) => orderConversation(id, turns, facts));
   }
+
+  /** The conversations in order of first appearance, each let go as it is taken: memory shrinks as they are checked. */
+  *drain(): Generator<QaConversation> {
+    for (const [id, { turns, facts }] of this.byId) {
+      this.byId.delete(id);
+      yield orderConversation(id, turns, facts);
+    }
+  }
 }
 
 export function orderConversation(id: string, turns: QaTurn[], facts: Facts | undefined): QaConversation {

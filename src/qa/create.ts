@@ -30,7 +30,12 @@ export interface Qa {
   /** `group` then `check` each conversation. */
   run(records: readonly unknown[]): ConversationResult[];
   /** A streaming grouper for records read one by one (the CLI); `add` throws `INVALID_INPUT` for a bad record. */
-  grouper(): { add(record: unknown, where?: string): void; conversations(): QaConversation[] };
+  grouper(): {
+    add(record: unknown, where?: string): void;
+    conversations(): QaConversation[];
+    /** The conversations one by one, each released from the grouper as it is taken. */
+    drain(): Iterable<QaConversation>;
+  };
 }
 
 const CHECKS: Record<CheckId, (view: ConversationView) => CheckOutcome> = {
@@ -72,8 +77,10 @@ export function createQa(options: QaOptions = {}): Qa {
     firstResponseSeconds: scorecard.checks['first-response']?.maxSeconds ?? 30,
     responseSeconds: scorecard.checks['response-time']?.maxSeconds ?? 60,
   };
-  const assistant = createAssistant();
-  const linter = createLinter({ rules: CONVERSATION_RULES_OFF });
+  // Built on the first check: a process that only groups (the main thread of `huashu qa
+  // --workers N`) never pays their start-up time and memory.
+  let assistant: ReturnType<typeof createAssistant> | undefined;
+  let linter: ReturnType<typeof createLinter> | undefined;
   const cues = new CueReader();
 
   function grouper() {
@@ -85,6 +92,7 @@ export function createQa(options: QaOptions = {}): Qa {
         inner.add(readTurnRecord(record, utcOffsetMinutes, where));
       },
       conversations: () => inner.conversations(),
+      drain: () => inner.drain(),
     };
   }
 
@@ -126,10 +134,13 @@ export function createQa(options: QaOptions = {}): Qa {
           complaint:
             turn.text.trim() === ''
               ? undefined
-              : complaintTrigger(assistant.analyze(turn.text), angerThreshold),
+              : complaintTrigger((assistant ??= createAssistant()).analyze(turn.text), angerThreshold),
           findings: [],
         };
-      const findings: Finding[] = linter.lint(turn.text, facts === undefined ? {} : { facts }).findings;
+      const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
+        turn.text,
+        facts === undefined ? {} : { facts },
+      ).findings;
       return { cues: found, closing: false, complaint: undefined, findings };
     });
   }

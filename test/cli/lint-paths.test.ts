@@ -17,8 +17,9 @@ describe('huashu lint: an argument that names no file', () => {
   it.each([
     ['', 'an empty argument is neither a reply nor a file'],
     ['   ', 'an empty argument is neither a reply nor a file'],
-    ['exports/*.jsonl', 'cannot read exports/*.jsonl: no such file (the pattern was not expanded'],
-    ['*.csv', 'cannot read *.csv: no such file (the pattern was not expanded'],
+    // Globs are expanded by huashu (tinyglobby); one that matches nothing is an error, not a reply.
+    ['exports/*.jsonl', 'exports/*.jsonl: no file matches this pattern'],
+    ['*.csv', '*.csv: no file matches this pattern'],
     ['replies.jsnol', "cannot read replies.jsnol: no such file (to check it as a reply's text"],
     ['data/replies', 'cannot read data/replies: no such file'],
     ['..\\exports\\a', 'cannot read ..\\exports\\a: no such file'],

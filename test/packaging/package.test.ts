@@ -17,8 +17,10 @@ import { diskUsage, installPackage, ROOT, type InstalledPackage } from './instal
  * Install size. Goal 10 MB (issue 10), not met: the logistic-regression intent model (279 KB of
  * data, in the ESM and the CJS chunks) joined the naive Bayes counts, which stay for runtime
  * `examples`. This guards the current size (10.3 MB measured) until one of the two goes.
+ * Issue 13 (qa-io) added tinypool (installed, ~100 KB) and tinyglobby (bundled into the CLI):
+ * 11,055,104 bytes measured, 45 KB over 10.5 MB; the budget moved to 10.6 MB.
  */
-const INSTALL_BUDGET = 10.5 * 1024 * 1024;
+const INSTALL_BUDGET = 10.6 * 1024 * 1024;
 /**
  * The esbuild bundle of createAssistant, minified. Goal 900 KB (issue 10); what is left above it
  * is zod, re2js, handlebars and json-rules-engine (~690 KB of code) plus the data: this budget
@@ -158,6 +160,31 @@ describe('one core for import and require', () => {
     expect(run.status, run.stderr).toBe(2); // the fixture's two malformed lines
     expect(readFileSync(report, 'utf8')).toContain('/*! https://github.com/leeoniya/uPlot');
     expect(existsSync(join(pkg.app, 'node_modules', 'uplot'))).toBe(false);
+  });
+
+  it('huashu qa --workers 2 runs its worker threads from the installed package, as --workers 1 does', () => {
+    const lines = [];
+    for (let c = 1; c <= 600; c++)
+      lines.push(
+        JSON.stringify({ conversationId: `c${c}`, role: 'customer', text: '在吗', time: 1716195600 + c }),
+        JSON.stringify({
+          conversationId: `c${c}`,
+          role: 'agent',
+          text: '您好，请问有什么可以帮您？',
+          time: 1716195610 + c,
+          agent: 'a',
+        }),
+      );
+    writeFileSync(join(pkg.app, 'turns.jsonl'), `${lines.join('\n')}\n`);
+    const qa = (workers: string) =>
+      execFileSync(
+        join(pkg.app, 'node_modules', '.bin', 'huashu'),
+        ['qa', 'turns.jsonl', '--format', 'json', '--workers', workers],
+        { cwd: pkg.app, encoding: 'utf8' },
+      );
+    const two = qa('2');
+    expect(two.trim().split('\n')).toHaveLength(601);
+    expect(two).toBe(qa('1'));
   });
 });
 

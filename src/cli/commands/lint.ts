@@ -25,6 +25,8 @@ import { createHuashuLinter } from '../lint/huashu-linter.js';
 import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js';
 import { runLint, type FindingFilter, type LintInput } from '../lint/run.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
+import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
+import { expandInputArgument, isPattern } from '../input/paths.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITIES = ['off', 'warn', 'error'] as const;
@@ -37,9 +39,16 @@ data and off-platform contact.
 
 Input
   <text>                      one reply (quote it)
-  <file>                      .txt (one reply per line), .jsonl, .csv or .tsv; several files allowed
-  -                           standard input (plain text, one reply per line, unless --input-format)
-  --input-format <f>          ${INPUT_FORMATS.join(' | ')} (default: from the file's extension)
+  <file>                      .txt (one reply per line), .jsonl, .csv or .tsv; several files or
+                              quoted globs ("exports/*.csv") allowed
+  -                           standard input
+  --input-format <f>          ${INPUT_FORMATS.join(' | ')} (default: from the file's extension; for
+                              standard input and other extensions from the first line: JSONL when
+                              it starts with {, CSV/TSV when it is a header row naming a known
+                              column, else plain text)
+  --encoding <name>           utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (WHATWG labels; default: detected
+                              from ${ENCODING_HELP.replace(/\n {25}/g, '\n                              ')})
+                              Files that are not text (.xlsx, .zip, PDF, images) are refused (exit 2).
   --max-line-length <n>       longest line read, in characters (default ${DEFAULT_MAX_LINE_LENGTH.toLocaleString('en-US')});
                               a longer one is reported as malformed and skipped
   --column <field>=<header>   CSV/TSV: the column of reply, agent, id, conversationId, role,
@@ -146,6 +155,17 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
     } catch {
       stats = undefined;
     }
+    if (stats === undefined && isPattern(argument)) {
+      // A glob the shell did not expand (quoted, or on Windows): expanded here; no match is an error.
+      for (const file of expandInputArgument(argument, io.cwd))
+        inputs.push({
+          kind: 'file',
+          display: file.display,
+          size: file.size,
+          open: () => createReadStream(file.path, { highWaterMark: 1 << 16 }),
+        });
+      continue;
+    }
     if (stats === undefined) {
       if (positionals.length === 1 && !looksLikeInputPath(argument)) {
         inputs.push({ kind: 'text', text: argument });
@@ -203,6 +223,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           'fix-dry-run': { type: 'boolean' },
           baseline: { type: 'string' },
           'write-baseline': { type: 'string' },
+          encoding: { type: 'string' },
         },
       });
 
@@ -254,6 +275,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
       if (printConfigFile !== undefined && printConfigFile.length > 1)
         throw new UsageError('--print-config takes at most one file');
       const inputs = printConfigFile === undefined ? resolveInputs(positionals, io) : [];
+      const encoding = values.encoding === undefined ? undefined : checkEncodingName(values.encoding);
 
       let config: HuashuConfig = {};
       let configFile: string | undefined;
@@ -350,6 +372,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
           {
             inputs: fix?.inputs ?? inputs,
             ...(values['input-format'] === undefined ? {} : { inputFormat: values['input-format'] }),
+            ...(encoding === undefined ? {} : { encoding }),
             columns,
             format,
             summary: values.summary === true,

@@ -1,14 +1,21 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError } from '../../errors.js';
 import { parseJsonText } from '../../node/json-text.js';
-import { aggregateResults } from '../../qa/aggregate.js';
+import { UNKNOWN_AGENT } from '../../qa/aggregate.js';
+import { QaAggregator } from '../../qa/aggregator.js';
+import type { ConversationResult } from '../../qa/result.js';
 import { createQa } from '../../qa/create.js';
 import type { Command } from '../command.js';
 import { printable } from '../formatters/text.js';
 import { ExitCode } from '../io.js';
-import { readTurnLines } from '../qa/turn-reader.js';
+import { BufferedOutput } from '../lint/buffered-output.js';
+import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
+import { openTextInput } from '../input/open.js';
+import { expandInputArgument } from '../input/paths.js';
+import { checkConversations, parseWorkers } from '../qa/checker.js';
+import { readTurnLines, TURN_FORMATS, type TurnFormat } from '../qa/turn-reader.js';
 import { formatStylish } from '../qa/stylish.js';
 import { buildHtmlReport, type SkippedLine } from '../qa/html-report.js';
 import { openOutputFile } from '../qa/output-file.js';
@@ -20,8 +27,9 @@ import {
   STREAM_USAGE,
 } from '../qa/stream.js';
 import { UsageError } from '../usage-error.js';
+import type { QaConversation } from '../../qa/conversation.js';
 
-const usage = `Usage: huashu qa <file | -> [--format json|stylish|html] [-o file] [--scorecard file] [--utc-offset +08:00]
+const usage = `Usage: huashu qa <file… | glob… | -> [--format json|stylish|html] [-o file] [--scorecard file] [--utc-offset +08:00] [--workers n]
        huashu qa --stream redis://host:port/<stream> [--group name] [--consumer name] [--until-idle s]
 
 Score whole conversations from a turn-per-line helpdesk export: greeting, first response (30 s),
@@ -34,7 +42,14 @@ Input
                          (customer/agent or 顾客/买家/客户/用户/buyer, 客服/卖家/商家/seller/staff;
                          system lines are ignored), text, time (ISO 8601, 2024-05-20 14:03:22,
                          epoch ms), agent?, facts? (JSON). Turns may come in any order.
-  -                      standard input (JSONL when it starts with {, else CSV/TSV)
+                         several files or quoted globs ("exports/*.csv") are read as one export
+  -                      standard input
+  --input-format <f>     jsonl | csv | tsv (default: from the extension; for standard input and
+                         other extensions from the first line: JSONL when it starts with {,
+                         CSV/TSV when it is a header row naming known columns)
+  --encoding <name>      utf-8, gbk, gb18030, utf-16le, utf-16be, big5… (WHATWG labels; default: detected from
+                         ${ENCODING_HELP})
+                         Files that are not text (.xlsx, .zip, PDF, images) are refused (exit 2).
 Options
   --format <f>           stylish (default): a summary for a team lead;
                          json: one result per conversation per line, then {"aggregates": …};
@@ -44,6 +59,9 @@ Options
   --scorecard <file>     points and fatal items per check (JSON); default: the built-in scorecard
   --utc-offset <o>       the shop's UTC offset for zone-less times and per-day figures (default +00:00)
   --worst <n>            stylish, html: how many of the lowest-scoring conversations to list (default 10)
+  --workers <n>          threads that check conversations (default: the available cores); each
+                         conversation is checked whole by one thread, results and figures are the
+                         same as with --workers 1 (which starts no thread)
 ${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
@@ -64,6 +82,9 @@ export const qaCommand: Command = {
         scorecard: { type: 'string' },
         'utc-offset': { type: 'string' },
         worst: { type: 'string' },
+        workers: { type: 'string' },
+        encoding: { type: 'string' },
+        'input-format': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         'report-locale': { type: 'string' },
         ...STREAM_OPTIONS,
@@ -81,8 +102,15 @@ export const qaCommand: Command = {
     rejectStreamOptionsWithoutStream(values);
     if (streaming && positionals.length > 0)
       throw new UsageError('qa --stream reads the stream, not files: drop the file arguments');
-    if (!streaming && positionals.length !== 1)
-      throw new UsageError('qa takes one export file, or - for standard input');
+    if (!streaming && positionals.length === 0)
+      throw new UsageError('qa takes export files, quoted globs ("exports/*.csv"), or - for standard input');
+    if (positionals.filter((p) => p === '-').length > 1)
+      throw new UsageError('- (standard input) can be given once');
+    const workers = parseWorkers(values.workers);
+    const encoding = values.encoding === undefined ? undefined : checkEncodingName(values.encoding);
+    const inputFormat = values['input-format'] as TurnFormat | undefined;
+    if (inputFormat !== undefined && !TURN_FORMATS.includes(inputFormat))
+      throw new UsageError(`--input-format must be one of ${TURN_FORMATS.join(', ')}, not "${inputFormat}"`);
     const worst = values.worst === undefined ? 10 : Number(values.worst);
     if (!Number.isSafeInteger(worst) || worst < 0)
       throw new UsageError(`--worst takes a whole number ≥ 0, not "${values.worst}"`);
@@ -99,74 +127,99 @@ export const qaCommand: Command = {
       if (!parsed.ok) throw new UsageError(`--scorecard ${values.scorecard}: ${parsed.message}`);
       scorecard = parsed.value;
     }
-    const qa = createQa({
+    const qaOptions = {
       ...(scorecard === undefined ? {} : { scorecard }),
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
-    });
-
+    };
+    const qa = createQa(qaOptions);
     if (streaming) {
       if (values['output-file'] !== undefined || format === 'html')
         throw new UsageError('qa --stream writes its results to <stream>:results: drop -o and --format html');
       return runStreamCommand(values, qa, io);
     }
 
-    const argument = positionals[0]!;
-    let chunks: AsyncIterable<string | Uint8Array>;
-    let path: string | undefined;
-    if (argument === '-') chunks = io.stdin;
-    else {
-      path = resolve(io.cwd, argument);
-      let isFile: boolean;
-      try {
-        isFile = statSync(path).isFile();
-      } catch {
-        isFile = false;
-      }
-      if (!isFile) throw new UsageError(`${argument}: no such file`);
-      chunks = createReadStream(path);
-    }
-    const source = argument === '-' ? 'stdin' : argument;
+    // Every file is checked to exist (globs expanded) before any is read.
+    const inputs = positionals.map((argument) =>
+      argument === '-' ? [{ display: 'stdin', path: undefined }] : expandInputArgument(argument, io.cwd),
+    );
 
     const grouper = qa.grouper();
     let malformed = 0;
     const skipped: SkippedLine[] = [];
-    const skip = (line: number, message: string) => {
-      malformed += 1;
-      if (malformed <= MALFORMED_SHOWN) skipped.push({ source, line, message });
-      if (malformed <= MALFORMED_SHOWN)
-        io.stderr.write(`${printable(`huashu qa: ${source}:${line}: skipped: ${message}`)}\n`);
-    };
-    for await (const batch of readTurnLines(chunks, path === undefined ? undefined : argument))
-      for (const item of batch) {
-        if (item.kind === 'malformed') {
-          skip(item.line, item.message);
-          continue;
+    for (const { display, path } of inputs.flat()) {
+      const skip = (line: number, message: string) => {
+        malformed += 1;
+        if (malformed <= MALFORMED_SHOWN) skipped.push({ source: display, line, message });
+        if (malformed <= MALFORMED_SHOWN)
+          io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
+      };
+      const bytes = path === undefined ? io.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+      const text = await openTextInput(bytes, display, encoding);
+      for await (const batch of readTurnLines(
+        text.chunks,
+        path === undefined ? undefined : display,
+        inputFormat,
+      ))
+        for (const item of batch) {
+          if (item.kind === 'malformed') {
+            skip(item.line, item.message);
+            continue;
+          }
+          try {
+            grouper.add(item.value, `line ${item.line}`);
+          } catch (error) {
+            if (!(error instanceof HuashuError)) throw error;
+            skip(
+              item.line,
+              error.issues
+                .map((i) => `${i.path.replace(/^line \d+\.?/, '') || 'record'}: ${i.message}`)
+                .join('; '),
+            );
+          }
         }
-        try {
-          grouper.add(item.value, `line ${item.line}`);
-        } catch (error) {
-          if (!(error instanceof HuashuError)) throw error;
-          skip(
-            item.line,
-            error.issues
-              .map((i) => `${i.path.replace(/^line \d+\.?/, '') || 'record'}: ${i.message}`)
-              .join('; '),
-          );
-        }
-      }
+    }
 
-    const conversations = grouper.conversations();
-    const results = conversations.map((conversation) => qa.check(conversation));
-    const aggregates = aggregateResults(results);
+    // Conversations are checked whole, in batches (by worker threads with --workers ≥ 2); the
+    // aggregates are folded as results come, so JSON output never holds all results.
+    const aggregator = new QaAggregator(UNKNOWN_AGENT);
     const file =
       values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
-    const out = file ?? io.stdout;
+    const out = new BufferedOutput(io.stdout);
+    const write = (text: string) => (file === undefined ? out.append(text) : file.write(text));
+    const results: ConversationResult[] = [];
+    // The HTML report shows the turns of the worst conversations: it keeps them (it keeps every
+    // result anyway); json and stylish let each conversation go once it is checked.
+    const conversations: QaConversation[] = [];
+    const drained =
+      format === 'html'
+        ? (function* () {
+            for (const conversation of grouper.drain()) {
+              conversations.push(conversation);
+              yield conversation;
+            }
+          })()
+        : grouper.drain();
+    let fatal = false;
     try {
-      if (format === 'json') {
-        for (const result of results) out.write(`${JSON.stringify(result)}\n`);
-        out.write(`${JSON.stringify({ aggregates })}\n`);
-      } else if (format === 'html')
-        out.write(
+      await checkConversations(
+        drained,
+        { qa, qaOptions, workers, keep: format === 'json' ? 'json' : 'objects' },
+        async (batch) => {
+          for (const summary of batch.summaries) {
+            aggregator.add(summary);
+            if (summary.fatal) fatal = true;
+          }
+          if (batch.json !== undefined) {
+            write(batch.json);
+            if (file === undefined) await out.drain();
+          }
+          if (batch.results !== undefined) results.push(...batch.results);
+        },
+      );
+      const aggregates = aggregator.result();
+      if (format === 'json') write(`${JSON.stringify({ aggregates })}\n`);
+      else if (format === 'html')
+        write(
           buildHtmlReport({
             results,
             aggregates,
@@ -174,12 +227,16 @@ export const qaCommand: Command = {
             scorecard: qa.scorecard,
             locale: reportLocale,
             worst,
-            source,
+            source: inputs
+              .flat()
+              .map((input) => input.display)
+              .join(', '),
             malformedLines: malformed,
             malformedSamples: skipped,
           }),
         );
-      else out.write(formatStylish(results, aggregates, worst));
+      else write(formatStylish(results, aggregates, worst));
+      if (file === undefined) await out.flush();
     } finally {
       file?.close();
     }
@@ -192,6 +249,6 @@ export const qaCommand: Command = {
       );
       return ExitCode.Usage;
     }
-    return results.some((r) => r.fatal) ? ExitCode.Findings : ExitCode.Ok;
+    return fatal ? ExitCode.Findings : ExitCode.Ok;
   },
 };

@@ -36,6 +36,13 @@ const DEFAULT_HEADERS: Record<CsvField, readonly string[]> = {
 
 export type ColumnMap = Partial<Record<CsvField, string>>;
 
+/** Every header name a field is found under, and those `--column` names, lower-cased (for format sniffing). */
+export function knownHeaders(columns: ColumnMap): ReadonlySet<string> {
+  return new Set(
+    [...Object.values(DEFAULT_HEADERS).flat(), ...Object.values(columns)].map((h) => h.trim().toLowerCase()),
+  );
+}
+
 /** Parse `--column field=<header>` options. */
 export function parseColumnOptions(values: readonly string[]): ColumnMap {
   const map: ColumnMap = {};

@@ -19,6 +19,13 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   '.tab': 'tsv',
 };
 
+/** Extensions whose format is known without looking inside (.txt and .log are plain text). */
+export function hasKnownExtension(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  const extension = dot === -1 ? '' : path.slice(dot).toLowerCase();
+  return extension in BY_EXTENSION || extension === '.txt' || extension === '.log';
+}
+
 /** The format of a file, from `--input-format` or else its extension; plain text otherwise. */
 export function detectInputFormat(path: string | undefined, override: string | undefined): InputFormat {
   if (override !== undefined) {

@@ -11,13 +11,15 @@ import type { LintContext, LintResult } from '../../lint/types.js';
 import type { ReplyOrigin } from '../formatters/types.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { BufferedOutput } from './buffered-output.js';
-import type { ColumnMap } from './columns.js';
+import { openTextInput } from '../input/open.js';
+import { sniffFormat } from '../input/format.js';
+import { knownHeaders, type ColumnMap } from './columns.js';
 import { ConversationTracker } from './conversation.js';
-import { createParser, detectInputFormat, type InputFormat } from './input-format.js';
+import { createParser, detectInputFormat, hasKnownExtension, type InputFormat } from './input-format.js';
 import { resolveOrigin } from './jsonl-parser.js';
 import { ProgressBar } from './progress.js';
-import type { InputItem, ReplyRecord } from './record.js';
-import { DEFAULT_MAX_LINE_LENGTH, readLineBatches } from './source-lines.js';
+import type { InputItem, InputParser, ReplyRecord } from './record.js';
+import { DEFAULT_MAX_LINE_LENGTH, readLineBatches, type SourceLine } from './source-lines.js';
 
 /** What the run needs of a linter: the contract's `lint(reply, context)`. */
 export interface ReplyLinter {
@@ -39,8 +41,10 @@ export type LintInput =
 
 export interface LintRunOptions {
   inputs: readonly LintInput[];
-  /** `--input-format`; else from each file's extension (stdin: plain). */
+  /** `--input-format`; else from each file's extension, else from its first line (see sniffFormat). */
   inputFormat?: string;
+  /** `--encoding`; else detected per input (see openTextInput). */
+  encoding?: string;
   columns: ColumnMap;
   format: FormatName;
   summary: boolean;
@@ -184,8 +188,22 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
       continue;
     }
     const source = input.kind === 'stdin' ? 'stdin' : input.display;
-    const format = detectInputFormat(input.kind === 'file' ? input.display : undefined, options.inputFormat);
-    const parser = createParser(format, options.columns, maxLineLength);
+    const display = input.kind === 'file' ? input.display : undefined;
+    // Standard input and files of no known extension: the format is told by the first line.
+    const sniff = options.inputFormat === undefined && (display === undefined || !hasKnownExtension(display));
+    // The input's format, once known (the fixer writes fixes back in it).
+    let inputFormat: InputFormat = sniff ? 'plain' : detectInputFormat(display, options.inputFormat);
+    let parser: InputParser | undefined = sniff
+      ? undefined
+      : createParser(inputFormat, options.columns, maxLineLength);
+    const waiting: SourceLine[] = [];
+    const parserFor = (line: SourceLine): InputParser | undefined => {
+      if (parser !== undefined) return parser;
+      if (line.text.trim() === '' && line.tooLong === undefined) return undefined;
+      inputFormat = sniffFormat(line.text, knownHeaders(options.columns));
+      parser = createParser(inputFormat, options.columns, maxLineLength);
+      return parser;
+    };
     const size = input.kind === 'file' ? input.size : undefined;
     const progress = ProgressBar.wanted(io.stderr.isTTY, size)
       ? new ProgressBar(io.stderr, source, size)
@@ -197,7 +215,7 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
         if (item.conversationId !== undefined) tracker.add(item.conversationId, item.turn);
       } else {
         try {
-          lintRecord(item.record, source, format);
+          lintRecord(item.record, source, inputFormat);
         } catch (error) {
           // The linter refuses a record (e.g. facts it cannot use): report it like a malformed line.
           if (!isHuashuError(error)) throw error;
@@ -208,15 +226,25 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     };
 
     try {
-      const chunks = input.kind === 'stdin' ? io.stdin : input.open();
+      const text = await openTextInput(
+        input.kind === 'stdin' ? io.stdin : input.open(),
+        source,
+        options.encoding,
+      );
       for await (const batch of readLineBatches(
-        chunks,
+        text.chunks,
         progress ? (bytes) => progress.addBytes(bytes) : undefined,
         maxLineLength,
       )) {
         for (const line of batch) {
+          const current = parserFor(line);
+          if (current === undefined) {
+            waiting.push(line); // blank lines before the first one that tells the format
+            continue;
+          }
+          for (const blank of waiting.splice(0)) current.push(blank, handle);
           if (line.tooLong === undefined) {
-            parser.push(line, handle);
+            current.push(line, handle);
             continue;
           }
           reportMalformed(
@@ -224,11 +252,13 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
             line.line,
             `the line is ${line.tooLong.toLocaleString('en-US')} characters long; the limit is ${maxLineLength.toLocaleString('en-US')} (--max-line-length)`,
           );
-          parser.abandon?.(line, handle);
+          current.abandon?.(line, handle);
         }
         await out.drain();
       }
-      parser.finish(handle);
+      const last = parser ?? createParser('plain', options.columns, maxLineLength);
+      for (const blank of waiting.splice(0)) last.push(blank, handle);
+      last.finish(handle);
     } finally {
       progress?.clear();
     }

@@ -1,6 +1,7 @@
 import { parseJsonText } from '../../node/json-text.js';
 import { CsvRowReader, type CsvCell } from '../lint/csv-parser.js';
 import { readLineBatches, type SourceLine } from '../lint/source-lines.js';
+import { sniffFormat } from '../input/format.js';
 import { UsageError } from '../usage-error.js';
 
 /** A turn record read from a line, or a line that could not be read. */
@@ -27,18 +28,27 @@ const HEADERS: Record<string, readonly string[]> = {
 };
 
 export type TurnFormat = 'jsonl' | 'csv' | 'tsv';
+export const TURN_FORMATS: readonly TurnFormat[] = ['jsonl', 'csv', 'tsv'];
 
-/** The format of a file from its extension; of standard input from its first character. */
-export function turnFormatOf(path: string | undefined, firstText: string): TurnFormat {
+/** Every header name of a turn field, lower-cased: a first line with one of them is a CSV/TSV header. */
+const KNOWN_HEADERS: ReadonlySet<string> = new Set(Object.values(HEADERS).flat());
+
+/**
+ * The format of an export: `override` (--input-format), else the file's extension, else its first
+ * non-blank line (JSONL when it starts with `{`, CSV/TSV when it is a header row with a known
+ * column). Throws a UsageError when it cannot be told.
+ */
+export function turnFormatOf(path: string | undefined, firstText: string, override?: TurnFormat): TurnFormat {
+  if (override !== undefined) return override;
   const lower = path?.toLowerCase() ?? '';
   if (/\.(jsonl|ndjson|json)$/.test(lower)) return 'jsonl';
   if (lower.endsWith('.tsv') || lower.endsWith('.tab')) return 'tsv';
   if (lower.endsWith('.csv')) return 'csv';
-  if (path !== undefined)
-    throw new UsageError(`${path}: give a .jsonl, .csv or .tsv export of one turn per line`);
-  const start = firstText.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return 'jsonl';
-  return start.split('\n', 1)[0]!.includes('\t') ? 'tsv' : 'csv';
+  const sniffed = sniffFormat(firstText, KNOWN_HEADERS);
+  if (sniffed !== 'plain') return sniffed;
+  throw new UsageError(
+    `${path ?? 'standard input'}: cannot tell the format: the first line is neither a JSON object nor a CSV/TSV header with conversationId, role and text columns; give --input-format jsonl|csv|tsv`,
+  );
 }
 
 function columnsOf(header: readonly string[]): Partial<Record<string, number>> {
@@ -63,6 +73,7 @@ function columnsOf(header: readonly string[]): Partial<Record<string, number>> {
 export async function* readTurnLines(
   chunks: AsyncIterable<string | Uint8Array>,
   path: string | undefined,
+  override?: TurnFormat,
 ): AsyncGenerator<TurnLine[]> {
   let format: TurnFormat | undefined;
   let csv: CsvRowReader | undefined;
@@ -116,7 +127,7 @@ export async function* readTurnLines(
       }
       if (format === undefined) {
         if (line.text.trim() === '') continue;
-        format = turnFormatOf(path, line.text);
+        format = turnFormatOf(path, line.text, override);
         if (format !== 'jsonl') csv = new CsvRowReader(format === 'csv' ? ',' : '\t', onRow, onBroken);
       }
       if (csv !== undefined) csv.push(line);

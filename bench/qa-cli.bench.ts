@@ -1,0 +1,102 @@
+/**
+ * `huashu qa` on a large helpdesk export: 1,000,000 turns in 200,000 conversations (bench/qa-export.ts,
+ * written to a temporary file), through `huashu qa <file> --format json > /dev/null` with
+ * --workers 1 and --workers 2. Goal (issue 13): ≤ 6 s wall with 2 workers, ≤ 200 MB peak.
+ * Peak RSS is the process's (worker threads live in it, so it is the sum over threads).
+ * HUASHU_BENCH_TURNS sets the turn count (conversations: a fifth of it); HUASHU_BENCH_WORKERS the
+ * worker counts (default "1,2"). Runs dist/cli/bin.js (npm run bench builds first).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, type Suite } from './harness.js';
+import { writeQaExport } from './qa-export.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface RunFigures {
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+  exitCode: number | null;
+}
+
+/** Run the built CLI with stdout to /dev/null; the child writes its resource usage when it exits. */
+async function runQa(file: string, workers: number, dir: string): Promise<RunFigures> {
+  const bin = join(root, 'dist/cli/bin.js');
+  if (!existsSync(bin) || !existsSync(join(root, 'dist/cli/qa-worker.js')))
+    throw new Error('dist/cli/bin.js or dist/cli/qa-worker.js is missing: npm run build');
+  const usageFile = join(dir, `rusage-${workers}.json`);
+  const preload = join(dir, 'rusage.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => { if (require('node:worker_threads').isMainThread) require('node:fs').writeFileSync(process.env.HUASHU_RUSAGE, JSON.stringify(process.resourceUsage())); });`,
+  );
+  let stderr = '';
+  const started = performance.now();
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', preload, bin, 'qa', file, '--format', 'json', '--workers', String(workers)],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HUASHU_RUSAGE: usageFile } },
+    );
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  if (exitCode !== 0 && exitCode !== 1)
+    throw new Error(`huashu qa exited with ${exitCode} (stale dist? npm run build):\n${stderr}`);
+  const wallS = (performance.now() - started) / 1000;
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+    maxRSS: number;
+    userCPUTime: number;
+    systemCPUTime: number;
+  };
+  return {
+    wallS,
+    cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    maxRssMb: usage.maxRSS / 1024,
+    exitCode,
+  };
+}
+
+export const qaCliSuite: Suite = {
+  name: 'qa-cli',
+  async run() {
+    const turns = Number(process.env.HUASHU_BENCH_TURNS ?? 1_000_000);
+    const conversations = Math.round(turns / 5);
+    const workerCounts = (process.env.HUASHU_BENCH_WORKERS ?? '1,2').split(',').map(Number);
+    const dir = mkdtempSync(join(tmpdir(), 'huashu-bench-qa-'));
+    try {
+      const file = join(dir, 'export.jsonl');
+      const generated = performance.now();
+      await writeQaExport(file, turns, conversations);
+      const generateS = (performance.now() - generated) / 1000;
+      const sizeMb = statSync(file).size / (1 << 20);
+      const rows = [];
+      for (const workers of workerCounts) {
+        const load = loadavg()[0]!;
+        const run = await runQa(file, workers, dir);
+        rows.push({
+          measure: `huashu qa export.jsonl --format json --workers ${workers} > /dev/null`,
+          turns: turns.toLocaleString('en-US'),
+          conversations: conversations.toLocaleString('en-US'),
+          'file MB': fmt(sizeMb, 0),
+          'wall s': fmt(run.wallS, 1),
+          'cpu s': fmt(run.cpuS, 1),
+          'turns/s': Math.round(turns / run.wallS).toLocaleString('en-US'),
+          'peak RSS MB': fmt(run.maxRssMb, 0),
+          'load before': fmt(load, 1),
+          exit: String(run.exitCode),
+          goal: turns >= 1_000_000 && workers === 2 ? '≤ 6 s, ≤ 200 MB' : '',
+        });
+      }
+      rows.push({ measure: `(generating the file: ${fmt(generateS, 1)} s)` });
+      return rows;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import { HuashuError } from '../../errors.js';
+import { notTextReason } from './binary.js';
+import { byteOrderMark, createDecoder, decodeChunks, detectEncoding, SNIFF_BYTES } from './encoding.js';
+
+/** A decoded input: its text as it streams, and the encoding it was read in. */
+export interface TextInput {
+  encoding: string;
+  chunks: AsyncIterable<string>;
+}
+
+function toBytes(chunk: string | Uint8Array): Uint8Array {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+}
+
+/**
+ * Open a byte stream as text: the first 64 KB are read (standard input is buffered up to that)
+ * to reject files that are not text (an .xlsx, a PDF, an image, a binary: `IO` error saying what
+ * to do) and to detect the encoding unless `encoding` forces one; then the stream is decoded as
+ * it arrives, a character split between chunks included. Memory: the sample, then one chunk.
+ */
+export async function openTextInput(
+  source: AsyncIterable<string | Uint8Array>,
+  display: string,
+  encoding?: string,
+): Promise<TextInput> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      done = true;
+      break;
+    }
+    const bytes = toBytes(next.value);
+    head.push(bytes);
+    size += bytes.byteLength;
+  }
+  const sample = Buffer.concat(head);
+  const forcedUtf16 = encoding !== undefined && /^(utf-?16|ucs-?2)/i.test(encoding);
+  const chosen = encoding ?? detectEncoding(sample, done);
+  createDecoder(chosen); // fails now, with the reason, rather than mid-stream
+  const utf16 =
+    forcedUtf16 ||
+    chosen.startsWith('utf-16') ||
+    byteOrderMark(sample)?.encoding.startsWith('utf-16') === true;
+  const reason = notTextReason(sample, utf16);
+  if (reason !== undefined)
+    throw new HuashuError('IO', `${display}: ${reason}`, {
+      issues: [{ file: display, path: '', message: reason }],
+    });
+
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    if (sample.byteLength > 0) yield sample;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield toBytes(next.value);
+    }
+  }
+  return { encoding: chosen, chunks: decodeChunks(bytes(), chosen) };
+}

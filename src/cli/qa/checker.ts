@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import type { Qa } from '../../qa/create.js';
+import type { QaConversation } from '../../qa/conversation.js';
+import type { QaOptions } from '../../qa/options.js';
+import { UsageError } from '../usage-error.js';
+import { checkBatch, type CheckedBatch } from './check-batch.js';
+
+/** Conversations per batch sent to a worker: large enough that messaging is a small share. */
+const BATCH = 250;
+
+/** `--workers`: a whole number ≥ 1; default the available cores. */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256)
+    throw new UsageError(`--workers takes a whole number from 1 to 256, not "${value}"`);
+  return Number(value);
+}
+
+/**
+ * Where the worker script is: beside the built CLI (dist/cli/qa-worker.js, also when this code is
+ * in a shared chunk in dist/), or the source when running from src/ through tsx.
+ */
+function workerFile(): string | undefined {
+  const candidates = [
+    './qa-worker.js',
+    './cli/qa-worker.js',
+    '../cli/qa-worker.js',
+    '../qa/worker.ts',
+    './worker.ts',
+  ];
+  for (const candidate of candidates) {
+    const url = new URL(candidate, import.meta.url);
+    if (!existsSync(fileURLToPath(url))) continue;
+    // The TypeScript source loads in a thread only under a TypeScript loader (tsx passes its
+    // --import on to threads); elsewhere (vitest's in-process runs) the batches stay in this thread.
+    if (url.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx')))
+      return undefined;
+    return url.href;
+  }
+  throw new Error(
+    `huashu qa: the worker script is missing beside ${import.meta.url} (rebuild: npm run build)`,
+  );
+}
+
+/**
+ * Check conversations in batches, in order: in this thread with one worker (no pool is
+ * started), else through a tinypool of `workers` threads, each batch of whole conversations going
+ * to one thread. `onBatch` gets the checked batches in input order; at most 2 × workers batches
+ * are in flight, so memory holds a few batches of results, never all of them.
+ */
+export async function checkConversations(
+  conversations: Iterable<QaConversation>,
+  options: { qa: Qa; qaOptions: QaOptions; workers: number; keep: 'json' | 'objects' },
+  onBatch: (batch: CheckedBatch) => void | Promise<void>,
+): Promise<void> {
+  const batches = (function* () {
+    let batch: QaConversation[] = [];
+    for (const conversation of conversations) {
+      batch.push(conversation);
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  })();
+
+  const filename = options.workers <= 1 ? undefined : workerFile();
+  if (filename === undefined) {
+    for (const batch of batches)
+      await onBatch(checkBatch(options.qa, { conversations: batch, keep: options.keep }));
+    return;
+  }
+
+  const pool = new Tinypool({
+    filename,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 1000,
+  });
+  const inFlight: Array<Promise<CheckedBatch>> = [];
+  try {
+    for (const batch of batches) {
+      inFlight.push(
+        pool.run({
+          conversations: batch,
+          keep: options.keep,
+          options: options.qaOptions,
+        }) as Promise<CheckedBatch>,
+      );
+      if (inFlight.length >= options.workers * 2) await onBatch(await inFlight.shift()!);
+    }
+    while (inFlight.length > 0) await onBatch(await inFlight.shift()!);
+  } finally {
+    for (const pending of inFlight) pending.catch(() => undefined); // after a failure: not left unhandled
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeQaExport } from '../../bench/qa-export.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The built CLI when there is one (npm test builds first), else the source through tsx. */
+function cli(): string[] {
+  const dist = join(root, 'dist/cli/bin.js');
+  if (existsSync(dist) && existsSync(join(root, 'dist/cli/qa-worker.js'))) return [dist];
+  return ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/bin.ts')];
+}
+
+function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...cli(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Bytes first, decoded once: a character may be cut between two chunks of the pipe.
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
+  });
+}
+
+/** `huashu <args> | head -1`: read the first line, close the pipe, wait for the end. */
+function firstLineThenClose(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; stderr: string; first: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...cli(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let first = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (first !== '') return;
+      first = chunk.toString().split('\n')[0] ?? '';
+      child.stdout.destroy();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr, first }));
+  });
+}
+
+interface Line {
+  conversationId?: string;
+  aggregates?: unknown;
+}
+
+const parse = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Line);
+
+describe('huashu qa --workers (a real child process)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huashu-qa-workers-'));
+  const file = join(dir, 'export.jsonl');
+  // 5,000 turns in 1,000 conversations, interleaved as a time-ordered export: two batches per worker.
+  beforeAll(async () => {
+    await writeQaExport(file, 5000, 1000);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--workers 2 gives the same results per conversation and the same aggregates as --workers 1', async () => {
+    const one = await run(['qa', file, '--format', 'json', '--workers', '1'], dir);
+    expect(one.stderr).toBe('');
+    expect([0, 1]).toContain(one.code);
+    const single = parse(one.stdout);
+    expect(single.filter((l) => l.conversationId !== undefined)).toHaveLength(1000);
+    const byId = (lines: Line[]) =>
+      lines
+        .filter((l) => l.conversationId !== undefined)
+        .sort((a, b) => a.conversationId!.localeCompare(b.conversationId!));
+    for (const workers of ['2']) {
+      const many = await run(['qa', file, '--format', 'json', '--workers', workers], dir);
+      expect(many.stderr).toBe('');
+      expect(many.code).toBe(one.code);
+      const lines = parse(many.stdout);
+      expect(byId(lines)).toEqual(byId(single));
+      expect(lines.at(-1)!.aggregates).toEqual(single.at(-1)!.aggregates);
+    }
+  }, 120_000);
+
+  it('stylish output is the same with 1 and 2 workers', async () => {
+    const one = await run(['qa', file, '--workers', '1'], dir);
+    const two = await run(['qa', file, '--workers', '2'], dir);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+  }, 120_000);
+
+  it.each([['json', '2']])(
+    'huashu qa --format %s --workers %s | head -1 ends quietly, no EPIPE stack trace',
+    async (format, workers) => {
+      const r = await firstLineThenClose(['qa', file, '--format', format, '--workers', workers], dir);
+      expect(r.first).toMatch(/^\{"conversationId"/);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    },
+    120_000,
+  );
+});
