@@ -106,7 +106,15 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
   };
   add('id-card', ID_CARD, validIdCard);
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
-  if (text.includes('@')) for (const hit of findEmails(text)) keep(hit);
+  if (text.includes('@'))
+    for (const hit of findEmails(text)) {
+      // A name glued to an ID or card number (110101…8515+name@qq.com) starts after it.
+      let start = hit.start;
+      while (taken !== undefined && start < hit.end && taken[start] === 1) start++;
+      if (start === hit.start) keep(hit);
+      else if (isLocalCode(text.charCodeAt(start)) && text.indexOf('@', start) > start)
+        keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
+    }
   for (const hit of findPhones(text, look.local !== false)) keep(hit);
   STREET_ZH.lastIndex = 0;
   for (const m of text.matchAll(STREET_ZH)) {
@@ -402,25 +410,41 @@ function isLocalCode(code: number): boolean {
 
 const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 
-/** E-mail addresses, found from each `@` outwards (bounded: local part ≤ 64, domain ≤ 253). */
+/** The end of the domain after the `@` at `at` (≤ 253 characters), trailing dots and dashes dropped, and its dots. */
+function domainEnd(text: string, at: number): { end: number; dots: number } {
+  let end = at + 1;
+  let dots = 0;
+  for (; end < text.length && end - at < 253; end++) {
+    const code = text.charCodeAt(end);
+    if (!isDomainCode(code)) break;
+    if (code === 0x2e) dots++;
+  }
+  while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  return { end, dots };
+}
+
+/**
+ * E-mail addresses, found from each `@` outwards (bounded: local part ≤ 64, domain ≤ 253). Addresses
+ * glued into a chain (a@b.cc@d.ee: the first domain's tail is the next one's name) are one datum,
+ * masked up to its last `@`, so masking it leaves no address behind.
+ */
 function findEmails(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
   let at = text.indexOf('@');
   while (at >= 0) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalCode(text.charCodeAt(start - 1))) start--;
-    let end = at + 1;
-    let dots = 0;
-    for (; end < text.length && end - at < 253; end++) {
-      const code = text.charCodeAt(end);
-      if (!isDomainCode(code)) break;
-      if (code === 0x2e) dots++;
+    let last = at;
+    let { end, dots } = domainEnd(text, at);
+    while (end < text.length && end > last + 1 && end - start < 1024 && text.charCodeAt(end) === 0x40) {
+      last = end;
+      ({ end, dots } = domainEnd(text, last));
     }
-    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     // A domain has a dot: most `@` in chat (@客服, a@) have none and skip the pattern test.
-    if (start < at && dots > 0 && DOMAIN.test(text.slice(at + 1, end)))
+    if (start < at && dots > 0 && DOMAIN.test(text.slice(last + 1, end))) {
       hits.push({ kind: 'email', start, end, value: text.slice(start, end) });
-    at = text.indexOf('@', at + 1);
+      at = text.indexOf('@', end);
+    } else at = text.indexOf('@', at + 1);
   }
   return hits;
 }

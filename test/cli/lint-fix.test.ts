@@ -276,6 +276,16 @@ describe('fixing: properties', () => {
     );
   });
 
+  it.each([
+    // Found by the property above: a name glued to an ID number, and two addresses glued together.
+    ['身份证号110101199003078515+test.user@example.com', '身份证号1101**********8515+***@example.com'],
+    ['您的手机号test.user@example.comtest.user@example.com', '您的手机号t***@example.com'],
+  ])('glued personal data is masked whole: %s', (text, expected) => {
+    const looped = lintAndFix(linter, text, {});
+    expect(looped.reply).toBe(expected);
+    expect(looped.result.findings.filter((f) => f.ruleId === 'no-pii-leak')).toEqual([]);
+  });
+
   it('sourceEdit + applyEdits write exactly the new reply, in every encoding', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (before, after) => {
