@@ -161,6 +161,10 @@ describe('files that are not text are refused', () => {
     ['UTF-16 LE without BOM', iconv.encode(CSV, 'utf-16le')],
     ['GB18030 CSV', iconv.encode(CSV, 'gb18030')],
     ['a text that starts with "PK"', Buffer.from('PK,score\n1,2\n')],
+    [
+      'a CSV with one stray NUL in a long cell',
+      Buffer.from(`reply\n亲\u0000${'您好，请问有什么可以帮您？'.repeat(40)}\n`),
+    ],
   ])('%s is text', (_name, bytes) => {
     const utf16 = detectEncoding(bytes, true).startsWith('utf-16');
     expect(notTextReason(bytes, utf16)).toBeUndefined();

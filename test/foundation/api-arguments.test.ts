@@ -487,6 +487,37 @@ const rows: Row[] = [
     code: [],
     accepts: KINDS,
   },
+  // conversation state
+  {
+    name: 'createMemoryStore(options)',
+    mentions: 'createMemoryStore(options)',
+    call: (v) => huashu.createMemoryStore(v as never),
+    good: () => huashu.createMemoryStore({}),
+    code: 'INVALID_OPTIONS',
+    accepts: OPTIONAL_OBJECT,
+  },
+  {
+    name: 'createConversationSession(assistant)',
+    mentions: 'createConversationSession(',
+    call: (v) => huashu.createConversationSession(v as never, huashu.createMemoryStore()),
+    good: () => huashu.createConversationSession(assistant, huashu.createMemoryStore()),
+    code: 'INVALID_OPTIONS',
+  },
+  {
+    name: 'createConversationSession(…, store)',
+    mentions: 'createConversationSession(',
+    call: (v) => huashu.createConversationSession(assistant, v as never),
+    good: () => huashu.createConversationSession(assistant, huashu.createMemoryStore()),
+    code: 'INVALID_OPTIONS',
+  },
+  {
+    name: 'createConversationSession(…, options)',
+    mentions: 'createConversationSession(',
+    call: (v) => huashu.createConversationSession(assistant, huashu.createMemoryStore(), v as never),
+    good: () => huashu.createConversationSession(assistant, huashu.createMemoryStore(), {}),
+    code: 'INVALID_OPTIONS',
+    accepts: OPTIONAL_OBJECT,
+  },
 ];
 
 /** Exported functions that take no argument to check, and why. */

@@ -174,6 +174,34 @@ export const PROPERTIES: FuzzProperty[] = [
     watchdog: 3,
   },
   {
+    name: 'createConversationSession(assistant, createMemoryStore(options)): analyze, reply, recordAgentTurn',
+    area: 'core',
+    call: 'session',
+    arbitrary: (scale) =>
+      record(
+        {
+          text: textSpec(scale),
+          storeOptions: maybe(
+            fc.oneof(
+              record(
+                {
+                  ttlSeconds: fc.integer({ min: 1, max: 10_000_000 }),
+                  maxTurns: fc.integer({ min: 1, max: 50 }),
+                },
+                { requiredKeys: [] },
+              ),
+              hostile,
+            ),
+          ),
+          conversationId: fc.oneof({ arbitrary: shortText, weight: 4 }, { arbitrary: wrongType, weight: 1 }),
+          customerId: maybe(fc.oneof(shortText, wrongType)),
+          agent: maybe(shortText),
+        },
+        { requiredKeys: ['text', 'conversationId'] },
+      ),
+    watchdog: 6,
+  },
+  {
     name: 'assistant.replyAsync(text, options)',
     area: 'core',
     call: 'reply.async',

@@ -19,8 +19,13 @@ import { diskUsage, installPackage, ROOT, type InstalledPackage } from './instal
  * `examples`. This guards the current size (10.3 MB measured) until one of the two goes.
  * Issue 13 (qa-io) added tinypool (installed, ~100 KB) and tinyglobby (bundled into the CLI):
  * 11,055,104 bytes measured, 45 KB over 10.5 MB; the budget moved to 10.6 MB.
+ * Then the merge of the same session's branches: jsonc-parser (276 KB installed, comments in
+ * huashu.config.json), the huashu/redis entry, the QA worker and report assets (uPlot inlined into
+ * the CLI) and the rule documentation in SARIF: 11,268,096 bytes measured in CI; the budget is
+ * 11 MiB. Each of these is a feature asked for; the 10 MB goal needs the duplicate ESM/CJS data
+ * chunks shared, or one of the two intent models gone.
  */
-const INSTALL_BUDGET = 10.6 * 1024 * 1024;
+const INSTALL_BUDGET = 11 * 1024 * 1024;
 /**
  * The esbuild bundle of createAssistant, minified. Goal 900 KB (issue 10); what is left above it
  * is zod, re2js, handlebars and json-rules-engine (~690 KB of code) plus the data: this budget

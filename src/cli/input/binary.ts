@@ -35,15 +35,29 @@ const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; what: string; fix: s
 ];
 
 /**
+ * Whether `sample` has NUL bytes the way binary files have them: a run of two, or at least four
+ * making more than 1 % of it. A stray NUL inside a text cell (a broken export) is still text.
+ */
+function binaryNuls(sample: Uint8Array): boolean {
+  let count = 0;
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0) {
+      if (sample[i + 1] === 0) return true;
+      count++;
+    }
+  return count >= 4 && count * 100 > sample.length;
+}
+
+/**
  * Why `sample` (the first bytes of an input) is not a text export, or undefined when it may be:
- * a known file signature, or NUL bytes (never in UTF-8 or GB18030 text). Call it after UTF-16 was
- * ruled out, whose ASCII characters are half NUL.
+ * a known file signature, or NUL bytes as binary files have them (see binaryNuls). Call it after
+ * UTF-16 was ruled out, whose ASCII characters are half NUL.
  */
 export function notTextReason(sample: Uint8Array, mayBeUtf16: boolean): string | undefined {
   for (const signature of SIGNATURES)
     if (signature.bytes.every((byte, i) => sample[i] === byte))
       return `this is ${signature.what}, not a text export: ${signature.fix}`;
-  if (!mayBeUtf16 && sample.includes(0))
+  if (!mayBeUtf16 && binaryNuls(sample))
     return 'this is a binary file (it has NUL bytes), not a text export: give a CSV, TSV or JSONL export';
   return undefined;
 }

@@ -1,6 +1,8 @@
 import {
   applyFixes,
   createAssistant,
+  createConversationSession,
+  createMemoryStore,
   createIntentClassifier,
   createLinter,
   createTemplateCatalogue,
@@ -161,6 +163,32 @@ export const coreCalls: Record<string, Call> = {
       { args: [input.input, input.options] },
     );
     if (outcome.ok) checkRecommendation(probe, 'recommendAsync', outcome.value);
+  },
+
+  async session({ input, probe, shared }) {
+    const text = str(input.text);
+    const store = probe.call('createMemoryStore', () => createMemoryStore(input.storeOptions as never), {
+      args: [input.storeOptions],
+    });
+    if (!store.ok) return;
+    const session = probe.call('createConversationSession', () =>
+      createConversationSession(shared.assistant, store.value),
+    );
+    if (!session.ok) return;
+    const where = { conversationId: input.conversationId, customerId: input.customerId } as never;
+    if (typeof input.agent === 'string')
+      await probe.callAsync('session.recordAgentTurn', () =>
+        session.value.recordAgentTurn(input.conversationId as string, input.agent as string),
+      );
+    const analysis = await probe.callAsync('session.analyze', () => session.value.analyze(text, where));
+    if (analysis.ok) checkAnalysis(probe, 'session.analyze', text, analysis.value);
+    const reply = await probe.callAsync('session.reply', () => session.value.reply(text, where));
+    if (reply.ok) checkReply(probe, 'session.reply', text, reply.value);
+    if (typeof input.conversationId !== 'string')
+      probe.check(
+        !analysis.ok && !reply.ok,
+        () => 'the session accepted a conversation id that is not a string',
+      );
   },
 
   async 'reply.async'({ input, probe, shared }) {
