@@ -19,35 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, type Suite } from './harness.js';
+import { SAMPLE_AGENTS, seededRandom as random } from './sample-random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Deterministic PRNG (mulberry32), so every run lints the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const AGENTS = [
-  '小雨',
-  '阿杰',
-  '晓晴',
-  '木子',
-  '小北',
-  '安安',
-  '橙子',
-  'Lily',
-  'Kevin',
-  '七七',
-  '小鹿',
-  '大伟',
-];
 const CITIES = ['杭州', '广州', '成都', '武汉', '郑州', '济南', '西安', '苏州'];
 const COLORS = ['雾霾蓝', '燕麦色', '奶白', '墨绿', '藏青', '焦糖'];
 
@@ -141,14 +116,14 @@ export function* generateReplies(lines: number, seed = 20240601): Generator<stri
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   let conversation = 0;
   let left = 0;
-  let agent = AGENTS[0] ?? '';
+  let agent = SAMPLE_AGENTS[0] ?? '';
   let first = true;
   let language = 'zh-Hans';
   for (let i = 0; i < lines; i++) {
     if (left === 0) {
       conversation += 1;
       left = 2 + Math.floor(next() * 7);
-      agent = pick(AGENTS);
+      agent = pick(SAMPLE_AGENTS);
       first = true;
       const script = next();
       language = script < 0.1 ? 'en' : script < 0.18 ? 'zh-Hant' : 'zh-Hans';

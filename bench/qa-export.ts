@@ -7,33 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-/** Deterministic PRNG (mulberry32), so every run scores the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const AGENTS = [
-  '小雨',
-  '阿杰',
-  '晓晴',
-  '木子',
-  '小北',
-  '安安',
-  '橙子',
-  'Lily',
-  'Kevin',
-  '七七',
-  '小鹿',
-  '大伟',
-];
+import { SAMPLE_AGENTS, seededRandom as random } from './sample-random.js';
 
 /** Per locale: customer openings, agent replies, customer follow-ups, agent closings. */
 const SCRIPTS = {
@@ -131,7 +105,7 @@ export function* generateTurns(
       open.push({
         id: `c${started + 1}`,
         locale: script < 0.1 ? 'en' : script < 0.18 ? 'zh-Hant' : 'zh-Hans',
-        agent: pick(AGENTS),
+        agent: pick(SAMPLE_AGENTS),
         left: sizes[started]!,
         next: 'customer',
         time: clock,

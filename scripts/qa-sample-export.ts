@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { seededRandom as seeded } from '../bench/sample-random.js';
 
 interface Script {
   agents: string[];
@@ -82,18 +83,6 @@ const SCRIPTS: Record<'zh-Hans' | 'zh-Hant' | 'en', Script> = {
     thanks: ['Thanks!', 'Great, thank you'],
   },
 };
-
-/** mulberry32: a small seeded generator, so the export is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The export's lines (JSONL, one turn per line, conversations one after another). */
 export function sampleExport(count: number, days = 14, seed = 13): string[] {
