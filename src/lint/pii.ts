@@ -434,14 +434,17 @@ function findEmails(text: string): PiiHit[] {
   while (at >= 0) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalCode(text.charCodeAt(start - 1))) start--;
-    let last = at;
-    let { end, dots } = domainEnd(text, at);
-    while (end < text.length && end > last + 1 && end - start < 1024 && text.charCodeAt(end) === 0x40) {
-      last = end;
-      ({ end, dots } = domainEnd(text, last));
-    }
+    const domain = domainEnd(text, at);
+    let end = domain.end;
     // A domain has a dot: most `@` in chat (@客服, a@) have none and skip the pattern test.
-    if (start < at && dots > 0 && DOMAIN.test(text.slice(last + 1, end))) {
+    if (start < at && domain.dots > 0 && DOMAIN.test(text.slice(at + 1, end))) {
+      // Glued on while the next part is a domain too; the search then goes on after the chain,
+      // so every character is read a bounded number of times.
+      while (end < text.length && text.charCodeAt(end) === 0x40) {
+        const next = domainEnd(text, end);
+        if (next.dots === 0 || !DOMAIN.test(text.slice(end + 1, next.end))) break;
+        end = next.end;
+      }
       hits.push({ kind: 'email', start, end, value: text.slice(start, end) });
       at = text.indexOf('@', end);
     } else at = text.indexOf('@', at + 1);
