@@ -149,9 +149,9 @@ export const qaCommand: Command = {
     for (const { display, path } of inputs.flat()) {
       const skip = (line: number, message: string) => {
         malformed += 1;
-        if (malformed <= MALFORMED_SHOWN) skipped.push({ source: display, line, message });
-        if (malformed <= MALFORMED_SHOWN)
-          io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
+        if (malformed > MALFORMED_SHOWN) return;
+        skipped.push({ source: display, line, message });
+        io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
       };
       const bytes = path === undefined ? io.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
       const text = await openTextInput(bytes, display, encoding);
