@@ -162,6 +162,9 @@ export class SkeletonScratch {
   }
 }
 
+/** Every kind of character the fold and the skeleton treat apart (see `SkeletonReader`'s constructor). */
+const WARM_UP_TEXT = "Ab 1.5, don't!! 您好亲，母亲吧。\u200b\ufb01 😀\u200d👩\ufe0f ✅ \ud800x 好\t\n";
+
 /** Past this many characters a reader's scratch arrays are not kept for the next reply. */
 const KEEP_CAPACITY = 1 << 16;
 const SPACE = 0x20;
@@ -239,6 +242,14 @@ function emitFolded(b: SkeletonScratch, code: number, start: number, end: number
   }
 }
 
+/** `asciiKind` of every ASCII code unit, looked up once per character. */
+const ASCII_KINDS = Uint8Array.from({ length: 0x80 }, (_, code) => asciiKind(code));
+
+/**
+ * `normalize()`'s fold into `b`'s folded arrays. A character that expands to several (ﬁ, ㎏, ½)
+ * is rare: `foldRun` stops before it and it is emitted here the slow way, so the run's arrays
+ * never change under it.
+ */
 function fold(b: SkeletonScratch, original: string): void {
   const length = original.length;
   b.foldedSize = 0;
@@ -247,48 +258,128 @@ function fold(b: SkeletonScratch, original: string): void {
   b.lastCode = -1;
   b.pendingSpace = -1;
   b.reserveFolded(length + 8);
-  let lastWasPictographic = false;
-  let i = 0;
+  let i = foldRun(b, original, 0);
   while (i < length) {
-    const code = original.charCodeAt(i);
+    const expansion = multiFold(original.charCodeAt(i));
+    b.reserveFolded(b.foldedSize + expansion.length + (length - i) + 8);
+    for (let k = 0; k < expansion.length; k++) {
+      const part = expansion.charCodeAt(k);
+      const partFold = foldCode(part);
+      emitFolded(b, partFold >= 0 ? partFold : part, i, i + 1);
+    }
+    i = foldRun(b, original, i + 1);
+  }
+}
+
+/**
+ * Folds `original` from `from` until its end or a character that expands to several, and returns
+ * where it stopped. The state lives in locals and the emit step is written out in the loop: a
+ * reply is folded once per lint, up to a megabyte at a time, and per-character calls and object
+ * writes made this the largest part of linting a long reply. Needs room for `original.length -
+ * from` more units.
+ */
+function foldRun(b: SkeletonScratch, original: string, from: number): number {
+  const length = original.length;
+  const codes = b.foldedCodes;
+  const starts = b.foldedStarts;
+  const ends = b.foldedEnds;
+  let size = b.foldedSize;
+  let lastCode = b.lastCode;
+  let pendingSpace = b.pendingSpace;
+  let digitOrAt = b.digitOrAt;
+  let lone = b.foldedLone;
+  // An expansion is never pictographic, so a run starts after one as after any other character.
+  let lastWasPictographic = false;
+  let i = from;
+  while (i < length) {
+    let code = original.charCodeAt(i);
+    const start = i;
+    let end = i + 1;
+    let kind: CharKind;
     if (code < 0x80) {
-      emitFolded(b, code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
+      if (code >= 0x41 && code <= 0x5a) code += 32;
+      kind = ASCII_KINDS[code] as CharKind;
       lastWasPictographic = false;
       i++;
     } else if (code >= 0xd800 && code <= 0xdfff) {
       const next = i + 1 < length ? original.charCodeAt(i + 1) : 0;
       const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-      const end = pair ? i + 2 : i + 1;
-      pushFolded(b, code, i, end);
-      if (pair) pushFolded(b, next, i, end);
-      else b.foldedLone = true;
+      if (pair) end = i + 2;
+      else lone = true;
+      if (pendingSpace >= 0) {
+        if (size > 0) {
+          codes[size] = SPACE;
+          starts[size] = pendingSpace;
+          ends[size] = pendingSpace + 1;
+          size++;
+        }
+        pendingSpace = -1;
+      }
+      codes[size] = code;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+      lastCode = code;
+      if (pair) {
+        codes[size] = next;
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+        lastCode = next;
+      }
       lastWasPictographic = pair && isAstralPictographic(((code - 0xd800) << 10) + next - 0xdc00 + 0x10000);
       i = end;
+      continue;
     } else if (code === ZWJ) {
-      if (lastWasPictographic && b.pendingSpace < 0) pushFolded(b, code, i, i + 1);
+      // Inside an emoji sequence the joiner is part of the emoji; elsewhere it is noise.
+      const keep = lastWasPictographic && pendingSpace < 0;
       lastWasPictographic = false;
       i++;
+      if (!keep) continue;
+      kind = CharKind.Keep;
     } else if (code === VS16 || (code >= 0x2600 && code <= 0x27bf)) {
-      pushFolded(b, code, i, i + 1);
+      kind = CharKind.Keep;
       lastWasPictographic = true;
       i++;
     } else {
       const folded = foldCode(code);
-      if (folded === SELF) emitFolded(b, code, i, i + 1);
-      else if (folded !== MULTI) emitFolded(b, folded, i, i + 1);
-      else {
-        const expansion = multiFold(code);
-        b.reserveFolded(b.foldedSize + expansion.length + (length - i) + 8);
-        for (let k = 0; k < expansion.length; k++) {
-          const part = expansion.charCodeAt(k);
-          const partFold = foldCode(part);
-          emitFolded(b, partFold >= 0 ? partFold : part, i, i + 1);
-        }
-      }
+      if (folded === MULTI) break;
+      if (folded !== SELF) code = folded;
+      kind = code < 0x80 ? (ASCII_KINDS[code] as CharKind) : foldKind(code);
       lastWasPictographic = false;
       i++;
     }
+    if (kind === CharKind.Space) {
+      if (pendingSpace < 0) pendingSpace = start;
+      continue;
+    }
+    if (kind === CharKind.Drop) continue;
+    if (kind === CharKind.Punct && code === lastCode && pendingSpace < 0) {
+      ends[size - 1] = end;
+      continue;
+    }
+    if (pendingSpace >= 0) {
+      if (size > 0) {
+        codes[size] = SPACE;
+        starts[size] = pendingSpace;
+        ends[size] = pendingSpace + 1;
+        size++;
+      }
+      pendingSpace = -1;
+    }
+    if ((code >= 0x30 && code <= 0x39) || code === 0x40) digitOrAt = true;
+    codes[size] = code;
+    starts[size] = start;
+    ends[size] = end;
+    size++;
+    lastCode = code;
   }
+  b.foldedSize = size;
+  b.foldedLone = lone;
+  b.digitOrAt = digitOrAt;
+  b.lastCode = lastCode;
+  b.pendingSpace = pendingSpace;
+  return i;
 }
 
 function isDigit(code: number): boolean {
@@ -392,6 +483,11 @@ export class SkeletonReader {
     this.address = alphabet.address.character.charCodeAt(0);
     this.addressWordWithNext = codeSet(alphabet.address.wordWithNext);
     this.addressWordWithPrevious = codeSet(alphabet.address.wordWithPrevious);
+    // One read that takes every branch, so the type feedback is complete before a long reply
+    // gets the loops optimised mid-call: otherwise the optimised code, compiled before the code
+    // after the loop ever ran, bails out at the loop's end on every long reply and the next one
+    // starts unoptimised again (measured: 2–3× slower per megabyte).
+    this.fill(this.aside, WARM_UP_TEXT);
   }
 
   /** As the skeleton sees a folded character: Latin letters, digits, spaces and apostrophes first, then the alphabet. */
@@ -434,6 +530,8 @@ export class SkeletonReader {
     b.generation++;
     fold(b, original);
     const folded = b.foldedCodes;
+    const foldedStarts = b.foldedStarts;
+    const foldedEnds = b.foldedEnds;
     const length = b.foldedSize;
     b.reserveSkeleton(length);
     const { codes, breaks, starts, ends, toFolded } = b;
@@ -501,8 +599,8 @@ export class SkeletonReader {
       breaks[size] = size === 0 ? Break.Sentence : brk;
       if ((code & 0xf800) === 0xd800) surrogates = true;
       codes[size] = code;
-      starts[size] = b.foldedStarts[i]!;
-      ends[size] = b.foldedEnds[i]!;
+      starts[size] = foldedStarts[i]!;
+      ends[size] = foldedEnds[i]!;
       toFolded[size] = i;
       size++;
       pending = Break.None;
