@@ -11,6 +11,7 @@ import { checkLintRule, LINT_CHECK_RULES, type LintCheckId } from './checks/lint
 import { checkResponseTime, maxResponseSeconds } from './checks/response-time.js';
 import { checkSatisfaction } from './checks/satisfaction.js';
 import { checkUnanswered, trailing } from './checks/unanswered.js';
+import { isClosingTurn } from './closing.js';
 import { complaintTrigger } from './complaint.js';
 import { ConversationGrouper, type QaConversation } from './conversation.js';
 import { CueReader } from './cues.js';
@@ -127,16 +128,16 @@ export function createQa(options: QaOptions = {}): Qa {
     const facts = conversation.facts;
     return conversation.turns.map((turn) => {
       const found = cues.read(turn.text);
-      if (turn.role === 'customer')
+      if (turn.role === 'customer') {
+        const analysis =
+          turn.text.trim() === '' ? undefined : (assistant ??= createAssistant()).analyze(turn.text);
         return {
           cues: found,
-          closing: cues.isClosing(turn.text),
-          complaint:
-            turn.text.trim() === ''
-              ? undefined
-              : complaintTrigger((assistant ??= createAssistant()).analyze(turn.text), angerThreshold),
+          closing: isClosingTurn(turn.text, cues.isClosing(turn.text), analysis),
+          complaint: analysis === undefined ? undefined : complaintTrigger(analysis, angerThreshold),
           findings: [],
         };
+      }
       const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
         turn.text,
         facts === undefined ? {} : { facts },

@@ -207,6 +207,70 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
   ],
   [
     'further-help',
+    'closing read by its intent (thanks) after an offer',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的，请问还有什么可以帮您', 5],
+      ['customer', '那先这样，谢谢你', 8],
+      ['agent', '不客气', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'closing read by its intent (goodbye) after an offer, zh-Hant',
+    [
+      ['customer', '有M碼嗎', 0],
+      ['agent', '有的，請問還有什麼可以幫您', 5],
+      ['customer', '沒啥事了 謝啦', 8],
+      ['agent', '不客氣', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'closing read by its intent (goodbye) after an offer, en',
+    [
+      ['customer', 'do you have size M?', 0],
+      ['agent', 'We do. Is there anything else I can help with?', 5],
+      ['customer', "that's everything, cheers", 8],
+      ['agent', 'You are welcome', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'thanks with a new question is a request, not a closing',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的，请问还有什么可以帮您', 5],
+      ['customer', '谢谢，那什么时候到', 8],
+      ['agent', '明天到', 10],
+    ],
+    'fail',
+  ],
+  [
+    'unanswered',
+    'closing read by its intent after an offer',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的，请问还有什么可以帮您', 5],
+      ['customer', '先这样吧，辛苦了', 8],
+    ],
+    'pass',
+  ],
+  [
+    'unanswered',
+    'an acknowledgement that may wait for an answer is not a closing',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的，请问还有什么可以帮您', 5],
+      ['customer', '那我再等等吧', 8],
+    ],
+    'fail',
+  ],
+  [
+    'further-help',
     'abandoned after one exchange',
     [
       ['customer', '有M码吗', 0],

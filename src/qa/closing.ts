@@ -1,0 +1,26 @@
+import type { Analysis } from '../analysis/types.js';
+
+/**
+ * Intents that carry no request: the customer thanks or takes leave (谢谢, 没事了, 其他没有了).
+ * `ack` is not one of them: a bare order number or 那我再等等吧 is an acknowledgement that may
+ * still wait for an answer.
+ */
+const CLOSING_INTENTS: ReadonlySet<string> = new Set(['thanks', 'goodbye']);
+
+const QUESTION_MARK = /[?？]/;
+
+/**
+ * Whether a customer turn closes the conversation (test/qa/conversations/README.md: no question
+ * and no new request): made only of closing words, or read by `analyze()` as thanks or goodbye.
+ * The intent reads closings the cue list lacks (其他没有了 谢谢, 暂时不需要麻烦你了) the way it
+ * reads any other message, rather than by more phrases.
+ */
+export function isClosingTurn(
+  text: string,
+  coveredByClosingWords: boolean,
+  analysis: Analysis | undefined,
+): boolean {
+  if (coveredByClosingWords) return true;
+  if (analysis === undefined || QUESTION_MARK.test(text)) return false;
+  return CLOSING_INTENTS.has(analysis.intent.id);
+}
