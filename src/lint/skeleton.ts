@@ -1,5 +1,5 @@
-import { CharKind, foldCode, foldKind, MULTI, multiFold, SELF } from '../normalize/fold-table.js';
-import { isAstralPictographic, type NormalizedText } from '../normalize/normalize.js';
+import { decodeUnits, FoldBuffer, foldInto } from '../normalize/fold.js';
+import type { NormalizedText } from '../normalize/normalize.js';
 
 /**
  * What separated a skeleton character from the one before it, once noise was removed. Gaps and
@@ -102,15 +102,8 @@ function codeSet(characters: string): Set<number> {
  * it is valid until the next read into it.
  */
 export class SkeletonScratch {
-  foldedCodes = new Uint16Array(64);
-  foldedStarts = new Int32Array(64);
-  foldedEnds = new Int32Array(64);
-  foldedSize = 0;
-  /** The folded text holds a lone surrogate. */
-  foldedLone = false;
-  lastCode = -1;
-  /** Original offset of a white-space run not yet emitted, or -1. */
-  pendingSpace = -1;
+  /** The reply folded as `normalize()` folds it. */
+  readonly folded = new FoldBuffer();
 
   codes = new Uint16Array(64);
   breaks = new Uint8Array(65);
@@ -120,24 +113,8 @@ export class SkeletonScratch {
   size = 0;
   /** The skeleton holds a surrogate (only an alphabet symbol could put one there). */
   surrogates = false;
-  /** The folded text has an ASCII digit or an @. */
-  digitOrAt = false;
   /** Bumped by every read, so a skeleton knows whether these arrays are still its own. */
   generation = 0;
-
-  reserveFolded(capacity: number): void {
-    if (capacity <= this.foldedCodes.length) return;
-    const size = Math.max(capacity, this.foldedCodes.length * 2);
-    const codes = new Uint16Array(size);
-    codes.set(this.foldedCodes.subarray(0, this.foldedSize));
-    const starts = new Int32Array(size);
-    starts.set(this.foldedStarts.subarray(0, this.foldedSize));
-    const ends = new Int32Array(size);
-    ends.set(this.foldedEnds.subarray(0, this.foldedSize));
-    this.foldedCodes = codes;
-    this.foldedStarts = starts;
-    this.foldedEnds = ends;
-  }
 
   reserveSkeleton(capacity: number): void {
     if (capacity <= this.codes.length) return;
@@ -150,10 +127,8 @@ export class SkeletonScratch {
 
   /** Give a huge reply's arrays back before reading a short one. */
   shrinkFor(length: number): void {
-    if (this.foldedCodes.length <= KEEP_CAPACITY || length * 2 >= KEEP_CAPACITY) return;
-    this.foldedCodes = new Uint16Array(64);
-    this.foldedStarts = new Int32Array(64);
-    this.foldedEnds = new Int32Array(64);
+    this.folded.shrinkFor(length);
+    if (this.codes.length <= KEEP_CAPACITY || length * 2 >= KEEP_CAPACITY) return;
     this.codes = new Uint16Array(64);
     this.breaks = new Uint8Array(65);
     this.starts = new Int32Array(64);
@@ -167,220 +142,7 @@ const WARM_UP_TEXT = "Ab 1.5, don't!! 您好亲，母亲吧。\u200b\ufb01 😀\
 
 /** Past this many characters a reader's scratch arrays are not kept for the next reply. */
 const KEEP_CAPACITY = 1 << 16;
-const SPACE = 0x20;
-const ZWJ = 0x200d;
-const VS16 = 0xfe0f;
 const DOT = 0x2e;
-const DECODE_CHUNK = 4096;
-/** From this many units a native decoder is faster than building the string from char codes. */
-const NATIVE_DECODE_FROM = 64;
-/** Decodes a buffer in one native call (not lone surrogates: it would replace them). */
-const utf16Decoder = littleEndianUtf16Decoder();
-
-function littleEndianUtf16Decoder(): { decode(input: Uint16Array): string } | undefined {
-  try {
-    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return undefined;
-    return new TextDecoder('utf-16le', { ignoreBOM: true });
-  } catch {
-    return undefined;
-  }
-}
-
-/** The string of `codes[0, size)`; `lone`: it may hold a lone surrogate. */
-function decode(codes: Uint16Array, size: number, lone: boolean): string {
-  if (size > NATIVE_DECODE_FROM && !lone && utf16Decoder !== undefined)
-    return utf16Decoder.decode(codes.subarray(0, size));
-  if (size <= DECODE_CHUNK)
-    return String.fromCharCode.apply(null, codes.subarray(0, size) as unknown as number[]);
-  let out = '';
-  for (let from = 0; from < size; from += DECODE_CHUNK)
-    out += String.fromCharCode.apply(
-      null,
-      codes.subarray(from, Math.min(size, from + DECODE_CHUNK)) as unknown as number[],
-    );
-  return out;
-}
-
-function asciiKind(code: number): CharKind {
-  if (code <= 0x20 || code === 0x7f)
-    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? CharKind.Space : CharKind.Drop;
-  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))
-    return CharKind.Keep;
-  return code === 0x2b || code === 0x3c || code === 0x3d || code === 0x3e || code === 0x24
-    ? CharKind.Keep
-    : CharKind.Punct;
-}
-
-// The fold below is `normalize()`'s, unit for unit (test/lint/skeleton.test.ts proves the folded
-// text, its offsets and the skeleton equal normalize() + the two-step skeleton on any string), kept
-// in scratch arrays so a reply is read in one pass and its folded text is only decoded when a rule
-// asks for it.
-
-function pushFolded(b: SkeletonScratch, code: number, start: number, end: number): void {
-  if (b.pendingSpace >= 0) {
-    const spaceAt = b.pendingSpace;
-    b.pendingSpace = -1;
-    if (b.foldedSize > 0) pushFolded(b, SPACE, spaceAt, spaceAt + 1);
-  }
-  const at = b.foldedSize;
-  if ((code >= 0x30 && code <= 0x39) || code === 0x40) b.digitOrAt = true;
-  b.foldedCodes[at] = code;
-  b.foldedStarts[at] = start;
-  b.foldedEnds[at] = end;
-  b.foldedSize = at + 1;
-  b.lastCode = code;
-}
-
-function emitFolded(b: SkeletonScratch, code: number, start: number, end: number): void {
-  const kind = code < 0x80 ? asciiKind(code) : foldKind(code);
-  if (kind === CharKind.Keep) pushFolded(b, code, start, end);
-  else if (kind === CharKind.Space) {
-    if (b.pendingSpace < 0) b.pendingSpace = start;
-  } else if (kind === CharKind.Punct) {
-    if (code === b.lastCode && b.pendingSpace < 0) b.foldedEnds[b.foldedSize - 1] = end;
-    else pushFolded(b, code, start, end);
-  }
-}
-
-/** `asciiKind` of every ASCII code unit, looked up once per character. */
-const ASCII_KINDS = Uint8Array.from({ length: 0x80 }, (_, code) => asciiKind(code));
-
-/**
- * `normalize()`'s fold into `b`'s folded arrays. A character that expands to several (ﬁ, ㎏, ½)
- * is rare: `foldRun` stops before it and it is emitted here the slow way, so the run's arrays
- * never change under it.
- */
-function fold(b: SkeletonScratch, original: string): void {
-  const length = original.length;
-  b.foldedSize = 0;
-  b.foldedLone = false;
-  b.digitOrAt = false;
-  b.lastCode = -1;
-  b.pendingSpace = -1;
-  b.reserveFolded(length + 8);
-  let i = foldRun(b, original, 0);
-  while (i < length) {
-    const expansion = multiFold(original.charCodeAt(i));
-    b.reserveFolded(b.foldedSize + expansion.length + (length - i) + 8);
-    for (let k = 0; k < expansion.length; k++) {
-      const part = expansion.charCodeAt(k);
-      const partFold = foldCode(part);
-      emitFolded(b, partFold >= 0 ? partFold : part, i, i + 1);
-    }
-    i = foldRun(b, original, i + 1);
-  }
-}
-
-/**
- * Folds `original` from `from` until its end or a character that expands to several, and returns
- * where it stopped. The state lives in locals and the emit step is written out in the loop: a
- * reply is folded once per lint, up to a megabyte at a time, and per-character calls and object
- * writes made this the largest part of linting a long reply. Needs room for `original.length -
- * from` more units.
- */
-function foldRun(b: SkeletonScratch, original: string, from: number): number {
-  const length = original.length;
-  const codes = b.foldedCodes;
-  const starts = b.foldedStarts;
-  const ends = b.foldedEnds;
-  let size = b.foldedSize;
-  let lastCode = b.lastCode;
-  let pendingSpace = b.pendingSpace;
-  let digitOrAt = b.digitOrAt;
-  let lone = b.foldedLone;
-  // An expansion is never pictographic, so a run starts after one as after any other character.
-  let lastWasPictographic = false;
-  let i = from;
-  while (i < length) {
-    let code = original.charCodeAt(i);
-    const start = i;
-    let end = i + 1;
-    let kind: CharKind;
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) code += 32;
-      kind = ASCII_KINDS[code] as CharKind;
-      lastWasPictographic = false;
-      i++;
-    } else if (code >= 0xd800 && code <= 0xdfff) {
-      const next = i + 1 < length ? original.charCodeAt(i + 1) : 0;
-      const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-      if (pair) end = i + 2;
-      else lone = true;
-      if (pendingSpace >= 0) {
-        if (size > 0) {
-          codes[size] = SPACE;
-          starts[size] = pendingSpace;
-          ends[size] = pendingSpace + 1;
-          size++;
-        }
-        pendingSpace = -1;
-      }
-      codes[size] = code;
-      starts[size] = start;
-      ends[size] = end;
-      size++;
-      lastCode = code;
-      if (pair) {
-        codes[size] = next;
-        starts[size] = start;
-        ends[size] = end;
-        size++;
-        lastCode = next;
-      }
-      lastWasPictographic = pair && isAstralPictographic(((code - 0xd800) << 10) + next - 0xdc00 + 0x10000);
-      i = end;
-      continue;
-    } else if (code === ZWJ) {
-      // Inside an emoji sequence the joiner is part of the emoji; elsewhere it is noise.
-      const keep = lastWasPictographic && pendingSpace < 0;
-      lastWasPictographic = false;
-      i++;
-      if (!keep) continue;
-      kind = CharKind.Keep;
-    } else if (code === VS16 || (code >= 0x2600 && code <= 0x27bf)) {
-      kind = CharKind.Keep;
-      lastWasPictographic = true;
-      i++;
-    } else {
-      const folded = foldCode(code);
-      if (folded === MULTI) break;
-      if (folded !== SELF) code = folded;
-      kind = code < 0x80 ? (ASCII_KINDS[code] as CharKind) : foldKind(code);
-      lastWasPictographic = false;
-      i++;
-    }
-    if (kind === CharKind.Space) {
-      if (pendingSpace < 0) pendingSpace = start;
-      continue;
-    }
-    if (kind === CharKind.Drop) continue;
-    if (kind === CharKind.Punct && code === lastCode && pendingSpace < 0) {
-      ends[size - 1] = end;
-      continue;
-    }
-    if (pendingSpace >= 0) {
-      if (size > 0) {
-        codes[size] = SPACE;
-        starts[size] = pendingSpace;
-        ends[size] = pendingSpace + 1;
-        size++;
-      }
-      pendingSpace = -1;
-    }
-    if ((code >= 0x30 && code <= 0x39) || code === 0x40) digitOrAt = true;
-    codes[size] = code;
-    starts[size] = start;
-    ends[size] = end;
-    size++;
-    lastCode = code;
-  }
-  b.foldedSize = size;
-  b.foldedLone = lone;
-  b.digitOrAt = digitOrAt;
-  b.lastCode = lastCode;
-  b.pendingSpace = pendingSpace;
-  return i;
-}
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
@@ -412,7 +174,7 @@ class ReadSkeleton implements Skeleton {
 
   get text(): string {
     const b = this.arrays;
-    return (this.textValue ??= decode(b.codes, this.length, b.surrogates));
+    return (this.textValue ??= decodeUnits(b.codes, this.length, b.surrogates));
   }
 
   /** This skeleton's scratch; when it was read into again since, the text is read again into a new one. */
@@ -447,9 +209,9 @@ class ReadSkeleton implements Skeleton {
       const b = this.arrays;
       this.normalizedText = {
         original: this.original,
-        text: decode(b.foldedCodes, b.foldedSize, b.foldedLone),
-        starts: b.foldedStarts.slice(0, b.foldedSize),
-        ends: b.foldedEnds.slice(0, b.foldedSize),
+        text: decodeUnits(b.folded.codes, b.folded.size, b.folded.lone),
+        starts: b.folded.starts.slice(0, b.folded.size),
+        ends: b.folded.ends.slice(0, b.folded.size),
       };
     }
     return this.normalizedText;
@@ -506,7 +268,7 @@ export class SkeletonReader {
   read(text: string, scratch: SkeletonScratch): Skeleton {
     scratch.shrinkFor(text.length);
     this.fill(scratch, text);
-    return new ReadSkeleton(this, scratch, scratch.generation, text, scratch.size, scratch.digitOrAt);
+    return new ReadSkeleton(this, scratch, scratch.generation, text, scratch.size, scratch.folded.digitOrAt);
   }
 
   /** The skeleton of a text used at once (matching an example, a customer's turn): valid until the next `readAside`. */
@@ -522,17 +284,17 @@ export class SkeletonReader {
   /** The skeleton text of a phrase literal: what a reply containing it has in its skeleton. */
   skeletonText(literal: string): string {
     this.fill(this.aside, literal);
-    return decode(this.aside.codes, this.aside.size, this.aside.surrogates);
+    return decodeUnits(this.aside.codes, this.aside.size, this.aside.surrogates);
   }
 
   /** Fold `original` and skeletonise it into `b`. */
   fill(b: SkeletonScratch, original: string): void {
     b.generation++;
-    fold(b, original);
-    const folded = b.foldedCodes;
-    const foldedStarts = b.foldedStarts;
-    const foldedEnds = b.foldedEnds;
-    const length = b.foldedSize;
+    foldInto(b.folded, original);
+    const folded = b.folded.codes;
+    const foldedStarts = b.folded.starts;
+    const foldedEnds = b.folded.ends;
+    const length = b.folded.size;
     b.reserveSkeleton(length);
     const { codes, breaks, starts, ends, toFolded } = b;
     const kinds = this.kinds;
