@@ -8,6 +8,7 @@
  * number of times, so a megabyte of digits or letters stays linear.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { decodeUnits } from '../normalize/fold.js';
 
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
@@ -35,6 +36,7 @@ const STREET_ZH =
 const BUILDING_ZH = /\d{1,3}(?:栋|幢|号楼)\d{1,2}单元\d{2,5}(?:室|号)?/g;
 const STREET_EN =
   /(?<![0-9a-z])\d{1,5}[a-z]? (?:[a-z]+ ){1,4}(?:street|road|avenue|lane|drive|boulevard|court)(?![a-z])/g;
+const STREET_WORD = /street|road|avenue|lane|drive|boulevard|court/;
 const HAS_DIGIT_OR_AT = /[0-9@]/;
 /**
  * Characters that end what comes before a street name: the division it is in (北京市朝阳区|建国路)
@@ -76,9 +78,35 @@ export function validCardNumber(value: string): boolean {
  * `look.cards: false` / `look.local: false` skip the kinds that need a cue when the reply has none
  * (a megabyte of digits then costs no card or local-number candidates nobody would report).
  */
-export function findPii(text: string, look: { local?: boolean; cards?: boolean } = {}): PiiHit[] {
+export function findPii(text: string, look: PiiLook = {}): PiiHit[] {
+  return searchPii(text, look).hits;
+}
+
+/** Which kinds findPii looks for: see `findPii`. */
+export interface PiiLook {
+  local?: boolean;
+  cards?: boolean;
+}
+
+/** What a bounded search found. */
+export interface PiiSearch {
+  /** The data in `[0, through)` of the text, every one of them, sorted. */
+  hits: PiiHit[];
+  /**
+   * Where the search stopped (in the folded text): the text's length, or, when a kind reached the
+   * limit, an offset before which every datum is in `hits`. After it the text is unsearched.
+   */
+  through: number;
+}
+
+/**
+ * `findPii`, stopping once one kind has `limit` data: the hits are then every datum before
+ * `through`. A reply with thousands of phone numbers costs its first `limit` of them, not all.
+ */
+export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): PiiSearch {
   const hits: PiiHit[] = [];
-  if (!HAS_DIGIT_OR_AT.test(text)) return hits;
+  let through = text.length;
+  if (!HAS_DIGIT_OR_AT.test(text)) return { hits, through };
   let taken: Uint8Array | undefined;
   const free = (start: number, end: number) => {
     if (taken === undefined) return true;
@@ -90,6 +118,10 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
     (taken ??= new Uint8Array(text.length)).fill(1, hit.start, hit.end);
     hits.push(hit);
   };
+  /** A kind that reached the limit at `end`: nothing after it is known to be complete. */
+  const stopAt = (end: number) => {
+    if (end < through) through = end;
+  };
   const add = (
     kind: PiiKind,
     regex: RegExp,
@@ -97,17 +129,24 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
     needs?: PiiHit['needs'],
   ) => {
     regex.lastIndex = 0;
+    let found = 0;
     for (const m of text.matchAll(regex)) {
       if (accept !== undefined && !accept(m[0])) continue;
       const hit: PiiHit = { kind, start: m.index, end: m.index + m[0].length, value: m[0] };
       if (needs !== undefined) hit.needs = needs;
       keep(hit);
+      if (++found >= limit) {
+        stopAt(hit.end);
+        break;
+      }
     }
   };
   add('id-card', ID_CARD, validIdCard);
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
-  if (text.includes('@'))
-    for (const hit of findEmails(text)) {
+  if (text.includes('@')) {
+    const emails = findEmails(text, limit);
+    if (emails.length >= limit) stopAt(emails[emails.length - 1]!.end);
+    for (const hit of emails) {
       // A name glued to an ID or card number (110101…8515+name@qq.com) starts after it.
       let start = hit.start;
       while (taken !== undefined && start < hit.end && taken[start] === 1) start++;
@@ -115,19 +154,38 @@ export function findPii(text: string, look: { local?: boolean; cards?: boolean }
       else if (isLocalCode(text.charCodeAt(start)) && text.indexOf('@', start) > start)
         keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
     }
-  for (const hit of findPhones(text, look.local !== false)) keep(hit);
+  }
+  const phones = findPhones(text, look.local !== false, limit);
+  if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
+  for (const hit of phones) keep(hit);
+  // The address patterns run only on text that has their one required word.
   STREET_ZH.lastIndex = 0;
-  for (const m of text.matchAll(STREET_ZH)) {
+  let streets = 0;
+  for (const m of text.includes('号') ? text.matchAll(STREET_ZH) : []) {
     // The street starts after the division or the word that introduces it.
     const prefix = m[1]!;
     let skip = 0;
     for (let i = 0; i < prefix.length; i++) if (BEFORE_STREET.has(prefix[i]!)) skip = i + 1;
     const start = m.index + skip;
-    keep({ kind: 'address', start, end: m.index + m[0].length, value: m[0].slice(skip) });
+    const end = m.index + m[0].length;
+    keep({ kind: 'address', start, end, value: m[0].slice(skip) });
+    if (++streets >= limit) {
+      stopAt(end);
+      break;
+    }
   }
-  add('address', BUILDING_ZH);
-  add('address', STREET_EN);
-  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+  if (text.includes('单元')) add('address', BUILDING_ZH);
+  if (STREET_WORD.test(text)) add('address', STREET_EN);
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start);
+  if (through === text.length) return { hits, through };
+  // A datum reaching past the stop is left to what comes after it, and the stop moves to its
+  // start, so `through` never cuts a datum in two.
+  let kept = hits.length;
+  while (kept > 0 && hits[kept - 1]!.end > through) kept--;
+  for (let i = kept; i < hits.length; i++) if (hits[i]!.start < through) through = hits[i]!.start;
+  while (kept > 0 && hits[kept - 1]!.end > through) kept--;
+  hits.length = kept;
+  return { hits, through };
 }
 
 const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
@@ -238,13 +296,13 @@ function nationalShape(
  * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
  * the parser, so a megabyte of digits stays linear.
  */
-function findPhones(text: string, local: boolean): PiiHit[] {
+function findPhones(text: string, local: boolean, limit: number): PiiHit[] {
   const hits: PiiHit[] = [];
   const n = text.length;
   // The groups of the current run not yet decided on (at most a few dozen: decided ones are dropped).
   const run: Run = { starts: [], ends: [], next: 0, parsed: new Map() };
   let i = 0;
-  while (i < n) {
+  while (i < n && hits.length < limit) {
     if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
@@ -267,6 +325,7 @@ function findPhones(text: string, local: boolean): PiiHit[] {
       run.ends.push(k);
       i = k;
       phonesInRun(text, run, false, local, hits);
+      if (hits.length >= limit) break;
       let m = k;
       while (m < n && m - k < MAX_JOINT && isJointCode(text.charCodeAt(m))) m++;
       if (m === k || m >= n || !isDigitCode(text.charCodeAt(m)) || !isJoint(text, k, m)) break;
@@ -274,6 +333,8 @@ function findPhones(text: string, local: boolean): PiiHit[] {
     }
     phonesInRun(text, run, true, local, hits);
   }
+  // The run read last may decide a few numbers past the limit at once.
+  if (hits.length > limit) hits.length = limit;
   return hits;
 }
 
@@ -428,10 +489,10 @@ function domainEnd(text: string, at: number): { end: number; dots: number } {
  * glued into a chain (a@b.cc@d.ee: the first domain's tail is the next one's name) are one datum,
  * masked up to its last `@`, so masking it leaves no address behind.
  */
-function findEmails(text: string): PiiHit[] {
+function findEmails(text: string, limit: number): PiiHit[] {
   const hits: PiiHit[] = [];
   let at = text.indexOf('@');
-  while (at >= 0) {
+  while (at >= 0 && hits.length < limit) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalCode(text.charCodeAt(start - 1))) start--;
     const domain = domainEnd(text, at);
@@ -578,4 +639,85 @@ export function redactSpan(span: string, masked: string): string {
 export function phoneDigits(value: string): string {
   const digits = asciiDigits(value);
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+}
+
+/**
+ * Text no search has read, masked wholesale: every numeric character (ASCII, full-width, ①) becomes `*` and
+ * every e-mail name (the letters, digits and `._%+-` right before an `@` or `＠`) `***`. It masks
+ * more than the data it holds, never less; one pass over the text.
+ */
+export function maskUnsearched(text: string): string {
+  // A name of one character grows to three: at most twice the length.
+  const out = new Uint16Array(text.length * 2 + 4);
+  let size = 0;
+  let lone = false;
+  /** Where the run of name characters before `i` began, in the text. */
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === AT || code === WIDE_AT) {
+      const name = Math.min(i - runStart, MAX_NAME);
+      if (name > 0) {
+        // Name characters are BMP and written one for one: the name is the last `name` units.
+        size -= name;
+        out[size++] = ASTERISK;
+        out[size++] = ASTERISK;
+        out[size++] = ASTERISK;
+      }
+      out[size++] = code;
+      runStart = i + 1;
+      continue;
+    }
+    if (!isNameCode(code)) runStart = i + 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (NUMERIC.test(text.slice(i, i + 2))) out[size++] = ASTERISK;
+        else {
+          out[size++] = code;
+          out[size++] = next;
+        }
+        i++;
+        runStart = i + 1;
+        continue;
+      }
+    }
+    if (code >= 0xd800 && code <= 0xdfff) lone = true;
+    out[size++] = isNumericUnit(code) ? ASTERISK : code;
+  }
+  return decodeUnits(out, size, lone);
+}
+
+const AT = 0x40;
+const WIDE_AT = 0xff20;
+/** An e-mail name is at most 64 characters (RFC 5321). */
+const MAX_NAME = 64;
+
+/** A character of an e-mail name as written: ASCII or full-width letters and digits, `._%+-`. */
+function isNameCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a) ||
+    code === 0x2e ||
+    code === 0x5f ||
+    code === 0x25 ||
+    code === 0x2b ||
+    code === 0x2d
+  );
+}
+
+/** Any numeric character: ASCII, full-width, other scripts' digits, circled and styled ones. */
+const NUMERIC = /^\p{N}$/u;
+const ASTERISK = 0x2a;
+/** Per BMP code unit: 0 not known yet, 1 not numeric, 2 numeric. */
+const numericUnits = new Uint8Array(0x10000);
+
+function isNumericUnit(code: number): boolean {
+  let known = numericUnits[code]!;
+  if (known === 0) numericUnits[code] = known = NUMERIC.test(String.fromCharCode(code)) ? 2 : 1;
+  return known === 2;
 }

@@ -1,7 +1,7 @@
 import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
 import { ruleDocsUrl } from '../docs.js';
-import { findPii, maskPii, phoneDigits, type PiiHit, type PiiKind } from '../pii.js';
+import { maskPii, maskUnsearched, phoneDigits, searchPii, type PiiHit, type PiiKind } from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
 import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
@@ -9,6 +9,13 @@ import type { Severity } from '../types.js';
 
 /** How far before a number or address (folded characters) a cue word counts: 您的手机号是 138…. */
 const CUE_DISTANCE = 12;
+
+/**
+ * A reply with more data than this of one kind is searched this far only: the rest of it is
+ * masked wholesale (every digit, every e-mail name), so a pasted megabyte of phone numbers costs
+ * a bounded time and still leaves nothing behind.
+ */
+export const MAX_PII_SEARCHED = 2_000;
 
 
 /**
@@ -89,11 +96,16 @@ export const noPiiLeak = defineRule({
         const card = cueEnds(skeleton, context.matches('card'));
         const customerPhone = context.facts?.customer?.phone;
         const customerDigits = customerPhone === undefined ? '' : phoneDigits(customerPhone);
-        const hits = findPii(normalized.text, {
-          local: owner.length > 0 || customerDigits.length === 8,
-          cards: owner.length > 0 || card.length > 0,
-        });
-        if (hits.length === 0) return;
+        const { hits, through } = searchPii(
+          normalized.text,
+          {
+            local: owner.length > 0 || customerDigits.length === 8,
+            cards: owner.length > 0 || card.length > 0,
+          },
+          MAX_PII_SEARCHED,
+        );
+        const unsearched = through < normalized.text.length;
+        if (hits.length === 0 && !unsearched) return;
         const service = cueEnds(skeleton, context.matches('service'));
         const reference = cueEnds(skeleton, context.matches('reference'));
         // The first MAX_FINDINGS_PER_RULE leaks are kept as they are; past that, the last kept one
@@ -116,7 +128,11 @@ export const noPiiLeak = defineRule({
           const masked = maskPii(hit.kind, reply.slice(range[0], range[1]));
           if (rest !== undefined) rest.add(range, masked, severity);
           else if (leaks.length < MAX_FINDINGS_PER_RULE) leaks.push({ kind: hit.kind, range, masked, severity });
-          else (rest = new TheRest(reply, leaks.pop()!)).add(range, masked, severity);
+          else (rest = TheRest.from(reply, leaks.pop()!)).add(range, masked, severity);
+        }
+        if (unsearched) {
+          const from = normalized.starts[through] ?? reply.length;
+          (rest ??= new TheRest(reply, from)).addUnsearched(from);
         }
         for (const { kind, range, masked, severity } of leaks)
           context.report({
@@ -144,21 +160,26 @@ interface Leak {
 /**
  * Past the linter's cap, the remaining data are one finding from the first to the last, so every
  * datum is still masked (in the fix and wherever the reply is printed); between them the text stays.
+ * Past MAX_PII_SEARCHED, the unsearched rest of the reply joins it masked wholesale.
  */
 class TheRest {
-  private readonly start: number;
   private end: number;
   private readonly parts: string[] = [];
   private count = 0;
   private error = false;
+  private unsearched = false;
 
   constructor(
     private readonly reply: string,
-    first: Leak,
+    private readonly start: number,
   ) {
-    this.start = first.range[0];
-    this.end = this.start;
-    this.add(first.range, first.masked, first.severity);
+    this.end = start;
+  }
+
+  static from(reply: string, first: Leak): TheRest {
+    const rest = new TheRest(reply, first.range[0]);
+    rest.add(first.range, first.masked, first.severity);
+    return rest;
   }
 
   add(range: Range, masked: string, severity: Severity): void {
@@ -168,12 +189,20 @@ class TheRest {
     if (severity === 'error') this.error = true;
   }
 
+  /** The reply from `from` on, unsearched: masked wholesale, and counted as "+". */
+  addUnsearched(from: number): void {
+    this.parts.push(this.reply.slice(this.end, from), maskUnsearched(this.reply.slice(from)));
+    this.end = this.reply.length;
+    this.unsearched = true;
+    this.error = true;
+  }
+
   report(context: RuleContext): void {
     const range: Range = [this.start, this.end];
     const masked = this.parts.join('');
     context.report({
       messageId: 'more',
-      data: { kind: 'more', count: String(this.count) },
+      data: { kind: 'more', count: `${this.count}${this.unsearched ? '+' : ''}` },
       range,
       masked,
       severity: this.error ? 'error' : 'warn',
