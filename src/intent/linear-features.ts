@@ -68,7 +68,8 @@ export interface LinearFeatureSpec {
 
 /** What the extractor may use besides the text (the families that need them say so). */
 export interface ExtractorResources {
-  spelling?: SpellingIndex | null;
+  /** A `SpellingIndex`, or anything that corrects as one does (e.g. one built on first use). */
+  spelling?: Pick<SpellingIndex, 'correct'> | null;
   stopWords?: ReadonlySet<number> | null;
   patterns?: PatternMatcher | null;
 }
@@ -236,7 +237,7 @@ function unitName(unit: number): string {
 export class LinearFeatureExtractor {
   readonly spec: Readonly<LinearFeatureSpec>;
   private readonly shift: number;
-  private readonly spelling: SpellingIndex | null;
+  private readonly spelling: Pick<SpellingIndex, 'correct'> | null;
   private readonly stopWords: ReadonlySet<number> | null;
   private readonly patterns: PatternMatcher | null;
   private readonly patternHashes: Uint32Array;
