@@ -38,14 +38,9 @@ export function builtInIntentModel(): BuiltInIntentModel {
   if (shared !== undefined) return shared;
   const model = LinearModel.decode(intentLinearModel());
   const stopWords = stopWordKeys(model.parts.stopWords);
-  // The spelling index serves unknown English words only: built on the first one, so Chinese
-  // traffic never pays for it.
-  let spelling: SpellingIndex | undefined;
+  // Built on the first unknown English word: Chinese traffic never pays for it.
   const extractor = new LinearFeatureExtractor(model.parts.spec, {
-    spelling: {
-      correct: (text, from, to) =>
-        (spelling ??= SpellingIndex.fromWords(model.parts.spellingWords, stopWords)).correct(text, from, to),
-    },
+    spelling: SpellingIndex.lazyFromWords(model.parts.spellingWords, stopWords),
     stopWords,
   });
   const features = new FeatureList();

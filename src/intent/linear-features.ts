@@ -68,8 +68,7 @@ export interface LinearFeatureSpec {
 
 /** What the extractor may use besides the text (the families that need them say so). */
 export interface ExtractorResources {
-  /** A `SpellingIndex`, or anything that corrects as one does (e.g. one built on first use). */
-  spelling?: Pick<SpellingIndex, 'correct'> | null;
+  spelling?: SpellingIndex | null;
   stopWords?: ReadonlySet<number> | null;
   patterns?: PatternMatcher | null;
 }
@@ -237,7 +236,7 @@ function unitName(unit: number): string {
 export class LinearFeatureExtractor {
   readonly spec: Readonly<LinearFeatureSpec>;
   private readonly shift: number;
-  private readonly spelling: Pick<SpellingIndex, 'correct'> | null;
+  private readonly spelling: SpellingIndex | null;
   private readonly stopWords: ReadonlySet<number> | null;
   private readonly patterns: PatternMatcher | null;
   private readonly patternHashes: Uint32Array;

@@ -40,6 +40,14 @@ export class SpellingIndex {
    * The index of a word list, most frequent word first (a compact way to ship it: the pairs are
    * built at load time, a few hashes per word).
    */
+  /**
+   * As `fromWords`, built on the first correction asked of it: only English words are corrected,
+   * so Chinese traffic never pays for building the index.
+   */
+  static lazyFromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
+    return new LazySpellingIndex(() => SpellingIndex.fromWords(words, stopWords));
+  }
+
   static fromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
     const counts = new Map<string, number>();
     words.forEach((word, rank) => {
@@ -58,6 +66,19 @@ export class SpellingIndex {
       if (found >= 0) return this.targets[found] ?? -1;
     }
     return -1;
+  }
+}
+
+/** A `SpellingIndex` whose pairs are built on its first `correct` call. */
+class LazySpellingIndex extends SpellingIndex {
+  private built: SpellingIndex | undefined;
+
+  constructor(private readonly build: () => SpellingIndex) {
+    super(new Uint32Array(0));
+  }
+
+  override correct(text: string, from: number, to: number): number {
+    return (this.built ??= this.build()).correct(text, from, to);
   }
 }
 
