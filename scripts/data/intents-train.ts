@@ -62,7 +62,9 @@ export async function trainIntentModel(
   } = await import('../../src/intent/naive-bayes.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { normalize } = await import('../../src/normalize/index.js');
-  const { buildSpellingPairs, countWords } = await import('../../src/intent/spelling.js');
+  const { buildSpellingPairs, countWords, encodeWordCounts, spellingPairsOfWordCounts } =
+    await import('../../src/intent/spelling.js');
+  const { encodeBase64 } = await import('../../src/intent/base64.js');
   const words = new Map<string, number>();
 
   const { groups, mask, plans } = patternsOf(rules);
@@ -168,8 +170,12 @@ export async function trainIntentModel(
   const calibratedAccuracy = testCorrect / Math.max(1, testCount);
   const loss = testLoss / Math.max(1, testCount);
   const settings = best.settings;
+  // The words, not their pairs, are shipped: the pairs are rebuilt from them, exactly.
+  const spelling = encodeWordCounts(words);
+  if (encodeBase64(spellingPairsOfWordCounts(spelling, stopWords)) !== buildSpellingPairs(words, stopWords))
+    throw new Error('intent model: the spelling pairs rebuilt from the shipped words differ');
   return {
-    model: serializeNaiveBayes(counts, settings, buildSpellingPairs(words, stopWords), stopWordList),
+    model: serializeNaiveBayes(counts, settings, spelling, stopWordList),
     report: {
       documents: documents.length,
       features: counts.keys.length,

@@ -26,7 +26,7 @@ import {
   type CountedDocument,
 } from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
-import { SpellingIndex } from './spelling.js';
+import { SpellingIndex, spellingPairsOfWordCounts } from './spelling.js';
 import { documentFeatures } from './training.js';
 import type { RegexPlan } from '../text/safe-regex.js';
 import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
@@ -363,7 +363,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   function correctSpelling(text: string): void {
     for (let i = 0; i < features.count; i++) {
       if (features.words[i] !== 1 || model!.index.get(features.keys[i] ?? 0) >= 0) continue;
-      base.spelling ??= SpellingIndex.decode(intentModel().spelling);
+      base.spelling ??= new SpellingIndex(spellingPairsOfWordCounts(intentModel().spelling, base.stopWords));
       const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
       if (corrected >= 0) features.keys[i] = corrected;
     }
