@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { bundleTrims } from './build/trims.js';
+import { bundleTrims, pageOnlyTrims } from './build/trims.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -33,7 +33,12 @@ export default defineConfig({
   root,
   base: './',
   logLevel: 'warn',
-  plugins: [...bundleTrims(), viteSingleFile({ removeViteModuleLoader: true }), noNetwork()],
+  plugins: [
+    ...bundleTrims(),
+    ...pageOnlyTrims(),
+    viteSingleFile({ removeViteModuleLoader: true }),
+    noNetwork(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

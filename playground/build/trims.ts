@@ -47,3 +47,31 @@ export function bundleTrims(): Plugin[] {
     },
   ];
 }
+
+/**
+ * The page calls only the synchronous API (analyze, recommend, render, lint), which runs action
+ * rules compiled; json-rules-engine (with jsonpath-plus, eventemitter2, hash-it: ~80 KB minified)
+ * is reached only through recommendAsync/replyAsync, for rules outside the compiled subset. The
+ * page leaves it out: a rule file that needs it gets the same "use the async API" error in the page
+ * with or without it, and should anything call the async path, it fails saying why.
+ */
+export function pageOnlyTrims(): Plugin[] {
+  const stub = '\0huashu-no-reference-engine';
+  return [
+    {
+      name: 'huashu-playground-no-reference-engine',
+      enforce: 'pre',
+      resolveId(source) {
+        return source === 'json-rules-engine' ? stub : null;
+      },
+      load(id) {
+        if (id !== stub) return null;
+        return [
+          "const unavailable = () => { throw new Error('json-rules-engine is not part of the playground page: it runs compiled rules only'); };",
+          'export class Engine { constructor() { unavailable(); } }',
+          'export class Operator { constructor() { unavailable(); } }',
+        ].join('\n');
+      },
+    },
+  ];
+}

@@ -14,7 +14,8 @@ import type {
   NaiveBayesSettings,
   SerializedNaiveBayes,
 } from '../../src/intent/naive-bayes.js';
-import type { PatternGroup } from '../../src/intent/schema.js';
+import type { BuiltInPatterns } from '../../src/intent/patterns.js';
+import { planSafeRegexes } from '../../src/text/safe-regex.js';
 import type { DocumentFeatures } from '../../src/intent/training.js';
 import type { IntentRules } from './intents-rules.js';
 
@@ -36,10 +37,13 @@ const PRIOR_WEIGHTS = [0.5, 1];
 const TEMPERATURES = Array.from({ length: 60 }, (_, i) => 0.5 + i * 0.25);
 const PATTERN_SCALES = Array.from({ length: 16 }, (_, i) => 0.25 + i * 0.25);
 
-export function patternsOf(rules: IntentRules): { groups: PatternGroup[]; mask: string[] } {
+export function patternsOf(rules: IntentRules): BuiltInPatterns {
   const groups = rules.patterns.flatMap((p) => p.data.patterns);
   const mask = [...new Set(rules.patterns.flatMap((p) => p.data.mask ?? []))];
-  return { groups, mask };
+  // Checked here once (the schema already refused any pattern that breaks the rule): the run time
+  // compiles each on first use without repeating the checks.
+  const plans = planSafeRegexes(groups.flatMap((g) => g.regex ?? []));
+  return { groups, mask, plans };
 }
 
 export async function trainIntentModel(
@@ -58,11 +62,13 @@ export async function trainIntentModel(
   } = await import('../../src/intent/naive-bayes.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { normalize } = await import('../../src/normalize/index.js');
-  const { buildSpellingPairs, countWords } = await import('../../src/intent/spelling.js');
+  const { buildSpellingPairs, countWords, encodeWordCounts, spellingPairsOfWordCounts } =
+    await import('../../src/intent/spelling.js');
+  const { encodeBase64 } = await import('../../src/intent/base64.js');
   const words = new Map<string, number>();
 
-  const { groups, mask } = patternsOf(rules);
-  const matcher = new PatternMatcher(groups, mask);
+  const { groups, mask, plans } = patternsOf(rules);
+  const matcher = new PatternMatcher(groups, mask, plans);
   const buffer = new Buffer();
   // zh-Hant folds to the same text as zh-Hans: count each (folded text, intent) once.
   const seen = new Set<string>();
@@ -164,8 +170,12 @@ export async function trainIntentModel(
   const calibratedAccuracy = testCorrect / Math.max(1, testCount);
   const loss = testLoss / Math.max(1, testCount);
   const settings = best.settings;
+  // The words, not their pairs, are shipped: the pairs are rebuilt from them, exactly.
+  const spelling = encodeWordCounts(words);
+  if (encodeBase64(spellingPairsOfWordCounts(spelling, stopWords)) !== buildSpellingPairs(words, stopWords))
+    throw new Error('intent model: the spelling pairs rebuilt from the shipped words differ');
   return {
-    model: serializeNaiveBayes(counts, settings, buildSpellingPairs(words, stopWords), stopWordList),
+    model: serializeNaiveBayes(counts, settings, spelling, stopWordList),
     report: {
       documents: documents.length,
       features: counts.keys.length,

@@ -18,6 +18,7 @@ import {
 } from '../../src/entities/rules-schema.js';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import type { EntityData, LexiconPayload, PhraseLexicon } from '../../src/signals/lexicon-types.js';
+import { planSafeRegexes } from '../../src/text/safe-regex.js';
 import {
   emphasisFileSchema,
   negationFileSchema,
@@ -252,7 +253,13 @@ export function compilePhraseRules(files: readonly RuleFile[], fold: Fold): Comp
         en: p.en.map(fold),
       })),
     },
-    carriers: (carriers?.carriers ?? []).map((c) => ({ code: c.code, name: c.name, prefixed: c.prefixed })),
+    carriers: (carriers?.carriers ?? []).map((c) => ({
+      code: c.code,
+      name: c.name,
+      prefixed: c.prefixed,
+      // Checked here (the schema refused any pattern that breaks the rule); compiled on first use.
+      plans: planSafeRegexes(c.prefixed),
+    })),
     currencies: (currencies?.currencies ?? []).map((c) => ({
       code: c.code,
       prefixes: c.prefixes.map(fold),

@@ -1,7 +1,7 @@
 import type { Entity } from '../analysis/types.js';
 import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
-import { compileSafeRegex } from '../text/safe-regex.js';
+import { compileSafeRegex, type SafeRegex } from '../text/safe-regex.js';
 import { entityAt } from './candidates.js';
 import { lastHitBefore, type CueHit, type IdentifierKind } from './lexicon-hits.js';
 
@@ -22,9 +22,17 @@ const MAX_CUE_GAP = 12;
 /** A cue just after the number: 123456789012这个订单. */
 const TRAILING_ORDER_GAP = /^(?:[\s的这个那]*)$/;
 
-const carrierFormats = entityData().carriers.flatMap((carrier) =>
-  carrier.prefixed.map((source) => ({ code: carrier.code, pattern: compileSafeRegex(source) })),
-);
+let carrierFormats: Array<{ code: string; pattern: SafeRegex }> | undefined;
+
+/** The carriers' own number formats, built on first use (not at import) from the build step's plans. */
+function carrierPatterns(): Array<{ code: string; pattern: SafeRegex }> {
+  return (carrierFormats ??= entityData().carriers.flatMap((carrier) =>
+    carrier.prefixed.map((source) => ({
+      code: carrier.code,
+      pattern: compileSafeRegex(source, '', carrier.plans[source]),
+    })),
+  ));
+}
 
 function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
@@ -100,7 +108,7 @@ function classifyToken(
   end: number,
 ): Entity | undefined {
   const token = n.text.slice(start, end);
-  for (const { code, pattern } of carrierFormats)
+  for (const { code, pattern } of carrierPatterns())
     if (pattern.test(token)) return tracking(n, start, end, code);
   const digits = digitsOf(token).length;
   const pureDigits = digits === token.length;

@@ -38,8 +38,9 @@ export function builtInIntentModel(): BuiltInIntentModel {
   if (shared !== undefined) return shared;
   const model = LinearModel.decode(intentLinearModel());
   const stopWords = stopWordKeys(model.parts.stopWords);
+  // Built on the first unknown English word: Chinese traffic never pays for it.
   const extractor = new LinearFeatureExtractor(model.parts.spec, {
-    spelling: SpellingIndex.fromWords(model.parts.spellingWords, stopWords),
+    spelling: SpellingIndex.lazyFromWords(model.parts.spellingWords, stopWords),
     stopWords,
   });
   const features = new FeatureList();

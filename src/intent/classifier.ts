@@ -26,8 +26,9 @@ import {
   type CountedDocument,
 } from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
-import { SpellingIndex } from './spelling.js';
+import { SpellingIndex, spellingPairsOfWordCounts } from './spelling.js';
 import { documentFeatures } from './training.js';
+import type { RegexPlan } from '../text/safe-regex.js';
 import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
 
 /** What `classify()` returns: fills `Analysis.intent` and `Analysis.intents`. */
@@ -94,31 +95,47 @@ const DATA_ANSWER_WORDS = 6;
 const DATA_LABEL_SIZE = 3;
 
 interface BuiltIn {
-  model: NaiveBayes;
+  /** Pattern log-odds scale, calibrated at build time against the built-in model. */
+  patternScale: number;
   /** Built on the first unknown English word (Chinese-only traffic never needs it). */
   spelling: SpellingIndex | undefined;
   stopWords: ReadonlySet<number>;
   groups: PatternGroup[];
   mask: string[];
+  plans: Record<string, RegexPlan>;
 }
 
 let builtIn: BuiltIn | undefined;
 
-/** The shipped model and patterns, decoded on first use (not at import) and shared. */
+let builtInNaiveBayes: NaiveBayes | undefined;
+
+/**
+ * The shipped naive Bayes counts, decoded on first use: only a classifier that learns user
+ * examples (and has no model of the caller's) reads them; the default runs the linear model.
+ */
+function naiveBayes(): NaiveBayes {
+  if (builtInNaiveBayes === undefined) {
+    const { temperature, alpha, priorWeight, patternScale } = intentModel();
+    builtInNaiveBayes = new NaiveBayes(deserializeCounts(intentModel()), {
+      temperature,
+      alpha,
+      priorWeight,
+      patternScale,
+    });
+  }
+  return builtInNaiveBayes;
+}
+
+/** The shipped patterns and model settings, decoded on first use (not at import) and shared. */
 function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
-    const { temperature, alpha, priorWeight, patternScale } = intentModel();
     builtIn = {
-      model: new NaiveBayes(deserializeCounts(intentModel()), {
-        temperature,
-        alpha,
-        priorWeight,
-        patternScale,
-      }),
+      patternScale: intentModel().patternScale,
       spelling: undefined,
       stopWords: stopWordKeys(intentModel().stopWords),
       groups: intentPatterns().groups,
       mask: intentPatterns().mask,
+      plans: intentPatterns().plans,
     };
   }
   return builtIn;
@@ -157,23 +174,27 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     settings.classifier === undefined && examples.length === 0 ? builtInIntentModel() : undefined;
   const external: IntentModel | undefined = settings.classifier ?? builtIn;
   // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
-  const patternScale = base.model.settings.patternScale;
+  const patternScale = base.patternScale;
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
   const patterns =
-    userGroups.length > 0 ? new PatternMatcher([...base.groups, ...userGroups], base.mask) : shared(base);
+    userGroups.length > 0
+      ? new PatternMatcher([...base.groups, ...userGroups], base.mask, base.plans)
+      : shared(base);
 
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
   // proportional to the examples) and remembered whole for an exact match.
-  let model = base.model;
-  if (examples.length > 0 && external === undefined) {
+  // Naive Bayes runs only without another model (user examples and no model of the caller's); its
+  // uses below are all on that path, hence `model!`.
+  let model = external === undefined ? naiveBayes() : undefined;
+  if (model !== undefined && examples.length > 0) {
     const buffer = new FeatureBuffer();
     const documents: CountedDocument[] = examples.map((e) => ({
       keys: documentFeatures(e.text, patterns, base.stopWords, buffer).keys,
       intent: e.intent,
       weight: exampleWeight,
     }));
-    model = new NaiveBayes(countFeatures(documents, base.model.counts), base.model.settings);
+    model = new NaiveBayes(countFeatures(documents, model.counts), model.settings);
   }
   const exactExamples = new Map<string, string>();
   for (const e of examples) {
@@ -193,7 +214,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     }
     return i;
   };
-  const modelIntents = external ? external.intents : model.intents;
+  const modelIntents = external ? external.intents : model!.intents;
   const modelToIntent = Int32Array.from(modelIntents, intern);
   const groupIntent = Int32Array.from(patterns.groups, (g) => intern(g.intent));
   for (const e of examples) intern(e.intent);
@@ -240,10 +261,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   ): void {
     if (weight <= 0) return; // no known feature: the model has no opinion (uniform)
     // Unnormalised log-posteriors: a softmax does not care about a constant, so none is subtracted.
-    const t = model.settings.temperature * lengthScale(weight);
+    const t = model!.settings.temperature * lengthScale(weight);
     let max = -Infinity;
     for (let c = 0; c < modelCount; c++) {
-      const v = ((model.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
+      const v = ((model!.logPrior[c] ?? 0) + (source[sourceRow + c] ?? 0)) / t;
       target[targetRow + (modelToIntent[c] ?? 0)] = v;
       if (v > max) max = v;
     }
@@ -317,8 +338,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
       const totals = confidences; // scratch of length ≥ modelCount
       totals.fill(0);
-      model.score(agentFeatures, featureIndex, totals, null);
-      addModelScores(totals, 0, topicScores, 0, model.lastWeight);
+      model!.score(agentFeatures, featureIndex, totals, null);
+      addModelScores(totals, 0, topicScores, 0, model!.lastWeight);
     }
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;
@@ -341,8 +362,8 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   /** Replace unknown English words by the vocabulary word they misspell ("cancelaltion" → cancel). */
   function correctSpelling(text: string): void {
     for (let i = 0; i < features.count; i++) {
-      if (features.words[i] !== 1 || model.index.get(features.keys[i] ?? 0) >= 0) continue;
-      base.spelling ??= SpellingIndex.decode(intentModel().spelling);
+      if (features.words[i] !== 1 || model!.index.get(features.keys[i] ?? 0) >= 0) continue;
+      base.spelling ??= new SpellingIndex(spellingPairsOfWordCounts(intentModel().spelling, base.stopWords));
       const corrected = base.spelling.correct(text, features.starts[i] ?? 0, features.ends[i] ?? 0);
       if (corrected >= 0) features.keys[i] = corrected;
     }
@@ -409,9 +430,9 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       totals.fill(0);
       modelSegments.fill(0, 0, segmentCount * modelCount);
       correctSpelling(text);
-      known = model.score(features, featureIndex, totals, modelSegments);
+      known = model!.score(features, featureIndex, totals, modelSegments);
       modelUsed = true;
-      addModelScores(totals, 0, scores, 0, model.lastWeight);
+      addModelScores(totals, 0, scores, 0, model!.lastWeight);
       if (segmentCount > 1)
         for (let s = 0; s < segmentCount; s++)
           addModelScores(
@@ -419,7 +440,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
             s * modelCount,
             segmentScores,
             s * intentCount,
-            model.perSegment[s] ?? 0,
+            model!.perSegment[s] ?? 0,
           );
     } else {
       // The built-in model also scores each clause, so a clause can carry its own request.
@@ -744,7 +765,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       const start = features.starts[k] ?? 0;
       const end = features.ends[k] ?? 0;
       if (end <= start) continue; // message-level tokens point at no text
-      const weight = model.contribution(f, c);
+      const weight = model!.contribution(f, c);
       if (weight < MODEL_EVIDENCE_MIN) continue;
       // A character also stands for its run-start / run-end bigrams (same range): keep the best one.
       let same = -1;
@@ -848,6 +869,6 @@ function round(value: number): number {
 
 let sharedMatcher: PatternMatcher | undefined;
 function shared(base: BuiltIn): PatternMatcher {
-  if (sharedMatcher === undefined) sharedMatcher = new PatternMatcher(base.groups, base.mask);
+  if (sharedMatcher === undefined) sharedMatcher = new PatternMatcher(base.groups, base.mask, base.plans);
   return sharedMatcher;
 }

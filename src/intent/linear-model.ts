@@ -36,8 +36,13 @@ export interface SerializedLinearModel {
   keys: string;
   /** base64: LEB128 number of entries of each feature. */
   counts: string;
-  /** base64 uint8: intent index of each entry. */
-  classes: string;
+  /**
+   * base64 uint8: intent index of each entry. The generated module carries `classDeltas` instead
+   * (see `packClassDeltas`); exactly one of the two is present.
+   */
+  classes?: string;
+  /** base64 nibbles: the entries' intent indices as deltas within each feature (`packClassDeltas`). */
+  classDeltas?: string;
   /** base64 int8: quantised weight of each entry. */
   weights: string;
   /** English words of the training corpus, most frequent first: the spelling index (spelling.ts). */
@@ -106,8 +111,62 @@ export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
   return out;
 }
 
+/**
+ * The intent indices of the entries, packed: within a feature they ascend, so each is stored as
+ * its distance from the previous one (from -1 for a feature's first entry), one nibble 1–15, or
+ * the nibble 0 followed by two nibbles of the index itself. Most distances fit a nibble: about
+ * half the bytes of one byte per entry. Exact: `unpackClassDeltas` gives the same array back.
+ */
+export function packClassDeltas(classes: Uint8Array, offsets: Uint32Array): string {
+  const nibbles: number[] = [];
+  for (let f = 0; f + 1 < offsets.length; f++) {
+    let previous = -1;
+    for (let e = offsets[f] ?? 0; e < (offsets[f + 1] ?? 0); e++) {
+      const c = classes[e] ?? 0;
+      if (c <= previous) throw new RangeError('classes must ascend within a feature');
+      if (c - previous < 16) nibbles.push(c - previous);
+      else nibbles.push(0, c & 15, c >> 4);
+      previous = c;
+    }
+  }
+  const bytes = new Uint8Array((nibbles.length + 1) >> 1);
+  nibbles.forEach((n, i) => (bytes[i >> 1] = (bytes[i >> 1] ?? 0) | (n << ((i & 1) * 4))));
+  return encodeBase64(bytes);
+}
+
+/** The inverse of `packClassDeltas`, given the features' entry offsets. */
+export function unpackClassDeltas(base64: string, offsets: Uint32Array): Uint8Array {
+  const bytes = decodeBase64(base64);
+  const features = offsets.length - 1;
+  const classes = new Uint8Array(offsets[features] ?? 0);
+  let at = 0;
+  const nibble = (): number => {
+    if (at >> 1 >= bytes.length) throw invalid('truncated class deltas');
+    const n = ((bytes[at >> 1] ?? 0) >> ((at & 1) * 4)) & 15;
+    at++;
+    return n;
+  };
+  for (let f = 0; f < features; f++) {
+    let previous = -1;
+    for (let e = offsets[f] ?? 0; e < (offsets[f + 1] ?? 0); e++) {
+      const delta = nibble();
+      previous = delta === 0 ? nibble() | (nibble() << 4) : previous + delta;
+      classes[e] = previous;
+    }
+  }
+  if ((at + 1) >> 1 !== bytes.length) throw invalid('trailing class deltas');
+  return classes;
+}
+
+/** `model` with its classes packed (`packClassDeltas`): what the generated module carries. */
+export function compactLinearModel(model: SerializedLinearModel): SerializedLinearModel {
+  const parts = decodeLinearModel(model);
+  const { classes: _classes, ...rest } = model;
+  return { ...rest, classDeltas: packClassDeltas(parts.classes, parts.offsets) };
+}
+
 /** The JSON form of `parts` (build time). */
-export function serializeLinearModel(parts: LinearModelParts): SerializedLinearModel {
+export function serializeLinearModel(parts: LinearModelParts): SerializedLinearModel & { classes: string } {
   const n = parts.keys.length;
   if (parts.offsets.length !== n + 1) throw new RangeError('offsets must have keys.length + 1 entries');
   const deltas = new Uint32Array(n);
@@ -151,9 +210,9 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
   ] as const)
     if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
       throw invalid(`${name} must be a positive number`);
-  const classes = decodeBase64(data.classes);
+  if (typeof data.classes !== 'string' && typeof data.classDeltas !== 'string')
+    throw invalid('classes (or classDeltas) must be a base64 string');
   const weights = new Int8Array(decodeBase64(data.weights).buffer);
-  if (weights.length !== classes.length) throw invalid('classes and weights differ in length');
   const countBytes = decodeBase64(data.counts);
   // Every feature has a count byte or more; the number of features is the number of final bytes.
   let features = 0;
@@ -169,7 +228,12 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
     keys[f] = key;
     offsets[f + 1] = (offsets[f] ?? 0) + (counts[f] ?? 0);
   }
-  if ((offsets[features] ?? 0) !== classes.length) throw invalid('entry counts do not add up');
+  if ((offsets[features] ?? 0) !== weights.length) throw invalid('entry counts do not add up');
+  const classes =
+    typeof data.classes === 'string'
+      ? decodeBase64(data.classes)
+      : unpackClassDeltas(data.classDeltas!, offsets);
+  if (weights.length !== classes.length) throw invalid('classes and weights differ in length');
   for (const c of classes) if (c >= intents.length) throw invalid(`intent index ${c} out of range`);
   return {
     intents,

@@ -26,7 +26,7 @@ export interface SerializedNaiveBayes {
   classes: string;
   /** Varints: how many training utterances of that intent contain the feature. */
   counts: string;
-  /** base64 Uint32 pairs for the English spelling index (see spelling.ts). */
+  /** The corpus's English words and their counts (`encodeWordCounts`, spelling.ts): the spelling index. */
   spelling: string;
   /** English words skipped by feature extraction (rules/intents/stopwords.en.json). */
   stopWords: string[];

@@ -1,12 +1,14 @@
 import { AutomatonScanner, createAutomaton, type Automaton } from '../text/automaton.js';
 import { normalize } from '../normalize/index.js';
-import { compileSafeRegex, type SafeRegex } from '../text/safe-regex.js';
+import { compileSafeRegex, type RegexPlan, type SafeRegex } from '../text/safe-regex.js';
 import type { PatternGroup } from './schema.js';
 
 /** The pattern groups and mask literals of rules/intents/, as the build step ships them. */
 export interface BuiltInPatterns {
   groups: PatternGroup[];
   mask: string[];
+  /** The build step's plan of every group regex, by source (see `compileSafeRegex`). */
+  plans: Record<string, RegexPlan>;
 }
 
 /** A pattern group ready to match; `intent` is resolved to an index by the classifier. */
@@ -90,7 +92,15 @@ export class PatternMatcher {
   mask = new Uint8Array(256);
   masked = false;
 
-  constructor(groups: readonly PatternGroup[], maskLiterals: readonly string[] = []) {
+  /**
+   * `plans`: the build step's plans of built-in regexes by source (checked then, compiled here on
+   * first use); a regex without one is checked now.
+   */
+  constructor(
+    groups: readonly PatternGroup[],
+    maskLiterals: readonly string[] = [],
+    plans: Readonly<Record<string, RegexPlan>> = {},
+  ) {
     const compiled: CompiledGroup[] = [];
     const literals = new Set<string>();
     const addRef = (literal: string, ref: number) => {
@@ -116,7 +126,10 @@ export class PatternMatcher {
       add(group.keywords, LiteralKind.Keyword);
       add(group.negative, LiteralKind.Negative);
       for (const source of group.regex ?? [])
-        this.regexes.push({ group: g, regex: compileSafeRegex(source) });
+        this.regexes.push({
+          group: g,
+          regex: compileSafeRegex(source, '', Object.hasOwn(plans, source) ? plans[source] : undefined),
+        });
       for (const literal of group.exact ?? []) {
         const key = compactText(normalize(literal).text);
         if (key === '') continue;

@@ -1,4 +1,5 @@
-import { decodeUint32, encodeBase64 } from './base64.js';
+import { decodeBase64, decodeUint32, encodeBase64 } from './base64.js';
+import { decodeVarints, encodeVarints } from './linear-model.js';
 import { stemLength, variantKey, wordKey } from './features.js';
 import { KeyIndex } from './key-index.js';
 
@@ -40,6 +41,14 @@ export class SpellingIndex {
    * The index of a word list, most frequent word first (a compact way to ship it: the pairs are
    * built at load time, a few hashes per word).
    */
+  /**
+   * As `fromWords`, built on the first correction asked of it: only English words are corrected,
+   * so Chinese traffic never pays for building the index.
+   */
+  static lazyFromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
+    return new LazySpellingIndex(() => SpellingIndex.fromWords(words, stopWords));
+  }
+
   static fromWords(words: readonly string[], stopWords: ReadonlySet<number>): SpellingIndex {
     const counts = new Map<string, number>();
     words.forEach((word, rank) => {
@@ -59,6 +68,38 @@ export class SpellingIndex {
     }
     return -1;
   }
+}
+
+/** A `SpellingIndex` whose pairs are built on its first `correct` call. */
+class LazySpellingIndex extends SpellingIndex {
+  private built: SpellingIndex | undefined;
+
+  constructor(private readonly build: () => SpellingIndex) {
+    super(new Uint32Array(0));
+  }
+
+  override correct(text: string, from: number, to: number): number {
+    return (this.built ??= this.build()).correct(text, from, to);
+  }
+}
+
+/**
+ * Corpus words and their counts as one string, in the map's order: the words joined by spaces, a
+ * `|`, then the counts as base64 LEB128. A third of the size of the pairs they give
+ * (`spellingPairsOfWordCounts` rebuilds exactly `buildSpellingPairs`' pairs from it).
+ */
+export function encodeWordCounts(words: ReadonlyMap<string, number>): string {
+  for (const word of words.keys())
+    if (!/^[a-z]+$/.test(word)) throw new RangeError(`not a folded Latin word: ${JSON.stringify(word)}`);
+  return `${[...words.keys()].join(' ')}|${encodeBase64(encodeVarints([...words.values()]))}`;
+}
+
+/** The spelling pairs of words encoded by `encodeWordCounts` (built when first needed). */
+export function spellingPairsOfWordCounts(encoded: string, stopWords: ReadonlySet<number>): Uint32Array {
+  const bar = encoded.indexOf('|');
+  const words = bar > 0 ? encoded.slice(0, bar).split(' ') : [];
+  const counts = decodeVarints(decodeBase64(encoded.slice(bar + 1)), words.length);
+  return spellingPairs(new Map(words.map((word, i) => [word, counts[i] ?? 0])), stopWords);
 }
 
 /**

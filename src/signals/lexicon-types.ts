@@ -1,4 +1,5 @@
 import type { EntityType, SignalId } from '../analysis/types.js';
+import type { RegexPlan } from '../text/safe-regex.js';
 
 /**
  * The shape of `src/generated/phrase-lexicon.ts`: every phrase the signal and entity extractors
@@ -41,6 +42,8 @@ export interface CarrierFormat {
   name: string;
   /** Formats that identify the carrier on their own (a letter prefix such as sf, jdv). */
   prefixed: string[];
+  /** The build step's plan of each `prefixed` pattern, by source (see `compileSafeRegex`). */
+  plans: Record<string, RegexPlan>;
 }
 
 export interface CurrencyFormat {

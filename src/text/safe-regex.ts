@@ -407,10 +407,49 @@ function longestMatch(node: Node): number {
   }
 }
 
-interface Analysis {
-  re2Source: string;
-  native: boolean;
+/** The items of a sequence, nested sequences (groups) flattened into it. */
+function sequenceItems(node: Node, out: Node[] = []): Node[] {
+  if (node.kind === 'seq') for (const item of node.items) sequenceItems(item, out);
+  else out.push(node);
+  return out;
 }
+
+/**
+ * The longest run of literal characters that every match of `node` contains ('' when none): a
+ * text without it cannot match, so the slow engine need not run (or even be compiled) for it.
+ */
+function requiredLiteral(node: Node): string {
+  let best = '';
+  let run = '';
+  const candidate = (literal: string) => {
+    if (literal.length > best.length) best = literal;
+  };
+  for (const item of sequenceItems(node)) {
+    if (item.kind === 'char') {
+      run += String.fromCodePoint(item.codePoint);
+      continue;
+    }
+    candidate(run);
+    run = '';
+    // A group that must occur at least once carries its own required literal.
+    if (item.kind === 'repeat' && item.min >= 1) candidate(requiredLiteral(item.node));
+  }
+  candidate(run);
+  return best;
+}
+
+/**
+ * The outcome of the checks for one valid pattern: which engine runs it and its RE2 spelling.
+ * JSON-safe, so the build step stores it beside each built-in pattern and the run time compiles
+ * built-ins without repeating the checks (see `compileSafeRegex`).
+ */
+export type RegexPlan =
+  | { engine: 'native' }
+  /**
+   * `re2`: the pattern in RE2 syntax, what re2js compiles; `required`: a literal every match
+   * contains (absent when there is none, or the pattern ignores case).
+   */
+  | { engine: 're2'; re2: string; required?: string };
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
 
@@ -422,7 +461,7 @@ function re2Flags(flags: string): number {
   return out;
 }
 
-function analyse(source: string, flags: string): Analysis | string {
+function analyse(source: string, flags: string): RegexPlan | string {
   if (typeof source !== 'string' || source === '') return 'a pattern must be a non-empty string';
   if (!ALLOWED_FLAGS.test(flags)) return `unsupported flags "${flags}" (use i, m, s)`;
   try {
@@ -448,7 +487,9 @@ function analyse(source: string, flags: string): Analysis | string {
     !parser.nested &&
     backtrackingWays(parsed.node) <= MAX_NATIVE_WAYS &&
     longestMatch(parsed.node) <= MAX_NATIVE_LENGTH;
-  return { re2Source: parsed.re2, native };
+  if (native) return { engine: 'native' };
+  const required = flags.includes('i') ? '' : requiredLiteral(parsed.node);
+  return required === '' ? { engine: 're2', re2: parsed.re2 } : { engine: 're2', re2: parsed.re2, required };
 }
 
 /**
@@ -461,34 +502,59 @@ export function regexProblem(source: string, flags = ''): string | undefined {
 }
 
 /**
+ * The plan of a data pattern (its engine and RE2 spelling), or an `Error` with `regexProblem`'s
+ * message. The build step stores the plans of the built-in patterns with the data.
+ */
+export function planSafeRegex(source: string, flags = ''): RegexPlan {
+  const result = analyse(source, flags);
+  if (typeof result === 'string') throw new Error(`Invalid pattern ${JSON.stringify(source)}: ${result}`);
+  return result;
+}
+
+/** The plans of `sources` (all with `flags`), keyed by source: what the build step stores. */
+export function planSafeRegexes(sources: Iterable<string>, flags = ''): Record<string, RegexPlan> {
+  const plans: Record<string, RegexPlan> = {};
+  for (const source of sources) plans[source] ??= planSafeRegex(source, flags);
+  return plans;
+}
+
+/**
  * Compile a data pattern (flags: any of `i`, `m`, `s`; `u` is implied). Throws `Error` with
  * `regexProblem`'s message when the pattern breaks the rule: validate with `regexProblem` first
  * where the caller can name the pack and path.
+ *
+ * `plan`: the pattern's plan as the build step computed it (built-in data only): the checks are
+ * not repeated, and the engine compiles the pattern on its first use, so `createAssistant()` pays
+ * nothing for patterns a message never reaches. Without a plan the checks run now.
  */
-export function compileSafeRegex(source: string, flags = ''): SafeRegex {
-  const result = analyse(source, flags);
+export function compileSafeRegex(source: string, flags = '', plan?: RegexPlan): SafeRegex {
+  const result = plan ?? analyse(source, flags);
   if (typeof result === 'string') throw new Error(`Invalid pattern ${JSON.stringify(source)}: ${result}`);
-  if (result.native) {
-    const regex = new RegExp(source, `u${flags.replace('u', '')}`);
+  if (result.engine === 'native') {
+    let regex: RegExp | undefined;
+    const native = () => (regex ??= new RegExp(source, `u${flags.replace('u', '')}`));
     return {
       source,
       engine: 'native',
-      test: (text) => regex.test(text),
+      test: (text) => native().test(text),
       find: (text) => {
-        const found = regex.exec(text);
+        const found = native().exec(text);
         return found === null ? null : [found.index, found.index + found[0].length];
       },
     };
   }
-  const regex = RE2JS.compile(result.re2Source, re2Flags(flags));
+  const { re2: re2Source, required = '' } = result;
+  let regex: RE2JS | undefined;
+  const re2 = () => (regex ??= RE2JS.compile(re2Source, re2Flags(flags)));
   return {
     source,
     engine: 're2',
-    // The DFA answers whether there is a match without tracking positions: most messages have none.
-    test: (text) => regex.test(text),
+    // A text without the required literal cannot match; otherwise the DFA answers whether there
+    // is a match without tracking positions: most messages have none.
+    test: (text) => text.includes(required) && re2().test(text),
     find: (text) => {
-      if (!regex.test(text)) return null;
-      const matcher = regex.matcher(text);
+      if (!text.includes(required) || !re2().test(text)) return null;
+      const matcher = re2().matcher(text);
       return matcher.find() ? [matcher.start(), matcher.end()] : null;
     },
   };

@@ -57,3 +57,50 @@ export function zigzag(value: number): number {
 export function unzigzag(value: number): number {
   return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
 }
+
+/**
+ * A set of BMP characters as the gaps between their sorted codes (`encodeCharSet`): a few ASCII
+ * characters per Han character instead of a \u escape of six (bundlers write ASCII by default).
+ */
+export function encodeCharSet(chars: string): string {
+  const codes = [...new Set(Array.from(chars, (c) => c.charCodeAt(0)))].sort((a, b) => a - b);
+  return encodeVarints(codes.map((code, i) => code - (i === 0 ? 0 : (codes[i - 1] ?? 0))));
+}
+
+/** The characters of `encodeCharSet`, in code order. */
+export function decodeCharSet(text: string, count: number): string {
+  const gaps = decodeVarints(text, count);
+  let code = 0;
+  let out = '';
+  for (let i = 0; i < count; i++) out += String.fromCharCode((code += gaps[i] ?? 0));
+  return out;
+}
+
+/**
+ * Pairs of BMP characters (from, to) with distinct `from`s, as two varint texts: the `from`s as
+ * `encodeCharSet` writes them, and each `to` as its signed distance from its `from`.
+ */
+export function encodeCharPairs(pairs: ReadonlyArray<readonly [string, string]>): {
+  from: string;
+  to: string;
+} {
+  const sorted = [...pairs].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
+  const from = sorted.map(([f]) => f).join('');
+  if (new Set(from).size !== from.length) throw new RangeError('pairs: a character maps twice');
+  return {
+    from: encodeCharSet(from),
+    to: encodeVarints(sorted.map(([f, t]) => zigzag(t.charCodeAt(0) - f.charCodeAt(0)))),
+  };
+}
+
+/** The pairs of `encodeCharPairs` as one string: from, to, from, to … in code order of `from`. */
+export function decodeCharPairs(from: string, to: string, count: number): string {
+  const froms = decodeCharSet(from, count);
+  const offsets = decodeVarints(to, count);
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    const code = froms.charCodeAt(i);
+    out += froms[i]! + String.fromCharCode(code + unzigzag(offsets[i] ?? 0));
+  }
+  return out;
+}

@@ -18,7 +18,13 @@ import {
   serializeNaiveBayes,
 } from '../../src/intent/naive-bayes.js';
 import { compactText, PatternMatcher } from '../../src/intent/patterns.js';
-import { buildSpellingPairs, MAX_CORRECTED_LENGTH, SpellingIndex } from '../../src/intent/spelling.js';
+import {
+  buildSpellingPairs,
+  encodeWordCounts,
+  MAX_CORRECTED_LENGTH,
+  SpellingIndex,
+  spellingPairsOfWordCounts,
+} from '../../src/intent/spelling.js';
 import { normalize } from '../../src/normalize/index.js';
 
 describe('base64', () => {
@@ -196,6 +202,35 @@ describe('patterns', () => {
 
   it('compactText drops spaces and punctuation only', () => {
     expect(compactText('好的 ! ok…')).toBe('好的ok');
+  });
+});
+
+describe('spelling: the shipped words rebuild the very pairs', () => {
+  const word = fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+    minLength: 1,
+    maxLength: 14,
+  });
+  it('any word counts, in any order, with or without stop words', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(word, fc.integer({ min: 1, max: 100_000 })), { selector: ([w]) => w }),
+        fc.boolean(),
+        (entries, withStopWords) => {
+          const words = new Map(entries);
+          const stopWords = new Set(
+            withStopWords ? entries.slice(0, 3).map(([w]) => wordKey(w, 0, stemLength(w, 0, w.length))) : [],
+          );
+          expect(encodeBase64(spellingPairsOfWordCounts(encodeWordCounts(words), stopWords))).toBe(
+            buildSpellingPairs(words, stopWords),
+          );
+        },
+      ),
+    );
+  });
+
+  it('refuses a word the folded text cannot hold', () => {
+    expect(() => encodeWordCounts(new Map([['two words', 1]]))).toThrow(/not a folded Latin word/);
   });
 });
 

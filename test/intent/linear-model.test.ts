@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeatureFamily as F, FeatureList, type LinearFeatureSpec } from '../../src/intent/linear-features.js';
+import { readFileSync } from 'node:fs';
+import { intentLinearModel } from '../../src/generated/intent-linear.js';
+import { stopWordKeys } from '../../src/intent/features.js';
+import { SpellingIndex } from '../../src/intent/spelling.js';
 import {
+  compactLinearModel,
   decodeLinearModel,
   decodeVarints,
+  packClassDeltas,
+  unpackClassDeltas,
   encodeVarints,
   LinearModel,
   serializeLinearModel,
@@ -249,4 +256,71 @@ describe('LEB128', () => {
     [128, [0x80, 1]],
     [300, [0xac, 2]],
   ])('%i → %j', (value, bytes) => expect(Array.from(encodeVarints([value]))).toEqual(bytes));
+});
+
+describe('packed intent indices (the shipped model carries classDeltas)', () => {
+  /** Features with ascending, distinct intent indices (0–255), as the serializer writes them. */
+  const features = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), {
+    maxLength: 60,
+  });
+
+  it('round-trips any ascending per-feature indices, exactly', () => {
+    fc.assert(
+      fc.property(features, (rows) => {
+        const sorted = rows.map((row) => [...row].sort((a, b) => a - b));
+        const classes = Uint8Array.from(sorted.flat());
+        const offsets = Uint32Array.from([0, ...sorted.map((_, i) => sorted.slice(0, i + 1).flat().length)]);
+        expect(unpackClassDeltas(packClassDeltas(classes, offsets), offsets)).toEqual(classes);
+      }),
+    );
+  });
+
+  it('refuses indices that do not ascend within a feature', () => {
+    expect(() => packClassDeltas(Uint8Array.from([3, 3]), Uint32Array.from([0, 2]))).toThrow(/ascend/);
+  });
+
+  it('refuses truncated data', () => {
+    const offsets = Uint32Array.from([0, 3]);
+    const packed = packClassDeltas(Uint8Array.from([1, 40, 200]), offsets);
+    expect(() => unpackClassDeltas(packed.slice(0, 2), offsets)).toThrow(/truncated/);
+  });
+
+  it('the shipped model decodes to exactly the trained file (rules/intents/linear-model.json)', () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../../rules/intents/linear-model.json', import.meta.url), 'utf8'),
+    ) as SerializedLinearModel;
+    const shipped = intentLinearModel();
+    expect(shipped.classes).toBeUndefined();
+    expect(shipped.classDeltas!.length).toBeLessThan(0.65 * file.classes!.length);
+    expect(decodeLinearModel(shipped)).toEqual(decodeLinearModel(file));
+    expect(compactLinearModel(file)).toEqual({ ...shipped, classDeltas: shipped.classDeltas });
+  });
+});
+
+describe('the spelling index built on first use', () => {
+  it('corrects every word as the index built at once does', () => {
+    const model = intentLinearModel();
+    const words = model.spellingWords.split(' ');
+    const stopWords = stopWordKeys(model.stopWords);
+    const eager = SpellingIndex.fromWords(words, stopWords);
+    const lazy = SpellingIndex.lazyFromWords(words, stopWords);
+    // Vocabulary words with one letter dropped, doubled or changed, and unrelated letter runs.
+    const word = fc.oneof(
+      fc.tuple(fc.constantFrom(...words), fc.nat(), fc.constantFrom('', 'x', 'e')).map(([w, at, extra]) => {
+        const i = at % (w.length + 1);
+        return w.slice(0, i) + extra + w.slice(i + (extra === 'x' ? 1 : 0));
+      }),
+      fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 40 }),
+    );
+    let corrected = 0;
+    fc.assert(
+      fc.property(word, (w) => {
+        const expected = eager.correct(w, 0, w.length);
+        if (expected >= 0) corrected++;
+        expect(lazy.correct(w, 0, w.length)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(corrected).toBeGreaterThan(0);
+  });
 });

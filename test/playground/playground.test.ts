@@ -89,6 +89,15 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
     );
   });
 
+  it('leaves json-rules-engine out (the page calls only the synchronous API)', () => {
+    expect(built.html.includes('Condition: constructor "fact" property required'), 'json-rules-engine').toBe(
+      false,
+    );
+    expect(built.html.includes('json-rules-engine is not part of the playground page'), 'its stub').toBe(
+      true,
+    );
+  });
+
   // How fast (issue 14: within 2 s of opening the link) is a benchmark figure, measured on a quiet
   // machine by `npm run bench -- playground` (DEVELOPERS.md: no timed unit tests); here, what shows.
   it('shows the intent and the draft rule ids of a link', async () => {

@@ -7,7 +7,7 @@ import { entityData } from '../../src/generated/entity-data.js';
 import { intentPatterns } from '../../src/generated/intent-patterns.js';
 import { patternFileSchema } from '../../src/intent/schema.js';
 import { normalize } from '../../src/normalize/index.js';
-import { compileSafeRegex, regexProblem } from '../../src/text/safe-regex.js';
+import { compileSafeRegex, planSafeRegex, regexProblem } from '../../src/text/safe-regex.js';
 import corpus from '../../rules/intents/corpus.zh-Hans.json' with { type: 'json' };
 
 const nativeFind = (source: string, text: string): [number, number] | null => {
@@ -107,6 +107,81 @@ describe('safe regex: both engines find what RegExp finds', () => {
       for (const r of group.regex ?? []) expect(regexProblem(r)).toBeUndefined();
     for (const c of entityData().carriers)
       for (const r of c.prefixed) expect(regexProblem(r)).toBeUndefined();
+  });
+});
+
+describe('safe regex: the build-time plans of built-in patterns', () => {
+  const builtIn = (): Array<[string, unknown]> => [
+    ...intentPatterns().groups.flatMap((g) =>
+      (g.regex ?? []).map((r): [string, unknown] => [r, intentPatterns().plans[r]]),
+    ),
+    ...entityData().carriers.flatMap((c) => c.prefixed.map((r): [string, unknown] => [r, c.plans[r]])),
+  ];
+
+  it('every built-in pattern has a stored plan, the same the checks give now', () => {
+    const patterns = builtIn();
+    expect(patterns.length).toBeGreaterThan(10);
+    for (const [source, plan] of patterns) expect(plan, source).toEqual(planSafeRegex(source));
+    // Both engines occur, so the stored plans are not all of one kind.
+    const engines = new Set(patterns.map(([, plan]) => (plan as { engine: string }).engine));
+    expect([...engines].sort()).toEqual(['native', 're2']);
+  });
+
+  it('a pattern compiled from its plan finds what the checked compile finds', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(...'sf0123456789 jdv北京上海市[地址x]包邮运费不满吗了'.split(/(?:)/u)),
+      maxLength: 40,
+    });
+    for (const [source, plan] of builtIn()) {
+      const planned = compileSafeRegex(source, '', plan as ReturnType<typeof planSafeRegex>);
+      const checked = compileSafeRegex(source);
+      expect(planned.engine).toBe(checked.engine);
+      fc.assert(
+        fc.property(text, (t) => {
+          expect(planned.find(t)).toEqual(checked.find(t));
+          expect(planned.test(t)).toBe(checked.test(t));
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+  it.each([
+    ['a+b', 'a'],
+    ['(?:a|b)*发货了', '发货了'],
+    ['x(?:ab(?:cd)ef)+y*', 'abcdef'],
+    ['\\[地址x\\]\\s*\\S+', '[地址x]'],
+    ['^(?:(?:北京|上海)\\S{0,12}\\[地址x\\]\\s*)+$', '[地址x]'],
+    ['(?:ab|cd)+', undefined],
+    ['a*b*', undefined],
+  ])('an RE2 pattern records the literal every match contains: %s → %s', (source, required) => {
+    const plan = planSafeRegex(source);
+    expect(plan.engine).toBe('re2');
+    expect(plan.engine === 're2' ? plan.required : 'native').toBe(required);
+  });
+
+  it("a text without the required literal skips the engine, with RegExp's answer", () => {
+    const source = '^(?:(?:北京|上海)\\S{0,12}\\[地址x\\]\\s*)+$';
+    const safe = compileSafeRegex(source);
+    const text = fc
+      .array(fc.constantFrom('北京', '上海', '[地址x]', '[地址', 'x]', ' ', '路1号', '广州'), {
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(safe.find(t)).toEqual(nativeFind(source, t));
+        expect(safe.test(t)).toBe(nativeFind(source, t) !== null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a plan compiles nothing until the pattern is first used', () => {
+    // An RE2 spelling that re2js refuses: were it compiled at once, this would throw here.
+    const lazy = compileSafeRegex('a+', '', { engine: 're2', re2: '(' });
+    expect(lazy.engine).toBe('re2');
+    expect(() => lazy.test('a')).toThrow();
   });
 });
 

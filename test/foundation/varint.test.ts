@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SIMPLIFIED_ONLY, T2S_PAIRS, TRADITIONAL_ONLY } from '../../src/generated/hanzi.js';
+import { normalize } from '../../src/normalize/index.js';
+import {
+  decodeCharPairs,
+  decodeCharSet,
+  decodeVarints,
+  encodeCharPairs,
+  encodeCharSet,
+  encodeVarints,
+} from '../../src/util/varint.js';
+
+/** BMP characters other than surrogates (what the hanzi tables hold). */
+const bmp = fc
+  .integer({ min: 1, max: 0xffff })
+  .filter((code) => code < 0xd800 || code > 0xdfff)
+  .map((code) => String.fromCharCode(code));
+
+describe('varints', () => {
+  it('round-trip any uint32 list, as ASCII', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff })), (values) => {
+        const text = encodeVarints(values);
+        expect(/^[A-Za-z0-9_-]*$/.test(text)).toBe(true);
+        expect(Array.from(decodeVarints(text, values.length))).toEqual(values);
+      }),
+    );
+  });
+
+  it('a character set comes back sorted by code, each character once', () => {
+    fc.assert(
+      fc.property(fc.array(bmp, { maxLength: 200 }), (chars) => {
+        const unique = [...new Set(chars)].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0)).join('');
+        expect(decodeCharSet(encodeCharSet(chars.join('')), unique.length)).toBe(unique);
+      }),
+    );
+  });
+
+  it('character pairs come back in code order of their first character', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(bmp, bmp), { selector: ([from]) => from, maxLength: 200 }),
+        (pairs) => {
+          const { from, to } = encodeCharPairs(pairs);
+          const expected = [...pairs]
+            .sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0))
+            .map(([f, t]) => f + t)
+            .join('');
+          expect(decodeCharPairs(from, to, pairs.length)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('refuses a character mapped twice', () => {
+    expect(() =>
+      encodeCharPairs([
+        ['髮', '发'],
+        ['髮', '法'],
+      ]),
+    ).toThrow(/maps twice/);
+  });
+});
+
+describe('the generated hanzi tables (decoded at import)', () => {
+  it('fold traditional to simplified and tell the scripts apart', () => {
+    expect(T2S_PAIRS.length).toBeGreaterThan(4000);
+    expect(T2S_PAIRS.length % 2).toBe(0);
+    expect(normalize('發貨了嗎？還沒收到').text).toBe('发货了吗?还没收到');
+    expect(TRADITIONAL_ONLY).toContain('貨');
+    expect(SIMPLIFIED_ONLY).toContain('货');
+    // Both sets are sorted, without repeats (as encodeCharSet writes them).
+    for (const set of [TRADITIONAL_ONLY, SIMPLIFIED_ONLY])
+      for (let i = 1; i < set.length; i++) expect(set.charCodeAt(i)).toBeGreaterThan(set.charCodeAt(i - 1));
+  });
+});
