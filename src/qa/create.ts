@@ -1,6 +1,7 @@
 import { createAssistant } from '../assistant/index.js';
 import { HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { createLinter } from '../lint/linter.js';
+import type { Facts } from '../facts.js';
 import type { Finding } from '../lint/types.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
 import { checkApologyOnComplaint } from './checks/apology-on-complaint.js';
@@ -18,6 +19,7 @@ import { qaOptionsSchema, type QaOptions } from './options.js';
 import type { CheckOutcome, ConversationResult } from './result.js';
 import { DEFAULT_SCORECARD, parseScorecard, scoreResults, type Scorecard } from './scorecard.js';
 import { parseUtcOffset } from './time.js';
+import { TextMemo } from './text-memo.js';
 import { readTurnRecord } from './turn-record.js';
 import { makeView, type ConversationView, type TurnNotes } from './view.js';
 
@@ -62,6 +64,19 @@ const CONVERSATION_RULES_OFF = {
 } as const;
 
 /**
+ * How many turn readings (`analyze()` of a customer turn, `lint()` of an agent turn with its
+ * conversation's facts, the cues of either) a checker remembers, least recently used first out:
+ * enough for the canned replies and acknowledgements of a busy shop, a few MB.
+ */
+export const DEFAULT_MEMO_ENTRIES = 8192;
+
+/** How a checker runs, not what it finds: no effect on any result. */
+export interface QaTuning {
+  /** Turn readings remembered (see DEFAULT_MEMO_ENTRIES); 0: read every turn afresh. */
+  memoEntries?: number;
+}
+
+/**
  * Conversation QA: groups turn records into conversations and scores each with the checks of
  * issue 13 under a scorecard. Customer turns are read with the assistant's `analyze()` (complaint,
  * abuse, threats, anger), agent turns with the linter's rules; greeting, apology and further-help
@@ -69,6 +84,11 @@ const CONVERSATION_RULES_OFF = {
  * a bad scorecard.
  */
 export function createQa(options: QaOptions = {}): Qa {
+  return createTunedQa(options);
+}
+
+/** `createQa` with its tuning (the CLI's `HUASHU_QA_MEMO`); the same results whatever the tuning. */
+export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Qa {
   const parsed = parseOrThrow(qaOptionsSchema, options, 'INVALID_OPTIONS', 'createQa(options)');
   const scorecard = parsed.scorecard === undefined ? DEFAULT_SCORECARD : parseScorecard(parsed.scorecard);
   const utcOffsetMinutes = parseUtcOffset(parsed.utcOffset ?? '+00:00')!;
@@ -123,26 +143,41 @@ export function createQa(options: QaOptions = {}): Qa {
     return g.conversations();
   }
 
+  // Every turn reading is a function of the text (and, for agent turns, of the conversation's
+  // facts), so a remembered one is the same as a fresh one. Shared between conversations: the
+  // checks never change a note, they copy what they need into their evidence.
+  const memo = new TextMemo<TurnNotes>(tuning.memoEntries ?? DEFAULT_MEMO_ENTRIES);
+
+  function customerNotes(text: string): TurnNotes {
+    return {
+      cues: cues.read(text),
+      closing: cues.isClosing(text),
+      complaint:
+        text.trim() === ''
+          ? undefined
+          : complaintTrigger((assistant ??= createAssistant()).analyze(text), angerThreshold),
+      findings: [],
+    };
+  }
+
+  function agentNotes(text: string, facts: Facts | undefined): TurnNotes {
+    const found = cues.read(text);
+    const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
+      text,
+      facts === undefined ? {} : { facts },
+    ).findings;
+    return { cues: found, closing: false, complaint: undefined, findings };
+  }
+
   function notesOf(conversation: QaConversation): TurnNotes[] {
     const facts = conversation.facts;
-    return conversation.turns.map((turn) => {
-      const found = cues.read(turn.text);
-      if (turn.role === 'customer')
-        return {
-          cues: found,
-          closing: cues.isClosing(turn.text),
-          complaint:
-            turn.text.trim() === ''
-              ? undefined
-              : complaintTrigger((assistant ??= createAssistant()).analyze(turn.text), angerThreshold),
-          findings: [],
-        };
-      const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
-        turn.text,
-        facts === undefined ? {} : { facts },
-      ).findings;
-      return { cues: found, closing: false, complaint: undefined, findings };
-    });
+    // Facts come from JSON, so their JSON names them; it has no raw NUL, so the key splits one way.
+    const factsKey = facts === undefined ? '' : JSON.stringify(facts);
+    return conversation.turns.map((turn) =>
+      turn.role === 'customer'
+        ? memo.get(`c\u0000${turn.text}`, () => customerNotes(turn.text))
+        : memo.get(`a\u0000${factsKey}\u0000${turn.text}`, () => agentNotes(turn.text, facts)),
+    );
   }
 
   function check(conversation: QaConversation): ConversationResult {

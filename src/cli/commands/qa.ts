@@ -6,7 +6,7 @@ import { parseJsonText } from '../../node/json-text.js';
 import { UNKNOWN_AGENT } from '../../qa/aggregate.js';
 import { QaAggregator } from '../../qa/aggregator.js';
 import type { ConversationResult } from '../../qa/result.js';
-import { createQa } from '../../qa/create.js';
+import { createTunedQa, DEFAULT_MEMO_ENTRIES, type QaTuning } from '../../qa/create.js';
 import type { Command } from '../command.js';
 import { printable } from '../formatters/text.js';
 import { ExitCode } from '../io.js';
@@ -62,12 +62,24 @@ Options
   --workers <n>          threads that check conversations (default: the available cores); each
                          conversation is checked whole by one thread, results and figures are the
                          same as with --workers 1 (which starts no thread)
+Environment
+  HUASHU_QA_MEMO=<n>     turn readings each thread remembers for repeated texts (canned replies,
+                         好的/谢谢); default ${DEFAULT_MEMO_ENTRIES}, 0 reads every turn afresh. Same results.
 ${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
 malformed line is reported with its line number and skipped; the rest is still scored).`;
 
 const MALFORMED_SHOWN = 20;
+
+/** `HUASHU_QA_MEMO`: the memo's size, a whole number ≥ 0 (0: off); unset: the default. */
+function qaTuningFromEnv(env: Readonly<Record<string, string | undefined>>): QaTuning {
+  const value = env.HUASHU_QA_MEMO;
+  if (value === undefined || value === '') return {};
+  if (!/^\d{1,9}$/.test(value.trim()))
+    throw new UsageError(`HUASHU_QA_MEMO takes a whole number of entries ≥ 0 (0: off), not "${value}"`);
+  return { memoEntries: Number(value) };
+}
 
 export const qaCommand: Command = {
   name: 'qa',
@@ -131,7 +143,8 @@ export const qaCommand: Command = {
       ...(scorecard === undefined ? {} : { scorecard }),
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
     };
-    const qa = createQa(qaOptions);
+    const tuning = qaTuningFromEnv(io.env);
+    const qa = createTunedQa(qaOptions, tuning);
     if (streaming) {
       if (values['output-file'] !== undefined || format === 'html')
         throw new UsageError('qa --stream writes its results to <stream>:results: drop -o and --format html');
@@ -203,7 +216,7 @@ export const qaCommand: Command = {
     try {
       await checkConversations(
         drained,
-        { qa, qaOptions, workers, keep: format === 'json' ? 'json' : 'objects' },
+        { qa, qaOptions, tuning, workers, keep: format === 'json' ? 'json' : 'objects' },
         async (batch) => {
           for (const summary of batch.summaries) {
             aggregator.add(summary);

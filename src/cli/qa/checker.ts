@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import type { Qa } from '../../qa/create.js';
+import type { Qa, QaTuning } from '../../qa/create.js';
 import type { QaConversation } from '../../qa/conversation.js';
 import type { QaOptions } from '../../qa/options.js';
 import { UsageError } from '../usage-error.js';
@@ -53,7 +53,7 @@ function workerFile(): string | undefined {
  */
 export async function checkConversations(
   conversations: Iterable<QaConversation>,
-  options: { qa: Qa; qaOptions: QaOptions; workers: number; keep: 'json' | 'objects' },
+  options: { qa: Qa; qaOptions: QaOptions; tuning?: QaTuning; workers: number; keep: 'json' | 'objects' },
   onBatch: (batch: CheckedBatch) => void | Promise<void>,
 ): Promise<void> {
   const batches = (function* () {
@@ -89,6 +89,7 @@ export async function checkConversations(
           conversations: batch,
           keep: options.keep,
           options: options.qaOptions,
+          tuning: options.tuning ?? {},
         }) as Promise<CheckedBatch>,
       );
       if (inFlight.length >= options.workers * 2) await onBatch(await inFlight.shift()!);
