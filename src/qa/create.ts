@@ -1,4 +1,3 @@
-import { createAssistant } from '../assistant/index.js';
 import { HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { createLinter } from '../lint/linter.js';
 import type { Facts } from '../facts.js';
@@ -12,11 +11,11 @@ import { checkLintRule, LINT_CHECK_RULES, type LintCheckId } from './checks/lint
 import { checkResponseTime, maxResponseSeconds } from './checks/response-time.js';
 import { checkSatisfaction } from './checks/satisfaction.js';
 import { checkUnanswered, trailing } from './checks/unanswered.js';
-import { complaintTrigger } from './complaint.js';
+import { createComplaintReader } from './complaint.js';
 import { ConversationGrouper, type QaConversation } from './conversation.js';
 import { CueReader } from './cues.js';
 import { qaOptionsSchema, type QaOptions } from './options.js';
-import type { CheckOutcome, ConversationResult } from './result.js';
+import type { CheckEvidence, CheckOutcome, ConversationResult } from './result.js';
 import { DEFAULT_SCORECARD, parseScorecard, scoreResults, type Scorecard } from './scorecard.js';
 import { parseUtcOffset } from './time.js';
 import { TextMemo } from './text-memo.js';
@@ -64,7 +63,7 @@ const CONVERSATION_RULES_OFF = {
 } as const;
 
 /**
- * How many turn readings (`analyze()` of a customer turn, `lint()` of an agent turn with its
+ * How many turn readings (the complaint trigger of a customer turn, `lint()` of an agent turn with its
  * conversation's facts, the cues of either) a checker remembers, least recently used first out:
  * enough for the canned replies and acknowledgements of a busy shop, a few MB.
  */
@@ -78,7 +77,7 @@ export interface QaTuning {
 
 /**
  * Conversation QA: groups turn records into conversations and scores each with the checks of
- * issue 13 under a scorecard. Customer turns are read with the assistant's `analyze()` (complaint,
+ * issue 13 under a scorecard. Customer turns are read as the assistant's `analyze()` reads them (complaint,
  * abuse, threats, anger), agent turns with the linter's rules; greeting, apology and further-help
  * cues come from the lint phrase data. Throws `HuashuError` `INVALID_OPTIONS` for bad options or
  * a bad scorecard.
@@ -99,7 +98,7 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
   };
   // Built on the first check: a process that only groups (the main thread of `huashu qa
   // --workers N`) never pays their start-up time and memory.
-  let assistant: ReturnType<typeof createAssistant> | undefined;
+  let complaintOf: ((text: string) => CheckEvidence | undefined) | undefined;
   let linter: ReturnType<typeof createLinter> | undefined;
   const cues = new CueReader();
 
@@ -153,9 +152,7 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
       cues: cues.read(text),
       closing: cues.isClosing(text),
       complaint:
-        text.trim() === ''
-          ? undefined
-          : complaintTrigger((assistant ??= createAssistant()).analyze(text), angerThreshold),
+        text.trim() === '' ? undefined : (complaintOf ??= createComplaintReader(angerThreshold))(text),
       findings: [],
     };
   }

@@ -1,14 +1,19 @@
 /**
- * A bounded least-recently-used memo of per-text results. Helpdesk exports repeat canned agent
- * replies (快捷短语) and short customer turns (好的, 谢谢) heavily; reading such a text once and
- * reusing what was read saves most of a QA run's work on them. Only for results that are a pure
- * function of the key: the caller puts in the key everything the result depends on.
+ * A bounded memo of per-text results. Helpdesk exports repeat canned agent replies (快捷短语) and
+ * short customer turns (好的, 谢谢) heavily; reading such a text once and reusing what was read
+ * saves that work. Only for results that are a pure function of the key: the caller puts in the
+ * key everything the result depends on.
  *
- * A `Map` keeps insertion order: a hit is moved to the end, and the first key is the least
- * recently used one, evicted when the memo is full. Capacity 0 turns the memo off.
+ * Least recently used out, in two generations: lookups fill the young map; when it holds half the
+ * capacity it becomes the old one and the previous old one is dropped; a hit in the old map moves
+ * the entry to the young one. A single `Map` with delete-and-set on every hit would be exact LRU,
+ * but V8 leaves a hole per delete at the map's front, and finding the oldest key then walks them.
+ * Capacity 0 turns the memo off.
  */
 export class TextMemo<V> {
-  private readonly entries = new Map<string, V>();
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  private readonly half: number;
   /** Lookups answered from the memo, and lookups that computed. */
   hits = 0;
   misses = 0;
@@ -16,6 +21,7 @@ export class TextMemo<V> {
   constructor(readonly capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 0)
       throw new RangeError(`TextMemo capacity must be a whole number ≥ 0, not ${capacity}`);
+    this.half = Math.max(1, capacity >> 1);
   }
 
   /** The result for `key`: remembered, or `compute()`d and remembered. */
@@ -24,21 +30,27 @@ export class TextMemo<V> {
       this.misses += 1;
       return compute();
     }
-    const found = this.entries.get(key);
-    if (found !== undefined) {
+    let value = this.young.get(key);
+    if (value !== undefined) {
       this.hits += 1;
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
+      return value;
     }
-    this.misses += 1;
-    const value = compute();
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, value);
+    value = this.old.get(key);
+    if (value !== undefined) this.hits += 1;
+    else {
+      this.misses += 1;
+      value = compute();
+    }
+    if (this.young.size >= this.half) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
     return value;
   }
 
+  /** Entries remembered (both generations; an entry moved to the young one may be counted twice). */
   get size(): number {
-    return this.entries.size;
+    return this.young.size + this.old.size;
   }
 }

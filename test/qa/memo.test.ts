@@ -122,16 +122,18 @@ describe('the turn-reading memo gives the results of no memo, byte for byte', ()
 });
 
 describe('TextMemo', () => {
-  it('remembers, and evicts the least recently used entry when full', () => {
-    const memo = new TextMemo<number>(2);
+  it('remembers recent keys and forgets the ones not used for a while (two generations)', () => {
+    const memo = new TextMemo<number>(4);
     let computed = 0;
     const get = (key: string) => memo.get(key, () => (computed += 1));
-    expect([get('a'), get('b'), get('a')]).toEqual([1, 2, 1]); // a is now the most recent
-    expect(get('c')).toBe(3); // evicts b
-    expect(get('a')).toBe(1);
-    expect(get('b')).toBe(4);
-    expect(memo.size).toBe(2);
-    expect([memo.hits, memo.misses]).toEqual([2, 4]);
+    expect([get('a'), get('b')]).toEqual([1, 2]);
+    expect(get('c')).toBe(3); // the young generation (a, b) turns old
+    expect(get('a')).toBe(1); // found in the old one, made young again
+    expect(get('d')).toBe(4); // (c, a) turn old, (a, b) are dropped: b was not used since
+    expect(get('b')).toBe(5);
+    expect(get('c')).toBe(3);
+    expect([memo.hits, memo.misses]).toEqual([2, 5]);
+    expect(memo.size).toBeLessThanOrEqual(4);
   });
 
   it('capacity 0 computes every time and keeps nothing', () => {
