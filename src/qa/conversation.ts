@@ -100,8 +100,7 @@ export class ConversationGrouper {
   /** The conversations, in order of first appearance. */
   conversations(): QaConversation[] {
     const out: QaConversation[] = [];
-    for (let c = 0; c < this.ids.length; c++)
-      if (this.ids[c] !== undefined) out.push(this.take(c, false));
+    for (let c = 0; c < this.ids.length; c++) if (this.ids[c] !== undefined) out.push(this.take(c, false));
     return out;
   }
 

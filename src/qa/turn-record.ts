@@ -107,7 +107,12 @@ export function readTurnRecordWithZod(value: unknown, utcOffsetMinutes: number, 
 }
 
 /** The record read: its time parsed (a problem when unreadable), its role mapped. */
-function withTime(data: ParsedRecord, utcOffsetMinutes: number, where: string, issues: HuashuIssue[]): ReadTurn {
+function withTime(
+  data: ParsedRecord,
+  utcOffsetMinutes: number,
+  where: string,
+  issues: HuashuIssue[],
+): ReadTurn {
   let time: TurnTime | undefined;
   if (data.time != null && data.time !== '') {
     time = readTime(data.time, utcOffsetMinutes);
