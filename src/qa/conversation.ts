@@ -41,17 +41,19 @@ export class ConversationGrouper {
   private readonly indexOf = new Map<string, number>();
   private readonly ids: Array<string | undefined> = [];
   private readonly facts: Array<Facts | undefined> = [];
-  private head = new Int32Array(1024);
-  private tail = new Int32Array(1024);
+  // Small at first (the Redis stream worker builds a grouper per event and per conversation),
+  // doubled as needed.
+  private head = new Int32Array(16);
+  private tail = new Int32Array(16);
 
   private turnCount = 0;
   private readonly texts: Array<string | undefined> = [];
-  private times = new Float64Array(4096);
-  private inputs = new Float64Array(4096);
-  private days = new Int32Array(4096);
-  private agents = new Int32Array(4096);
-  private roles = new Uint8Array(4096);
-  private next = new Int32Array(4096);
+  private times = new Float64Array(64);
+  private inputs = new Float64Array(64);
+  private days = new Int32Array(64);
+  private agents = new Int32Array(64);
+  private roles = new Uint8Array(64);
+  private next = new Int32Array(64);
   private readonly dayTable = new Interned();
   private readonly agentTable = new Interned();
   private readonly textMemo = new TextMemo<string>(INTERNED_TEXTS);
