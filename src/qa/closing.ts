@@ -1,5 +1,3 @@
-import type { Analysis } from '../analysis/types.js';
-
 /**
  * Intents that carry no request: the customer thanks or takes leave (谢谢, 没事了, 其他没有了).
  * `ack` is not one of them: a bare order number or 那我再等等吧 is an acknowledgement that may
@@ -18,9 +16,9 @@ const QUESTION_MARK = /[?？]/;
 export function isClosingTurn(
   text: string,
   coveredByClosingWords: boolean,
-  analysis: Analysis | undefined,
+  intentOf: (() => { id: string }) | undefined,
 ): boolean {
   if (coveredByClosingWords) return true;
-  if (analysis === undefined || QUESTION_MARK.test(text)) return false;
-  return CLOSING_INTENTS.has(analysis.intent.id);
+  if (intentOf === undefined || QUESTION_MARK.test(text)) return false;
+  return CLOSING_INTENTS.has(intentOf().id);
 }

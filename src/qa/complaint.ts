@@ -1,4 +1,8 @@
-import type { Analysis } from '../analysis/types.js';
+import type { Analysis, Signal } from '../analysis/types.js';
+import { checkText } from '../assistant/inputs.js';
+import { createIntentClassifier, type IntentClassifier } from '../intent/index.js';
+import { signalsOf } from '../signals/extract.js';
+import { readMessage } from '../text/message.js';
 import type { CheckEvidence } from './result.js';
 
 /** Intents that are a complaint trigger on their own (domain brief §2). */
@@ -10,7 +14,40 @@ const TRIGGER_INTENTS: ReadonlySet<string> = new Set(['complaint', 'abuse']);
  * `angerThreshold` strong. A calm defect report, urging or a nudge is none of these.
  */
 export function complaintTrigger(analysis: Analysis, angerThreshold: number): CheckEvidence | undefined {
-  for (const signal of analysis.signals) {
+  return triggerOf(analysis.signals, () => analysis.intent, angerThreshold);
+}
+
+/** A customer turn as QA reads it: its complaint trigger, and its intent only when asked for. */
+export interface CustomerTurnReading {
+  complaint: CheckEvidence | undefined;
+  /** `analyze(text).intent`, classified on the first call (the trigger may already have). */
+  intent(): { id: string; confidence: number };
+}
+
+/**
+ * `complaintTrigger(createAssistant().analyze(text), angerThreshold)` without the parts of
+ * `analyze()` the trigger does not read (language, entities, risk), and without classifying the
+ * intent when a signal already decides and nothing else asks for it: the same message reading, the
+ * same classifier and signals, so the same answer for less than half the work on a QA run's
+ * customer turns (test/qa/complaint.test.ts compares both).
+ */
+export function createComplaintReader(angerThreshold: number): (text: string) => CustomerTurnReading {
+  let classifier: IntentClassifier | undefined;
+  return (text) => {
+    const message = readMessage(checkText(text, 'analyze(text)'));
+    let intent: { id: string; confidence: number } | undefined;
+    const intentOf = () =>
+      (intent ??= (classifier ??= createIntentClassifier({})).classifyMessage(message).intent);
+    return { complaint: triggerOf(signalsOf(message), intentOf, angerThreshold), intent: intentOf };
+  };
+}
+
+function triggerOf(
+  signals: readonly Signal[],
+  intentOf: () => { id: string; confidence: number },
+  angerThreshold: number,
+): CheckEvidence | undefined {
+  for (const signal of signals) {
     const strong =
       signal.id === 'emotion.anger'
         ? signal.score >= angerThreshold
@@ -22,7 +59,8 @@ export function complaintTrigger(analysis: Analysis, angerThreshold: number): Ch
       message: `${signal.id} (${signal.score.toFixed(2)})${first === undefined ? '' : `: “${first.text}”`}`,
     };
   }
-  if (TRIGGER_INTENTS.has(analysis.intent.id))
-    return { message: `intent ${analysis.intent.id} (${analysis.intent.confidence.toFixed(2)})` };
+  const intent = intentOf();
+  if (TRIGGER_INTENTS.has(intent.id))
+    return { message: `intent ${intent.id} (${intent.confidence.toFixed(2)})` };
   return undefined;
 }

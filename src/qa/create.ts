@@ -1,6 +1,6 @@
-import { createAssistant } from '../assistant/index.js';
 import { HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
 import { createLinter } from '../lint/linter.js';
+import type { Facts } from '../facts.js';
 import type { Finding } from '../lint/types.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
 import { checkApologyOnComplaint } from './checks/apology-on-complaint.js';
@@ -12,13 +12,14 @@ import { checkResponseTime, maxResponseSeconds } from './checks/response-time.js
 import { checkSatisfaction } from './checks/satisfaction.js';
 import { checkUnanswered, trailing } from './checks/unanswered.js';
 import { isClosingTurn } from './closing.js';
-import { complaintTrigger } from './complaint.js';
+import { createComplaintReader, type CustomerTurnReading } from './complaint.js';
 import { ConversationGrouper, type QaConversation } from './conversation.js';
 import { CueReader } from './cues.js';
 import { qaOptionsSchema, type QaOptions } from './options.js';
 import type { CheckOutcome, ConversationResult } from './result.js';
 import { DEFAULT_SCORECARD, parseScorecard, scoreResults, type Scorecard } from './scorecard.js';
 import { parseUtcOffset } from './time.js';
+import { TextMemo } from './text-memo.js';
 import { readTurnRecord } from './turn-record.js';
 import { makeView, type ConversationView, type TurnNotes } from './view.js';
 
@@ -63,13 +64,32 @@ const CONVERSATION_RULES_OFF = {
 } as const;
 
 /**
+ * How many turn readings (the complaint trigger of a customer turn, `lint()` of an agent turn with its
+ * conversation's facts, the cues of either) a checker remembers, least recently used first out:
+ * enough for the canned replies and acknowledgements of a busy shop, a few MB. Half for customer
+ * turns, half for agent turns without facts, a quarter more for agent turns with facts.
+ */
+export const DEFAULT_MEMO_ENTRIES = 8192;
+
+/** How a checker runs, not what it finds: no effect on any result. */
+export interface QaTuning {
+  /** Turn readings remembered (see DEFAULT_MEMO_ENTRIES); 0: read every turn afresh. */
+  memoEntries?: number;
+}
+
+/**
  * Conversation QA: groups turn records into conversations and scores each with the checks of
- * issue 13 under a scorecard. Customer turns are read with the assistant's `analyze()` (complaint,
+ * issue 13 under a scorecard. Customer turns are read as the assistant's `analyze()` reads them (complaint,
  * abuse, threats, anger), agent turns with the linter's rules; greeting, apology and further-help
  * cues come from the lint phrase data. Throws `HuashuError` `INVALID_OPTIONS` for bad options or
  * a bad scorecard.
  */
 export function createQa(options: QaOptions = {}): Qa {
+  return createTunedQa(options);
+}
+
+/** `createQa` with its tuning (the CLI's `HUASHU_QA_MEMO`); the same results whatever the tuning. */
+export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Qa {
   const parsed = parseOrThrow(qaOptionsSchema, options, 'INVALID_OPTIONS', 'createQa(options)');
   const scorecard = parsed.scorecard === undefined ? DEFAULT_SCORECARD : parseScorecard(parsed.scorecard);
   const utcOffsetMinutes = parseUtcOffset(parsed.utcOffset ?? '+00:00')!;
@@ -80,7 +100,7 @@ export function createQa(options: QaOptions = {}): Qa {
   };
   // Built on the first check: a process that only groups (the main thread of `huashu qa
   // --workers N`) never pays their start-up time and memory.
-  let assistant: ReturnType<typeof createAssistant> | undefined;
+  let readCustomerTurn: ((text: string) => CustomerTurnReading) | undefined;
   let linter: ReturnType<typeof createLinter> | undefined;
   const cues = new CueReader();
 
@@ -124,26 +144,49 @@ export function createQa(options: QaOptions = {}): Qa {
     return g.conversations();
   }
 
+  // Every turn reading is a function of the text (and, for agent turns, of the conversation's
+  // facts), so a remembered one is the same as a fresh one. Shared between conversations: the
+  // checks never change a note, they copy what they need into their evidence.
+  // Keyed by the text itself where it can be: a string from JSON.parse hashes once, a key built
+  // by concatenation would be flattened and hashed again on every lookup.
+  const entries = tuning.memoEntries ?? DEFAULT_MEMO_ENTRIES;
+  const memo = {
+    customer: new TextMemo<TurnNotes>(Math.ceil(entries / 2)),
+    agent: new TextMemo<TurnNotes>(Math.ceil(entries / 2)),
+    agentWithFacts: new TextMemo<TurnNotes>(Math.ceil(entries / 4)),
+  };
+
+  function customerNotes(text: string): TurnNotes {
+    const reading =
+      text.trim() === '' ? undefined : (readCustomerTurn ??= createComplaintReader(angerThreshold))(text);
+    return {
+      cues: cues.read(text),
+      closing: isClosingTurn(text, cues.isClosing(text), reading?.intent),
+      complaint: reading?.complaint,
+      findings: [],
+    };
+  }
+
+  function agentNotes(text: string, facts: Facts | undefined): TurnNotes {
+    const found = cues.read(text);
+    const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
+      text,
+      facts === undefined ? {} : { facts },
+    ).findings;
+    return { cues: found, closing: false, complaint: undefined, findings };
+  }
+
   function notesOf(conversation: QaConversation): TurnNotes[] {
     const facts = conversation.facts;
-    return conversation.turns.map((turn) => {
-      const found = cues.read(turn.text);
-      if (turn.role === 'customer') {
-        const analysis =
-          turn.text.trim() === '' ? undefined : (assistant ??= createAssistant()).analyze(turn.text);
-        return {
-          cues: found,
-          closing: isClosingTurn(turn.text, cues.isClosing(turn.text), analysis),
-          complaint: analysis === undefined ? undefined : complaintTrigger(analysis, angerThreshold),
-          findings: [],
-        };
-      }
-      const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
-        turn.text,
-        facts === undefined ? {} : { facts },
-      ).findings;
-      return { cues: found, closing: false, complaint: undefined, findings };
-    });
+    // Facts come from JSON, so their JSON names them; it has no raw NUL, so the key splits one way.
+    const factsKey = facts === undefined ? undefined : `${JSON.stringify(facts)}\u0000`;
+    return conversation.turns.map((turn) =>
+      turn.role === 'customer'
+        ? memo.customer.get(turn.text, () => customerNotes(turn.text))
+        : factsKey === undefined
+          ? memo.agent.get(turn.text, () => agentNotes(turn.text, undefined))
+          : memo.agentWithFacts.get(factsKey + turn.text, () => agentNotes(turn.text, facts)),
+    );
   }
 
   function check(conversation: QaConversation): ConversationResult {

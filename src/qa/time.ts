@@ -25,8 +25,39 @@ function dayAt(ms: number, offsetMinutes: number): string {
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** Midnight UTC of a calendar date and its `YYYY-MM-DD`, by the date as written (`2024-05-20`). */
+interface DateStart {
+  ms: number;
+  day: string;
+  /** The date exists (not 2024-02-31): Date.UTC did not roll it into the next month. */
+  valid: boolean;
+}
+
+/** A few thousand dates at most: exports span days to years. Cleared when full. */
+const dateStarts = new Map<string, DateStart>();
+
+function dateStart(y: string, mo: string, d: string): DateStart {
+  const key = `${y}-${mo}-${d}`;
+  let start = dateStarts.get(key);
+  if (start === undefined) {
+    const month = Number(mo);
+    const day = Number(d);
+    const ms = Date.UTC(Number(y), month - 1, day);
+    start = {
+      ms,
+      day: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      valid: new Date(ms).getUTCDate() === day,
+    };
+    if (dateStarts.size >= 4096) dateStarts.clear();
+    dateStarts.set(key, start);
+  }
+  return start;
+}
+
+const DAY_MS = 86_400_000;
+
 function fromParts(parts: string[], offsetMinutes: number): TurnTime | undefined {
-  const [y, mo, d, h, mi, s, frac] = parts.map((p) => (p === undefined ? undefined : p));
+  const [y, mo, d, h, mi, s, frac] = parts as [string, string, string, string, string, string?, string?];
   const month = Number(mo);
   const day = Number(d);
   const hour = Number(h);
@@ -35,12 +66,15 @@ function fromParts(parts: string[], offsetMinutes: number): TurnTime | undefined
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
     return undefined;
   const millis = frac === undefined ? 0 : Number(`0.${frac}`) * 1000;
-  const local = Date.UTC(Number(y), month - 1, day, hour, minute, second) + millis;
-  if (new Date(local).getUTCDate() !== day) return undefined; // 2024-02-31
-  return {
-    ms: local - offsetMinutes * 60_000,
-    day: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-  };
+  // Date.UTC(y, m, d, h, mi, s) is midnight's Date.UTC(y, m, d) plus the whole milliseconds of the
+  // time of day, exactly (integers far below 2^53), so midnight is looked up once per date. The
+  // date is kept when the instant, as Date truncates it, is before the next midnight (23:59:60 and
+  // a fraction rounding up to midnight are not): what new Date(local).getUTCDate() said.
+  const start = dateStart(y, mo, d);
+  if (!start.valid) return undefined; // 2024-02-31
+  const local = start.ms + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (Math.trunc(local) >= start.ms + DAY_MS) return undefined;
+  return { ms: local - offsetMinutes * 60_000, day: start.day };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ConversationView {
   notes: readonly TurnNotes[];
   runs: readonly CustomerRun[];
   thresholds: Thresholds;
+  /** Indexes of the customer turns and of the agent turns, in order (several checks read them). */
+  byRole: { readonly customer: readonly number[]; readonly agent: readonly number[] };
 }
 
 export function makeView(
@@ -41,6 +43,10 @@ export function makeView(
     notes,
     runs: customerRuns(conversation.turns),
     thresholds,
+    byRole: {
+      customer: conversation.turns.flatMap((turn, i) => (turn.role === 'customer' ? [i] : [])),
+      agent: conversation.turns.flatMap((turn, i) => (turn.role === 'agent' ? [i] : [])),
+    },
   };
 }
 
@@ -49,8 +55,8 @@ export function cueIn(view: ConversationView, index: number, cue: QaCue): CueHit
   return view.notes[index]!.cues.find((hit) => hit.cue === cue);
 }
 
-export const indexesOf = (view: ConversationView, role: 'customer' | 'agent'): number[] =>
-  view.turns.flatMap((turn, i) => (turn.role === role ? [i] : []));
+export const indexesOf = (view: ConversationView, role: 'customer' | 'agent'): readonly number[] =>
+  view.byRole[role];
 
 /** A short quote of a turn for messages. */
 export function quote(text: string, max = 40): string {

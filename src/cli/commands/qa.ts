@@ -6,7 +6,7 @@ import { parseJsonText } from '../../node/json-text.js';
 import { UNKNOWN_AGENT } from '../../qa/aggregate.js';
 import { QaAggregator } from '../../qa/aggregator.js';
 import type { ConversationResult } from '../../qa/result.js';
-import { createQa } from '../../qa/create.js';
+import { createTunedQa, DEFAULT_MEMO_ENTRIES, type QaTuning } from '../../qa/create.js';
 import type { Command } from '../command.js';
 import { printable } from '../formatters/text.js';
 import { ExitCode } from '../io.js';
@@ -14,7 +14,7 @@ import { BufferedOutput } from '../lint/buffered-output.js';
 import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
 import { openTextInput } from '../input/open.js';
 import { expandInputArgument } from '../input/paths.js';
-import { checkConversations, parseWorkers } from '../qa/checker.js';
+import { checkConversations, parseWorkers, startCheckers } from '../qa/checker.js';
 import { readTurnLines, TURN_FORMATS, type TurnFormat } from '../qa/turn-reader.js';
 import { formatStylish } from '../qa/stylish.js';
 import { buildHtmlReport, type SkippedLine } from '../qa/html-report.js';
@@ -62,12 +62,24 @@ Options
   --workers <n>          threads that check conversations (default: the available cores); each
                          conversation is checked whole by one thread, results and figures are the
                          same as with --workers 1 (which starts no thread)
+Environment
+  HUASHU_QA_MEMO=<n>     turn readings each thread remembers for repeated texts (canned replies,
+                         好的/谢谢); default ${DEFAULT_MEMO_ENTRIES}, 0 reads every turn afresh. Same results.
 ${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
 malformed line is reported with its line number and skipped; the rest is still scored).`;
 
 const MALFORMED_SHOWN = 20;
+
+/** `HUASHU_QA_MEMO`: the memo's size, a whole number ≥ 0 (0: off); unset: the default. */
+function qaTuningFromEnv(env: Readonly<Record<string, string | undefined>>): QaTuning {
+  const value = env.HUASHU_QA_MEMO;
+  if (value === undefined || value === '') return {};
+  if (!/^\d{1,9}$/.test(value.trim()))
+    throw new UsageError(`HUASHU_QA_MEMO takes a whole number of entries ≥ 0 (0: off), not "${value}"`);
+  return { memoEntries: Number(value) };
+}
 
 export const qaCommand: Command = {
   name: 'qa',
@@ -131,7 +143,8 @@ export const qaCommand: Command = {
       ...(scorecard === undefined ? {} : { scorecard }),
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
     };
-    const qa = createQa(qaOptions);
+    const tuning = qaTuningFromEnv(io.env);
+    const qa = createTunedQa(qaOptions, tuning);
     if (streaming) {
       if (values['output-file'] !== undefined || format === 'html')
         throw new UsageError('qa --stream writes its results to <stream>:results: drop -o and --format html');
@@ -143,102 +156,108 @@ export const qaCommand: Command = {
       argument === '-' ? [{ display: 'stdin', path: undefined }] : expandInputArgument(argument, io.cwd),
     );
 
-    const grouper = qa.grouper();
+    // The checking threads start now and build their checkers while this thread reads.
+    const checkers = startCheckers({ qaOptions, tuning, workers });
     let malformed = 0;
     const skipped: SkippedLine[] = [];
-    for (const { display, path } of inputs.flat()) {
-      const skip = (line: number, message: string) => {
-        malformed += 1;
-        if (malformed > MALFORMED_SHOWN) return;
-        skipped.push({ source: display, line, message });
-        io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
-      };
-      const bytes = path === undefined ? io.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
-      const text = await openTextInput(bytes, display, encoding);
-      for await (const batch of readTurnLines(
-        text.chunks,
-        path === undefined ? undefined : display,
-        inputFormat,
-      ))
-        for (const item of batch) {
-          if (item.kind === 'malformed') {
-            skip(item.line, item.message);
-            continue;
-          }
-          try {
-            grouper.add(item.value, `line ${item.line}`);
-          } catch (error) {
-            if (!(error instanceof HuashuError)) throw error;
-            skip(
-              item.line,
-              error.issues
-                .map((i) => `${i.path.replace(/^line \d+\.?/, '') || 'record'}: ${i.message}`)
-                .join('; '),
-            );
-          }
-        }
-    }
-
-    // Conversations are checked whole, in batches (by worker threads with --workers ≥ 2); the
-    // aggregates are folded as results come, so JSON output never holds all results.
-    const aggregator = new QaAggregator(UNKNOWN_AGENT);
-    const file =
-      values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
-    const out = new BufferedOutput(io.stdout);
-    const write = (text: string) => (file === undefined ? out.append(text) : file.write(text));
-    const results: ConversationResult[] = [];
-    // The HTML report shows the turns of the worst conversations: it keeps them (it keeps every
-    // result anyway); json and stylish let each conversation go once it is checked.
-    const conversations: QaConversation[] = [];
-    const drained =
-      format === 'html'
-        ? (function* () {
-            for (const conversation of grouper.drain()) {
-              conversations.push(conversation);
-              yield conversation;
-            }
-          })()
-        : grouper.drain();
     let fatal = false;
     try {
-      await checkConversations(
-        drained,
-        { qa, qaOptions, workers, keep: format === 'json' ? 'json' : 'objects' },
-        async (batch) => {
-          for (const summary of batch.summaries) {
-            aggregator.add(summary);
-            if (summary.fatal) fatal = true;
+      const grouper = qa.grouper();
+      for (const { display, path } of inputs.flat()) {
+        const skip = (line: number, message: string) => {
+          malformed += 1;
+          if (malformed > MALFORMED_SHOWN) return;
+          skipped.push({ source: display, line, message });
+          io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
+        };
+        const bytes = path === undefined ? io.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+        const text = await openTextInput(bytes, display, encoding);
+        for await (const batch of readTurnLines(
+          text.chunks,
+          path === undefined ? undefined : display,
+          inputFormat,
+        ))
+          for (const item of batch) {
+            if (item.kind === 'malformed') {
+              skip(item.line, item.message);
+              continue;
+            }
+            try {
+              grouper.add(item.value, `line ${item.line}`);
+            } catch (error) {
+              if (!(error instanceof HuashuError)) throw error;
+              skip(
+                item.line,
+                error.issues
+                  .map((i) => `${i.path.replace(/^line \d+\.?/, '') || 'record'}: ${i.message}`)
+                  .join('; '),
+              );
+            }
           }
-          if (batch.json !== undefined) {
-            write(batch.json);
-            if (file === undefined) await out.drain();
-          }
-          if (batch.results !== undefined) results.push(...batch.results);
-        },
-      );
-      const aggregates = aggregator.result();
-      if (format === 'json') write(`${JSON.stringify({ aggregates })}\n`);
-      else if (format === 'html')
-        write(
-          buildHtmlReport({
-            results,
-            aggregates,
-            conversations,
-            scorecard: qa.scorecard,
-            locale: reportLocale,
-            worst,
-            source: inputs
-              .flat()
-              .map((input) => input.display)
-              .join(', '),
-            malformedLines: malformed,
-            malformedSamples: skipped,
-          }),
+      }
+
+      // Conversations are checked whole, in batches (by worker threads with --workers ≥ 2); the
+      // aggregates are folded as results come, so JSON output never holds all results.
+      const aggregator = new QaAggregator(UNKNOWN_AGENT);
+      const file =
+        values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
+      const out = new BufferedOutput(io.stdout);
+      const write = (text: string) => (file === undefined ? out.append(text) : file.write(text));
+      const results: ConversationResult[] = [];
+      // The HTML report shows the turns of the worst conversations: it keeps them (it keeps every
+      // result anyway); json and stylish let each conversation go once it is checked.
+      const conversations: QaConversation[] = [];
+      const drained =
+        format === 'html'
+          ? (function* () {
+              for (const conversation of grouper.drain()) {
+                conversations.push(conversation);
+                yield conversation;
+              }
+            })()
+          : grouper.drain();
+      try {
+        await checkConversations(
+          drained,
+          { qa, qaOptions, tuning, workers, checkers, keep: format === 'json' ? 'json' : 'objects' },
+          async (batch) => {
+            for (const summary of batch.summaries) {
+              aggregator.add(summary);
+              if (summary.fatal) fatal = true;
+            }
+            if (batch.json !== undefined) {
+              write(batch.json);
+              if (file === undefined) await out.drain();
+            }
+            if (batch.results !== undefined) results.push(...batch.results);
+          },
         );
-      else write(formatStylish(results, aggregates, worst));
-      if (file === undefined) await out.flush();
+        const aggregates = aggregator.result();
+        if (format === 'json') write(`${JSON.stringify({ aggregates })}\n`);
+        else if (format === 'html')
+          write(
+            buildHtmlReport({
+              results,
+              aggregates,
+              conversations,
+              scorecard: qa.scorecard,
+              locale: reportLocale,
+              worst,
+              source: inputs
+                .flat()
+                .map((input) => input.display)
+                .join(', '),
+              malformedLines: malformed,
+              malformedSamples: skipped,
+            }),
+          );
+        else write(formatStylish(results, aggregates, worst));
+        if (file === undefined) await out.flush();
+      } finally {
+        file?.close();
+      }
     } finally {
-      file?.close();
+      await checkers?.close();
     }
 
     if (malformed > MALFORMED_SHOWN)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import type { Qa } from '../../qa/create.js';
+import type { Qa, QaTuning } from '../../qa/create.js';
 import type { QaConversation } from '../../qa/conversation.js';
 import type { QaOptions } from '../../qa/options.js';
 import { UsageError } from '../usage-error.js';
@@ -45,15 +45,62 @@ function workerFile(): string | undefined {
   );
 }
 
+/** What the threads are started with: the checker's options, the same in every thread. */
+export interface CheckerOptions {
+  qaOptions: QaOptions;
+  tuning?: QaTuning;
+  workers: number;
+}
+
 /**
- * Check conversations in batches, in order: in this thread with one worker (no pool is
- * started), else through a tinypool of `workers` threads, each batch of whole conversations going
- * to one thread. `onBatch` gets the checked batches in input order; at most 2 × workers batches
- * are in flight, so memory holds a few batches of results, never all of them.
+ * The checking threads of `--workers N` (N ≥ 2), started before the export is read: each builds
+ * its checker (phrase automata, intent model) while the main thread reads and groups, instead of
+ * after. Undefined with one worker (the main thread checks) or where no worker script can load.
+ */
+export interface Checkers {
+  pool: Tinypool;
+  /** The warm-up tasks; awaited before the pool is closed. */
+  warming: Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export function startCheckers(options: CheckerOptions): Checkers | undefined {
+  const filename = options.workers <= 1 ? undefined : workerFile();
+  if (filename === undefined) return undefined;
+  const pool = new Tinypool({
+    filename,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 1000,
+  });
+  const warm: WarmTask = { warm: true, options: options.qaOptions, tuning: options.tuning ?? {} };
+  const warming = Promise.allSettled(Array.from({ length: options.workers }, () => pool.run(warm)));
+  return {
+    pool,
+    warming,
+    close: async () => {
+      await warming;
+      await pool.destroy();
+    },
+  };
+}
+
+/** A task that only builds the worker's checker and reads one short conversation with it. */
+export interface WarmTask {
+  warm: true;
+  options: QaOptions;
+  tuning: QaTuning;
+}
+
+/**
+ * Check conversations in batches, in order: in this thread without `checkers` (one worker), else
+ * through their pool, each batch of whole conversations going to one thread. `onBatch` gets the
+ * checked batches in input order; at most 2 × workers batches are in flight, so memory holds a
+ * few batches of results, never all of them. The caller closes the checkers.
  */
 export async function checkConversations(
   conversations: Iterable<QaConversation>,
-  options: { qa: Qa; qaOptions: QaOptions; workers: number; keep: 'json' | 'objects' },
+  options: CheckerOptions & { qa: Qa; keep: 'json' | 'objects'; checkers: Checkers | undefined },
   onBatch: (batch: CheckedBatch) => void | Promise<void>,
 ): Promise<void> {
   const batches = (function* () {
@@ -68,19 +115,13 @@ export async function checkConversations(
     if (batch.length > 0) yield batch;
   })();
 
-  const filename = options.workers <= 1 ? undefined : workerFile();
-  if (filename === undefined) {
+  if (options.checkers === undefined) {
     for (const batch of batches)
       await onBatch(checkBatch(options.qa, { conversations: batch, keep: options.keep }));
     return;
   }
 
-  const pool = new Tinypool({
-    filename,
-    minThreads: options.workers,
-    maxThreads: options.workers,
-    idleTimeout: 1000,
-  });
+  const { pool } = options.checkers;
   const inFlight: Array<Promise<CheckedBatch>> = [];
   try {
     for (const batch of batches) {
@@ -89,6 +130,7 @@ export async function checkConversations(
           conversations: batch,
           keep: options.keep,
           options: options.qaOptions,
+          tuning: options.tuning ?? {},
         }) as Promise<CheckedBatch>,
       );
       if (inFlight.length >= options.workers * 2) await onBatch(await inFlight.shift()!);
@@ -96,6 +138,5 @@ export async function checkConversations(
     while (inFlight.length > 0) await onBatch(await inFlight.shift()!);
   } finally {
     for (const pending of inFlight) pending.catch(() => undefined); // after a failure: not left unhandled
-    await pool.destroy();
   }
 }

@@ -3,14 +3,27 @@
  * conversations sent in batches by the main thread. Each worker builds its checker once, from the
  * same options as the main thread.
  */
-import { createQa, type Qa } from '../../qa/create.js';
+import { createTunedQa, type Qa, type QaTuning } from '../../qa/create.js';
 import type { QaOptions } from '../../qa/options.js';
 import { checkBatch, type CheckedBatch, type CheckTask } from './check-batch.js';
+import type { WarmTask } from './checker.js';
 
 let cached: { key: string; qa: Qa } | undefined;
 
-export default function checkInWorker(task: CheckTask & { options: QaOptions }): CheckedBatch {
-  const key = JSON.stringify(task.options);
-  if (cached?.key !== key) cached = { key, qa: createQa(task.options) };
+/** A short conversation that makes a fresh checker build everything it builds on first use. */
+const WARM_UP = [
+  { conversationId: 'warm-up', role: 'customer', text: '你好，我的快递到哪了？', time: 0 },
+  { conversationId: 'warm-up', role: 'agent', text: '您好，这边帮您查一下', time: 5 },
+];
+
+export default function checkInWorker(
+  task: (CheckTask & { options: QaOptions; tuning: QaTuning }) | WarmTask,
+): CheckedBatch {
+  const key = JSON.stringify([task.options, task.tuning]);
+  if (cached?.key !== key) cached = { key, qa: createTunedQa(task.options, task.tuning) };
+  if ('warm' in task) {
+    cached.qa.run(WARM_UP);
+    return { summaries: [] };
+  }
   return checkBatch(cached.qa, task);
 }
