@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -384,11 +384,18 @@ describe('huashu qa --format html', () => {
   it.each([
     [['--format', 'html', '--report-locale', 'fr'], '--report-locale must be one of'],
     [['--format', 'pdf'], '--format must be json, stylish or html'],
-    [['--format', 'html', '-o', join('no-such-dir', 'r.html')], 'Cannot write --output-file'],
+    // A folder cannot be made inside a file.
+    [['--format', 'html', '-o', join(FIXTURE, 'r.html')], 'Cannot write --output-file'],
   ])('%j is exit 2 with a message', async (args, message) => {
     const run = fakeIo('', { cwd: dir });
     expect(await execute(['qa', FIXTURE, ...args], run.io)).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+
+  it('-o makes the folder it names, as huashu lint -o does', async () => {
+    const run = fakeIo('', { cwd: dir });
+    await execute(['qa', FIXTURE, '--format', 'html', '-o', join('reports', 'week', 'r.html')], run.io);
+    expect(run.stderr).not.toContain('Cannot write');
+    expect(readFileSync(join(dir, 'reports', 'week', 'r.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 });

@@ -1,5 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { HuashuError } from '../../errors.js';
 
 /** Where a command writes its output: `-o <file>` (created or truncated) instead of standard output. */
@@ -8,11 +8,16 @@ export interface OutputFile {
   close(): void;
 }
 
-/** Opens `-o/--output-file <file>` for writing; a file that cannot be opened is an `IO` error naming it. */
+/**
+ * Opens `-o/--output-file <file>` for writing, creating its folder as `huashu lint -o` and eslint
+ * do; a file that cannot be opened is an `IO` error naming it.
+ */
 export function openOutputFile(cwd: string, file: string): OutputFile {
   let fd: number;
   try {
-    fd = openSync(resolve(cwd, file), 'w');
+    const path = resolve(cwd, file);
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w');
   } catch (error) {
     const why = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new HuashuError('IO', `Cannot write --output-file ${file}: ${why}`, {
