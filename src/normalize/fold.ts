@@ -191,6 +191,8 @@ function foldRun(b: FoldBuffer, original: string, from: number): number {
   let lone = b.lone;
   // An expansion is never pictographic, so a run starts after one as after any other character.
   let lastWasPictographic = false;
+  /** The low unit of a surrogate pair, emitted right after its high unit; -1 when none. */
+  let low = -1;
   let i = from;
   while (i < length) {
     let code = original.charCodeAt(i);
@@ -203,34 +205,17 @@ function foldRun(b: FoldBuffer, original: string, from: number): number {
       lastWasPictographic = false;
       i++;
     } else if (code >= 0xd800 && code <= 0xdfff) {
+      // Astral characters (and lone surrogates) are kept intact: the high unit goes through the
+      // emit below, the low one right after it.
       const next = i + 1 < length ? original.charCodeAt(i + 1) : 0;
       const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-      if (pair) end = i + 2;
-      else lone = true;
-      if (pendingSpace >= 0) {
-        if (size > 0) {
-          codes[size] = SPACE;
-          starts[size] = pendingSpace;
-          ends[size] = pendingSpace + 1;
-          size++;
-        }
-        pendingSpace = -1;
-      }
-      codes[size] = code;
-      starts[size] = start;
-      ends[size] = end;
-      size++;
-      lastCode = code;
       if (pair) {
-        codes[size] = next;
-        starts[size] = start;
-        ends[size] = end;
-        size++;
-        lastCode = next;
-      }
+        end = i + 2;
+        low = next;
+      } else lone = true;
+      kind = CharKind.Keep;
       lastWasPictographic = pair && isAstralPictographic(((code - 0xd800) << 10) + next - 0xdc00 + 0x10000);
       i = end;
-      continue;
     } else if (code === ZWJ) {
       // Inside an emoji sequence the joiner is part of the emoji; elsewhere it is noise.
       const keep = lastWasPictographic && pendingSpace < 0;
@@ -274,6 +259,14 @@ function foldRun(b: FoldBuffer, original: string, from: number): number {
     ends[size] = end;
     size++;
     lastCode = code;
+    if (low >= 0) {
+      codes[size] = low;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+      lastCode = low;
+      low = -1;
+    }
   }
   b.size = size;
   b.lone = lone;
