@@ -5,20 +5,12 @@
  * ≤ 30 s and ≤ 200 MB). HUASHU_BENCH_LINES sets the line count (default 1,000,000).
  * Runs dist/cli/bin.js when built, else the source through tsx.
  */
-import { spawn } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, type Suite } from './harness.js';
+import { runMeasured, type RunFigures } from './measure-child.js';
 import { SAMPLE_AGENTS, seededRandom as random } from './sample-random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -184,51 +176,12 @@ function cliCommand(): { args: string[]; runner: string } {
   };
 }
 
-interface RunFigures {
-  wallS: number;
-  /** CPU time of the child (user + system): what the run costs on a shared, busy machine. */
-  cpuS: number;
-  maxRssMb: number;
-  exitCode: number | null;
-}
-
-/** Run the CLI with stdout to /dev/null; the child writes its own resource usage when it exits. */
+/** Run the CLI on `file` (see runMeasured). */
 async function runCli(file: string, format: string, dir: string): Promise<RunFigures> {
-  const usageFile = join(dir, `rusage-${format}.json`);
-  const preload = join(dir, 'rusage.cjs');
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));`,
-  );
-  const { args } = cliCommand();
-  let stderr = '';
-  const started = performance.now();
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', preload, ...args, 'lint', file, '--format', format], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code));
+  return runMeasured([...cliCommand().args, 'lint', file, '--format', format], {
+    dir,
+    label: `lint-${format}`,
   });
-  // 0 clean, 1 findings; anything else means the numbers would not measure linting.
-  if (exitCode !== 0 && exitCode !== 1)
-    throw new Error(
-      `huashu lint exited with ${exitCode} (${args[0]}; stale dist? npm run build):\n${stderr}`,
-    );
-  const wallS = (performance.now() - started) / 1000;
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
-    maxRSS: number;
-    userCPUTime: number;
-    systemCPUTime: number;
-  };
-  return {
-    wallS,
-    cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    maxRssMb: usage.maxRSS / 1024,
-    exitCode,
-  };
 }
 
 export const lintCliSuite: Suite = {

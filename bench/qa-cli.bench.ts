@@ -9,64 +9,26 @@
  * real one's do (bench/qa-export.ts); the table says how many are distinct.
  * Runs dist/cli/bin.js (npm run bench builds first).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, type Suite } from './harness.js';
+import { runMeasured, type RunFigures } from './measure-child.js';
 import { describeStats, writeQaExport } from './qa-export.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface RunFigures {
-  wallS: number;
-  cpuS: number;
-  maxRssMb: number;
-  exitCode: number | null;
-}
-
-/** Run the built CLI with stdout to /dev/null; the child writes its resource usage when it exits. */
+/** Run the built CLI on `file` (see runMeasured). */
 async function runQa(file: string, workers: number, memo: boolean, dir: string): Promise<RunFigures> {
   const bin = join(root, 'dist/cli/bin.js');
   if (!existsSync(bin) || !existsSync(join(root, 'dist/cli/qa-worker.js')))
     throw new Error('dist/cli/bin.js or dist/cli/qa-worker.js is missing: npm run build');
-  const usageFile = join(dir, `rusage-${workers}.json`);
-  const preload = join(dir, 'rusage.cjs');
-  writeFileSync(
-    preload,
-    `process.on('exit', () => { if (require('node:worker_threads').isMainThread) require('node:fs').writeFileSync(process.env.HUASHU_RUSAGE, JSON.stringify(process.resourceUsage())); });`,
-  );
-  let stderr = '';
-  const started = performance.now();
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--require', preload, bin, 'qa', file, '--format', 'json', '--workers', String(workers)],
-      {
-        cwd: dir,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, HUASHU_RUSAGE: usageFile, ...(memo ? {} : { HUASHU_QA_MEMO: '0' }) },
-      },
-    );
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code));
+  return runMeasured([bin, 'qa', file, '--format', 'json', '--workers', String(workers)], {
+    dir,
+    label: `qa-${workers}`,
+    ...(memo ? {} : { env: { HUASHU_QA_MEMO: '0' } }),
   });
-  if (exitCode !== 0 && exitCode !== 1)
-    throw new Error(`huashu qa exited with ${exitCode} (stale dist? npm run build):\n${stderr}`);
-  const wallS = (performance.now() - started) / 1000;
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
-    maxRSS: number;
-    userCPUTime: number;
-    systemCPUTime: number;
-  };
-  return {
-    wallS,
-    cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    maxRssMb: usage.maxRSS / 1024,
-    exitCode,
-  };
 }
 
 export const qaCliSuite: Suite = {
