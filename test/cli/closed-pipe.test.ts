@@ -1,43 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BufferedOutput } from '../../src/cli/lint/buffered-output.js';
+import { firstLineThenClose } from '../helpers/cli-child.js';
 import { tempDir } from './lint-helpers.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The built CLI when there is one (npm test builds first), else the source through tsx. */
-function cli(): string[] {
-  const dist = join(root, 'dist/cli/bin.js');
-  if (existsSync(dist)) return [dist];
-  return ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/bin.ts')];
-}
-
-/**
- * `huashu <args> | head -1`: read the first line of standard output, close the pipe, and wait
- * for the CLI to end. Returns its exit code and everything it wrote on standard error.
- */
-function firstLineThenClose(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stderr: string; first: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cli(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let first = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (first !== '') return;
-      first = chunk.toString().split('\n')[0] ?? '';
-      child.stdout.destroy(); // the reader goes away, as head does
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr, first }));
-  });
-}
 
 describe('a reader that closes early (huashu lint … | head -1)', () => {
   // Far more output than a pipe buffers, so the CLI is still writing when the pipe closes.

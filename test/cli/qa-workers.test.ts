@@ -1,23 +1,17 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeQaExport } from '../../bench/qa-export.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The built CLI when there is one (npm test builds first), else the source through tsx. */
-function cli(): string[] {
-  const dist = join(root, 'dist/cli/bin.js');
-  if (existsSync(dist) && existsSync(join(root, 'dist/cli/qa-worker.js'))) return [dist];
-  return ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/bin.ts')];
-}
+import { cliArgs, firstLineThenClose } from '../helpers/cli-child.js';
 
 function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cli(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cliArgs(), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Bytes first, decoded once: a character may be cut between two chunks of the pipe.
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -31,26 +25,6 @@ function run(args: string[], cwd: string): Promise<{ code: number | null; stdout
         stderr: Buffer.concat(stderr).toString('utf8'),
       }),
     );
-  });
-}
-
-/** `huashu <args> | head -1`: read the first line, close the pipe, wait for the end. */
-function firstLineThenClose(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stderr: string; first: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cli(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let first = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (first !== '') return;
-      first = chunk.toString().split('\n')[0] ?? '';
-      child.stdout.destroy();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr, first }));
   });
 }
 
