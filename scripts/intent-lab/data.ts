@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../bench/sample-random.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import { parseEvaluationRows, type EvaluationRow } from '../../src/cli/evaluation/rows.js';
 import { normalize } from '../../src/normalize/index.js';
@@ -149,17 +150,8 @@ export function loadEvaluationSets(): EvaluationSet[] {
   }));
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32): the one the benches' generated exports use. */
+export const random = seededRandom;
 
 export function shuffle<T>(items: T[], next: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
