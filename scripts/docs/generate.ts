@@ -18,11 +18,11 @@ import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { builtInRuleDocsOf } from '../../src/lint/rule-docs.js';
 import { lintRules } from '../../src/lint/rule-list.js';
-import type { LintContext, SeveritySetting } from '../../src/lint/types.js';
+import type { SeveritySetting } from '../../src/lint/types.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
 import { LOCALES, type SupportedLocale } from '../../src/vocabulary.js';
 import { ruleCases, type RuleCases } from '../../test/lint/cases/index.js';
-import type { InvalidCase, ValidCase } from '../../test/lint/cases/types.js';
+import { contextOf, type InvalidCase, type ValidCase } from '../../test/lint/cases/types.js';
 import { block, cell, code, page, slug, table } from './markdown.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -76,14 +76,6 @@ function contextText(test: ValidCase): string {
         : test.conversation.map((turn) => `${turn.role}: ${cell(turn.text)}`).join('<br>'),
     );
   return parts.join('<br>') || '—';
-}
-
-function contextOf(test: ValidCase): LintContext {
-  const context: LintContext = {};
-  if (test.facts !== undefined) context.facts = test.facts;
-  if (test.conversation !== undefined) context.conversation = test.conversation;
-  if (test.locale !== undefined) context.locale = test.locale;
-  return context;
 }
 
 function rulePage(id: string, cases: RuleCases | undefined): string {

@@ -1,12 +1,12 @@
 /**
  * The shape of a lint rule's RuleTester table (eslint's): `valid` replies get no finding from the
  * rule, `invalid` replies get exactly the listed findings, and `output` is the reply with every fix
- * applied. Plain data, no test framework: test/lint/rules/rule-tester.ts runs the tables and
+ * applied. Plain data (and the context a case gives), no test framework: test/lint/rules/rule-tester.ts runs the tables and
  * scripts/docs/ shows them on each rule's page as correct and incorrect examples.
  */
 import type { Facts } from '../../../src/facts.js';
 import type { SupportedLocale } from '../../../src/language/index.js';
-import type { ConversationTurn, Severity } from '../../../src/lint/types.js';
+import type { ConversationTurn, LintContext, Severity } from '../../../src/lint/types.js';
 
 export interface ValidCase {
   text: string;
@@ -41,4 +41,13 @@ export interface InvalidCase extends ValidCase {
 export interface RuleCases {
   valid: Array<ValidCase | string>;
   invalid: InvalidCase[];
+}
+
+/** The lint context a case gives: its facts, conversation and locale, where it has them. */
+export function contextOf(test: ValidCase): LintContext {
+  const context: LintContext = {};
+  if (test.facts !== undefined) context.facts = test.facts;
+  if (test.conversation !== undefined) context.conversation = test.conversation;
+  if (test.locale !== undefined) context.locale = test.locale;
+  return context;
 }

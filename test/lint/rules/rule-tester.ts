@@ -9,21 +9,13 @@ import { applyFixes } from '../../../src/lint/fixes.js';
 import { createLinter } from '../../../src/lint/linter.js';
 import type { SuggestionResolver } from '../../../src/lint/suggestions.js';
 import { lintRules } from '../../../src/lint/rule-list.js';
-import type { Finding, LintContext, SeveritySetting } from '../../../src/lint/types.js';
-import type { RuleCases, ValidCase } from '../cases/types.js';
+import type { Finding, SeveritySetting } from '../../../src/lint/types.js';
+import { contextOf, type RuleCases, type ValidCase } from '../cases/types.js';
 
 export type { ExpectedFinding, InvalidCase, RuleCases, ValidCase } from '../cases/types.js';
 
 /** Suggestions resolve to `<template id>@<locale>`, so a test can tell which template and locale were asked for. */
 export const testResolver: SuggestionResolver = (templateId, locale) => `${templateId}@${locale}`;
-
-function contextOf(test: ValidCase): LintContext {
-  const context: LintContext = {};
-  if (test.facts !== undefined) context.facts = test.facts;
-  if (test.conversation !== undefined) context.conversation = test.conversation;
-  if (test.locale !== undefined) context.locale = test.locale;
-  return context;
-}
 
 function label(test: ValidCase | string): string {
   const text = typeof test === 'string' ? test : (test.name ?? test.text);
