@@ -1,13 +1,5 @@
-import {
-  accessSync,
-  constants,
-  createReadStream,
-  existsSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { accessSync, constants, createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HuashuError } from '../../errors.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
@@ -26,7 +18,7 @@ import type { LinterFactory, LintOptionsInput } from '../lint/linter-factory.js'
 import { runLint, type FindingFilter, type LintInput } from '../lint/run.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
-import { expandInputArgument, isPattern } from '../input/paths.js';
+import { displayOf, expandInputArgument, isPattern, statIfExists } from '../input/paths.js';
 import { UsageError } from '../usage-error.js';
 
 const SEVERITIES = ['off', 'warn', 'error'] as const;
@@ -149,12 +141,7 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
         "an empty argument is neither a reply nor a file: give the reply's text, a file, or - (standard input)",
       );
     const path = resolve(io.cwd, argument);
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      stats = undefined;
-    }
+    const stats = statIfExists(path);
     if (stats === undefined && isPattern(argument)) {
       // A glob the shell did not expand (quoted, or on Windows): expanded here; no match is an error.
       for (const file of expandInputArgument(argument, io.cwd))
@@ -179,11 +166,9 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
     } catch {
       throw new HuashuError('IO', `cannot read ${argument}: permission denied`);
     }
-    const fromCwd = relative(io.cwd, path);
-    const display = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
     inputs.push({
       kind: 'file',
-      display,
+      display: displayOf(io.cwd, path),
       size: stats.size,
       open: () => createReadStream(path, { highWaterMark: 1 << 16 }),
     });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { HuashuError } from '../../errors.js';
@@ -15,9 +15,19 @@ function ioError(message: string, file: string): HuashuError {
   return new HuashuError('IO', message, { issues: [{ file, path: '', message }] });
 }
 
-function displayOf(cwd: string, path: string): string {
+/** A path as reports show it: relative to the working directory when inside it. */
+export function displayOf(cwd: string, path: string): string {
   const fromCwd = relative(cwd, path);
   return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+/** The file system's entry at `path`, or undefined when there is none (or it cannot be read). */
+export function statIfExists(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Is the argument a shell pattern (`*`, `?`, `[…]`, `{a,b}`) rather than a file name? */
@@ -32,12 +42,7 @@ export function isPattern(argument: string): boolean {
  */
 export function expandInputArgument(argument: string, cwd: string): InputFile[] {
   const path = resolve(cwd, argument);
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    stats = undefined;
-  }
+  const stats = statIfExists(path);
   if (stats === undefined && isPattern(argument)) {
     const matches = globSync(argument, {
       cwd,
