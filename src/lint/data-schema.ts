@@ -67,6 +67,11 @@ export const phraseEntrySchema = z
     patterns: z.array(patternSchema).min(1, 'an entry needs at least one pattern'),
     /** Where in its clause the phrase must stand: a bare 不知道 is a refusal only at the end of one. */
     at: z.enum(['clause-start', 'clause-end', 'clause']).optional(),
+    /**
+     * `question`: the phrase's sentence must end as a question (? ？ or a final 吗): 你没看详情页吗？
+     * is a rhetorical question at the customer, 你没看详情页的话我发给你 is not.
+     */
+    mood: z.enum(['question']).optional(),
     /** Longest `…` gap, in skeleton characters (default 8). */
     maxGap: z.number().int().min(1).max(40).optional(),
     /** Not a match when one of these stands right before it (不 in 不一定). `@name` inserts a shared list. */
@@ -329,8 +334,11 @@ function checkRoles(
   });
 }
 
-/** Longest expansion of one pattern's alternatives, so a typo cannot blow up the automaton. */
-export const MAX_ALTERNATIVES = 64;
+/**
+ * Longest expansion of one pattern's alternatives: word classes in a row multiply (10 × 12 = 120),
+ * and the cap keeps a typo or a pack's pattern from blowing up the automaton.
+ */
+export const MAX_ALTERNATIVES = 256;
 
 /** Expand `(a|b)` groups; `undefined` when the pattern is malformed (see `patternProblem`). */
 export function expandAlternatives(pattern: string): string[] | undefined {

@@ -24,6 +24,7 @@ export interface CompiledEntry {
   readonly category?: PhraseCategory;
   readonly locale?: string;
   readonly at?: 'clause-start' | 'clause-end' | 'clause';
+  readonly mood?: 'question';
   readonly maxGap: number;
   readonly unlessPrecededBy?: readonly string[];
   readonly unlessFollowedBy?: readonly string[];
@@ -174,6 +175,7 @@ export class PhraseSet {
         ...optional('category', entry.category),
         ...optional('locale', source.locale),
         ...optional('at', entry.at),
+        ...optional('mood', entry.mood),
         ...optional('unlessPrecededBy', literals('unlessPrecededBy')),
         ...optional('unlessFollowedBy', literals('unlessFollowedBy')),
         ...optional('unlessBefore', literals('unlessBefore')),
@@ -340,6 +342,7 @@ export class PhraseSet {
       return false;
     if ((at === 'clause-end' || at === 'clause') && (breaks[end] ?? Break.Sentence) < Break.Clause)
       return false;
+    if (entry.mood === 'question' && !sentenceIsQuestion(skeleton, end)) return false;
     if (entry.unlessPrecededBy !== undefined && (breaks[start] ?? Break.Sentence) < Break.Clause)
       for (const literal of entry.unlessPrecededBy) if (text.endsWith(literal, start)) return false;
     if (entry.unlessFollowedBy !== undefined && (breaks[end] ?? Break.Sentence) < Break.Clause)
@@ -358,6 +361,37 @@ export class PhraseSet {
     }
     return true;
   }
+}
+
+/** How far (skeleton characters) a phrase may stand from the end of the question it is part of. */
+const QUESTION_WINDOW = 24;
+/** How far (reply characters) after a sentence's last kept character its question mark may stand. */
+const QUESTION_MARK_WINDOW = 8;
+
+/**
+ * Whether the sentence around skeleton offset `end` ends as a question: its last kept character is
+ * 吗 (嗎 folds to it; not 么, which ends 怎么 and 为什么), or a ? / ？ follows it in the reply as
+ * written. Both searches are bounded, so a long text with many candidates stays linear.
+ */
+export function sentenceIsQuestion(skeleton: Skeleton, end: number): boolean {
+  const { text, breaks, original } = skeleton;
+  const limit = Math.min(text.length, end + QUESTION_WINDOW);
+  let next = end;
+  while (next < limit && breaks[next] !== Break.Sentence) next++;
+  if (next < text.length && breaks[next] !== Break.Sentence) return false;
+  const last = next - 1;
+  if (last < 0) return false;
+  if (text[last] === '吗') return true;
+  const from = skeleton.ends[last]!;
+  const to = Math.min(
+    next < text.length ? skeleton.starts[next]! : original.length,
+    from + QUESTION_MARK_WINDOW,
+  );
+  for (let i = from; i < to; i++) {
+    const code = original.charCodeAt(i);
+    if (code === 0x3f || code === 0xff1f) return true;
+  }
+  return false;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
