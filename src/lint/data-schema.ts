@@ -68,7 +68,7 @@ export const phraseEntrySchema = z
     /** Where in its clause the phrase must stand: a bare 不知道 is a refusal only at the end of one. */
     at: z.enum(['clause-start', 'clause-end', 'clause']).optional(),
     /**
-     * `question`: the phrase's sentence must end as a question (? ？ or a final 吗): 你没看详情页吗？
+     * `question`: the phrase's clause must end as a question (? ？ or a final 吗): 你没看详情页吗？
      * is a rhetorical question at the customer, 你没看详情页的话我发给你 is not.
      */
     mood: z.enum(['question']).optional(),

@@ -342,7 +342,7 @@ export class PhraseSet {
       return false;
     if ((at === 'clause-end' || at === 'clause') && (breaks[end] ?? Break.Sentence) < Break.Clause)
       return false;
-    if (entry.mood === 'question' && !sentenceIsQuestion(skeleton, end)) return false;
+    if (entry.mood === 'question' && !clauseIsQuestion(skeleton, end)) return false;
     if (entry.unlessPrecededBy !== undefined && (breaks[start] ?? Break.Sentence) < Break.Clause)
       for (const literal of entry.unlessPrecededBy) if (text.endsWith(literal, start)) return false;
     if (entry.unlessFollowedBy !== undefined && (breaks[end] ?? Break.Sentence) < Break.Clause)
@@ -364,21 +364,22 @@ export class PhraseSet {
 }
 
 /** How far (skeleton characters) a phrase may stand from the end of the question it is part of. */
-const QUESTION_WINDOW = 24;
-/** How far (reply characters) after a sentence's last kept character its question mark may stand. */
+const QUESTION_WINDOW = 48;
+/** How far (reply characters) after a clause's last kept character its question mark may stand. */
 const QUESTION_MARK_WINDOW = 8;
 
 /**
- * Whether the sentence around skeleton offset `end` ends as a question: its last kept character is
+ * Whether the clause around skeleton offset `end` ends as a question: its last kept character is
  * 吗 (嗎 folds to it; not 么, which ends 怎么 and 为什么), or a ? / ？ follows it in the reply as
- * written. Both searches are bounded, so a long text with many candidates stays linear.
+ * written. The clause, not the sentence: in 您没看到的话我再发一次，可以吗？ the question is the
+ * second clause's. Both searches are bounded, so a long text with many candidates stays linear.
  */
-export function sentenceIsQuestion(skeleton: Skeleton, end: number): boolean {
+export function clauseIsQuestion(skeleton: Skeleton, end: number): boolean {
   const { text, breaks, original } = skeleton;
   const limit = Math.min(text.length, end + QUESTION_WINDOW);
   let next = end;
-  while (next < limit && breaks[next] !== Break.Sentence) next++;
-  if (next < text.length && breaks[next] !== Break.Sentence) return false;
+  while (next < limit && (breaks[next] ?? Break.Sentence) < Break.Clause) next++;
+  if (next < text.length && (breaks[next] ?? Break.Sentence) < Break.Clause) return false;
   const last = next - 1;
   if (last < 0) return false;
   if (text[last] === '吗') return true;

@@ -264,18 +264,18 @@ describe('phrase packs', () => {
       },
       {
         category: 'deflection' as const,
-        patterns: ['找(客服|售后)(小二|)去'],
-        examples: ['这个找售后去吧'],
+        patterns: ['归(客服|售后)(小二|)管'],
+        examples: ['这个归售后管吧'],
       },
     ],
   };
 
   it('adds phrases to a rule, with the category, note and suggestion', () => {
     const linter = createLinter({ packs: [shopPack] }, { suggest: (id, locale) => `${id}@${locale}` });
-    const result = linter.lint('是的哦 親愛噠，這個找售後去吧');
+    const result = linter.lint('是的哦 親愛噠，這個歸售後管吧');
     expect(result.findings.map((f) => [f.messageId, f.actual, f.data?.phrase])).toEqual([
       ['custom', '親愛噠', 'no-dear'],
-      ['deflection', '找售後去', 'shop-words#packs[0].phrases[1]'],
+      ['deflection', '歸售後管', 'shop-words#packs[0].phrases[1]'],
     ]);
     expect(result.findings[0]!.message).toBe('店鋪禁用語：“親愛噠” — 本店不用网络用语');
     expect(result.findings[1]!.suggestions).toEqual([{ text: 'situation/take-ownership@zh-Hant' }]);

@@ -1,11 +1,11 @@
 /**
- * `sentenceIsQuestion`: the check behind a phrase entry's `mood: question` (你没看详情页吗？ is a
+ * `clauseIsQuestion`: the check behind a phrase entry's `mood: question` (你没看详情页吗？ is a
  * rhetorical question at the customer; 你没看详情页的话我发给你 is not).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInReader } from '../../src/lint/built-in-data.js';
-import { sentenceIsQuestion } from '../../src/lint/phrase-set.js';
+import { clauseIsQuestion } from '../../src/lint/phrase-set.js';
 
 const reader = builtInReader();
 
@@ -14,10 +14,10 @@ function isQuestionAfter(text: string, phrase: string): boolean {
   const skeleton = reader.readAside(text);
   const at = skeleton.text.indexOf(phrase);
   if (at < 0) throw new Error(`"${phrase}" is not in the skeleton of "${text}": ${skeleton.text}`);
-  return sentenceIsQuestion(skeleton, at + phrase.length);
+  return clauseIsQuestion(skeleton, at + phrase.length);
 }
 
-describe('sentenceIsQuestion', () => {
+describe('clauseIsQuestion', () => {
   it.each([
     ['您没看详情页吗？', '你没看', true],
     ['您没看详情页吗', '你没看', true],
@@ -29,10 +29,13 @@ describe('sentenceIsQuestion', () => {
     ['Did you even look?', 'did', true],
     ['您没看详情页的话我发给您。', '你没看', false],
     ['您没看详情页，我发给您', '你没看', false],
+    ['您没看到吗，我再发一次', '你没看', true],
+    ['您没看到的话我再发一次，可以吗？', '你没看', false],
     ['您没看详情页。我发给您？', '你没看', false],
     ['不知道为什么', '不知道', false],
     ['您怎么', '你', false],
     ['Did you look. Yes?', 'did', false],
+    ['Did you look, or not?', 'did', false],
   ])('%s → %s', (text, phrase, expected) => {
     expect(isQuestionAfter(text, phrase)).toBe(expected);
   });
@@ -66,10 +69,10 @@ describe('sentenceIsQuestion', () => {
         (text, seed) => {
           const skeleton = reader.readAside(text);
           const end = skeleton.text.length === 0 ? 0 : seed % (skeleton.text.length + 1);
-          const got = sentenceIsQuestion(skeleton, end);
-          // Plain definition: the sentence's last kept character, and what follows it as written.
+          const got = clauseIsQuestion(skeleton, end);
+          // Plain definition: the clause's last kept character, and what follows it as written.
           let next = end;
-          while (next < skeleton.text.length && skeleton.breaks[next] !== 3) next++;
+          while (next < skeleton.text.length && skeleton.breaks[next]! < 2) next++;
           const last = next - 1;
           const tail =
             last < 0
