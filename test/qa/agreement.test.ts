@@ -43,7 +43,6 @@ const KNOWN = new Set([
   'en-22 apology-on-complaint',
   'hans-16 apology-on-complaint',
   // lint phrase data gaps (no finding where rules/lint/README.md's scope says there is one)
-  'hans-17 forbidden-language',
   'hant-16 forbidden-language',
   'hans-23 off-platform',
   'hant-06 off-platform',
