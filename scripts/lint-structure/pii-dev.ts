@@ -212,7 +212,7 @@ function cases(): PiiCase[] {
     'en',
     'phone',
     'error',
-    ['+1 (212) 555-0147', '07700 900123', '+44 7700 900123'].map(
+    ['+1 (212) 555-0147', '07400 123456', '+44 7700 900123'].map(
       (p) => `Your phone number ${p} is on the order.`,
     ),
   );

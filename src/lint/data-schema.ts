@@ -27,7 +27,7 @@ export const RULE_ROLES = {
   'no-forbidden-phrase': ['phrase'],
   'shipping-wording': ['claim', 'warehouse'],
   'no-overpromise': ['promise'],
-  'no-pii-leak': ['owner', 'service', 'reference', 'card'],
+  'no-pii-leak': ['owner', 'service', 'reference', 'card', 'spelled-email'],
   'no-offplatform-contact': ['contact', 'handle'],
   'greet-first': ['greeting'],
   'apologize-on-complaint': ['apology', 'complaint'],

@@ -30,14 +30,37 @@ const ID_CARD =
   /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
 /** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6). */
 const BANK_CARD = /(?<![0-9a-z])[2-6]\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9a-z])/g;
-/** A street (up to six Han characters and 路/街/…), the house number, and an optional flat. */
+/** A Taiwan national ID (folded: lower case): a letter, 1 or 2, eight digits; checked by `validTaiwanId`. */
+const TW_ID = /(?<![0-9a-z])[a-z][12]\d{8}(?![0-9a-z])/g;
+/** A Hong Kong identity card number: one or two letters, six digits, the check digit (often bracketed). */
+const HK_ID = /(?<![0-9a-z])[a-z]{1,2}\d{6}(?:\([0-9a]\)|[0-9a])(?![0-9a-z])/g;
+/**
+ * A street (up to six Han characters and 路/街/道/…), Taiwan's section, lane and alley (一段, 188巷,
+ * 5弄), the house number (之 and a sub-number), and an optional floor or flat.
+ */
 const STREET_ZH =
-  /([\u4e00-\u9fff]{1,6})(?:路|街|大道|巷|弄|胡同)\d{1,5}号(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
+  /([\u4e00-\u9fff]{1,6})(路|街|大道|道|巷|弄|胡同)(?:[一二三四五六七八九十]{1,3}段|\d{1,2}段)?(?:\d{1,4}巷)?(?:\d{1,4}弄)?\d{1,5}号(?:之\d{1,3})?(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
+/** Words ending in 道 that are not streets (知道3号 is "know the 3rd"): the character before 道. */
+const NOT_A_STREET_BEFORE_DAO = new Set('知频通渠味难车赛轨管跑航隧栈坡步行街顺报说问讲写答称叫');
 const BUILDING_ZH = /\d{1,3}(?:栋|幢|号楼)\d{1,2}单元\d{2,5}(?:室|号)?/g;
-const STREET_EN =
-  /(?<![0-9a-z])\d{1,5}[a-z]? (?:[a-z]+ ){1,4}(?:street|road|avenue|lane|drive|boulevard|court)(?![a-z])/g;
-const STREET_WORD = /street|road|avenue|lane|drive|boulevard|court/;
+/** Street types, written out or abbreviated as addresses are (St, Rd, Ave, Blvd). */
+const STREET_TYPES =
+  'street|st|road|rd|avenue|ave|lane|ln|drive|boulevard|blvd|court|terrace|crescent|highway|hwy|parkway|pkwy';
+const STREET_EN = new RegExp(
+  `(?<![0-9a-z])\\d{1,5}[a-z]? (?:[a-z0-9]+ ){1,4}(?:${STREET_TYPES})(?![a-z])`,
+  'g',
+);
+const STREET_WORD = new RegExp(`(?<![a-z])(?:${STREET_TYPES})(?![a-z])`);
 const HAS_DIGIT_OR_AT = /[0-9@]/;
+/**
+ * An e-mail address spelt out against scrapers: name at domain dot com, name(at)domain(dot)com,
+ * name[at]domain[dot]com. One domain label and a common top-level domain, so "arrives at 5 pm" or
+ * "at checkout" never match.
+ */
+const EMAIL_SPELLED =
+  /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9-]{1,63} ?(?:\(dot\)|\[dot\]| dot |\.) ?(?:com|net|org|edu|gov|info|cn|hk|tw|uk|io|co|me)(?![a-z0-9])/g;
+/** The separator of a spelt-out e-mail address: where its name ends. */
+const SPELLED_AT = / ?(?:\(at\)|\[at\]| at ) ?/;
 /**
  * Characters that end what comes before a street name: the division it is in (北京市朝阳区|建国路)
  * and the words that introduce it (地址：|松仁路, 寄到|张江路). The street starts after the last one.
@@ -53,6 +76,32 @@ export function validIdCard(value: string): boolean {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (value.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
   return ID_CHECK[sum % 11] === value[17]!.toLowerCase();
+}
+
+const TW_LETTERS = 'abcdefghjklmnpqrstuvxywzio';
+
+/** The check digit of a Taiwan national ID: the letter's two-digit code and the nine digits, weighted. */
+export function validTaiwanId(value: string): boolean {
+  const id = value.toLowerCase();
+  if (!/^[a-z][12]\d{8}$/.test(id)) return false;
+  const code = TW_LETTERS.indexOf(id[0]!) + 10;
+  const weights = [8, 7, 6, 5, 4, 3, 2, 1, 1];
+  let sum = Math.floor(code / 10) + (code % 10) * 9;
+  for (let i = 1; i < 10; i++) sum += (id.charCodeAt(i) - 48) * weights[i - 1]!;
+  return sum % 10 === 0;
+}
+
+/** The check digit (MOD 11) of a Hong Kong identity card number, bracketed or not. */
+export function validHongKongId(value: string): boolean {
+  const id = value.toLowerCase().replace(/[()]/g, '');
+  const match = /^([a-z]{1,2})(\d{6})([0-9a])$/.exec(id);
+  if (match === null) return false;
+  const letters = match[1]!.length === 1 ? ` ${match[1]!}` : match[1]!;
+  const value36 = (c: string) => (c === ' ' ? 36 : c.charCodeAt(0) - 87); // a = 10
+  let sum = value36(letters[0]!) * 9 + value36(letters[1]!) * 8;
+  for (let i = 0; i < 6; i++) sum += (match[2]!.charCodeAt(i) - 48) * (7 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return match[3] === (check === 10 ? 'a' : String(check));
 }
 
 /** The Luhn check of a card number (ISO/IEC 7812), on its digits. */
@@ -86,6 +135,8 @@ export function findPii(text: string, look: PiiLook = {}): PiiHit[] {
 export interface PiiLook {
   local?: boolean;
   cards?: boolean;
+  /** Look for e-mail addresses spelt out (name at domain dot com): the reply has those words. */
+  spelled?: boolean;
 }
 
 /** What a bounded search found. */
@@ -106,7 +157,7 @@ export interface PiiSearch {
 export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): PiiSearch {
   const hits: PiiHit[] = [];
   let through = text.length;
-  if (!HAS_DIGIT_OR_AT.test(text)) return { hits, through };
+  if (look.spelled !== true && !HAS_DIGIT_OR_AT.test(text)) return { hits, through };
   let taken: Uint8Array | undefined;
   const free = (start: number, end: number) => {
     if (taken === undefined) return true;
@@ -142,6 +193,10 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
     }
   };
   add('id-card', ID_CARD, validIdCard);
+  // Taiwan and Hong Kong ID numbers have a weaker shape than the mainland's (no birth date) and
+  // one check digit: a product code passes it one time in ten, so they need a cue (身分證字號).
+  add('id-card', TW_ID, validTaiwanId, 'owner');
+  add('id-card', HK_ID, validHongKongId, 'owner');
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) {
     const emails = findEmails(text, limit);
@@ -155,6 +210,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
         keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
     }
   }
+  if (look.spelled === true) add('email', EMAIL_SPELLED);
   const phones = findPhones(text, look.local !== false, limit);
   if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
   for (const hit of phones) keep(hit);
@@ -164,6 +220,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   for (const m of text.includes('号') ? text.matchAll(STREET_ZH) : []) {
     // The street starts after the division or the word that introduces it.
     const prefix = m[1]!;
+    if (m[2] === '道' && NOT_A_STREET_BEFORE_DAO.has(prefix[prefix.length - 1]!)) continue;
     let skip = 0;
     for (let i = 0; i < prefix.length; i++) if (BEFORE_STREET.has(prefix[i]!)) skip = i + 1;
     const start = m.index + skip;
@@ -274,6 +331,9 @@ function nationalShape(
   // With a trunk 0 and an area code (2–4 digits, or one run): 0755-8888 6666, (02) 2345-6789.
   if (first === '0' && second !== '0' && count >= 9 && count <= 12 && (groups === 1 || firstLength <= 4))
     return { regions: ['CN', 'TW'], kind: 'landline' };
+  // United Kingdom, with a trunk 0 and a five-digit first group: 07700 900123, 01632 960123.
+  if (first === '0' && count === 11 && firstLength === 5 && groups === 2 && !bracketed)
+    return { regions: ['GB'], kind: second === '7' ? 'mobile' : 'landline' };
   // North American: (212) 555-0147, 212-555-0147 (three groups, or the area code in brackets).
   if (
     count === 10 &&
@@ -559,7 +619,7 @@ function maskNumber(digits: string, keep: number): string {
  * | mobile | 138****5678, 091****5678, ****4567 | first three and last four digits (+86 dropped) |
  * | landline | 010-****5678, 0755-****6666, 212-****0147 | area code (as written, else by length) and last four digits |
  * | phone | +852 ****4567 | country code and last four digits |
- * | id-card | 1101**********002X | first four and last four characters |
+ * | id-card | 1101**********002X, A1******89 | first and last four characters (18), else two |
  * | bank-card | 6222****0123 | first four and last four digits |
  * | email | z***@qq.com | first character of the name and the domain (a name of one or two characters: ***@qq.com) |
  * | address | 张江路**号, ** Baker Street | the street as written, every number `**` |
@@ -595,11 +655,13 @@ export function maskPii(kind: PiiKind, value: string): string {
     }
     case 'id-card': {
       const id = folded(value)
-        .replace(/[^0-9xX]/g, '')
+        .replace(/[^0-9a-zA-Z]/g, '')
         .toUpperCase();
-      return id.length < 8
+      // 18 characters (mainland) keep four at each end; the 8–10 of Taiwan and Hong Kong keep two.
+      const keep = id.length >= 15 ? 4 : 2;
+      return id.length < 6
         ? '*'.repeat(id.length)
-        : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+        : `${id.slice(0, keep)}${'*'.repeat(id.length - 2 * keep)}${id.slice(-keep)}`;
     }
     case 'bank-card': {
       const digits = asciiDigits(value);
@@ -607,6 +669,11 @@ export function maskPii(kind: PiiKind, value: string): string {
     }
     case 'email': {
       const address = folded(value).toLowerCase();
+      const spelled = address.includes('@') ? null : SPELLED_AT.exec(address);
+      if (spelled !== null) {
+        const name = address.slice(0, spelled.index);
+        return `${name.length > 2 ? name[0]! : ''}***${address.slice(spelled.index)}`;
+      }
       const at = address.lastIndexOf('@');
       if (at < 0) return '***';
       const name = address.slice(0, at);

@@ -88,9 +88,10 @@ export const noPiiLeak = defineRule({
     return {
       'reply:exit'() {
         const { skeleton } = context.reply;
-        // findPii finds nothing in folded text without a digit or an @: most replies stop here,
-        // their folded text never decoded.
-        if (!foldedHasDigitOrAt(skeleton)) return;
+        // findPii finds nothing in folded text without a digit or an @ (or the words of an e-mail
+        // address spelt out, a phrase cue): most replies stop here, their folded text never decoded.
+        const spelled = context.matches('spelled-email').length > 0;
+        if (!spelled && !foldedHasDigitOrAt(skeleton)) return;
         const normalized = skeleton.normalized;
         const owner = cueEnds(skeleton, context.matches('owner'));
         const card = cueEnds(skeleton, context.matches('card'));
@@ -101,6 +102,7 @@ export const noPiiLeak = defineRule({
           {
             local: owner.length > 0 || customerDigits.length === 8,
             cards: owner.length > 0 || card.length > 0,
+            spelled,
           },
           MAX_PII_SEARCHED,
         );

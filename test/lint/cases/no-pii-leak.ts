@@ -3,6 +3,9 @@ import type { RuleCases } from './types.js';
 
 // A checksum-valid mainland ID number (GB 11643), made up for the test.
 const ID = '11010519491231002X';
+// Checksum-valid Taiwan and Hong Kong ID numbers, made up for the test.
+const TW_ID = 'A123456789';
+const HK_ID = 'A123456(3)';
 
 export const noPiiLeakCases: RuleCases = {
   valid: [
@@ -34,6 +37,21 @@ export const noPiiLeakCases: RuleCases = {
     '您的身份证1101**********002X',
     '您的银行卡号6222****5679',
     '您的邮箱***@example.org',
+    // Taiwan and Hong Kong ID shapes without a cue (a product code passes one check digit in ten),
+    // and with a wrong check digit.
+    `型號 ${TW_ID}`,
+    '你的身份證號碼係 A123456(4)',
+    // Words ending in 道 are not streets: 知道3号 is "know about the 3rd".
+    '您知道3号发货吗？频道5号有直播',
+    // The shop's own repair point and returns warehouse.
+    '请寄回我们的维修点：深圳市宝安区新安路66号',
+    '退貨請寄回：台北市內湖區瑞光路300號 客服部',
+    'Please return it to our warehouse: 500 Industrial Rd, Reno.',
+    // "at" and "dot" that are not an e-mail address.
+    'See you at the store, the one by the dot com bubble museum.',
+    'It arrives at 5 pm.',
+    // Numbers before a word that is not a street type.
+    'Size 10 fits most people the same way.',
   ],
   invalid: [
     // Findings carry only the masked form (`actual`, message, data, fix); `text` is the range's text.
@@ -200,6 +218,51 @@ export const noPiiLeakCases: RuleCases = {
       text: 'Your phone number is 13812345678.',
       errors: [{ messageId: 'mobile', message: 'A full mobile number' }],
       output: 'Your phone number is 138****5678.',
+    },
+    {
+      text: `您的身分證字號 ${TW_ID} 已核對`,
+      errors: [{ messageId: 'id-card', severity: 'error', actual: 'A1******89', text: TW_ID }],
+      output: '您的身分證字號 A1******89 已核對',
+    },
+    {
+      text: `你嘅身份證號碼係 ${HK_ID}`,
+      errors: [{ messageId: 'id-card', severity: 'error', text: HK_ID }],
+      output: '你嘅身份證號碼係 A1****63',
+    },
+    {
+      text: '你嘅手機號碼 9123 4567 已經登記',
+      errors: [{ messageId: 'mobile', severity: 'error' }],
+      output: '你嘅手機號碼 ****4567 已經登記',
+    },
+    {
+      text: '已幫您改寄到新北市板橋區文化路一段188巷5弄3號',
+      errors: [{ messageId: 'address', severity: 'error', actual: '文化路一段**巷**弄**號' }],
+      output: '已幫您改寄到新北市板橋區文化路一段**巷**弄**號',
+    },
+    {
+      text: '地址是香港九龍旺角彌敦道688號',
+      errors: [{ messageId: 'address', severity: 'error' }],
+      output: '地址是香港九龍旺角彌敦道**號',
+    },
+    {
+      text: '您的收货地址是成都市武侯区人民南路四段27号',
+      errors: [{ messageId: 'address', severity: 'error', actual: '人民南路四段**号' }],
+      output: '您的收货地址是成都市武侯区人民南路四段**号',
+    },
+    {
+      text: 'Your delivery address is 1600 Pennsylvania Ave NW, correct?',
+      errors: [{ messageId: 'address', severity: 'error', actual: '** Pennsylvania Ave' }],
+      output: 'Your delivery address is ** Pennsylvania Ave NW, correct?',
+    },
+    {
+      text: "I'll email it to jane.doe at gmail dot com.",
+      errors: [{ messageId: 'email', severity: 'warn', actual: 'j*** at gmail dot com' }],
+      output: "I'll email it to j*** at gmail dot com.",
+    },
+    {
+      text: 'Your phone number 07400 123456 is on the order.',
+      errors: [{ messageId: 'mobile', severity: 'error' }],
+      output: 'Your phone number 074****3456 is on the order.',
     },
     {
       text: 'Delivery address: 221B Baker Street',
