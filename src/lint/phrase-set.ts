@@ -71,6 +71,11 @@ interface CompiledPattern {
   readonly tails?: ReadonlyMap<number, readonly string[]>;
   /** Whether each tail ends a Latin word (checked like `wordEnd`). */
   readonly tailWordEnd?: boolean;
+  /**
+   * The tails follow the anchor directly (`anchor(a|b|c)`, no gap): a pattern ending in a word
+   * class puts only its head in the automaton, not head × class.
+   */
+  readonly adjacent?: boolean;
 }
 
 const DEFAULT_GAP = 8;
@@ -128,6 +133,8 @@ export class PhraseSet {
     sources: readonly EntrySource[],
     lists: ReadonlyMap<string, readonly string[]>,
     reader: SkeletonReader,
+    /** `false` expands every pattern in full: the reference the adjacent-tail compile is tested against. */
+    useAdjacentTails = true,
   ): { set: PhraseSet; issues: HuashuIssue[]; compiled: Array<CompiledEntry | undefined> } {
     const skeletonText = (literal: string) => reader.skeletonText(literal);
     const issues: HuashuIssue[] = [];
@@ -188,6 +195,34 @@ export class PhraseSet {
       };
       const own: CompiledPattern[] = [];
       entry.patterns.forEach((pattern, index) => {
+        const adjacent = useAdjacentTails ? adjacentTails(pattern, skeletonText) : undefined;
+        if (adjacent !== undefined) {
+          // One pattern per head (and per kind of tail end), its tails in one table.
+          for (const head of adjacent.heads) {
+            for (const wordEnd of [false, true]) {
+              const tails = new Map<number, string[]>();
+              for (const tail of adjacent.tails) {
+                if (isWordCode(tail.charCodeAt(tail.length - 1)) !== wordEnd) continue;
+                const list = tails.get(tail.charCodeAt(0));
+                if (list === undefined) tails.set(tail.charCodeAt(0), [tail]);
+                else if (!list.includes(tail)) list.push(tail);
+              }
+              if (tails.size === 0) continue;
+              for (const list of tails.values()) list.sort((a, b) => b.length - a.length);
+              const parts = [head];
+              own.push({
+                entry: compiled,
+                parts,
+                wordStart: isWordCode(head.charCodeAt(0)),
+                wordEnd,
+                tails,
+                tailWordEnd: wordEnd,
+                adjacent: true,
+              });
+            }
+          }
+          return;
+        }
         const options = expandAlternatives(pattern);
         if (options === undefined) return problem(`.patterns[${index}]`, `malformed pattern "${pattern}"`);
         for (const option of options) {
@@ -320,9 +355,13 @@ export class PhraseSet {
   /** The first gap position where a tail starts; the longest tail there. */
   private matchTail(skeleton: Skeleton, pattern: CompiledPattern, position: number): number {
     const { text, breaks } = skeleton;
-    const limit = Math.min(position + pattern.entry.maxGap, text.length - 1);
+    // Adjacent tails are the rest of one literal: no gap, and (like any literal) not stopped by a break.
+    const limit = Math.min(
+      position + (pattern.adjacent === true ? 0 : pattern.entry.maxGap),
+      text.length - 1,
+    );
     for (let i = position; i <= limit; i++) {
-      if (breaks[i] === Break.Sentence) return -1;
+      if (breaks[i] === Break.Sentence && pattern.adjacent !== true) return -1;
       const tails = pattern.tails!.get(text.charCodeAt(i));
       if (tails === undefined) continue;
       for (const tail of tails) {
@@ -402,11 +441,55 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function dedupePatterns(patterns: CompiledPattern[]): CompiledPattern[] {
   const seen = new Set<string>();
   return patterns.filter((p) => {
+    // Adjacent-tail patterns are one per head already.
+    if (p.adjacent === true) return true;
     const key = p.parts.join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** Characters whose skeleton depends on their neighbours (亲 as an address, a decimal point, an apostrophe). */
+const CONTEXT_CHARACTERS = /[亲親.'’]/;
+/** A final word class this large or larger is matched as adjacent tails. */
+const MIN_ADJACENT_TAILS = 2;
+
+/**
+ * A pattern without gaps that ends in a group of alternatives (`你(没|没有)(看|读|瞧)`), split into
+ * its heads and tails, skeletonised: the automaton then holds each head once, and the tails are
+ * looked up where a head ends — the same literals as the full expansion (the property test in
+ * test/lint/adjacent-tails.test.ts checks it), at a fraction of the automaton's size.
+ * Undefined when the pattern does not have that shape, when a head or a tail folds to nothing,
+ * when the group has an empty alternative, or when the join could fold differently (亲, a dot, an
+ * apostrophe on either side): those patterns are expanded in full.
+ */
+function adjacentTails(
+  pattern: string,
+  skeletonText: (literal: string) => string,
+): { heads: string[]; tails: string[] } | undefined {
+  if (pattern.includes('…') || !pattern.endsWith(')')) return undefined;
+  const open = pattern.lastIndexOf('(');
+  if (open <= 0) return undefined;
+  const alternatives = pattern.slice(open + 1, -1).split('|');
+  if (alternatives.length < MIN_ADJACENT_TAILS || alternatives.some((a) => a === '')) return undefined;
+  const written = expandAlternatives(pattern.slice(0, open));
+  if (written === undefined) return undefined;
+  const tails: string[] = [];
+  for (const alternative of alternatives) {
+    if (CONTEXT_CHARACTERS.test(alternative[0]!)) return undefined;
+    const tail = skeletonText(alternative);
+    if (tail === '') return undefined;
+    tails.push(tail);
+  }
+  const heads = new Set<string>();
+  for (const head of written) {
+    if (head === '' || CONTEXT_CHARACTERS.test(head[head.length - 1]!)) return undefined;
+    const folded = skeletonText(head);
+    if (folded === '') return undefined;
+    heads.add(folded);
+  }
+  return { heads: [...heads], tails };
 }
 
 /**
@@ -417,7 +500,7 @@ function mergeTails(patterns: CompiledPattern[]): CompiledPattern[] {
   const out: CompiledPattern[] = [];
   const groups = new Map<string, CompiledPattern[]>();
   for (const pattern of patterns) {
-    if (pattern.parts.length !== 2) {
+    if (pattern.parts.length !== 2 || pattern.tails !== undefined) {
       out.push(pattern);
       continue;
     }
