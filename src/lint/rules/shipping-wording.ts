@@ -1,7 +1,14 @@
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule } from '../rule.js';
-import { Break } from '../skeleton.js';
+import { Break, isWordCode } from '../skeleton.js';
+import { chineseClaim, cueKind, englishClaim, type ClaimSpan } from './shipping-claim.js';
+
+/** A span of the reply's skeleton. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** How far (skeleton characters, same sentence) a warehouse subject may stand from the claim. */
 const SUBJECT_BEFORE = 8;
@@ -38,20 +45,30 @@ export const shippingWording = defineRule({
     },
   },
   create(context) {
-    let claims: PhraseMatch[] = [];
+    let cues: PhraseMatch[] = [];
     return {
       reply() {
-        claims = [];
+        cues = [];
       },
       phrase(match) {
-        if (match.entry.role === 'claim') claims.push(match);
+        if (match.entry.role === 'claim') cues.push(match);
       },
       'reply:exit'() {
         const order = context.facts?.order;
-        if (order?.shipped === undefined || claims.length === 0) return;
+        if (order?.shipped === undefined || cues.length === 0) return;
         if (order.shipped && order.carrierScan) return;
-        const hasSubject = subjectFinder(context.reply.skeleton.breaks, context.matches('warehouse'));
-        for (const claim of preferLocale(claims, context.locale)) {
+        const skeleton = context.reply.skeleton;
+        const hasSubject = subjectFinder(skeleton.breaks, context.matches('warehouse'));
+        let covered = -1;
+        for (const cue of preferLocale(cues, context.locale)) {
+          // 发出去 and 发出 at one place: the longest cue is read, the shorter ones skipped.
+          if (cue.start < covered) continue;
+          covered = cue.end;
+          const kind = cueKind(cue.entry.id);
+          const claim = isWordCode(skeleton.text.charCodeAt(cue.start))
+            ? englishClaim(skeleton, cue.start, cue.end, kind)
+            : chineseClaim(skeleton, cue.start, cue.end, kind);
+          if (claim === undefined) continue;
           const range = context.reply.range(claim.start, claim.end);
           const text = context.reply.text.slice(range[0], range[1]);
           if (!order.shipped) {
@@ -65,7 +82,7 @@ export const shippingWording = defineRule({
             continue;
           }
           if (hasSubject(claim)) continue;
-          const fixText = claim.entry.fix?.replaceAll('$&', text);
+          const fixText = fixFor(cue, claim, text);
           const suggestion = context.suggestion('shipping/warehouse-dispatched');
           context.report({
             messageId: 'noCarrierScan',
@@ -80,8 +97,20 @@ export const shippingWording = defineRule({
   },
 });
 
+/**
+ * The entry's fix with the warehouse as the subject: 仓库 + 已经发出; 仓库已 + 给您发货 when the
+ * claim has no completed adverb of its own; `$& from our warehouse` only where nothing (an object
+ * pronoun, a particle) follows that the phrase would split.
+ */
+function fixFor(cue: PhraseMatch, claim: ClaimSpan, text: string): string | undefined {
+  const fix = cue.entry.fix;
+  if (fix === undefined) return undefined;
+  if (cue.entry.locale === 'en') return claim.appendable ? fix.replaceAll('$&', text) : undefined;
+  return fix.replaceAll('$&', claim.marked ? text : `已${text}`);
+}
+
 /** A warehouse word right before the claim (仓库已发货) or shortly after (shipped from our warehouse). */
-function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatch): boolean {
+function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: Span): boolean {
   let from: number;
   let to: number;
   if (warehouse.end <= claim.start) {
@@ -99,7 +128,7 @@ function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatc
  * Whether a warehouse word is the subject of a claim: only the warehouse words starting near the
  * claim are looked at (found by binary search), so a long reply costs O(claims · log warehouses).
  */
-function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (claim: PhraseMatch) => boolean {
+function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (claim: Span) => boolean {
   const warehouses = [...matches].sort((a, b) => a.start - b.start);
   let longest = 0;
   for (const w of warehouses) longest = Math.max(longest, w.end - w.start);
@@ -132,5 +161,5 @@ function preferLocale(claims: readonly PhraseMatch[], locale: string): PhraseMat
     if (current === undefined || (claim.entry.locale === locale && current.entry.locale !== locale))
       bySpan.set(key, claim);
   }
-  return [...bySpan.values()];
+  return [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
 }
