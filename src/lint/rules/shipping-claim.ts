@@ -76,7 +76,7 @@ function table(entries: ReadonlyArray<readonly [Mark, string]>): Map<string, Mar
 const NOT_PARCEL_ZH =
   '链接 消息 信息 短信 图片 照片 截图 视频 优惠券 券 红包 发票 邮件 通知 申请 退款 钱 赔偿 补偿 语音 文件 ' +
   '表格 二维码 位置 定位 验证码 单号 运单号 快递单号 物流单号 资料 凭证 报价 方案 问卷 小票 收据 合同 ' +
-  '说明 评价 积分 款项 账单 证明 工单 邀请 口令 退货地址';
+  '说明 评价 积分 款项 账单 证明 工单 邀请 口令 退货地址 票 专票 增票 普票 开具 开票 电话 号码 手机号';
 
 const ZH_LEFT = table([
   [
@@ -93,7 +93,7 @@ const ZH_LEFT = table([
     Mark.Future,
     '会 将 将会 要 就要 快要 马上 立即 立刻 即将 尽快 尽早 及时 可以 可 能 能够 需要 需 须 必须 准备 安排 ' +
       '等 等待 待 预计 计划 打算 争取 明天 明日 后天 下周 下星期 稍后 晚点 待会 一会 一会儿 随后 再 内 之内 ' +
-      '以内 明早 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
+      '以内 工作日 明早 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
   ],
   [Mark.Progressive, '正在 正 在 目前正在'],
   [
@@ -109,7 +109,7 @@ const ZH_LEFT = table([
     '不好意思 不客气 不错 不用担心 没关系 没问题 没想到 没错 会员 机会 要求 主要 重要 目前 当前 提前 再次 ' +
       '所以 以上 以下 以及 以便 早上 早晨 早安 刚好 已读 你的 你们的 跟你 和你 告诉你 通知你 麻烦你 请你 ' +
       '让你 谢谢你 感谢你 理解 在线 现在 实在 存在 所在 在此 正常 正品 真正 内容 内衣 国内 省内 前台 ' +
-      '之前的 后台 售后 以后的 等等 能量 可是 不过',
+      '之前的 后台 售后 以后的 等等 能量 可是 不过 自己',
   ],
 ]);
 
@@ -274,11 +274,11 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
   // Right of the cue: complements, the aspect, and what would make it a question, a time clause,
   // a relative clause or a noun.
   let done = text.charCodeAt(end - 1) === 0x4e86 /* 了 */ || particleLaAfter(skeleton, end);
-  // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing.
+  // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing. 是…的 marks
+  // focus, not aspect: the past time (昨天, 刚刚) makes the claim, 是随商品一起寄的 is a policy.
   if (text.charCodeAt(end - 1) === 0x7684 /* 的 */) {
     if (end < to && carrierAt(text, end, to) === 0 && wordStartingAt(text, end, to, ZH_RIGHT)?.[0] !== Mark.DoneAdverb)
       return undefined;
-    done = true;
   }
   let direct = true;
   for (let q = end; q < to; ) {
@@ -294,8 +294,11 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
         continue;
       }
       const next = q + 1;
-      if (next >= to || carrierAt(text, next, to) > 0 || wordStartingAt(text, next, to, ZH_RIGHT)?.[0] === Mark.DoneAdverb) {
-        done = true;
+      if (
+        next >= to ||
+        carrierAt(text, next, to) > 0 ||
+        wordStartingAt(text, next, to, ZH_RIGHT)?.[0] === Mark.DoneAdverb
+      ) {
         q = next;
         continue;
       }
@@ -309,9 +312,13 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
     }
     const [mark, length] = found;
     switch (mark) {
-      case Mark.DoneAdverb:
+      case Mark.DoneAdverb: {
+        // 发货了就不能改了, 发了才能查到: 了 + 就/才 is a condition (once it has shipped…).
+        const after = text.charCodeAt(q + length);
+        if (direct && (after === 0x5c31 /* 就 */ || after === 0x624d) /* 才 */) return undefined;
         done = true;
         break;
+      }
       case Mark.Question:
         // 发了吗 anywhere in the clause; 发了没, 发货否 right after the verb (发出了不用担心 is no question).
         if (direct || length === 1 && (text.charCodeAt(q) === 0x5417 /* 吗 */ || text.charCodeAt(q) === 0x4e48))
