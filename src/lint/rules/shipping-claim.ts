@@ -38,8 +38,11 @@ export interface ClaimSpan {
   readonly end: number;
   /** The span starts with a completed adverb (已, 早就 / has, was): a fix only adds the subject. */
   readonly marked: boolean;
-  /** A fix may append text right after the span (en: nothing like an object pronoun follows). */
-  readonly appendable: boolean;
+  /**
+   * A fix may rewrite the span: en, nothing like an object pronoun follows (a fix appends); zh,
+   * the span starts the predicate (no 已经 or 昨天 further left that a prefix would strand).
+   */
+  readonly fixable: boolean;
 }
 
 const enum Mark {
@@ -173,17 +176,37 @@ function carrierAt(text: string, start: number, to: number): number {
   return 0;
 }
 
+/**
+ * A clause break before skeleton character `i`: punctuation, the sentence's end, or spaces between
+ * phrases (是的 亲), but not the spaces of letter-spaced text (已 经 发 出了: a single character on
+ * one side), which the skeleton also reads as clause breaks.
+ */
+function clauseBreak(skeleton: Skeleton, i: number): boolean {
+  const { breaks } = skeleton;
+  const brk = breaks[i]!;
+  if (brk === Break.Sentence) return true;
+  if (brk < Break.Clause) return false;
+  for (let o = skeleton.ends[i - 1]!; o < skeleton.starts[i]!; o++) {
+    const c = skeleton.original.charCodeAt(o);
+    if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
+  }
+  const singleBefore = i === 1 || breaks[i - 1]! >= Break.Clause;
+  const singleAfter = i + 1 >= skeleton.text.length || breaks[i + 1]! >= Break.Clause;
+  return !singleBefore && !singleAfter;
+}
+
 /** Start of the clause holding position `at`. */
-function clauseStart(breaks: Uint8Array, at: number): number {
+function clauseStart(skeleton: Skeleton, at: number): number {
   let i = at;
-  while (i > 0 && breaks[i]! < Break.Clause) i--;
+  while (i > 0 && !clauseBreak(skeleton, i)) i--;
   return i;
 }
 
 /** End (exclusive) of the clause holding the character before `at`. */
-function clauseEnd(breaks: Uint8Array, at: number, length: number): number {
+function clauseEnd(skeleton: Skeleton, at: number): number {
+  const length = skeleton.text.length;
   let i = at;
-  while (i < length && breaks[i]! < Break.Clause) i++;
+  while (i < length && !clauseBreak(skeleton, i)) i++;
   return i;
 }
 
@@ -213,8 +236,8 @@ function particleLaAfter(skeleton: Skeleton, end: number): boolean {
 /** A Chinese dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function chineseClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
   const { text, breaks } = skeleton;
-  const from = Math.max(clauseStart(breaks, start), start - LEFT_WINDOW);
-  const to = Math.min(clauseEnd(breaks, end, text.length), end + RIGHT_WINDOW);
+  const from = Math.max(clauseStart(skeleton, start), start - LEFT_WINDOW);
+  const to = Math.min(clauseEnd(skeleton, end), end + RIGHT_WINDOW);
 
   // Left of the cue, nearest first: the aspect that governs it, and what the whole clause does.
   let nearest: Mark | undefined;
@@ -339,12 +362,12 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
     }
     q += length;
   }
-  const clauseTo = clauseEnd(breaks, end, text.length);
+  const clauseTo = clauseEnd(skeleton, end);
   if (endsWithQuestionMark(skeleton, clauseTo)) return undefined;
 
   const completed = nearest === Mark.DoneAdverb || nearest === Mark.Past || done;
   if (kind === CueKind.Verb && !completed) return undefined;
-  return { start: spanStart, end, marked, appendable: false };
+  return { start: spanStart, end, marked, fixable: marked || nearest === undefined };
 }
 
 // English: the skeleton keeps words (lower case, apostrophes dropped) with word breaks between them.
@@ -411,7 +434,7 @@ const EN_NOT_PARCEL = new Set(
 /** The right-hand object window stops at these. */
 const EN_OBJECT_STOP = new Set('with via by from on at in and but so yesterday today this last earlier'.split(' '));
 /** A fix appended after the span would split the verb from these. */
-const EN_OBJECT_NEXT = new Set('it them your the out off you over to a an everything this that his her'.split(' '));
+const EN_OBJECT_NEXT = new Set('it them your the out off you over to a an everything his her'.split(' '));
 /** Verbs that also send messages: what they send is checked. */
 const EN_MESSAGE_VERB = /^(sent|posted|mailed|went|gone)/;
 
@@ -454,8 +477,8 @@ function contraction(word: string): En | undefined {
 /** An English dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function englishClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
   const { text, breaks } = skeleton;
-  const from = clauseStart(breaks, start);
-  const to = clauseEnd(breaks, end, text.length);
+  const from = clauseStart(skeleton, start);
+  const to = clauseEnd(skeleton, end);
   if (endsWithQuestionMark(skeleton, to)) return undefined;
   const left = wordsIn(skeleton, from, start);
   const right = wordsIn(skeleton, end, to);
@@ -520,6 +543,6 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
     start: spanStart,
     end,
     marked: past,
-    appendable: next === undefined || !EN_OBJECT_NEXT.has(next),
+    fixable: next === undefined || !EN_OBJECT_NEXT.has(next),
   };
 }

@@ -99,14 +99,15 @@ export const shippingWording = defineRule({
 
 /**
  * The entry's fix with the warehouse as the subject: 仓库 + 已经发出; 仓库已 + 给您发货 when the
- * claim has no completed adverb of its own; `$& from our warehouse` only where nothing (an object
- * pronoun, a particle) follows that the phrase would split.
+ * claim has no completed adverb of its own (a typo of 已 — 以, 己, 巳 — is corrected);
+ * `$& from our warehouse` where nothing follows that the phrase would split (an object pronoun).
  */
 function fixFor(cue: PhraseMatch, claim: ClaimSpan, text: string): string | undefined {
   const fix = cue.entry.fix;
-  if (fix === undefined) return undefined;
-  if (cue.entry.locale === 'en') return claim.appendable ? fix.replaceAll('$&', text) : undefined;
-  return fix.replaceAll('$&', claim.marked ? text : `已${text}`);
+  if (fix === undefined || !claim.fixable) return undefined;
+  if (cue.entry.locale === 'en') return fix.replaceAll('$&', text);
+  const predicate = claim.marked ? text.replace(/^[以己巳]/u, '已') : `已${text}`;
+  return fix.replaceAll('$&', predicate);
 }
 
 /** A warehouse word right before the claim (仓库已发货) or shortly after (shipped from our warehouse). */
