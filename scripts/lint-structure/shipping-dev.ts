@@ -82,10 +82,23 @@ const hans: Grammar = {
     { v: '交给顺丰', handover: true },
     { v: '交给快递小哥', handover: true },
     { v: '上路', handover: true },
+    { v: '送出' },
+    { v: '发件' },
+    { v: '补发' },
   ],
   subjects: ['', '您的订单', '您的包裹', '宝贝', '东西', '货', '您买的鞋子', '这单', '我们', '这边'],
   prefixes: ['', '亲，', '您好，', '亲亲 ', '好的亲，'],
-  suffixes: ['', '哦', '，请耐心等待', '，预计2-3天送达', '呢亲', '~', '，您留意一下物流'],
+  suffixes: [
+    '',
+    '哦',
+    '，请耐心等待',
+    '，预计2-3天送达',
+    '呢亲',
+    '~',
+    '，您留意一下物流',
+    '。还有什么可以帮您的吗？',
+    '啦',
+  ],
   beneficiaries: ['', '给您', '帮您'],
   claims: [
     (v, b) => `已经${b}${v.v}了`,
@@ -99,6 +112,7 @@ const hans: Grammar = {
     (v) => `${v.v}了`,
     (v) => (v.handover ? undefined : `是昨天${v.v}的`),
     (v) => `已经${v.v}两天了`,
+    (v) => (v.handover ? undefined : `已经从广州仓${v.v}了`),
   ],
   stateClaims: ['在路上了', '已经在路上了', '正在运输中', '已经在路上了，很快就到'],
   others: {
@@ -129,6 +143,13 @@ const hans: Grammar = {
     relative: (v, _b, pick) =>
       v.bare || v.handover ? undefined : pick([`已${v.v}的订单不能修改地址`, `已经${v.v}的包裹没办法拦截`]),
     customer: (v) => (v.customer ? `您${v.v}后请把单号告诉我们` : undefined),
+    policy: (v, _b, pick) =>
+      pick([
+        `我们一般付款后48小时内${v.v}`,
+        `下单后按顺序${v.v}`,
+        `${v.v}时间以物流信息为准`,
+        `我们是按付款顺序统一${v.v}的`,
+      ]),
     object: (v, _b, pick) =>
       v.v === '发' || v.v === '发出去'
         ? pick(['已经给您发了链接', '优惠券已经发给您了', '截图我已经发过去了'])
@@ -156,6 +177,8 @@ const hant: Grammar = {
     { v: '交給物流', handover: true },
     { v: '出庫' },
     { v: '寄送' },
+    { v: '送出' },
+    { v: '寄咗', bare: true },
   ],
   subjects: ['', '您的訂單', '您的包裹', '商品', '東西', '這筆訂單', '我們'],
   prefixes: ['', '您好，', '親，', '不好意思讓您久等，'],
@@ -166,15 +189,21 @@ const hant: Grammar = {
     (v, b) => (v.bare ? undefined : `已${b}${v.v}`),
     (v, b) => `${b}${v.v}了`,
     (v) => `昨天就${v.v}了`,
-    (v) => `早就${v.v}了`,
+    (v) => (v.v === '寄咗' ? '琴日已經寄咗' : `早就${v.v}了`),
     (v) => `今天早上${v.v}了`,
     (v) => (v.handover ? undefined : `是前天${v.v}的`),
   ],
   stateClaims: ['在路上了', '已經在路上囉', '目前在運送途中'],
   others: {
-    question: (v, b, pick) => pick([`${v.v}了嗎？`, `請問是否已經${v.v}？`, `${b}${v.v}了沒？`]),
+    question: (v, b, pick) =>
+      v.v === '寄咗'
+        ? pick(['寄咗未？', '係咪已經寄咗？'])
+        : pick([`${v.v}了嗎？`, `請問是否已經${v.v}？`, `${b}${v.v}了沒？`]),
     negation: (v, b, pick) => pick([`還沒${v.v}`, `還沒有${b}${v.v}`, `尚未${v.v}`]),
-    future: (v, b, pick) => pick([`明天${v.v}`, `會盡快${b}${v.v}`, `預計三天內${v.v}`, `下週一${v.v}`]),
+    future: (v, b, pick) =>
+      v.v === '寄咗'
+        ? '聽日寄出'
+        : pick([`明天${v.v}`, `會盡快${b}${v.v}`, `預計三天內${v.v}`, `下週一${v.v}`]),
     condition: (v, _b, pick) =>
       pick([`如果已經${v.v}的話，就無法更改地址`, `${v.v}後會傳簡訊通知您`, `等${v.v}了再通知您`]),
     relative: (v, _b, pick) =>
@@ -199,7 +228,14 @@ const en: Grammar = {
   ],
   subjects: ['Your order', 'Your parcel', 'The package', 'It', 'Everything', 'Your item', 'The replacement'],
   prefixes: ['', 'Good news: ', 'Hi there, ', 'Thanks for waiting. ', 'Hello! '],
-  suffixes: ['.', '!', ', so it should reach you soon.', ' :)', '. Thanks for your patience.'],
+  suffixes: [
+    '.',
+    '!',
+    ', so it should reach you soon.',
+    ' :)',
+    '. Thanks for your patience.',
+    '. Anything else I can help with?',
+  ],
   beneficiaries: ['yesterday', 'this morning', 'on Monday', 'earlier today', 'last night'],
   claims: [
     (v) => (v.v === 'shipped' ? 'has shipped' : undefined),
@@ -223,6 +259,11 @@ const en: Grammar = {
     'I posted it on Monday',
     'We have shipped your order',
     'We handed it over to the courier earlier today',
+    'It was handed over to Royal Mail yesterday',
+    'The courier collected it this morning',
+    'Your order has been processed and shipped',
+    'We sent the replacement yesterday',
+    "It's out for delivery",
   ],
   others: {
     question: (v, _t, pick) =>

@@ -96,7 +96,7 @@ const ZH_LEFT = table([
     Mark.Future,
     '会 将 将会 要 就要 快要 马上 立即 立刻 即将 尽快 尽早 及时 可以 可 能 能够 需要 需 须 必须 准备 安排 ' +
       '等 等待 待 预计 计划 打算 争取 明天 明日 后天 下周 下星期 稍后 晚点 待会 一会 一会儿 随后 再 内 之内 ' +
-      '以内 工作日 明早 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
+      '以内 工作日 明早 听日 后日 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
   ],
   [Mark.Progressive, '正在 正 在 目前正在'],
   [
@@ -117,8 +117,8 @@ const ZH_LEFT = table([
 ]);
 
 const ZH_RIGHT = table([
-  [Mark.DoneAdverb, '了 过 完 咯 喽 啰 掉'],
-  [Mark.Question, '吗 么 没 没有 否 不'],
+  [Mark.DoneAdverb, '了 过 完 咯 喽 啰 掉 咗'],
+  [Mark.Question, '吗 么 没 没有 否 不 未'],
   [Mark.Condition, '后 之后 以后 时 的时候 前 之前 以前 的话 时候'],
   [Mark.Beneficiary, '给你 给你们 出去 过去 出 走 好 给'],
   [Mark.NotParcel, NOT_PARCEL_ZH],
@@ -240,9 +240,11 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
   const to = Math.min(clauseEnd(skeleton, end), end + RIGHT_WINDOW);
 
   // Left of the cue, nearest first: the aspect that governs it, and what the whole clause does.
-  let nearest: Mark | undefined;
+  // A cue may hold its own adverb (宝贝已发，请查收).
+  const own = wordStartingAt(text, start, end, ZH_LEFT)?.[0] === Mark.DoneAdverb;
+  let nearest: Mark | undefined = own ? Mark.DoneAdverb : undefined;
   let spanStart = start;
-  let marked = false;
+  let marked = own;
   let adjacent = true;
   let separated = false;
   for (let p = start; p > from; ) {
@@ -296,7 +298,7 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
 
   // Right of the cue: complements, the aspect, and what would make it a question, a time clause,
   // a relative clause or a noun.
-  let done = text.charCodeAt(end - 1) === 0x4e86 /* 了 */ || particleLaAfter(skeleton, end);
+  let done = ZH_RIGHT.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
   // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing. 是…的 marks
   // focus, not aspect: the past time (昨天, 刚刚) makes the claim, 是随商品一起寄的 is a policy.
   if (text.charCodeAt(end - 1) === 0x7684 /* 的 */) {
@@ -483,6 +485,11 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
   const left = wordsIn(skeleton, from, start);
   const right = wordsIn(skeleton, end, to);
   const cue = skeleton.text.slice(start, end);
+  // A cue with a gap (the courier … collected it) may hold a modal or a negation itself.
+  for (const word of wordsIn(skeleton, start, end)) {
+    const mark = EN_CHAIN.get(word.text) ?? contraction(word.text);
+    if (mark === En.Negation || (mark === En.Modal && word.text !== 'to')) return undefined;
+  }
 
   // The auxiliary chain right before the cue: has already been, will be, is now, hasn't.
   const marks: En[] = [];
