@@ -59,11 +59,7 @@ export const shippingWording = defineRule({
         if (order.shipped && order.carrierScan) return;
         const skeleton = context.reply.skeleton;
         const hasSubject = subjectFinder(skeleton.breaks, context.matches('warehouse'));
-        let covered = -1;
-        for (const cue of preferLocale(cues, context.locale)) {
-          // 发出去 and 发出 at one place: the longest cue is read, the shorter ones skipped.
-          if (cue.start < covered) continue;
-          covered = cue.end;
+        for (const cue of readableCues(preferLocale(cues, context.locale))) {
           const kind = cueKind(cue.entry.id);
           const claim = isWordCode(skeleton.text.charCodeAt(cue.start))
             ? englishClaim(skeleton, cue.start, cue.end, kind)
@@ -148,6 +144,23 @@ function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (cl
       if (subjectOf(breaks, warehouses[i]!, claim)) return true;
     return false;
   };
+}
+
+/**
+ * Of overlapping cues (发出去 and 发出; 已 经 发 and 发出 in letter-spaced text) the one reaching
+ * furthest is read: the structure check finds the adverbs before it itself.
+ */
+function readableCues(sorted: readonly PhraseMatch[]): PhraseMatch[] {
+  const chosen: PhraseMatch[] = [];
+  for (const cue of sorted) {
+    const last = chosen[chosen.length - 1];
+    if (last !== undefined && cue.start < last.end) {
+      if (cue.end > last.end) chosen[chosen.length - 1] = cue;
+      continue;
+    }
+    chosen.push(cue);
+  }
+  return chosen;
 }
 
 /**
