@@ -235,7 +235,7 @@ function particleLaAfter(skeleton: Skeleton, end: number): boolean {
 
 /** A Chinese dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function chineseClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
-  const { text, breaks } = skeleton;
+  const { text } = skeleton;
   const from = Math.max(clauseStart(skeleton, start), start - LEFT_WINDOW);
   const to = Math.min(clauseEnd(skeleton, end), end + RIGHT_WINDOW);
 
@@ -478,7 +478,6 @@ function contraction(word: string): En | undefined {
 
 /** An English dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function englishClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
-  const { text, breaks } = skeleton;
   const from = clauseStart(skeleton, start);
   const to = clauseEnd(skeleton, end);
   if (endsWithQuestionMark(skeleton, to)) return undefined;
