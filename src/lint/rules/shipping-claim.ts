@@ -86,7 +86,7 @@ const ZH_LEFT = table([
     Mark.DoneAdverb,
     '已 已经 早就 早已 早都 都已经 也已经 均已 皆已 以 以经 己 己经 巳 巳经 刚 刚刚 早 已于 已然 业已 一早就',
   ],
-  [Mark.Past, '今早 昨天 昨日 昨晚 前天 前两天 前几天 上周 上星期 上礼拜 之前 刚才 天前 日前 以前 不久前 当时 一早'],
+  [Mark.Past, '今早 昨天 昨日 昨晚 前天 前两天 前几天 上周 上星期 上礼拜 之前 刚才 天前 以前 不久前 当时 一早'],
   [
     Mark.Negation,
     '没 没有 未 还没 还没有 还未 尚未 暂未 并未 并没有 不 别 无法 没法 没办法 不能 不会 未能 从未 暂时没 ' +
@@ -138,10 +138,20 @@ const CARRIERS_ZH = new Set(
   ).split(' '),
 );
 
+/** Before 之前 / 以前, a date or hour makes a deadline: 3月5日之前, 周五以前, 下午5点之前. */
+const DEADLINE_BEFORE = /[0-9日号月底末点时一二三四五六]/u;
+
 const LONGEST_ZH = 6;
 /** Characters looked at on each side of a cue, inside its clause. */
 const LEFT_WINDOW = 16;
 const RIGHT_WINDOW = 10;
+/** Characters of the original read between two skeleton characters (punctuation, particles). */
+const GAP_WINDOW = 16;
+/** How far a clause's closing question mark is looked for. */
+const QUESTION_WINDOW = 40;
+/** English clauses, in skeleton characters (spaces removed): about a dozen words back, eight on. */
+const EN_LEFT_WINDOW = 80;
+const EN_RIGHT_WINDOW = 48;
 
 /** The longest word of `words` ending at `end` (not before `from`). */
 function wordEndingAt(
@@ -186,7 +196,8 @@ function clauseBreak(skeleton: Skeleton, i: number): boolean {
   const brk = breaks[i]!;
   if (brk === Break.Sentence) return true;
   if (brk < Break.Clause) return false;
-  for (let o = skeleton.ends[i - 1]!; o < skeleton.starts[i]!; o++) {
+  const gapEnd = Math.min(skeleton.starts[i]!, skeleton.ends[i - 1]! + GAP_WINDOW);
+  for (let o = skeleton.ends[i - 1]!; o < gapEnd; o++) {
     const c = skeleton.original.charCodeAt(o);
     if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
   }
@@ -195,18 +206,22 @@ function clauseBreak(skeleton: Skeleton, i: number): boolean {
   return !singleBefore && !singleAfter;
 }
 
-/** Start of the clause holding position `at`. */
-function clauseStart(skeleton: Skeleton, at: number): number {
+/**
+ * Start of the clause holding position `at`, looking back at most `window` characters: a cue costs
+ * a bounded amount of work however long its clause (a megabyte of 已发货 stays linear).
+ */
+function clauseStart(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.max(0, at - window);
   let i = at;
-  while (i > 0 && !clauseBreak(skeleton, i)) i--;
+  while (i > limit && !clauseBreak(skeleton, i)) i--;
   return i;
 }
 
-/** End (exclusive) of the clause holding the character before `at`. */
-function clauseEnd(skeleton: Skeleton, at: number): number {
-  const length = skeleton.text.length;
+/** End (exclusive) of the clause holding the character before `at`, at most `window` characters on. */
+function clauseEnd(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.min(skeleton.text.length, at + window);
   let i = at;
-  while (i < length && !clauseBreak(skeleton, i)) i++;
+  while (i < limit && !clauseBreak(skeleton, i)) i++;
   return i;
 }
 
@@ -215,7 +230,7 @@ function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
   const length = skeleton.text.length;
   if (end < length && skeleton.breaks[end] !== Break.Sentence) return false;
   const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
-  const to = end < length ? skeleton.starts[end]! : skeleton.original.length;
+  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
   for (let i = from; i < to; i++) {
     const c = skeleton.original.charCodeAt(i);
     if (c === 0x3f || c === 0xff1f) return true;
@@ -228,7 +243,7 @@ function particleLaAfter(skeleton: Skeleton, end: number): boolean {
   if (end === 0) return false;
   const length = skeleton.text.length;
   const from = skeleton.ends[end - 1]!;
-  const to = end < length ? skeleton.starts[end]! : skeleton.original.length;
+  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
   for (let i = from; i < to; i++) if (skeleton.original.charCodeAt(i) === 0x5566) return true;
   return false;
 }
@@ -236,8 +251,8 @@ function particleLaAfter(skeleton: Skeleton, end: number): boolean {
 /** A Chinese dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function chineseClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
   const { text } = skeleton;
-  const from = Math.max(clauseStart(skeleton, start), start - LEFT_WINDOW);
-  const to = Math.min(clauseEnd(skeleton, end), end + RIGHT_WINDOW);
+  const from = clauseStart(skeleton, start, LEFT_WINDOW);
+  const to = clauseEnd(skeleton, end, RIGHT_WINDOW);
 
   // Left of the cue, nearest first: the aspect that governs it, and what the whole clause does.
   // A cue may hold its own adverb (宝贝已发，请查收).
@@ -270,6 +285,13 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
         else adjacent = false;
         break;
       case Mark.Past:
+        // 之前 / 以前 after a date is a deadline (5号之前发出), not the past (之前已经发了).
+        nearest ??=
+          text.charAt(p + 1) === '前' && text.charAt(p) !== '天' && DEADLINE_BEFORE.test(text.charAt(p - 1))
+            ? Mark.Future
+            : mark;
+        adjacent = false;
+        break;
       case Mark.Negation:
       case Mark.Future:
         nearest ??= mark;
@@ -364,7 +386,7 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
     }
     q += length;
   }
-  const clauseTo = clauseEnd(skeleton, end);
+  const clauseTo = clauseEnd(skeleton, end, QUESTION_WINDOW);
   if (endsWithQuestionMark(skeleton, clauseTo)) return undefined;
 
   const completed = nearest === Mark.DoneAdverb || nearest === Mark.Past || done;
@@ -478,8 +500,8 @@ function contraction(word: string): En | undefined {
 
 /** An English dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
 export function englishClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
-  const from = clauseStart(skeleton, start);
-  const to = clauseEnd(skeleton, end);
+  const from = clauseStart(skeleton, start, EN_LEFT_WINDOW);
+  const to = clauseEnd(skeleton, end, EN_RIGHT_WINDOW);
   if (endsWithQuestionMark(skeleton, to)) return undefined;
   const left = wordsIn(skeleton, from, start);
   const right = wordsIn(skeleton, end, to);

@@ -47,6 +47,9 @@ export const shippingWordingCases: RuleCases = {
     { text: '我们会尽快为您发货', facts: notShipped },
     { text: '预计48小时内发出', facts: noScan },
     { text: '明天寄出喔', facts: noScan },
+    // A date before 之前 / 前 is a deadline, not the past.
+    { text: '预计3月5日前从仓库发出', facts: notShipped },
+    { text: '5号之前发出哦', facts: noScan },
     { text: 'It will be dispatched tomorrow.', facts: noScan },
     { text: 'Your parcel should be on its way by Friday.', facts: noScan },
     // Conditions and time clauses.
@@ -156,6 +159,12 @@ export const shippingWordingCases: RuleCases = {
       text: '是昨天寄的，请耐心等待',
       facts: noScan,
       errors: [{ messageId: 'noCarrierScan', actual: '寄的' }],
+    },
+    {
+      // N天前 is the past.
+      text: '三天前就发出了',
+      facts: noScan,
+      errors: [{ messageId: 'noCarrierScan', actual: '发出' }],
     },
     {
       text: '您的訂單已發貨',
