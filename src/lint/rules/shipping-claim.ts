@@ -69,10 +69,30 @@ const enum Mark {
   Neutral,
 }
 
-function table(entries: ReadonlyArray<readonly [Mark, string]>): Map<string, Mark> {
-  const map = new Map<string, Mark>();
-  for (const [mark, words] of entries) for (const word of words.split(' ')) map.set(word, mark);
-  return map;
+/** Function words by their first and by their last character, longest first: no string is cut while reading. */
+interface WordTable {
+  readonly marks: ReadonlyMap<string, Mark>;
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  readonly byLast: ReadonlyMap<number, readonly string[]>;
+}
+
+function table(entries: ReadonlyArray<readonly [Mark, string]>): WordTable {
+  const marks = new Map<string, Mark>();
+  for (const [mark, words] of entries) for (const word of words.split(' ')) marks.set(word, mark);
+  const byFirst = new Map<number, string[]>();
+  const byLast = new Map<number, string[]>();
+  for (const word of marks.keys()) {
+    for (const [index, code] of [
+      [byFirst, word.charCodeAt(0)],
+      [byLast, word.charCodeAt(word.length - 1)],
+    ] as const) {
+      const list = index.get(code);
+      if (list === undefined) index.set(code, [word]);
+      else list.push(word);
+    }
+  }
+  for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.length - a.length);
+  return { marks, byFirst, byLast };
 }
 
 // Skeleton forms: simplified, 您 → 你, particles (呢 啊 吧 哦 呀 啦 嘛 …) and punctuation gone.
@@ -131,17 +151,17 @@ const ZH_RIGHT = table([
 ]);
 
 /** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
-const CARRIERS_ZH = new Set(
-  (
+const CARRIERS_ZH = table([
+  [
+    Mark.Neutral,
     '快递 物流 顺丰 中通 圆通 申通 韵达 邮政 ems 京东 极兔 德邦 百世 天天 黑猫 宅急便 宅配 快递员 快递小哥 ' +
-    '新竹 嘉里 大荣 超商 全家 711 邮局 中华邮政 顺丰速运'
-  ).split(' '),
-);
+      '新竹 嘉里 大荣 超商 全家 711 邮局 中华邮政 顺丰速运',
+  ],
+]);
 
 /** Before 之前 / 以前, a date or hour makes a deadline: 3月5日之前, 周五以前, 下午5点之前. */
 const DEADLINE_BEFORE = /[0-9日号月底末点时一二三四五六]/u;
 
-const LONGEST_ZH = 6;
 /** Characters looked at on each side of a cue, inside its clause. */
 const LEFT_WINDOW = 16;
 const RIGHT_WINDOW = 10;
@@ -154,36 +174,25 @@ const EN_LEFT_WINDOW = 80;
 const EN_RIGHT_WINDOW = 48;
 
 /** The longest word of `words` ending at `end` (not before `from`). */
-function wordEndingAt(
-  text: string,
-  end: number,
-  from: number,
-  words: ReadonlyMap<string, Mark>,
-): [Mark, number] | undefined {
-  for (let length = Math.min(LONGEST_ZH, end - from); length >= 1; length--) {
-    const mark = words.get(text.slice(end - length, end));
-    if (mark !== undefined) return [mark, length];
-  }
+function wordEndingAt(text: string, end: number, from: number, words: WordTable): [Mark, number] | undefined {
+  const candidates = words.byLast.get(text.charCodeAt(end - 1));
+  if (candidates === undefined) return undefined;
+  for (const word of candidates)
+    if (end - word.length >= from && text.startsWith(word, end - word.length))
+      return [words.marks.get(word)!, word.length];
   return undefined;
 }
 
-function wordStartingAt(
-  text: string,
-  start: number,
-  to: number,
-  words: ReadonlyMap<string, Mark>,
-): [Mark, number] | undefined {
-  for (let length = Math.min(LONGEST_ZH, to - start); length >= 1; length--) {
-    const mark = words.get(text.slice(start, start + length));
-    if (mark !== undefined) return [mark, length];
-  }
+function wordStartingAt(text: string, start: number, to: number, words: WordTable): [Mark, number] | undefined {
+  const candidates = words.byFirst.get(text.charCodeAt(start));
+  if (candidates === undefined) return undefined;
+  for (const word of candidates)
+    if (start + word.length <= to && text.startsWith(word, start)) return [words.marks.get(word)!, word.length];
   return undefined;
 }
 
 function carrierAt(text: string, start: number, to: number): number {
-  for (let length = Math.min(LONGEST_ZH, to - start); length >= 2; length--)
-    if (CARRIERS_ZH.has(text.slice(start, start + length))) return length;
-  return 0;
+  return wordStartingAt(text, start, to, CARRIERS_ZH)?.[1] ?? 0;
 }
 
 /**
@@ -320,7 +329,7 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
 
   // Right of the cue: complements, the aspect, and what would make it a question, a time clause,
   // a relative clause or a noun.
-  let done = ZH_RIGHT.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
+  let done = ZH_RIGHT.marks.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
   // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing. 是…的 marks
   // focus, not aspect: the past time (昨天, 刚刚) makes the claim, 是随商品一起寄的 is a policy.
   if (text.charCodeAt(end - 1) === 0x7684 /* 的 */) {
