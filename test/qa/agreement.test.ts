@@ -47,7 +47,6 @@ const KNOWN = new Set([
   'hans-23 off-platform',
   'hant-06 off-platform',
   'hant-07 overpromise',
-  'hant-02 shipping-wording',
   'en-09 pii',
   // resolution / satisfaction wording not in rules/qa/cues.json
   'hant-04 satisfaction',

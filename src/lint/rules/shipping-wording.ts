@@ -1,7 +1,14 @@
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule } from '../rule.js';
-import { Break } from '../skeleton.js';
+import { Break, isWordCode } from '../skeleton.js';
+import { chineseClaim, cueKind, englishClaim, type ClaimSpan } from './shipping-claim.js';
+
+/** A span of the reply's skeleton. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** How far (skeleton characters, same sentence) a warehouse subject may stand from the claim. */
 const SUBJECT_BEFORE = 8;
@@ -38,20 +45,26 @@ export const shippingWording = defineRule({
     },
   },
   create(context) {
-    let claims: PhraseMatch[] = [];
+    let cues: PhraseMatch[] = [];
     return {
       reply() {
-        claims = [];
+        cues = [];
       },
       phrase(match) {
-        if (match.entry.role === 'claim') claims.push(match);
+        if (match.entry.role === 'claim') cues.push(match);
       },
       'reply:exit'() {
         const order = context.facts?.order;
-        if (order?.shipped === undefined || claims.length === 0) return;
+        if (order?.shipped === undefined || cues.length === 0) return;
         if (order.shipped && order.carrierScan) return;
-        const hasSubject = subjectFinder(context.reply.skeleton.breaks, context.matches('warehouse'));
-        for (const claim of preferLocale(claims, context.locale)) {
+        const skeleton = context.reply.skeleton;
+        const hasSubject = subjectFinder(skeleton.breaks, context.matches('warehouse'));
+        for (const cue of readableCues(preferLocale(cues, context.locale))) {
+          const kind = cueKind(cue.entry.id);
+          const claim = isWordCode(skeleton.text.charCodeAt(cue.start))
+            ? englishClaim(skeleton, cue.start, cue.end, kind)
+            : chineseClaim(skeleton, cue.start, cue.end, kind);
+          if (claim === undefined) continue;
           const range = context.reply.range(claim.start, claim.end);
           const text = context.reply.text.slice(range[0], range[1]);
           if (!order.shipped) {
@@ -65,7 +78,7 @@ export const shippingWording = defineRule({
             continue;
           }
           if (hasSubject(claim)) continue;
-          const fixText = claim.entry.fix?.replaceAll('$&', text);
+          const fixText = fixFor(cue, claim, text);
           const suggestion = context.suggestion('shipping/warehouse-dispatched');
           context.report({
             messageId: 'noCarrierScan',
@@ -80,8 +93,21 @@ export const shippingWording = defineRule({
   },
 });
 
+/**
+ * The entry's fix with the warehouse as the subject: 仓库 + 已经发出; 仓库已 + 给您发货 when the
+ * claim has no completed adverb of its own (a typo of 已 — 以, 己, 巳 — is corrected);
+ * `$& from our warehouse` where nothing follows that the phrase would split (an object pronoun).
+ */
+function fixFor(cue: PhraseMatch, claim: ClaimSpan, text: string): string | undefined {
+  const fix = cue.entry.fix;
+  if (fix === undefined || !claim.fixable) return undefined;
+  if (cue.entry.locale === 'en') return fix.replaceAll('$&', text);
+  const predicate = claim.marked ? text.replace(/^[以己巳]/u, '已') : `已${text}`;
+  return fix.replaceAll('$&', predicate);
+}
+
 /** A warehouse word right before the claim (仓库已发货) or shortly after (shipped from our warehouse). */
-function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatch): boolean {
+function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: Span): boolean {
   let from: number;
   let to: number;
   if (warehouse.end <= claim.start) {
@@ -99,7 +125,7 @@ function subjectOf(breaks: Uint8Array, warehouse: PhraseMatch, claim: PhraseMatc
  * Whether a warehouse word is the subject of a claim: only the warehouse words starting near the
  * claim are looked at (found by binary search), so a long reply costs O(claims · log warehouses).
  */
-function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (claim: PhraseMatch) => boolean {
+function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (claim: Span) => boolean {
   const warehouses = [...matches].sort((a, b) => a.start - b.start);
   let longest = 0;
   for (const w of warehouses) longest = Math.max(longest, w.end - w.start);
@@ -121,6 +147,23 @@ function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (cl
 }
 
 /**
+ * Of overlapping cues (发出去 and 发出; 已 经 发 and 发出 in letter-spaced text) the one reaching
+ * furthest is read: the structure check finds the adverbs before it itself.
+ */
+function readableCues(sorted: readonly PhraseMatch[]): PhraseMatch[] {
+  const chosen: PhraseMatch[] = [];
+  for (const cue of sorted) {
+    const last = chosen[chosen.length - 1];
+    if (last !== undefined && cue.start < last.end) {
+      if (cue.end > last.end) chosen[chosen.length - 1] = cue;
+      continue;
+    }
+    chosen.push(cue);
+  }
+  return chosen;
+}
+
+/**
  * The same claim is in each locale's data (已发货 / 已發貨 fold to one skeleton); keep, per span, the
  * entry of the reply's locale so the fix is written in the reply's script.
  */
@@ -132,5 +175,5 @@ function preferLocale(claims: readonly PhraseMatch[], locale: string): PhraseMat
     if (current === undefined || (claim.entry.locale === locale && current.entry.locale !== locale))
       bySpan.set(key, claim);
   }
-  return [...bySpan.values()];
+  return [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -1,0 +1,585 @@
+/**
+ * Whether a dispatch cue found by the phrase automaton (发出, 寄了, 出貨, shipped, on its way…) is a
+ * claim that THIS order's parcel has shipped, read from the clause around it in the skeleton:
+ *
+ * - a completed aspect or a past time (已/已经/早就/昨天… before it, 了/的 after it; has, was,
+ *   been, got, a bare past tense), or a state that is itself the claim (在路上, in transit);
+ * - and none of: negation (还没, not yet), a plan or a modal (会, 明天, 内, will, should, to be),
+ *   a question (吗, 是否, 发了没, a clause ending in ?, has it…), a condition or time clause
+ *   (如果, …后, once, when, if), a relative or attributive use that describes a class of orders
+ *   (已发货的订单, orders that have shipped, shipped orders), the customer as the subject (您寄出后),
+ *   or something that is not the parcel (链接发给您了, the refund was sent).
+ *
+ * The grammar is a small set of function words per language, not sentences: the phrase data
+ * holds the dispatch predicates, this file how they combine. It runs only on the few cues found,
+ * and only when the facts make a claim wrong.
+ */
+import { Break, type Skeleton } from '../skeleton.js';
+
+/** What a dispatch cue is, from its entry id in rules/lint/shipping-wording.*.json. */
+export const enum CueKind {
+  /** A dispatch verb: needs a completed aspect or a past time (发出, shipped). */
+  Verb = 0,
+  /** A state that is the claim by itself (在路上, on its way). */
+  State = 1,
+  /** A state that needs a form of "be" (it is with the courier, it's in the post). */
+  StateWithBe = 2,
+}
+
+export function cueKind(entryId: string): CueKind {
+  if (entryId.startsWith('claim.state-be')) return CueKind.StateWithBe;
+  if (entryId.startsWith('claim.state')) return CueKind.State;
+  return CueKind.Verb;
+}
+
+/** A claim's span in the skeleton: the cue with the aspect adverbs and beneficiary just before it. */
+export interface ClaimSpan {
+  readonly start: number;
+  readonly end: number;
+  /** The span starts with a completed adverb (已, 早就 / has, was): a fix only adds the subject. */
+  readonly marked: boolean;
+  /**
+   * A fix may rewrite the span: en, nothing like an object pronoun follows (a fix appends); zh,
+   * the span starts the predicate (no 已经 or 昨天 further left that a prefix would strand).
+   */
+  readonly fixable: boolean;
+}
+
+const enum Mark {
+  /** 已, 已经, 早就: completed, and part of the claim's span when next to the verb. */
+  DoneAdverb,
+  /** 昨天, 之前, 前天: a past time. */
+  Past,
+  Negation,
+  /** 会, 将, 明天, 尽快, 内, 等: a plan, a modal or a future time. */
+  Future,
+  /** 正在, 在: in progress (blocks a verb, not a state). */
+  Progressive,
+  /** 是否, 有没有, 什么时候: the clause asks. */
+  Question,
+  /** 如果, 一旦, 只要: the clause is a condition. */
+  Condition,
+  /** 给您, 帮您: the beneficiary, part of the span. */
+  Beneficiary,
+  /** 你 right before the verb: the customer does it (您寄出后…). */
+  You,
+  /** 链接, 优惠券, 退款: the thing sent is not the parcel. */
+  NotParcel,
+  /** Words that contain a marker but are none (不好意思, 会员, 所以, 目前). */
+  Neutral,
+}
+
+/** Function words by their first and by their last character, longest first: no string is cut while reading. */
+interface WordTable {
+  readonly marks: ReadonlyMap<string, Mark>;
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  readonly byLast: ReadonlyMap<number, readonly string[]>;
+}
+
+function table(entries: ReadonlyArray<readonly [Mark, string]>): WordTable {
+  const marks = new Map<string, Mark>();
+  for (const [mark, words] of entries) for (const word of words.split(' ')) marks.set(word, mark);
+  const byFirst = new Map<number, string[]>();
+  const byLast = new Map<number, string[]>();
+  for (const word of marks.keys()) {
+    for (const [index, code] of [
+      [byFirst, word.charCodeAt(0)],
+      [byLast, word.charCodeAt(word.length - 1)],
+    ] as const) {
+      const list = index.get(code);
+      if (list === undefined) index.set(code, [word]);
+      else list.push(word);
+    }
+  }
+  for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.length - a.length);
+  return { marks, byFirst, byLast };
+}
+
+// Skeleton forms: simplified, 您 → 你, particles (呢 啊 吧 哦 呀 啦 嘛 …) and punctuation gone.
+const NOT_PARCEL_ZH =
+  '链接 消息 信息 短信 图片 照片 截图 视频 优惠券 券 红包 发票 邮件 通知 申请 退款 钱 赔偿 补偿 语音 文件 ' +
+  '表格 二维码 位置 定位 验证码 单号 运单号 快递单号 物流单号 资料 凭证 报价 方案 问卷 小票 收据 合同 ' +
+  '说明 评价 积分 款项 账单 证明 工单 邀请 口令 退货地址 票 专票 增票 普票 开具 开票 电话 号码 手机号';
+
+const ZH_LEFT = table([
+  [
+    Mark.DoneAdverb,
+    '已 已经 早就 早已 早都 都已经 也已经 均已 皆已 以 以经 己 己经 巳 巳经 刚 刚刚 早 已于 已然 业已 一早就',
+  ],
+  [Mark.Past, '今早 昨天 昨日 昨晚 前天 前两天 前几天 上周 上星期 上礼拜 之前 刚才 天前 以前 不久前 当时 一早'],
+  [
+    Mark.Negation,
+    '没 没有 未 还没 还没有 还未 尚未 暂未 并未 并没有 不 别 无法 没法 没办法 不能 不会 未能 从未 暂时没 ' +
+      '暂时没有 暂不 不用 不要 不必 不需要 甭 还不',
+  ],
+  [
+    Mark.Future,
+    '会 将 将会 要 就要 快要 马上 立即 立刻 即将 尽快 尽早 及时 可以 可 能 能够 需要 需 须 必须 准备 安排 ' +
+      '等 等待 待 预计 计划 打算 争取 明天 明日 后天 下周 下星期 稍后 晚点 待会 一会 一会儿 随后 再 内 之内 ' +
+      '以内 工作日 明早 听日 后日 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
+  ],
+  [Mark.Progressive, '正在 正 在 目前正在'],
+  [
+    Mark.Question,
+    '是否 有没有 是不是 能不能 可不可以 会不会 要不要 什么时候 何时 啥时候 哪天 多久 几时 为什么 为啥 怎么 咋 几号',
+  ],
+  [Mark.Condition, '如果 若 假如 一旦 只要 要是 万一 即使 除非 等到 待到 倘若 如若'],
+  [Mark.Beneficiary, '给你 帮你 为你 替你 给你们 帮你们 为你们'],
+  [Mark.You, '你 你这边 你那边 你们'],
+  [Mark.NotParcel, NOT_PARCEL_ZH],
+  [
+    Mark.Neutral,
+    '不好意思 不客气 不错 不用担心 没关系 没问题 没想到 没错 会员 机会 要求 主要 重要 目前 当前 提前 再次 ' +
+      '所以 以上 以下 以及 以便 早上 早晨 早安 刚好 已读 你的 你们的 跟你 和你 告诉你 通知你 麻烦你 请你 ' +
+      '让你 谢谢你 感谢你 理解 在线 现在 实在 存在 所在 在此 正常 正品 真正 内容 内衣 国内 省内 前台 ' +
+      '之前的 后台 售后 以后的 等等 能量 可是 不过 自己',
+  ],
+]);
+
+const ZH_RIGHT = table([
+  [Mark.DoneAdverb, '了 过 完 咯 喽 啰 掉 咗'],
+  [Mark.Question, '吗 么 没 没有 否 不 未'],
+  [Mark.Condition, '后 之后 以后 时 的时候 前 之前 以前 的话 时候'],
+  [Mark.Beneficiary, '给你 给你们 出去 过去 出 走 好 给'],
+  [Mark.NotParcel, NOT_PARCEL_ZH],
+  // 发货时间, 发货地, 寄送地址: the verb is part of a noun; 发货中: in progress.
+  [
+    Mark.Neutral,
+    '时间 时效 地 地址 速度 单 问题 日期 流程 规则 标准 政策 效率 周期 顺序 量 员 人 中 方式 渠道 范围 ' +
+      '区域 城市 要求 情况 进度 安排',
+  ],
+]);
+
+/** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
+const CARRIERS_ZH = table([
+  [
+    Mark.Neutral,
+    '快递 物流 顺丰 中通 圆通 申通 韵达 邮政 ems 京东 极兔 德邦 百世 天天 黑猫 宅急便 宅配 快递员 快递小哥 ' +
+      '新竹 嘉里 大荣 超商 全家 711 邮局 中华邮政 顺丰速运',
+  ],
+]);
+
+/** Before 之前 / 以前, a date or hour makes a deadline: 3月5日之前, 周五以前, 下午5点之前. */
+const DEADLINE_BEFORE = /[0-9日号月底末点时一二三四五六]/u;
+
+/** Characters looked at on each side of a cue, inside its clause. */
+const LEFT_WINDOW = 16;
+const RIGHT_WINDOW = 10;
+/** Characters of the original read between two skeleton characters (punctuation, particles). */
+const GAP_WINDOW = 16;
+/** How far a clause's closing question mark is looked for. */
+const QUESTION_WINDOW = 40;
+/** English clauses, in skeleton characters (spaces removed): about a dozen words back, eight on. */
+const EN_LEFT_WINDOW = 80;
+const EN_RIGHT_WINDOW = 48;
+
+/** The longest word of `words` ending at `end` (not before `from`). */
+function wordEndingAt(text: string, end: number, from: number, words: WordTable): [Mark, number] | undefined {
+  const candidates = words.byLast.get(text.charCodeAt(end - 1));
+  if (candidates === undefined) return undefined;
+  for (const word of candidates)
+    if (end - word.length >= from && text.startsWith(word, end - word.length))
+      return [words.marks.get(word)!, word.length];
+  return undefined;
+}
+
+function wordStartingAt(text: string, start: number, to: number, words: WordTable): [Mark, number] | undefined {
+  const candidates = words.byFirst.get(text.charCodeAt(start));
+  if (candidates === undefined) return undefined;
+  for (const word of candidates)
+    if (start + word.length <= to && text.startsWith(word, start)) return [words.marks.get(word)!, word.length];
+  return undefined;
+}
+
+function carrierAt(text: string, start: number, to: number): number {
+  return wordStartingAt(text, start, to, CARRIERS_ZH)?.[1] ?? 0;
+}
+
+/**
+ * A clause break before skeleton character `i`: punctuation, the sentence's end, or spaces between
+ * phrases (是的 亲), but not the spaces of letter-spaced text (已 经 发 出了: a single character on
+ * one side), which the skeleton also reads as clause breaks.
+ */
+function clauseBreak(skeleton: Skeleton, i: number): boolean {
+  const { breaks } = skeleton;
+  const brk = breaks[i]!;
+  if (brk === Break.Sentence) return true;
+  if (brk < Break.Clause) return false;
+  const gapEnd = Math.min(skeleton.starts[i]!, skeleton.ends[i - 1]! + GAP_WINDOW);
+  for (let o = skeleton.ends[i - 1]!; o < gapEnd; o++) {
+    const c = skeleton.original.charCodeAt(o);
+    if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
+  }
+  const singleBefore = i === 1 || breaks[i - 1]! >= Break.Clause;
+  const singleAfter = i + 1 >= skeleton.text.length || breaks[i + 1]! >= Break.Clause;
+  return !singleBefore && !singleAfter;
+}
+
+/**
+ * Start of the clause holding position `at`, looking back at most `window` characters: a cue costs
+ * a bounded amount of work however long its clause (a megabyte of 已发货 stays linear).
+ */
+function clauseStart(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.max(0, at - window);
+  let i = at;
+  while (i > limit && !clauseBreak(skeleton, i)) i--;
+  return i;
+}
+
+/** End (exclusive) of the clause holding the character before `at`, at most `window` characters on. */
+function clauseEnd(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.min(skeleton.text.length, at + window);
+  let i = at;
+  while (i < limit && !clauseBreak(skeleton, i)) i++;
+  return i;
+}
+
+/** The clause ending at `end` is the last of its sentence and the sentence ends with a question mark. */
+function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
+  const length = skeleton.text.length;
+  if (end < length && skeleton.breaks[end] !== Break.Sentence) return false;
+  const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
+  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
+  for (let i = from; i < to; i++) {
+    const c = skeleton.original.charCodeAt(i);
+    if (c === 0x3f || c === 0xff1f) return true;
+  }
+  return false;
+}
+
+/** 啦 (a particle the skeleton drops) right after the cue: 发货啦 is 发货了. */
+function particleLaAfter(skeleton: Skeleton, end: number): boolean {
+  if (end === 0) return false;
+  const length = skeleton.text.length;
+  const from = skeleton.ends[end - 1]!;
+  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
+  for (let i = from; i < to; i++) if (skeleton.original.charCodeAt(i) === 0x5566) return true;
+  return false;
+}
+
+/** A Chinese dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
+export function chineseClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
+  const { text } = skeleton;
+  const from = clauseStart(skeleton, start, LEFT_WINDOW);
+  const to = clauseEnd(skeleton, end, RIGHT_WINDOW);
+
+  // Left of the cue, nearest first: the aspect that governs it, and what the whole clause does.
+  // A cue may hold its own adverb (宝贝已发，请查收).
+  const own = wordStartingAt(text, start, end, ZH_LEFT)?.[0] === Mark.DoneAdverb;
+  let nearest: Mark | undefined = own ? Mark.DoneAdverb : undefined;
+  let spanStart = start;
+  let marked = own;
+  let adjacent = true;
+  let separated = false;
+  for (let p = start; p > from; ) {
+    const found = wordEndingAt(text, p, from, ZH_LEFT);
+    if (found === undefined) {
+      p--;
+      adjacent = false;
+      separated = true;
+      continue;
+    }
+    const [mark, length] = found;
+    p -= length;
+    switch (mark) {
+      case Mark.DoneAdverb:
+        nearest ??= mark;
+        if (adjacent) {
+          spanStart = p;
+          marked = true;
+        }
+        break;
+      case Mark.Beneficiary:
+        if (adjacent && nearest === undefined) spanStart = p;
+        else adjacent = false;
+        break;
+      case Mark.Past:
+        // 之前 / 以前 after a date is a deadline (5号之前发出), not the past (之前已经发了).
+        nearest ??=
+          text.charAt(p + 1) === '前' && text.charAt(p) !== '天' && DEADLINE_BEFORE.test(text.charAt(p - 1))
+            ? Mark.Future
+            : mark;
+        adjacent = false;
+        break;
+      case Mark.Negation:
+      case Mark.Future:
+        nearest ??= mark;
+        adjacent = false;
+        break;
+      case Mark.Progressive:
+        if (kind === CueKind.Verb) nearest ??= mark;
+        adjacent = false;
+        break;
+      case Mark.Question:
+      case Mark.Condition:
+      case Mark.NotParcel:
+        return undefined;
+      case Mark.You:
+        // 您寄出后 / 您已经寄出: the customer is the subject when only adverbs stand between.
+        if (!separated) return undefined;
+        adjacent = false;
+        break;
+      case Mark.Neutral:
+        adjacent = false;
+        separated = true;
+        break;
+    }
+  }
+  if (nearest === Mark.Negation || nearest === Mark.Future || nearest === Mark.Progressive) return undefined;
+
+  // Right of the cue: complements, the aspect, and what would make it a question, a time clause,
+  // a relative clause or a noun.
+  let done = ZH_RIGHT.marks.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
+  // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing. 是…的 marks
+  // focus, not aspect: the past time (昨天, 刚刚) makes the claim, 是随商品一起寄的 is a policy.
+  if (text.charCodeAt(end - 1) === 0x7684 /* 的 */) {
+    if (end < to && carrierAt(text, end, to) === 0 && wordStartingAt(text, end, to, ZH_RIGHT)?.[0] !== Mark.DoneAdverb)
+      return undefined;
+  }
+  let direct = true;
+  for (let q = end; q < to; ) {
+    const carrier = carrierAt(text, q, to);
+    if (carrier > 0) {
+      q += carrier;
+      continue;
+    }
+    if (text.charCodeAt(q) === 0x7684 /* 的 */) {
+      if (text.startsWith('的话', q)) return undefined;
+      if (!direct) {
+        q++;
+        continue;
+      }
+      const next = q + 1;
+      if (
+        next >= to ||
+        carrierAt(text, next, to) > 0 ||
+        wordStartingAt(text, next, to, ZH_RIGHT)?.[0] === Mark.DoneAdverb
+      ) {
+        q = next;
+        continue;
+      }
+      return undefined; // 已发货的订单: a class of orders, not this one.
+    }
+    const found = wordStartingAt(text, q, to, ZH_RIGHT);
+    if (found === undefined) {
+      q++;
+      direct = false;
+      continue;
+    }
+    const [mark, length] = found;
+    switch (mark) {
+      case Mark.DoneAdverb: {
+        // 发货了就不能改了, 发了才能查到: 了 + 就/才 is a condition (once it has shipped…).
+        const after = text.charCodeAt(q + length);
+        if (direct && (after === 0x5c31 /* 就 */ || after === 0x624d) /* 才 */) return undefined;
+        done = true;
+        break;
+      }
+      case Mark.Question:
+        // 发了吗 anywhere in the clause; 发了没, 发货否 right after the verb (发出了不用担心 is no question).
+        if (direct || length === 1 && (text.charCodeAt(q) === 0x5417 /* 吗 */ || text.charCodeAt(q) === 0x4e48))
+          return undefined;
+        break;
+      case Mark.NotParcel:
+        // 发了链接, 发给您一个链接: the object, a few characters on (not 已发货，请查收短信).
+        if (q - end <= 4) return undefined;
+        break;
+      case Mark.Condition:
+        if (direct) return undefined;
+        break;
+      case Mark.Neutral:
+        if (direct) return undefined;
+        break;
+      default:
+        break;
+    }
+    q += length;
+  }
+  const clauseTo = clauseEnd(skeleton, end, QUESTION_WINDOW);
+  if (endsWithQuestionMark(skeleton, clauseTo)) return undefined;
+
+  const completed = nearest === Mark.DoneAdverb || nearest === Mark.Past || done;
+  if (kind === CueKind.Verb && !completed) return undefined;
+  return { start: spanStart, end, marked, fixable: marked || nearest === undefined };
+}
+
+// English: the skeleton keeps words (lower case, apostrophes dropped) with word breaks between them.
+
+const enum En {
+  Perfect,
+  PastAux,
+  Be,
+  Modal,
+  Negation,
+  Adverb,
+}
+
+function enTable(entries: ReadonlyArray<readonly [En, string]>): Map<string, En> {
+  const map = new Map<string, En>();
+  for (const [mark, words] of entries) for (const word of words.split(' ')) map.set(word, mark);
+  return map;
+}
+
+const EN_CHAIN = enTable([
+  [En.Perfect, 'has have had'],
+  [En.PastAux, 'was were been got gotten'],
+  [En.Be, 'is are am'],
+  [
+    En.Modal,
+    'will would can could should shall may might must to be being gonna going need needs want wants expect ' +
+      'expected about able hope hopefully plan planned scheduled ready due supposed let please try trying ' +
+      'probably maybe likely get gets ought',
+  ],
+  [En.Negation, 'not never no nothing none yet cannot'],
+  [
+    En.Adverb,
+    'already just now finally successfully actually also indeed officially both all safely recently still ' +
+      'currently today really definitely since',
+  ],
+]);
+
+const EN_CONDITION = new Set(
+  'if once when whenever after until till unless whether before soon whilst while'.split(' '),
+);
+const EN_RELATIVE = new Set('that which who whatever whichever'.split(' '));
+const EN_QUESTION_START = new Set(
+  'has have had was were is are did does do will can could would should why how where what'.split(' '),
+);
+const EN_DETERMINER = new Set('the a an your our my their its this these those any each every no you'.split(' '));
+const EN_GENERIC = new Set(
+  'orders items parcels packages products goods anything shipments purchases things'.split(' '),
+);
+const EN_GENERIC_KEEP = new Set('your the these those both all'.split(' '));
+/** After a present passive or a subjectless participle, these make it a policy (is shipped within 24 hours). */
+const EN_POLICY_NEXT = new Set(
+  'within in by every daily after once when same next via through at before separately directly automatically'.split(
+    ' ',
+  ),
+);
+const EN_NOT_PARCEL = new Set(
+  (
+    'link links email emails e-mail message messages code photo photos picture pictures screenshot details ' +
+    'invoice receipt form refund voucher coupon label instructions reply request note update confirmation ' +
+    'notification text sms newsletter survey review comment payment money tracking quote offer invitation ' +
+    'password file document video response answer feedback ticket complaint apology credit'
+  ).split(' '),
+);
+/** The right-hand object window stops at these. */
+const EN_OBJECT_STOP = new Set('with via by from on at in and but so yesterday today this last earlier'.split(' '));
+/** A fix appended after the span would split the verb from these. */
+const EN_OBJECT_NEXT = new Set('it them your the out off you over to a an everything his her'.split(' '));
+/** Verbs that also send messages: what they send is checked. */
+const EN_MESSAGE_VERB = /^(sent|posted|mailed|went|gone)/;
+
+interface Word {
+  start: number;
+  end: number;
+  /** Lower case, with its apostrophe when the reply has one (it's, we'll, hasn't). */
+  text: string;
+}
+
+function wordAt(skeleton: Skeleton, start: number, end: number): Word {
+  let text = skeleton.text.slice(start, end);
+  const original = skeleton.original.slice(skeleton.starts[start]!, skeleton.ends[end - 1]!);
+  if (original.includes("'") || original.includes('’'))
+    text = original.normalize('NFKC').toLowerCase().replaceAll('’', "'");
+  return { start, end, text };
+}
+
+/** The words of `[from, to)` of the skeleton, split at word breaks. */
+function wordsIn(skeleton: Skeleton, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  let start = from;
+  for (let i = from + 1; i <= to; i++)
+    if (i === to || skeleton.breaks[i]! >= Break.Word) {
+      if (i > start) words.push(wordAt(skeleton, start, i));
+      start = i;
+    }
+  return words;
+}
+
+/** What a contraction adds: it's → Be (or has), we've → Perfect, we'll → Modal, hasn't → Negation. */
+function contraction(word: string): En | undefined {
+  if (word.endsWith("n't")) return En.Negation;
+  if (word.endsWith("'ll") || word.endsWith("'d")) return En.Modal;
+  if (word.endsWith("'ve")) return En.Perfect;
+  if (word.endsWith("'s") || word.endsWith("'re") || word.endsWith("'m")) return word === "let's" ? En.Modal : En.Be;
+  return undefined;
+}
+
+/** An English dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
+export function englishClaim(skeleton: Skeleton, start: number, end: number, kind: CueKind): ClaimSpan | undefined {
+  const from = clauseStart(skeleton, start, EN_LEFT_WINDOW);
+  const to = clauseEnd(skeleton, end, EN_RIGHT_WINDOW);
+  if (endsWithQuestionMark(skeleton, to)) return undefined;
+  const left = wordsIn(skeleton, from, start);
+  const right = wordsIn(skeleton, end, to);
+  const cue = skeleton.text.slice(start, end);
+  // A cue with a gap (the courier … collected it) may hold a modal or a negation itself.
+  for (const word of wordsIn(skeleton, start, end)) {
+    const mark = EN_CHAIN.get(word.text) ?? contraction(word.text);
+    if (mark === En.Negation || (mark === En.Modal && word.text !== 'to')) return undefined;
+  }
+
+  // The auxiliary chain right before the cue: has already been, will be, is now, hasn't.
+  const marks: En[] = [];
+  let spanStart = start;
+  let i = left.length - 1;
+  let subject: Word | undefined;
+  for (; i >= 0; i--) {
+    const word = left[i]!;
+    const chain = EN_CHAIN.get(word.text);
+    if (chain !== undefined) {
+      if (chain !== En.Adverb) marks.push(chain);
+      spanStart = word.start;
+      continue;
+    }
+    // it's, we've, they'll, hasn't: an auxiliary inside the word (and, but for n't, the subject).
+    const inside = contraction(word.text);
+    if (inside !== undefined) {
+      marks.push(inside);
+      subject = word;
+    }
+    break;
+  }
+  const before = subject === undefined ? left[i] : subject;
+  if (marks.includes(En.Negation) || marks.includes(En.Modal)) return undefined;
+  if (before !== undefined && subject === undefined && EN_RELATIVE.has(before.text)) return undefined;
+  for (const word of left) if (EN_CONDITION.has(word.text)) return undefined;
+  // Has your order shipped / Is it on its way: an auxiliary first, then the subject.
+  const first = left[0];
+  if (first !== undefined && first.start < spanStart && first !== subject && EN_QUESTION_START.has(first.text))
+    return undefined;
+  for (let k = Math.max(0, i - 3); k <= i; k++) if (left[k] && EN_NOT_PARCEL.has(left[k]!.text)) return undefined;
+  const next = right[0]?.text;
+  if (next === 'yet') return undefined;
+  if (EN_MESSAGE_VERB.test(cue))
+    for (const word of right) {
+      if (EN_OBJECT_STOP.has(word.text)) break;
+      if (EN_NOT_PARCEL.has(word.text)) return undefined;
+    }
+
+  const hasBe = marks.includes(En.Be);
+  const past = marks.includes(En.Perfect) || marks.includes(En.PastAux);
+  if (kind === CueKind.StateWithBe && !hasBe && !past) return undefined;
+  if (kind === CueKind.Verb) {
+    if (!past) {
+      // A present passive or a bare participle: a policy (is shipped within 24 hours), a noun
+      // phrase (shipped orders), the customer (you posted it) or a bare past tense (it shipped).
+      if (next !== undefined && (EN_POLICY_NEXT.has(next) || EN_GENERIC.has(next))) return undefined;
+      if (!hasBe) {
+        if (before !== undefined && subject === undefined && EN_DETERMINER.has(before.text)) return undefined;
+        if (before !== undefined && subject === undefined && EN_GENERIC.has(before.text)) {
+          const determiner = left[i - 1]?.text;
+          if (determiner === undefined || !EN_GENERIC_KEEP.has(determiner)) return undefined;
+        }
+      }
+    }
+  }
+  return {
+    start: spanStart,
+    end,
+    marked: past,
+    fixable: next === undefined || !EN_OBJECT_NEXT.has(next),
+  };
+}
