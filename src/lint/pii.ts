@@ -124,7 +124,7 @@ export function validCardNumber(value: string): boolean {
  * Every datum in the folded text, without overlaps: where two candidates overlap, the one found
  * first in this order wins: ID card, bank card, e-mail, mobile, international, landline, local
  * mobile, address (a phone number inside an ID number is the ID number; 138…@qq.com is an e-mail).
- * `look.cards: false` / `look.local: false` skip the kinds that need a cue when the reply has none
+ * `look.cards: false` / `look.local: false` / `look.regionalIds: false` skip the kinds that need a cue when the reply has none
  * (a megabyte of digits then costs no card or local-number candidates nobody would report).
  */
 export function findPii(text: string, look: PiiLook = {}): PiiHit[] {
@@ -137,6 +137,8 @@ export interface PiiLook {
   cards?: boolean;
   /** Look for e-mail addresses spelt out (name at domain dot com): the reply has those words. */
   spelled?: boolean;
+  /** Look for Taiwan and Hong Kong ID numbers (they need an owner cue, so only when there is one). */
+  regionalIds?: boolean;
 }
 
 /** What a bounded search found. */
@@ -195,8 +197,10 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   add('id-card', ID_CARD, validIdCard);
   // Taiwan and Hong Kong ID numbers have a weaker shape than the mainland's (no birth date) and
   // one check digit: a product code passes it one time in ten, so they need a cue (身分證字號).
-  add('id-card', TW_ID, validTaiwanId, 'owner');
-  add('id-card', HK_ID, validHongKongId, 'owner');
+  if (look.regionalIds !== false) {
+    add('id-card', TW_ID, validTaiwanId, 'owner');
+    add('id-card', HK_ID, validHongKongId, 'owner');
+  }
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) {
     const emails = findEmails(text, limit);

@@ -102,6 +102,7 @@ export const noPiiLeak = defineRule({
           {
             local: owner.length > 0 || customerDigits.length === 8,
             cards: owner.length > 0 || card.length > 0,
+            regionalIds: owner.length > 0,
             spelled,
           },
           MAX_PII_SEARCHED,
