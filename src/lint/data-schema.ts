@@ -28,7 +28,18 @@ export const RULE_ROLES = {
   'shipping-wording': ['claim', 'warehouse'],
   'no-overpromise': ['promise'],
   'no-pii-leak': ['owner', 'service', 'reference', 'card'],
-  'no-offplatform-contact': ['contact', 'handle'],
+  'no-offplatform-contact': [
+    'contact',
+    'channel',
+    'payment',
+    'invite',
+    'pay',
+    'self',
+    'other',
+    'negation',
+    'warning',
+    'handle',
+  ],
   'greet-first': ['greeting'],
   'apologize-on-complaint': ['apology', 'complaint'],
   'offer-further-help': ['further-help', 'closing', 'thanks', 'decline'],
@@ -280,6 +291,10 @@ export const wordsFileSchema = z
         /** … and an optional link (是, 为), or by a link or a separator alone (QQ: 12345678). */
         accountLinks: wordListSchema,
         accountSeparators: wordListSchema,
+        /** A pronoun right before a channel makes it the agent's own (我微信是…). */
+        ownerPronouns: wordListSchema.optional(),
+        /** A pronoun right after a channel makes the channel a verb aimed at the agent (V我, WhatsApp me). */
+        objectPronouns: wordListSchema.optional(),
       })
       .strict(),
   })

@@ -1,28 +1,68 @@
+import type { Range } from '../../analysis/types.js';
 import type { RuleWords } from '../data-schema.js';
 import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { defineRule } from '../rule.js';
+import type { PhraseMatch } from '../phrase-set.js';
+import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
+import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
 function alternatives(words: readonly string[]): string {
   return words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
 }
 
 /**
- * After a contact handle (QQ, VX, LINE…): a label, link or separator (rules/lint/words.json), then
- * an account id — `QQ: 12345678`, `vx号 abc_123`, `微信是abc123`. A bare handle and a number
+ * After a channel name: a label, link or separator (rules/lint/words.json), then an account id —
+ * `QQ: 12345678`, `vx号 abc_123`, `微信是abc123`, `WhatsApp is +4479…`. A bare name and a number
  * (line 12345) is not enough.
  */
-function accountAfterHandle(words: RuleWords['no-offplatform-contact']): RegExp {
+function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp {
   const labels = alternatives(words.accountLabels);
   const links = alternatives(words.accountLinks);
   const separators = alternatives(words.accountSeparators);
-  return new RegExp(`^ ?(?:(?:${labels}) ?(?:${links})?|${links}|${separators}) ?[a-z0-9][a-z0-9_-]{4,}`);
+  return new RegExp(
+    `^ ?(?:(?:${labels}) ?(?:${links})?|${links}|${separators}) ?[@+]?[a-z0-9][a-z0-9_-]{4,}`,
+  );
+}
+
+/** The roles whose match may be reported; the others are frames and scopes read around them. */
+const REPORTED = new Set(['contact', 'channel', 'payment', 'handle']);
+
+/** A frame binds a channel when the text between costs at most this: a Latin letter 1, anything else 2.5. */
+const FRAME_BUDGET = 20;
+/** The agent's own (我的, my) stands right before the channel: at most this many skeleton characters between. */
+const OWNER_GAP = 2;
+/** How far (skeleton characters) a negation or warning is looked for; its scope is checked inside. */
+const NEGATION_REACH = 40;
+const WARNING_REACH = 80;
+
+/** A reply's matches by role, sorted by start (the runner sorts them before the listeners run). */
+interface ReplyCues {
+  skeleton: Skeleton;
+  invite: PhraseMatch[];
+  pay: PhraseMatch[];
+  self: PhraseMatch[];
+  other: PhraseMatch[];
+  negation: PhraseMatch[];
+  warning: PhraseMatch[];
+  /** Spans already reported in this reply (skeleton offsets), so one invitation is one finding. */
+  reported: Array<[number, number]>;
 }
 
 /**
- * Steering the customer off the platform — to WeChat, QQ, WhatsApp, or a private transfer — which
- * the platforms forbid. Naming 微信支付 as a payment method, or the shop's official account, is not
- * matched by the data; a handle counts when an account id follows it.
+ * Steering the customer off the platform — to WeChat, QQ, LINE, WhatsApp, or a private payment —
+ * which the platforms forbid. Decided by structure, not by sentence lists:
+ *
+ * - a channel (a small lexicon of names and obfuscations: 微信, vx, 卫星, 扣扣, 賴, WhatsApp…) or a
+ *   payment channel (支付宝, 转账, 匯款, Venmo, PayPal F&F…),
+ * - inside an invitation frame in the same clause: a directive or offer aimed at the customer
+ *   (加…, …联系我, …私訊我, add / message / DM … on), money aimed at the agent or off the checkout
+ *   (…转我, 私下, 不用拍, pay me, skip the checkout), the agent's own account (我的…, my …), the
+ *   channel as a verb (V我, WhatsApp me) or an account id after it (QQ: 12345678),
+ * - and outside a warning or refusal: a negation (不会, 请勿, never, don't) before it in its clause,
+ *   or a warning word (谨防, 冒充, 诈骗, beware, scam, not us) anywhere in its sentence.
+ *
+ * A complete invitation in the data (私下转账, 不走平台, add me on) is reported outside a warning.
+ * The matching is the linter's one automaton pass; the structure is read only around a channel.
  */
 export const noOffplatformContact = defineRule({
   meta: {
@@ -42,16 +82,54 @@ export const noOffplatformContact = defineRule({
     },
   },
   create(context) {
-    const account = accountAfterHandle(ruleWords()['no-offplatform-contact']);
+    const words = ruleWords()['no-offplatform-contact'];
+    const account = accountAfterChannel(words);
+    const ownerPronouns = words.ownerPronouns ?? [];
+    const objectPronouns = words.objectPronouns ?? [];
+    let cues: ReplyCues | undefined;
+
+    /** The reply's cues, sorted into roles once per reply (on its first reportable match). */
+    const cuesFor = (skeleton: Skeleton): ReplyCues => {
+      if (cues?.skeleton === skeleton) return cues;
+      const next: ReplyCues = {
+        skeleton,
+        invite: [],
+        pay: [],
+        self: [],
+        other: [],
+        negation: [],
+        warning: [],
+        reported: [],
+      };
+      for (const m of context.matches()) {
+        const role = m.entry.role;
+        if (role === 'invite') next.invite.push(m);
+        else if (role === 'pay') next.pay.push(m);
+        else if (role === 'self') next.self.push(m);
+        else if (role === 'other') next.other.push(m);
+        else if (role === 'negation') next.negation.push(m);
+        else if (role === 'warning') next.warning.push(m);
+      }
+      return (cues = next);
+    };
+
     return {
       phrase(match) {
+        const role = match.entry.role;
+        if (!REPORTED.has(role)) return;
         const { reply } = context;
-        if (match.entry.role === 'handle') {
-          const { normalized, toNormalized } = reply.skeleton;
-          const after = (toNormalized[match.end - 1] ?? 0) + 1;
-          if (!account.test(normalized.text.slice(after, after + 48))) return;
-        }
-        const range = reply.range(match.start, match.end);
+        const skeleton = reply.skeleton;
+        const c = cuesFor(skeleton);
+        if (c.reported.length >= MAX_FINDINGS_PER_RULE) return;
+        const span =
+          role === 'contact'
+            ? ([match.start, match.end] as [number, number])
+            : invitation(c, match, role === 'payment', account, ownerPronouns, objectPronouns);
+        if (span === undefined) return;
+        if (warned(c, match.start, match.end) || negated(c, Math.min(span[0], match.start))) return;
+        for (const [a, b] of c.reported) if (span[0] < b && a < span[1]) return;
+        c.reported.push(span);
+        const range: Range = reply.range(span[0], span[1]);
         context.report({
           messageId: 'offPlatform',
           data: { text: reply.text.slice(range[0], range[1]), phrase: match.entry.id },
@@ -61,3 +139,127 @@ export const noOffplatformContact = defineRule({
     };
   },
 });
+
+/**
+ * The span of the invitation around a channel (skeleton offsets), or undefined when no invitation
+ * frame holds it. Contact channels take every frame; payment channels only money aimed at the agent
+ * or off the checkout, the agent's own account and an account id (用支付宝付款 is checkout talk).
+ */
+function invitation(
+  c: ReplyCues,
+  channel: PhraseMatch,
+  payment: boolean,
+  account: RegExp,
+  ownerPronouns: readonly string[],
+  objectPronouns: readonly string[],
+): [number, number] | undefined {
+  const s = c.skeleton;
+  const { start, end } = channel;
+  const ownedByOther = c.other.some((o) => o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true));
+  // Someone else's channel (您的QQ邮箱, 陌生人的微信) is an invitation only when a frame before asks
+  // for it (加您微信): the agent's own account or an id after it does not apply.
+  const frames = payment ? [c.pay] : [c.invite, c.pay];
+  let best: [number, number] | undefined;
+  let bestCost = Infinity;
+  for (const list of frames)
+    for (const f of around(list, start, end, FRAME_BUDGET)) {
+      const before = f.end <= start;
+      if (ownedByOther && !before) continue;
+      const cost = before ? frameCost(s, f.end, start) : f.start >= end ? frameCost(s, end, f.start) : 0;
+      if (cost <= FRAME_BUDGET && cost < bestCost) {
+        bestCost = cost;
+        best = [Math.min(f.start, start), Math.max(f.end, end)];
+      }
+    }
+  if (best !== undefined || ownedByOther) return best;
+  for (const o of around(c.self, start, end, OWNER_GAP))
+    if (o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true)) return [o.start, end];
+  const text = s.text;
+  if ((s.breaks[start] ?? Break.Sentence) < Break.Clause)
+    for (const pronoun of ownerPronouns)
+      if (text.endsWith(pronoun, start) && !isWordCode(text.charCodeAt(start - pronoun.length - 1)))
+        return [start - pronoun.length, end];
+  if (!payment && (s.breaks[end] ?? Break.Sentence) < Break.Clause)
+    for (const pronoun of objectPronouns)
+      if (text.startsWith(pronoun, end) && isObject(s, end + pronoun.length, pronoun)) return [start, end + pronoun.length];
+  const { normalized, toNormalized } = s;
+  const after = (toNormalized[end - 1] ?? 0) + 1;
+  if (account.test(normalized.text.slice(after, after + 48))) return [start, end];
+  return undefined;
+}
+
+/** `我` after a channel is its object (V我) unless it begins 我们 (微信我们不支持); `me` must end a word. */
+function isObject(s: Skeleton, at: number, pronoun: string): boolean {
+  const next = s.text.charCodeAt(at);
+  if (!isWordCode(pronoun.charCodeAt(0))) return s.text[at] !== '们';
+  return Number.isNaN(next) || !isWordCode(next) || (s.breaks[at] ?? Break.Sentence) >= Break.Word;
+}
+
+/** The matches of a sorted list that start within `reach` characters of `[start, end)`. */
+function around(list: readonly PhraseMatch[], start: number, end: number, reach: number): PhraseMatch[] {
+  if (list.length === 0) return [];
+  const from = start - reach - 16;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PhraseMatch[] = [];
+  for (let i = lo; i < list.length && list[i]!.start <= end + reach; i++) out.push(list[i]!);
+  return out;
+}
+
+/**
+ * What the text between a frame and its channel costs: a Latin letter 1, any other character 2.5
+ * (English spells a frame in more letters than Chinese); Infinity across a clause or sentence break.
+ * A break made only of spaces or symbols (加我 V X, 加个🛰) is not a clause break here: obfuscation
+ * puts them inside the frame.
+ */
+function frameCost(s: Skeleton, from: number, to: number): number {
+  if (!sameClause(s, from, to, true)) return Infinity;
+  let cost = 0;
+  for (let i = from; i < to; i++) cost += isWordCode(s.text.charCodeAt(i)) ? 1 : 2.5;
+  return cost;
+}
+
+const PUNCTUATION = /\p{P}/u;
+
+/**
+ * No sentence break in `[from, to]` (the breaks before those characters), and no clause break —
+ * with `soft`, a clause break counts only when the reply has punctuation there (not spaces alone).
+ */
+function sameClause(s: Skeleton, from: number, to: number, soft: boolean): boolean {
+  const { breaks } = s;
+  for (let i = Math.max(from, 1); i <= to; i++) {
+    const b = breaks[i] ?? Break.Sentence;
+    if (b === Break.Sentence) return false;
+    if (b !== Break.Clause) continue;
+    if (!soft) return false;
+    const gap = s.original.slice(s.ends[i - 1] ?? 0, s.starts[i] ?? s.original.length);
+    if (PUNCTUATION.test(gap)) return false;
+  }
+  return true;
+}
+
+/** A negation before `at` in its clause (本店不会让您加QQ, we'll never ask you to…). */
+function negated(c: ReplyCues, at: number): boolean {
+  for (const n of around(c.negation, at, at, NEGATION_REACH))
+    if (n.end <= at && at - n.end <= NEGATION_REACH && sameClause(c.skeleton, n.end, at, false)) return true;
+  return false;
+}
+
+/** A warning word anywhere in the sentence (谨防…, 要求加微信的都是骗子, beware of scammers on…). */
+function warned(c: ReplyCues, start: number, end: number): boolean {
+  for (const w of around(c.warning, start, end, WARNING_REACH)) {
+    const [from, to] = w.end <= start ? [w.end, start] : w.start >= end ? [end, w.start] : [start, start];
+    if (to - from <= WARNING_REACH && noSentenceBreak(c.skeleton, from, to)) return true;
+  }
+  return false;
+}
+
+function noSentenceBreak(s: Skeleton, from: number, to: number): boolean {
+  for (let i = Math.max(from, 1); i <= to; i++) if (s.breaks[i] === Break.Sentence) return false;
+  return true;
+}
