@@ -45,6 +45,15 @@ export const RULE_ROLES = {
   'offer-further-help': ['further-help', 'closing', 'thanks', 'decline'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 export type PhraseRuleId = keyof typeof RULE_ROLES;
+
+/**
+ * Cue roles matched only on demand: they are common words (加, 不会, 我的, never, my) that a rule
+ * reads around one of its own matches, so they stay out of the linter's automaton (a reply without
+ * the rule's matches does not pay for them) and the rule matches them when it needs them.
+ */
+export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
+  'no-offplatform-contact': ['invite', 'pay', 'self', 'other', 'negation', 'warning'],
+};
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */
 export const PACK_RULE_IDS = ['no-forbidden-phrase', 'no-overpromise', 'no-offplatform-contact'] as const;

@@ -1,8 +1,8 @@
 import type { Range } from '../../analysis/types.js';
 import type { RuleWords } from '../data-schema.js';
-import { ruleWords } from '../built-in-data.js';
+import { builtInLists, builtInReader, builtInSources, ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import type { PhraseMatch } from '../phrase-set.js';
+import { PhraseSet, type PhraseMatch } from '../phrase-set.js';
 import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
@@ -22,6 +22,17 @@ function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp
   return new RegExp(
     `^ ?(?:(?:${labels}) ?(?:${links})?|${links}|${separators}) ?[@+]?[a-z0-9][a-z0-9_-]{4,}`,
   );
+}
+
+let nearSet: PhraseSet | undefined;
+
+/** The rule's on-demand cues (NEAR_ROLES in its data), compiled once: they are not in the linter's automaton. */
+function nearCues(): PhraseSet {
+  return (nearSet ??= PhraseSet.compile(
+    builtInSources(new Set(['no-offplatform-contact']), true),
+    builtInLists(),
+    builtInReader(),
+  ).set);
 }
 
 /** The roles whose match may be reported; the others are frames and scopes read around them. */
@@ -86,9 +97,13 @@ export const noOffplatformContact = defineRule({
     const account = accountAfterChannel(words);
     const ownerPronouns = words.ownerPronouns ?? [];
     const objectPronouns = words.objectPronouns ?? [];
+    const near = nearCues();
     let cues: ReplyCues | undefined;
 
-    /** The reply's cues, sorted into roles once per reply (on its first reportable match). */
+    /**
+     * The reply's cues, matched and sorted into roles once per reply, on its first reportable
+     * match: the frames, scopes and owners are matched only in replies that name a channel.
+     */
     const cuesFor = (skeleton: Skeleton): ReplyCues => {
       if (cues?.skeleton === skeleton) return cues;
       const next: ReplyCues = {
@@ -101,7 +116,9 @@ export const noOffplatformContact = defineRule({
         warning: [],
         reported: [],
       };
-      for (const m of context.matches()) {
+      // Packs may add cue entries: those come with the linter's matches.
+      const matches = [...near.match(skeleton), ...context.matches()].sort((a, b) => a.start - b.start);
+      for (const m of matches) {
         const role = m.entry.role;
         if (role === 'invite') next.invite.push(m);
         else if (role === 'pay') next.pay.push(m);
