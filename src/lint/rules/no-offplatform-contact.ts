@@ -19,9 +19,11 @@ function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp
   const labels = alternatives(words.accountLabels);
   const links = alternatives(words.accountLinks);
   const separators = alternatives(words.accountSeparators);
-  return new RegExp(
-    `^ ?(?:(?:${labels}) ?(?:${links})?|${links}|${separators}) ?[@+]?[a-z0-9][a-z0-9_-]{4,}`,
-  );
+  const prefix = `(?:(?:${labels}) ?(?:${links})?|${links}|${separators})`;
+  // After a label or separator: an @handle, or an id with a digit or an underscore in it (a plain
+  // word is not an id: pay at checkout); or a phone-like run of digits, with or without one.
+  const id = '(?:@[a-z0-9_.-]{3,}|(?=[a-z0-9_-]*[0-9_])[a-z0-9][a-z0-9_-]{4,})';
+  return new RegExp(`^ ?(?:${prefix} ?${id}|${prefix}? ?\\+?[0-9][0-9 -]{5,}[0-9])`);
 }
 
 let nearSet: PhraseSet | undefined;
@@ -189,6 +191,8 @@ function invitation(
       }
     }
   if (best !== undefined || ownedByOther) return best;
+  // +V, +QQ: the plus sign is "add".
+  if (!payment && plusBefore(s, start)) return [start, end];
   for (const o of around(c.self, start, end, OWNER_GAP))
     if (o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true)) return [o.start, end];
   const text = s.text;
@@ -196,13 +200,28 @@ function invitation(
     for (const pronoun of ownerPronouns)
       if (text.endsWith(pronoun, start) && !isWordCode(text.charCodeAt(start - pronoun.length - 1)))
         return [start - pronoun.length, end];
-  if (!payment && (s.breaks[end] ?? Break.Sentence) < Break.Clause)
+  // V我, WhatsApp me, Venmo me: the channel used as a verb aimed at the agent (a payment channel
+  // only in Latin script: 支付宝我这边查不到 is a topic, not a verb).
+  if ((s.breaks[end] ?? Break.Sentence) < Break.Clause)
     for (const pronoun of objectPronouns)
-      if (text.startsWith(pronoun, end) && isObject(s, end + pronoun.length, pronoun)) return [start, end + pronoun.length];
+      if (
+        (!payment || isWordCode(pronoun.charCodeAt(0))) &&
+        text.startsWith(pronoun, end) &&
+        isObject(s, end + pronoun.length, pronoun)
+      )
+        return [start, end + pronoun.length];
   const { normalized, toNormalized } = s;
   const after = (toNormalized[end - 1] ?? 0) + 1;
   if (account.test(normalized.text.slice(after, after + 48))) return [start, end];
   return undefined;
+}
+
+/** The reply has `+` (or ＋, folded) right before the channel, spaces aside. */
+function plusBefore(s: Skeleton, start: number): boolean {
+  const text = s.normalized.text;
+  let i = (s.toNormalized[start] ?? 0) - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  return i >= 0 && text.charCodeAt(i) === 0x2b;
 }
 
 /** `我` after a channel is its object (V我) unless it begins 我们 (微信我们不支持); `me` must end a word. */
