@@ -32,9 +32,11 @@ export const RULE_ROLES = {
     'contact',
     'channel',
     'payment',
+    'phone',
     'invite',
     'pay',
     'self',
+    'personal',
     'other',
     'negation',
     'warning',
@@ -52,7 +54,7 @@ export type PhraseRuleId = keyof typeof RULE_ROLES;
  * the rule's matches does not pay for them) and the rule matches them when it needs them.
  */
 export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
-  'no-offplatform-contact': ['invite', 'pay', 'self', 'other', 'negation', 'warning'],
+  'no-offplatform-contact': ['invite', 'pay', 'self', 'personal', 'other', 'negation', 'warning'],
 };
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */

@@ -19,7 +19,7 @@ function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp
   const labels = alternatives(words.accountLabels);
   const links = alternatives(words.accountLinks);
   const separators = alternatives(words.accountSeparators);
-  const prefix = `(?:(?:${labels}) ?(?:${links})?|${links}|${separators})`;
+  const prefix = `(?:(?:${labels}) ?(?:${links}|${separators})?|${links}|${separators})`;
   // After a label or separator: an @handle, or an id with a digit or an underscore in it (a plain
   // word is not an id: pay at checkout); or a phone-like run of digits, with or without one.
   const id = '(?:@[a-z0-9_.-]{3,}|(?=[a-z0-9_-]*[0-9_])[a-z0-9][a-z0-9_-]{4,})';
@@ -38,7 +38,7 @@ function nearCues(): PhraseSet {
 }
 
 /** The roles whose match may be reported; the others are frames and scopes read around them. */
-const REPORTED = new Set(['contact', 'channel', 'payment', 'handle']);
+const REPORTED = new Set(['contact', 'channel', 'payment', 'phone', 'handle']);
 
 /** A frame binds a channel when the text between costs at most this: a Latin letter 1, anything else 2.5. */
 const FRAME_BUDGET = 20;
@@ -54,6 +54,7 @@ interface ReplyCues {
   invite: PhraseMatch[];
   pay: PhraseMatch[];
   self: PhraseMatch[];
+  personal: PhraseMatch[];
   other: PhraseMatch[];
   negation: PhraseMatch[];
   warning: PhraseMatch[];
@@ -113,6 +114,7 @@ export const noOffplatformContact = defineRule({
         invite: [],
         pay: [],
         self: [],
+        personal: [],
         other: [],
         negation: [],
         warning: [],
@@ -125,6 +127,7 @@ export const noOffplatformContact = defineRule({
         if (role === 'invite') next.invite.push(m);
         else if (role === 'pay') next.pay.push(m);
         else if (role === 'self') next.self.push(m);
+        else if (role === 'personal') next.personal.push(m);
         else if (role === 'other') next.other.push(m);
         else if (role === 'negation') next.negation.push(m);
         else if (role === 'warning') next.warning.push(m);
@@ -143,7 +146,14 @@ export const noOffplatformContact = defineRule({
         const span =
           role === 'contact'
             ? ([match.start, match.end] as [number, number])
-            : invitation(c, match, role === 'payment', account, ownerPronouns, objectPronouns);
+            : invitation(
+                c,
+                match,
+                role === 'payment' ? 'payment' : role === 'phone' ? 'phone' : 'contact',
+                account,
+                ownerPronouns,
+                objectPronouns,
+              );
         if (span === undefined) return;
         if (warned(c, match.start, match.end) || negated(c, Math.min(span[0], match.start))) return;
         for (const [a, b] of c.reported) if (span[0] < b && a < span[1]) return;
@@ -159,60 +169,102 @@ export const noOffplatformContact = defineRule({
   },
 });
 
+/** What a reported match names: a contact channel, a way to pay, or a phone number. */
+type ChannelKind = 'contact' | 'payment' | 'phone';
+
 /**
  * The span of the invitation around a channel (skeleton offsets), or undefined when no invitation
  * frame holds it. Contact channels take every frame; payment channels only money aimed at the agent
- * or off the checkout, the agent's own account and an account id (用支付宝付款 is checkout talk).
+ * or off the checkout, an account id and the verb use in Latin script (用支付宝付款 is checkout
+ * talk); a phone number only when the agent gives their own (我的手机号是…, my number is…).
  */
 function invitation(
   c: ReplyCues,
   channel: PhraseMatch,
-  payment: boolean,
+  kind: ChannelKind,
   account: RegExp,
   ownerPronouns: readonly string[],
   objectPronouns: readonly string[],
 ): [number, number] | undefined {
   const s = c.skeleton;
   const { start, end } = channel;
-  const ownedByOther = c.other.some((o) => o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true));
+  const ownedBy = (list: readonly PhraseMatch[]) => {
+    for (const o of around(list, start, end, OWNER_GAP))
+      if (o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true)) return o;
+    return undefined;
+  };
   // Someone else's channel (您的QQ邮箱, 陌生人的微信) is an invitation only when a frame before asks
-  // for it (加您微信): the agent's own account or an id after it does not apply.
-  const frames = payment ? [c.pay] : [c.invite, c.pay];
+  // for it (加您微信): an id after it or the channel as a verb does not apply.
+  const ownedByOther = ownedBy(c.other) !== undefined;
+  const personal = ownedBy(c.personal);
+  if (kind === 'phone') {
+    const owner = personal ?? ownedBy(c.self) ?? ownerPronounBefore(s, start, ownerPronouns);
+    if (owner === undefined || ownedByOther) return undefined;
+    if (accountAfter(s, end, account) || frame(s, [c.invite], start, end, false) !== undefined)
+      return [owner.start, end];
+    return undefined;
+  }
+  const frames = kind === 'payment' ? [c.pay] : [c.invite, c.pay];
+  const framed = frame(s, frames, start, end, ownedByOther);
+  if (framed !== undefined || ownedByOther) return framed;
+  // 私人微信, my personal WhatsApp: a personal account is off the platform by itself.
+  if (personal !== undefined) return [personal.start, end];
+  // +V, +QQ: the plus sign is "add".
+  if (kind === 'contact' && plusBefore(s, start)) return [start, end];
+  // V我, WhatsApp me, Venmo me: the channel used as a verb aimed at the agent (a payment channel
+  // only in Latin script: 支付宝我这边查不到 is a topic, not a verb).
+  const text = s.text;
+  if ((s.breaks[end] ?? Break.Sentence) < Break.Clause)
+    for (const pronoun of objectPronouns)
+      if (
+        (kind === 'contact' || isWordCode(pronoun.charCodeAt(0))) &&
+        text.startsWith(pronoun, end) &&
+        isObject(s, end + pronoun.length, pronoun)
+      )
+        return [start, end + pronoun.length];
+  if (accountAfter(s, end, account)) return [start, end];
+  return undefined;
+}
+
+/** The nearest frame of `lists` around the channel in its clause, as the span frame + channel. */
+function frame(
+  s: Skeleton,
+  lists: ReadonlyArray<readonly PhraseMatch[]>,
+  start: number,
+  end: number,
+  beforeOnly: boolean,
+): [number, number] | undefined {
   let best: [number, number] | undefined;
   let bestCost = Infinity;
-  for (const list of frames)
+  for (const list of lists)
     for (const f of around(list, start, end, FRAME_BUDGET)) {
       const before = f.end <= start;
-      if (ownedByOther && !before) continue;
+      if (beforeOnly && !before) continue;
       const cost = before ? frameCost(s, f.end, start) : f.start >= end ? frameCost(s, end, f.start) : 0;
       if (cost <= FRAME_BUDGET && cost < bestCost) {
         bestCost = cost;
         best = [Math.min(f.start, start), Math.max(f.end, end)];
       }
     }
-  if (best !== undefined || ownedByOther) return best;
-  // +V, +QQ: the plus sign is "add".
-  if (!payment && plusBefore(s, start)) return [start, end];
-  for (const o of around(c.self, start, end, OWNER_GAP))
-    if (o.end <= start && start - o.end <= OWNER_GAP && sameClause(s, o.end, start, true)) return [o.start, end];
-  const text = s.text;
-  if ((s.breaks[start] ?? Break.Sentence) < Break.Clause)
-    for (const pronoun of ownerPronouns)
-      if (text.endsWith(pronoun, start) && !isWordCode(text.charCodeAt(start - pronoun.length - 1)))
-        return [start - pronoun.length, end];
-  // V我, WhatsApp me, Venmo me: the channel used as a verb aimed at the agent (a payment channel
-  // only in Latin script: 支付宝我这边查不到 is a topic, not a verb).
-  if ((s.breaks[end] ?? Break.Sentence) < Break.Clause)
-    for (const pronoun of objectPronouns)
-      if (
-        (!payment || isWordCode(pronoun.charCodeAt(0))) &&
-        text.startsWith(pronoun, end) &&
-        isObject(s, end + pronoun.length, pronoun)
-      )
-        return [start, end + pronoun.length];
-  const { normalized, toNormalized } = s;
-  const after = (toNormalized[end - 1] ?? 0) + 1;
-  if (account.test(normalized.text.slice(after, after + 48))) return [start, end];
+  return best;
+}
+
+/** An account id or a phone-like number right after the channel (in the folded reply). */
+function accountAfter(s: Skeleton, end: number, account: RegExp): boolean {
+  const after = (s.toNormalized[end - 1] ?? 0) + 1;
+  return account.test(s.normalized.text.slice(after, after + 48));
+}
+
+/** 我 right before the channel (我微信, 我手机), same clause, as a span. */
+function ownerPronounBefore(
+  s: Skeleton,
+  start: number,
+  pronouns: readonly string[],
+): { start: number } | undefined {
+  if ((s.breaks[start] ?? Break.Sentence) >= Break.Clause) return undefined;
+  for (const pronoun of pronouns)
+    if (s.text.endsWith(pronoun, start) && !isWordCode(s.text.charCodeAt(start - pronoun.length - 1)))
+      return { start: start - pronoun.length };
   return undefined;
 }
 
