@@ -60,6 +60,8 @@ interface ReplyCues {
   warning: PhraseMatch[];
   /** Spans already reported in this reply (skeleton offsets), so one invitation is one finding. */
   reported: Array<[number, number]>;
+  /** Reportable matches inside a longer one (v in vx, 手机 in 手机号): the longer one is judged. */
+  inner: Set<PhraseMatch>;
 }
 
 /**
@@ -119,11 +121,18 @@ export const noOffplatformContact = defineRule({
         negation: [],
         warning: [],
         reported: [],
+        inner: new Set(),
       };
       // Packs may add cue entries: those come with the linter's matches.
       const matches = [...near.match(skeleton), ...context.matches()].sort((a, b) => a.start - b.start);
+      let outer: PhraseMatch | undefined;
       for (const m of matches) {
         const role = m.entry.role;
+        if (REPORTED.has(role) && role !== 'contact') {
+          if (outer !== undefined && m.start >= outer.start && m.end <= outer.end) next.inner.add(m);
+          else if (outer !== undefined && m.start === outer.start) next.inner.add(outer);
+          if (outer === undefined || m.end > outer.end) outer = m;
+        }
         if (role === 'invite') next.invite.push(m);
         else if (role === 'pay') next.pay.push(m);
         else if (role === 'self') next.self.push(m);
@@ -142,7 +151,7 @@ export const noOffplatformContact = defineRule({
         const { reply } = context;
         const skeleton = reply.skeleton;
         const c = cuesFor(skeleton);
-        if (c.reported.length >= MAX_FINDINGS_PER_RULE) return;
+        if (c.reported.length >= MAX_FINDINGS_PER_RULE || c.inner.has(match)) return;
         const span =
           role === 'contact'
             ? ([match.start, match.end] as [number, number])
@@ -226,7 +235,11 @@ function invitation(
   return undefined;
 }
 
-/** The nearest frame of `lists` around the channel in its clause, as the span frame + channel. */
+/**
+ * The frame of `lists` that binds the channel in its clause, as the span frame + channel: the
+ * nearest one before it (加我微信聊 → 加我微信: the directive precedes its object), else the nearest
+ * one after or over it, the longer on a tie (IG私訊我).
+ */
 function frame(
   s: Skeleton,
   lists: ReadonlyArray<readonly PhraseMatch[]>,
@@ -234,19 +247,26 @@ function frame(
   end: number,
   beforeOnly: boolean,
 ): [number, number] | undefined {
-  let best: [number, number] | undefined;
-  let bestCost = Infinity;
+  let before: PhraseMatch | undefined;
+  let beforeCost = Infinity;
+  let after: PhraseMatch | undefined;
+  let afterCost = Infinity;
   for (const list of lists)
     for (const f of around(list, start, end, FRAME_BUDGET)) {
-      const before = f.end <= start;
-      if (beforeOnly && !before) continue;
-      const cost = before ? frameCost(s, f.end, start) : f.start >= end ? frameCost(s, end, f.start) : 0;
-      if (cost <= FRAME_BUDGET && cost < bestCost) {
-        bestCost = cost;
-        best = [Math.min(f.start, start), Math.max(f.end, end)];
+      if (f.end <= start) {
+        const cost = frameCost(s, f.end, start);
+        if (cost <= FRAME_BUDGET && cost < beforeCost) [before, beforeCost] = [f, cost];
+      } else if (!beforeOnly) {
+        const cost = f.start >= end ? frameCost(s, end, f.start) : 0;
+        if (
+          cost <= FRAME_BUDGET &&
+          (cost < afterCost || (cost === afterCost && f.end - f.start > after!.end - after!.start))
+        )
+          [after, afterCost] = [f, cost];
       }
     }
-  return best;
+  const f = before ?? after;
+  return f === undefined ? undefined : [Math.min(f.start, start), Math.max(f.end, end)];
 }
 
 /** An account id or a phone-like number right after the channel (in the folded reply). */
