@@ -51,8 +51,8 @@ interface LocaleGrammar {
 
 const HANS: LocaleGrammar = {
   channels: [
-    ['微信', '威信', '薇信', 'V信', 'vx', 'V X', 'wx', 'WeChat', '卫星', 'wei信', '微 信'],
-    ['QQ', '扣扣', 'Q Q', '企鹅'],
+    ['微信', '威信', '薇信', 'V信', 'vx', 'V X', 'V❤X', 'wx', 'WeChat', '卫星', 'wei信', '微 信', '绿泡泡'],
+    ['QQ', '扣扣', 'Q Q', '企鹅', '球球'],
     ['企业微信'],
     ['WhatsApp'],
     ['Telegram', 'TG', '电报'],
@@ -76,6 +76,9 @@ const HANS: LocaleGrammar = {
     '以后买东西可以直接{c}找我，不用在平台拍',
     '我把{c}号发您，加了再说',
     '可以加您{c}吗？方便沟通',
+    '{c}同号，有事随时联系',
+    '咱们{c}上说吧，这里不方便',
+    '扫一下我发的二维码，加我{c}',
   ],
   warnings: [
     '谨防有人冒充客服加您{c}',
@@ -93,6 +96,8 @@ const HANS: LocaleGrammar = {
     '为了您的安全，不要加{c}私聊',
     '平台规定不能加{c}，我们在这里说就好',
     '有人让您加{c}的话请举报',
+    '千万不要加陌生人的{c}，谨防诈骗',
+    '如果有人让您扫码加{c}退款，那是骗子',
   ],
   payments: ['支付宝', '微信转账', '银行卡', '微信红包', '网银'],
   paymentInvitations: [
@@ -104,6 +109,7 @@ const HANS: LocaleGrammar = {
     '钱{p}转给我，我马上发货',
     '您{p}付给我个人就行',
     '拍下后别付款，{p}直接转我',
+    '这单您重新付我就行，{p}都可以',
   ],
   paymentWarnings: [
     '本店不会要求您私下{p}付款',
@@ -160,6 +166,7 @@ const HANT: LocaleGrammar = {
     '以後直接{c}跟我訂就好，不用在平台下單',
     '我把{c}帳號傳給您，加了再聊',
     '可以加您的{c}嗎？方便聯絡',
+    '唔該加我{c}傾',
   ],
   warnings: [
     '謹防有人冒充客服加您{c}',
@@ -174,9 +181,10 @@ const HANT: LocaleGrammar = {
     '請不要加任何自稱客服的{c}',
     '凡是要您用{c}匯款的都是詐騙',
     '為了您的安全，不要加{c}私聊',
+    '唔好相信叫你加{c}嘅人，小心呃人',
     '平台規定不能加{c}，我們在這裡聊就好',
   ],
-  payments: ['ATM轉帳', '銀行匯款', '街口支付', 'LINE Pay', '無卡存款'],
+  payments: ['ATM轉帳', '銀行匯款', '街口支付', 'LINE Pay', '無卡存款', 'PayMe', '轉數快'],
   paymentInvitations: [
     '直接{p}給我，便宜兩百',
     '您用{p}轉我就好，不用下單',
@@ -238,6 +246,8 @@ const EN: LocaleGrammar = {
     'Contact me via {c}, not here.',
     'Can I add you on {c}? It is quicker.',
     'Find me on {c} under shopkevin88.',
+    'Hit me on {c}.',
+    'You can contact me directly on {c}, ID kevin_store.',
   ],
   warnings: [
     'We will never ask you to move to {c}.',
@@ -252,6 +262,8 @@ const EN: LocaleGrammar = {
     'If someone asks you to contact them on {c}, please report it.',
     'For your safety, never move the conversation to {c}.',
     'Platform rules do not allow us to chat on {c}, so let us keep it here.',
+    'Please report any {c} account using our logo.',
+    'For your safety, please do not move this conversation to {c}.',
   ],
   payments: ['PayPal friends and family', 'Venmo', 'Cash App', 'Zelle', 'a bank transfer', 'wire transfer'],
   paymentInvitations: [

@@ -256,7 +256,8 @@ function frame(
       if (f.end <= start) {
         const cost = frameCost(s, f.end, start);
         if (cost <= FRAME_BUDGET && cost < beforeCost) [before, beforeCost] = [f, cost];
-      } else if (!beforeOnly) {
+      } else if (!beforeOnly && (f.start < start || f.end > end)) {
+        // A frame inside the channel's own name (chat in we chat) is not a frame.
         const cost = f.start >= end ? frameCost(s, end, f.start) : 0;
         if (
           cost <= FRAME_BUDGET &&
