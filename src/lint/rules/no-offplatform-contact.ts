@@ -124,14 +124,19 @@ export const noOffplatformContact = defineRule({
         inner: new Set(),
       };
       // Packs may add cue entries: those come with the linter's matches.
-      const matches = [...near.match(skeleton), ...context.matches()].sort((a, b) => a.start - b.start);
+      // By start, the longer first, a complete invitation before a channel of the same span.
+      const matches = [...near.match(skeleton), ...context.matches()].sort(
+        (a, b) =>
+          a.start - b.start ||
+          b.end - a.end ||
+          Number(b.entry.role === 'contact') - Number(a.entry.role === 'contact'),
+      );
       let outer: PhraseMatch | undefined;
       for (const m of matches) {
         const role = m.entry.role;
-        if (REPORTED.has(role) && role !== 'contact') {
-          if (outer !== undefined && m.start >= outer.start && m.end <= outer.end) next.inner.add(m);
-          else if (outer !== undefined && m.start === outer.start) next.inner.add(outer);
-          if (outer === undefined || m.end > outer.end) outer = m;
+        if (REPORTED.has(role)) {
+          if (outer !== undefined && m.end <= outer.end) next.inner.add(m);
+          else outer = m;
         }
         if (role === 'invite') next.invite.push(m);
         else if (role === 'pay') next.pay.push(m);

@@ -71,7 +71,7 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '我的手机号是13800001111，有事打给我', errors: [off('我的手机号')] },
     // Payment off the checkout.
     { text: '我们私下转账就行', errors: [off('私下转账')] },
-    { text: '直接转账给我，便宜点', errors: [off('直接转账给我')] },
+    { text: '直接转账给我，便宜点', errors: [off('转账给我')] },
     {
       text: '不走平台可以少十块',
       errors: [{ messageId: 'offPlatform', actual: '不走平台', message: '平台之外' }],
