@@ -16,6 +16,8 @@ export const noOffplatformContactCases: RuleCases = {
     '本店不会要求您私下支付宝付款',
     '凡是要求银行卡转账给个人的都是诈骗',
     '提醒：官方客服不会添加您的微信或QQ，谨防受骗',
+    '加微信是不被允许的，我们只在平台服务',
+    '加个微笑表情就好',
     // Platform talk that names a channel or a way to pay.
     '支持微信支付、支付宝和银行卡',
     '可以使用微信支付哦',
@@ -40,6 +42,7 @@ export const noOffplatformContactCases: RuleCases = {
     '您可以使用LINE Pay付款',
     'line 1 與 line 2 都可以填地址',
     '歡迎追蹤我們的官方LINE帳號查看活動',
+    '唔好相信叫你加WhatsApp嘅人，小心呃人',
     // English.
     'We will never ask you to move to WhatsApp.',
     'Beware of scammers on Telegram pretending to be us.',
@@ -52,6 +55,9 @@ export const noOffplatformContactCases: RuleCases = {
     'The refund goes back to your original payment method.',
     'Our line is open from 9 to 5.',
     'Call our hotline number 800-555-0100 for help.',
+    'Our customer service line is 1-800-555-0100.',
+    'Please report any we chat account using our logo.',
+    'We do not have a WeChat account; please keep chatting here.',
   ],
   invalid: [
     // Contact channels in any spelling, inside an invitation frame.
@@ -69,6 +75,8 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '您添加下客服的私人微信', errors: [off('添加下客服的私人微信')] },
     { text: '不要在这里说了，加我微信', errors: [off('加我微信')] },
     { text: '我的手机号是13800001111，有事打给我', errors: [off('我的手机号')] },
+    { text: '亲，这边可以加个微，方便给您发视频', errors: [off('加个微')] },
+    { text: '薇信同号，有问题随时联系', errors: [off('薇信同号')] },
     // Payment off the checkout.
     { text: '我们私下转账就行', errors: [off('私下转账')] },
     { text: '直接转账给我，便宜点', errors: [off('转账给我')] },
@@ -85,6 +93,7 @@ export const noOffplatformContactCases: RuleCases = {
     { text: 'LINE ID：shop0922，加了跟我說一聲', errors: [off('LINE')] },
     { text: '直接匯款給我，便宜兩百', errors: [off('直接匯款給我')] },
     { text: '您用街口轉給我就好', errors: [off('街口轉給我')] },
+    { text: '唔該加我WhatsApp傾', errors: [off('加我WhatsApp')] },
     {
       text: '加我微信啦，私下轉帳更便宜',
       errors: [off('加我微信'), { messageId: 'offPlatform', actual: '私下轉帳', message: '平臺之外' }],
@@ -102,6 +111,8 @@ export const noOffplatformContactCases: RuleCases = {
     { text: "Pay me directly and I'll give you a discount.", errors: [off('Pay me directly')] },
     { text: 'Venmo me the balance and I will ship today.', errors: [off('Venmo me')] },
     { text: 'Skip the checkout and pay me through Cash App.', errors: [off()] },
+    { text: 'Please transfer the money to my bank account directly.', errors: [off()] },
+    { text: 'Message me at WA +852 9123 4567.', errors: [off()] },
     { text: "Don't hesitate to message me on WhatsApp.", errors: [off('message me on WhatsApp')] },
   ],
 };
