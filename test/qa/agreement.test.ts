@@ -45,8 +45,6 @@ const KNOWN = new Set([
   // lint phrase data gaps (no finding where rules/lint/README.md's scope says there is one)
   'hans-17 forbidden-language',
   'hant-16 forbidden-language',
-  'hans-23 off-platform',
-  'hant-06 off-platform',
   'hant-07 overpromise',
   'hant-02 shipping-wording',
   'en-09 pii',
