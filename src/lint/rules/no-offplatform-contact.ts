@@ -42,6 +42,12 @@ const REPORTED = new Set(['contact', 'channel', 'payment', 'phone', 'handle']);
 
 /** A frame binds a channel when the text between costs at most this: a Latin letter 1, anything else 2.5. */
 const FRAME_BUDGET = 20;
+/**
+ * A cheap look before a phone word for a possible owner (我的, 本人, 私人, 个人, my, personal,
+ * private), so the cues are matched only then; the owner itself is read from the cues.
+ */
+const OWNER_HINT = /我|人|my|personal|private/;
+
 /** The agent's own (我的, my) stands right before the channel: at most this many skeleton characters between. */
 const OWNER_GAP = 2;
 /** How far (skeleton characters) a negation or warning is looked for; its scope is checked inside. */
@@ -155,6 +161,9 @@ export const noOffplatformContact = defineRule({
         if (!REPORTED.has(role)) return;
         const { reply } = context;
         const skeleton = reply.skeleton;
+        // Phone words are common (您的手机, 客服电话): judge one only when an owner may stand before it.
+        if (role === 'phone' && !OWNER_HINT.test(skeleton.text.slice(Math.max(0, match.start - 10), match.start)))
+          return;
         const c = cuesFor(skeleton);
         if (c.reported.length >= MAX_FINDINGS_PER_RULE || c.inner.has(match)) return;
         const span =
