@@ -35,6 +35,7 @@ export const RULE_ROLES = {
     'phone',
     'invite',
     'pay',
+    'off',
     'self',
     'personal',
     'other',
@@ -54,7 +55,7 @@ export type PhraseRuleId = keyof typeof RULE_ROLES;
  * the rule's matches does not pay for them) and the rule matches them when it needs them.
  */
 export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
-  'no-offplatform-contact': ['invite', 'pay', 'self', 'personal', 'other', 'negation', 'warning'],
+  'no-offplatform-contact': ['invite', 'pay', 'off', 'self', 'personal', 'other', 'negation', 'warning'],
 };
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */

@@ -52,6 +52,8 @@ const OWNER_HINT = /我|人|my|personal|private/;
 const OWNER_GAP = 2;
 /** How far (skeleton characters) a negation or warning is looked for; its scope is checked inside. */
 const NEGATION_REACH = 40;
+/** How far (skeleton characters, same sentence) an off-the-checkout marker binds a channel. */
+const OFF_REACH = 40;
 const WARNING_REACH = 80;
 
 /** A reply's matches by role, sorted by start (the runner sorts them before the listeners run). */
@@ -59,6 +61,8 @@ interface ReplyCues {
   skeleton: Skeleton;
   invite: PhraseMatch[];
   pay: PhraseMatch[];
+  /** Off the checkout (私下, 不用拍, skip the checkout): binds anywhere in its sentence. */
+  off: PhraseMatch[];
   self: PhraseMatch[];
   personal: PhraseMatch[];
   other: PhraseMatch[];
@@ -121,6 +125,7 @@ export const noOffplatformContact = defineRule({
         skeleton,
         invite: [],
         pay: [],
+        off: [],
         self: [],
         personal: [],
         other: [],
@@ -146,6 +151,7 @@ export const noOffplatformContact = defineRule({
         }
         if (role === 'invite') next.invite.push(m);
         else if (role === 'pay') next.pay.push(m);
+        else if (role === 'off') next.off.push(m);
         else if (role === 'self') next.self.push(m);
         else if (role === 'personal') next.personal.push(m);
         else if (role === 'other') next.other.push(m);
@@ -229,7 +235,13 @@ function invitation(
   }
   const frames = kind === 'payment' ? [c.pay] : [c.invite, c.pay];
   const framed = frame(s, frames, start, end, ownedByOther);
-  if (framed !== undefined || ownedByOther) return framed;
+  if (framed !== undefined) return framed;
+  // 不用拍了，支付宝转我就行 / pay me via Venmo, no need to check out: off the checkout, same sentence.
+  for (const o of around(c.off, start, end, OFF_REACH)) {
+    const [from, to] = o.end <= start ? [o.end, start] : o.start >= end ? [end, o.start] : [start, start];
+    if (to - from <= OFF_REACH && noSentenceBreak(s, from, to)) return [Math.min(o.start, start), Math.max(o.end, end)];
+  }
+  if (ownedByOther) return undefined;
   // 私人微信, my personal WhatsApp: a personal account is off the platform by itself.
   if (personal !== undefined) return [personal.start, end];
   // +V, +QQ: the plus sign is "add".
