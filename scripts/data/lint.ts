@@ -92,6 +92,8 @@ export const lintGenerator: DataGenerator = {
           folded('no-offplatform-contact.accountLabels', contact.accountLabels);
           folded('no-offplatform-contact.accountLinks', contact.accountLinks);
           folded('no-offplatform-contact.accountSeparators', contact.accountSeparators);
+          folded('no-offplatform-contact.ownerPronouns', contact.ownerPronouns ?? []);
+          folded('no-offplatform-contact.objectPronouns', contact.objectPronouns ?? []);
           data.words = words;
         }
         continue;

@@ -1,24 +1,35 @@
 import { lintData } from '../generated/lint-data.js';
-import type { ForbiddenCategory, LocalizedText, RuleWords } from './data-schema.js';
+import {
+  NEAR_ROLES,
+  type ForbiddenCategory,
+  type LocalizedText,
+  type PhraseRuleId,
+  type RuleWords,
+} from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
 import { SkeletonReader } from './skeleton.js';
 
 // The one reader of the generated lint data (rules/lint/, validated and example-checked at build time).
 
-/** The phrase entries of rules/lint/ (validated and example-checked at build time) for the given rules. */
-export function builtInSources(rules: ReadonlySet<string>): EntrySource[] {
+/**
+ * The phrase entries of rules/lint/ (validated and example-checked at build time) for the given
+ * rules, without their on-demand cue roles (`NEAR_ROLES`): `near` gives those instead, for one rule.
+ */
+export function builtInSources(rules: ReadonlySet<string>, near = false): EntrySource[] {
   const sources: EntrySource[] = [];
   for (const file of lintData().files) {
     if (!rules.has(file.rule)) continue;
-    file.phrases.forEach((entry, index) =>
+    const nearRoles: readonly string[] = NEAR_ROLES[file.rule as PhraseRuleId] ?? [];
+    file.phrases.forEach((entry, index) => {
+      if (nearRoles.includes(entry.role ?? '') !== near) return;
       sources.push({
         ruleId: file.rule,
         locale: file.locale,
         file: file.file,
         path: `phrases[${index}]`,
         entry,
-      }),
-    );
+      });
+    });
   }
   return sources;
 }

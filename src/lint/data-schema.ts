@@ -28,12 +28,35 @@ export const RULE_ROLES = {
   'shipping-wording': ['claim', 'warehouse'],
   'no-overpromise': ['promise'],
   'no-pii-leak': ['owner', 'service', 'reference', 'card', 'spelled-email'],
-  'no-offplatform-contact': ['contact', 'handle'],
+  'no-offplatform-contact': [
+    'contact',
+    'channel',
+    'payment',
+    'phone',
+    'invite',
+    'pay',
+    'off',
+    'self',
+    'personal',
+    'other',
+    'negation',
+    'warning',
+    'handle',
+  ],
   'greet-first': ['greeting'],
   'apologize-on-complaint': ['apology', 'complaint'],
   'offer-further-help': ['further-help', 'closing', 'thanks', 'decline'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 export type PhraseRuleId = keyof typeof RULE_ROLES;
+
+/**
+ * Cue roles matched only on demand: they are common words (加, 不会, 我的, never, my) that a rule
+ * reads around one of its own matches, so they stay out of the linter's automaton (a reply without
+ * the rule's matches does not pay for them) and the rule matches them when it needs them.
+ */
+export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
+  'no-offplatform-contact': ['invite', 'pay', 'off', 'self', 'personal', 'other', 'negation', 'warning'],
+};
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */
 export const PACK_RULE_IDS = ['no-forbidden-phrase', 'no-overpromise', 'no-offplatform-contact'] as const;
@@ -285,6 +308,10 @@ export const wordsFileSchema = z
         /** … and an optional link (是, 为), or by a link or a separator alone (QQ: 12345678). */
         accountLinks: wordListSchema,
         accountSeparators: wordListSchema,
+        /** A pronoun right before a channel makes it the agent's own (我微信是…). */
+        ownerPronouns: wordListSchema.optional(),
+        /** A pronoun right after a channel makes the channel a verb aimed at the agent (V我, WhatsApp me). */
+        objectPronouns: wordListSchema.optional(),
       })
       .strict(),
   })
