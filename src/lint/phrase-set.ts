@@ -81,6 +81,12 @@ interface CompiledPattern {
 const DEFAULT_GAP = 8;
 /** Matches kept per entry and reply; far above what the linter reports (MAX_FINDINGS_PER_RULE). */
 export const MAX_MATCHES_PER_ENTRY = 1000;
+/**
+ * Candidates tried per entry and reply, matched or not: a megabyte of a near miss (已发货 for an
+ * entry that wants 已发 with nothing after) would otherwise try every one of its 300,000 places.
+ * Only text far beyond any real reply reaches it.
+ */
+export const MAX_TRIES_PER_ENTRY = 10 * MAX_MATCHES_PER_ENTRY;
 const DEFAULT_BEFORE_WINDOW = 8;
 const DEFAULT_AFTER_WINDOW = 12;
 
@@ -97,8 +103,9 @@ export class PhraseSet {
   private scanner: AutomatonScanner | null | undefined;
   private readonly byKeyword: Map<string, CompiledPattern[]>;
   // Per entry, stamped with the scan they belong to (no clearing between scans): matches kept so
-  // far, and the last start of any of its `unlessLater` literals.
+  // far, candidates tried so far, and the last start of any of its `unlessLater` literals.
   private readonly counts: Int32Array;
+  private readonly tries: Int32Array;
   private readonly countScan: Int32Array;
   private readonly lastLater: Int32Array;
   private readonly lastLaterScan: Int32Array;
@@ -120,6 +127,7 @@ export class PhraseSet {
     }
     this.automaton = this.byKeyword.size > 0 ? createAutomaton([...this.byKeyword.keys()]) : null;
     this.counts = new Int32Array(entries.length);
+    this.tries = new Int32Array(entries.length);
     this.countScan = new Int32Array(entries.length);
     this.lastLater = new Int32Array(entries.length);
     this.lastLaterScan = new Int32Array(entries.length);
@@ -298,10 +306,15 @@ export class PhraseSet {
       const entry = pattern.entry;
       if (this.only !== undefined && entry !== this.only) continue;
       const serial = entry.serial;
-      const count = (this.countScan[serial] === this.scan ? this.counts[serial]! : 0) + 1;
-      // Past the cap an entry costs nothing more: degenerate input (a megabyte of one phrase)
-      // stays linear with a small constant.
-      if (count > MAX_MATCHES_PER_ENTRY) continue;
+      if (this.countScan[serial] !== this.scan) {
+        this.countScan[serial] = this.scan;
+        this.counts[serial] = 0;
+        this.tries[serial] = 0;
+      }
+      const count = this.counts[serial]! + 1;
+      // Past either cap an entry costs nothing more: degenerate input (a megabyte of one phrase,
+      // or of a near miss that fails its context every time) stays linear with a small constant.
+      if (count > MAX_MATCHES_PER_ENTRY || ++this.tries[serial]! > MAX_TRIES_PER_ENTRY) continue;
       const end = this.matchRest(skeleton, pattern, begin, hitEnd);
       if (end < 0) continue;
       if (!this.contextAllows(skeleton, entry, begin, end)) continue;
@@ -315,7 +328,6 @@ export class PhraseSet {
         if (this.lastLater[serial]! >= end) continue;
       }
       this.counts[serial] = count;
-      this.countScan[serial] = this.scan;
       // Two alternatives of an entry may find the same span: the linter reports a span once.
       this.found.push({ entry, start: begin, end });
     }

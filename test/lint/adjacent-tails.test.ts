@@ -1,5 +1,5 @@
 /**
- * A pattern ending in a word class (`你(没|没有)(看|读)`) is compiled as heads in the automaton
+ * Phrase-set compile and match bounds. A pattern ending in a word class (`你(没|没有)(看|读)`) is compiled as heads in the automaton
  * and adjacent tails looked up where a head ends, instead of every head × tail literal. This
  * differential test compiles every built-in phrase both ways and checks that they find the same
  * phrases: for each entry, the same starts, and from each start the same longest end (the full
@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInLists, builtInReader, builtInSources } from '../../src/lint/built-in-data.js';
 import { PHRASE_RULE_IDS } from '../../src/lint/data-schema.js';
-import { PhraseSet } from '../../src/lint/phrase-set.js';
+import { MAX_TRIES_PER_ENTRY, PhraseSet } from '../../src/lint/phrase-set.js';
 
 const sources = builtInSources(new Set(PHRASE_RULE_IDS));
 const reader = builtInReader();
@@ -65,5 +65,25 @@ describe('adjacent tails find what the full expansion finds', () => {
     '請寄回我們的維修點：深圳市寶安區新安路66號',
   ])('%s', (text) => {
     expect(longestMatches(adjacent, text)).toEqual(longestMatches(expanded, text));
+  });
+});
+
+describe('bounded tries per entry', () => {
+  const source = {
+    ruleId: 'no-forbidden-phrase',
+    file: 'test',
+    path: 'phrases[0]',
+    entry: { id: 'bare-yi-fa', patterns: ['已发'], unlessFollowedBy: ['货'] },
+  };
+  const set = PhraseSet.compile([source], builtInLists(), reader).set;
+  const found = (text: string) => set.matchText(text).length;
+
+  it('finds a match after a few near misses', () => {
+    expect(found(`${'已发货'.repeat(100)}已发。`)).toBe(1);
+  });
+
+  it(`stops trying an entry after ${MAX_TRIES_PER_ENTRY} candidates in one text (a megabyte of near misses)`, () => {
+    expect(found(`${'已发货'.repeat(MAX_TRIES_PER_ENTRY)}已发。`)).toBe(0);
+    expect(found(`${'已发货'.repeat(MAX_TRIES_PER_ENTRY - 1)}已发。`)).toBe(1);
   });
 });
