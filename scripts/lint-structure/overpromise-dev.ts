@@ -340,10 +340,7 @@ const en: Grammar = {
     (p) =>
       `Your refund will ${p(['definitely', 'certainly', 'surely'])} be ${p(['approved', 'processed', 'in your account'])} ${p(E.time)}`,
     (p) =>
-      `I promise ${be(p(E.subj))} ${p(['not take more than three days', "won't be late", 'not be delayed'])}`.replace(
-        "it'll won't",
-        'it won’t',
-      ),
+      `I promise ${p(E.subj)} ${p(["won't take more than three days", "won't be late", "won't be delayed"])}`,
     (p) =>
       `${p(['Definitely', 'Absolutely', 'I guarantee it'])}, ${be(p(E.subj))} ${p(E.arrive)} ${p(E.time)}`,
   ],
