@@ -78,11 +78,19 @@ export const noOverpromise = defineRule({
         const all: PhraseMatch[] = [...cues];
         if (uncertain) all.push(...arrivalCues().match(skeleton));
         if (all.length === 0) return;
-        all.sort((a, b) => a.start - b.start || b.end - a.end);
-        let lastEnd = -1;
+        // Markers and complete phrases first, then the arrival cues: one finding per sentence, and a
+        // marker's finding (from the marker to the outcome) says more than the bare arrival.
+        all.sort(
+          (a, b) =>
+            Number(a.entry.role === 'arrival') - Number(b.entry.role === 'arrival') ||
+            a.start - b.start ||
+            b.end - a.end,
+        );
+        const sentenceOf = sentenceIndex(skeleton);
+        const reported = new Set<number>();
         for (const cue of all) {
-          // One finding per sentence: the first promise in it.
-          if (lastEnd >= 0 && !sentenceBetween(skeleton, lastEnd, cue.start)) continue;
+          const sentence = sentenceOf(cue.start);
+          if (reported.has(sentence)) continue;
           const role = cue.entry.role;
           if (role === 'arrival' && !uncertain) continue;
           let range: [number, number] | undefined;
@@ -99,7 +107,7 @@ export const noOverpromise = defineRule({
             if (span !== undefined) range = context.reply.range(span.start, span.end);
           }
           if (range === undefined) continue;
-          lastEnd = cue.end;
+          reported.add(sentence);
           const text = context.reply.text.slice(range[0], range[1]);
           if (uncertain) {
             const suggestion = context.suggestion('shipping/leave-room');
@@ -118,9 +126,19 @@ export const noOverpromise = defineRule({
   },
 });
 
-/** A sentence break between skeleton positions `from` and `to`. */
-function sentenceBetween(skeleton: Skeleton, from: number, to: number): boolean {
-  for (let i = Math.max(from, 1); i <= to && i < skeleton.breaks.length; i++)
-    if (skeleton.breaks[i] === Break.Sentence) return true;
-  return false;
+/** The sentence number of a skeleton position (binary search over the sentence starts, found once). */
+function sentenceIndex(skeleton: Skeleton): (at: number) => number {
+  const starts: number[] = [0];
+  const { breaks } = skeleton;
+  for (let i = 1; i < skeleton.text.length; i++) if (breaks[i] === Break.Sentence) starts.push(i);
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }

@@ -341,7 +341,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
 }
 
 /** After a 到: a number or an opening bracket makes it "to" (a range, a destination). */
-const RANGE_AFTER = /^[\s]?[0-9０-９一二三四五六七八九十两几\[【（(“「]/u;
+const RANGE_AFTER = /^[\s]?[0-9０-９一二三四五六七八九十两几[【（(“「]/u;
 
 /** 号 is a date only after a number (5号, 五号, [数字]号), not in 单号 or 账号. */
 function timeWord(skeleton: Skeleton, i: number, length: number): boolean {
@@ -363,7 +363,7 @@ function sentenceStart(skeleton: Skeleton, at: number, window: number): number {
 // ——— English: read on the original sentence, lower-cased ———
 
 const EN_OUTCOME =
-  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your)|get (?:to you|it|them|your)|receive|be (?:at|in|with|on) your|in your (?:account|hands)|on time|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
+  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
 const EN_EFFORT =
   /\b(?:look(?:ing)? into|follow(?:ing)? up|do (?:our|my|everything|all|what)|doing (?:our|my|everything)|keep (?:you|an eye)|check|get back|chase|escalate|push|contact|reach out|call|email|update|help|handle|try|investigate|sort|ask|find out|monitor|prioriti[sz]e|pass|raise|work on|make (?:sure|every)|be in touch|let you know|take care|send you|process (?:your|it|the)|stay on|look after|fight)\b/g;
 const EN_HEDGE =
