@@ -14,6 +14,8 @@ import {
 
 let nearSet: PhraseSet | undefined;
 
+
+
 /** The arrival cues (NEAR_ROLES), compiled once and matched only when delivery is uncertain. */
 function arrivalCues(): PhraseSet {
   return (nearSet ??= PhraseSet.compile(

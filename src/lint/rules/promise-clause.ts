@@ -509,3 +509,4 @@ export function englishFixedPromise(original: string, from: number, to: number):
   if (EN_NEG_LEFT.test(sentence.slice(0, from - s))) return undefined;
   return { start: from, end: to };
 }
+
