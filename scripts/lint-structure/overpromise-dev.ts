@@ -10,6 +10,11 @@
  *   npx tsx scripts/lint-structure/overpromise-dev.ts            P/R per locale
  *   npx tsx scripts/lint-structure/overpromise-dev.ts --show     also every miss and false alarm
  *   npx tsx scripts/lint-structure/overpromise-dev.ts --seed 7   another draw of the same grammar
+ *
+ * Seed 1, 528 cases. Before the structure reader (phrase data only): precision 0.71 / 0.76 / 0.61,
+ * recall 0.60 / 0.61 / 0.48 (zh-Hans / zh-Hant / en). After: 1.00 / 1.00 in every locale (seeds 1–3
+ * too) — the reader was developed against this grammar, so this says little about unseen text: see
+ * overpromise-holdout.ts and the adversarial set for that.
  */
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../../bench/sample-random.js';
