@@ -26,7 +26,7 @@ export const phraseLocaleSchema = z.enum(PHRASE_LOCALES);
 export const RULE_ROLES = {
   'no-forbidden-phrase': ['phrase'],
   'shipping-wording': ['claim', 'warehouse'],
-  'no-overpromise': ['promise'],
+  'no-overpromise': ['promise', 'marker', 'arrival'],
   'no-pii-leak': ['owner', 'service', 'reference', 'card', 'spelled-email'],
   'no-offplatform-contact': [
     'contact',
@@ -56,6 +56,7 @@ export type PhraseRuleId = keyof typeof RULE_ROLES;
  */
 export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
   'no-offplatform-contact': ['invite', 'pay', 'off', 'self', 'personal', 'other', 'negation', 'warning'],
+  'no-overpromise': ['arrival'],
 };
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */

@@ -4,8 +4,52 @@ import type { Facts } from '../../../src/facts.js';
 
 const uncertain: Facts = { order: { deliveryUncertain: true } };
 
+/**
+ * Each promise of an outcome with its twin: the same marker on the agent's own action, negated or
+ * hedged, a product word, a question, a quote of the customer; and under uncertain delivery a firm
+ * date with its hedged twin.
+ */
+const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
+  // zh-Hans
+  ['保证明天送到', '我保证明天一早帮您催快递'],
+  ['包裹后天一定能收到哦', '包裹后天不一定能收到哦'],
+  ['绝对不会超过三天', '我们绝对会第一时间跟进'],
+  ['百分百没问题的', '这件是百分百羊毛的'],
+  ['这单肯定能退', '这单能不能退我帮您问一下'],
+  ['退款明天一定到账', '退款预计明天到账'],
+  ['我跟您保证，周五前一定送达', '我跟您保证，一定帮您跟进到底'],
+  ['明天一定能到', '明天一定能到吗？'],
+  ['东西肯定不会坏', '您说的“肯定不会坏”是之前哪位同事说的呢？'],
+  ['质量铁定没问题', '需要交500元保证金'],
+  ['明天就能送到', '预计明天能送到', uncertain],
+  ['包你满意', '请您务必保证收货信息真实有效'],
+  // zh-Hant
+  ['保證聽日送到', '我保證會盡力幫您跟進'],
+  ['包裹週五前一定能送達', '包裹週五前不一定能送達'],
+  ['絕對不會超過三天', '無法保證三天內送達'],
+  ['這款肯定沒問題', '這款是100%純棉的'],
+  ['退款一定能成功', '退款能否成功要以審核為準'],
+  ['貨明天就能到', '貨應該明天能到', uncertain],
+  // en
+  ['I promise it will arrive by Friday.', 'I promise to look into it.'],
+  ['It will definitely be there tomorrow.', 'It should be there tomorrow.'],
+  ["There's no way it'll be late.", "There's no way to tell yet, sorry."],
+  ['Your refund will definitely be approved.', 'We will definitely follow up on your refund.'],
+  ['I guarantee you will get it on Monday.', "We can't guarantee you will get it on Monday."],
+  ['It will 100% fit.', 'It is 100% cotton.'],
+  ['Definitely, it will arrive tomorrow.', "Definitely, I'll check with the courier."],
+  ['It will arrive on Monday, guaranteed.', 'It comes with a two-year guarantee.'],
+  ['It will certainly work.', 'Will it definitely work?'],
+  ["I promise it won't be late.", 'You said the page "guaranteed delivery by Friday", let me check that.'],
+  ['Your parcel will arrive tomorrow.', 'Your parcel is expected to arrive tomorrow.', uncertain],
+];
+
 export const noOverpromiseCases: RuleCases = {
   valid: [
+    ...pairs.map(([, twin, facts]) => ({ text: twin, facts: facts ?? uncertain })),
+    // A firm date is only a promise when delivery is uncertain.
+    '明天就能送到',
+    'Your parcel will arrive tomorrow.',
     // Effort, not outcome.
     '我们一定尽快为您处理',
     { text: '我们一定尽快为您处理', facts: uncertain },
@@ -30,9 +74,18 @@ export const noOverpromiseCases: RuleCases = {
     { text: 'We will do our best to deliver it by Friday.', facts: uncertain },
   ],
   invalid: [
+    ...pairs.map(([promise, , facts]) => ({
+      text: promise,
+      ...(facts === undefined ? {} : { facts }),
+      errors: [
+        facts === undefined
+          ? { messageId: 'absolute', severity: 'warn' as const }
+          : { messageId: 'uncertain' },
+      ],
+    })),
     // A warning without facts…
     { text: '保证明天到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '保证明天到' }] },
-    { text: '百分之百能到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '百分之百' }] },
+    { text: '百分之百能到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '百分之百能到' }] },
     // …an error when delivery is uncertain, with the leave-room suggestion.
     {
       text: '保证明天到',
@@ -53,8 +106,12 @@ export const noOverpromiseCases: RuleCases = {
     },
     { text: '周五之前肯定送到', facts: uncertain, errors: [{ messageId: 'uncertain', actual: '肯定送到' }] },
     { text: '肯定没问题', facts: uncertain, errors: [{ messageId: 'uncertain' }] },
-    { text: '100%明天送达', facts: uncertain, errors: [{ messageId: 'uncertain', actual: '100%' }] },
-    { text: '１００％明天送达', facts: uncertain, errors: [{ messageId: 'uncertain', actual: '１００％' }] },
+    { text: '100%明天送达', facts: uncertain, errors: [{ messageId: 'uncertain', actual: '100%明天送达' }] },
+    {
+      text: '１００％明天送达',
+      facts: uncertain,
+      errors: [{ messageId: 'uncertain', actual: '１００％明天送达' }],
+    },
     {
       text: '保 证 明 天 到！',
       facts: uncertain,
@@ -90,7 +147,7 @@ export const noOverpromiseCases: RuleCases = {
       errors: [
         {
           messageId: 'uncertain',
-          actual: 'guaranteed',
+          actual: 'Delivery by Friday is guaranteed',
           message: 'Delivery is uncertain',
           suggestion: 'shipping/leave-room@en',
         },
@@ -101,12 +158,12 @@ export const noOverpromiseCases: RuleCases = {
     {
       text: 'You will get it by Friday for sure.',
       facts: uncertain,
-      errors: [{ messageId: 'uncertain', actual: 'for sure' }],
+      errors: [{ messageId: 'uncertain', actual: 'get it by Friday for sure' }],
     },
     {
       text: 'GUARANTEED next-day delivery',
       facts: uncertain,
-      errors: [{ messageId: 'uncertain', actual: 'GUARANTEED' }],
+      errors: [{ messageId: 'uncertain', actual: 'GUARANTEED next-day' }],
     },
   ],
 };

@@ -1,0 +1,512 @@
+/**
+ * Whether a certainty marker found by the phrase automaton (保证, 一定, 肯定, 百分百, guarantee,
+ * definitely, I promise, for sure…) promises an OUTCOME the agent cannot control, read from the
+ * clause around it:
+ *
+ * - its scope (the rest of its clause, or the next clause when the marker stands alone: 我保证，…)
+ *   reaches an outcome predicate — arrival (到, 送达, 收到, arrive, be there, be delivered), a result
+ *   (没问题, 能用, 不会坏, 能退, 退款成功, work, be approved), a limit (不会超过, won't be late), or a
+ *   dispatch with a date (保证今天发货) — before any action of the agent's own (帮您, 跟进, 处理,
+ *   尽快, 尽力, look into, follow up, do our best, keep you posted) and before any hedge (预计, 应该,
+ *   should, expected);
+ * - and it is not negated (不能保证, 不一定, can't guarantee, not 100% sure), not a question (…吗？,
+ *   will it definitely…?), not advice (一定要记得签收), not inside a quotation (您说的“保证明天到”),
+ *   and not a noun of the product (a two-year guarantee; 保证金 and 100%纯棉 are excluded by the data).
+ *
+ * With `deliveryUncertain` an arrival predicate is read alone too: a firm statement of a delivery
+ * date (明天就能到, it will arrive tomorrow) — a time, no hedge, no negation, no question, no
+ * condition, not past — is a promise. The grammar is a small set of function words per language:
+ * the phrase data holds the markers and arrival cues, this file how they combine. It runs only on
+ * the cues found: a reply without one costs nothing here.
+ */
+import { Break, type Skeleton } from '../skeleton.js';
+
+/** A promise's span in the skeleton: from the marker to the end of the outcome it reaches. */
+export interface PromiseSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+const enum Word {
+  Outcome,
+  /** An outcome only after a time word (保证今天发货); the agent's own action otherwise (一定给您发货). */
+  Dispatch,
+  Effort,
+  Hedge,
+  /** Consumed without a decision: 到底, 到时候, 一定的. */
+  Neutral,
+  Time,
+}
+
+interface Table {
+  readonly marks: ReadonlyMap<string, Word>;
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
+}
+
+function table(entries: ReadonlyArray<readonly [Word, string]>): Table {
+  const marks = new Map<string, Word>();
+  for (const [word, list] of entries) for (const w of list.split(' ')) marks.set(w, word);
+  const byFirst = new Map<number, string[]>();
+  for (const w of marks.keys()) {
+    const list = byFirst.get(w.charCodeAt(0));
+    if (list === undefined) byFirst.set(w.charCodeAt(0), [w]);
+    else list.push(w);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { marks, byFirst };
+}
+
+// Skeleton forms: simplified, 您 → 你, particles and punctuation gone.
+const TIME_ZH =
+  '今天 明天 后天 大后天 今晚 明早 明晚 听日 周一 周二 周三 周四 周五 周六 周日 周末 下周 这周 本周 星期 礼拜 ' +
+  '月底 月初 号 天内 日内 小时 之前 以前 以内 之内 前 内 上午 下午 晚上 中午 双十一 年前 节前 当天 当日';
+const ZH = table([
+  [
+    Word.Outcome,
+    '到 送到 送达 收到 到货 到手 到账 到家 寄到 运到 到达 抵达 签收 拿到 ' +
+      '没问题 没有问题 没事 不会有问题 不会出问题 不会 没有任何问题 能用 好用 管用 有效 合身 合适 满意 喜欢 放心 ' +
+      '修好 退 退款 退回 退货 退掉 能退 换 成功 通过 批下来 赔 唔会 冇问题',
+  ],
+  [Word.Dispatch, '发货 发出 寄出 出库 发走 寄走 出货 发'],
+  [
+    Word.Effort,
+    '帮你 为你 替你 尽快 尽力 尽全力 尽早 尽量 尽最大 全力 努力 跟进 处理 联系 催 核实 核查 查 反馈 登记 ' +
+      '上报 盯 关注 留意 回复 答复 安排 协调 沟通 解决 第一时间 及时 认真 负责 通知 告诉 申请 提交 追踪 跟踪 ' +
+      '督促 对接 记录 转达 汇报 重视 优先 加急 核对 确认 问 看 做到 看到 找到 查到 想到 遇到 注意到 给你一个 ' +
+      '给你个 给你答复 给你满意 守护 服务 保障 保护 维护 负责到底 陪 等 记得 注意 要 得要 需要 务必 请 别 不要',
+  ],
+  [Word.Hedge, '预计 应该 大概 估计 可能 一般 正常 顺利 也许 或许 差不多 左右 争取 大约 约 尽可能'],
+  [Word.Neutral, '到底 到时 到时候 到位 一定的 一定程度 得到'],
+  [Word.Time, TIME_ZH],
+]);
+
+/** Negation or doubt in the few characters before a marker (same clause). */
+const NEG_ZH = [
+  '不',
+  '没',
+  '未',
+  '没法',
+  '没办法',
+  '没有办法',
+  '没人',
+  '没有人',
+  '无法',
+  '难以',
+  '很难',
+  '难',
+  '未必',
+  '谁也',
+  '谁都',
+  '别',
+  '不敢',
+  '唔',
+  '冇',
+];
+/** Words before a marker that contain a negation character but negate nothing here. */
+const NEG_NEUTRAL_ZH = ['没问题', '没有问题', '没事', '不用担心', '不要担心', '别担心', '不好意思', '不客气', '不错', '不过', '不管', '无论'];
+/** A question anywhere after the marker in its sentence. */
+const QUESTION_ZH = ['吗', '是否', '可否', '能否', '能不能', '会不会', '是不是', '可不可以', '有没有', '么', '吧?'];
+
+const LEFT_WINDOW = 8;
+const RIGHT_WINDOW = 16;
+const GAP_WINDOW = 16;
+const QUOTE_WINDOW = 60;
+
+/** A clause break before skeleton character `i` (punctuation or a sentence end; not a letter-spacing gap). */
+function clauseBreak(skeleton: Skeleton, i: number): boolean {
+  const { breaks } = skeleton;
+  const brk = breaks[i]!;
+  if (brk === Break.Sentence) return true;
+  if (brk < Break.Clause) return false;
+  const gapEnd = Math.min(skeleton.starts[i]!, skeleton.ends[i - 1]! + GAP_WINDOW);
+  for (let o = skeleton.ends[i - 1]!; o < gapEnd; o++) {
+    const c = skeleton.original.charCodeAt(o);
+    if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
+  }
+  const singleBefore = i === 1 || breaks[i - 1]! >= Break.Clause;
+  const singleAfter = i + 1 >= skeleton.text.length || breaks[i + 1]! >= Break.Clause;
+  return !singleBefore && !singleAfter;
+}
+
+function clauseStart(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.max(0, at - window);
+  let i = at;
+  while (i > limit && !clauseBreak(skeleton, i)) i--;
+  return i;
+}
+
+function clauseEnd(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.min(skeleton.text.length, at + window);
+  let i = at;
+  while (i < limit && !clauseBreak(skeleton, i)) i++;
+  return i;
+}
+
+function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.min(skeleton.text.length, at + window);
+  let i = at;
+  while (i < limit && skeleton.breaks[i] !== Break.Sentence) i++;
+  return i;
+}
+
+/** The sentence holding skeleton position `end - 1` ends with a question mark. */
+function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
+  const length = skeleton.text.length;
+  const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
+  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
+  for (let i = from; i < to; i++) {
+    const c = skeleton.original.charCodeAt(i);
+    if (c === 0x3f || c === 0xff1f) return true;
+  }
+  return false;
+}
+
+const OPEN_QUOTES = new Set([0x201c, 0x300c, 0x300e, 0x22, 0x2018, 0xff02, 0x301d]);
+const CLOSE_QUOTES = new Set([0x201d, 0x300d, 0x300f, 0x22, 0x2019, 0xff02, 0x301e]);
+
+/**
+ * The original offset `at` is inside a quotation: an opening mark before it in the same sentence
+ * with no closing one between (a straight " counts as opening when an even number precede it).
+ */
+function insideQuote(original: string, at: number): boolean {
+  let straight = 0;
+  let open = false;
+  const from = Math.max(0, at - QUOTE_WINDOW);
+  for (let i = at - 1; i >= from; i--) {
+    const c = original.charCodeAt(i);
+    if (c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f) break;
+    if (c === 0x22 || c === 0xff02) {
+      straight++;
+      continue;
+    }
+    if (CLOSE_QUOTES.has(c) && !OPEN_QUOTES.has(c)) return false;
+    if (c === 0x2019) continue; // an apostrophe
+    if (OPEN_QUOTES.has(c)) {
+      open = true;
+      break;
+    }
+  }
+  return open || straight % 2 === 1;
+}
+
+function wordAt(text: string, i: number, to: number, words: Table): [Word, number] | undefined {
+  const candidates = words.byFirst.get(text.charCodeAt(i));
+  if (candidates === undefined) return undefined;
+  for (const w of candidates) if (i + w.length <= to && text.startsWith(w, i)) return [words.marks.get(w)!, w.length];
+  return undefined;
+}
+
+/** The first outcome in `[from, to)` before any action or hedge: its end, or undefined. */
+function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): number | undefined {
+  let time = sawTime;
+  for (let i = from; i < to; ) {
+    const hit = wordAt(text, i, to, ZH);
+    if (hit === undefined) {
+      i++;
+      continue;
+    }
+    const [word, length] = hit;
+    switch (word) {
+      case Word.Outcome:
+        return i + length;
+      case Word.Dispatch:
+        if (time) return i + length;
+        return undefined;
+      case Word.Effort:
+      case Word.Hedge:
+        return undefined;
+      case Word.Time:
+        time = true;
+        break;
+      case Word.Neutral:
+        break;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+function negatedBefore(text: string, from: number, at: number): boolean {
+  const left = text.slice(from, at);
+  let cleaned = left;
+  for (const n of NEG_NEUTRAL_ZH) cleaned = cleaned.replaceAll(n, '');
+  return NEG_ZH.some((n) => cleaned.includes(n));
+}
+
+/** The clause asks the customer to do something (请您务必…保证信息真实): the promise is theirs. */
+const REQUEST_ZH = ['请', '务必', '麻烦', '记得', '需要你', '要求'];
+const REQUEST_NEUTRAL_ZH = ['请放心', '请你放心', '请耐心', '请稍等', '请你耐心', '请你稍等'];
+const REQUEST_WINDOW = 16;
+
+function requestBefore(text: string, from: number, at: number): boolean {
+  let left = text.slice(from, at);
+  for (const n of REQUEST_NEUTRAL_ZH) left = left.replaceAll(n, '');
+  return REQUEST_ZH.some((r) => left.includes(r));
+}
+
+function questionAfter(skeleton: Skeleton, at: number): boolean {
+  const end = sentenceEnd(skeleton, at, 40);
+  const rest = skeleton.text.slice(at, end);
+  if (QUESTION_ZH.some((q) => rest.includes(q))) return true;
+  return endsWithQuestionMark(skeleton, end);
+}
+
+/** A Chinese certainty marker `[start, end)`: the promise's span, or undefined when it promises no outcome. */
+export function chinesePromise(skeleton: Skeleton, start: number, end: number): PromiseSpan | undefined {
+  const text = skeleton.text;
+  const left = clauseStart(skeleton, start, LEFT_WINDOW);
+  if (negatedBefore(text, left, start)) return undefined;
+  if (questionAfter(skeleton, end)) return undefined;
+  if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
+  if (requestBefore(text, clauseStart(skeleton, start, REQUEST_WINDOW), start)) return undefined;
+  // A time already said in the clause (明天一定发货): a dispatch after the marker is a date promise.
+  let sawTime = false;
+  for (let i = left; i < start; i++) {
+    const hit = wordAt(text, i, start, ZH);
+    if (hit?.[0] === Word.Time) sawTime = true;
+  }
+  let to = clauseEnd(skeleton, end, RIGHT_WINDOW);
+  if (to === end && to < text.length && skeleton.breaks[to] !== Break.Sentence) {
+    // 我保证，明天一定到: the marker stands alone, its scope is the next clause.
+    to = clauseEnd(skeleton, end + 1, RIGHT_WINDOW);
+    const outcome = outcomeEnd(text, end, to, sawTime);
+    return outcome === undefined ? undefined : { start, end: outcome };
+  }
+  const outcome = outcomeEnd(text, end, to, sawTime);
+  if (outcome !== undefined) return { start, end: outcome };
+  return undefined;
+}
+
+/** A complete promise phrase (打包票, 万无一失): reported unless negated, asked or quoted. */
+export function chineseFixedPromise(skeleton: Skeleton, start: number, end: number): PromiseSpan | undefined {
+  const left = clauseStart(skeleton, start, LEFT_WINDOW);
+  if (negatedBefore(skeleton.text, left, start)) return undefined;
+  if (questionAfter(skeleton, end)) return undefined;
+  if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
+  return { start, end };
+}
+
+/** Past or completed around an arrival (已经到了, 收到了): a report, not a promise. */
+const PAST_BEFORE_ZH = ['已', '已经', '早就', '刚', '昨天', '前天', '上周', '刚才'];
+const CONDITION_BEFORE_ZH = ['如果', '要是', '万一', '等', '一旦', '假如', '若', '只要', '直到'];
+
+/**
+ * An arrival predicate `[start, end)` read under uncertain delivery: a firm statement of a
+ * delivery time (明天就能到, 周五前会送达) is a promise; hedged, negated, asked, conditional or past
+ * ones (预计明天到, 不一定能到, 明天能到吗, 收到后, 已经到了) are not.
+ */
+export function chineseFirmArrival(skeleton: Skeleton, start: number, end: number): PromiseSpan | undefined {
+  const text = skeleton.text;
+  const next = end < text.length && !clauseBreak(skeleton, end) ? text.charAt(end) : '';
+  // 收到后, 到过, 到时候, 到底, 到付: not a future arrival (到了 after a future time is: 明天就到了).
+  if ('后过时底付'.includes(next) && next !== '') return undefined;
+  // A final 到 ends its word (到了, 送到你手上): 到账, 到站, 送到海关 are other words, and 到 before a
+  // number or a bracket is "to" (3点到5点, 邮寄到【地址】).
+  if (text.charAt(end - 1) === '到') {
+    if (next !== '' && !'了的你手家'.includes(next)) return undefined;
+    if (RANGE_AFTER.test(skeleton.original.slice(skeleton.ends[end - 1]!, skeleton.ends[end - 1]! + 2)))
+      return undefined;
+  }
+  // Hedges, negation, a past or a condition anywhere before it in the sentence (预计 5 号送达).
+  const left = sentenceStart(skeleton, start, FIRM_WINDOW);
+  const before = text.slice(left, start);
+  if (negatedBefore(text, left, start)) return undefined;
+  if (PAST_BEFORE_ZH.some((w) => before.includes(w))) return undefined;
+  if (CONDITION_BEFORE_ZH.some((w) => before.includes(w))) return undefined;
+  if (QUESTION_ZH.some((q) => before.includes(q)) || questionAfter(skeleton, end)) return undefined;
+  if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
+  // A time in the arrival's own clause (明天就能到), not one that belongs to an action (明天帮你催).
+  let time = -1;
+  for (let i = clauseStart(skeleton, start, LEFT_WINDOW + 6); i < start; ) {
+    const hit = wordAt(text, i, start, ZH);
+    if (hit === undefined) {
+      i++;
+      continue;
+    }
+    if (hit[0] === Word.Hedge || hit[0] === Word.Effort) time = -1;
+    else if (hit[0] === Word.Time && time < 0 && timeWord(skeleton, i, hit[1])) time = i;
+    i += hit[1];
+  }
+  if (time < 0) return undefined;
+  for (let i = left; i < start; ) {
+    const hit = wordAt(text, i, start, ZH);
+    if (hit === undefined) {
+      i++;
+      continue;
+    }
+    if (hit[0] === Word.Hedge) return undefined;
+    i += hit[1];
+  }
+  return { start: time, end };
+}
+
+/** After a 到: a number or an opening bracket makes it "to" (a range, a destination). */
+const RANGE_AFTER = /^[\s]?[0-9０-９一二三四五六七八九十两几[【（(“「]/u;
+
+/** 号 is a date only after a number (5号, 五号, [数字]号), not in 单号 or 账号. */
+function timeWord(skeleton: Skeleton, i: number, length: number): boolean {
+  if (length !== 1 || skeleton.text.charAt(i) !== '号') return true;
+  const before = skeleton.original.charAt(skeleton.starts[i]! - 1);
+  return /[0-9０-９一二三四五六七八九十\]】]/u.test(before);
+}
+
+/** How far back a firm arrival's sentence is read. */
+const FIRM_WINDOW = 20;
+
+function sentenceStart(skeleton: Skeleton, at: number, window: number): number {
+  const limit = Math.max(0, at - window);
+  let i = at;
+  while (i > limit && skeleton.breaks[i] !== Break.Sentence) i--;
+  return i;
+}
+
+// ——— English: read on the original sentence, lower-cased ———
+
+const EN_OUTCOME =
+  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
+const EN_EFFORT =
+  /\b(?:look(?:ing)? into|follow(?:ing)? up|do (?:our|my|everything|all|what)|doing (?:our|my|everything)|keep (?:you|an eye)|check|get back|chase|escalate|push|contact|reach out|call|email|update|help|handle|try|investigate|sort|ask|find out|monitor|prioriti[sz]e|pass|raise|work on|make (?:sure|every)|be in touch|let you know|take care|send you|process (?:your|it|the)|stay on|look after|fight)\b/g;
+const EN_HEDGE =
+  /\b(?:should|may|might|could|expected|expect|likely|probably|hopefully|hope|usually|normally|typically|estimated|aim|around|about|approximately|unless|if)\b/g;
+const EN_NEG_LEFT =
+  /(?:\bnot|\bnever|\bno|n't|\bcannot|\bunable to|\bimpossible to|\bhard to|\bnobody|\bno one)(?:\s+[\w'%]+){0,3}\s*$/;
+/** A guarantee that is a product's (a two-year guarantee, our price-match guarantee). */
+const EN_NOUN_LEFT =
+  /\b(?:a|an|the|our|your|this|its|year|years|month|months|day|match|satisfaction|money-back|back|quality|lifetime|written|service|price)\s*$/;
+const EN_ARRIVAL_MODAL = /\b(?:will|'ll|is going to|are going to|shall|gonna)\s+(?:\w+\s+){0,2}$/;
+const EN_TIME =
+  /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|by the|this week|next week|within|on the \d|by \d|end of|in \d+ (?:days?|hours?)|\d+(?:st|nd|rd|th))\b/;
+const EN_CONDITION = /\b(?:if|once|when|after|as soon as|until|unless)\b/;
+
+function firstIndex(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(s);
+  return m === null ? -1 : m.index;
+}
+
+function lastMatchEnd(re: RegExp, s: string): number {
+  return lastMatch(re, s)[1];
+}
+
+/** The last match of `re` in `s`: [start, end], or [-1, -1]. */
+function lastMatch(re: RegExp, s: string): [number, number] {
+  re.lastIndex = 0;
+  let found: [number, number] = [-1, -1];
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) found = [m.index, m.index + m[0].length];
+  return found;
+}
+
+/** The original sentence around `[from, to)`: its bounds. */
+function sentenceAround(original: string, from: number, to: number): [number, number] {
+  let s = from;
+  const sLimit = Math.max(0, from - 200);
+  while (s > sLimit && !/[.!?;\n。！？]/.test(original.charAt(s - 1))) s--;
+  let e = to;
+  const eLimit = Math.min(original.length, to + 200);
+  while (e < eLimit && !/[!?;\n。！？]/.test(original.charAt(e)) && !/^\.(?:\s|$)/.test(original.slice(e, e + 2))) e++;
+  return [s, e];
+}
+
+/** The clause break (comma, but, and then…) positions: scope stops there. */
+const EN_CLAUSE = /[,:—–(]|\bbut\b|\bso\b|\bthough\b|\balthough\b/g;
+
+/**
+ * An English certainty marker at ORIGINAL offsets `[from, to)`: the promise's original span, or
+ * undefined. Reads the sentence lower-cased: negation just before, a question mark at the end, a
+ * quotation, a product guarantee; then the marker's scope to the right (the next clause when it
+ * stands alone: "Definitely, it'll…"), else to the left ("…by Friday for sure", "is guaranteed").
+ */
+export function englishPromise(original: string, from: number, to: number): PromiseSpan | undefined {
+  const [s, e] = sentenceAround(original, from, to);
+  const sentence = original.slice(s, e).toLowerCase().replaceAll('’', "'");
+  const m0 = from - s;
+  const m1 = to - s;
+  const marker = sentence.slice(m0, m1);
+  const tail = original.slice(e, Math.min(original.length, e + 3));
+  if (tail.includes('?') || /\?\s*$/.test(sentence)) return undefined;
+  if (insideQuote(original, from)) return undefined;
+  const before = sentence.slice(0, m0);
+  if (EN_NEG_LEFT.test(before)) return undefined;
+  if (/^guarantee/.test(marker) && EN_NOUN_LEFT.test(before) && !/^\s*(?:to|that|it|you|delivery|arrival)\b/.test(sentence.slice(m1)))
+    return undefined;
+  // "no way to …" is a negation, not a marker.
+  if (marker.startsWith('no way') && /^\s+to\b/.test(sentence.slice(m1))) return undefined;
+  // Right scope: to the next clause break; then the next clause when only filler stood before it
+  // ("Definitely, it'll arrive…", "I guarantee it, …").
+  EN_CLAUSE.lastIndex = m1;
+  const brk = EN_CLAUSE.exec(sentence);
+  const ownEnd = brk === null ? sentence.length : brk.index;
+  const scopes: Array<[number, number]> = [[m1, ownEnd]];
+  const own = sentence.slice(m1, ownEnd);
+  if (brk !== null && /^[\s\w']{0,12}$/.test(own) && !/\w{4,}/.test(own)) {
+    const nextFrom = brk.index + brk[0].length;
+    EN_CLAUSE.lastIndex = nextFrom;
+    const next = EN_CLAUSE.exec(sentence);
+    scopes.push([nextFrom, next === null ? sentence.length : next.index]);
+  }
+  for (const [rightFrom, rightTo] of scopes) {
+    const right = sentence.slice(rightFrom, rightTo);
+    const o = firstIndex(EN_OUTCOME, right);
+    const ef = firstIndex(EN_EFFORT, right);
+    const h = firstIndex(EN_HEDGE, right);
+    if (o >= 0 && (ef < 0 || o < ef) && (h < 0 || o < h)) {
+      EN_OUTCOME.lastIndex = 0;
+      const m = EN_OUTCOME.exec(right)!;
+      return { start: from, end: s + rightFrom + m.index + m[0].length };
+    }
+    if (ef >= 0 || h >= 0 || o >= 0) return undefined;
+  }
+  // Left scope: "you will get it by Friday for sure", "delivery by Friday is guaranteed".
+  // Clause breaks before the marker; when nothing stands between the last one and the marker
+  // ("…by Friday, guaranteed"), the marker reads the clause before it.
+  const breaks: Array<[number, number]> = [];
+  for (EN_CLAUSE.lastIndex = 0; ; ) {
+    const b = EN_CLAUSE.exec(sentence);
+    if (b === null || b.index >= m0) break;
+    breaks.push([b.index, b.index + b[0].length]);
+  }
+  let leftFrom = breaks.length === 0 ? 0 : breaks[breaks.length - 1]![1];
+  let leftTo = m0;
+  if (breaks.length > 0 && sentence.slice(leftFrom, m0).trim() === '') {
+    leftTo = breaks[breaks.length - 1]![0];
+    leftFrom = breaks.length > 1 ? breaks[breaks.length - 2]![1] : 0;
+  }
+  const left = sentence.slice(leftFrom, leftTo);
+  const [loStart, lo] = lastMatch(EN_OUTCOME, left);
+  if (lo < 0) return undefined;
+  if (lastMatchEnd(EN_EFFORT, left) > lo || firstIndex(EN_HEDGE, left) >= 0 || EN_NEG_LEFT.test(left.slice(0, lo)))
+    return undefined;
+  if (EN_CONDITION.test(left)) return undefined;
+  return { start: s + leftFrom + loStart, end: to };
+}
+
+/**
+ * An English arrival predicate at ORIGINAL offsets `[from, to)`, under uncertain delivery: a
+ * firm "it will arrive tomorrow" is a promise; should / expected / may, a negation, a question,
+ * a condition (if, once, when) or no time at all is not.
+ */
+export function englishFirmArrival(original: string, from: number, to: number): PromiseSpan | undefined {
+  const [s, e] = sentenceAround(original, from, to);
+  const sentence = original.slice(s, e).toLowerCase().replaceAll('’', "'");
+  const m0 = from - s;
+  if (original.slice(e, e + 2).includes('?')) return undefined;
+  if (insideQuote(original, from)) return undefined;
+  const before = sentence.slice(0, m0);
+  if (!EN_ARRIVAL_MODAL.test(before) && !/^arrives\b/.test(sentence.slice(m0))) return undefined;
+  if (firstIndex(EN_HEDGE, sentence) >= 0) return undefined;
+  if (EN_CONDITION.test(before)) return undefined;
+  if (/(?:\bnot|n't|\bnever|\bcannot|\bunable|\bimpossible|\bno)\b/.test(before)) return undefined;
+  if (!EN_TIME.test(sentence.slice(m0))) return undefined;
+  return { start: from, end: to };
+}
+
+/** A complete English promise phrase (without fail, nothing can go wrong): unless negated, asked or quoted. */
+export function englishFixedPromise(original: string, from: number, to: number): PromiseSpan | undefined {
+  const [s, e] = sentenceAround(original, from, to);
+  const sentence = original.slice(s, e).toLowerCase().replaceAll('’', "'");
+  if (original.slice(e, e + 2).includes('?')) return undefined;
+  if (insideQuote(original, from)) return undefined;
+  if (EN_NEG_LEFT.test(sentence.slice(0, from - s))) return undefined;
+  return { start: from, end: to };
+}
+
