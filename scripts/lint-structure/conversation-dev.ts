@@ -14,7 +14,7 @@
  *
  * - greet-first: the reply is the first agent turn and has no greeting;
  * - apologize-on-complaint: the last customer turn is a complaint and the reply has no apology;
- * - offer-further-help: the reply closes (a farewell, or an answer to a closing thanks) without an
+ * - offer-further-help: the reply closes (a farewell, or 不客气 to a closing thanks) without an
  *   offer, the customer has not said there is nothing else or goodbye, and no agent turn since the
  *   customer's last turn that was not a closing already offered.
  *
@@ -368,8 +368,9 @@ export function generate(seed: number, perLocale: number): DevCase[] {
       const apology = COMPLAINTS.has(cls) ? chance(0.5) : chance(0.1);
       const offer = chance(0.35);
       const farewell = closingClass || chance(0.3) ? chance(0.75) : false;
-      const welcome = cls === 'thanks' || (closingClass && chance(0.3));
-      const body = closingClass ? '' : pick(g.bodies);
+      const welcome = cls === 'thanks' ? chance(0.8) : closingClass && chance(0.3);
+      // A reply to thanks that goes on with the business (no 不客气) does not close the conversation.
+      const body = closingClass && (welcome || cls !== 'thanks') ? '' : pick(g.bodies);
       const parts = [
         greeting ? pick(g.greetings) : '',
         welcome ? pick(g.welcomes) : '',
@@ -385,7 +386,7 @@ export function generate(seed: number, perLocale: number): DevCase[] {
       seen.add(key);
       // The earlier offer counts while every customer turn after it is a closing.
       const offeredSinceRequest = earlierOffer && closingClass;
-      const closes = farewell || cls === 'thanks';
+      const closes = farewell || (cls === 'thanks' && welcome);
       out.push({
         locale: g.locale,
         conversation,

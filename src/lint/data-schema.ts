@@ -45,7 +45,7 @@ export const RULE_ROLES = {
   ],
   'greet-first': ['greeting'],
   'apologize-on-complaint': ['apology', 'complaint'],
-  'offer-further-help': ['further-help', 'closing', 'thanks', 'decline', 'ack'],
+  'offer-further-help': ['further-help', 'closing', 'thanks', 'decline', 'ack', 'welcome'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 export type PhraseRuleId = keyof typeof RULE_ROLES;
 

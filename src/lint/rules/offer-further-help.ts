@@ -15,7 +15,7 @@ const NEUTRAL = /[\s\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{S}\p{Emoji_Presentati
 /**
  * The closing reply asks whether anything else is needed (请问还有什么可以帮您?). A reply closes
  * the conversation when it says goodbye (再见, have a nice day) or answers the customer's closing
- * thanks. No offer is expected when the customer's closing says there is nothing else or goodbye
+ * thanks (不客气, you're welcome). No offer is expected when the customer's closing says there is nothing else or goodbye
  * (没了, that's all, bye), or when an agent turn already offered since the customer's last turn
  * that was not a closing (the customer's 好的谢谢 answers that offer).
  *
@@ -54,7 +54,10 @@ export const offerFurtherHelp = defineRule({
         const kind = runClosing(context, conversation, trailing, filler, questionMarks);
         // The customer said there is nothing else, or took leave: a bare goodbye is right.
         if (kind === 'decline') return;
-        const closing = context.matches('closing').length > 0 || kind === 'thanks';
+        // A reply answers the closing thanks when it says so (不客气, you're welcome); one that goes on
+        // with the business (您的发票在开具中) does not close the conversation.
+        const closing =
+          context.matches('closing').length > 0 || (kind === 'thanks' && context.matches('welcome').length > 0);
         if (!closing) return;
         if (kind !== undefined && offeredEarlier(context, conversation, trailing, filler, questionMarks)) return;
         const suggestion = context.suggestion('situation/anything-else');
