@@ -20,12 +20,16 @@ const rows = readFileSync(file, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as { reply: string; customer_message: string });
 const linter = createLinter({
-  rules: Object.fromEntries(lintRules.map((r) => [r.id, RULES.includes(r.id) ? ('warn' as const) : ('off' as const)])),
+  rules: Object.fromEntries(
+    lintRules.map((r) => [r.id, RULES.includes(r.id) ? ('warn' as const) : ('off' as const)]),
+  ),
 });
 const counts = new Map<string, number>(RULES.map((r) => [r, 0]));
 const dump: string[] = [];
 for (const row of rows) {
-  const findings = linter.lint(row.reply, { conversation: [{ role: 'customer', text: row.customer_message }] }).findings;
+  const findings = linter.lint(row.reply, {
+    conversation: [{ role: 'customer', text: row.customer_message }],
+  }).findings;
   for (const rule of new Set(findings.map((f) => f.ruleId))) {
     counts.set(rule, (counts.get(rule) ?? 0) + 1);
     dump.push(`${rule}\t${row.customer_message}\t=>\t${row.reply}`);
