@@ -151,7 +151,7 @@ const hans: Grammar = {
     '订单信息已经核对好了',
     '明天会安排寄出',
   ],
-  welcomes: ['不客气', '不用谢', '应该的'],
+  welcomes: ['不客气', '不用谢', '应该的', '没事的'],
   offers: ['请问还有什么可以帮您？', '还有其他问题吗？', '还有别的需要吗？', '请问还有什么需要帮忙的吗？'],
   farewells: ['祝您生活愉快', '再见', '欢迎下次光临', '祝您购物愉快，再见'],
 };
@@ -189,7 +189,8 @@ const hant: Grammar = {
       p(['請問', '', '你好，']) +
       p(hantItems) +
       p(['有黑色嗎？', '什麼時候出貨？', '有現貨嗎？', '幾時到？']),
-    thanks: (p) => p(['好的', '好', '']) + p(['謝謝', '多謝', '唔該晒', '感謝']) + p(['', '！', '~']),
+    thanks: (p) =>
+      p(['好的', '好', '']) + p(['謝謝', '多謝', '唔該晒', '感謝', '感恩', '謝啦']) + p(['', '！', '~']),
     decline: (p) =>
       p(['沒有了', '沒了', '不用了', '冇嘢了', '沒有其他問題了']) + p(['', '，謝謝', '，唔該', '。']),
     goodbye: (p) => p(['好的', '']) + p(['再見', '拜拜', '掰掰']) + p(['', '！', '~']),
@@ -215,7 +216,7 @@ const hant: Grammar = {
     '訂單資料已經核對好了',
     '明天會安排寄出',
   ],
-  welcomes: ['不客氣', '不用謝', '唔使客氣'],
+  welcomes: ['不客氣', '不用謝', '唔使客氣', '不會', '唔使唔該'],
   offers: ['請問還有什麼可以幫您？', '還有其他問題嗎？', '還有別的需要嗎？', '仲有咩可以幫到你？'],
   farewells: ['祝您生活愉快', '再見', '歡迎下次光臨', '祝您購物愉快，再見'],
 };
@@ -313,7 +314,7 @@ const en: Grammar = {
     'Your order details are confirmed',
     'It will be sent out tomorrow',
   ],
-  welcomes: ["You're welcome", 'No problem', 'My pleasure'],
+  welcomes: ["You're welcome", 'No problem', 'My pleasure', 'Anytime', 'No worries'],
   offers: ['Is there anything else I can help with?', 'Any other questions?', 'Anything else you need?'],
   farewells: ['Have a nice day', 'Goodbye', 'Have a great weekend', 'Take care, bye'],
 };
