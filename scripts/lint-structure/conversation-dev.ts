@@ -372,7 +372,7 @@ export function generate(seed: number, perLocale: number): DevCase[] {
       const welcome = cls === 'thanks' ? chance(0.8) : closingClass && chance(0.3);
       // A reply to thanks that goes on with the business (no 不客气) does not close the conversation.
       const body = closingClass && (welcome || cls !== 'thanks') ? '' : pick(g.bodies);
-      const parts = [
+      const parts: string[] = [
         greeting ? pick(g.greetings) : '',
         welcome ? pick(g.welcomes) : '',
         apology ? pick(g.apologies) : '',
@@ -380,7 +380,7 @@ export function generate(seed: number, perLocale: number): DevCase[] {
         offer ? pick(g.offers) : '',
         farewell ? pick(g.farewells) : '',
       ];
-      if (parts.every((p) => p === '')) parts[3] = pick(g.welcomes);
+      if (!parts.some((p) => p !== '')) parts[3] = pick(g.welcomes);
       const reply = join(g, parts);
       const key = JSON.stringify([conversation, reply]);
       if (seen.has(key)) continue;

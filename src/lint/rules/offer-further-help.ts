@@ -10,7 +10,9 @@ type ClosingKind = 'decline' | 'thanks' | 'ack';
 
 const CLOSING_ROLES: ReadonlySet<string> = new Set(['thanks', 'decline', 'ack']);
 /** White space, punctuation (question marks are left out: they ask), symbols and emoji. */
-const NEUTRAL = /[\s\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{S}\p{Emoji_Presentation}\u200d\ufe0f.,!;:'"…、，。！；：~～]/u;
+const NEUTRAL = /^[\s\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{S}\p{Emoji_Presentation}.,!;:'"…、，。！；：~～]$/u;
+const ZERO_WIDTH_JOINER = 0x200d;
+const VARIATION_SELECTOR = 0xfe0f;
 
 /**
  * The closing reply asks whether anything else is needed (请问还有什么可以帮您?). A reply closes
@@ -112,11 +114,17 @@ function closingKind(
   const covered = new Uint8Array(window.length);
   for (const cue of cues) covered.fill(1, cue.range[0], cue.range[1]);
   let coveredByClosingWords = true;
-  for (let i = 0; i < window.length && coveredByClosingWords; i++) {
-    if (covered[i] === 1) continue;
-    const char = window[i]!;
-    if (questionMarks.has(char)) coveredByClosingWords = false;
-    else if (!filler.has(char) && !NEUTRAL.test(char)) coveredByClosingWords = false;
+  let i = 0;
+  for (const char of window) {
+    const at = i;
+    i += char.length;
+    if (covered[at] === 1) continue;
+    const code = char.codePointAt(0)!;
+    if (code === ZERO_WIDTH_JOINER || code === VARIATION_SELECTOR || filler.has(char)) continue;
+    if (questionMarks.has(char) || !NEUTRAL.test(char)) {
+      coveredByClosingWords = false;
+      break;
+    }
   }
   if (!isClosingTurn(window, coveredByClosingWords, undefined)) return undefined;
   if (cues.some((m) => m.entry.role === 'decline')) return 'decline';
