@@ -45,7 +45,7 @@ export const RULE_ROLES = {
   ],
   'greet-first': ['greeting'],
   'apologize-on-complaint': ['apology', 'complaint'],
-  'offer-further-help': ['further-help', 'closing', 'thanks', 'decline'],
+  'offer-further-help': ['further-help', 'closing', 'thanks', 'decline', 'ack', 'welcome'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 export type PhraseRuleId = keyof typeof RULE_ROLES;
 
@@ -300,6 +300,8 @@ export const wordsFileSchema = z
       .object({
         /** Any of these in the customer's thanks (as written) asks something more: no closing. */
         questionMarks: characters('question marks'),
+        /** Particles that may stand around the closing words of a closing turn (好的呀, 谢谢啦, 唔該晒). */
+        closingFiller: characters('closing filler').optional(),
       })
       .strict(),
     'no-offplatform-contact': z

@@ -21,6 +21,10 @@ export const greetFirstCases: RuleCases = {
     { text: 'Good morning, thanks for contacting us.', conversation: [] },
     { text: '您 好 呀，请问有什么可以帮您？', conversation: [customer('在吗')] },
     { text: 'ＨＥＬＬＯ！', conversation: [customer('hi')] },
+    { text: '哈喽，在的，请问想了解哪款？', conversation: [customer('在吗')] },
+    { text: '嗨，請問需要什麼幫忙？', conversation: [customer('在嗎')] },
+    { text: '早晨！有咩可以幫到你？', conversation: [customer('喂')] },
+    { text: 'Hiya! What can I do for you?', conversation: [customer('hello?')] },
   ],
   invalid: [
     {
@@ -44,6 +48,21 @@ export const greetFirstCases: RuleCases = {
       text: 'Your order was found.',
       conversation: [customer('hi')],
       errors: [{ messageId: 'missingGreeting', severity: 'warn', message: 'greet the customer' }],
+    },
+    {
+      text: '这款今天下午发货',
+      conversation: [customer('你好，这款什么时候发货？')],
+      errors: [{ messageId: 'missingGreeting', severity: 'warn' }],
+    },
+    {
+      text: '已經幫您備註了',
+      conversation: [customer('哈囉')],
+      errors: [{ messageId: 'missingGreeting', severity: 'warn' }],
+    },
+    {
+      text: 'It ships this evening.',
+      conversation: [customer('Good morning, when does it ship?')],
+      errors: [{ messageId: 'missingGreeting', severity: 'warn' }],
     },
   ],
 };
