@@ -19,6 +19,7 @@
  * the phrase data holds the markers and arrival cues, this file how they combine. It runs only on
  * the cues found: a reply without one costs nothing here.
  */
+import { clauseBreak, clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
 /** A promise's span in the skeleton: from the marker to the end of the outcome it reaches. */
@@ -109,38 +110,8 @@ const QUESTION_ZH = ['吗', '是否', '可否', '能否', '能不能', '会不�
 
 const LEFT_WINDOW = 8;
 const RIGHT_WINDOW = 16;
-const GAP_WINDOW = 16;
 const QUOTE_WINDOW = 60;
 
-/** A clause break before skeleton character `i` (punctuation or a sentence end; not a letter-spacing gap). */
-function clauseBreak(skeleton: Skeleton, i: number): boolean {
-  const { breaks } = skeleton;
-  const brk = breaks[i]!;
-  if (brk === Break.Sentence) return true;
-  if (brk < Break.Clause) return false;
-  const gapEnd = Math.min(skeleton.starts[i]!, skeleton.ends[i - 1]! + GAP_WINDOW);
-  for (let o = skeleton.ends[i - 1]!; o < gapEnd; o++) {
-    const c = skeleton.original.charCodeAt(o);
-    if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
-  }
-  const singleBefore = i === 1 || breaks[i - 1]! >= Break.Clause;
-  const singleAfter = i + 1 >= skeleton.text.length || breaks[i + 1]! >= Break.Clause;
-  return !singleBefore && !singleAfter;
-}
-
-function clauseStart(skeleton: Skeleton, at: number, window: number): number {
-  const limit = Math.max(0, at - window);
-  let i = at;
-  while (i > limit && !clauseBreak(skeleton, i)) i--;
-  return i;
-}
-
-function clauseEnd(skeleton: Skeleton, at: number, window: number): number {
-  const limit = Math.min(skeleton.text.length, at + window);
-  let i = at;
-  while (i < limit && !clauseBreak(skeleton, i)) i++;
-  return i;
-}
 
 function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
   const limit = Math.min(skeleton.text.length, at + window);

@@ -14,6 +14,7 @@
  * holds the dispatch predicates, this file how they combine. It runs only on the few cues found,
  * and only when the facts make a claim wrong.
  */
+import { clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
 /** What a dispatch cue is, from its entry id in rules/lint/shipping-wording.*.json. */
@@ -166,7 +167,6 @@ const DEADLINE_BEFORE = /[0-9日号月底末点时一二三四五六]/u;
 const LEFT_WINDOW = 16;
 const RIGHT_WINDOW = 10;
 /** Characters of the original read between two skeleton characters (punctuation, particles). */
-const GAP_WINDOW = 16;
 /** How far a clause's closing question mark is looked for. */
 const QUESTION_WINDOW = 40;
 /** English clauses, in skeleton characters (spaces removed): about a dozen words back, eight on. */
@@ -195,44 +195,6 @@ function carrierAt(text: string, start: number, to: number): number {
   return wordStartingAt(text, start, to, CARRIERS_ZH)?.[1] ?? 0;
 }
 
-/**
- * A clause break before skeleton character `i`: punctuation, the sentence's end, or spaces between
- * phrases (是的 亲), but not the spaces of letter-spaced text (已 经 发 出了: a single character on
- * one side), which the skeleton also reads as clause breaks.
- */
-function clauseBreak(skeleton: Skeleton, i: number): boolean {
-  const { breaks } = skeleton;
-  const brk = breaks[i]!;
-  if (brk === Break.Sentence) return true;
-  if (brk < Break.Clause) return false;
-  const gapEnd = Math.min(skeleton.starts[i]!, skeleton.ends[i - 1]! + GAP_WINDOW);
-  for (let o = skeleton.ends[i - 1]!; o < gapEnd; o++) {
-    const c = skeleton.original.charCodeAt(o);
-    if (c !== 0x20 && c !== 0x3000 && c !== 0x09) return true;
-  }
-  const singleBefore = i === 1 || breaks[i - 1]! >= Break.Clause;
-  const singleAfter = i + 1 >= skeleton.text.length || breaks[i + 1]! >= Break.Clause;
-  return !singleBefore && !singleAfter;
-}
-
-/**
- * Start of the clause holding position `at`, looking back at most `window` characters: a cue costs
- * a bounded amount of work however long its clause (a megabyte of 已发货 stays linear).
- */
-function clauseStart(skeleton: Skeleton, at: number, window: number): number {
-  const limit = Math.max(0, at - window);
-  let i = at;
-  while (i > limit && !clauseBreak(skeleton, i)) i--;
-  return i;
-}
-
-/** End (exclusive) of the clause holding the character before `at`, at most `window` characters on. */
-function clauseEnd(skeleton: Skeleton, at: number, window: number): number {
-  const limit = Math.min(skeleton.text.length, at + window);
-  let i = at;
-  while (i < limit && !clauseBreak(skeleton, i)) i++;
-  return i;
-}
 
 /** The clause ending at `end` is the last of its sentence and the sentence ends with a question mark. */
 function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
