@@ -20,6 +20,7 @@
  * the cues found: a reply without one costs nothing here.
  */
 import { clauseBreak, clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
+import { wordStartingAt, wordTable } from '../word-table.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
 /** A promise's span in the skeleton: from the marker to the end of the outcome it reaches. */
@@ -39,29 +40,12 @@ const enum Word {
   Time,
 }
 
-interface Table {
-  readonly marks: ReadonlyMap<string, Word>;
-  readonly byFirst: ReadonlyMap<number, readonly string[]>;
-}
-
-function table(entries: ReadonlyArray<readonly [Word, string]>): Table {
-  const marks = new Map<string, Word>();
-  for (const [word, list] of entries) for (const w of list.split(' ')) marks.set(w, word);
-  const byFirst = new Map<number, string[]>();
-  for (const w of marks.keys()) {
-    const list = byFirst.get(w.charCodeAt(0));
-    if (list === undefined) byFirst.set(w.charCodeAt(0), [w]);
-    else list.push(w);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return { marks, byFirst };
-}
 
 // Skeleton forms: simplified, 您 → 你, particles and punctuation gone.
 const TIME_ZH =
   '今天 明天 后天 大后天 今晚 明早 明晚 听日 周一 周二 周三 周四 周五 周六 周日 周末 下周 这周 本周 星期 礼拜 ' +
   '月底 月初 号 天内 日内 小时 之前 以前 以内 之内 前 内 上午 下午 晚上 中午 双十一 年前 节前 当天 当日';
-const ZH = table([
+const ZH = wordTable<Word>([
   [
     Word.Outcome,
     '到 送到 送达 收到 到货 到手 到账 到家 寄到 运到 到达 抵达 签收 拿到 ' +
@@ -160,18 +144,12 @@ function insideQuote(original: string, at: number): boolean {
   return open || straight % 2 === 1;
 }
 
-function wordAt(text: string, i: number, to: number, words: Table): [Word, number] | undefined {
-  const candidates = words.byFirst.get(text.charCodeAt(i));
-  if (candidates === undefined) return undefined;
-  for (const w of candidates) if (i + w.length <= to && text.startsWith(w, i)) return [words.marks.get(w)!, w.length];
-  return undefined;
-}
 
 /** The first outcome in `[from, to)` before any action or hedge: its end, or undefined. */
 function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): number | undefined {
   let time = sawTime;
   for (let i = from; i < to; ) {
-    const hit = wordAt(text, i, to, ZH);
+    const hit = wordStartingAt(text, i, to, ZH);
     if (hit === undefined) {
       i++;
       continue;
@@ -233,7 +211,7 @@ export function chinesePromise(skeleton: Skeleton, start: number, end: number): 
   // A time already said in the clause (明天一定发货): a dispatch after the marker is a date promise.
   let sawTime = false;
   for (let i = left; i < start; i++) {
-    const hit = wordAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, ZH);
     if (hit?.[0] === Word.Time) sawTime = true;
   }
   let to = clauseEnd(skeleton, end, RIGHT_WINDOW);
@@ -289,7 +267,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
   // A time in the arrival's own clause (明天就能到), not one that belongs to an action (明天帮你催).
   let time = -1;
   for (let i = clauseStart(skeleton, start, LEFT_WINDOW + 6); i < start; ) {
-    const hit = wordAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, ZH);
     if (hit === undefined) {
       i++;
       continue;
@@ -300,7 +278,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
   }
   if (time < 0) return undefined;
   for (let i = left; i < start; ) {
-    const hit = wordAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, ZH);
     if (hit === undefined) {
       i++;
       continue;

@@ -15,6 +15,7 @@
  * and only when the facts make a claim wrong.
  */
 import { clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
+import { wordEndingAt, wordStartingAt, wordTable } from '../word-table.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
 /** What a dispatch cue is, from its entry id in rules/lint/shipping-wording.*.json. */
@@ -70,31 +71,6 @@ const enum Mark {
   Neutral,
 }
 
-/** Function words by their first and by their last character, longest first: no string is cut while reading. */
-interface WordTable {
-  readonly marks: ReadonlyMap<string, Mark>;
-  readonly byFirst: ReadonlyMap<number, readonly string[]>;
-  readonly byLast: ReadonlyMap<number, readonly string[]>;
-}
-
-function table(entries: ReadonlyArray<readonly [Mark, string]>): WordTable {
-  const marks = new Map<string, Mark>();
-  for (const [mark, words] of entries) for (const word of words.split(' ')) marks.set(word, mark);
-  const byFirst = new Map<number, string[]>();
-  const byLast = new Map<number, string[]>();
-  for (const word of marks.keys()) {
-    for (const [index, code] of [
-      [byFirst, word.charCodeAt(0)],
-      [byLast, word.charCodeAt(word.length - 1)],
-    ] as const) {
-      const list = index.get(code);
-      if (list === undefined) index.set(code, [word]);
-      else list.push(word);
-    }
-  }
-  for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.length - a.length);
-  return { marks, byFirst, byLast };
-}
 
 // Skeleton forms: simplified, 您 → 你, particles (呢 啊 吧 哦 呀 啦 嘛 …) and punctuation gone.
 const NOT_PARCEL_ZH =
@@ -102,7 +78,7 @@ const NOT_PARCEL_ZH =
   '表格 二维码 位置 定位 验证码 单号 运单号 快递单号 物流单号 资料 凭证 报价 方案 问卷 小票 收据 合同 ' +
   '说明 评价 积分 款项 账单 证明 工单 邀请 口令 退货地址 票 专票 增票 普票 开具 开票 电话 号码 手机号';
 
-const ZH_LEFT = table([
+const ZH_LEFT = wordTable<Mark>([
   [
     Mark.DoneAdverb,
     '已 已经 早就 早已 早都 都已经 也已经 均已 皆已 以 以经 己 己经 巳 巳经 刚 刚刚 早 已于 已然 业已 一早就',
@@ -137,7 +113,7 @@ const ZH_LEFT = table([
   ],
 ]);
 
-const ZH_RIGHT = table([
+const ZH_RIGHT = wordTable<Mark>([
   [Mark.DoneAdverb, '了 过 完 咯 喽 啰 掉 咗'],
   [Mark.Question, '吗 么 没 没有 否 不 未'],
   [Mark.Condition, '后 之后 以后 时 的时候 前 之前 以前 的话 时候'],
@@ -152,7 +128,7 @@ const ZH_RIGHT = table([
 ]);
 
 /** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
-const CARRIERS_ZH = table([
+const CARRIERS_ZH = wordTable<Mark>([
   [
     Mark.Neutral,
     '快递 物流 顺丰 中通 圆通 申通 韵达 邮政 ems 京东 极兔 德邦 百世 天天 黑猫 宅急便 宅配 快递员 快递小哥 ' +
@@ -172,24 +148,6 @@ const QUESTION_WINDOW = 40;
 /** English clauses, in skeleton characters (spaces removed): about a dozen words back, eight on. */
 const EN_LEFT_WINDOW = 80;
 const EN_RIGHT_WINDOW = 48;
-
-/** The longest word of `words` ending at `end` (not before `from`). */
-function wordEndingAt(text: string, end: number, from: number, words: WordTable): [Mark, number] | undefined {
-  const candidates = words.byLast.get(text.charCodeAt(end - 1));
-  if (candidates === undefined) return undefined;
-  for (const word of candidates)
-    if (end - word.length >= from && text.startsWith(word, end - word.length))
-      return [words.marks.get(word)!, word.length];
-  return undefined;
-}
-
-function wordStartingAt(text: string, start: number, to: number, words: WordTable): [Mark, number] | undefined {
-  const candidates = words.byFirst.get(text.charCodeAt(start));
-  if (candidates === undefined) return undefined;
-  for (const word of candidates)
-    if (start + word.length <= to && text.startsWith(word, start)) return [words.marks.get(word)!, word.length];
-  return undefined;
-}
 
 function carrierAt(text: string, start: number, to: number): number {
   return wordStartingAt(text, start, to, CARRIERS_ZH)?.[1] ?? 0;
