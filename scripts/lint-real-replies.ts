@@ -8,23 +8,13 @@
  *   npx tsx scripts/lint-real-replies.ts                 per-rule error and warning counts
  *   npx tsx scripts/lint-real-replies.ts --show no-forbidden-phrase
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { table } from '../bench/harness.js';
 import { createLinter } from '../src/lint/linter.js';
-import { EVAL_DIR } from './corpus/leakage.js';
+import { readRealReplies } from './real-replies.js';
 
 const { values } = parseArgs({ options: { show: { type: 'string' } } });
-const file = join(EVAL_DIR, 'zh-jddc-agent-replies.jsonl');
-if (!existsSync(file)) {
-  console.error(`lint-real-replies: no evaluation data at ${file}`);
-  process.exit(2);
-}
-const replies = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => (JSON.parse(line) as { reply: string }).reply);
+const replies = readRealReplies('lint-real-replies').map((row) => row.reply);
 
 const linter = createLinter();
 const counts = new Map<string, { error: number; warn: number }>();

@@ -6,19 +6,16 @@
  *
  *   npx tsx scripts/lint-structure/conversation-real.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createLinter } from '../../src/lint/linter.js';
 import { lintRules } from '../../src/lint/rule-list.js';
+import { readRealReplies } from '../real-replies.js';
 
 const RULES = ['greet-first', 'apologize-on-complaint', 'offer-further-help'];
 
 const { values } = parseArgs({ options: { dump: { type: 'string' }, file: { type: 'string' } } });
-const file = values.file ?? '../shared/eval/zh-jddc-agent-replies.jsonl';
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { reply: string; customer_message: string });
+const rows = readRealReplies('conversation-real', values.file);
 const linter = createLinter({
   rules: Object.fromEntries(
     lintRules.map((r) => [r.id, RULES.includes(r.id) ? ('warn' as const) : ('off' as const)]),

@@ -8,26 +8,16 @@
  *   npx tsx scripts/lint-structure/overpromise-real.ts
  *   npx tsx scripts/lint-structure/overpromise-real.ts --sample 30
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../../bench/sample-random.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { lintRules } from '../../src/lint/rule-list.js';
-import { EVAL_DIR } from '../corpus/leakage.js';
+import { readRealReplies } from '../real-replies.js';
 
 const { values } = parseArgs({
   options: { show: { type: 'boolean' }, sample: { type: 'string' }, seed: { type: 'string' } },
 });
-const file = join(EVAL_DIR, 'zh-jddc-agent-replies.jsonl');
-if (!existsSync(file)) {
-  console.error(`overpromise-real: no evaluation data at ${file}`);
-  process.exit(2);
-}
-const replies = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => (JSON.parse(line) as { reply: string }).reply);
+const replies = readRealReplies('overpromise-real').map((row) => row.reply);
 
 const rules = Object.fromEntries(
   lintRules.map((rule) => [rule.id, rule.id === 'no-overpromise' ? ('error' as const) : ('off' as const)]),
