@@ -57,6 +57,9 @@ export type PhraseRuleId = keyof typeof RULE_ROLES;
 export const NEAR_ROLES: Partial<Record<PhraseRuleId, readonly string[]>> = {
   'no-offplatform-contact': ['invite', 'pay', 'off', 'self', 'personal', 'other', 'negation', 'warning'],
   'no-overpromise': ['arrival'],
+  // Owners and introducers of a datum (您的, 手机号, 客服热线, 订单号…), read only in a reply with a
+  // digit or an @.
+  'no-pii-leak': ['owner', 'service', 'reference', 'card'],
 };
 export const PHRASE_RULE_IDS = Object.keys(RULE_ROLES) as PhraseRuleId[];
 /** The rules a shop's phrase pack may add entries to. */

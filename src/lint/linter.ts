@@ -47,7 +47,8 @@ const EXTENSION_KEYS: ReadonlySet<string> = new Set(['suggest', 'extraRules']);
 
 /**
  * Build a linter: validates the options, loads the built-in phrase data and the packs (each checked
- * against its own examples), compiles every phrase into one automaton, and creates the rules once.
+ * against its own examples), compiles the phrases into one automaton (the conversation rules'
+ * into a second, matched only when a conversation is given), and creates the rules once.
  * Throws `HuashuError` `INVALID_OPTIONS` (bad options or extensions, unknown rule ids) or
  * `INVALID_RULES` (a pack that fails its schema or its examples, a malformed extra rule), listing
  * every problem.
@@ -59,16 +60,31 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
 
   const configured = configureRules(rules, parsed.rules ?? {});
   const enabled = rules.filter((_, i) => configured[i]!.severity !== 'off');
+  // The rules that read a conversation have their phrases (好, 谢谢, 您好, 再见…: words in most
+  // replies) in a set of their own, matched only when a conversation is given: a reply linted
+  // alone pays nothing for them.
+  const onConversation = (rule: Rule) => rule.meta.requiresConversation === true;
   const phrases = phraseSetFor(
-    new Set(enabled.map((rule) => rule.meta.id)),
+    new Set(enabled.filter((rule) => !onConversation(rule)).map((rule) => rule.meta.id)),
     parsed.packs ?? [],
     parsed.allow ?? [],
+  );
+  const conversationPhrases = phraseSetFor(
+    new Set(enabled.filter(onConversation).map((rule) => rule.meta.id)),
+    [],
+    [],
   );
 
   const state = new ReplyState(parsed.messageLocale);
   const runners = enabled.map(
     (rule) =>
-      new RuleRunner(rule, configured.find((c) => c.id === rule.meta.id)!.severity, state, phrases, suggest),
+      new RuleRunner(
+        rule,
+        configured.find((c) => c.id === rule.meta.id)!.severity,
+        state,
+        onConversation(rule) ? conversationPhrases : phrases,
+        suggest,
+      ),
   );
   const byId = new Map(runners.map((runner) => [runner.id, runner]));
   // Reused from reply to reply: reading and scanning a reply allocate (almost) nothing.
@@ -82,7 +98,9 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
     for (const runner of runners) if (runner.matches.length > 0) runner.matches.length = 0;
     let allowed: Range[] | undefined;
     if (found.length > 0) found.length = 0;
-    for (const match of phrases.match(skeleton, undefined, found)) {
+    phrases.match(skeleton, undefined, found);
+    if (state.conversation !== undefined) conversationPhrases.match(skeleton, undefined, found);
+    for (const match of found) {
       const id = match.entry.ruleId;
       if (id === ALLOW_RULE) (allowed ??= []).push(skeletonToOriginal(skeleton, match.start, match.end));
       else byId.get(id)?.matches.push(match);

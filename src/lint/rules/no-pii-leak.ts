@@ -1,8 +1,9 @@
 import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
+import { builtInLists, builtInReader, builtInSources } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import { maskPii, maskUnsearched, phoneDigits, searchPii, type PiiHit, type PiiKind } from '../pii.js';
-import type { PhraseMatch } from '../phrase-set.js';
+import { PhraseSet, type PhraseMatch } from '../phrase-set.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
 import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
 import type { Severity } from '../types.js';
@@ -17,6 +18,21 @@ const CUE_DISTANCE = 12;
  */
 export const MAX_PII_SEARCHED = 2_000;
 
+let cueSet: PhraseSet | undefined;
+
+/**
+ * The owner and introducer cues (NEAR_ROLES in the rule's data), compiled once and matched only in
+ * a reply that can hold a datum: they are common words (您的, 号码) most replies have.
+ */
+function datumCues(skeleton: Skeleton): Record<'owner' | 'card' | 'service' | 'reference', PhraseMatch[]> {
+  cueSet ??= PhraseSet.compile(builtInSources(new Set(['no-pii-leak']), true), builtInLists(), builtInReader()).set;
+  const cues = { owner: [] as PhraseMatch[], card: [] as PhraseMatch[], service: [] as PhraseMatch[], reference: [] as PhraseMatch[] };
+  for (const match of cueSet.match(skeleton)) {
+    const role = match.entry.role as keyof typeof cues;
+    cues[role]?.push(match);
+  }
+  return cues;
+}
 
 /**
  * A customer's full phone number, ID-card or bank-card number, e-mail or street address in a reply.
@@ -93,8 +109,9 @@ export const noPiiLeak = defineRule({
         const spelled = context.matches('spelled-email').length > 0;
         if (!spelled && !foldedHasDigitOrAt(skeleton)) return;
         const normalized = skeleton.normalized;
-        const owner = cueEnds(skeleton, context.matches('owner'));
-        const card = cueEnds(skeleton, context.matches('card'));
+        const cues = datumCues(skeleton);
+        const owner = cueEnds(skeleton, cues.owner);
+        const card = cueEnds(skeleton, cues.card);
         const customerPhone = context.facts?.customer?.phone;
         const customerDigits = customerPhone === undefined ? '' : phoneDigits(customerPhone);
         const { hits, through } = searchPii(
@@ -109,8 +126,8 @@ export const noPiiLeak = defineRule({
         );
         const unsearched = through < normalized.text.length;
         if (hits.length === 0 && !unsearched) return;
-        const service = cueEnds(skeleton, context.matches('service'));
-        const reference = cueEnds(skeleton, context.matches('reference'));
+        const service = cueEnds(skeleton, cues.service);
+        const reference = cueEnds(skeleton, cues.reference);
         // The first MAX_FINDINGS_PER_RULE leaks are kept as they are; past that, the last kept one
         // and every further one become one finding, built as they come (a megabyte of data keeps
         // no object per datum).
