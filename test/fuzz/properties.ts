@@ -20,8 +20,8 @@ import {
 } from './arbitraries/domain.js';
 import { actionTree, configTree, templateTree } from './arbitraries/files.js';
 import { objectFrom, PROTO_KEYS, record, wrongType } from './arbitraries/hostile.js';
-import { replySpec, shortText, textSpec } from './arbitraries/text.js';
-import { MAX_TEXT_LENGTH, type Scale } from './config.js';
+import { replySpec, runLength, shortText, textSpec } from './arbitraries/text.js';
+import type { Scale } from './config.js';
 
 /**
  * One fuzz property: a worker call (test/fuzz/worker/calls-*.ts, where its invariants are checked)
@@ -77,9 +77,7 @@ const templateId = (scale: Scale) =>
       weight: 1,
     },
     {
-      arbitrary: fc
-        .integer({ min: 1, max: MAX_TEXT_LENGTH[scale] })
-        .map((n) => ({ $text: ['shipping/', { r: 'x', n }] })),
+      arbitrary: runLength(scale).map((n) => ({ $text: ['shipping/', { r: 'x', n }] })),
       weight: 1,
     },
   );

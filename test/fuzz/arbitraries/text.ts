@@ -171,11 +171,25 @@ const freeString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
 
+/** Steps of the log-uniform run length: length = max ** (step / LENGTH_STEPS). */
+const LENGTH_STEPS = 1000;
+
+/**
+ * The length of a long run, 1 up to the scale's length, log-uniform (as many runs of 10–100
+ * characters as of 100 KB–1 MB): a uniform length would put nine runs in ten above 100 KB, so a
+ * long fuzz run would spend its time on the few sizes the worst-case battery
+ * (bench/worst-case.bench.ts) already times, and few runs on the short texts real messages are.
+ */
+export function runLength(scale: Scale): fc.Arbitrary<number> {
+  const max = MAX_TEXT_LENGTH[scale];
+  return fc.integer({ min: 0, max: LENGTH_STEPS }).map((step) => Math.round(max ** (step / LENGTH_STEPS)));
+}
+
 /** A unit repeated: a long run of one class, or a repeated fragment. Bounded by the scale. */
 function run(scale: Scale): fc.Arbitrary<Piece> {
   const max = MAX_TEXT_LENGTH[scale];
   return fc
-    .tuple(fc.oneof(fc.constantFrom(...RUN_UNITS), fragment), fc.integer({ min: 1, max }))
+    .tuple(fc.oneof(fc.constantFrom(...RUN_UNITS), fragment), runLength(scale))
     .map(([unit, n]) => ({ r: unit, n: Math.max(1, Math.floor(Math.min(n, max / unit.length))) }));
 }
 
