@@ -85,6 +85,7 @@ export type {
   LintOptions,
   LintResult,
   LintRuleInfo,
+  NotCheckedRule,
   PhraseMatch,
   PhrasePack,
   ReportDescriptor,

@@ -27,6 +27,7 @@ export type {
   Finding,
   LintContext,
   LintResult,
+  NotCheckedRule,
   Severity,
   SeveritySetting,
 } from './types.js';

@@ -26,3 +26,8 @@ export function checkLintInput(reply: unknown, context: unknown): asserts contex
   if (context !== undefined)
     parseOrThrow(lintContextSchema, context, 'INVALID_INPUT', 'lint(reply, context)');
 }
+
+/** Check `notChecked(context)`'s argument; throws `INVALID_INPUT` saying what to fix. */
+export function checkLintContext(context: unknown): asserts context is LintContext | undefined {
+  if (context !== undefined) parseOrThrow(lintContextSchema, context, 'INVALID_INPUT', 'notChecked(context)');
+}

@@ -1,18 +1,18 @@
 import type { Range } from '../analysis/types.js';
 import { invalidArgument, isPlainObject, quoteId } from '../arguments.js';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
-import { checkLintInput } from './input.js';
+import { checkLintContext, checkLintInput } from './input.js';
 import { lintOptionsSchema, type LintOptions } from './options.js';
 import { ALLOW_RULE } from './phrase-set.js';
 import { phraseSetFor } from './phrase-sources.js';
 import { lintResult } from './post-process.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type Rule } from './rule.js';
 import { BUILT_IN_RULES } from './rules/index.js';
-import { ReplyState, RuleRunner } from './runner.js';
+import { hasFacts, ReplyState, RuleRunner } from './runner.js';
 import type { PhraseMatch } from './phrase-set.js';
 import { SkeletonScratch, skeletonToOriginal } from './skeleton.js';
 import { builtInSuggestion, type SuggestionResolver } from './suggestions.js';
-import type { LintContext, LintResult, SeveritySetting } from './types.js';
+import type { LintContext, LintResult, NotCheckedRule, SeveritySetting } from './types.js';
 
 export { MAX_FINDINGS_PER_RULE };
 
@@ -28,6 +28,12 @@ export interface Linter {
   lint(reply: string, context?: LintContext): LintResult;
   /** Every known rule with its configured severity (`off` included), in run order. */
   readonly rules: readonly ConfiguredRule[];
+  /**
+   * The enabled rules that `lint(reply, context)` does not run for lack of what they read: the
+   * conversation rules without `history`, shipping-wording without `facts.order.shipped`. An
+   * export linted without facts can say so instead of passing in silence. Same order as `rules`.
+   */
+  notChecked(context?: LintContext): readonly NotCheckedRule[];
 }
 
 /** What a linter is given besides its options: code, not configuration. */
@@ -110,7 +116,37 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
     return lintResult(state.end(), allowed);
   }
 
-  return { lint, rules: configured };
+  // What each enabled rule needs, and the answers of notChecked() by the set of needs missing
+  // (a few rules: a bit each), so a run over a million replies allocates nothing for it.
+  const needs = enabled.flatMap((rule) => [
+    ...(rule.meta.requiresConversation === true ? [{ ruleId: rule.meta.id, needs: 'conversation' }] : []),
+    ...(rule.meta.requiresFacts ?? []).map((path) => ({ ruleId: rule.meta.id, needs: path })),
+  ]);
+  const needPaths = needs.map(({ needs: path }) => [path.split('.')]);
+  const notCheckedBySet = new Map<number, readonly NotCheckedRule[]>();
+
+  function notChecked(context?: LintContext): readonly NotCheckedRule[] {
+    checkLintContext(context);
+    let missing = 0;
+    // More than 30 needs (extra rules) do not fit the bits: those answers are not cached.
+    const missingList: boolean[] = [];
+    needs.forEach((need, i) => {
+      const met =
+        need.needs === 'conversation'
+          ? (context?.history ?? context?.conversation) !== undefined
+          : hasFacts(context?.facts, needPaths[i]!);
+      missingList.push(!met);
+      if (!met && i < 30) missing |= 1 << i;
+    });
+    let list = needs.length > 30 ? undefined : notCheckedBySet.get(missing);
+    if (list === undefined) {
+      list = Object.freeze(needs.filter((_, i) => missingList[i]).map((n) => Object.freeze({ ...n })));
+      if (needs.length <= 30) notCheckedBySet.set(missing, list);
+    }
+    return list;
+  }
+
+  return { lint, rules: configured, notChecked };
 }
 
 function checkExtensions(extensions: unknown): {

@@ -13,6 +13,8 @@ export interface LintRuleInfo {
   readonly hasSuggestions: boolean;
   /** Runs only when the lint context has `conversation`. */
   readonly requiresConversation: boolean;
+  /** Fact paths it runs only with (`order.shipped`); empty for most rules. */
+  readonly requiresFacts: readonly string[];
 }
 
 /** The built-in rules, in run order. */
@@ -27,6 +29,7 @@ export const lintRules: readonly LintRuleInfo[] = Object.freeze(
       fixable: meta.fixable === true,
       hasSuggestions: meta.hasSuggestions === true,
       requiresConversation: meta.requiresConversation === true,
+      requiresFacts: Object.freeze([...(meta.requiresFacts ?? [])]),
     }),
   ),
 );

@@ -28,6 +28,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** The rule reads the conversation and only runs when `conversation` is given. */
   requiresConversation?: boolean;
+  /**
+   * Fact paths the rule cannot judge without (`order.shipped`): it only runs when the lint context's
+   * facts have each of them, and `linter.notChecked(context)` names it otherwise.
+   */
+  requiresFacts?: readonly string[];
 }
 
 /**
@@ -136,6 +141,10 @@ const ruleSchema = z.object({
       .refine((messages) => Object.keys(messages).length > 0, 'a rule needs at least one message'),
     defaultSeverity: z.enum(['error', 'warn']),
     requiresConversation: z.boolean().optional(),
+    requiresFacts: z
+      .array(z.string().regex(/^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/, 'a fact path such as order.shipped'))
+      .max(16)
+      .optional(),
   }),
   create: z.custom<Rule['create']>((value) => typeof value === 'function', 'create must be a function'),
 });

@@ -109,6 +109,19 @@ export class ReplyState {
 
 const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
 
+/** Whether `facts` has a value (not undefined) at each path. */
+export function hasFacts(facts: Facts | undefined, paths: ReadonlyArray<readonly string[]>): boolean {
+  for (const path of paths) {
+    let node: unknown = facts;
+    for (const key of path) {
+      if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
+      node = (node as Record<string, unknown>)[key];
+    }
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
 /** One enabled rule: its context (made once), its listeners, and this reply's phrase matches. */
 export class RuleRunner {
   readonly id: string;
@@ -119,6 +132,8 @@ export class RuleRunner {
   private readonly severity: Severity;
   /** The rule only listens to its phrases: a reply without them costs it nothing. */
   private readonly phrasesOnly: boolean;
+  /** The fact paths the rule runs only with, split at the dots. */
+  private readonly requiredFacts: ReadonlyArray<readonly string[]> | undefined;
 
   constructor(
     private readonly rule: Rule,
@@ -162,6 +177,7 @@ export class RuleRunner {
       suggestion: (templateId) => suggest(templateId, state.locale),
       report: (descriptor) => this.report(descriptor),
     };
+    this.requiredFacts = rule.meta.requiresFacts?.map((path) => path.split('.'));
     this.listener = rule.create(context);
     this.phrasesOnly =
       this.listener.phrase !== undefined &&
@@ -172,6 +188,7 @@ export class RuleRunner {
   /** The rule's listeners for this reply: `reply`, each phrase match by position, `reply:exit`. */
   run(): void {
     if (this.rule.meta.requiresConversation && this.state.conversation === undefined) return;
+    if (this.requiredFacts !== undefined && !hasFacts(this.state.facts, this.requiredFacts)) return;
     if (this.phrasesOnly && this.matches.length === 0) return;
     this.reported = 0;
     const listener = this.listener;

@@ -46,6 +46,13 @@ export interface LintResult {
   warningCount: number;
 }
 
+/** An enabled rule that did not run on a reply for lack of what it reads. */
+export interface NotCheckedRule {
+  readonly ruleId: string;
+  /** What was missing: `conversation`, or a fact path (`order.shipped`) of the lint context's facts. */
+  readonly needs: string;
+}
+
 /** A turn of the conversation given to the conversation rules. */
 export interface ConversationTurn {
   role: 'customer' | 'agent' | 'system';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
 import { sarifProblems } from './formatters/sarif-shape.js';
-import { lintIo, tempDir } from './lint-helpers.js';
+import { lintIo, onlyShippingNotCheckedNote, tempDir } from './lint-helpers.js';
 
 // `huashu lint` through execute() with huashu's own linter: the wiring, not the rules' wording
 // (the rules have their own tables in test/lint/).
@@ -76,7 +76,8 @@ describe('huashu lint (execute, real linter): every input format × every output
   it.each(cases)('$file --format $format', async ({ file, format, at: [line, column] }) => {
     const r = await run([file, '--format', format], tmp.path('matrix'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    // The files have no facts: the only thing said on stderr is that shipping-wording could not check them.
+    expect(onlyShippingNotCheckedNote(r.stderr)).toBeGreaterThan(0);
     if (format === 'stylish') expect(r.stdout).toContain(`    ${line}:${column}  error`);
     if (format === 'json') {
       const results = JSON.parse(r.stdout) as JsonResult[];
@@ -192,5 +193,26 @@ describe('huashu lint (execute, real linter)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[INVALID_RULES]');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('huashu lint says which rules could not check the replies', () => {
+  it('counts the replies without facts.order.shipped on stderr and in the summary; replies with it are checked', async () => {
+    const r = await run(['export.jsonl', '--format', 'json', '--summary']);
+    // a1 and a2 carry facts, b1 and b2 do not.
+    expect(r.stderr).toBe(
+      'huashu lint: shipping-wording not checked on 2 of 4 replies: no facts.order.shipped, so shipping claims were not judged (lint records with a facts field or column: {"order":{"shipped":true,"carrierScan":false}})\n',
+    );
+    // With --summary the JSON output is one object: { results, summary }.
+    const { summary } = JSON.parse(r.stdout) as {
+      summary: { notChecked?: Array<{ ruleId: string; replies: number }> };
+    };
+    expect(summary.notChecked?.find((n) => n.ruleId === 'shipping-wording')?.replies).toBe(2);
+  });
+
+  it('says nothing when every reply has the facts', async () => {
+    const out = lintIo({ cwd: tmp.dir, stdin: `${JSON.stringify(rows[0])}\n` });
+    await execute(['lint', '-', '--format', 'json'], out.io);
+    expect(out.stderr).toBe('');
   });
 });

@@ -175,3 +175,16 @@ export async function runLint(args: string[], io: CliIo, factory: LinterFactory)
     throw error;
   }
 }
+
+/**
+ * The stderr of a lint run over records without facts: only the note that shipping-wording did
+ * not check them ("N of N replies"), nothing else. Returns the number of replies it names.
+ */
+export function onlyShippingNotCheckedNote(stderr: string): number {
+  const match =
+    /^huashu lint: shipping-wording not checked on ([\d,]+) of \1 repl(?:y|ies): no facts\.order\.shipped, so shipping claims were not judged \(lint records with a facts field or column: \{"order":\{"shipped":true,"carrierScan":false\}\}\)\n$/.exec(
+      stderr,
+    );
+  if (match === null) throw new Error(`expected only the shipping-wording note on stderr, got: ${stderr}`);
+  return Number(match[1]!.replaceAll(',', ''));
+}

@@ -42,6 +42,11 @@ export interface LintSummary {
   skipped: number;
   /** Findings left out because the baseline (`--baseline`) lists them; absent without one. */
   suppressed?: number;
+  /**
+   * Enabled rules that did not check some replies for lack of what they read (`needs`:
+   * `conversation` or a fact path such as `order.shipped`), with how many; absent when none.
+   */
+  notChecked?: Array<{ ruleId: string; needs: string; replies: number }>;
 }
 
 /** The name under which replies without an agent are counted, when other replies have one. */
@@ -222,6 +227,12 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
       'Suppressed (baseline)',
       number(summary.suppressed),
       'known findings, not in these figures',
+    ]);
+  for (const { ruleId, needs, replies } of summary.notChecked ?? [])
+    overview.push([
+      `Not checked by ${ruleId}`,
+      number(replies),
+      needs === 'conversation' ? 'replies without a conversation' : `replies without facts.${needs}`,
     ]);
   for (const [label = '', value = '', note = ''] of overview)
     lines.push(

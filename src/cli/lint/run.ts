@@ -7,7 +7,7 @@ import {
   type RuleDescriptor,
 } from '../formatters/index.js';
 import { printable } from '../formatters/text.js';
-import type { LintContext, LintResult } from '../../lint/types.js';
+import type { LintContext, LintResult, NotCheckedRule } from '../../lint/types.js';
 import type { ReplyOrigin } from '../formatters/types.js';
 import { ExitCode, type CliIo } from '../io.js';
 import { BufferedOutput } from './buffered-output.js';
@@ -24,6 +24,8 @@ import { DEFAULT_MAX_LINE_LENGTH, readLineBatches, type SourceLine } from './sou
 /** What the run needs of a linter: the contract's `lint(reply, context)`. */
 export interface ReplyLinter {
   lint(reply: string, context?: LintContext): LintResult;
+  /** The enabled rules a reply with this context is not checked by (no facts, no conversation). */
+  notChecked?(context?: LintContext): readonly NotCheckedRule[];
 }
 
 /** One input of the run. */
@@ -119,6 +121,8 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
   let errors = 0;
   let warnings = 0;
   let malformed = 0;
+  let replies = 0;
+  const notChecked = new NotCheckedCounter(linter);
   /** Lines of input inside malformed items (a broken CSV row can cover many). */
   let uncheckedLines = 0;
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
@@ -153,6 +157,8 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
       fixedOrigin = fixed.origin;
     }
     if (conversationId !== undefined) tracker.add(conversationId, { role: 'agent', text: reply });
+    replies += 1;
+    notChecked.add(context);
     if (options.quiet) result = errorsOnly(result);
     if (options.suppress !== undefined) result = options.suppress.filter(result, reply, record);
     errors += result.errorCount;
@@ -269,9 +275,21 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
   const summary = collector?.summary();
   if (summary !== undefined && options.suppress !== undefined)
     summary.suppressed = options.suppress.suppressed;
+  const unchecked = notChecked.counts();
+  if (summary !== undefined && unchecked.length > 0) summary.notChecked = unchecked;
   out.append(formatter.end(summary));
   await out.flush();
 
+  // Said on stderr whatever the format, so a JSON or SARIF report stays valid and a run without
+  // facts never passes in silence. (Rules without a conversation are in the summary only: most
+  // inputs have none, and a line each time would be noise.)
+  for (const { ruleId, needs, replies: count } of unchecked)
+    if (needs !== 'conversation')
+      io.stderr.write(
+        `huashu lint: ${ruleId} not checked on ${count.toLocaleString('en-US')} of ${replies.toLocaleString('en-US')} ${
+          replies === 1 ? 'reply' : 'replies'
+        }: ${NEEDS_HINT[needs] ?? `no facts.${needs} (lint records with a facts field or column that has it)`}\n`,
+      );
   if (malformed > MALFORMED_SHOWN)
     io.stderr.write(`huashu lint: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);
   if (malformed > 0) {
@@ -291,4 +309,47 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     return ExitCode.Findings;
   }
   return ExitCode.Ok;
+}
+
+/** How to give a rule what it needs, by need. */
+const NEEDS_HINT: Readonly<Record<string, string>> = {
+  conversation:
+    'no conversation (give a conversationId column with the customer turns, or a conversation field)',
+  'order.shipped':
+    'no facts.order.shipped, so shipping claims were not judged (lint records with a facts field or column: {"order":{"shipped":true,"carrierScan":false}})',
+};
+
+/**
+ * Counts, per rule and need, the replies a rule did not check. A record without facts asks the
+ * linter once per kind (with or without a conversation); one with facts asks each time.
+ */
+class NotCheckedCounter {
+  private readonly counts_ = new Map<string, { ruleId: string; needs: string; replies: number }>();
+  private readonly withoutFacts = new Map<boolean, readonly NotCheckedRule[]>();
+
+  constructor(private readonly linter: ReplyLinter) {}
+
+  add(context: LintContext): void {
+    if (this.linter.notChecked === undefined) return;
+    const conversation = (context.history ?? context.conversation) !== undefined;
+    let list: readonly NotCheckedRule[] | undefined;
+    if (context.facts === undefined) {
+      list = this.withoutFacts.get(conversation);
+      if (list === undefined) {
+        list = this.linter.notChecked(context);
+        this.withoutFacts.set(conversation, list);
+      }
+    } else list = this.linter.notChecked(context);
+    for (const { ruleId, needs } of list) {
+      const key = `${ruleId}\u0000${needs}`;
+      const entry = this.counts_.get(key);
+      if (entry === undefined) this.counts_.set(key, { ruleId, needs, replies: 1 });
+      else entry.replies += 1;
+    }
+  }
+
+  /** Per rule and need, in the order first met. */
+  counts(): Array<{ ruleId: string; needs: string; replies: number }> {
+    return [...this.counts_.values()].map((entry) => ({ ...entry }));
+  }
 }

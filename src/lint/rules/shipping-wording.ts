@@ -31,6 +31,7 @@ export const shippingWording = defineRule({
     fixable: true,
     hasSuggestions: true,
     defaultSeverity: 'error',
+    requiresFacts: ['order.shipped'],
     messages: {
       noCarrierScan: {
         'zh-Hans': '快递还没有揽收，不能说“{{text}}”：请以仓库为主语，说“仓库已发货”。',
