@@ -218,8 +218,6 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
       `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${number(summary.fixable)} fixable`,
     ],
   ];
-  const labelWidth = Math.max(...overview.map((row) => displayWidth(row[0] ?? '')));
-  const valueWidth = Math.max(...overview.map((row) => displayWidth(row[1] ?? '')));
   if (summary.skipped > 0)
     overview.push(['Lines skipped (malformed)', number(summary.skipped), 'not in these figures']);
   if (summary.suppressed !== undefined)
@@ -234,6 +232,8 @@ export function formatSummary(summary: LintSummary, options: SummaryTableOptions
       number(replies),
       needs === 'conversation' ? 'replies without a conversation' : `replies without facts.${needs}`,
     ]);
+  const labelWidth = Math.max(...overview.map((row) => displayWidth(row[0] ?? '')));
+  const valueWidth = Math.max(...overview.map((row) => displayWidth(row[1] ?? '')));
   for (const [label = '', value = '', note = ''] of overview)
     lines.push(
       `  ${padDisplay(label, labelWidth, 'end')}  ${padDisplay(value, valueWidth, 'start')}  ${note}`.trimEnd(),

@@ -128,6 +128,8 @@ export const coreCalls: Record<string, Call> = {
     const args = argsOf(input);
     const outcome = probe.call('lint', () => (shared.assistant.lint as (...a: Args) => LintResult)(...args));
     if (typeof args[0] !== 'string') mustReject(probe, 'lint', outcome);
+    // The same context through notChecked(): a HuashuError or an answer, as lint() gives.
+    probe.call('notChecked', () => (shared.linter.notChecked as (...a: Args) => unknown)(args[1]));
   },
 
   reply({ input, probe, shared }) {
@@ -275,6 +277,7 @@ export const coreCalls: Record<string, Call> = {
     const context = input.facts === undefined ? undefined : { facts: input.facts as never };
     const linted = probe.call('lint', () => shared.linter.lint(reply, context), { strict: true });
     if (!linted.ok) return;
+    probe.call('notChecked', () => shared.linter.notChecked(context), { strict: true });
     const fixed = probe.call('applyFixes', () => applyFixes(reply, linted.value.findings), { strict: true });
     if (!fixed.ok) return;
     checkFixed(probe, reply, fixed.value);
