@@ -33,7 +33,15 @@ export const lintGenerator: DataGenerator = {
   async automata() {
     const { captureAutomatonLists } = await import('../../src/text/automaton.js');
     const { createLinter } = await import('../../src/lint/linter.js');
-    return captureAutomatonLists(() => createLinter()).map((list) => list.keywords);
+    // The rules' on-demand sets too (channel frames, arrival cues, the owners of personal data,
+    // unverified claims): a reply that needs them is linted once, so their automata are
+    // snapshotted rather than built on a bot's first such message.
+    return captureAutomatonLists(() => {
+      const linter = createLinter({ rules: { 'unverified-shipping-claim': 'warn' } });
+      linter.lint('您的手机13812345678，加我微信，保证明天到，已经发货了', {
+        facts: { order: { deliveryUncertain: true } },
+      });
+    }).map((list) => list.keywords);
   },
   async generate(root) {
     // Compiling needs normalize(), which needs the hanzi table generated before this step.

@@ -137,7 +137,7 @@ function rulePage(id: string, cases: RuleCases | undefined): string {
       [
         [
           info.category,
-          info.defaultSeverity,
+          info.offByDefault ? `off (${info.defaultSeverity} when on)` : info.defaultSeverity,
           info.fixable ? 'yes' : 'no',
           info.hasSuggestions ? 'yes' : 'no',
           info.requiresConversation ? 'yes' : 'no',
@@ -410,7 +410,7 @@ export function generate(): Record<string, SidebarItem[]> {
     lintRules.map((r) => [
       link('rules/index.md', rulePath(r.id), r.id),
       cell(r.description),
-      r.defaultSeverity,
+      r.offByDefault ? `off (${r.defaultSeverity} when on)` : r.defaultSeverity,
       r.fixable ? 'yes' : 'no',
     ]),
     ['Rule', 'What it reports', 'Severity', 'Fixable'],

@@ -233,6 +233,6 @@ function configureRules(rules: readonly Rule[], settings: Record<string, Severit
   return rules.map((rule) => ({
     id: rule.meta.id,
     meta: rule.meta,
-    severity: settings[rule.meta.id] ?? rule.meta.defaultSeverity,
+    severity: settings[rule.meta.id] ?? (rule.meta.offByDefault === true ? 'off' : rule.meta.defaultSeverity),
   }));
 }

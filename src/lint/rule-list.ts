@@ -8,7 +8,10 @@ export interface LintRuleInfo {
   readonly category: RuleCategory;
   readonly description: string;
   readonly url: string;
+  /** Its severity when on (see `offByDefault`). */
   readonly defaultSeverity: Severity;
+  /** Runs only when the configuration turns it on. */
+  readonly offByDefault: boolean;
   readonly fixable: boolean;
   readonly hasSuggestions: boolean;
   /** Runs only when the lint context has `conversation`. */
@@ -26,6 +29,7 @@ export const lintRules: readonly LintRuleInfo[] = Object.freeze(
       description: meta.docs.description,
       url: meta.docs.url,
       defaultSeverity: meta.defaultSeverity,
+      offByDefault: meta.offByDefault === true,
       fixable: meta.fixable === true,
       hasSuggestions: meta.hasSuggestions === true,
       requiresConversation: meta.requiresConversation === true,

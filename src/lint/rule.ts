@@ -24,8 +24,10 @@ export interface RuleMeta {
   /** Set when the rule reports `suggestions`. */
   hasSuggestions?: boolean;
   messages: Record<string, LocalizedMessage>;
-  /** Severity when the configuration does not name the rule. */
+  /** Severity when the configuration does not name the rule (or turns it on, when `offByDefault`). */
   defaultSeverity: Severity;
+  /** The rule runs only when the configuration turns it on (`"warn"` or `"error"`). */
+  offByDefault?: boolean;
   /** The rule reads the conversation and only runs when `conversation` is given. */
   requiresConversation?: boolean;
   /**
@@ -140,6 +142,7 @@ const ruleSchema = z.object({
       .record(z.string().regex(/^[a-zA-Z][\w-]*$/), localizedMessageSchema)
       .refine((messages) => Object.keys(messages).length > 0, 'a rule needs at least one message'),
     defaultSeverity: z.enum(['error', 'warn']),
+    offByDefault: z.boolean().optional(),
     requiresConversation: z.boolean().optional(),
     requiresFacts: z
       .array(z.string().regex(/^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/, 'a fact path such as order.shipped'))

@@ -11,11 +11,12 @@ function ruleLine(rule: LintRuleInfo, last: boolean): string[] {
     rule.category,
     rule.fixable ? 'has fixes' : '',
     rule.requiresConversation ? 'needs the conversation' : '',
+    rule.offByDefault ? `off by default; "${rule.defaultSeverity}" turns it on` : '',
   ].filter(Boolean);
   return [
     comment(`${rule.description} [${notes.join('; ')}]`, '      '),
     comment(rule.url, '      '),
-    `      ${JSON.stringify(rule.id)}: ${JSON.stringify(rule.defaultSeverity)}${last ? '' : ','}`,
+    `      ${JSON.stringify(rule.id)}: ${JSON.stringify(rule.offByDefault ? 'off' : rule.defaultSeverity)}${last ? '' : ','}`,
   ];
 }
 

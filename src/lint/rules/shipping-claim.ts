@@ -16,7 +16,8 @@
  */
 import { clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
 import { wordEndingAt, wordStartingAt, wordTable } from '../word-table.js';
-import { Break, type Skeleton } from '../skeleton.js';
+import type { PhraseMatch } from '../phrase-set.js';
+import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
 /** What a dispatch cue is, from its entry id in rules/lint/shipping-wording.*.json. */
 export const enum CueKind {
@@ -502,4 +503,57 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
     marked: past,
     fixable: next === undefined || !EN_OBJECT_NEXT.has(next),
   };
+}
+
+/**
+ * Of overlapping cues (发出去 and 发出; 已 经 发 and 发出 in letter-spaced text) the one reaching
+ * furthest is read: the structure check finds the adverbs before it itself.
+ */
+export function readableCues(sorted: readonly PhraseMatch[]): PhraseMatch[] {
+  const chosen: PhraseMatch[] = [];
+  for (const cue of sorted) {
+    const last = chosen[chosen.length - 1];
+    if (last !== undefined && cue.start < last.end) {
+      if (cue.end > last.end) chosen[chosen.length - 1] = cue;
+      continue;
+    }
+    chosen.push(cue);
+  }
+  return chosen;
+}
+
+/**
+ * The same claim is in each locale's data (已发货 / 已發貨 fold to one skeleton); keep, per span, the
+ * entry of the reply's locale so the fix is written in the reply's script.
+ */
+export function preferLocale(claims: readonly PhraseMatch[], locale: string): PhraseMatch[] {
+  const bySpan = new Map<string, PhraseMatch>();
+  for (const claim of claims) {
+    const key = `${claim.start}:${claim.end}`;
+    const current = bySpan.get(key);
+    if (current === undefined || (claim.entry.locale === locale && current.entry.locale !== locale))
+      bySpan.set(key, claim);
+  }
+  return [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * The shipping claims a reply makes: of its claim cues (phrase matches of role `claim`), the
+ * readable ones whose clause makes them a claim, each with its span. One reading for the rules
+ * that judge claims (shipping-wording against the facts, unverified-shipping-claim without them).
+ */
+export function readClaims(
+  skeleton: Skeleton,
+  cues: readonly PhraseMatch[],
+  locale: string,
+): Array<{ cue: PhraseMatch; claim: ClaimSpan }> {
+  const claims: Array<{ cue: PhraseMatch; claim: ClaimSpan }> = [];
+  for (const cue of readableCues(preferLocale(cues, locale))) {
+    const kind = cueKind(cue.entry.id);
+    const claim = isWordCode(skeleton.text.charCodeAt(cue.start))
+      ? englishClaim(skeleton, cue.start, cue.end, kind)
+      : chineseClaim(skeleton, cue.start, cue.end, kind);
+    if (claim !== undefined) claims.push({ cue, claim });
+  }
+  return claims;
 }

@@ -1,8 +1,8 @@
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { defineRule } from '../rule.js';
-import { Break, isWordCode } from '../skeleton.js';
-import { chineseClaim, cueKind, englishClaim, type ClaimSpan } from './shipping-claim.js';
+import { Break } from '../skeleton.js';
+import { readClaims, type ClaimSpan } from './shipping-claim.js';
 
 /** A span of the reply's skeleton. */
 interface Span {
@@ -60,12 +60,7 @@ export const shippingWording = defineRule({
         if (order.shipped && order.carrierScan) return;
         const skeleton = context.reply.skeleton;
         const hasSubject = subjectFinder(skeleton.breaks, context.matches('warehouse'));
-        for (const cue of readableCues(preferLocale(cues, context.locale))) {
-          const kind = cueKind(cue.entry.id);
-          const claim = isWordCode(skeleton.text.charCodeAt(cue.start))
-            ? englishClaim(skeleton, cue.start, cue.end, kind)
-            : chineseClaim(skeleton, cue.start, cue.end, kind);
-          if (claim === undefined) continue;
+        for (const { cue, claim } of readClaims(skeleton, cues, context.locale)) {
           const range = context.reply.range(claim.start, claim.end);
           const text = context.reply.text.slice(range[0], range[1]);
           if (!order.shipped) {
@@ -145,36 +140,4 @@ function subjectFinder(breaks: Uint8Array, matches: readonly PhraseMatch[]): (cl
       if (subjectOf(breaks, warehouses[i]!, claim)) return true;
     return false;
   };
-}
-
-/**
- * Of overlapping cues (发出去 and 发出; 已 经 发 and 发出 in letter-spaced text) the one reaching
- * furthest is read: the structure check finds the adverbs before it itself.
- */
-function readableCues(sorted: readonly PhraseMatch[]): PhraseMatch[] {
-  const chosen: PhraseMatch[] = [];
-  for (const cue of sorted) {
-    const last = chosen[chosen.length - 1];
-    if (last !== undefined && cue.start < last.end) {
-      if (cue.end > last.end) chosen[chosen.length - 1] = cue;
-      continue;
-    }
-    chosen.push(cue);
-  }
-  return chosen;
-}
-
-/**
- * The same claim is in each locale's data (已发货 / 已發貨 fold to one skeleton); keep, per span, the
- * entry of the reply's locale so the fix is written in the reply's script.
- */
-function preferLocale(claims: readonly PhraseMatch[], locale: string): PhraseMatch[] {
-  const bySpan = new Map<string, PhraseMatch>();
-  for (const claim of claims) {
-    const key = `${claim.start}:${claim.end}`;
-    const current = bySpan.get(key);
-    if (current === undefined || (claim.entry.locale === locale && current.entry.locale !== locale))
-      bySpan.set(key, claim);
-  }
-  return [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
 }

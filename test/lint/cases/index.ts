@@ -7,6 +7,7 @@ import { noOverpromiseCases } from './no-overpromise.js';
 import { noPiiLeakCases } from './no-pii-leak.js';
 import { offerFurtherHelpCases } from './offer-further-help.js';
 import { shippingWordingCases } from './shipping-wording.js';
+import { unverifiedShippingClaimCases } from './unverified-shipping-claim.js';
 import type { RuleCases } from './types.js';
 
 export type { RuleCases } from './types.js';
@@ -14,6 +15,7 @@ export type { RuleCases } from './types.js';
 export const ruleCases: Readonly<Record<string, RuleCases>> = {
   'no-forbidden-phrase': noForbiddenPhraseCases,
   'shipping-wording': shippingWordingCases,
+  'unverified-shipping-claim': unverifiedShippingClaimCases,
   'no-overpromise': noOverpromiseCases,
   'no-pii-leak': noPiiLeakCases,
   'no-offplatform-contact': noOffplatformContactCases,
