@@ -112,6 +112,9 @@ export class PhraseSet {
   private scan = 0;
   // The scan in progress, read by `onKeyword` (one callback for every scan, no closure per text).
   private skeleton: Skeleton | undefined;
+  /** The skeleton's code units while it is scanned by code unit (its string not made yet), and its length. */
+  private units: Uint16Array | undefined;
+  private length = 0;
   private only: CompiledEntry | undefined;
   private found: PhraseMatch[] = [];
 
@@ -278,27 +281,37 @@ export class PhraseSet {
     }
     this.scan++;
     this.skeleton = skeleton;
+    this.length = length;
     this.only = only;
     this.found = found;
     try {
       this.scanner ??= AutomatonScanner.of(this.automaton);
       const units = skeletonUnits(skeleton);
+      this.units = units;
       // Most replies have no phrase: scanned by code unit, their skeleton never becomes a string.
       if (this.scanner !== null && units !== undefined) this.scanner.scanCodes(units, length, this.onHit);
       else if (this.scanner !== null) this.scanner.scan(skeleton.text, this.onKeyword);
       else scanKeywords(this.automaton, skeleton.text, this.onKeyword);
     } finally {
       this.skeleton = undefined;
+      this.units = undefined;
       this.only = undefined;
       this.found = [];
     }
     return found;
   }
 
+  // Scanned by code unit: the skeleton's string is made only when a candidate gets past the checks
+  // the units answer (most hits are a head whose tail does not follow).
   private readonly onHit = (begin: number, hitEnd: number, keyword: string): void =>
-    this.onKeyword(this.skeleton!.text, begin, hitEnd, keyword);
+    this.onKeyword(undefined, begin, hitEnd, keyword);
 
-  private readonly onKeyword = (text: string, begin: number, hitEnd: number, keyword: string): void => {
+  private readonly onKeyword = (
+    scanned: string | undefined,
+    begin: number,
+    hitEnd: number,
+    keyword: string,
+  ): void => {
     const candidates = this.byKeyword.get(keyword);
     if (candidates === undefined) return;
     const skeleton = this.skeleton!;
@@ -320,6 +333,7 @@ export class PhraseSet {
       if (!this.contextAllows(skeleton, entry, begin, end)) continue;
       if (entry.unlessLater !== undefined) {
         if (this.lastLaterScan[serial] !== this.scan) {
+          const text = scanned ?? skeleton.text;
           let last = -1;
           for (const literal of entry.unlessLater) last = Math.max(last, text.lastIndexOf(literal));
           this.lastLater[serial] = last;
@@ -340,9 +354,9 @@ export class PhraseSet {
 
   /** End of the whole pattern when its gaps and boundaries fit, else -1. */
   private matchRest(skeleton: Skeleton, pattern: CompiledPattern, start: number, firstEnd: number): number {
-    const { text, breaks } = skeleton;
     if (pattern.wordStart && !wordBoundaryBefore(skeleton, start)) return -1;
     if (pattern.tails !== undefined) return this.matchTail(skeleton, pattern, firstEnd);
+    const { text, breaks } = skeleton;
     let position = firstEnd;
     const parts = pattern.parts;
     for (let p = 1; p < parts.length; p++) {
@@ -366,18 +380,24 @@ export class PhraseSet {
 
   /** The first gap position where a tail starts; the longest tail there. */
   private matchTail(skeleton: Skeleton, pattern: CompiledPattern, position: number): number {
-    const { text, breaks } = skeleton;
+    const breaks = skeleton.breaks;
+    const units = this.units;
     // Adjacent tails are the rest of one literal: no gap, and (like any literal) not stopped by a break.
     const limit = Math.min(
       position + (pattern.adjacent === true ? 0 : pattern.entry.maxGap),
-      text.length - 1,
+      this.length - 1,
     );
     for (let i = position; i <= limit; i++) {
       if (breaks[i] === Break.Sentence && pattern.adjacent !== true) return -1;
-      const tails = pattern.tails!.get(text.charCodeAt(i));
+      const tails = pattern.tails!.get(units !== undefined ? units[i]! : skeleton.text.charCodeAt(i));
       if (tails === undefined) continue;
       for (const tail of tails) {
-        if (!text.startsWith(tail, i)) continue;
+        if (
+          !(units !== undefined
+            ? unitsStartWith(units, this.length, tail, i)
+            : skeleton.text.startsWith(tail, i))
+        )
+          continue;
         const end = i + tail.length;
         if (pattern.tailWordEnd && !wordBoundaryAfter(skeleton, end)) continue;
         return end;
@@ -534,6 +554,13 @@ function mergeTails(patterns: CompiledPattern[]): CompiledPattern[] {
     out.push({ ...first, tails, tailWordEnd: first.wordEnd });
   }
   return out;
+}
+
+/** The first `length` of `units` (a skeleton's code units; the array may be longer) hold `literal` at `at`. */
+function unitsStartWith(units: Uint16Array, length: number, literal: string, at: number): boolean {
+  if (at + literal.length > length) return false;
+  for (let k = 0; k < literal.length; k++) if (units[at + k] !== literal.charCodeAt(k)) return false;
+  return true;
 }
 
 /** `literal` lies entirely inside `[from, to)` of `text`. Bounded: O((to - from) · |literal|). */

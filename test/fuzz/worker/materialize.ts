@@ -95,7 +95,9 @@ export function materialize(value: unknown): unknown {
     return deep(marker.shape as DeepShape, marker.$deep, materialize(marker.leaf ?? null));
   if ('$cycle' in marker) {
     const target = materialize(marker.$cycle);
-    if (isObject(target)) define(target, typeof marker.key === 'string' ? marker.key : 'self', target);
+    // A frozen target (a cycle around `$frozen`) cannot take the back reference: it stays as it is.
+    if (isObject(target) && Object.isExtensible(target))
+      define(target, typeof marker.key === 'string' ? marker.key : 'self', target);
     return target;
   }
   if ('$nullproto' in marker) {
