@@ -78,6 +78,12 @@ interface CompiledPattern {
   readonly adjacent?: boolean;
 }
 
+/** A keyword's patterns, and the scan in which all of them went past their entries' caps. */
+interface KeywordPatterns {
+  readonly patterns: CompiledPattern[];
+  exhaustedScan: number;
+}
+
 const DEFAULT_GAP = 8;
 /** Matches kept per entry and reply; far above what the linter reports (MAX_FINDINGS_PER_RULE). */
 export const MAX_MATCHES_PER_ENTRY = 1000;
@@ -101,7 +107,7 @@ export class PhraseSet {
   readonly reader: SkeletonReader;
   private readonly automaton: Automaton | null;
   private scanner: AutomatonScanner | null | undefined;
-  private readonly byKeyword: Map<string, CompiledPattern[]>;
+  private readonly byKeyword: Map<string, KeywordPatterns>;
   // Per entry, stamped with the scan they belong to (no clearing between scans): matches kept so
   // far, candidates tried so far, and the last start of any of its `unlessLater` literals.
   private readonly counts: Int32Array;
@@ -125,8 +131,8 @@ export class PhraseSet {
     for (const pattern of patterns) {
       const keyword = pattern.parts[0]!;
       const list = this.byKeyword.get(keyword);
-      if (list) list.push(pattern);
-      else this.byKeyword.set(keyword, [pattern]);
+      if (list) list.patterns.push(pattern);
+      else this.byKeyword.set(keyword, { patterns: [pattern], exhaustedScan: 0 });
     }
     this.automaton = this.byKeyword.size > 0 ? createAutomaton([...this.byKeyword.keys()]) : null;
     this.counts = new Int32Array(entries.length);
@@ -278,6 +284,7 @@ export class PhraseSet {
       this.scan = 0;
       this.countScan.fill(0);
       this.lastLaterScan.fill(0);
+      for (const keyword of this.byKeyword.values()) keyword.exhaustedScan = 0;
     }
     this.scan++;
     this.skeleton = skeleton;
@@ -313,9 +320,12 @@ export class PhraseSet {
     keyword: string,
   ): void => {
     const candidates = this.byKeyword.get(keyword);
-    if (candidates === undefined) return;
+    if (candidates === undefined || candidates.exhaustedScan === this.scan) return;
     const skeleton = this.skeleton!;
-    for (const pattern of candidates) {
+    // Whether every pattern of this keyword is past its entry's caps: the keyword's further hits
+    // in this scan are then skipped at once (a megabyte of 谢谢 is 500,000 hits).
+    let exhausted = this.only === undefined;
+    for (const pattern of candidates.patterns) {
       const entry = pattern.entry;
       if (this.only !== undefined && entry !== this.only) continue;
       const serial = entry.serial;
@@ -328,6 +338,7 @@ export class PhraseSet {
       // Past either cap an entry costs nothing more: degenerate input (a megabyte of one phrase,
       // or of a near miss that fails its context every time) stays linear with a small constant.
       if (count > MAX_MATCHES_PER_ENTRY || ++this.tries[serial]! > MAX_TRIES_PER_ENTRY) continue;
+      exhausted = false;
       const end = this.matchRest(skeleton, pattern, begin, hitEnd);
       if (end < 0) continue;
       if (!this.contextAllows(skeleton, entry, begin, end)) continue;
@@ -345,6 +356,7 @@ export class PhraseSet {
       // Two alternatives of an entry may find the same span: the linter reports a span once.
       this.found.push({ entry, start: begin, end });
     }
+    if (exhausted) candidates.exhaustedScan = this.scan;
   };
 
   /** Read, skeletonise and match one text: for example checks and one-off matching. */

@@ -40,6 +40,51 @@ const HK_ID = /(?<![0-9a-z])[a-z]{1,2}\d{6}(?:\([0-9a]\)|[0-9a])(?![0-9a-z])/g;
  */
 const STREET_ZH =
   /([\u4e00-\u9fff]{1,6})(路|街|大道|道|巷|弄|胡同)(?:[一二三四五六七八九十]{1,3}段|\d{1,2}段)?(?:\d{1,4}巷)?(?:\d{1,4}弄)?\d{1,5}号(?:之\d{1,3})?(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
+/**
+ * Where a STREET_ZH match can lie relative to its house number's `<digit>号`: it starts at most
+ * this far before the 号 (six Han, a two-character road word, 十二段, 188巷, 5弄, five digits)…
+ */
+const STREET_BEFORE_NUMBER = 32;
+/** …and the regex reads at most this far after it (之 and three digits, a flat of 12 + 5 + 1, one more). */
+const STREET_AFTER_NUMBER = 30;
+const HOUSE_NUMBER = /\d号/g;
+
+/**
+ * STREET_ZH's matches in `text`, as `text.matchAll(STREET_ZH)` gives them (same places and groups),
+ * searched only in windows around each `<digit>号`: a match needs one, and lies within
+ * [号 − STREET_BEFORE_NUMBER, 号 + STREET_AFTER_NUMBER]. Overlapping windows are merged, so a match
+ * never crosses a window's edge. Without the windows a megabyte of Han characters costs the
+ * regex six steps a character (its leading [\u4e00-\u9fff]{1,6}); with them, one scan for 号.
+ * test/lint/pii-street-windows.test.ts checks the two agree on generated texts.
+ */
+export function* streetMatches(text: string): Generator<RegExpExecArray> {
+  if (!text.includes('号')) return;
+  HOUSE_NUMBER.lastIndex = 0;
+  let from = -1;
+  let to = -1;
+  const search = function* (start: number, end: number): Generator<RegExpExecArray> {
+    const window = text.slice(start, end);
+    STREET_ZH.lastIndex = 0;
+    for (const m of window.matchAll(STREET_ZH)) {
+      m.index += start;
+      m.input = text;
+      yield m;
+    }
+  };
+  for (let hit = HOUSE_NUMBER.exec(text); hit !== null; hit = HOUSE_NUMBER.exec(text)) {
+    const number = hit.index + 1;
+    const start = Math.max(0, number - STREET_BEFORE_NUMBER);
+    const end = Math.min(text.length, number + 1 + STREET_AFTER_NUMBER);
+    if (start <= to) to = Math.max(to, end);
+    else {
+      if (to > from) yield* search(from, to);
+      from = start;
+      to = end;
+    }
+  }
+  if (to > from) yield* search(from, to);
+}
+
 /** Words ending in 道 that are not streets (知道3号 is "know the 3rd"): the character before 道. */
 const NOT_A_STREET_BEFORE_DAO = new Set('知频通渠味难车赛轨管跑航隧栈坡步行街顺报说问讲写答称叫');
 const BUILDING_ZH = /\d{1,3}(?:栋|幢|号楼)\d{1,2}单元\d{2,5}(?:室|号)?/g;
@@ -219,9 +264,8 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
   for (const hit of phones) keep(hit);
   // The address patterns run only on text that has their one required word.
-  STREET_ZH.lastIndex = 0;
   let streets = 0;
-  for (const m of text.includes('号') ? text.matchAll(STREET_ZH) : []) {
+  for (const m of streetMatches(text)) {
     // The street starts after the division or the word that introduces it.
     const prefix = m[1]!;
     if (m[2] === '道' && NOT_A_STREET_BEFORE_DAO.has(prefix[prefix.length - 1]!)) continue;
