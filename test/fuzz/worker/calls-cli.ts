@@ -75,6 +75,24 @@ interface Row {
   agent: string;
 }
 
+/** The bytes an input is sniffed from (SNIFF_BYTES of src/cli/input/encoding.ts: the first 64 KB). */
+const SNIFFED_BYTES = 65_536;
+
+/**
+ * What the CLI documents as a binary file: in the bytes it sniffs, two NUL bytes in a row, or at
+ * least four making more than 1 % of them (a stray NUL in a cell is still text).
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SNIFFED_BYTES);
+  let count = 0;
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0) {
+      if (i + 1 < sample.length && sample[i + 1] === 0) return true;
+      count++;
+    }
+  return count >= 4 && count * 100 > sample.length;
+}
+
 /** The file text of generated rows in one input format, and the line each row starts on. */
 function render(
   format: string,
@@ -199,6 +217,14 @@ export const cliCalls: Record<string, Call> = {
       const io = fakeIo(tree.root, chunks, false);
       const code = await run(probe, argv, io);
       if (code === undefined) return;
+      if (looksBinary(bytes)) {
+        // NUL bytes as binary files have them, in the bytes read first: refused as not a text export.
+        probe.check(
+          code === 2 && io.stderr().includes('binary file'),
+          () => `${format} input with NUL runs: exit code ${code} (${io.stderr().slice(0, 200)})`,
+        );
+        return;
+      }
       let summary: { replies?: number; skipped?: number } | undefined;
       try {
         summary = (JSON.parse(io.stdout()) as { summary?: typeof summary }).summary;
