@@ -78,7 +78,9 @@ describe('--print-config', () => {
       columns: { reply: 'content' },
       lint: { messageLocale: 'en' },
     });
-    const expected = Object.fromEntries(lintRules.map((r) => [r.id, (r.offByDefault ? 'off' : r.defaultSeverity) as string]));
+    const expected = Object.fromEntries(
+      lintRules.map((r) => [r.id, (r.offByDefault ? 'off' : r.defaultSeverity) as string]),
+    );
     expected['greet-first'] = 'off';
     expected['no-overpromise'] = 'warn';
     expect(printed.lint.rules).toEqual(expected);
@@ -89,7 +91,9 @@ describe('--print-config', () => {
     const { stdout } = await run(['--print-config', '--no-config'], dir);
     expect(JSON.parse(stdout)).toEqual({
       configFile: null,
-      lint: { rules: Object.fromEntries(lintRules.map((r) => [r.id, r.offByDefault ? 'off' : r.defaultSeverity])) },
+      lint: {
+        rules: Object.fromEntries(lintRules.map((r) => [r.id, r.offByDefault ? 'off' : r.defaultSeverity])),
+      },
     });
     expect((await run(['--print-config', 'nope.csv', '--no-config'], dir)).code).toBe(2);
     expect((await run(['--print-config', 'a.txt', 'b.txt', '--no-config'], dir)).code).toBe(2);
@@ -107,7 +111,9 @@ describe('--init', () => {
     expect(text).toMatch(/^\s*\/\/ /m);
     for (const rule of lintRules) expect(text).toContain(rule.description);
     const config = loadConfigFile(`${dir}/huashu.config.json`);
-    expect(config.lint?.rules).toEqual(Object.fromEntries(lintRules.map((r) => [r.id, r.offByDefault ? 'off' : r.defaultSeverity])));
+    expect(config.lint?.rules).toEqual(
+      Object.fromEntries(lintRules.map((r) => [r.id, r.offByDefault ? 'off' : r.defaultSeverity])),
+    );
     // Linting with it is linting with the defaults.
     writeFileSync(`${dir}/r.txt`, REPLIES);
     const withIt = await run(['--format', 'json', 'r.txt'], dir);
