@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Facts } from '../../src/facts.js';
 import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
+import { lintRules } from '../../src/lint/rule-list.js';
 import type { ConversationTurn, LintResult } from '../../src/lint/types.js';
 
-const linter = createLinter({}, { suggest: (id, locale) => `${id}@${locale}` });
+// Every built-in rule on, those off by default too.
+const linter = createLinter(
+  { rules: Object.fromEntries(lintRules.map((rule) => [rule.id, rule.defaultSeverity])) },
+  { suggest: (id, locale) => `${id}@${locale}` },
+);
 
 /** Fragments that exercise every rule, the skeleton's noise and the PII patterns. */
 const FRAGMENTS = [
