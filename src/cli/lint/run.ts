@@ -324,7 +324,7 @@ const NEEDS_HINT: Readonly<Record<string, string>> = {
  * linter once per kind (with or without a conversation); one with facts asks each time.
  */
 class NotCheckedCounter {
-  private readonly counts_ = new Map<string, { ruleId: string; needs: string; replies: number }>();
+  private readonly byRuleAndNeed = new Map<string, { ruleId: string; needs: string; replies: number }>();
   private readonly withoutFacts = new Map<boolean, readonly NotCheckedRule[]>();
 
   constructor(private readonly linter: ReplyLinter) {}
@@ -342,14 +342,14 @@ class NotCheckedCounter {
     } else list = this.linter.notChecked(context);
     for (const { ruleId, needs } of list) {
       const key = `${ruleId}\u0000${needs}`;
-      const entry = this.counts_.get(key);
-      if (entry === undefined) this.counts_.set(key, { ruleId, needs, replies: 1 });
+      const entry = this.byRuleAndNeed.get(key);
+      if (entry === undefined) this.byRuleAndNeed.set(key, { ruleId, needs, replies: 1 });
       else entry.replies += 1;
     }
   }
 
   /** Per rule and need, in the order first met. */
   counts(): Array<{ ruleId: string; needs: string; replies: number }> {
-    return [...this.counts_.values()].map((entry) => ({ ...entry }));
+    return [...this.byRuleAndNeed.values()].map((entry) => ({ ...entry }));
   }
 }
