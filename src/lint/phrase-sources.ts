@@ -31,6 +31,24 @@ export function phraseSetFor(
   return cached;
 }
 
+const nearSetCache = new Map<string, PhraseSet>();
+
+/**
+ * One rule's built-in phrases as a set of its own, compiled on first use and shared: with `near`,
+ * its on-demand cue roles (`NEAR_ROLES`), which a rule matches itself around its own matches;
+ * without, the roles the linter's automaton holds (the linter's cached set for that rule alone),
+ * for a rule that reads another rule's phrases.
+ */
+export function builtInRulePhrases(ruleId: string, near: boolean): PhraseSet {
+  if (!near) return phraseSetFor(new Set([ruleId]), [], []);
+  let set = nearSetCache.get(ruleId);
+  if (set === undefined) {
+    set = compile(builtInSources(new Set([ruleId]), true));
+    nearSetCache.set(ruleId, set);
+  }
+  return set;
+}
+
 function compile(sources: EntrySource[]): PhraseSet {
   const { set, issues } = PhraseSet.compile(sources, builtInLists(), builtInReader());
   // Built-in data was checked by the build; a problem here is a pack or allow-list one.

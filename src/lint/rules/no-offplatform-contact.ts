@@ -1,8 +1,9 @@
 import type { Range } from '../../analysis/types.js';
 import type { RuleWords } from '../data-schema.js';
-import { builtInLists, builtInReader, builtInSources, ruleWords } from '../built-in-data.js';
+import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { PhraseSet, type PhraseMatch } from '../phrase-set.js';
+import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
+import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
@@ -26,15 +27,9 @@ function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp
   return new RegExp(`^ ?(?:${prefix} ?${id}|${prefix}? ?\\+?[0-9][0-9 -]{5,}[0-9])`);
 }
 
-let nearSet: PhraseSet | undefined;
-
 /** The rule's on-demand cues (NEAR_ROLES in its data), compiled once: they are not in the linter's automaton. */
 function nearCues(): PhraseSet {
-  return (nearSet ??= PhraseSet.compile(
-    builtInSources(new Set(['no-offplatform-contact']), true),
-    builtInLists(),
-    builtInReader(),
-  ).set);
+  return builtInRulePhrases('no-offplatform-contact', true);
 }
 
 /** The roles whose match may be reported; the others are frames and scopes read around them. */

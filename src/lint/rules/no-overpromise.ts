@@ -1,6 +1,6 @@
-import { builtInLists, builtInReader, builtInSources } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { PhraseSet, type PhraseMatch } from '../phrase-set.js';
+import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
+import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineRule } from '../rule.js';
 import { Break, type Skeleton } from '../skeleton.js';
 import {
@@ -12,17 +12,9 @@ import {
   englishPromise,
 } from './promise-clause.js';
 
-let nearSet: PhraseSet | undefined;
-
-
-
 /** The arrival cues (NEAR_ROLES), compiled once and matched only when delivery is uncertain. */
 function arrivalCues(): PhraseSet {
-  return (nearSet ??= PhraseSet.compile(
-    builtInSources(new Set(['no-overpromise']), true),
-    builtInLists(),
-    builtInReader(),
-  ).set);
+  return builtInRulePhrases('no-overpromise', true);
 }
 
 /** Whether a cue is read as English: Latin, unless it is a digit run (100%) next to Chinese text. */

@@ -1,9 +1,9 @@
 import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
-import { builtInLists, builtInReader, builtInSources } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import { maskPii, maskUnsearched, phoneDigits, searchPii, type PiiHit, type PiiKind } from '../pii.js';
-import { PhraseSet, type PhraseMatch } from '../phrase-set.js';
+import type { PhraseMatch } from '../phrase-set.js';
+import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
 import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
 import type { Severity } from '../types.js';
@@ -18,16 +18,13 @@ const CUE_DISTANCE = 12;
  */
 export const MAX_PII_SEARCHED = 2_000;
 
-let cueSet: PhraseSet | undefined;
-
 /**
  * The owner and introducer cues (NEAR_ROLES in the rule's data), compiled once and matched only in
  * a reply that can hold a datum: they are common words (您的, 号码) most replies have.
  */
 function datumCues(skeleton: Skeleton): Record<'owner' | 'card' | 'service' | 'reference', PhraseMatch[]> {
-  cueSet ??= PhraseSet.compile(builtInSources(new Set(['no-pii-leak']), true), builtInLists(), builtInReader()).set;
   const cues = { owner: [] as PhraseMatch[], card: [] as PhraseMatch[], service: [] as PhraseMatch[], reference: [] as PhraseMatch[] };
-  for (const match of cueSet.match(skeleton)) {
+  for (const match of builtInRulePhrases('no-pii-leak', true).match(skeleton)) {
     const role = match.entry.role as keyof typeof cues;
     cues[role]?.push(match);
   }

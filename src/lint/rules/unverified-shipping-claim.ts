@@ -1,22 +1,7 @@
-import { builtInLists, builtInReader, builtInSources } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { PhraseSet } from '../phrase-set.js';
+import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { readClaims } from './shipping-claim.js';
-
-let claimSet: PhraseSet | undefined;
-
-/**
- * shipping-wording's claim cues (rules/lint/shipping-wording.*.json), compiled once, on the first
- * reply this rule reads: the rule is off by default, so a linter without it pays nothing.
- */
-function claimCues(): PhraseSet {
-  return (claimSet ??= PhraseSet.compile(
-    builtInSources(new Set(['shipping-wording'])).filter((source) => (source.entry.role ?? 'claim') === 'claim'),
-    builtInLists(),
-    builtInReader(),
-  ).set);
-}
 
 /**
  * The other half of shipping-wording: a reply that says the parcel has shipped when the lint
@@ -48,7 +33,11 @@ export const unverifiedShippingClaim = defineRule({
       'reply:exit'() {
         if (context.facts?.order?.shipped !== undefined) return;
         const { reply } = context;
-        const cues = claimCues().match(reply.skeleton);
+        // shipping-wording's phrases (its claims and warehouse words), compiled once on first use:
+        // the rule is off by default, so a linter without it pays nothing.
+        const cues = builtInRulePhrases('shipping-wording', false)
+          .match(reply.skeleton)
+          .filter((match) => match.entry.role === 'claim');
         if (cues.length === 0) return;
         let reported = 0;
         for (const { claim } of readClaims(reply.skeleton, cues, context.locale)) {
