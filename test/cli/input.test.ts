@@ -74,6 +74,31 @@ describe('encodings: detected and decoded as the bytes stream in', () => {
     expect(await collect(decodeChunks(cut(), 'gb18030'))).toBe('😡,x');
   });
 
+  it.each([
+    ['text only', ['亲，', '仓库', '已发货\n']],
+    ['bytes cut inside a character, then text', [Buffer.from('亲').subarray(0, 2), '仓库已发货']],
+    ['text, then bytes, then text', ['亲，', Buffer.from('仓库'), '已发货']],
+  ] as Array<[string, Array<string | Uint8Array>]>)(
+    'text chunks (%s) pass through as they are; bytes before them end first',
+    async (_name, chunks) => {
+      async function* stream() {
+        yield* chunks;
+      }
+      const expected = chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
+      expect(await collect(decodeChunks(stream(), 'utf-8'))).toBe(expected);
+    },
+  );
+
+  it('standard input given as one-character strings reads as the same text (past the 64 KB sample)', async () => {
+    const text = `${'亲，仓库已发货'.repeat(12_000)}\n`;
+    async function* characters() {
+      for (const character of text) yield character;
+    }
+    const input = await openTextInput(characters(), '-');
+    expect(input.encoding).toBe('utf-8');
+    expect(await collect(input.chunks)).toBe(text);
+  });
+
   it('--encoding forces the decoder (Big5 is never guessed)', async () => {
     const text = '角色,內容\n顧客,請問到貨了嗎\n';
     const input = await openTextInput(pieces(iconv.encode(text, 'big5'), 2), 'x.csv', 'big5');

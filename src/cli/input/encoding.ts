@@ -120,12 +120,21 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
  * the install), and iconv-lite 0.7.3 drops a character after a GB18030 emoji cut between chunks.
  */
 export async function* decodeChunks(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<string | Uint8Array>,
   encoding: string,
 ): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
+  let bytesPending = false;
   for await (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
+    let text: string;
+    if (typeof chunk === 'string') {
+      // Text already; bytes held back from before it (a cut character) end first.
+      text = bytesPending ? decoder.decode() + chunk : chunk;
+      bytesPending = false;
+    } else {
+      text = decoder.decode(chunk, { stream: true });
+      bytesPending = true;
+    }
     if (text !== '') yield text;
   }
   const rest = decoder.decode();

@@ -12,6 +12,9 @@ import { OUTSIDE, SECRET, withTree, type FileSpec } from './tree.js';
 /** Budget factor of one CLI run: it builds an assistant or linter, reads a config, formats the output. */
 export const CLI_FACTOR = 5;
 
+/** Most pieces one standard input is fed in (see cli.records). */
+const MAX_STDIN_CHUNKS = 4_096;
+
 type Chunk = string | { $bytes: number[] };
 
 function fakeIo(cwd: string, stdin: readonly Chunk[], tty: boolean) {
@@ -182,7 +185,10 @@ export const cliCalls: Record<string, Call> = {
       const viaStdin = input.via === 'stdin';
       const file = join(tree.root, `replies.${format === 'plain' ? 'txt' : format}`);
       if (!viaStdin) writeFileSync(file, content);
-      const size = Math.max(1, Number(input.chunk) || 1);
+      // Chunk boundaries anywhere (inside a character, a CRLF, a quote) on small inputs; a megabyte
+      // arrives in at most MAX_STDIN_CHUNKS pieces, as a pipe delivers it (up to 64 KB a read).
+      // Smaller pieces would time this generator, which runs inside execute's awaits, not the CLI.
+      const size = Math.max(1, Number(input.chunk) || 1, Math.ceil(content.length / MAX_STDIN_CHUNKS));
       const bytes = Buffer.from(content);
       const chunks: Chunk[] = [];
       for (let at = 0; viaStdin && at < bytes.length; at += size)
