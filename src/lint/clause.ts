@@ -27,6 +27,28 @@ export function clauseBreak(skeleton: Skeleton, i: number): boolean {
   return !singleBefore && !singleAfter;
 }
 
+/** A question mark, half or full width. */
+export const isQuestionMark = (code: number): boolean => code === 0x3f || code === 0xff1f;
+
+/**
+ * Whether the reply characters the skeleton dropped right after skeleton position `end`
+ * (punctuation, particles, spaces; at most `window` of them) hold one that `wanted` accepts.
+ */
+export function gapAfterHas(
+  skeleton: Skeleton,
+  end: number,
+  wanted: (code: number) => boolean,
+  window = GAP_WINDOW,
+): boolean {
+  const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
+  const to = Math.min(
+    end < skeleton.text.length ? skeleton.starts[end]! : skeleton.original.length,
+    from + window,
+  );
+  for (let i = from; i < to; i++) if (wanted(skeleton.original.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * Start of the clause holding position `at`, looking back at most `window` characters: a cue costs
  * a bounded amount of work however long its clause (a megabyte of 已发货 stays linear).

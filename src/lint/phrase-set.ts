@@ -1,5 +1,6 @@
 import { AutomatonScanner, createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 import type { HuashuIssue } from '../errors.js';
+import { gapAfterHas, isQuestionMark } from './clause.js';
 import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
 import {
   Break,
@@ -458,7 +459,7 @@ const QUESTION_MARK_WINDOW = 8;
  * second clause's. Both searches are bounded, so a long text with many candidates stays linear.
  */
 export function clauseIsQuestion(skeleton: Skeleton, end: number): boolean {
-  const { text, breaks, original } = skeleton;
+  const { text, breaks } = skeleton;
   const limit = Math.min(text.length, end + QUESTION_WINDOW);
   let next = end;
   while (next < limit && (breaks[next] ?? Break.Sentence) < Break.Clause) next++;
@@ -466,16 +467,7 @@ export function clauseIsQuestion(skeleton: Skeleton, end: number): boolean {
   const last = next - 1;
   if (last < 0) return false;
   if (text[last] === '吗') return true;
-  const from = skeleton.ends[last]!;
-  const to = Math.min(
-    next < text.length ? skeleton.starts[next]! : original.length,
-    from + QUESTION_MARK_WINDOW,
-  );
-  for (let i = from; i < to; i++) {
-    const code = original.charCodeAt(i);
-    if (code === 0x3f || code === 0xff1f) return true;
-  }
-  return false;
+  return gapAfterHas(skeleton, next, isQuestionMark, QUESTION_MARK_WINDOW);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

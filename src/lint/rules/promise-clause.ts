@@ -19,7 +19,7 @@
  * the phrase data holds the markers and arrival cues, this file how they combine. It runs only on
  * the cues found: a reply without one costs nothing here.
  */
-import { clauseBreak, clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
+import { clauseBreak, clauseEnd, clauseStart, gapAfterHas, isQuestionMark } from '../clause.js';
 import { wordStartingAt, wordTable } from '../word-table.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
@@ -104,18 +104,6 @@ function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
   return i;
 }
 
-/** The sentence holding skeleton position `end - 1` ends with a question mark. */
-function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
-  const length = skeleton.text.length;
-  const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
-  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
-  for (let i = from; i < to; i++) {
-    const c = skeleton.original.charCodeAt(i);
-    if (c === 0x3f || c === 0xff1f) return true;
-  }
-  return false;
-}
-
 const OPEN_QUOTES = new Set([0x201c, 0x300c, 0x300e, 0x22, 0x2018, 0xff02, 0x301d]);
 const CLOSE_QUOTES = new Set([0x201d, 0x300d, 0x300f, 0x22, 0x2019, 0xff02, 0x301e]);
 
@@ -197,7 +185,7 @@ function questionAfter(skeleton: Skeleton, at: number): boolean {
   const end = sentenceEnd(skeleton, at, 40);
   const rest = skeleton.text.slice(at, end);
   if (QUESTION_ZH.some((q) => rest.includes(q))) return true;
-  return endsWithQuestionMark(skeleton, end);
+  return gapAfterHas(skeleton, end, isQuestionMark);
 }
 
 /** A Chinese certainty marker `[start, end)`: the promise's span, or undefined when it promises no outcome. */

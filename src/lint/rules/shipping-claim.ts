@@ -14,7 +14,7 @@
  * holds the dispatch predicates, this file how they combine. It runs only on the few cues found,
  * and only when the facts make a claim wrong.
  */
-import { clauseEnd, clauseStart, GAP_WINDOW } from '../clause.js';
+import { clauseEnd, clauseStart, gapAfterHas, isQuestionMark } from '../clause.js';
 import { wordEndingAt, wordStartingAt, wordTable } from '../word-table.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
@@ -157,25 +157,13 @@ function carrierAt(text: string, start: number, to: number): number {
 
 /** The clause ending at `end` is the last of its sentence and the sentence ends with a question mark. */
 function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
-  const length = skeleton.text.length;
-  if (end < length && skeleton.breaks[end] !== Break.Sentence) return false;
-  const from = end === 0 ? 0 : skeleton.ends[end - 1]!;
-  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
-  for (let i = from; i < to; i++) {
-    const c = skeleton.original.charCodeAt(i);
-    if (c === 0x3f || c === 0xff1f) return true;
-  }
-  return false;
+  if (end < skeleton.text.length && skeleton.breaks[end] !== Break.Sentence) return false;
+  return gapAfterHas(skeleton, end, isQuestionMark);
 }
 
 /** 啦 (a particle the skeleton drops) right after the cue: 发货啦 is 发货了. */
 function particleLaAfter(skeleton: Skeleton, end: number): boolean {
-  if (end === 0) return false;
-  const length = skeleton.text.length;
-  const from = skeleton.ends[end - 1]!;
-  const to = Math.min(end < length ? skeleton.starts[end]! : skeleton.original.length, from + GAP_WINDOW);
-  for (let i = from; i < to; i++) if (skeleton.original.charCodeAt(i) === 0x5566) return true;
-  return false;
+  return end > 0 && gapAfterHas(skeleton, end, (code) => code === 0x5566);
 }
 
 /** A Chinese dispatch cue `[start, end)`: the claim's span, or undefined when it claims nothing. */
