@@ -23,6 +23,7 @@ import {
   type RecommendInput,
   type ReplyOptions,
 } from './inputs.js';
+import { registerAnalysedReply } from './analysed-reply.js';
 import { createPipeline, type FullReply, type Pipeline } from './reply.js';
 import { builtInSuggestion } from '../lint/suggestions.js';
 
@@ -115,7 +116,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   let pipeline: Pipeline | undefined = options.actions === undefined ? undefined : buildPipeline();
   const steps = () => (pipeline ??= buildPipeline());
 
-  return {
+  const assistant: Assistant = {
     analyze: (text, context) =>
       analyzeChecked(checkText(text, 'analyze(text)'), checkContext(context, 'analyze(text, context)')),
     recommend: (input) => steps().recommend(input),
@@ -127,4 +128,8 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     templates: { list: catalogue.list, select: catalogue.select },
     lint,
   };
+  registerAnalysedReply(assistant, (text, replyOptions, analysis) =>
+    steps().replyAnalysed(text, replyOptions, analysis),
+  );
+  return assistant;
 }

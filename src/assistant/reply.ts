@@ -42,6 +42,8 @@ export interface Pipeline {
   recommend(input: RecommendInput): Recommendation;
   recommendAsync(input: RecommendInput, options?: AsyncOptions): Promise<Recommendation>;
   reply(text: string, options?: ReplyOptions): FullReply;
+  /** reply() with the analysis of the same text and context already made (see analysed-reply.ts). */
+  replyAnalysed(text: string, options: ReplyOptions, analysis: Analysis): FullReply;
   replyAsync(text: string, options?: ReplyOptions & AsyncOptions): Promise<FullReply>;
 }
 
@@ -126,6 +128,12 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     },
     reply(text, options) {
       const input = checkReplyInput(text, options, 'reply');
+      const { analysis, view } = prepare(input);
+      if (recommender.engineOnly.length > 0) throw asyncNeeded();
+      return finish(input, analysis as Analysis, recommender.recommend(view));
+    },
+    replyAnalysed(text, options, given) {
+      const input = { ...checkReplyInput(text, options, 'reply'), analysis: given };
       const { analysis, view } = prepare(input);
       if (recommender.engineOnly.length > 0) throw asyncNeeded();
       return finish(input, analysis as Analysis, recommender.recommend(view));

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/types.js';
 import { invalidArgument, isPlainObject } from '../arguments.js';
 import type { Assistant } from '../assistant/create.js';
+import { analysedReplyOf } from '../assistant/analysed-reply.js';
 import type { FullReply } from '../assistant/reply.js';
 import type { Context, Turn } from '../context.js';
 import type { Facts } from '../facts.js';
@@ -188,12 +189,15 @@ export function createConversationSession(
       if (typeof text !== 'string')
         throw invalidArgument('INVALID_INPUT', what, 'text', 'the message text as a string', text);
       const checked = checkMessage(replyOptions, what);
-      const { context, topic } = await contextOf(text, checked);
-      const reply = assistant.reply(text, {
+      const { context, topic, first } = await contextOf(text, checked);
+      const options = {
         context,
         ...(replyOptions.facts === undefined ? {} : { facts: replyOptions.facts }),
         ...(replyOptions.variables === undefined ? {} : { variables: replyOptions.variables }),
-      });
+      };
+      // Without repeat contacts the context is the one `first` was made with: the message is read once.
+      const analysed = context.repeatContacts === undefined ? analysedReplyOf(assistant) : undefined;
+      const reply = analysed === undefined ? assistant.reply(text, options) : analysed(text, options, first);
       await record(text, checked, topic);
       return reply;
     },

@@ -132,6 +132,43 @@ describe('createConversationSession over a memory store', () => {
   });
 
   it.each([
+    ['a first message', [], undefined],
+    ['after the agent asked for the order number', [['agent', '请问您的订单号是多少？']], undefined],
+    ['with order facts', [['customer', '在吗']], { order: { shipped: true, carrierScan: false } }],
+    ['from a customer who wrote about it twice before', 'repeats', undefined],
+  ] as const)(
+    'reply() %s answers as assistant.reply() with the same context (the message is read once when it can be)',
+    async (_, before, facts) => {
+      const text = '我的快递怎么还没到';
+      const store = createMemoryStore();
+      const session = createConversationSession(assistant, store);
+      // A wrapper is not an assistant createAssistant() made: it gets assistant.reply() as it is.
+      const wrapped = createConversationSession({ ...assistant }, createMemoryStore());
+      const history: Array<{ role: 'customer' | 'agent'; text: string }> = [];
+      if (before === 'repeats') {
+        await session.analyze(text, { conversationId: 'a', customerId: 'u1', at: 1_000 });
+        await session.analyze(text, { conversationId: 'b', customerId: 'u1', at: 2_000 });
+      } else
+        for (const [role, turn] of before) {
+          if (role === 'agent') {
+            await session.recordAgentTurn('c', turn, 3_000);
+            await wrapped.recordAgentTurn('c', turn, 3_000);
+          } else {
+            await session.analyze(turn, { conversationId: 'c', at: 3_000 });
+            await wrapped.analyze(turn, { conversationId: 'c', at: 3_000 });
+          }
+          history.push({ role, text: turn });
+        }
+      const message = { conversationId: 'c', customerId: 'u1', at: 4_000, ...(facts ? { facts } : {}) };
+      const got = await session.reply(text, message);
+      const context = { history, ...(before === 'repeats' ? { repeatContacts: 2 } : {}) };
+      const expected = assistant.reply(text, { context, ...(facts ? { facts } : {}) });
+      expect(got).toEqual(expected);
+      if (before !== 'repeats') expect(await wrapped.reply(text, message)).toEqual(expected);
+    },
+  );
+
+  it.each([
     ['no assistant', () => createConversationSession(null as never, createMemoryStore())],
     ['no store', () => createConversationSession(assistant, {} as never)],
     [
