@@ -144,6 +144,17 @@ if (values.slowest === true)
       `\nslowest input of ${property.call} (${results.get(property)!.maxMs.toFixed(0)} ms): ${results.get(property)!.slowest}`,
     );
 
+// Time overruns the replay did not show again: not failures, but every one is listed.
+for (const property of selected) {
+  const result = results.get(property)!;
+  if (result.failure !== undefined || result.failures === 0) continue;
+  console.log(
+    `\n${property.call}: ${result.failures} time overrun${result.failures === 1 ? '' : 's'} not shown again when replayed (passes):`,
+  );
+  for (const kind of result.kinds)
+    console.log(`  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input: ${kind.example}`);
+}
+
 const failed = selected.filter((p) => results.get(p)!.failure !== undefined);
 for (const property of failed) {
   const result = results.get(property)!;
