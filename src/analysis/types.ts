@@ -1,5 +1,6 @@
 import type { IntentId, SignalId } from '../ids.js';
 import type { LanguageResult } from '../language/index.js';
+import type { AgentTurnKind } from '../intent/agent-turn.js';
 
 export type { SignalId };
 
@@ -82,4 +83,10 @@ export interface Analysis {
   signals: Signal[];
   entities: Entity[];
   risk: Risk;
+  /**
+   * What the agent's previous turn did, when the context has one: `statement`, `question`,
+   * `asked_for_data`, `asked_anything_else` or `opening` (read from its end). A bare 好的 answers
+   * a question but only acknowledges a statement; templates and rules can tell them apart.
+   */
+  previousAgentTurn?: AgentTurnKind;
 }

@@ -1,3 +1,4 @@
+import { AGENT_TURN_KINDS } from '../intent/agent-turn.js';
 import { RISKS } from '../vocabulary.js';
 import type { AnalysisFacts } from './view.js';
 
@@ -8,6 +9,7 @@ import type { AnalysisFacts } from './view.js';
  * the zod schema runs and reports exactly what is wrong.
  */
 const RISK_SET: ReadonlySet<unknown> = new Set(RISKS);
+const AGENT_TURN_KIND_SET: ReadonlySet<unknown> = new Set(AGENT_TURN_KINDS);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -22,7 +24,7 @@ function listOf(value: unknown, item: (v: Record<string, unknown>) => boolean): 
 
 export function isAnalysisInput(value: unknown): value is AnalysisFacts {
   if (!isObject(value)) return false;
-  const { intent, intents, signals, entities, risk, language } = value;
+  const { intent, intents, signals, entities, risk, language, previousAgentTurn } = value;
   if (!isObject(intent) || typeof intent.id !== 'string' || intent.id === '') return false;
   if (!isNumber(intent.confidence) || intent.confidence < 0 || intent.confidence > 1) return false;
   if (!listOf(intents, (c) => typeof c.id === 'string' && isNumber(c.confidence))) return false;
@@ -38,6 +40,11 @@ export function isAnalysisInput(value: unknown): value is AnalysisFacts {
   )
     return false;
   if (risk !== undefined && !(typeof risk === 'string' && RISK_SET.has(risk))) return false;
+  if (
+    previousAgentTurn !== undefined &&
+    !(typeof previousAgentTurn === 'string' && AGENT_TURN_KIND_SET.has(previousAgentTurn))
+  )
+    return false;
   if (language !== undefined && !(isObject(language) && typeof language.locale === 'string')) return false;
   return true;
 }

@@ -11,7 +11,7 @@ import type { MessageRead } from '../text/message.js';
  * folded text and phrase scan, then the risk (which needs the intent and the signals).
  */
 export function analyzeMessage(message: MessageRead, classifier: IntentClassifier): Analysis {
-  const { intent, intents } = classifier.classifyMessage(message);
+  const { intent, intents, previousAgentTurn } = classifier.classifyMessage(message);
   const signals = signalsOf(message);
   return {
     text: message.original,
@@ -22,5 +22,6 @@ export function analyzeMessage(message: MessageRead, classifier: IntentClassifie
     signals,
     entities: entitiesOf(message),
     risk: assessRiskUnchecked({ intent, signals, repeatContacts: message.repeatContacts }),
+    ...(previousAgentTurn === undefined ? {} : { previousAgentTurn }),
   };
 }

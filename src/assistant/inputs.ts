@@ -3,6 +3,7 @@ import { invalidArgument, isPlainObject } from '../arguments.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
+import { AGENT_TURN_KINDS } from '../intent/agent-turn.js';
 import { RISKS } from '../vocabulary.js';
 import { isAnalysisInput } from './analysis-guard.js';
 import type { AnalysisFacts } from './view.js';
@@ -28,6 +29,7 @@ export const analysisInputSchema = z
       .optional(),
     risk: z.enum(RISKS).optional(),
     language: z.object({ locale: z.string() }).loose().optional(),
+    previousAgentTurn: z.enum(AGENT_TURN_KINDS).optional(),
   })
   .loose();
 

@@ -14,6 +14,7 @@ export interface AnalysisFacts {
   entities?: ReadonlyArray<{ type: string; value?: string; placeholder?: boolean }>;
   risk?: Analysis['risk'];
   language?: { locale: string };
+  previousAgentTurn?: string;
 }
 
 /**
@@ -94,6 +95,7 @@ export function viewMessage(
           entities,
           risk: analysis.risk ?? null,
           locale,
+          previousAgentTurn: analysis.previousAgentTurn ?? null,
         },
       }),
     variables: templateVariables(facts, analysis, variables),

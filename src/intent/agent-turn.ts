@@ -14,6 +14,34 @@ export const enum AgentTurn {
   AskedAnythingElse = 4,
 }
 
+/**
+ * What the agent's previous turn did, as `analyze()` reports it (`Analysis.previousAgentTurn`) and
+ * templates and rules read it: an acknowledgement after a statement (嗯, 好的) needs no action, the
+ * same word after a question or a request for data answers it.
+ */
+export const AGENT_TURN_KINDS = [
+  'statement',
+  'question',
+  'asked_for_data',
+  'asked_anything_else',
+  'opening',
+] as const;
+export type AgentTurnKind = (typeof AGENT_TURN_KINDS)[number];
+
+const KIND_OF: Record<AgentTurn, AgentTurnKind | undefined> = {
+  [AgentTurn.None]: undefined,
+  [AgentTurn.Statement]: 'statement',
+  [AgentTurn.Question]: 'question',
+  [AgentTurn.AskedForData]: 'asked_for_data',
+  [AgentTurn.AskedAnythingElse]: 'asked_anything_else',
+  [AgentTurn.Opening]: 'opening',
+};
+
+/** The reported kind of a classified agent turn; undefined when there was none. */
+export function agentTurnKind(turn: AgentTurn): AgentTurnKind | undefined {
+  return KIND_OF[turn];
+}
+
 // Matched on the folded message (simplified, lower case, half-width), so traditional text matches too.
 const DATA_NOUNS =
   '订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号|金额|卡号|开户';

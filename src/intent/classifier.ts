@@ -8,7 +8,13 @@ import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { analysedPart } from '../normalize/window.js';
 import { previousAgentText, readAgentTurn, type AgentTurnRead, type MessageRead } from '../text/message.js';
-import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
+import {
+  AgentTurn,
+  agentTurnKind,
+  classifyAgentTurn,
+  NOTHING_ELSE,
+  type AgentTurnKind,
+} from './agent-turn.js';
 import { builtInIntentModel } from './built-in-model.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
@@ -37,12 +43,17 @@ export interface IntentResult {
   intents: IntentCandidate[];
 }
 
+/** classifyMessage()'s result: the intents, and what the agent's previous turn did (when there was one). */
+export interface MessageIntent extends IntentResult {
+  previousAgentTurn: AgentTurnKind | undefined;
+}
+
 export interface IntentClassifier {
   /** Every intent id the classifier can answer (built-in and user-defined). */
   readonly intents: readonly string[];
   classify(normalized: NormalizedText, context?: Context): IntentResult;
   /** classify() of a message analyze() has already read (no argument checks, nothing read twice). */
-  classifyMessage(message: MessageRead): IntentResult;
+  classifyMessage(message: MessageRead): MessageIntent;
 }
 
 const DEFAULT_THRESHOLD = 0.3;
@@ -399,8 +410,13 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     return classifyRead(analysedPart(message), agent === undefined ? undefined : readAgentTurn(agent));
   }
 
-  function classifyMessage(message: MessageRead): IntentResult {
-    return classifyRead(message.window, message.previousAgent);
+  function classifyMessage(message: MessageRead): MessageIntent {
+    const result = classifyRead(message.window, message.previousAgent);
+    // classifyRead read the agent's turn (readAgentContext) when there was one.
+    return {
+      ...result,
+      previousAgentTurn: message.previousAgent === undefined ? undefined : agentTurnKind(agentTurn),
+    };
   }
 
   function classifyRead(normalized: NormalizedText, agent: AgentTurnRead | undefined): IntentResult {

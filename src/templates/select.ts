@@ -17,6 +17,7 @@ export const analysisInputSchema = z
     signals: z.array(z.object({ id: z.string() }).loose()).optional(),
     entities: z.array(z.object({ type: z.string() }).loose()).optional(),
     risk: z.string().optional(),
+    previousAgentTurn: z.string().optional(),
   })
   .loose();
 
@@ -73,6 +74,7 @@ export function selectTemplates(templates: readonly ValidTemplate[], input: Sele
       entities: (analysis.entities ?? []).map((e) => e.type),
       risk: analysis.risk ?? null,
       locale: analysis.language?.locale ?? null,
+      previousAgentTurn: analysis.previousAgentTurn ?? null,
     },
   };
 

@@ -26,7 +26,16 @@ export const CONDITION_FACTS = [
 ] as const;
 
 /** What select() puts under the `analysis` fact. */
-export const ANALYSIS_FACT_FIELDS = ['intent', 'confidence', 'intents', 'signals', 'entities', 'risk', 'locale'] as const;
+export const ANALYSIS_FACT_FIELDS = [
+  'intent',
+  'confidence',
+  'intents',
+  'signals',
+  'entities',
+  'risk',
+  'locale',
+  'previousAgentTurn',
+] as const;
 
 const WHEN_OPTIONS = { compiledOnly: true, allowEmptyAll: false } as const satisfies CheckOptions;
 

@@ -19,6 +19,45 @@ describe('context from history', () => {
     expect(assistant.analyze('[订单x]', context).intent.id).toBe(intent);
   });
 
+  it.each([
+    ['an explanation', '是的呢，现在都是电子发票', '哦', 'statement', 'answer/ack-after-statement'],
+    [
+      'an English statement',
+      'Your parcel left our warehouse this morning.',
+      'ok',
+      'statement',
+      'answer/ack-after-statement',
+    ],
+    ['a yes/no question', '亲，是要改成上海市的这个地址吗？', '好的', 'question', 'answer/ack'],
+    ['a request for the order number', '亲 麻烦提供一下订单号', '[订单x]', 'asked_for_data', 'answer/ack'],
+    [
+      'whether anything else is needed',
+      '请问还有其他可以帮您的吗？',
+      '没有了',
+      'asked_anything_else',
+      undefined,
+    ],
+    ['a greeting', '您好，请问有什么可以帮您？', '我的快递到哪了', 'opening', undefined],
+  ])(
+    'after %s the analysis says what the agent did, and an acknowledgement promises action only when it answers',
+    (_, agent, text, kind, template) => {
+      const analysis = assistant.analyze(text, { previousAgentMessage: agent });
+      expect(analysis.previousAgentTurn).toBe(kind);
+      // The history form reads the same agent turn.
+      expect(assistant.analyze(text, { history: [{ role: 'agent', text: agent }] }).previousAgentTurn).toBe(
+        kind,
+      );
+      const reply = assistant.reply(text, { context: { previousAgentMessage: agent } });
+      if (template !== undefined) expect(reply.replies.map((r) => r.templateId)).toEqual([template]);
+      else expect(reply.replies.map((r) => r.templateId)).not.toContain('answer/ack-after-statement');
+    },
+  );
+
+  it('no agent turn, no previousAgentTurn', () => {
+    expect(assistant.analyze('好的')).not.toHaveProperty('previousAgentTurn');
+    expect(assistant.analyze('好的', { previousAgentMessage: null })).not.toHaveProperty('previousAgentTurn');
+  });
+
   it('lint reads history as it reads the older conversation field', () => {
     const reply = '好的，马上为您查询';
     const turns = [{ role: 'customer' as const, text: '你们太差劲了，我要投诉' }];

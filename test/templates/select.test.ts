@@ -56,6 +56,21 @@ describe('select', () => {
     expect(ids()).toEqual(['answer/aftersale.defect']);
   });
 
+  it.each([
+    ['statement', ['answer/ack-after-statement', 'answer/ack', 'situation/anything-else']],
+    ['question', ['answer/ack', 'situation/anything-else']],
+    ['asked_for_data', ['answer/ack', 'situation/anything-else']],
+    [undefined, ['answer/ack', 'situation/anything-else']],
+  ] as const)(
+    'an acknowledgement after the agent’s %s: the no-action variant only after a statement',
+    (previousAgentTurn, expected) => {
+      const ids = catalogue
+        .select(analysis('ack', previousAgentTurn === undefined ? {} : { previousAgentTurn }))
+        .map((m) => m.id);
+      expect(ids).toEqual(expected);
+    },
+  );
+
   it('secondary intents above the threshold add their templates after the primary ones', () => {
     const matches = catalogue.select(
       analysis('order.change_address', {
