@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis/types.js';
 import type { Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { createIntentClassifier } from '../intent/index.js';
-import { createLinter, type Linter } from '../lint/linter.js';
+import { buildLinter, type BuiltLinter } from '../lint/linter.js';
 import type { LintContext, LintResult } from '../lint/types.js';
 import { assistantOptionsSchema, type AssistantOptions } from '../options.js';
 import {
@@ -95,10 +95,13 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     (packTemplateIds.has(templateId) ? undefined : builtInSuggestion(templateId, locale)) ??
     catalogue.example(templateId, locale);
   // Configured: built now, so a bad pack fails here. Otherwise built on first use.
-  let linter: Linter | undefined =
-    options.lint === undefined ? undefined : createLinter(options.lint, { suggest });
+  let linter: BuiltLinter | undefined =
+    options.lint === undefined ? undefined : buildLinter(options.lint, { suggest });
   const lint = (reply: string, context?: LintContext): LintResult =>
-    (linter ??= createLinter({}, { suggest })).lint(reply, context);
+    (linter ??= buildLinter({}, { suggest })).linter.lint(reply, context);
+  // The reply pipeline lints its own output with facts and history reply() has validated.
+  const lintOwnReply = (reply: string, context: LintContext): LintResult =>
+    (linter ??= buildLinter({}, { suggest })).lintChecked(reply, context);
 
   // Like the linter: built now when rule packs are given (so they fail here), else on first use,
   // so a bot that only analyses never pays for compiling rules and indexing templates.
@@ -109,7 +112,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
         templates: indexReplyTemplates(catalogue),
         ...(options.actions === undefined ? {} : { actions: options.actions }),
       }),
-      lint,
+      lint: lintOwnReply,
       defaultLocale: options.defaultLocale ?? 'zh-Hans',
       fallbackLocale: options.fallbackLocale ?? 'en',
     });

@@ -60,6 +60,21 @@ const EXTENSION_KEYS: ReadonlySet<string> = new Set(['suggest', 'extraRules']);
  * every problem.
  */
 export function createLinter(options: LintOptions = {}, extensions: LinterExtensions = {}): Linter {
+  return buildLinter(options, extensions).linter;
+}
+
+/** A linter, and its lint() without the argument check for callers that validated the context. */
+export interface BuiltLinter {
+  linter: Linter;
+  /**
+   * lint() of a reply and a context already checked against lint's context schema (the reply
+   * pipeline's own output, its facts and history validated by reply()): no second validation.
+   */
+  lintChecked(reply: string, context?: LintContext): LintResult;
+}
+
+/** createLinter(), keeping the unchecked lint for huashu's own callers (see BuiltLinter). */
+export function buildLinter(options: LintOptions = {}, extensions: LinterExtensions = {}): BuiltLinter {
   const parsed = parseOrThrow(lintOptionsSchema, options, 'INVALID_OPTIONS', 'createLinter(options)');
   const { suggest, extraRules } = checkExtensions(extensions);
   const rules: Rule[] = [...BUILT_IN_RULES, ...extraRules.map(extraRule)];
@@ -99,6 +114,10 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
 
   function lint(reply: string, context?: LintContext): LintResult {
     checkLintInput(reply, context);
+    return lintChecked(reply, context);
+  }
+
+  function lintChecked(reply: string, context?: LintContext): LintResult {
     const skeleton = phrases.reader.read(reply, scratch);
     state.begin(reply, skeleton, context);
     for (const runner of runners) if (runner.matches.length > 0) runner.matches.length = 0;
@@ -146,7 +165,7 @@ export function createLinter(options: LintOptions = {}, extensions: LinterExtens
     return list;
   }
 
-  return { lint, rules: configured, notChecked };
+  return { linter: { lint, rules: configured, notChecked }, lintChecked };
 }
 
 function checkExtensions(extensions: unknown): {
