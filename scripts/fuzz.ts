@@ -152,7 +152,9 @@ for (const property of selected) {
     `\n${property.call}: ${result.failures} time overrun${result.failures === 1 ? '' : 's'} not shown again when replayed (passes):`,
   );
   for (const kind of result.kinds)
-    console.log(`  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input: ${kind.example}`);
+    console.log(
+      `  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input (run ${kind.run}, replay with --path ${kind.run}): ${kind.example}`,
+    );
 }
 
 const failed = selected.filter((p) => results.get(p)!.failure !== undefined);
@@ -161,7 +163,9 @@ for (const property of failed) {
   console.log(`\n${describeFailure(property, result, options)}`);
   if (result.kinds.length > 1 || values.kinds === true)
     for (const kind of result.kinds)
-      console.log(`  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input: ${kind.example}`);
+      console.log(
+        `  kind ×${kind.count}: ${kind.violation.slice(0, 300)}\n    first input (run ${kind.run}, replay with --path ${kind.run}): ${kind.example}`,
+      );
 }
 console.log(
   `\n${selected.length - failed.length} of ${selected.length} properties passed; ${guard.replaced} workers replaced; ${((performance.now() - started) / 1000).toFixed(0)} s (npm run fuzz -- --runs ${options.runs} --seed ${options.seed} --budget-ms ${options.budgetMs} --scale ${options.scale})`,

@@ -27,7 +27,7 @@ export interface PropertyResult {
   /** How the timed calls ended: `ok`, `HuashuError:<code>`, `other error`, `timeout`. */
   outcomes: Record<string, number>;
   /** Failures by kind, each with the first input that showed it (not shrunk). */
-  kinds: Array<{ kind: string; count: number; example: string; violation: string }>;
+  kinds: Array<{ kind: string; count: number; example: string; violation: string; run: number }>;
   /** The first failure, shrunk: input, what broke, how to replay it. */
   failure?: { runs: number; counterexample: string; violations: string[]; path: string; shrinks: number };
   wallMs: number;
@@ -47,9 +47,9 @@ class Stats {
   slowest = '';
   outcomes: Record<string, number> = {};
   /** Failures by kind (the violation with its numbers and quoted text blanked), with a first input. */
-  kinds = new Map<string, { count: number; example: string; violation: string }>();
+  kinds = new Map<string, { count: number; example: string; violation: string; run: number }>();
 
-  add(verdict: Verdict, input: unknown): void {
+  add(verdict: Verdict, input: unknown, run = -1): void {
     this.runs++;
     this.cpuMs += verdict.cpuMs;
     if (verdict.violations.length > 0) this.failures++;
@@ -62,7 +62,7 @@ class Stats {
         .slice(0, 120);
       const known = this.kinds.get(kind);
       if (known === undefined)
-        this.kinds.set(kind, { count: 1, example: fc.stringify(input).slice(0, 600), violation });
+        this.kinds.set(kind, { count: 1, example: fc.stringify(input).slice(0, 600), violation, run });
       else known.count++;
     }
     if (verdict.maxMs > this.maxMs) {
@@ -171,7 +171,7 @@ export async function runAll(
   await fc.check(
     fc.asyncProperty(property.arbitrary(options.scale), async (input) => {
       const verdict = await guard.judge(property.call, input, watchdogMs(property, options.budgetMs));
-      stats.add(verdict, input);
+      stats.add(verdict, input, index);
       if (verdict.violations.length > 0) firstFailing ??= index;
       index++;
       return true;

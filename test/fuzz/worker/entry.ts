@@ -27,13 +27,13 @@ const PROTOTYPES: ReadonlyArray<[string, object]> = [
   ['String.prototype', String.prototype],
 ];
 
-type Snapshot = Array<Map<PropertyKey, PropertyDescriptor>>;
+type Snapshot = Array<{ extensible: boolean; keys: Map<PropertyKey, PropertyDescriptor> }>;
 
 function snapshot(): Snapshot {
   return PROTOTYPES.map(([, proto]) => {
     const keys = new Map<PropertyKey, PropertyDescriptor>();
     for (const key of Reflect.ownKeys(proto)) keys.set(key, Object.getOwnPropertyDescriptor(proto, key)!);
-    return keys;
+    return { extensible: Object.isExtensible(proto), keys };
   });
 }
 
@@ -42,13 +42,17 @@ function changes(before: Snapshot): string[] {
   const after = snapshot();
   const found: string[] = [];
   PROTOTYPES.forEach(([name], i) => {
-    const was = before[i]!;
-    const now = after[i]!;
+    const was = before[i]!.keys;
+    const now = after[i]!.keys;
+    // Frozen or sealed: every object made afterwards inherits read-only properties.
+    if (before[i]!.extensible && !after[i]!.extensible) found.push(`${name}: made non-extensible (frozen?)`);
     for (const [key, descriptor] of now) {
       const old = was.get(key);
       if (old === undefined) found.push(`${name}: added ${String(key)}`);
       else if (old.value !== descriptor.value || old.get !== descriptor.get || old.set !== descriptor.set)
         found.push(`${name}: changed ${String(key)}`);
+      else if (old.writable !== descriptor.writable || old.configurable !== descriptor.configurable)
+        found.push(`${name}: made ${String(key)} read-only`);
     }
     for (const key of was.keys()) if (!now.has(key)) found.push(`${name}: removed ${String(key)}`);
   });
@@ -61,9 +65,15 @@ function changes(before: Snapshot): string[] {
  */
 function restore(before: Snapshot): void {
   PROTOTYPES.forEach(([, proto], i) => {
-    const was = before[i]!;
+    const was = before[i]!.keys;
     for (const key of Reflect.ownKeys(proto)) if (!was.has(key)) Reflect.deleteProperty(proto, key);
-    for (const [key, descriptor] of was) Object.defineProperty(proto, key, descriptor);
+    // A frozen prototype cannot be put back: the guard then replaces the worker (tainted).
+    for (const [key, descriptor] of was)
+      try {
+        Object.defineProperty(proto, key, descriptor);
+      } catch {
+        // left for the tainted check
+      }
   });
 }
 
@@ -82,14 +92,13 @@ parentPort!.on('message', async (request: CallRequest) => {
   const before = snapshot();
   try {
     const call = calls[request.call];
-    if (call === undefined) probe.fail(`unknown fuzz call "${request.call}"`);
-    else
-      await call({
-        input: materialize(request.input) as Record<string, unknown>,
-        probe,
-        shared,
-        pii: piiOf(request.input),
-      });
+    const input = materialize(request.input) as Record<string, unknown>;
+    // Building the input must not touch the built-ins either: a change found now is the harness's.
+    const byHarness = changes(before);
+    if (byHarness.length > 0)
+      probe.fail(`the fuzz harness changed global state while building the input: ${byHarness.join(', ')}`);
+    else if (call === undefined) probe.fail(`unknown fuzz call "${request.call}"`);
+    else await call({ input, probe, shared, pii: piiOf(request.input) });
   } catch (error) {
     probe.fail(`the fuzz call itself failed: ${describeError(error)}`);
   }

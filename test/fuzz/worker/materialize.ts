@@ -15,15 +15,17 @@ export interface TextSpec {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+// Null prototype, looked up by own keys only: a generated name such as "__proto__" is not a key
+// of it (a plain object gave Object.prototype, which a `$frozen` around it then froze).
+export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = Object.assign(Object.create(null), {
   true: () => true,
   false: () => false,
   undefined: () => undefined,
-  identity: (value) => value,
+  identity: (value: unknown) => value,
   object: () => ({}),
   string: () => 'x',
   number: () => 42,
-};
+});
 
 /** Deep nesting built iteratively, so materialising it cannot overflow the stack. */
 type DeepShape = 'not' | 'all' | 'any' | 'object' | 'array';
@@ -89,7 +91,8 @@ export function materialize(value: unknown): unknown {
     return value;
   const marker = value as Record<string, unknown>;
   if (Array.isArray(marker.$text)) return textOf(marker.$text as Piece[]);
-  if (typeof marker.$fn === 'string') return FUNCTIONS[marker.$fn] ?? FUNCTIONS.identity;
+  if (typeof marker.$fn === 'string')
+    return Object.hasOwn(FUNCTIONS, marker.$fn) ? FUNCTIONS[marker.$fn] : FUNCTIONS.identity;
   if (typeof marker.$sym === 'string') return Symbol(marker.$sym);
   if (typeof marker.$deep === 'number')
     return deep(marker.shape as DeepShape, marker.$deep, materialize(marker.leaf ?? null));
