@@ -115,6 +115,13 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     return { analysis, ...recommendation, text, lint };
   }
 
+  /** reply() of a checked input: analysed unless it carries the analysis. */
+  function replyTo(input: CheckedInput): FullReply {
+    const { analysis, view } = prepare(input);
+    if (recommender.engineOnly.length > 0) throw asyncNeeded();
+    return finish(input, analysis as Analysis, recommender.recommend(view));
+  }
+
   return {
     recommend(input) {
       const { view } = prepare(checkRecommendInput(input, 'recommend(input)'));
@@ -126,18 +133,9 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       const { view } = prepare(checkRecommendInput(input, 'recommendAsync(input)'));
       return recommender.recommendAsync(view, engine);
     },
-    reply(text, options) {
-      const input = checkReplyInput(text, options, 'reply');
-      const { analysis, view } = prepare(input);
-      if (recommender.engineOnly.length > 0) throw asyncNeeded();
-      return finish(input, analysis as Analysis, recommender.recommend(view));
-    },
-    replyAnalysed(text, options, given) {
-      const input = { ...checkReplyInput(text, options, 'reply'), analysis: given };
-      const { analysis, view } = prepare(input);
-      if (recommender.engineOnly.length > 0) throw asyncNeeded();
-      return finish(input, analysis as Analysis, recommender.recommend(view));
-    },
+    reply: (text, options) => replyTo(checkReplyInput(text, options, 'reply')),
+    replyAnalysed: (text, options, given) =>
+      replyTo({ ...checkReplyInput(text, options, 'reply'), analysis: given }),
     async replyAsync(text, options) {
       const input = checkReplyInput(text, options, 'replyAsync');
       const { analysis, view } = prepare(input);
