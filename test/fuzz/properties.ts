@@ -91,7 +91,8 @@ const variables = fc.oneof(
         let node: Record<string, unknown> = vars;
         const keys = path.split('.');
         keys.forEach((key, i) => {
-          const next = i === keys.length - 1 ? value : objectFrom([]);
+          // A copy: fast-check reuses generated values (a later path would write into this one).
+          const next = i === keys.length - 1 ? structuredClone(value) : objectFrom([]);
           const current = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
           if (i < keys.length - 1 && typeof current === 'object' && current !== null)
             node = current as Record<string, unknown>;

@@ -32,17 +32,17 @@ export function huashuCode(error: unknown): string | undefined {
 /** One line about a thrown value: its type, message and where it came from. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `threw a non-Error value: ${String(error).slice(0, 200)}`;
-  const frame = (error.stack ?? '')
-    .split('\n')
-    .slice(1)
-    .find((line) => /src[\\/]/.test(line));
+  const frames = (error.stack ?? '').split('\n').slice(1);
+  // The library's frame, else the harness's (a failure of the fuzz call itself).
+  const frame =
+    frames.find((line) => /src[\\/]/.test(line)) ?? frames.find((line) => /test[\\/]fuzz/.test(line));
   const where =
     frame === undefined
       ? ''
       : ` (${frame
           .trim()
           .replace(/^at /, '')
-          .replace(/.*[\\/](src[\\/])/, '$1')
+          .replace(/.*[\\/]((src|test)[\\/])/, '$1')
           .replace(/\)$/, '')})`;
   const code = (error as { code?: unknown }).code;
   return `${error.name}${typeof code === 'string' ? `[${code}]` : ''}: ${error.message.slice(0, 300)}${where}`;
