@@ -32,6 +32,16 @@ export const MAX_TEMPLATE_ID_LENGTH = 128;
 /** Segments in a template variable path such as `order.trackingNumber` (2). */
 export const MAX_VARIABLE_PATH_SEGMENTS = 8;
 
+/**
+ * Characters in one phrase literal: a lint pattern, an allowed phrase, an intent phrase, keyword,
+ * exact or negative literal. Phrases are compiled into one automaton with their variants; the
+ * longest built-in has a few dozen.
+ */
+export const MAX_PHRASE_LENGTH = 200;
+
+/** Characters in one user regex (an intent pattern group's `regex`), checked before it is compiled. */
+export const MAX_REGEX_LENGTH = 1_000;
+
 /** Time zones remembered as valid between render() calls (least recently used dropped first). */
 export const TIME_ZONE_CACHE_SIZE = 64;
 
@@ -49,6 +59,8 @@ export const LIMITS = Object.freeze({
   MAX_TEMPLATES_PER_PACK,
   MAX_TEMPLATE_ID_LENGTH,
   MAX_VARIABLE_PATH_SEGMENTS,
+  MAX_PHRASE_LENGTH,
+  MAX_REGEX_LENGTH,
   TIME_ZONE_CACHE_SIZE,
   FORMAT_CACHE_SIZE,
 });

@@ -1,3 +1,4 @@
+import { describeValue } from '../arguments.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { checkActionParams, type ActionCatalogue } from './catalogue.js';
 import { replyStages } from './rule-schema.js';
@@ -71,7 +72,9 @@ function checkReplyParams(
         if (typeof id !== 'string' || !catalogue.actions.has(id))
           report(
             `${at}.requires[${i}]`,
-            `unknown action ${JSON.stringify(id)}${typeof id === 'string' ? didYouMean(id, catalogue.actions.keys()) : ''}`,
+            typeof id === 'string'
+              ? `unknown action ${JSON.stringify(id)}${didYouMean(id, catalogue.actions.keys())}`
+              : `expected an action id (a string), got ${describeValue(id)}`,
           );
       });
   }

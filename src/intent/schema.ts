@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PHRASE_LENGTH, MAX_REGEX_LENGTH } from '../limits.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { regexProblem } from '../text/safe-regex.js';
 import { INTENT_ID_PATTERN } from './ids.js';
@@ -11,7 +12,11 @@ export const intentIdSchema = z
   .regex(INTENT_ID_PATTERN, 'an intent id is lower-case words joined by "." "_" or "-", e.g. "order.cancel"');
 
 const literalList = z.array(
-  z.string().trim().min(1, 'an empty string matches everything; remove it').max(200),
+  z
+    .string()
+    .trim()
+    .min(1, 'an empty string matches everything; remove it')
+    .max(MAX_PHRASE_LENGTH, `a literal is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`),
 );
 
 /**
@@ -39,10 +44,16 @@ export const patternGroupSchema = z
      */
     regex: z
       .array(
-        z.string().superRefine((source, ctx) => {
-          const problem = regexProblem(source);
-          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-        }),
+        z
+          .string()
+          .max(MAX_REGEX_LENGTH, {
+            message: `a regex is at most ${MAX_REGEX_LENGTH} characters (MAX_REGEX_LENGTH)`,
+            abort: true,
+          })
+          .superRefine((source, ctx) => {
+            const problem = regexProblem(source);
+            if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+          }),
       )
       .optional(),
     /** The whole message (punctuation and spaces ignored) is one of these: adds twice `weight`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PHRASE_LENGTH } from '../limits.js';
 
 /** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */
 export const FORBIDDEN_CATEGORIES = [
@@ -73,7 +74,11 @@ export const PACK_RULE_IDS = ['no-forbidden-phrase', 'no-overpromise', 'no-offpl
 export const patternSchema = z
   .string()
   .min(1, 'a pattern must not be empty')
-  .max(200, 'a pattern is at most 200 characters')
+  // abort: the pattern's own check below is not run on an oversized one.
+  .max(MAX_PHRASE_LENGTH, {
+    message: `a pattern is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`,
+    abort: true,
+  })
   .superRefine((pattern, ctx) => {
     const problem = patternProblem(pattern);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });

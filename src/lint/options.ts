@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PHRASE_LENGTH } from '../limits.js';
 import { phraseLocaleSchema, type PhrasePack } from './data-schema.js';
 
 export const severitySettingSchema = z.enum(['off', 'warn', 'error']);
@@ -24,7 +25,17 @@ export const lintOptionsSchema = z
       )
       .optional(),
     /** Phrases never reported: a finding inside one of them is dropped (folded like replies). */
-    allow: z.array(z.string().min(1, 'an allowed phrase must not be empty')).optional(),
+    allow: z
+      .array(
+        z
+          .string()
+          .min(1, 'an allowed phrase must not be empty')
+          .max(
+            MAX_PHRASE_LENGTH,
+            `an allowed phrase is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`,
+          ),
+      )
+      .optional(),
     /** Locale of finding messages; default: the reply's own locale. */
     messageLocale: phraseLocaleSchema.optional(),
   })

@@ -27,6 +27,13 @@ const rule = (
 });
 const leaf = (extra: Record<string, unknown>) => rule({ all: [extra] });
 
+/** An object that contains itself. */
+function cyclic(): Record<string, unknown> {
+  const value: Record<string, unknown> = { a: 1 };
+  value.not = value;
+  return value;
+}
+
 describe('rule validation: valid rules', () => {
   const valid: Array<[string, unknown]> = [
     ['an empty all (always)', rule({ all: [] })],
@@ -261,6 +268,18 @@ describe('rule validation: invalid rules, each problem with its JSON path', () =
       rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: ['case.owns'] } }),
       'rules[0].event.params.requires[0]',
       /unknown action "case.owns"/,
+    ],
+    [
+      'requires a cyclic object (not quoted: it cannot be written as JSON)',
+      rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: [cyclic()] } }),
+      'rules[0].event.params.requires[0]',
+      /expected an action id \(a string\), got an object/,
+    ],
+    [
+      'requires a number',
+      rule({ all: [] }, { type: 'reply', params: { stage: 'answer', requires: [7] } }),
+      'rules[0].event.params.requires[0]',
+      /expected an action id \(a string\), got a number \(7\)/,
     ],
     ['priority 0', { ...rule({ all: [] }), priority: 0 }, 'rules[0].priority', /./],
     [

@@ -67,6 +67,9 @@ function define(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The deepest value a `$deep` marker builds (the arbitraries ask for at most this many levels). */
+const MAX_DEEP = 10_000;
+
 function deep(shape: DeepShape, depth: number, leaf: unknown): unknown {
   let value = leaf;
   for (let i = 0; i < depth; i++) {
@@ -108,7 +111,12 @@ export function materialize(value: unknown): unknown {
     return Object.hasOwn(FUNCTIONS, marker.$fn) ? FUNCTIONS[marker.$fn] : FUNCTIONS.identity;
   if (typeof marker.$sym === 'string') return Symbol(marker.$sym);
   if (typeof marker.$deep === 'number')
-    return deep(marker.shape as DeepShape, marker.$deep, materialize(marker.leaf ?? null));
+    // Capped: a mutation can put any number in the marker (2 ** 31 levels never finish building).
+    return deep(
+      marker.shape as DeepShape,
+      Math.min(marker.$deep, MAX_DEEP),
+      materialize(marker.leaf ?? null),
+    );
   if ('$cycle' in marker) {
     const target = materialize(marker.$cycle);
     // A frozen target (a cycle around `$frozen`) cannot take the back reference: it stays as it is.
