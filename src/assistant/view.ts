@@ -3,6 +3,7 @@ import type { RuleFacts } from '../actions/rule-facts.js';
 import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
+import { whenAlmanac } from '../templates/when.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -84,20 +85,7 @@ export function viewMessage(
   let almanac: Record<string, unknown> | undefined;
   return {
     rules,
-    almanac: () =>
-      (almanac ??= {
-        ...facts,
-        analysis: {
-          intent: rules.intent,
-          confidence: rules.intentConfidence,
-          intents: (analysis.intents ?? []).map((i) => i.id),
-          signals,
-          entities,
-          risk: analysis.risk ?? null,
-          locale,
-          previousAgentTurn: analysis.previousAgentTurn ?? null,
-        },
-      }),
+    almanac: () => (almanac ??= whenAlmanac(facts, analysis, locale)),
     variables: templateVariables(facts, analysis, variables),
   };
 }

@@ -6,6 +6,7 @@ import type { Facts } from '../facts.js';
 import type { TemplateEntry, TemplateMatch } from './types.js';
 import type { ValidTemplate } from './validate.js';
 import { getPath } from './variables.js';
+import { whenAlmanac } from './when.js';
 import { LOCALE_FALLBACK, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
 
 /** What `select()` accepts as an analysis: any object with these fields (analyze() output fits). */
@@ -64,19 +65,7 @@ export function selectTemplates(templates: readonly ValidTemplate[], input: Sele
       secondary.set(candidate.id, Math.max(secondary.get(candidate.id) ?? 0, candidate.confidence));
     }
   }
-  const almanac: Record<string, unknown> = {
-    ...facts,
-    analysis: {
-      intent: primary,
-      confidence: analysis.intent.confidence ?? null,
-      intents: (analysis.intents ?? []).map((i) => i.id),
-      signals: (analysis.signals ?? []).map((s) => s.id),
-      entities: (analysis.entities ?? []).map((e) => e.type),
-      risk: analysis.risk ?? null,
-      locale: analysis.language?.locale ?? null,
-      previousAgentTurn: analysis.previousAgentTurn ?? null,
-    },
-  };
+  const almanac = whenAlmanac(facts, analysis, analysis.language?.locale ?? null);
 
   const matches: TemplateMatch[] = [];
   for (const template of templates) {

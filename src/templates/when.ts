@@ -4,7 +4,7 @@ import { compileCondition } from '../conditions/compile.js';
 import { objectOf, specOf, type FactSpecs } from '../conditions/fact-spec.js';
 import { conditionSchema } from '../conditions/schema.js';
 import type { CompiledCondition, TopLevelCondition } from '../conditions/types.js';
-import { factsSchema } from '../facts.js';
+import { factsSchema, type Facts } from '../facts.js';
 
 /**
  * A template's `when`: a condition in the one condition language (src/conditions), over the facts
@@ -68,4 +68,37 @@ export function checkWhenFacts(when: TopLevelCondition): ConditionIssue[] {
 /** A checked `when` (whenSchema, at load or at build time) compiled to a predicate over select()'s almanac. */
 export function compileWhen(when: TopLevelCondition): CompiledCondition {
   return compileCondition(when, { checked: true });
+}
+
+/** What the almanac reads of an analysis (analyze()'s result, or select()'s looser input). */
+export interface AlmanacAnalysis {
+  intent: { id: string; confidence?: number | null | undefined };
+  intents?: ReadonlyArray<{ id: string }> | undefined;
+  signals?: ReadonlyArray<{ id: string }> | undefined;
+  entities?: ReadonlyArray<{ type: string }> | undefined;
+  risk?: string | null | undefined;
+  previousAgentTurn?: string | null | undefined;
+}
+
+/**
+ * The facts a `when` is evaluated on: the order facts at the top, the message's analysis under
+ * `analysis` (ANALYSIS_FACT_FIELDS; lists of ids in the analysis's order). One builder for select() and the
+ * reply step, so a template fits the same message the same way in both.
+ */
+export function whenAlmanac(
+  facts: Facts,
+  analysis: AlmanacAnalysis,
+  locale: string | null,
+): Record<string, unknown> {
+  const fields: Record<(typeof ANALYSIS_FACT_FIELDS)[number], unknown> = {
+    intent: analysis.intent.id,
+    confidence: analysis.intent.confidence ?? null,
+    intents: (analysis.intents ?? []).map((i) => i.id),
+    signals: (analysis.signals ?? []).map((s) => s.id),
+    entities: (analysis.entities ?? []).map((e) => e.type),
+    risk: analysis.risk ?? null,
+    locale,
+    previousAgentTurn: analysis.previousAgentTurn ?? null,
+  };
+  return { ...facts, analysis: fields };
 }
