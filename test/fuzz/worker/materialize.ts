@@ -43,23 +43,31 @@ export function textOf(pieces: readonly Piece[]): string {
   return text;
 }
 
-/** The personal data pieces of every `$text` in a value (iterative: values nest 10,000 deep). */
-export function piiOf(value: unknown, found: string[] = []): string[] {
+/**
+ * Every object and array in a value, each once, in document order; `visit` returning false skips
+ * what is inside one. Iterative: generated values nest 10,000 deep.
+ */
+function eachObject(value: unknown, visit: (object: Record<string, unknown>) => boolean): void {
   const seen = new Set<unknown>();
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const next = pending.pop();
     if (!isObject(next) || seen.has(next)) continue;
     seen.add(next);
-    if (Array.isArray((next as Partial<TextSpec>).$text)) {
-      for (const piece of (next as unknown as TextSpec).$text)
-        if (isObject(piece) && 'pii' in piece) found.push((piece as { pii: string }).pii);
-      continue;
-    }
-    // Pushed in reverse so that pieces are found in document order.
+    if (!visit(next)) continue;
     const keys = Object.keys(next);
     for (let i = keys.length - 1; i >= 0; i--) pending.push(next[keys[i]!]);
   }
+}
+
+/** The personal data pieces of every `$text` in a value. */
+export function piiOf(value: unknown, found: string[] = []): string[] {
+  eachObject(value, (object) => {
+    if (!Array.isArray((object as Partial<TextSpec>).$text)) return true;
+    for (const piece of (object as unknown as TextSpec).$text)
+      if (isObject(piece) && 'pii' in piece) found.push((piece as { pii: string }).pii);
+    return false;
+  });
   return found;
 }
 
@@ -82,17 +90,12 @@ function deep(shape: DeepShape, depth: number, leaf: unknown): unknown {
   return value;
 }
 
-/** Freeze a value and everything under it (iterative: values nest 10,000 deep). */
+/** Freeze a value and everything under it. */
 function deepFreeze(value: unknown): void {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (!isObject(next) || seen.has(next)) continue;
-    seen.add(next);
-    Object.freeze(next);
-    for (const key of Object.keys(next)) pending.push(next[key]);
-  }
+  eachObject(value, (object) => {
+    Object.freeze(object);
+    return true;
+  });
 }
 
 /** The value a generated input stands for. */
