@@ -42,6 +42,13 @@ export const MAX_PHRASE_LENGTH = 200;
 /** Characters in one user regex (an intent pattern group's `regex`), checked before it is compiled. */
 export const MAX_REGEX_LENGTH = 1_000;
 
+/**
+ * Characters of a reply lint() reads: a longer reply is linted on its first MAX_LINTED_CHARS
+ * characters and its result says which part was not checked (`unchecked`). A chat reply has a few
+ * hundred; the bound keeps a megabyte pasted into a draft within the per-call time budget.
+ */
+export const MAX_LINTED_CHARS = 100_000;
+
 /** Time zones remembered as valid between render() calls (least recently used dropped first). */
 export const TIME_ZONE_CACHE_SIZE = 64;
 
@@ -61,6 +68,7 @@ export const LIMITS = Object.freeze({
   MAX_VARIABLE_PATH_SEGMENTS,
   MAX_PHRASE_LENGTH,
   MAX_REGEX_LENGTH,
+  MAX_LINTED_CHARS,
   TIME_ZONE_CACHE_SIZE,
   FORMAT_CACHE_SIZE,
 });

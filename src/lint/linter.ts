@@ -6,6 +6,7 @@ import { lintOptionsSchema, type LintOptions } from './options.js';
 import { ALLOW_RULE } from './phrase-set.js';
 import { phraseSetFor } from './phrase-sources.js';
 import { lintResult } from './post-process.js';
+import { MAX_LINTED_CHARS } from '../limits.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type Rule } from './rule.js';
 import { BUILT_IN_RULES } from './rules/index.js';
 import { hasFacts, ReplyState, RuleRunner } from './runner.js';
@@ -118,8 +119,18 @@ export function buildLinter(options: LintOptions = {}, extensions: LinterExtensi
   }
 
   function lintChecked(reply: string, context?: LintContext): LintResult {
+    if (reply.length <= MAX_LINTED_CHARS) return lintWhole(reply, context);
+    // A bounded window keeps a megabyte within the time budget; the result says what was left.
+    const end = windowEnd(reply, MAX_LINTED_CHARS);
+    const result = lintWhole(reply.slice(0, end), context, reply);
+    result.unchecked = [end, reply.length];
+    return result;
+  }
+
+  /** Lint `reply` (the whole reply, or its first MAX_LINTED_CHARS characters: `whole` is then the reply). */
+  function lintWhole(reply: string, context?: LintContext, whole = reply): LintResult {
     const skeleton = phrases.reader.read(reply, scratch);
-    state.begin(reply, skeleton, context);
+    state.begin(reply, skeleton, context, whole);
     for (const runner of runners) if (runner.matches.length > 0) runner.matches.length = 0;
     let allowed: Range[] | undefined;
     if (found.length > 0) found.length = 0;
@@ -254,4 +265,10 @@ function configureRules(rules: readonly Rule[], settings: Record<string, Severit
     meta: rule.meta,
     severity: settings[rule.meta.id] ?? (rule.meta.offByDefault === true ? 'off' : rule.meta.defaultSeverity),
   }));
+}
+
+/** `limit`, or one less where that would split a surrogate pair (a character stays whole). */
+function windowEnd(text: string, limit: number): number {
+  const last = text.charCodeAt(limit - 1);
+  return last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit;
 }

@@ -45,6 +45,11 @@ export interface RuleMeta {
 export interface ReplyView {
   /** The reply as written: finding ranges index into it. */
   readonly text: string;
+  /**
+   * The whole reply: `text` itself, or for a reply longer than MAX_LINTED_CHARS, `text` and the
+   * part past it that no rule reads (no-pii-leak masks the data it may hold, wholesale).
+   */
+  readonly whole: string;
   readonly normalized: NormalizedText;
   readonly skeleton: Skeleton;
   /** The ORIGINAL range of a skeleton range `[start, end)`. */

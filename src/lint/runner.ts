@@ -22,6 +22,7 @@ import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting 
 /** The reply being linted as the rules see it; one per linter, refilled for each reply. */
 class ReplyFrame implements ReplyView {
   text = '';
+  whole = '';
   skeleton!: Skeleton;
   get normalized(): NormalizedText {
     return this.skeleton.normalized;
@@ -46,8 +47,10 @@ export class ReplyState {
     return this.view.text;
   }
 
-  begin(reply: string, skeleton: Skeleton, context: LintContext | undefined): void {
+  /** Start on a reply (`whole`: the reply it begins, when lint reads only its first characters). */
+  begin(reply: string, skeleton: Skeleton, context: LintContext | undefined, whole = reply): void {
     this.view.text = reply;
+    this.view.whole = whole;
     this.view.skeleton = skeleton;
     this.facts = context?.facts;
     this.conversation = context?.history ?? context?.conversation;
@@ -201,7 +204,8 @@ export class RuleRunner {
   }
 
   private report(descriptor: ReportDescriptor): void {
-    const reply = this.state.reply;
+    // The whole reply: no-pii-leak's last finding may reach into the part past MAX_LINTED_CHARS.
+    const reply = this.state.view.whole;
     checkReport(this.rule.meta, descriptor, reply);
     if (++this.reported > MAX_FINDINGS_PER_RULE) return;
     (this.state.findings ??= []).push(

@@ -44,6 +44,11 @@ export interface LintResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /**
+   * Set only for a reply longer than MAX_LINTED_CHARS (100,000): `[start, end)` of the part no
+   * rule read. The findings are those of the first MAX_LINTED_CHARS characters.
+   */
+  unchecked?: Range;
 }
 
 /** An enabled rule that did not run on a reply for lack of what it reads. */

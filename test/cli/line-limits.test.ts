@@ -205,3 +205,36 @@ describe('huashu lint with over-long lines (execute, real linter)', () => {
     expect(r.stderr).toContain('--max-line-length takes a whole number');
   });
 });
+
+describe('huashu lint: a reply longer than MAX_LINTED_CHARS is checked in part, and says so', () => {
+  const long = `${'好的'.repeat(60_000)}保证明天到`;
+  const tmp = tempDir({ 'long.jsonl': `{"reply":"您好"}\n{"reply":"${long}"}\n` });
+  afterAll(() => tmp.cleanup());
+
+  async function run(args: string[]) {
+    const out = lintIo({ cwd: tmp.dir });
+    const code = await execute(['lint', 'long.jsonl', ...args, '--no-config'], out.io);
+    return { code, stdout: out.stdout, stderr: out.stderr };
+  }
+
+  it('stylish: the clean but partly read reply is listed with the characters left, and the count', async () => {
+    const r = await run(['--format', 'stylish']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `characters 100,001–${long.length.toLocaleString('en')} not checked: lint reads the first 100,000 (MAX_LINTED_CHARS)`,
+    );
+    expect(r.stdout).toContain('1 reply longer than 100,000 characters was checked in part');
+  });
+
+  it('json: the reply is written with its unchecked range (the promise past the window is not claimed)', async () => {
+    const r = await run(['--format', 'json']);
+    const results = JSON.parse(r.stdout) as Array<{
+      line: number;
+      unchecked?: number[];
+      findings: unknown[];
+    }>;
+    expect(results).toEqual([
+      expect.objectContaining({ line: 2, unchecked: [100_000, long.length], findings: [] }),
+    ]);
+  });
+});

@@ -16,8 +16,9 @@ function findingJson(finding: object, span: SourceSpan | undefined): string {
 }
 
 /**
- * The JSON text written for one reply: the record, its counts and its findings, each with the
- * linter's fields plus `line`, `column`, `endLine`, `endColumn` in the source.
+ * The JSON text written for one reply: the record, its counts (and `unchecked`, the range past
+ * MAX_LINTED_CHARS, for a reply read in part) and its findings, each with the linter's fields plus
+ * `line`, `column`, `endLine`, `endColumn` in the source.
  */
 export function jsonEntry(entry: LintedReply): string {
   const { findings } = entry.result;
@@ -36,6 +37,7 @@ export function jsonEntry(entry: LintedReply): string {
     ...(entry.output === undefined ? {} : { output: entry.output }),
     errorCount: entry.result.errorCount,
     warningCount: entry.result.warningCount,
+    ...(entry.result.unchecked === undefined ? {} : { unchecked: entry.result.unchecked }),
   });
   return `${head.slice(0, -1)},"findings":[${findings.map((f, i) => findingJson(f, spans[i])).join(',')}]}`;
 }
@@ -49,7 +51,14 @@ export function createJsonFormatter(options: JsonOptions & { summary?: boolean }
   return {
     begin: () => (options.summary === true ? '{"results":[' : '['),
     reply(entry) {
-      if (entry.result.findings.length === 0 && entry.output === undefined && options.includeClean !== true)
+      const { findings, unchecked } = entry.result;
+      // A reply read only in part is written even without findings: the part left is news.
+      if (
+        findings.length === 0 &&
+        unchecked === undefined &&
+        entry.output === undefined &&
+        options.includeClean !== true
+      )
         return '';
       const text = `${first ? '\n' : ',\n'}${jsonEntry(entry)}`;
       first = false;

@@ -1,3 +1,4 @@
+import { MAX_LINTED_CHARS } from '../../limits.js';
 import { locateRanges } from './location.js';
 import { printableReply } from './redact.js';
 import { formatSummary, type LintSummary } from './summary.js';
@@ -9,6 +10,11 @@ export interface StylishOptions {
   color?: boolean;
   /** Agents listed in the summary table. */
   topAgents?: number;
+}
+
+/** The line under a reply read in part: which characters no rule read (1-based, as columns are). */
+export function uncheckedNote([start, end]: readonly [number, number]): string {
+  return `characters ${(start + 1).toLocaleString('en')}–${end.toLocaleString('en')} not checked: lint reads the first ${MAX_LINTED_CHARS.toLocaleString('en')} (MAX_LINTED_CHARS)`;
 }
 
 const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
@@ -26,19 +32,21 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
   /** Findings with a fix a person should check (not applied by --fix). */
   let reviewable = 0;
   let replies = 0;
+  /** Replies longer than MAX_LINTED_CHARS: lint read their beginning only. */
+  let partlyChecked = 0;
 
   return {
     begin: () => '',
     reply(entry: LintedReply): string {
-      const { findings } = entry.result;
-      if (findings.length === 0) return '';
+      const { findings, unchecked } = entry.result;
+      if (findings.length === 0 && unchecked === undefined) return '';
       const out: string[] = [];
       if (entry.source !== undefined && entry.source !== currentSource) {
         if (currentSource !== undefined || replies > 0) out.push('');
         out.push(p.underline(printable(entry.source)));
         currentSource = entry.source;
       }
-      replies += 1;
+      if (findings.length > 0) replies += 1;
       const spans = locateRanges(
         entry,
         findings.map((f) => f.range),
@@ -72,6 +80,10 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
           `    ${p.dim(pos.padEnd(position))}  ${coloured}  ${padDisplay(text, message, 'end')}  ${p.dim(rule)}`,
         );
       }
+      if (unchecked !== undefined) {
+        partlyChecked += 1;
+        out.push(`    ${p.dim(uncheckedNote(unchecked))}`);
+      }
       return `${out.join('\n')}\n`;
     },
     end(summary?: LintSummary): string {
@@ -86,6 +98,10 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
             `  ${reviewable} ${fixable > 0 ? 'more have' : `of them ${reviewable === 1 ? 'has' : 'have'}`} a suggested fix to check by hand (the json and sarif outputs carry it; --fix does not apply it).`,
           );
       }
+      if (partlyChecked > 0)
+        out.push(
+          `  ${plural(partlyChecked, 'reply', 'replies')} longer than ${MAX_LINTED_CHARS.toLocaleString('en')} characters ${partlyChecked === 1 ? 'was' : 'were'} checked in part (MAX_LINTED_CHARS).`,
+        );
       if (summary)
         out.push(
           '',

@@ -4,7 +4,7 @@ import { HuashuError, issuesFromZod, describeIssues } from '../../errors.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { parseJsonText } from '../../node/json-text.js';
 import type { ReplyRecord } from './record.js';
-import type { FindingFilter } from './run.js';
+import { withUnchecked, type FindingFilter } from './run.js';
 
 /** The baseline file's format version; a file of another version is refused. */
 export const BASELINE_VERSION = 1;
@@ -106,7 +106,7 @@ export class BaselineFilter implements FindingFilter {
       this.suppressed += 1;
       return false;
     });
-    return kept.length === result.findings.length ? result : withFindings(kept);
+    return kept.length === result.findings.length ? result : withUnchecked(withFindings(kept), result);
   }
 }
 
@@ -128,7 +128,7 @@ export class BaselineWriter implements FindingFilter {
       else entry.count += 1;
       this.suppressed += 1;
     }
-    return withFindings([]);
+    return withUnchecked(withFindings([]), result);
   }
 
   /** The baseline's JSON text, sorted by rule and fingerprint so a diff shows what changed. */

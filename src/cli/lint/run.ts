@@ -95,10 +95,16 @@ export interface FindingFilter {
 /** Malformed lines reported one by one on standard error; the rest are counted. */
 const MALFORMED_SHOWN = 20;
 
+/** `result` with the `unchecked` range of `from` (a reply read in part stays so after filtering). */
+export function withUnchecked(result: LintResult, from: LintResult): LintResult {
+  if (from.unchecked !== undefined) result.unchecked = from.unchecked;
+  return result;
+}
+
 function errorsOnly(result: LintResult): LintResult {
   if (result.warningCount === 0) return result;
   const findings = result.findings.filter((f) => f.severity === 'error');
-  return { findings, errorCount: findings.length, warningCount: 0 };
+  return withUnchecked({ findings, errorCount: findings.length, warningCount: 0 }, result);
 }
 
 /**
@@ -165,7 +171,8 @@ export async function runLint(linter: ReplyLinter, options: LintRunOptions, io: 
     warnings += result.warningCount;
     collector?.add({ agent: record.agent, result });
     const changed = reply !== record.reply;
-    if (result.findings.length === 0 && !changed) return;
+    // A reply read in part is shown even when clean: the part left is what the reader must know.
+    if (result.findings.length === 0 && result.unchecked === undefined && !changed) return;
     const entry: LintedReply = { reply, result, origin: fixedOrigin ?? resolveOrigin(record) };
     if (changed) entry.output = reply;
     if (source !== undefined) entry.source = source;

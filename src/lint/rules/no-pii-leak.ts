@@ -95,6 +95,12 @@ export const noPiiLeak = defineRule({
         'zh-Hant': '回覆中還有 {{count}} 處個人資料：請全部隱去。',
         en: '{{count}} more pieces of personal data in the reply: mask them all.',
       },
+      // Only data-like characters past MAX_LINTED_CHARS, which no rule read.
+      'unread': {
+        'zh-Hans': '回复过长，第 {{from}} 字之后未检查：其中的数字和邮箱名请全部隐去。',
+        'zh-Hant': '回覆過長，第 {{from}} 字之後未檢查：其中的數字和郵箱名請全部隱去。',
+        en: 'The reply is too long to check past character {{from}}: mask every number and e-mail name after it.',
+      },
     },
   },
   create(context) {
@@ -104,7 +110,12 @@ export const noPiiLeak = defineRule({
         // findPii finds nothing in folded text without a digit or an @ (or the words of an e-mail
         // address spelt out, a phrase cue): most replies stop here, their folded text never decoded.
         const spelled = context.matches('spelled-email').length > 0;
-        if (!spelled && !foldedHasDigitOrAt(skeleton)) return;
+        // Past MAX_LINTED_CHARS no rule reads the reply: what could be data there is masked wholesale.
+        const { text: reply, whole } = context.reply;
+        const unread = whole.length > reply.length ? whole.slice(reply.length) : '';
+        const unreadMasked = unread === '' ? '' : maskUnsearched(unread);
+        const unreadHasData = unreadMasked !== unread;
+        if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadHasData) return;
         const normalized = skeleton.normalized;
         const cues = datumCues(skeleton);
         const owner = cueEnds(skeleton, cues.owner);
@@ -122,7 +133,7 @@ export const noPiiLeak = defineRule({
           MAX_PII_SEARCHED,
         );
         const unsearched = through < normalized.text.length;
-        if (hits.length === 0 && !unsearched) return;
+        if (hits.length === 0 && !unsearched && !unreadHasData) return;
         const service = cueEnds(skeleton, cues.service);
         const reference = cueEnds(skeleton, cues.reference);
         // The first MAX_FINDINGS_PER_RULE leaks are kept as they are; past that, the last kept one
@@ -130,7 +141,6 @@ export const noPiiLeak = defineRule({
         // no object per datum).
         const leaks: Leak[] = [];
         let rest: TheRest | undefined;
-        const reply = context.reply.text;
         for (const hit of hits) {
           const phone = hit.kind === 'mobile' || hit.kind === 'landline' || hit.kind === 'phone';
           const isCustomers = phone && customerDigits.length >= 7 && phoneDigits(hit.value) === customerDigits;
@@ -145,12 +155,12 @@ export const noPiiLeak = defineRule({
           const masked = maskPii(hit.kind, reply.slice(range[0], range[1]));
           if (rest !== undefined) rest.add(range, masked, severity);
           else if (leaks.length < MAX_FINDINGS_PER_RULE) leaks.push({ kind: hit.kind, range, masked, severity });
-          else (rest = TheRest.from(reply, leaks.pop()!)).add(range, masked, severity);
+          else (rest = TheRest.from(whole, leaks.pop()!)).add(range, masked, severity);
         }
         if (unsearched) {
           const from = normalized.starts[through] ?? reply.length;
-          (rest ??= new TheRest(reply, from)).addUnsearched(from);
-        }
+          (rest ??= new TheRest(whole, from)).addUnsearched(from);
+        } else if (unreadHasData) (rest ??= new TheRest(whole, reply.length)).addUnsearched(reply.length, unreadMasked);
         for (const { kind, range, masked, severity } of leaks)
           context.report({
             messageId: kind,
@@ -185,6 +195,8 @@ class TheRest {
   private count = 0;
   private error = false;
   private unsearched = false;
+  /** Where the unsearched part begins (0-based), when there is one. */
+  private unsearchedFrom = 0;
 
   constructor(
     private readonly reply: string,
@@ -206,20 +218,25 @@ class TheRest {
     if (severity === 'error') this.error = true;
   }
 
-  /** The reply from `from` on, unsearched: masked wholesale, and counted as "+". */
-  addUnsearched(from: number): void {
-    this.parts.push(this.reply.slice(this.end, from), maskUnsearched(this.reply.slice(from)));
+  /** The reply from `from` on, unsearched: masked wholesale (`masked`, when known), and counted as "+". */
+  addUnsearched(from: number, masked = maskUnsearched(this.reply.slice(from))): void {
+    this.parts.push(this.reply.slice(this.end, from), masked);
     this.end = this.reply.length;
     this.unsearched = true;
+    this.unsearchedFrom = from;
     this.error = true;
   }
 
   report(context: RuleContext): void {
     const range: Range = [this.start, this.end];
     const masked = this.parts.join('');
+    // No datum found, only an unread part that may hold some: say that, not "0+ more".
+    const unreadOnly = this.count === 0 && this.unsearched;
     context.report({
-      messageId: 'more',
-      data: { kind: 'more', count: `${this.count}${this.unsearched ? '+' : ''}` },
+      messageId: unreadOnly ? 'unread' : 'more',
+      data: unreadOnly
+        ? { kind: 'more', from: this.unsearchedFrom.toLocaleString('en') }
+        : { kind: 'more', count: `${this.count}${this.unsearched ? '+' : ''}` },
       range,
       masked,
       severity: this.error ? 'error' : 'warn',

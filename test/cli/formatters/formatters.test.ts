@@ -110,6 +110,29 @@ describe('stylish', () => {
   });
 });
 
+describe('a reply read in part (longer than MAX_LINTED_CHARS)', () => {
+  const long: LintedReply = {
+    ...linted('好'.repeat(20), []),
+    result: { findings: [], errorCount: 0, warningCount: 0, unchecked: [100_000, 1_000_000] },
+  };
+  it('stylish shows which characters were not checked, even with no finding, and counts the replies', () => {
+    const out = stylish([long]);
+    expect(out).toContain(
+      'characters 100,001–1,000,000 not checked: lint reads the first 100,000 (MAX_LINTED_CHARS)',
+    );
+    expect(out).toContain('1 reply longer than 100,000 characters was checked in part');
+    expect(out).not.toContain('problem');
+  });
+  it('json writes the unchecked range beside the counts, even when streaming only replies with findings', () => {
+    const formatter = createFormatter('json');
+    const out = formatter.begin() + formatter.reply(long) + formatter.end();
+    expect(JSON.parse(out)).toMatchObject([{ errorCount: 0, unchecked: [100_000, 1_000_000], findings: [] }]);
+  });
+  it('a reply read whole has no unchecked field', () => {
+    expect(JSON.parse(json([inline]))[0]).not.toHaveProperty('unchecked');
+  });
+});
+
 describe('json', () => {
   const parsed = JSON.parse(json([inFile, clean])) as Array<Record<string, unknown>>;
 
