@@ -1,3 +1,4 @@
+import { partlyCheckedText } from './stylish.js';
 import { locateRanges } from './location.js';
 import { formatSummary, type LintSummary } from './summary.js';
 import { printable } from './text.js';
@@ -41,10 +42,13 @@ export function createGithubFormatter(options: GithubOptions = {}): StreamingFor
       throw new RangeError(`maxAnnotations.${type} must be a non-negative integer, got ${String(max[type])}`);
   const written = { error: 0, warning: 0 };
   const plain = { error: 0, warning: 0 };
+  /** Replies longer than MAX_LINTED_CHARS, read in part by lint. */
+  let partlyChecked = 0;
   return {
     begin: () => '',
     reply(entry: LintedReply) {
       const { findings } = entry.result;
+      if (entry.result.unchecked !== undefined) partlyChecked++;
       if (findings.length === 0) return '';
       const spans = locateRanges(
         entry,
@@ -90,7 +94,9 @@ export function createGithubFormatter(options: GithubOptions = {}): StreamingFor
           : `::notice title=huashu::${escapeData(
               `${more} more finding(s) (${plain.error} error(s), ${plain.warning} warning(s)) are printed as log lines, not annotations: GitHub shows at most ${max.error} error and ${max.warning} warning annotations per step. Use --format sarif with code scanning to see every finding on the pull request.`,
             )}\n`;
-      return notice + (summary ? formatSummary(summary, { color: options.color === true }) : '');
+      const partly =
+        partlyChecked === 0 ? '' : `::notice title=huashu::${escapeData(partlyCheckedText(partlyChecked))}\n`;
+      return notice + partly + (summary ? formatSummary(summary, { color: options.color === true }) : '');
     },
   };
 }

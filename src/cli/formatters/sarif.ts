@@ -1,5 +1,6 @@
 import { VERSION } from '../../generated/version.js';
 import type { Finding } from '../../lint/types.js';
+import { partlyCheckedText } from './stylish.js';
 import { locateRanges, type SourceSpan } from './location.js';
 import { printableReply } from './redact.js';
 import type { LintSummary } from './summary.js';
@@ -85,6 +86,8 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
     throw new RangeError(`maxResults must be a positive integer, got ${String(maxResults)}`);
   let written = 0;
   let omitted = 0;
+  /** Replies longer than MAX_LINTED_CHARS, read in part by lint. */
+  let partlyChecked = 0;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   // Replies given inline have no file: their text becomes an artifact of the log.
   const inlineArtifacts: string[] = [];
@@ -174,6 +177,7 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
     },
     reply(entry) {
       const { findings } = entry.result;
+      if (entry.result.unchecked !== undefined) partlyChecked++;
       if (findings.length === 0) return '';
       // Inline replies are printed in the log: personal data found in them is masked.
       const printed = printableReply(entry);
@@ -202,23 +206,32 @@ export function createSarifFormatter(options: SarifOptions = {}): StreamingForma
           ? ''
           : `,"artifacts":${JSON.stringify(inlineArtifacts.map((text) => ({ contents: { text }, mimeType: 'text/plain' })))}`;
       const truncated = omitted === 0 ? undefined : { limit: maxResults, written, omitted };
-      const notice =
-        truncated === undefined
-          ? ''
-          : `,"invocations":${JSON.stringify([
+      const notifications = [
+        ...(truncated === undefined
+          ? []
+          : [
               {
-                executionSuccessful: true,
-                toolExecutionNotifications: [
-                  {
-                    level: 'warning',
-                    descriptor: { id: 'results-truncated' },
-                    message: {
-                      text: `${omitted} more result(s) not written: this log holds the first ${maxResults}, the most GitHub code scanning accepts in one run. Split the input or lint with --format json for every finding.`,
-                    },
-                  },
-                ],
+                level: 'warning',
+                descriptor: { id: 'results-truncated' },
+                message: {
+                  text: `${omitted} more result(s) not written: this log holds the first ${maxResults}, the most GitHub code scanning accepts in one run. Split the input or lint with --format json for every finding.`,
+                },
               },
-            ])}`;
+            ]),
+        ...(partlyChecked === 0
+          ? []
+          : [
+              {
+                level: 'note',
+                descriptor: { id: 'replies-checked-in-part' },
+                message: { text: partlyCheckedText(partlyChecked) },
+              },
+            ]),
+      ];
+      const notice =
+        notifications.length === 0
+          ? ''
+          : `,"invocations":${JSON.stringify([{ executionSuccessful: true, toolExecutionNotifications: notifications }])}`;
       const runProperties = {
         ...(options.summary === true && summary ? { summary } : {}),
         ...(truncated === undefined ? {} : { truncated }),

@@ -17,6 +17,11 @@ export function uncheckedNote([start, end]: readonly [number, number]): string {
   return `characters ${(start + 1).toLocaleString('en')}–${end.toLocaleString('en')} not checked: lint reads the first ${MAX_LINTED_CHARS.toLocaleString('en')} (MAX_LINTED_CHARS)`;
 }
 
+/** The count of replies read in part, as every format says it. */
+export function partlyCheckedText(count: number): string {
+  return `${plural(count, 'reply', 'replies')} longer than ${MAX_LINTED_CHARS.toLocaleString('en')} characters ${count === 1 ? 'was' : 'were'} checked in part (MAX_LINTED_CHARS).`;
+}
+
 const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
 
 /**
@@ -98,10 +103,7 @@ export function createStylishFormatter(options: StylishOptions = {}): StreamingF
             `  ${reviewable} ${fixable > 0 ? 'more have' : `of them ${reviewable === 1 ? 'has' : 'have'}`} a suggested fix to check by hand (the json and sarif outputs carry it; --fix does not apply it).`,
           );
       }
-      if (partlyChecked > 0)
-        out.push(
-          `  ${plural(partlyChecked, 'reply', 'replies')} longer than ${MAX_LINTED_CHARS.toLocaleString('en')} characters ${partlyChecked === 1 ? 'was' : 'were'} checked in part (MAX_LINTED_CHARS).`,
-        );
+      if (partlyChecked > 0) out.push(`  ${partlyCheckedText(partlyChecked)}`);
       if (summary)
         out.push(
           '',

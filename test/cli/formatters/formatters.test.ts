@@ -128,6 +128,25 @@ describe('a reply read in part (longer than MAX_LINTED_CHARS)', () => {
     const out = formatter.begin() + formatter.reply(long) + formatter.end();
     expect(JSON.parse(out)).toMatchObject([{ errorCount: 0, unchecked: [100_000, 1_000_000], findings: [] }]);
   });
+  it('sarif: a note among the run notifications counts the replies read in part', () => {
+    const log = JSON.parse(sarif([long, inline], { rules }));
+    expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      expect.objectContaining({
+        level: 'note',
+        descriptor: { id: 'replies-checked-in-part' },
+        message: {
+          text: expect.stringContaining('1 reply longer than 100,000 characters was checked in part'),
+        },
+      }),
+    ]);
+    expect(JSON.parse(sarif([inline], { rules })).runs[0]).not.toHaveProperty('invocations');
+  });
+  it('github: one notice at the end counts them', () => {
+    expect(github([long])).toBe(
+      '::notice title=huashu::1 reply longer than 100,000 characters was checked in part (MAX_LINTED_CHARS).\n',
+    );
+    expect(github([inline])).not.toContain('::notice');
+  });
   it('a reply read whole has no unchecked field', () => {
     expect(JSON.parse(json([inline]))[0]).not.toHaveProperty('unchecked');
   });
