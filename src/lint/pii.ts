@@ -756,6 +756,11 @@ export function phoneDigits(value: string): string {
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
 }
 
+/** Whether maskUnsearched() would change `text`: it has a numeric character or an at sign. */
+export function mayNeedMasking(text: string): boolean {
+  return /[\p{N}@＠]/u.test(text);
+}
+
 /**
  * Text no search has read, masked wholesale: every numeric character (ASCII, full-width, ①) becomes `*` and
  * every e-mail name (the letters, digits and `._%+-` right before an `@` or `＠`) `***`. It masks

@@ -1,7 +1,15 @@
 import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
 import { ruleDocsUrl } from '../docs.js';
-import { maskPii, maskUnsearched, phoneDigits, searchPii, type PiiHit, type PiiKind } from '../pii.js';
+import {
+  mayNeedMasking,
+  maskPii,
+  maskUnsearched,
+  phoneDigits,
+  searchPii,
+  type PiiHit,
+  type PiiKind,
+} from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
@@ -113,7 +121,8 @@ export const noPiiLeak = defineRule({
         // Past MAX_LINTED_CHARS no rule reads the reply: what could be data there is masked wholesale.
         const { text: reply, whole } = context.reply;
         const unread = whole.length > reply.length ? whole.slice(reply.length) : '';
-        const unreadMasked = unread === '' ? '' : maskUnsearched(unread);
+        // A regex test first: most unread parts (text, spaces) hold nothing to mask.
+        const unreadMasked = unread === '' || !mayNeedMasking(unread) ? unread : maskUnsearched(unread);
         const unreadHasData = unreadMasked !== unread;
         if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadHasData) return;
         const normalized = skeleton.normalized;
