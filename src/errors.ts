@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Stable error codes. Callers switch on `code`; messages may change wording between versions. */
 export type HuashuErrorCode =
@@ -72,13 +72,30 @@ export function describeIssues(issues: readonly HuashuIssue[]): string {
  * Parse `value` with `schema` or throw a HuashuError with every problem listed.
  * `what` names the input in the message, e.g. "analyze(text)".
  */
+/**
+ * `schema.safeParse(value)` that never throws: zod 4 runs a string's length checks on any value with
+ * a `length` (an object `{ length: { toString: 'x' } }` throws a TypeError inside zod). Such a value
+ * fails as one issue at the top, not as a crash.
+ */
+export function safeParse<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    const message = `a value that cannot be read (${error instanceof Error ? error.message : String(error)}): give plain JSON data (strings, numbers, lists, objects)`;
+    return {
+      success: false,
+      error: new z.ZodError([{ code: 'custom', path: [], message, input: value }]) as z.ZodError<z.output<T>>,
+    };
+  }
+}
+
 export function parseOrThrow<T extends z.ZodType>(
   schema: T,
   value: unknown,
   code: HuashuErrorCode,
   what: string,
 ): z.output<T> {
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
   throw new HuashuError(code, `Invalid ${what}:\n  ${describeIssues(issues)}`, { issues });

@@ -1,4 +1,4 @@
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import {
   actionCatalogueFileSchema,
   indexCatalogue,
@@ -39,9 +39,9 @@ export function invalidRules(issues: readonly HuashuIssue[], what = 'next-action
  */
 export function validateActionData(files: ActionDataFiles): ActionData & { index: ActionCatalogue } {
   const issues: HuashuIssue[] = [];
-  const catalogue = actionCatalogueFileSchema.safeParse(files.catalogue.content);
+  const catalogue = safeParse(actionCatalogueFileSchema, files.catalogue.content);
   if (!catalogue.success) issues.push(...issuesFromZod(catalogue.error, '', files.catalogue.file));
-  const explain = explainVocabularySchema.safeParse(files.explain.content);
+  const explain = safeParse(explainVocabularySchema, files.explain.content);
   if (!explain.success) issues.push(...issuesFromZod(explain.error, '', files.explain.file));
   if (!catalogue.success || !explain.success) throw invalidRules(issues);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkCondition, type CheckOptions } from '../conditions/checks.js';
 import type { OperatorTable } from '../conditions/operators.js';
-import { formatPath, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { formatPath, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { hasOwn } from '../util/own.js';
 import type { ActionCatalogue } from './catalogue.js';
 import { RULE_FACT_SPECS } from './rule-facts.js';
@@ -80,7 +80,7 @@ export function checkRuleFile(raw: unknown, context: RuleCheckContext, file?: st
   raw.rules.forEach((rule: unknown, i) => {
     const at = `rules[${i}]`;
     const before = issues.length;
-    const shape = ruleShapeSchema.safeParse(rule);
+    const shape = safeParse(ruleShapeSchema, rule);
     if (!shape.success) issues.push(...issuesFromZod(shape.error, at, file));
     if (isPlainObject(rule)) {
       if (hasOwn(rule, 'conditions'))

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidArgument, isPlainObject } from '../arguments.js';
 import { contextSchema, isContext, type Context } from '../context.js';
-import { parseOrThrow } from '../errors.js';
+import { parseOrThrow, safeParse } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { AGENT_TURN_KINDS } from '../intent/agent-turn.js';
 import { RISKS } from '../vocabulary.js';
@@ -115,7 +115,7 @@ export function checkRecommendInput(input: unknown, what: string): CheckedInput 
   let parsed: Omit<RecommendInput, 'analysis'> & { analysis?: AnalysisFacts | undefined };
   if (isPlainObject(input) && input.analysis !== undefined && isAnalysisInput(input.analysis)) {
     const { analysis, ...rest } = input;
-    const others = inputWithoutAnalysisSchema.safeParse(rest);
+    const others = safeParse(inputWithoutAnalysisSchema, rest);
     parsed = others.success
       ? { ...(others.data as Omit<RecommendInput, 'analysis'>), analysis }
       : (parseOrThrow(recommendInputSchema, input, 'INVALID_INPUT', what) as RecommendInput);

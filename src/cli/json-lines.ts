@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 
 /**
  * Parse JSON Lines with `schema`; every bad line is reported (line number, path, message) in one
@@ -29,7 +29,7 @@ export function parseJsonLines<S extends z.ZodType, Row>(
       });
       return;
     }
-    const parsed = schema.safeParse(value);
+    const parsed = safeParse(schema, value);
     if (!parsed.success) {
       issues.push(...issuesFromZod(parsed.error, at, file));
       return;

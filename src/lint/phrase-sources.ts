@@ -1,4 +1,4 @@
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { builtInLists, builtInReader, builtInSources } from './built-in-data.js';
 import { compileAndCheck, type CheckedSource } from './check-entries.js';
 import { phrasePackSchema, type PhrasePack } from './data-schema.js';
@@ -62,7 +62,7 @@ function packEntrySources(packs: readonly PhrasePack[], enabled: ReadonlySet<str
   const issues: HuashuIssue[] = [];
   const sources: CheckedSource[] = [];
   packs.forEach((raw, p) => {
-    const result = phrasePackSchema.safeParse(raw);
+    const result = safeParse(phrasePackSchema, raw);
     if (!result.success) {
       issues.push(...issuesFromZod(result.error, `packs[${p}]`));
       return;

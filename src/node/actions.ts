@@ -4,7 +4,7 @@ import { invalidRules } from '../actions/data.js';
 import { OperatorTable, type CustomOperator } from '../conditions/operators.js';
 import type { Rule } from '../actions/rule-schema.js';
 import { checkRuleFile } from '../actions/validate-rules.js';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { operatorsSchema } from '../actions/pack.js';
 import { actionCatalogue } from '../generated/actions-catalogue.js';
 import { builtInActionRules } from '../generated/actions-rules.js';
@@ -40,7 +40,7 @@ function parseOptions(options: unknown, what: string) {
   const { operators, ...limits } = options as ActionRuleLoadOptions;
   if (operators !== undefined) {
     // The same check as createAssistant({ actions: { operators } }), so what loads also builds.
-    const checked = operatorsSchema.safeParse(operators);
+    const checked = safeParse(operatorsSchema, operators);
     if (!checked.success) {
       const issues = issuesFromZod(checked.error, 'operators');
       throw new HuashuError(

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stripComments } from 'jsonc-parser';
 import { z } from 'zod';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
 import { createLinter } from '../lint/linter.js';
 import { lintOptionsSchema, type LintOptions } from '../lint/options.js';
@@ -217,7 +217,7 @@ export function loadConfigFile(file: string, options: FileLimits = {}): HuashuCo
     else folders[key] = contained.path;
   }
 
-  const parsed = configSchema.safeParse(value);
+  const parsed = safeParse(configSchema, value);
   if (!parsed.success) {
     for (const issue of issuesFromZod(parsed.error, '', path)) {
       const pack = /^lint\.packs\[(\d+)\](.*)$/.exec(issue.path);
@@ -241,7 +241,7 @@ export function loadConfigFile(file: string, options: FileLimits = {}): HuashuCo
         packFile === undefined
           ? { file: path, prefix: `lint.packs[${index}]` }
           : { file: packFile, prefix: '' };
-      const result = phrasePackSchema.safeParse(pack);
+      const result = safeParse(phrasePackSchema, pack);
       if (result.success) validPacks.push({ pack: pack as PhrasePack, index, origin });
       else packIssues.push(...issuesFromZod(result.error, origin.prefix, origin.file));
     });

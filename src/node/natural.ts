@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { HuashuError, parseOrThrow } from '../errors.js';
+import { HuashuError, parseOrThrow, safeParse } from '../errors.js';
 import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { extractFeatures, FeatureBuffer, stopWordKeys } from '../intent/features.js';
@@ -47,7 +47,8 @@ const naturalOptionsSchema = z
       )
       .min(1, 'give at least one example, or leave examples out for the built-in corpus')
       .optional(),
-    smoothing: z.number().positive().finite().optional(),
+    // Bounded: natural's probabilities become NaN with a smoothing of 2 ** 31 (the fuzz suite).
+    smoothing: z.number().positive().max(1_000, 'smoothing is at most 1,000 (typical: 0.1 to 10)').optional(),
   })
   .strict();
 
@@ -71,7 +72,7 @@ export function readIntentCorpus(): Array<{ text: string; intent: string }> {
   const examples: Array<{ text: string; intent: string }> = [];
   for (const locale of LOCALES) {
     const file = join(folder, `corpus.${locale}.json`);
-    const parsed = corpusFileSchema.safeParse(readJsonFile(file, 'INVALID_RULES'));
+    const parsed = safeParse(corpusFileSchema, readJsonFile(file, 'INVALID_RULES'));
     if (!parsed.success)
       throw new HuashuError('INVALID_RULES', `${file} is not a valid corpus file: ${parsed.error.message}`);
     for (const entry of parsed.data.data)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HuashuError, issuesFromZod, type HuashuIssue } from '../errors.js';
+import { HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { KNOWN_ROLE_VALUES, mapRole, type QaRole } from './roles.js';
 import { readTime, type TurnTime } from './time.js';
@@ -95,7 +95,7 @@ function readUsualRecord(value: unknown): ParsedRecord | undefined {
 
 /** `readTurnRecord` through zod alone: the reference the hand check is tested against. */
 export function readTurnRecordWithZod(value: unknown, utcOffsetMinutes: number, where: string): ReadTurn {
-  const parsed = turnRecordSchema.safeParse(value);
+  const parsed = safeParse(turnRecordSchema, value);
   const issues: HuashuIssue[] = parsed.success ? [] : issuesFromZod(parsed.error, where);
   if (!parsed.success)
     throw new HuashuError(

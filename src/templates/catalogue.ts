@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue } from '../errors.js';
+import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema } from '../facts.js';
 import type { TemplateId } from '../ids.js';
 import { MAX_TEMPLATE_ID_LENGTH, TIME_ZONE_CACHE_SIZE } from '../limits.js';
@@ -307,7 +307,7 @@ export function createTemplateCatalogue(
     }
     let context = template.prepare(vars);
     if (context === undefined) {
-      const parsed = template.schema().safeParse(vars);
+      const parsed = safeParse(template.schema(), vars);
       if (!parsed.success) throw variableError(template, locale, vars, parsed.error);
       context = parsed.data as Record<string, unknown>;
     }

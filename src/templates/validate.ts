@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HuashuIssue } from '../errors.js';
+import { safeParse } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
 import { hasOwn, ownValue } from '../util/own.js';
 import {
@@ -119,7 +120,7 @@ export function validateTemplates(
       problem(['variables', '__proto__'], variablePathProblem('__proto__')!);
       continue;
     }
-    const parsed = templateDefinitionSchema.safeParse(input.value);
+    const parsed = safeParse(templateDefinitionSchema, input.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [head, locale] = issue.path;
@@ -159,7 +160,7 @@ export function validateTemplates(
           problem(['variables', path, 'example'], `no example for ${locale}`);
           continue;
         }
-        const result = valueSchema.safeParse(value);
+        const result = safeParse(valueSchema, value);
         if (!result.success) {
           problem(
             ['variables', path, 'example'],

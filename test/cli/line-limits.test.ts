@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
@@ -236,5 +237,20 @@ describe('huashu lint: a reply longer than MAX_LINTED_CHARS is checked in part, 
     expect(results).toEqual([
       expect.objectContaining({ line: 2, unchecked: [100_000, long.length], findings: [] }),
     ]);
+  });
+});
+
+describe('huashu lint: an argument longer than any path is a reply, never a glob pattern', () => {
+  // The glob library throws a raw SyntaxError on 64 K characters; a reply with [ or { looked like a pattern.
+  const text = `[订单x]{好的}${'保证明天到'.repeat(14_000)}`;
+  it.each([
+    ['alone: linted as the reply (its promises are warnings: exit 0)', [text], 0, ''],
+    ['with another argument: a missing file, exit 2', [text, 'other.jsonl'], 2, 'no such file'],
+  ])('%s', async (_name, args, code, stderr) => {
+    const out = lintIo({ cwd: tmpdir() });
+    expect(await execute(['lint', ...args, '--no-config', '--format', 'json'], out.io)).toBe(code);
+    expect(out.stderr).toContain(stderr);
+    expect(out.stderr).not.toContain('SyntaxError');
+    if (code === 0) expect(out.stdout).toContain('no-overpromise');
   });
 });

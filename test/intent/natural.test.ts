@@ -68,6 +68,30 @@ describe('createNaturalClassifier (huashu/node)', () => {
     expect(Object.keys(Object.prototype)).toEqual([]);
   });
 
+  it.each([
+    [1_000, 'ok'],
+    [1_001, 'INVALID_OPTIONS'],
+    [2 ** 31, 'INVALID_OPTIONS'],
+  ])('smoothing %d: %s (a smoothing of 2 ** 31 made every probability NaN)', (smoothing, expected) => {
+    let outcome = 'ok';
+    try {
+      const model = createNaturalClassifier({
+        examples: [
+          { text: '开个发票', intent: 'invoice' },
+          { text: '我要退货', intent: 'aftersale.return_exchange' },
+        ],
+        smoothing,
+      });
+      expect(
+        Array.from(model.predict(normalize('我的订单什么时候发货'))).every((v) => v >= 0 && v <= 1),
+      ).toBe(true);
+    } catch (error) {
+      outcome = (error as { code?: string }).code ?? 'raw';
+      expect((error as Error).message).toContain('smoothing is at most 1,000');
+    }
+    expect(outcome).toBe(expected);
+  });
+
   // With a smoothing above a class's example count every unseen feature multiplies natural's
   // probability by more than 1: a long message overflowed to Infinity and predict gave NaN.
   it('predicts probabilities, not NaN, when natural overflows on a long message', () => {

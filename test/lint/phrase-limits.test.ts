@@ -81,3 +81,30 @@ describe('phrase and regex length limits: valid at the limit, a typed error one 
     },
   );
 });
+
+describe('values zod cannot read fail as typed errors, not as a TypeError from inside zod', () => {
+  // zod 4 runs a string's length checks on any value with a `length`: found by the fuzz suite.
+  const hostile = { length: { isAdmin: true, toString: 'x' } };
+  it.each([
+    [
+      'a phrase example',
+      {
+        lint: {
+          packs: [
+            { name: 'shop', phrases: [{ category: 'custom', patterns: ['别烦我'], examples: [hostile] }] },
+          ],
+        },
+      },
+      'INVALID_RULES',
+    ],
+    ['an allowed phrase', { lint: { allow: [hostile] } }, 'INVALID_OPTIONS'],
+    [
+      'an intent phrase',
+      { intents: { patterns: [{ intent: 'complaint', phrases: [hostile] }] } },
+      'INVALID_OPTIONS',
+    ],
+  ])('%s', (_name, options, code) => {
+    const refused = build(options);
+    expect(refused.startsWith(`${code}:`), refused).toBe(true);
+  });
+});

@@ -30,9 +30,16 @@ export function statIfExists(path: string): Stats | undefined {
   }
 }
 
-/** Is the argument a shell pattern (`*`, `?`, `[…]`, `{a,b}`) rather than a file name? */
+/** The longest path a file system takes (Linux PATH_MAX): a longer argument names no file. */
+const MAX_PATH_LENGTH = 4_096;
+
+/**
+ * Is the argument a shell pattern (`*`, `?`, `[…]`, `{a,b}`) rather than a file name? Never one
+ * longer than a path can be: that is a reply's text (the glob library refuses 64 K characters with
+ * a raw SyntaxError).
+ */
 export function isPattern(argument: string): boolean {
-  return isDynamicPattern(argument);
+  return argument.length <= MAX_PATH_LENGTH && isDynamicPattern(argument);
 }
 
 /**
@@ -44,13 +51,22 @@ export function expandInputArgument(argument: string, cwd: string): InputFile[] 
   const path = resolve(cwd, argument);
   const stats = statIfExists(path);
   if (stats === undefined && isPattern(argument)) {
-    const matches = globSync(argument, {
-      cwd,
-      absolute: true,
-      onlyFiles: true,
-      dot: false,
-      expandDirectories: false,
-    }).sort();
+    let matches: string[];
+    try {
+      matches = globSync(argument, {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        expandDirectories: false,
+      }).sort();
+    } catch (error) {
+      // The glob library's own refusal (a pattern it cannot parse): an IO error naming the argument.
+      throw ioError(
+        `${argument}: not a pattern the file search can read (${(error as Error).message})`,
+        argument,
+      );
+    }
     if (matches.length === 0)
       throw ioError(
         `${argument}: no file matches this pattern (check the folder and the extension)`,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { HuashuError, issuesFromZod, describeIssues } from '../../errors.js';
+import { HuashuError, issuesFromZod, describeIssues, safeParse } from '../../errors.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { parseJsonText } from '../../node/json-text.js';
 import type { ReplyRecord } from './record.js';
@@ -64,7 +64,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     throw new HuashuError('INVALID_OPTIONS', `Invalid baseline ${file}: ${parsed.message}`, {
       issues: [{ file, path: '', message: parsed.message }],
     });
-  const result = baselineSchema.safeParse(parsed.value);
+  const result = safeParse(baselineSchema, parsed.value);
   if (!result.success) {
     const issues = issuesFromZod(result.error, '', file);
     throw new HuashuError(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { turnSchema } from '../../context.js';
-import { formatPath } from '../../errors.js';
+import { formatPath, safeParse } from '../../errors.js';
 import { factsSchema } from '../../facts.js';
 import { supportedLocaleSchema } from '../../options.js';
 import type { ReplyOrigin } from '../formatters/types.js';
@@ -88,7 +88,7 @@ function simpleReply(value: unknown, line: number, origin: ReplyOrigin | SourceL
 }
 
 function validatedItem(value: unknown, line: number, origin: ReplyOrigin | SourceLine): InputItem {
-  const parsed = inputRecordSchema.safeParse(value);
+  const parsed = safeParse(inputRecordSchema, value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const path = formatPath(issue.path);
