@@ -69,10 +69,6 @@ export function describeIssues(issues: readonly HuashuIssue[]): string {
 }
 
 /**
- * Parse `value` with `schema` or throw a HuashuError with every problem listed.
- * `what` names the input in the message, e.g. "analyze(text)".
- */
-/**
  * `schema.safeParse(value)` that never throws: zod 4 runs a string's length checks on any value with
  * a `length` (an object `{ length: { toString: 'x' } }` throws a TypeError inside zod). Such a value
  * fails as one issue at the top, not as a crash.
@@ -89,6 +85,10 @@ export function safeParse<T extends z.ZodType>(schema: T, value: unknown): z.Zod
   }
 }
 
+/**
+ * Parse `value` with `schema` or throw a HuashuError with every problem listed.
+ * `what` names the input in the message, e.g. "analyze(text)".
+ */
 export function parseOrThrow<T extends z.ZodType>(
   schema: T,
   value: unknown,
