@@ -756,6 +756,22 @@ export function phoneDigits(value: string): string {
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
 }
 
+/**
+ * Where the masking of an unread part that begins at `end` must start so that a datum the
+ * boundary cuts is masked whole: back over the e-mail and numeric characters right before `end`
+ * (`zhang.san|@qq.com`, `zhang.san@|qq.com`, the first digits of a number), at most
+ * 2 × MAX_NAME (a name, its `@` and a domain).
+ */
+export function unreadDataStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 2 * MAX_NAME) {
+    const code = text.charCodeAt(start - 1);
+    if (!isNameCode(code) && !isNumericUnit(code) && code !== AT && code !== WIDE_AT) break;
+    start--;
+  }
+  return start;
+}
+
 /** Whether maskUnsearched() would change `text`: it has a numeric character or an at sign. */
 export function mayNeedMasking(text: string): boolean {
   return /[\p{N}@＠]/u.test(text);

@@ -195,6 +195,20 @@ describe('files that are not text are refused', () => {
     const utf16 = detectEncoding(bytes, true).startsWith('utf-16');
     expect(notTextReason(bytes, utf16)).toBeUndefined();
   });
+
+  it('judges exactly the first 64 KB however the input is chunked (NUL bytes just after it are text)', async () => {
+    const head = Buffer.from(`reply\n${'亲'.repeat(21_843)}`); // 65,535 bytes
+    const bytes = Buffer.concat([head, Buffer.from('\u0000\u0000,\n亲\n')]);
+    expect(head.byteLength).toBe(65_535);
+    for (const size of [1 << 20, 303, 65_535, 65_536, 4_096, 7]) {
+      const input = await openTextInput(pieces(bytes, size), '-');
+      expect((await collect(input.chunks)).length, `pieces of ${size} bytes`).toBe(bytes.toString().length);
+    }
+    // One byte earlier, the NUL pair is in the sniffed bytes: binary, in every chunking.
+    const earlier = Buffer.concat([head.subarray(0, 65_534), Buffer.from('\u0000\u0000\n')]);
+    for (const size of [1 << 20, 303, 7])
+      await expect(openTextInput(pieces(earlier, size), '-')).rejects.toThrow(/NUL bytes/);
+  });
 });
 
 describe('format from the first line (standard input, unknown extensions)', () => {

@@ -99,6 +99,24 @@ describe('lint reads at most MAX_LINTED_CHARS characters of a reply, and says wh
     expect(fixed.length).toBe(reply.length);
   });
 
+  it.each([
+    ['an e-mail address', '您的邮箱zhang.san@qq.com'],
+    ['a full-width e-mail address', '您的邮箱ｚｈａｎｇ＠qq.com'],
+    ['a mobile number', '您的手机13812345678'],
+    ['a mobile number with dashes', '您的手机138-1234-5678'],
+  ])('no-pii-leak: %s cut by the limit at every point is masked whole by the fixes', (_name, datum) => {
+    for (let cut = 1; cut < datum.length; cut++) {
+      const reply = filler(MAX_LINTED_CHARS - cut) + datum + '，谢谢。' + filler(2_000);
+      const result = assistant.lint(reply);
+      expect(result.unchecked?.[0]).toBe(MAX_LINTED_CHARS);
+      const fixed = applyFixes(reply, result.findings).text;
+      const tail = fixed.slice(MAX_LINTED_CHARS - cut - 10, MAX_LINTED_CHARS + 40);
+      // No e-mail name and no run of 4 digits survives (a masked phone keeps at most 3 and 4 apart).
+      expect(tail, `cut after ${cut}`).not.toMatch(/zhang|ｚｈａｎｇ|\d{4}-?\d{4}|\d{5}/);
+      for (const f of result.findings) expect(f.range[1]).toBeLessThanOrEqual(reply.length);
+    }
+  });
+
   it('no-pii-leak: an unread part with nothing data-like adds no finding', () => {
     const result = assistant.lint('好的'.repeat(60_000));
     expect(result.unchecked).toEqual([MAX_LINTED_CHARS, 120_000]);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { createAssistant } from '../../assistant/index.js';
 import type { Command } from '../command.js';
 import { formatAnalysisPretty } from '../format.js';
@@ -15,7 +15,7 @@ export const analyzeCommand: Command = {
   --format <f>        json (default when piped) or pretty (default on a terminal)
   --previous <text>   the agent's previous message, as context for short answers`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: { format: { type: 'string' }, previous: { type: 'string' } },

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { createIntentClassifier } from '../../intent/classifier.js';
 import { parseEvaluationRows } from '../evaluation/rows.js';
 import { scoreIntents, type EvaluationReport } from '../evaluation/score.js';
@@ -115,7 +115,7 @@ export const evalCommand: Command = {
   summary: 'Measure the intent classifier on a labelled JSONL file',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {

@@ -1,6 +1,6 @@
 import { accessSync, constants, createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { HuashuError } from '../../errors.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
@@ -183,7 +183,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
     summary: 'Check agent replies (text, .txt, .jsonl, .csv, stdin): stylish, json, sarif or github output',
     usage,
     async run(args, io) {
-      const { values, positionals } = parseArgs({
+      const { values, positionals } = parseCommandArgs({
         args,
         allowPositionals: true,
         options: {

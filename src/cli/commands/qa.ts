@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { HuashuError } from '../../errors.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { UNKNOWN_AGENT } from '../../qa/aggregate.js';
@@ -86,7 +86,7 @@ export const qaCommand: Command = {
   summary: 'Score conversations from a helpdesk export: checks, scorecard, per-agent figures',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { HuashuError, isHuashuError } from '../../errors.js';
 import { actionCatalogue } from '../../generated/actions-catalogue.js';
 import { printable } from '../formatters/text.js';
@@ -45,7 +45,7 @@ export const replayCommand: Command = {
   summary: 'Replay reply() over real messages: empty replies, out-of-scope, actions per intent, a sample',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {

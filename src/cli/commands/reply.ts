@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { createAssistant, type Assistant } from '../../assistant/index.js';
 import type { AssistantOptions } from '../../options.js';
 import { isHuashuError } from '../../errors.js';
@@ -82,7 +82,7 @@ export const replyCommand: Command = {
   summary: 'Intent, signals, next actions with reasons, the rendered reply and its lint result',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { isHuashuError } from '../../errors.js';
 import { printable } from '../formatters/text.js';
 import { loadConfig, loadConfigFile } from '../../node/config.js';
@@ -126,7 +126,7 @@ export const templatesCommand: Command = {
     if (sub !== 'list' && sub !== 'render') {
       throw new UsageError(sub === undefined ? 'say list or render' : `unknown subcommand "${sub}"`);
     }
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args: rest,
       allowPositionals: true,
       options: {

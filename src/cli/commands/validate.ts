@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parse-args.js';
 import { createAssistant } from '../../assistant/index.js';
 import { isHuashuError, type HuashuIssue } from '../../errors.js';
 import { printable } from '../formatters/text.js';
@@ -266,7 +266,7 @@ export const validateCommand: Command = {
   summary: 'Check rule, template and phrase packs (every problem, with file and JSON path)',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: { format: { type: 'string' } },

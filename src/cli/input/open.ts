@@ -40,14 +40,17 @@ export async function openTextInput(
     size += bytes.byteLength;
   }
   const sample = Buffer.concat(head);
+  // Judged on exactly the first 64 KB, however the input was chunked (the last chunk read may
+  // run past it): a file and the same bytes piped in get the same answer.
+  const sniffed = sample.subarray(0, SNIFF_BYTES);
   const forcedUtf16 = encoding !== undefined && /^(utf-?16|ucs-?2)/i.test(encoding);
-  const chosen = encoding ?? detectEncoding(sample, done);
+  const chosen = encoding ?? detectEncoding(sniffed, done && sniffed.byteLength === sample.byteLength);
   createDecoder(chosen); // fails now, with the reason, rather than mid-stream
   const utf16 =
     forcedUtf16 ||
     chosen.startsWith('utf-16') ||
-    byteOrderMark(sample)?.encoding.startsWith('utf-16') === true;
-  const reason = notTextReason(sample, utf16);
+    byteOrderMark(sniffed)?.encoding.startsWith('utf-16') === true;
+  const reason = notTextReason(sniffed, utf16);
   if (reason !== undefined)
     throw new HuashuError('IO', `${display}: ${reason}`, {
       issues: [{ file: display, path: '', message: reason }],

@@ -3,6 +3,7 @@ import { toOriginalRange } from '../../normalize/index.js';
 import { ruleDocsUrl } from '../docs.js';
 import {
   mayNeedMasking,
+  unreadDataStart,
   maskPii,
   maskUnsearched,
   phoneDigits,
@@ -120,10 +121,13 @@ export const noPiiLeak = defineRule({
         const spelled = context.matches('spelled-email').length > 0;
         // Past MAX_LINTED_CHARS no rule reads the reply: what could be data there is masked wholesale.
         const { text: reply, whole } = context.reply;
-        const unread = whole.length > reply.length ? whole.slice(reply.length) : '';
-        // A regex test first: most unread parts (text, spaces) hold nothing to mask.
-        const unreadMasked = unread === '' || !mayNeedMasking(unread) ? unread : maskUnsearched(unread);
-        const unreadHasData = unreadMasked !== unread;
+        // The masking starts before the boundary on a datum the boundary cuts (`zhang.san|@qq.com`);
+        // a regex test first: most unread parts (text, spaces) hold nothing to mask.
+        let unreadFrom = whole.length > reply.length ? unreadDataStart(whole, reply.length) : whole.length;
+        if (!mayNeedMasking(whole.slice(unreadFrom))) unreadFrom = whole.length;
+        const unreadText = whole.slice(unreadFrom);
+        const unreadMasked = unreadText === '' ? '' : maskUnsearched(unreadText);
+        const unreadHasData = unreadMasked !== unreadText;
         if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadHasData) return;
         const normalized = skeleton.normalized;
         const cues = datumCues(skeleton);
@@ -169,7 +173,16 @@ export const noPiiLeak = defineRule({
         if (unsearched) {
           const from = normalized.starts[through] ?? reply.length;
           (rest ??= new TheRest(whole, from)).addUnsearched(from);
-        } else if (unreadHasData) (rest ??= new TheRest(whole, reply.length)).addUnsearched(reply.length, unreadMasked);
+        } else if (unreadHasData) {
+          // Never over a datum already reported (its own finding masks it).
+          const taken = rest?.end ?? leaks.at(-1)?.range[1] ?? 0;
+          if (taken > unreadFrom) unreadFrom = taken;
+          (rest ??= new TheRest(whole, unreadFrom)).addUnsearched(
+            unreadFrom,
+            unreadFrom === whole.length - unreadText.length ? unreadMasked : undefined,
+            reply.length,
+          );
+        }
         for (const { kind, range, masked, severity } of leaks)
           context.report({
             messageId: kind,
@@ -199,7 +212,8 @@ interface Leak {
  * Past MAX_PII_SEARCHED, the unsearched rest of the reply joins it masked wholesale.
  */
 class TheRest {
-  private end: number;
+  /** Where the text this finding covers ends so far. */
+  end: number;
   private readonly parts: string[] = [];
   private count = 0;
   private error = false;
@@ -227,12 +241,15 @@ class TheRest {
     if (severity === 'error') this.error = true;
   }
 
-  /** The reply from `from` on, unsearched: masked wholesale (`masked`, when known), and counted as "+". */
-  addUnsearched(from: number, masked = maskUnsearched(this.reply.slice(from))): void {
+  /**
+   * The reply from `from` on, unsearched: masked wholesale (`masked`, when known), and counted as
+   * "+"; `unreadFrom`, where the message says the unread part begins, when masking starts earlier.
+   */
+  addUnsearched(from: number, masked = maskUnsearched(this.reply.slice(from)), unreadFrom = from): void {
     this.parts.push(this.reply.slice(this.end, from), masked);
     this.end = this.reply.length;
     this.unsearched = true;
-    this.unsearchedFrom = from;
+    this.unsearchedFrom = unreadFrom;
     this.error = true;
   }
 
