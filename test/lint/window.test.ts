@@ -117,6 +117,14 @@ describe('lint reads at most MAX_LINTED_CHARS characters of a reply, and says wh
     }
   });
 
+  it('no-pii-leak: a datum found right up to the limit, then only text: one finding, none for the unread part', () => {
+    const reply = filler(MAX_LINTED_CHARS - 13) + '手机13812345678' + '保证明天到，谢谢。';
+    const pii = assistant.lint(reply).findings.filter((f) => f.ruleId === 'no-pii-leak');
+    expect(pii.map((f) => [f.messageId, f.range])).toEqual([
+      ['mobile', [MAX_LINTED_CHARS - 11, MAX_LINTED_CHARS]],
+    ]);
+  });
+
   it('no-pii-leak: an unread part with nothing data-like adds no finding', () => {
     const result = assistant.lint('好的'.repeat(60_000));
     expect(result.unchecked).toEqual([MAX_LINTED_CHARS, 120_000]);

@@ -123,8 +123,8 @@ export const noPiiLeak = defineRule({
         const { text: reply, whole } = context.reply;
         // The masking starts before the boundary on a datum the boundary cuts (`zhang.san|@qq.com`);
         // a regex test first: most unread parts (text, spaces) hold nothing to mask.
-        let unreadFrom = whole.length > reply.length ? unreadDataStart(whole, reply.length) : whole.length;
-        if (!mayNeedMasking(whole.slice(unreadFrom))) unreadFrom = whole.length;
+        const cutFrom = whole.length > reply.length ? unreadDataStart(whole, reply.length) : whole.length;
+        const unreadFrom = mayNeedMasking(whole.slice(cutFrom)) ? cutFrom : whole.length;
         const unreadText = whole.slice(unreadFrom);
         const unreadMasked = unreadText === '' ? '' : maskUnsearched(unreadText);
         const unreadHasData = unreadMasked !== unreadText;
@@ -174,14 +174,13 @@ export const noPiiLeak = defineRule({
           const from = normalized.starts[through] ?? reply.length;
           (rest ??= new TheRest(whole, from)).addUnsearched(from);
         } else if (unreadHasData) {
-          // Never over a datum already reported (its own finding masks it).
+          // Never over a datum already reported (its own finding masks it); what is left after it
+          // may then hold nothing to mask.
           const taken = rest?.end ?? leaks.at(-1)?.range[1] ?? 0;
-          if (taken > unreadFrom) unreadFrom = taken;
-          (rest ??= new TheRest(whole, unreadFrom)).addUnsearched(
-            unreadFrom,
-            unreadFrom === whole.length - unreadText.length ? unreadMasked : undefined,
-            reply.length,
-          );
+          const from = Math.max(unreadFrom, taken);
+          const text = from === unreadFrom ? unreadText : whole.slice(from);
+          const masked = from === unreadFrom ? unreadMasked : maskUnsearched(text);
+          if (masked !== text) (rest ??= new TheRest(whole, from)).addUnsearched(from, masked, reply.length);
         }
         for (const { kind, range, masked, severity } of leaks)
           context.report({
