@@ -758,18 +758,20 @@ export function phoneDigits(value: string): string {
 
 /**
  * Where the masking of an unread part that begins at `end` must start so that a datum the
- * boundary cuts is masked whole: back over the e-mail and numeric characters right before `end`
- * (`zhang.san|@qq.com`, `zhang.san@|qq.com`, the first digits of a number), at most
- * 2 × MAX_NAME (a name, its `@` and a domain).
+ * boundary cuts is masked whole: when the unread part starts inside e-mail or numeric characters,
+ * back over those right before `end` (`zhang.san|@qq.com`, `zhang.san@|qq.com`, `138|12345678`),
+ * at most 2 × MAX_NAME (a name, its `@` and a domain); else at `end` (the boundary cuts nothing).
  */
 export function unreadDataStart(text: string, end: number): number {
+  if (end >= text.length || !isDataCode(text.charCodeAt(end))) return end;
   let start = end;
-  while (start > 0 && end - start < 2 * MAX_NAME) {
-    const code = text.charCodeAt(start - 1);
-    if (!isNameCode(code) && !isNumericUnit(code) && code !== AT && code !== WIDE_AT) break;
-    start--;
-  }
+  while (start > 0 && end - start < 2 * MAX_NAME && isDataCode(text.charCodeAt(start - 1))) start--;
   return start;
+}
+
+/** A character of an e-mail address or a number: a name character, `@`, `＠` or a numeric unit. */
+function isDataCode(code: number): boolean {
+  return isNameCode(code) || isNumericUnit(code) || code === AT || code === WIDE_AT;
 }
 
 /** Whether maskUnsearched() would change `text`: it has a numeric character or an at sign. */

@@ -125,6 +125,14 @@ describe('lint reads at most MAX_LINTED_CHARS characters of a reply, and says wh
     ]);
   });
 
+  it.each([
+    ['a count that ends at the limit, then words', '共12', '件商品，谢谢。'],
+    ['an @ alone past the limit', '请联系', ' @ 客服，谢谢。'],
+  ])('no-pii-leak: %s adds no finding', (_name, before, after) => {
+    const reply = filler(MAX_LINTED_CHARS - before.length) + before + after + filler(500);
+    expect(assistant.lint(reply).findings.filter((f) => f.ruleId === 'no-pii-leak')).toEqual([]);
+  });
+
   it('no-pii-leak: an unread part with nothing data-like adds no finding', () => {
     const result = assistant.lint('好的'.repeat(60_000));
     expect(result.unchecked).toEqual([MAX_LINTED_CHARS, 120_000]);

@@ -125,10 +125,8 @@ export const noPiiLeak = defineRule({
         // a regex test first: most unread parts (text, spaces) hold nothing to mask.
         const cutFrom = whole.length > reply.length ? unreadDataStart(whole, reply.length) : whole.length;
         const unreadFrom = mayNeedMasking(whole.slice(cutFrom)) ? cutFrom : whole.length;
-        const unreadText = whole.slice(unreadFrom);
-        const unreadMasked = unreadText === '' ? '' : maskUnsearched(unreadText);
-        const unreadHasData = unreadMasked !== unreadText;
-        if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadHasData) return;
+        const unreadMayHoldData = unreadFrom < whole.length;
+        if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadMayHoldData) return;
         const normalized = skeleton.normalized;
         const cues = datumCues(skeleton);
         const owner = cueEnds(skeleton, cues.owner);
@@ -146,7 +144,7 @@ export const noPiiLeak = defineRule({
           MAX_PII_SEARCHED,
         );
         const unsearched = through < normalized.text.length;
-        if (hits.length === 0 && !unsearched && !unreadHasData) return;
+        if (hits.length === 0 && !unsearched && !unreadMayHoldData) return;
         const service = cueEnds(skeleton, cues.service);
         const reference = cueEnds(skeleton, cues.reference);
         // The first MAX_FINDINGS_PER_RULE leaks are kept as they are; past that, the last kept one
@@ -173,13 +171,12 @@ export const noPiiLeak = defineRule({
         if (unsearched) {
           const from = normalized.starts[through] ?? reply.length;
           (rest ??= new TheRest(whole, from)).addUnsearched(from);
-        } else if (unreadHasData) {
-          // Never over a datum already reported (its own finding masks it); what is left after it
-          // may then hold nothing to mask.
-          const taken = rest?.end ?? leaks.at(-1)?.range[1] ?? 0;
-          const from = Math.max(unreadFrom, taken);
-          const text = from === unreadFrom ? unreadText : whole.slice(from);
-          const masked = from === unreadFrom ? unreadMasked : maskUnsearched(text);
+        } else if (unreadMayHoldData) {
+          // Never over a datum already reported (its own finding masks it); what is left may then
+          // hold nothing to mask (and a lone @ masks nothing either).
+          const from = Math.max(unreadFrom, rest?.end ?? leaks.at(-1)?.range[1] ?? 0);
+          const text = whole.slice(from);
+          const masked = maskUnsearched(text);
           if (masked !== text) (rest ??= new TheRest(whole, from)).addUnsearched(from, masked, reply.length);
         }
         for (const { kind, range, masked, severity } of leaks)
