@@ -178,8 +178,32 @@ export const lintGenerator: DataGenerator = {
       ids.set(key, source.path);
     }
     // Phrases are compiled with the alphabet they ship with; without a valid one there is nothing to check.
-    if (data.skeleton !== undefined)
-      issues.push(...compileAndCheck(sources, lists, new SkeletonReader(data.skeleton)).issues);
+    if (data.skeleton !== undefined) {
+      const reader = new SkeletonReader(data.skeleton);
+      issues.push(...compileAndCheck(sources, lists, reader).issues);
+      // no-overpromise and shipping-wording read their Chinese grammar words on the skeleton: a
+      // word written otherwise never matches.
+      const shipping = data.words?.['shipping-wording'].zh;
+      const grammar: Record<string, readonly string[]> = {
+        ...prefixed('no-overpromise.zh', data.words?.['no-overpromise'].zh ?? {}),
+        ...prefixed('shipping-wording.zh.left', shipping?.left ?? {}),
+        ...prefixed('shipping-wording.zh.right', shipping?.right ?? {}),
+        ...prefixed('shipping-wording.zh', {
+          notParcel: shipping?.notParcel ?? [],
+          carriers: shipping?.carriers ?? [],
+        }),
+      };
+      for (const [list, words] of Object.entries(grammar))
+        words.forEach((word, i) => {
+          const skeleton = reader.readAside(word).text;
+          if (skeleton !== word)
+            issues.push({
+              file: `${DIR}/${WORDS_FILE}`,
+              path: `${list}[${i}]`,
+              message: `write "${word}" as the skeleton reads it: "${skeleton}"`,
+            });
+        });
+    }
 
     if (issues.length > 0)
       throw new HuashuError(
@@ -342,4 +366,12 @@ function invalidSuggestions(issues: HuashuIssue[]): HuashuError {
     `Invalid lint suggestions (${issues.length} problems):\n  ${describeIssues(issues)}`,
     { issues },
   );
+}
+
+/** The word lists of `lists`, keyed by their path under `prefix`. */
+function prefixed(
+  prefix: string,
+  lists: Record<string, readonly string[]>,
+): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(lists).map(([name, words]) => [`${prefix}.${name}`, words]));
 }

@@ -312,6 +312,134 @@ export const wordsFileSchema = z
         closingFiller: characters('closing filler').optional(),
       })
       .strict(),
+    'no-overpromise': z
+      .object({
+        /**
+         * How a Chinese certainty marker's clause is read (src/lint/rules/promise-clause.ts), in
+         * skeleton form: simplified, 您 → 你, particles and punctuation gone.
+         */
+        zh: z
+          .object({
+            /** An outcome the agent cannot control: arrival (到, 送达), a result (没问题, 能退), a limit. */
+            outcome: wordListSchema,
+            /** An outcome only after a time word (保证今天发货); the agent's own action otherwise (一定给你发货). */
+            dispatch: wordListSchema,
+            /** The agent's own action (帮你, 跟进, 尽快): what follows is effort, not an outcome. */
+            effort: wordListSchema,
+            /** A hedge (预计, 应该): what follows is an estimate. */
+            hedge: wordListSchema,
+            /** Read past without a decision: 到底, 到时候, 一定的. */
+            neutral: wordListSchema,
+            /** Time words (明天, 周五, 号 after a number): with a dispatch or an arrival, a date promise. */
+            time: wordListSchema,
+            /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
+            negation: wordListSchema,
+            /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */
+            negationNeutral: wordListSchema,
+            /** A question after the marker in its sentence (保证能到吗). */
+            question: wordListSchema,
+            /** The clause asks the customer to do something (请你务必保证信息真实): the promise is theirs. */
+            request: wordListSchema,
+            /** Requests that are reassurance, not a task (请放心, 请稍等). */
+            requestNeutral: wordListSchema,
+            /** Past or completed before an arrival (已经到了, 昨天收到): a report, not a promise. */
+            pastBefore: wordListSchema,
+            /** A condition before an arrival (如果明天到, 等收到后): not a promise. */
+            conditionBefore: wordListSchema,
+          })
+          .strict(),
+      })
+      .strict(),
+    'shipping-wording': z
+      .object({
+        /**
+         * How a shipping claim's clause is read (src/lint/rules/shipping-claim.ts), in skeleton
+         * form: simplified, 您 → 你, particles and punctuation gone.
+         */
+        zh: z
+          .object({
+            /** What is sent is not the parcel (链接, 优惠券, 退款), on either side of the verb. */
+            notParcel: wordListSchema,
+            /** Words before the verb, by what they make of it. */
+            left: z
+              .object({
+                /** 已, 已经, 早就 (and their typos 以, 己): done — a claim. */
+                doneAdverb: wordListSchema,
+                /** 昨天, 之前, 刚才: a past time — a claim. */
+                past: wordListSchema,
+                negation: wordListSchema,
+                /** 会, 将, 明天, 尽快, 内, 等: a plan, a modal or a future time. */
+                future: wordListSchema,
+                /** 正在, 在: in progress (blocks a verb, not a state). */
+                progressive: wordListSchema,
+                /** 是否, 有没有, 什么时候: the clause asks. */
+                question: wordListSchema,
+                /** 如果, 一旦, 只要: the clause is a condition. */
+                condition: wordListSchema,
+                /** 给你, 帮你: the beneficiary, part of the span. */
+                beneficiary: wordListSchema,
+                /** 你 right before the verb: the customer does it (你寄出后…). */
+                you: wordListSchema,
+                /** Words that contain a marker but are none (不好意思, 会员, 所以, 目前). */
+                neutral: wordListSchema,
+              })
+              .strict(),
+            /** Words after the verb. */
+            right: z
+              .object({
+                /** 了, 过, 完: done. */
+                doneAdverb: wordListSchema,
+                /** 吗, 没有, 否: the clause asks. */
+                question: wordListSchema,
+                /** 后, 的时候, 的话: a condition or a time clause. */
+                condition: wordListSchema,
+                /** 给你, 出去, 走: part of the span. */
+                beneficiary: wordListSchema,
+                /** The verb is part of a noun (发货时间, 寄送地址) or in progress (发货中). */
+                neutral: wordListSchema,
+              })
+              .strict(),
+            /** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
+            carriers: wordListSchema,
+          })
+          .strict(),
+        /** English, lower-cased words of the original sentence. */
+        en: z
+          .object({
+            /** The verb chain before a participle, by role. */
+            chain: z
+              .object({
+                perfect: wordListSchema,
+                pastAux: wordListSchema,
+                be: wordListSchema,
+                modal: wordListSchema,
+                negation: wordListSchema,
+                adverb: wordListSchema,
+              })
+              .strict(),
+            /** Before the verb, these make its clause a condition (if, once, until). */
+            condition: wordListSchema,
+            /** A relative pronoun right before the verb with no subject (items that shipped). */
+            relative: wordListSchema,
+            /** A question's first word (has, did, when). */
+            questionStart: wordListSchema,
+            determiner: wordListSchema,
+            /** Generic goods (orders, items): with a determiner before, a policy, not a claim. */
+            generic: wordListSchema,
+            /** Determiners that keep a generic noun a claim (your orders have shipped). */
+            genericKeep: wordListSchema,
+            /** After a present passive or a subjectless participle, these make it a policy (is shipped within 24 hours). */
+            policyNext: wordListSchema,
+            /** What is sent is not the parcel (link, email, refund). */
+            notParcel: wordListSchema,
+            /** The right-hand object window stops at these. */
+            objectStop: wordListSchema,
+            /** A fix appended after the span would split the verb from these. */
+            objectNext: wordListSchema,
+          })
+          .strict(),
+      })
+      .strict(),
     'no-offplatform-contact': z
       .object({
         /** After a contact handle, an account id introduced by a label (号码, 账号, id) … */

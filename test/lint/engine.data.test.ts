@@ -2,7 +2,7 @@
  * scripts/data/lint.ts turns rules/lint/ into src/generated/lint-data.ts; a broken data folder
  * must fail the build with every problem listed (file and JSON path), not the first one.
  */
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,44 @@ describe('the skeleton alphabet and rule words', () => {
     expect(found.some((p) => p.startsWith(path))).toBe(true);
   });
 
+  const shippedWords = () =>
+    JSON.parse(readFileSync(join(repository, 'rules', 'lint', 'words.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+
+  // no-overpromise reads its Chinese grammar words on the skeleton (particles and punctuation gone, 您 → 你).
+  const overpromiseWords = Object.fromEntries(
+    [
+      'outcome',
+      'dispatch',
+      'effort',
+      'hedge',
+      'neutral',
+      'time',
+      'negation',
+      'negationNeutral',
+      'question',
+      'request',
+      'requestNeutral',
+      'pastBefore',
+      'conditionBefore',
+    ].map((list) => [list, ['到']]),
+  );
+  it.each([
+    ['carriers in skeleton form', ['顺丰', 'ems'], []],
+    [
+      'a carrier with a particle (呢 is dropped by the skeleton)',
+      ['顺丰呢'],
+      ['shipping-wording.zh.carriers[0]: write "顺丰呢" as the skeleton reads it: "顺丰"'],
+    ],
+  ])('words.json: shipping-wording grammar words, %s', async (_, carriers, expected) => {
+    const words = shippedWords();
+    const shipping = words['shipping-wording'] as { zh: Record<string, unknown> };
+    words['shipping-wording'] = { ...shipping, zh: { ...shipping.zh, carriers } };
+    expect(await problems('words.json', words)).toEqual(expected);
+  });
+
   it('words.json: words the rules compare with folded text must be folded', async () => {
     const words = {
       'greet-first': { openingAddresses: ['親'] },
@@ -140,11 +178,31 @@ describe('the skeleton alphabet and rule words', () => {
         accountLinks: ['是'],
         accountSeparators: [':'],
       },
+      'no-overpromise': { zh: overpromiseWords },
+      'shipping-wording': shippedWords()['shipping-wording'],
     };
     expect(await problems('words.json', words)).toEqual([
       'greet-first.openingAddresses[0]: write "親" folded: "亲"',
       'no-offplatform-contact.accountLabels[0]: write "號碼" folded: "号码"',
       'no-offplatform-contact.accountLabels[1]: write "ID" folded: "id"',
     ]);
+  });
+
+  it.each([
+    ['a word in skeleton form', ['帮你'], []],
+    [
+      'a question particle and mark (dropped by the skeleton: never matched)',
+      ['吗', '吧?'],
+      ['no-overpromise.zh.effort[1]: write "吧?" as the skeleton reads it: ""'],
+    ],
+    [
+      '您 (read as 你)',
+      ['帮您'],
+      ['no-overpromise.zh.effort[0]: write "帮您" as the skeleton reads it: "帮你"'],
+    ],
+  ])('words.json: no-overpromise grammar words, %s', async (_, effort, expected) => {
+    const words = shippedWords();
+    words['no-overpromise'] = { zh: { ...overpromiseWords, effort } };
+    expect(await problems('words.json', words)).toEqual(expected);
   });
 });

@@ -20,7 +20,8 @@
  * the cues found: a reply without one costs nothing here.
  */
 import { clauseBreak, clauseEnd, clauseStart, gapAfterHas, isQuestionMark } from '../clause.js';
-import { wordStartingAt, wordTable } from '../word-table.js';
+import { ruleWords } from '../built-in-data.js';
+import { wordStartingAt, wordTable, type WordTable } from '../word-table.js';
 import { Break, type Skeleton } from '../skeleton.js';
 
 /** A promise's span in the skeleton: from the marker to the end of the outcome it reaches. */
@@ -40,62 +41,44 @@ const enum Word {
   Time,
 }
 
+/**
+ * The Chinese grammar words (rules/lint/words.json, `no-overpromise.zh`), in skeleton form:
+ * simplified, 您 → 你, particles and punctuation gone. Built on the first Chinese marker read.
+ */
+interface ChineseWords {
+  readonly table: WordTable<Word>;
+  readonly negation: readonly string[];
+  readonly negationNeutral: readonly string[];
+  readonly question: readonly string[];
+  readonly request: readonly string[];
+  readonly requestNeutral: readonly string[];
+  readonly pastBefore: readonly string[];
+  readonly conditionBefore: readonly string[];
+}
 
-// Skeleton forms: simplified, 您 → 你, particles and punctuation gone.
-const TIME_ZH =
-  '今天 明天 后天 大后天 今晚 明早 明晚 听日 周一 周二 周三 周四 周五 周六 周日 周末 下周 这周 本周 星期 礼拜 ' +
-  '月底 月初 号 天内 日内 小时 之前 以前 以内 之内 前 内 上午 下午 晚上 中午 双十一 年前 节前 当天 当日';
-const ZH = wordTable<Word>([
-  [
-    Word.Outcome,
-    '到 送到 送达 收到 到货 到手 到账 到家 寄到 运到 到达 抵达 签收 拿到 ' +
-      '没问题 没有问题 没事 不会有问题 不会出问题 不会 没有任何问题 能用 好用 管用 有效 合身 合适 满意 喜欢 放心 ' +
-      '修好 退 退款 退回 退货 退掉 能退 换 成功 通过 批下来 赔 唔会 冇问题',
-  ],
-  [Word.Dispatch, '发货 发出 寄出 出库 发走 寄走 出货 发'],
-  [
-    Word.Effort,
-    '帮你 为你 替你 尽快 尽力 尽全力 尽早 尽量 尽最大 全力 努力 跟进 处理 联系 催 核实 核查 查 反馈 登记 ' +
-      '上报 盯 关注 留意 回复 答复 安排 协调 沟通 解决 第一时间 及时 认真 负责 通知 告诉 申请 提交 追踪 跟踪 ' +
-      '督促 对接 记录 转达 汇报 重视 优先 加急 核对 确认 问 看 做到 看到 找到 查到 想到 遇到 注意到 给你一个 ' +
-      '给你个 给你答复 给你满意 守护 服务 保障 保护 维护 负责到底 陪 等 记得 注意 要 得要 需要 务必 请 别 不要',
-  ],
-  [Word.Hedge, '预计 应该 大概 估计 可能 一般 正常 顺利 也许 或许 差不多 左右 争取 大约 约 尽可能'],
-  [Word.Neutral, '到底 到时 到时候 到位 一定的 一定程度 得到'],
-  [Word.Time, TIME_ZH],
-]);
+let chineseWords: ChineseWords | undefined;
 
-/** Negation or doubt in the few characters before a marker (same clause). */
-const NEG_ZH = [
-  '不',
-  '没',
-  '未',
-  '没法',
-  '没办法',
-  '没有办法',
-  '没人',
-  '没有人',
-  '无法',
-  '难以',
-  '很难',
-  '难',
-  '未必',
-  '谁也',
-  '谁都',
-  '别',
-  '不敢',
-  '唔',
-  '冇',
-];
-/** Words before a marker that contain a negation character but negate nothing here. */
-const NEG_NEUTRAL_ZH = ['没问题', '没有问题', '没事', '不用担心', '不要担心', '别担心', '不好意思', '不客气', '不错', '不过', '不管', '无论'];
-/** A question anywhere after the marker in its sentence. */
-const QUESTION_ZH = ['吗', '是否', '可否', '能否', '能不能', '会不会', '是不是', '可不可以', '有没有', '么', '吧?'];
+function zh(): ChineseWords {
+  if (chineseWords === undefined) {
+    const words = ruleWords()['no-overpromise'].zh;
+    chineseWords = {
+      ...words,
+      table: wordTable<Word>([
+        [Word.Outcome, words.outcome.join(' ')],
+        [Word.Dispatch, words.dispatch.join(' ')],
+        [Word.Effort, words.effort.join(' ')],
+        [Word.Hedge, words.hedge.join(' ')],
+        [Word.Neutral, words.neutral.join(' ')],
+        [Word.Time, words.time.join(' ')],
+      ]),
+    };
+  }
+  return chineseWords;
+}
 
 const LEFT_WINDOW = 8;
 const RIGHT_WINDOW = 16;
 const QUOTE_WINDOW = 60;
-
 
 function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
   const limit = Math.min(skeleton.text.length, at + window);
@@ -132,12 +115,12 @@ function insideQuote(original: string, at: number): boolean {
   return open || straight % 2 === 1;
 }
 
-
 /** The first outcome in `[from, to)` before any action or hedge: its end, or undefined. */
 function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): number | undefined {
+  const { table } = zh();
   let time = sawTime;
   for (let i = from; i < to; ) {
-    const hit = wordStartingAt(text, i, to, ZH);
+    const hit = wordStartingAt(text, i, to, table);
     if (hit === undefined) {
       i++;
       continue;
@@ -165,26 +148,25 @@ function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): n
 
 function negatedBefore(text: string, from: number, at: number): boolean {
   const left = text.slice(from, at);
+  const { negation, negationNeutral } = zh();
   let cleaned = left;
-  for (const n of NEG_NEUTRAL_ZH) cleaned = cleaned.replaceAll(n, '');
-  return NEG_ZH.some((n) => cleaned.includes(n));
+  for (const n of negationNeutral) cleaned = cleaned.replaceAll(n, '');
+  return negation.some((n) => cleaned.includes(n));
 }
 
-/** The clause asks the customer to do something (请您务必…保证信息真实): the promise is theirs. */
-const REQUEST_ZH = ['请', '务必', '麻烦', '记得', '需要你', '要求'];
-const REQUEST_NEUTRAL_ZH = ['请放心', '请你放心', '请耐心', '请稍等', '请你耐心', '请你稍等'];
 const REQUEST_WINDOW = 16;
 
 function requestBefore(text: string, from: number, at: number): boolean {
+  const { request, requestNeutral } = zh();
   let left = text.slice(from, at);
-  for (const n of REQUEST_NEUTRAL_ZH) left = left.replaceAll(n, '');
-  return REQUEST_ZH.some((r) => left.includes(r));
+  for (const n of requestNeutral) left = left.replaceAll(n, '');
+  return request.some((r) => left.includes(r));
 }
 
 function questionAfter(skeleton: Skeleton, at: number): boolean {
   const end = sentenceEnd(skeleton, at, 40);
   const rest = skeleton.text.slice(at, end);
-  if (QUESTION_ZH.some((q) => rest.includes(q))) return true;
+  if (zh().question.some((q) => rest.includes(q))) return true;
   return gapAfterHas(skeleton, end, isQuestionMark);
 }
 
@@ -197,9 +179,10 @@ export function chinesePromise(skeleton: Skeleton, start: number, end: number): 
   if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
   if (requestBefore(text, clauseStart(skeleton, start, REQUEST_WINDOW), start)) return undefined;
   // A time already said in the clause (明天一定发货): a dispatch after the marker is a date promise.
+  const { table } = zh();
   let sawTime = false;
   for (let i = left; i < start; i++) {
-    const hit = wordStartingAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, table);
     if (hit?.[0] === Word.Time) sawTime = true;
   }
   let to = clauseEnd(skeleton, end, RIGHT_WINDOW);
@@ -223,10 +206,6 @@ export function chineseFixedPromise(skeleton: Skeleton, start: number, end: numb
   return { start, end };
 }
 
-/** Past or completed around an arrival (已经到了, 收到了): a report, not a promise. */
-const PAST_BEFORE_ZH = ['已', '已经', '早就', '刚', '昨天', '前天', '上周', '刚才'];
-const CONDITION_BEFORE_ZH = ['如果', '要是', '万一', '等', '一旦', '假如', '若', '只要', '直到'];
-
 /**
  * An arrival predicate `[start, end)` read under uncertain delivery: a firm statement of a
  * delivery time (明天就能到, 周五前会送达) is a promise; hedged, negated, asked, conditional or past
@@ -248,14 +227,15 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
   const left = sentenceStart(skeleton, start, FIRM_WINDOW);
   const before = text.slice(left, start);
   if (negatedBefore(text, left, start)) return undefined;
-  if (PAST_BEFORE_ZH.some((w) => before.includes(w))) return undefined;
-  if (CONDITION_BEFORE_ZH.some((w) => before.includes(w))) return undefined;
-  if (QUESTION_ZH.some((q) => before.includes(q)) || questionAfter(skeleton, end)) return undefined;
+  const { pastBefore, conditionBefore, question, table } = zh();
+  if (pastBefore.some((w) => before.includes(w))) return undefined;
+  if (conditionBefore.some((w) => before.includes(w))) return undefined;
+  if (question.some((q) => before.includes(q)) || questionAfter(skeleton, end)) return undefined;
   if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
   // A time in the arrival's own clause (明天就能到), not one that belongs to an action (明天帮你催).
   let time = -1;
   for (let i = clauseStart(skeleton, start, LEFT_WINDOW + 6); i < start; ) {
-    const hit = wordStartingAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, table);
     if (hit === undefined) {
       i++;
       continue;
@@ -266,7 +246,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
   }
   if (time < 0) return undefined;
   for (let i = left; i < start; ) {
-    const hit = wordStartingAt(text, i, start, ZH);
+    const hit = wordStartingAt(text, i, start, table);
     if (hit === undefined) {
       i++;
       continue;

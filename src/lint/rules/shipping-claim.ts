@@ -15,7 +15,8 @@
  * and only when the facts make a claim wrong.
  */
 import { clauseEnd, clauseStart, gapAfterHas, isQuestionMark } from '../clause.js';
-import { wordEndingAt, wordStartingAt, wordTable } from '../word-table.js';
+import { ruleWords } from '../built-in-data.js';
+import { wordEndingAt, wordStartingAt, wordTable, type WordTable } from '../word-table.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
@@ -72,70 +73,50 @@ const enum Mark {
   Neutral,
 }
 
+/**
+ * The Chinese grammar words (rules/lint/words.json, `shipping-wording.zh`), in skeleton form:
+ * simplified, 您 → 你, particles (呢 啊 吧 哦 呀 啦 嘛 …) and punctuation gone. Built on the first
+ * Chinese cue read; the rows' order is the tables' (a word in two rows takes the later mark).
+ */
+interface ChineseWords {
+  readonly left: WordTable<Mark>;
+  readonly right: WordTable<Mark>;
+  readonly carriers: WordTable<Mark>;
+}
 
-// Skeleton forms: simplified, 您 → 你, particles (呢 啊 吧 哦 呀 啦 嘛 …) and punctuation gone.
-const NOT_PARCEL_ZH =
-  '链接 消息 信息 短信 图片 照片 截图 视频 优惠券 券 红包 发票 邮件 通知 申请 退款 钱 赔偿 补偿 语音 文件 ' +
-  '表格 二维码 位置 定位 验证码 单号 运单号 快递单号 物流单号 资料 凭证 报价 方案 问卷 小票 收据 合同 ' +
-  '说明 评价 积分 款项 账单 证明 工单 邀请 口令 退货地址 票 专票 增票 普票 开具 开票 电话 号码 手机号';
+let chineseWords: ChineseWords | undefined;
 
-const ZH_LEFT = wordTable<Mark>([
-  [
-    Mark.DoneAdverb,
-    '已 已经 早就 早已 早都 都已经 也已经 均已 皆已 以 以经 己 己经 巳 巳经 刚 刚刚 早 已于 已然 业已 一早就',
-  ],
-  [Mark.Past, '今早 昨天 昨日 昨晚 前天 前两天 前几天 上周 上星期 上礼拜 之前 刚才 天前 以前 不久前 当时 一早'],
-  [
-    Mark.Negation,
-    '没 没有 未 还没 还没有 还未 尚未 暂未 并未 并没有 不 别 无法 没法 没办法 不能 不会 未能 从未 暂时没 ' +
-      '暂时没有 暂不 不用 不要 不必 不需要 甭 还不',
-  ],
-  [
-    Mark.Future,
-    '会 将 将会 要 就要 快要 马上 立即 立刻 即将 尽快 尽早 及时 可以 可 能 能够 需要 需 须 必须 准备 安排 ' +
-      '等 等待 待 预计 计划 打算 争取 明天 明日 后天 下周 下星期 稍后 晚点 待会 一会 一会儿 随后 再 内 之内 ' +
-      '以内 工作日 明早 听日 后日 前 当天 当日 统一 陆续 优先 按顺序 后 之后 以后 早点 可能 应该 应当 负责 帮忙 记得 请',
-  ],
-  [Mark.Progressive, '正在 正 在 目前正在'],
-  [
-    Mark.Question,
-    '是否 有没有 是不是 能不能 可不可以 会不会 要不要 什么时候 何时 啥时候 哪天 多久 几时 为什么 为啥 怎么 咋 几号',
-  ],
-  [Mark.Condition, '如果 若 假如 一旦 只要 要是 万一 即使 除非 等到 待到 倘若 如若'],
-  [Mark.Beneficiary, '给你 帮你 为你 替你 给你们 帮你们 为你们'],
-  [Mark.You, '你 你这边 你那边 你们'],
-  [Mark.NotParcel, NOT_PARCEL_ZH],
-  [
-    Mark.Neutral,
-    '不好意思 不客气 不错 不用担心 没关系 没问题 没想到 没错 会员 机会 要求 主要 重要 目前 当前 提前 再次 ' +
-      '所以 以上 以下 以及 以便 早上 早晨 早安 刚好 已读 你的 你们的 跟你 和你 告诉你 通知你 麻烦你 请你 ' +
-      '让你 谢谢你 感谢你 理解 在线 现在 实在 存在 所在 在此 正常 正品 真正 内容 内衣 国内 省内 前台 ' +
-      '之前的 后台 售后 以后的 等等 能量 可是 不过 自己',
-  ],
-]);
-
-const ZH_RIGHT = wordTable<Mark>([
-  [Mark.DoneAdverb, '了 过 完 咯 喽 啰 掉 咗'],
-  [Mark.Question, '吗 么 没 没有 否 不 未'],
-  [Mark.Condition, '后 之后 以后 时 的时候 前 之前 以前 的话 时候'],
-  [Mark.Beneficiary, '给你 给你们 出去 过去 出 走 好 给'],
-  [Mark.NotParcel, NOT_PARCEL_ZH],
-  // 发货时间, 发货地, 寄送地址: the verb is part of a noun; 发货中: in progress.
-  [
-    Mark.Neutral,
-    '时间 时效 地 地址 速度 单 问题 日期 流程 规则 标准 政策 效率 周期 顺序 量 员 人 中 方式 渠道 范围 ' +
-      '区域 城市 要求 情况 进度 安排',
-  ],
-]);
-
-/** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
-const CARRIERS_ZH = wordTable<Mark>([
-  [
-    Mark.Neutral,
-    '快递 物流 顺丰 中通 圆通 申通 韵达 邮政 ems 京东 极兔 德邦 百世 天天 黑猫 宅急便 宅配 快递员 快递小哥 ' +
-      '新竹 嘉里 大荣 超商 全家 711 邮局 中华邮政 顺丰速运',
-  ],
-]);
+function chinese(): ChineseWords {
+  if (chineseWords === undefined) {
+    const { left, right, notParcel, carriers } = ruleWords()['shipping-wording'].zh;
+    const row = (mark: Mark, words: readonly string[]) => [mark, words.join(' ')] as const;
+    chineseWords = {
+      left: wordTable<Mark>([
+        row(Mark.DoneAdverb, left.doneAdverb),
+        row(Mark.Past, left.past),
+        row(Mark.Negation, left.negation),
+        row(Mark.Future, left.future),
+        row(Mark.Progressive, left.progressive),
+        row(Mark.Question, left.question),
+        row(Mark.Condition, left.condition),
+        row(Mark.Beneficiary, left.beneficiary),
+        row(Mark.You, left.you),
+        row(Mark.NotParcel, notParcel),
+        row(Mark.Neutral, left.neutral),
+      ]),
+      right: wordTable<Mark>([
+        row(Mark.DoneAdverb, right.doneAdverb),
+        row(Mark.Question, right.question),
+        row(Mark.Condition, right.condition),
+        row(Mark.Beneficiary, right.beneficiary),
+        row(Mark.NotParcel, notParcel),
+        row(Mark.Neutral, right.neutral),
+      ]),
+      carriers: wordTable<Mark>([row(Mark.Neutral, carriers)]),
+    };
+  }
+  return chineseWords;
+}
 
 /** Before 之前 / 以前, a date or hour makes a deadline: 3月5日之前, 周五以前, 下午5点之前. */
 const DEADLINE_BEFORE = /[0-9日号月底末点时一二三四五六]/u;
@@ -151,9 +132,8 @@ const EN_LEFT_WINDOW = 80;
 const EN_RIGHT_WINDOW = 48;
 
 function carrierAt(text: string, start: number, to: number): number {
-  return wordStartingAt(text, start, to, CARRIERS_ZH)?.[1] ?? 0;
+  return wordStartingAt(text, start, to, chinese().carriers)?.[1] ?? 0;
 }
-
 
 /** The clause ending at `end` is the last of its sentence and the sentence ends with a question mark. */
 function endsWithQuestionMark(skeleton: Skeleton, end: number): boolean {
@@ -174,14 +154,14 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
 
   // Left of the cue, nearest first: the aspect that governs it, and what the whole clause does.
   // A cue may hold its own adverb (宝贝已发，请查收).
-  const own = wordStartingAt(text, start, end, ZH_LEFT)?.[0] === Mark.DoneAdverb;
+  const own = wordStartingAt(text, start, end, chinese().left)?.[0] === Mark.DoneAdverb;
   let nearest: Mark | undefined = own ? Mark.DoneAdverb : undefined;
   let spanStart = start;
   let marked = own;
   let adjacent = true;
   let separated = false;
   for (let p = start; p > from; ) {
-    const found = wordEndingAt(text, p, from, ZH_LEFT);
+    const found = wordEndingAt(text, p, from, chinese().left);
     if (found === undefined) {
       p--;
       adjacent = false;
@@ -238,11 +218,11 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
 
   // Right of the cue: complements, the aspect, and what would make it a question, a time clause,
   // a relative clause or a noun.
-  let done = ZH_RIGHT.marks.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
+  let done = chinese().right.marks.get(text.charAt(end - 1)) === Mark.DoneAdverb || particleLaAfter(skeleton, end);
   // 是昨天寄的: 的 ends the clause (or names the carrier); 寄的东西 describes a thing. 是…的 marks
   // focus, not aspect: the past time (昨天, 刚刚) makes the claim, 是随商品一起寄的 is a policy.
   if (text.charCodeAt(end - 1) === 0x7684 /* 的 */) {
-    if (end < to && carrierAt(text, end, to) === 0 && wordStartingAt(text, end, to, ZH_RIGHT)?.[0] !== Mark.DoneAdverb)
+    if (end < to && carrierAt(text, end, to) === 0 && wordStartingAt(text, end, to, chinese().right)?.[0] !== Mark.DoneAdverb)
       return undefined;
   }
   let direct = true;
@@ -262,14 +242,14 @@ export function chineseClaim(skeleton: Skeleton, start: number, end: number, kin
       if (
         next >= to ||
         carrierAt(text, next, to) > 0 ||
-        wordStartingAt(text, next, to, ZH_RIGHT)?.[0] === Mark.DoneAdverb
+        wordStartingAt(text, next, to, chinese().right)?.[0] === Mark.DoneAdverb
       ) {
         q = next;
         continue;
       }
       return undefined; // 已发货的订单: a class of orders, not this one.
     }
-    const found = wordStartingAt(text, q, to, ZH_RIGHT);
+    const found = wordStartingAt(text, q, to, chinese().right);
     if (found === undefined) {
       q++;
       direct = false;
@@ -323,60 +303,53 @@ const enum En {
   Adverb,
 }
 
-function enTable(entries: ReadonlyArray<readonly [En, string]>): Map<string, En> {
-  const map = new Map<string, En>();
-  for (const [mark, words] of entries) for (const word of words.split(' ')) map.set(word, mark);
-  return map;
+/** The English grammar words (rules/lint/words.json, `shipping-wording.en`): lower-cased words. */
+interface EnglishWords {
+  readonly chain: ReadonlyMap<string, En>;
+  readonly condition: ReadonlySet<string>;
+  readonly relative: ReadonlySet<string>;
+  readonly questionStart: ReadonlySet<string>;
+  readonly determiner: ReadonlySet<string>;
+  readonly generic: ReadonlySet<string>;
+  readonly genericKeep: ReadonlySet<string>;
+  readonly policyNext: ReadonlySet<string>;
+  readonly notParcel: ReadonlySet<string>;
+  readonly objectStop: ReadonlySet<string>;
+  readonly objectNext: ReadonlySet<string>;
 }
 
-const EN_CHAIN = enTable([
-  [En.Perfect, 'has have had'],
-  [En.PastAux, 'was were been got gotten'],
-  [En.Be, 'is are am'],
-  [
-    En.Modal,
-    'will would can could should shall may might must to be being gonna going need needs want wants expect ' +
-      'expected about able hope hopefully plan planned scheduled ready due supposed let please try trying ' +
-      'probably maybe likely get gets ought',
-  ],
-  [En.Negation, 'not never no nothing none yet cannot'],
-  [
-    En.Adverb,
-    'already just now finally successfully actually also indeed officially both all safely recently still ' +
-      'currently today really definitely since',
-  ],
-]);
+let englishWords: EnglishWords | undefined;
 
-const EN_CONDITION = new Set(
-  'if once when whenever after until till unless whether before soon whilst while'.split(' '),
-);
-const EN_RELATIVE = new Set('that which who whatever whichever'.split(' '));
-const EN_QUESTION_START = new Set(
-  'has have had was were is are did does do will can could would should why how where what'.split(' '),
-);
-const EN_DETERMINER = new Set('the a an your our my their its this these those any each every no you'.split(' '));
-const EN_GENERIC = new Set(
-  'orders items parcels packages products goods anything shipments purchases things'.split(' '),
-);
-const EN_GENERIC_KEEP = new Set('your the these those both all'.split(' '));
-/** After a present passive or a subjectless participle, these make it a policy (is shipped within 24 hours). */
-const EN_POLICY_NEXT = new Set(
-  'within in by every daily after once when same next via through at before separately directly automatically'.split(
-    ' ',
-  ),
-);
-const EN_NOT_PARCEL = new Set(
-  (
-    'link links email emails e-mail message messages code photo photos picture pictures screenshot details ' +
-    'invoice receipt form refund voucher coupon label instructions reply request note update confirmation ' +
-    'notification text sms newsletter survey review comment payment money tracking quote offer invitation ' +
-    'password file document video response answer feedback ticket complaint apology credit'
-  ).split(' '),
-);
-/** The right-hand object window stops at these. */
-const EN_OBJECT_STOP = new Set('with via by from on at in and but so yesterday today this last earlier'.split(' '));
-/** A fix appended after the span would split the verb from these. */
-const EN_OBJECT_NEXT = new Set('it them your the out off you over to a an everything his her'.split(' '));
+function english(): EnglishWords {
+  if (englishWords === undefined) {
+    const words = ruleWords()['shipping-wording'].en;
+    const chain = new Map<string, En>();
+    for (const [mark, list] of [
+      [En.Perfect, words.chain.perfect],
+      [En.PastAux, words.chain.pastAux],
+      [En.Be, words.chain.be],
+      [En.Modal, words.chain.modal],
+      [En.Negation, words.chain.negation],
+      [En.Adverb, words.chain.adverb],
+    ] as const)
+      for (const word of list) chain.set(word, mark);
+    englishWords = {
+      chain,
+      condition: new Set(words.condition),
+      relative: new Set(words.relative),
+      questionStart: new Set(words.questionStart),
+      determiner: new Set(words.determiner),
+      generic: new Set(words.generic),
+      genericKeep: new Set(words.genericKeep),
+      policyNext: new Set(words.policyNext),
+      notParcel: new Set(words.notParcel),
+      objectStop: new Set(words.objectStop),
+      objectNext: new Set(words.objectNext),
+    };
+  }
+  return englishWords;
+}
+
 /** Verbs that also send messages: what they send is checked. */
 const EN_MESSAGE_VERB = /^(sent|posted|mailed|went|gone)/;
 
@@ -426,7 +399,7 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
   const cue = skeleton.text.slice(start, end);
   // A cue with a gap (the courier … collected it) may hold a modal or a negation itself.
   for (const word of wordsIn(skeleton, start, end)) {
-    const mark = EN_CHAIN.get(word.text) ?? contraction(word.text);
+    const mark = english().chain.get(word.text) ?? contraction(word.text);
     if (mark === En.Negation || (mark === En.Modal && word.text !== 'to')) return undefined;
   }
 
@@ -437,7 +410,7 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
   let subject: Word | undefined;
   for (; i >= 0; i--) {
     const word = left[i]!;
-    const chain = EN_CHAIN.get(word.text);
+    const chain = english().chain.get(word.text);
     if (chain !== undefined) {
       if (chain !== En.Adverb) marks.push(chain);
       spanStart = word.start;
@@ -453,19 +426,19 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
   }
   const before = subject === undefined ? left[i] : subject;
   if (marks.includes(En.Negation) || marks.includes(En.Modal)) return undefined;
-  if (before !== undefined && subject === undefined && EN_RELATIVE.has(before.text)) return undefined;
-  for (const word of left) if (EN_CONDITION.has(word.text)) return undefined;
+  if (before !== undefined && subject === undefined && english().relative.has(before.text)) return undefined;
+  for (const word of left) if (english().condition.has(word.text)) return undefined;
   // Has your order shipped / Is it on its way: an auxiliary first, then the subject.
   const first = left[0];
-  if (first !== undefined && first.start < spanStart && first !== subject && EN_QUESTION_START.has(first.text))
+  if (first !== undefined && first.start < spanStart && first !== subject && english().questionStart.has(first.text))
     return undefined;
-  for (let k = Math.max(0, i - 3); k <= i; k++) if (left[k] && EN_NOT_PARCEL.has(left[k]!.text)) return undefined;
+  for (let k = Math.max(0, i - 3); k <= i; k++) if (left[k] && english().notParcel.has(left[k]!.text)) return undefined;
   const next = right[0]?.text;
   if (next === 'yet') return undefined;
   if (EN_MESSAGE_VERB.test(cue))
     for (const word of right) {
-      if (EN_OBJECT_STOP.has(word.text)) break;
-      if (EN_NOT_PARCEL.has(word.text)) return undefined;
+      if (english().objectStop.has(word.text)) break;
+      if (english().notParcel.has(word.text)) return undefined;
     }
 
   const hasBe = marks.includes(En.Be);
@@ -475,12 +448,12 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
     if (!past) {
       // A present passive or a bare participle: a policy (is shipped within 24 hours), a noun
       // phrase (shipped orders), the customer (you posted it) or a bare past tense (it shipped).
-      if (next !== undefined && (EN_POLICY_NEXT.has(next) || EN_GENERIC.has(next))) return undefined;
+      if (next !== undefined && (english().policyNext.has(next) || english().generic.has(next))) return undefined;
       if (!hasBe) {
-        if (before !== undefined && subject === undefined && EN_DETERMINER.has(before.text)) return undefined;
-        if (before !== undefined && subject === undefined && EN_GENERIC.has(before.text)) {
+        if (before !== undefined && subject === undefined && english().determiner.has(before.text)) return undefined;
+        if (before !== undefined && subject === undefined && english().generic.has(before.text)) {
           const determiner = left[i - 1]?.text;
-          if (determiner === undefined || !EN_GENERIC_KEEP.has(determiner)) return undefined;
+          if (determiner === undefined || !english().genericKeep.has(determiner)) return undefined;
         }
       }
     }
@@ -489,7 +462,7 @@ export function englishClaim(skeleton: Skeleton, start: number, end: number, kin
     start: spanStart,
     end,
     marked: past,
-    fixable: next === undefined || !EN_OBJECT_NEXT.has(next),
+    fixable: next === undefined || !english().objectNext.has(next),
   };
 }
 
