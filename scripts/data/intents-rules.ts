@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HuashuError, describeIssues, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+import { normalize } from '../../src/normalize/index.js';
 import {
   corpusFileSchema,
   patternFileSchema,
@@ -77,6 +78,13 @@ export function loadIntentRules(root: string): IntentRules {
           groupIds.set(id, file);
           group.id = id;
         });
+        // The classifier compares these with folded text (an aside's trailing space ends its word).
+        for (const key of ['dataLabels', 'asides'] as const)
+          (parsed.data[key] ?? []).forEach((word, i) => {
+            const folded = normalize(word).text;
+            if (folded !== word.trimEnd())
+              issues.push({ file, path: `${key}[${i}]`, message: `write "${word}" folded: "${folded}"` });
+          });
         rules.patterns.push({ file, data: parsed.data });
       } else {
         const seen = new Set<string>();

@@ -43,7 +43,9 @@ export function patternsOf(rules: IntentRules): BuiltInPatterns {
   // Checked here once (the schema already refused any pattern that breaks the rule): the run time
   // compiles each on first use without repeating the checks.
   const plans = planSafeRegexes(groups.flatMap((g) => g.regex ?? []));
-  return { groups, mask, plans };
+  const dataLabels = [...new Set(rules.patterns.flatMap((p) => p.data.dataLabels ?? []))];
+  const asides = [...new Set(rules.patterns.flatMap((p) => p.data.asides ?? []))];
+  return { groups, mask, dataLabels, asides, plans };
 }
 
 export async function trainIntentModel(

@@ -114,6 +114,10 @@ interface BuiltIn {
   groups: PatternGroup[];
   mask: string[];
   plans: Record<string, RegexPlan>;
+  /** Words that only label data next to them (单号, 电话): data and one of them is data only. */
+  dataLabels: ReadonlySet<string>;
+  /** Words that open a request made by the way (顺便, "by the way"), matched at a clause's start. */
+  asides: readonly string[];
 }
 
 let builtIn: BuiltIn | undefined;
@@ -147,6 +151,8 @@ function loadBuiltIn(): BuiltIn {
       groups: intentPatterns().groups,
       mask: intentPatterns().mask,
       plans: intentPatterns().plans,
+      dataLabels: new Set(intentPatterns().dataLabels),
+      asides: intentPatterns().asides,
     };
   }
   return builtIn;
@@ -437,7 +443,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
       features.dataTokens > 0 &&
       (features.contentSize === 0 ||
         (features.contentSize <= DATA_LABEL_SIZE &&
-          onlyDataLabels(text, patterns.masked ? patterns.mask : null)));
+          onlyDataLabels(text, patterns.masked ? patterns.mask : null, base.dataLabels)));
     if (features.contentSize === 0 || dataOnly) {
       // Placeholders, numbers and symbols alone say nothing the model knows: context decides.
     } else if (external === undefined) {
@@ -621,7 +627,7 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
         const asks = segmentPatterns[row + winner] === 1 || features.questions[s] === 1;
         if (!asks) continue;
         // "顺便开个发票", "另外…", "also…": a request added by the way is not the main one.
-        if (startsWithAside(text, features.segmentStarts[s] ?? 0)) {
+        if (startsWithAside(text, features.segmentStarts[s] ?? 0, base.asides)) {
           if (asideIntent < 0) asideIntent = winner;
         } else if (firstRequest < 0 && rank === REQUEST_PRECEDENCE) firstRequest = winner;
         // Clauses are visited in order: a later one must be clearly surer to win a tie of rank.
@@ -823,50 +829,22 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   return { intents, classify, classifyMessage };
 }
 
-/** Words that only label data next to them ("[订单x]单号", "电话[电话x]"). */
-const DATA_LABELS = new Set([
-  '单号',
-  '订单',
-  '订单号',
-  '电话',
-  '手机',
-  '手机号',
-  '号码',
-  '地址',
-  '邮箱',
-  '编号',
-  '金额',
-  '姓名',
-]);
 const PLACEHOLDER = /\[[^\]\s]{1,12}\]/gu;
 const DIGITS_AND_PUNCTUATION = /[\d\s\p{P}]+/gu;
 
 /** Whether the folded text (minus masked noise) is data plus one data label and nothing else. */
-function onlyDataLabels(text: string, mask: Uint8Array | null): boolean {
+function onlyDataLabels(text: string, mask: Uint8Array | null, labels: ReadonlySet<string>): boolean {
   if (text.length > 80) return false;
   let kept = text;
   if (mask !== null) {
     kept = '';
     for (let i = 0; i < text.length; i++) if (mask[i] === 0) kept += text[i];
   }
-  return DATA_LABELS.has(kept.replace(PLACEHOLDER, '').replace(DIGITS_AND_PUNCTUATION, ''));
+  return labels.has(kept.replace(PLACEHOLDER, '').replace(DIGITS_AND_PUNCTUATION, ''));
 }
 
-/** Words that open a request made by the way (folded text). */
-const ASIDE_MARKERS = [
-  '顺便',
-  '顺带',
-  '另外',
-  '还有就是',
-  '再就是',
-  'also ',
-  'btw',
-  'by the way',
-  'and also',
-];
-
-function startsWithAside(text: string, at: number): boolean {
-  for (const marker of ASIDE_MARKERS) if (text.startsWith(marker, at)) return true;
+function startsWithAside(text: string, at: number, asides: readonly string[]): boolean {
+  for (const marker of asides) if (text.startsWith(marker, at)) return true;
   return false;
 }
 

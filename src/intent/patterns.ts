@@ -7,6 +7,10 @@ import type { PatternGroup } from './schema.js';
 export interface BuiltInPatterns {
   groups: PatternGroup[];
   mask: string[];
+  /** Words that only label data next to them (单号, 电话), of every locale. */
+  dataLabels: string[];
+  /** Words that open a request made by the way (顺便, "by the way"), of every locale. */
+  asides: string[];
   /** The build step's plan of every group regex, by source (see `compileSafeRegex`). */
   plans: Record<string, RegexPlan>;
 }

@@ -81,6 +81,20 @@ export const patternFileSchema = z
     locale: intentLocaleSchema,
     /** Text chat exports insert that says nothing about the intent (order cards, menu clicks): masked before classifying. */
     mask: literalList.optional(),
+    /** Words that only label data next to them ([订单x]单号, 电话[电话x]), folded: data and one label is data only. */
+    dataLabels: literalList.optional(),
+    /**
+     * Words that open a request made by the way (顺便, by the way), folded and matched at a clause's
+     * start as written: a trailing space ends a word ("also ").
+     */
+    asides: z
+      .array(
+        z
+          .string()
+          .min(1, 'an empty string matches everything; remove it')
+          .max(MAX_PHRASE_LENGTH, `a word is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`),
+      )
+      .optional(),
     patterns: z.array(patternGroupSchema),
   })
   .strict();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadIntentRules } from '../../scripts/data/intents-rules.js';
+import { patternsOf } from '../../scripts/data/intents-train.js';
 import { HuashuError } from '../../src/errors.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -83,5 +84,35 @@ describe('rules/intents loader (build step)', () => {
         ]),
       );
     }
+  });
+
+  it.each([
+    ['folded words and an aside ending in a space', { dataLabels: ['单号'], asides: ['also ', 'btw'] }, []],
+    [
+      'a traditional label, a capitalised aside',
+      { dataLabels: ['單號'], asides: ['BTW'] },
+      ['dataLabels[0]: write "單號" folded: "单号"', 'asides[0]: write "BTW" folded: "btw"'],
+    ],
+    ['an empty aside', { asides: [''] }, ['asides[0]: an empty string matches everything; remove it']],
+  ])('checks the classifier words of a pattern file: %s', (_name, words, expected) => {
+    const folder = join(dir, 'words', 'rules', 'intents');
+    cpSync(join(root, 'rules', 'intents'), folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'patterns.en.json'),
+      JSON.stringify({ locale: 'en', ...words, patterns: [{ id: 'x', intent: 'ack', phrases: ['ok'] }] }),
+    );
+    let messages: string[] = [];
+    try {
+      loadIntentRules(join(dir, 'words'));
+    } catch (error) {
+      messages = (error as HuashuError).issues.map((i) => `${i.path}: ${i.message}`);
+    }
+    expect(messages).toEqual(expected);
+  });
+
+  it('the shipped classifier words reach the built patterns', () => {
+    const built = patternsOf(loadIntentRules(root));
+    expect(built.dataLabels).toContain('订单号');
+    expect(built.asides).toEqual(expect.arrayContaining(['顺便', 'also ', 'by the way']));
   });
 });
