@@ -24,7 +24,7 @@ function declarationFiles(dir: string): string[] {
   return files;
 }
 
-/** The name `z` bound by `import { z } from 'zod'` appears in this node's text. */
+/** The name `z` bound by `import * as z from 'zod'` appears in this node's text. */
 function mentionsZod(node: ts.Node, source: ts.SourceFile): boolean {
   return /\bz\./.test(node.getText(source));
 }

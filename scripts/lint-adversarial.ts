@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { table, type Row } from '../bench/harness.js';
 import { createAssistant } from '../src/index.js';
 import { factsSchema } from '../src/facts.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, ROLES } from './vocabulary.js';
 
 /** One earlier turn of the conversation. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable error codes. Callers switch on `code`; messages may change wording between versions. */
 export type HuashuErrorCode =

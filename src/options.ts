@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from './vocabulary.js';
 import { intentOptionsSchema } from './intent/schema.js';
 import { lintOptionsSchema } from './lint/options.js';

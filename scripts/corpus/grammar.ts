@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
 import {
   configSchema,

@@ -1,7 +1,7 @@
 /**
  * zod schemas of the corpus grammar files under rules/intents/grammar/ (see its README).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HuashuIssue } from '../errors.js';
 import { hasOwn } from '../util/own.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SupportedLocale } from '../language/index.js';
 import { compileCondition, type CompileOptions } from '../conditions/compile.js';
 import { parseSimplePath } from '../conditions/fact-path.js';

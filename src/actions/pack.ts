@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HuashuIssue } from '../errors.js';
 import type { CustomOperator } from '../conditions/operators.js';
 import type { Rule } from './rule-schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { topLevelConditionSchema } from '../conditions/schema.js';
 import type { TopLevelCondition } from '../conditions/types.js';
 

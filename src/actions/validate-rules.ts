@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCondition, type CheckOptions } from '../conditions/checks.js';
 import type { OperatorTable } from '../conditions/operators.js';
 import { formatPath, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';

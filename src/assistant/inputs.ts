@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidArgument, isPlainObject } from '../arguments.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow, safeParse } from '../errors.js';

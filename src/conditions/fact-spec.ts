@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * What a fact (or a field of an object fact) holds, for the static checks: which paths exist under

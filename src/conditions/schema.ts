@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCondition, type CheckOptions } from './checks.js';
 import type { ConditionNode, TopLevelCondition } from './types.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { regexProblem } from '../text/safe-regex.js';
 
 const phrase = z.string().trim().min(1, 'a phrase must not be empty');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PHRASE_LENGTH, MAX_REGEX_LENGTH } from '../limits.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { regexProblem } from '../text/safe-regex.js';

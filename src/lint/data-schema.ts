@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
 
 /** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../errors.js';
 import { turnSchema } from '../context.js';
 import { factsSchema } from '../facts.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
 import { phraseLocaleSchema, type PhrasePack } from './data-schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Range } from '../analysis/types.js';
 import { parseOrThrow } from '../errors.js';
 import type { Facts } from '../facts.js';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stripComments } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
 import { createLinter } from '../lint/linter.js';

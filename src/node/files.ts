@@ -10,7 +10,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep, win32 } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HuashuError, parseOrThrow } from '../errors.js';
 import { parseJsonText } from './json-text.js';
 

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HuashuError, parseOrThrow, safeParse } from '../errors.js';
 import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
 import { QaAggregator, summarizeResult } from './aggregator.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phraseEntrySchema } from '../lint/data-schema.js';
 
 /** The cues of the conversation checks (rules/qa/cues.json). */

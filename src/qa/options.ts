@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseUtcOffset } from './time.js';
 
 /** Options of `createQa()`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { KNOWN_ROLE_VALUES, mapRole, type QaRole } from './roles.js';

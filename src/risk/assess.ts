@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Risk, Signal, SignalId } from '../analysis/types.js';
 import { contextSchema, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SignalId } from '../analysis/types.js';
 
 /** Every signal id of `Signal['id']`, in the order `analysis.signals` breaks score ties. */

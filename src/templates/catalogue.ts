@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema } from '../facts.js';
 import type { TemplateId } from '../ids.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, LOCALES, STAGES } from '../vocabulary.js';
 import { MAX_TEMPLATE_ID_LENGTH, MAX_VARIABLE_PATH_SEGMENTS } from '../limits.js';
 import { INHERITED_KEYS } from '../util/own.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conditionSize } from '../conditions/size.js';
 import type { ConditionNode as Condition } from '../conditions/types.js';
 import { STAGES, TEMPLATE_LOCALES, type Channel, type Stage, type TemplateLocale } from './definition.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { HuashuIssue } from '../errors.js';
 import { safeParse } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasOwn, nullObject } from '../util/own.js';
 import type { TemplateLocale, VariableDeclaration, VariableType } from './definition.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { checkCondition, type CheckOptions, type ConditionIssue } from '../conditions/checks.js';
 import { compileCondition } from '../conditions/compile.js';
 import { objectOf, specOf, type FactSpecs } from '../conditions/fact-spec.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { factsSchema, type Facts } from '../../src/facts.js';
 
 // The hand-written conversation set that `huashu qa` is measured against (test/qa/conversations/,

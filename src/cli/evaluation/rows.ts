@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidArgument } from '../../arguments.js';
 import { parseJsonLines } from '../json-lines.js';
 

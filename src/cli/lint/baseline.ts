@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HuashuError, issuesFromZod, describeIssues, safeParse } from '../../errors.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { parseJsonText } from '../../node/json-text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { turnSchema } from '../../context.js';
 import { formatPath, safeParse } from '../../errors.js';
 import { factsSchema } from '../../facts.js';
