@@ -27,7 +27,9 @@ export const intentsGenerator: DataGenerator = {
     return captureAutomatonLists(() => createIntentClassifier()).map((list) => list.keywords);
   },
   async generate(root) {
-    const rules = loadIntentRules(root);
+    // normalize() needs the hanzi table, generated before this step: imported only now.
+    const { normalize } = await import('../../src/normalize/index.js');
+    const rules = loadIntentRules(root, (text) => normalize(text).text);
     const { model, report } = await trainIntentModel(rules, BUILT_IN_INTENT_IDS, rules.stopWords);
     console.error(
       `  intents: ${report.documents} utterances, ${report.features} features, alpha ${report.settings.alpha}, ` +

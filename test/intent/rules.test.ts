@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadIntentRules } from '../../scripts/data/intents-rules.js';
 import { patternsOf } from '../../scripts/data/intents-train.js';
 import { HuashuError } from '../../src/errors.js';
+import { normalize } from '../../src/normalize/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'huashu-intent-rules-'));
@@ -103,7 +104,7 @@ describe('rules/intents loader (build step)', () => {
     );
     let messages: string[] = [];
     try {
-      loadIntentRules(join(dir, 'words'));
+      loadIntentRules(join(dir, 'words'), (text) => normalize(text).text);
     } catch (error) {
       messages = (error as HuashuError).issues.map((i) => `${i.path}: ${i.message}`);
     }
