@@ -9,10 +9,10 @@ export interface WordTable<M> {
   readonly byLast: ReadonlyMap<number, readonly string[]>;
 }
 
-/** A table from `[mark, 'word word …']` rows (words separated by spaces). */
-export function wordTable<M>(entries: ReadonlyArray<readonly [M, string]>): WordTable<M> {
+/** A table from `[mark, words]` rows; a word in two rows takes the later row's mark. */
+export function wordTable<M>(entries: ReadonlyArray<readonly [M, readonly string[]]>): WordTable<M> {
   const marks = new Map<string, M>();
-  for (const [mark, words] of entries) for (const word of words.split(' ')) marks.set(word, mark);
+  for (const [mark, words] of entries) for (const word of words) marks.set(word, mark);
   const byFirst = new Map<number, string[]>();
   const byLast = new Map<number, string[]>();
   for (const word of marks.keys()) {

@@ -64,12 +64,12 @@ function zh(): ChineseWords {
     chineseWords = {
       ...words,
       table: wordTable<Word>([
-        [Word.Outcome, words.outcome.join(' ')],
-        [Word.Dispatch, words.dispatch.join(' ')],
-        [Word.Effort, words.effort.join(' ')],
-        [Word.Hedge, words.hedge.join(' ')],
-        [Word.Neutral, words.neutral.join(' ')],
-        [Word.Time, words.time.join(' ')],
+        [Word.Outcome, words.outcome],
+        [Word.Dispatch, words.dispatch],
+        [Word.Effort, words.effort],
+        [Word.Hedge, words.hedge],
+        [Word.Neutral, words.neutral],
+        [Word.Time, words.time],
       ]),
     };
   }

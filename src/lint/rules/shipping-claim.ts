@@ -89,30 +89,29 @@ let chineseWords: ChineseWords | undefined;
 function chinese(): ChineseWords {
   if (chineseWords === undefined) {
     const { left, right, notParcel, carriers } = ruleWords()['shipping-wording'].zh;
-    const row = (mark: Mark, words: readonly string[]) => [mark, words.join(' ')] as const;
     chineseWords = {
       left: wordTable<Mark>([
-        row(Mark.DoneAdverb, left.doneAdverb),
-        row(Mark.Past, left.past),
-        row(Mark.Negation, left.negation),
-        row(Mark.Future, left.future),
-        row(Mark.Progressive, left.progressive),
-        row(Mark.Question, left.question),
-        row(Mark.Condition, left.condition),
-        row(Mark.Beneficiary, left.beneficiary),
-        row(Mark.You, left.you),
-        row(Mark.NotParcel, notParcel),
-        row(Mark.Neutral, left.neutral),
+        [Mark.DoneAdverb, left.doneAdverb],
+        [Mark.Past, left.past],
+        [Mark.Negation, left.negation],
+        [Mark.Future, left.future],
+        [Mark.Progressive, left.progressive],
+        [Mark.Question, left.question],
+        [Mark.Condition, left.condition],
+        [Mark.Beneficiary, left.beneficiary],
+        [Mark.You, left.you],
+        [Mark.NotParcel, notParcel],
+        [Mark.Neutral, left.neutral],
       ]),
       right: wordTable<Mark>([
-        row(Mark.DoneAdverb, right.doneAdverb),
-        row(Mark.Question, right.question),
-        row(Mark.Condition, right.condition),
-        row(Mark.Beneficiary, right.beneficiary),
-        row(Mark.NotParcel, notParcel),
-        row(Mark.Neutral, right.neutral),
+        [Mark.DoneAdverb, right.doneAdverb],
+        [Mark.Question, right.question],
+        [Mark.Condition, right.condition],
+        [Mark.Beneficiary, right.beneficiary],
+        [Mark.NotParcel, notParcel],
+        [Mark.Neutral, right.neutral],
       ]),
-      carriers: wordTable<Mark>([row(Mark.Neutral, carriers)]),
+      carriers: wordTable<Mark>([[Mark.Neutral, carriers]]),
     };
   }
   return chineseWords;
