@@ -30,6 +30,7 @@ export const LIBRARY_ENTRIES = {
  *   from build-time snapshots, so the version we snapshot against must be the one we run;
  * - libphonenumber-js: only its `min` build and metadata are used (the package installs 13 MB).
  * - tinyglobby (with fdir and picomatch): the CLI's glob expansion; ~270 KB installed, far less bundled.
+ * - fflate (its browser build, `inflateSync` only): unpacks the generated data (src/util/packed-json.ts).
  * Installed, not bundled: re2js (runtime, a proper ESM/CJS package), json-rules-engine (loaded
  * only for rules the compiled evaluator cannot run, or on request) and tinypool (`huashu qa
  * --workers`: it starts its own worker script by path, which a bundle would break).
@@ -46,6 +47,7 @@ export const BUNDLED = [
   /^tinyglobby/,
   /^fdir/,
   /^picomatch/,
+  /^fflate/,
 ];
 
 /**

@@ -66,7 +66,7 @@ export async function trainIntentModel(
   const { normalize } = await import('../../src/normalize/index.js');
   const { buildSpellingPairs, countWords, encodeWordCounts, spellingPairsOfWordCounts } =
     await import('../../src/intent/spelling.js');
-  const { encodeBase64 } = await import('../../src/intent/base64.js');
+  const { encodeBase64 } = await import('../../src/util/base64.js');
   const words = new Map<string, number>();
 
   const { groups, mask, plans } = patternsOf(rules);

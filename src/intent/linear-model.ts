@@ -10,7 +10,7 @@
  * Scoring is one hash lookup per feature and one integer addition per entry, into scratch buffers
  * owned by the model: no allocation per message.
  */
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { decodeBase64, encodeBase64 } from '../util/base64.js';
 import { HuashuError } from '../errors.js';
 import { KeyIndex } from './key-index.js';
 import type { FeatureList, LinearFeatureSpec } from './linear-features.js';

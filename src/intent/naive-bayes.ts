@@ -1,5 +1,5 @@
 import { decodeVarints, encodeVarints } from '../util/varint.js';
-import { decodeUint32, encodeBase64 } from './base64.js';
+import { decodeUint32, encodeBase64 } from '../util/base64.js';
 import { MAX_SEGMENTS, WHOLE_MESSAGE, type FeatureBuffer } from './features.js';
 import { KeyIndex } from './key-index.js';
 

@@ -1,4 +1,4 @@
-import { decodeBase64, decodeUint32, encodeBase64 } from './base64.js';
+import { decodeBase64, decodeUint32, encodeBase64 } from '../util/base64.js';
 import { decodeVarints, encodeVarints } from './linear-model.js';
 import { stemLength, variantKey, wordKey } from './features.js';
 import { KeyIndex } from './key-index.js';
