@@ -23,8 +23,8 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
-/** Median, p99 and mean of per-item samples in µs. */
-function summarize(samples: Float64Array, count: number): Timing {
+/** Median, p99 and mean of per-item samples in µs (sorts `samples`). */
+export function summarize(samples: Float64Array, count: number): Timing {
   let total = 0;
   for (const us of samples) total += us;
   samples.sort();
@@ -58,6 +58,30 @@ export function timePerItem<T>(
       samples[k++] = us;
     }
   }
+  return summarize(samples, items.length);
+}
+
+/**
+ * Time `fn` once per item per round, items one after another (no item twice in a row, so no CPU
+ * cache or branch history left by the same input), after two warm-up passes. The timer's own
+ * cost (the median of empty timings) is taken off each sample.
+ */
+export function timeConsecutive<T>(items: readonly T[], fn: (item: T) => unknown, rounds: number): Timing {
+  for (let warm = 0; warm < 2; warm++) for (const item of items) fn(item);
+  const empty = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const start = performance.now();
+    empty[i] = (performance.now() - start) * 1000;
+  }
+  const overhead = summarize(empty, items.length).medianUs;
+  const samples = new Float64Array(items.length * rounds);
+  let k = 0;
+  for (let r = 0; r < rounds; r++)
+    for (const item of items) {
+      const start = performance.now();
+      fn(item);
+      samples[k++] = Math.max(0, (performance.now() - start) * 1000 - overhead);
+    }
   return summarize(samples, items.length);
 }
 

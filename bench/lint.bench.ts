@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createLinter } from '../src/lint/linter.js';
 import { expandAlternatives, type PhraseEntry } from '../src/lint/data-schema.js';
 import { evalDir } from './foundation.bench.js';
-import { fmt, readJsonl, type Row, type Suite, type Timing } from './harness.js';
+import { fmt, readJsonl, summarize, timeConsecutive, type Row, type Suite } from './harness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,40 +82,6 @@ function prhDictionary(): { yaml: string; count: number } {
   return { yaml: `${lines.join('\n')}\n`, count };
 }
 
-/**
- * µs per call of `fn` on consecutive items: each item once per round, in order, timed alone. The
- * median cost of timing nothing is subtracted, so sub-microsecond calls are not mostly timer.
- */
-function timeConsecutive<T>(items: readonly T[], fn: (item: T) => unknown, rounds: number): Timing {
-  for (let warm = 0; warm < 2; warm++) for (const item of items) fn(item);
-  const empty = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const start = performance.now();
-    empty[i] = (performance.now() - start) * 1000;
-  }
-  const overhead = summarize(empty).medianUs;
-  const samples = new Float64Array(items.length * rounds);
-  let k = 0;
-  for (let r = 0; r < rounds; r++)
-    for (const item of items) {
-      const start = performance.now();
-      fn(item);
-      samples[k++] = Math.max(0, (performance.now() - start) * 1000 - overhead);
-    }
-  return summarize(samples);
-}
-
-function summarize(samples: Float64Array): Timing {
-  const sorted = Float64Array.from(samples).sort();
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-  return {
-    medianUs: at(0.5),
-    p99Us: at(0.99),
-    meanUs: sorted.reduce((a, b) => a + b, 0) / sorted.length,
-    count: sorted.length,
-  };
-}
-
 interface TextlintLinter {
   lintText(text: string, filePath: string): Promise<{ messages: unknown[] }>;
 }
@@ -169,7 +135,7 @@ export const lintSuite: Suite = {
         samples[i] = (performance.now() - start) * 1000;
         if (result.messages.length > 0) prhFlagged++;
       }
-      const prh = summarize(samples);
+      const prh = summarize(samples, samples.length);
       const share = (n: number) => `${n} (${fmt((100 * n) / replies.length, 2)}%)`;
       rows = [
         {

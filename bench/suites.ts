@@ -1,6 +1,7 @@
 import type { Suite } from './harness.js';
 import { actionsSuite } from './actions.bench.js';
 import { foundationSuite } from './foundation.bench.js';
+import { houseSuite } from './house.bench.js';
 import { intentSuite } from './intent.bench.js';
 import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
@@ -17,6 +18,7 @@ import { worstCaseSuite } from './worst-case.bench.js';
 
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
+  houseSuite,
   foundationSuite,
   intentSuite,
   signalsSuite,

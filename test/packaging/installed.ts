@@ -29,11 +29,14 @@ function npm(args: string[], cwd: string): string {
   });
 }
 
-/** Packs the repository (no scripts: dist/ as built) and installs it, production dependencies only. */
-export function installPackage(): InstalledPackage {
+/**
+ * Packs the repository (no scripts: dist/ as built), or the checkout at `root`, and installs it,
+ * production dependencies only.
+ */
+export function installPackage(root = ROOT): InstalledPackage {
   const work = mkdtempSync(join(tmpdir(), 'huashu-package-'));
   const packed = JSON.parse(
-    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT),
+    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
   ) as Array<{
     filename: string;
     files: Array<{ path: string }>;
