@@ -29,7 +29,10 @@ interface Figure {
   digits: number;
   /** The value must be at most this (Infinity: no goal, shown for comparison). */
   goal: number;
-  unit: string;
+}
+
+function figure(measure: string, value: number, digits: number, goal = Infinity): Figure {
+  return { measure, value, digits, goal };
 }
 
 interface Baseline {
@@ -82,64 +85,22 @@ async function perCallFigures(roots: readonly string[]): Promise<Figure[][] | st
   // The median and p99 of a round, then the median over rounds.
   const middle = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
   return samples.map(({ analyze, lint, reply }) => [
-    {
-      measure: 'analyze() median (µs)',
-      value: middle(analyze.map((t) => t.medianUs)),
-      digits: 1,
-      goal: 10,
-      unit: 'µs',
-    },
-    {
-      measure: 'analyze() p99 (µs)',
-      value: middle(analyze.map((t) => t.p99Us)),
-      digits: 1,
-      goal: 50,
-      unit: 'µs',
-    },
-    {
-      measure: 'lint() median (µs)',
-      value: middle(lint.map((t) => t.medianUs)),
-      digits: 2,
-      goal: 2.5,
-      unit: 'µs',
-    },
-    {
-      measure: 'reply() median (µs)',
-      value: middle(reply.map((t) => t.medianUs)),
-      digits: 1,
-      goal: 30,
-      unit: 'µs',
-    },
+    figure('analyze() median (µs)', middle(analyze.map((t) => t.medianUs)), 1, 10),
+    figure('analyze() p99 (µs)', middle(analyze.map((t) => t.p99Us)), 1, 50),
+    figure('lint() median (µs)', middle(lint.map((t) => t.medianUs)), 2, 2.5),
+    figure('reply() median (µs)', middle(reply.map((t) => t.medianUs)), 1, 30),
   ]);
 }
 
 async function packageFigures(checkout: string): Promise<Figure[]> {
   const f = await measurePackage(checkout);
   return [
-    { measure: 'RSS after analyze + reply + lint (MB)', value: f.rssMb, digits: 1, goal: 60, unit: 'MB' },
-    { measure: '  bare node process RSS (MB)', value: f.bareRssMb, digits: 1, goal: Infinity, unit: 'MB' },
-    {
-      measure: 'process start → first analyze() (ms)',
-      value: f.firstAnalyzeMs,
-      digits: 0,
-      goal: 120,
-      unit: 'ms',
-    },
-    {
-      measure: '  bare node process start (ms)',
-      value: f.bareStartMs,
-      digits: 0,
-      goal: Infinity,
-      unit: 'ms',
-    },
-    { measure: 'production install (MB)', value: f.installMb, digits: 2, goal: 10, unit: 'MB' },
-    {
-      measure: 'browser bundle of createAssistant, minified (KB)',
-      value: f.bundleKb,
-      digits: 0,
-      goal: 900,
-      unit: 'KB',
-    },
+    figure('RSS after analyze + reply + lint (MB)', f.rssMb, 1, 60),
+    figure('  bare node process RSS (MB)', f.bareRssMb, 1),
+    figure('process start → first analyze() (ms)', f.firstAnalyzeMs, 0, 120),
+    figure('  bare node process start (ms)', f.bareStartMs, 0),
+    figure('production install (MB)', f.installMb, 2, 10),
+    figure('browser bundle of createAssistant, minified (KB)', f.bundleKb, 0, 900),
   ];
 }
 
