@@ -5,7 +5,7 @@
  * that bundles for browsers with esbuild, Vite and webpack and runs with no Node built-ins.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,18 @@ describe('one core for import and require', () => {
        console.log(JSON.stringify({ recognised: isHuashuError(error), instance: error instanceof HuashuError, sameClass: NodeError === HuashuError }));`,
     ]);
     expect(JSON.parse(out)).toEqual({ recognised: true, instance: true, sameClass: true });
+  });
+
+  it('the CommonJS build keeps the syntax of the ESM one (no sucrase helpers: a closure per `??`)', () => {
+    const dist = join(pkg.packageDir, 'dist');
+    const cjs = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cjs'));
+    expect(cjs.length).toBeGreaterThan(5);
+    const helpers = cjs.filter((file) =>
+      /\b_nullishCoalesce\(|\b_optionalChain\(|\.prototype\.__init\b/.test(
+        readFileSync(join(dist, file), 'utf8'),
+      ),
+    );
+    expect(helpers).toEqual([]);
   });
 
   it('the CLI runs from the installed package', () => {
