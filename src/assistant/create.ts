@@ -78,10 +78,16 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     parseOrThrow(assistantOptionsSchema, options, 'INVALID_OPTIONS', 'createAssistant(options)');
   // Built now, so bad intent examples or patterns fail here (INVALID_OPTIONS), not on a message.
   const classifier = createIntentClassifier(options.intents ?? {});
-  const catalogue = createTemplateCatalogue(
-    options.templates ?? [],
-    options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
-  );
+  // The template catalogue: built now when the options bring templates (so a bad pack fails here),
+  // else on first use, so analyze() alone never pays for indexing the built-in templates.
+  const buildCatalogue = () =>
+    createTemplateCatalogue(
+      options.templates ?? [],
+      options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
+    );
+  let catalogue: TemplateCatalogue | undefined =
+    options.templates === undefined ? undefined : buildCatalogue();
+  const templates = () => (catalogue ??= buildCatalogue());
 
   /** analyze() of a validated text and context: the message is read once, then analysed. */
   const analyzeChecked = (text: string, context: Context | undefined): Analysis =>
@@ -93,7 +99,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   const packTemplateIds = new Set((options.templates ?? []).map((t) => t.id));
   const suggest = (templateId: string, locale: TemplateLocale) =>
     (packTemplateIds.has(templateId) ? undefined : builtInSuggestion(templateId, locale)) ??
-    catalogue.example(templateId, locale);
+    templates().example(templateId, locale);
   // Configured: built now, so a bad pack fails here. Otherwise built on first use.
   let linter: BuiltLinter | undefined =
     options.lint === undefined ? undefined : buildLinter(options.lint, { suggest });
@@ -109,7 +115,7 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     createPipeline({
       analyze: analyzeChecked,
       recommender: createRecommender({
-        templates: indexReplyTemplates(catalogue),
+        templates: indexReplyTemplates(templates()),
         ...(options.actions === undefined ? {} : { actions: options.actions }),
       }),
       lint: lintOwnReply,
@@ -127,8 +133,11 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
     recommendAsync: async (input, asyncOptions) => steps().recommendAsync(input, asyncOptions),
     reply: (text, replyOptions) => steps().reply(text, replyOptions),
     replyAsync: async (text, replyOptions) => steps().replyAsync(text, replyOptions),
-    render: catalogue.render,
-    templates: { list: catalogue.list, select: catalogue.select },
+    render: (id, vars, renderOptions) => templates().render(id, vars, renderOptions),
+    templates: {
+      list: (filter) => templates().list(filter),
+      select: (analysis, facts, selectOptions) => templates().select(analysis, facts, selectOptions),
+    },
     lint,
   };
   registerAnalysedReply(assistant, (text, replyOptions, analysis) =>

@@ -163,7 +163,22 @@ const ruleSchema = z.object({
  */
 export function defineRule(rule: Rule): Rule {
   parseOrThrow(ruleSchema, rule, 'INVALID_RULES', 'defineRule(rule)');
+  return defineBuiltInRule(rule);
+}
+
+/**
+ * A built-in rule (src/lint/rules/): frozen as defineRule() freezes it, not parsed at import (the
+ * parse cost the start-up of every process); test/lint/rules-meta.test.ts checks each one against
+ * the same schema (`checkRule`).
+ */
+export function defineBuiltInRule(rule: Rule): Rule {
   return Object.freeze({ meta: Object.freeze({ ...rule.meta }), create: rule.create });
+}
+
+/** The problems defineRule() would throw for `rule`, or an empty list. */
+export function checkRule(rule: unknown): string[] {
+  const parsed = ruleSchema.safeParse(rule);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;

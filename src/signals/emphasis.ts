@@ -7,7 +7,9 @@ import type { Contribution } from './contribution.js';
 const MARK_RUN = /[!?]+/g;
 // A run of capitalised words, starting with a word of two letters or more (I WILL SUE → WILL SUE…).
 const CAPS_RUN = /\b[A-Z]{2,}(?:[ \t,.!?'’-]+[A-Z]+(?:['’][A-Z]+)?)*\b/g;
-const shoutWords = new Set(phraseLexicon().shoutWords);
+let shoutWordSet: ReadonlySet<string> | undefined;
+/** The shout words of the lexicon, read on first use (not at import). */
+const shoutWords = (): ReadonlySet<string> => (shoutWordSet ??= new Set(phraseLexicon().shoutWords));
 
 function countMarks(original: string, from: number, to: number): { exclamations: number; questions: number } {
   let exclamations = 0;
@@ -48,7 +50,7 @@ export function emphasisContributions(normalized: NormalizedText, out: Contribut
     let speech = false;
     for (const word of words) {
       letters += word.length;
-      if (shoutWords.has(word.toLowerCase().replaceAll('’', "'"))) speech = true;
+      if (shoutWords().has(word.toLowerCase().replaceAll('’', "'"))) speech = true;
     }
     if (words.length >= 2 && letters >= 6 && speech) {
       out.push({ signal: 'emotion.anger', weight: 0.4, range: [m.index, m.index + m[0].length] });

@@ -2,8 +2,10 @@ import { phraseLexicon } from '../generated/phrase-lexicon.js';
 
 const SPACE = 0x20;
 const APOSTROPHES = new Set([0x27, 0x2019]);
-const zhFillers = new Set(phraseLexicon().zhFillers);
-const enFillers = new Set(phraseLexicon().enFillers);
+let fillers: { zh: ReadonlySet<string>; en: ReadonlySet<string> } | undefined;
+/** The filler words of the lexicon, read on first use (not at import). */
+const fillerSets = () =>
+  (fillers ??= { zh: new Set(phraseLexicon().zhFillers), en: new Set(phraseLexicon().enFillers) });
 
 function isLatinLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || APOSTROPHES.has(code);
@@ -44,11 +46,11 @@ export function isNegated(
     if (isLatinLetter(code)) {
       let wordStart = p - 1;
       while (wordStart > 0 && isLatinLetter(text.charCodeAt(wordStart - 1))) wordStart--;
-      if (!enFillers.has(text.slice(wordStart, p).replaceAll('\u2019', "'"))) return false;
+      if (!fillerSets().en.has(text.slice(wordStart, p).replaceAll('\u2019', "'"))) return false;
       p = wordStart;
       continue;
     }
-    if (zhFillers.has(text.charAt(p - 1))) {
+    if (fillerSets().zh.has(text.charAt(p - 1))) {
       p--;
       continue;
     }

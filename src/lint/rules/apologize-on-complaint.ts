@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../docs.js';
-import { defineRule } from '../rule.js';
+import { defineBuiltInRule } from '../rule.js';
 import { trailingCustomerTurns, turnWindow, wholeReply } from './conversation.js';
 
 /**
@@ -13,7 +13,7 @@ import { trailingCustomerTurns, turnWindow, wholeReply } from './conversation.js
  * sorry) or a regret or responsibility construction (给您添麻烦了, 让您久等了, 是我们的疏忽,
  * that shouldn't have happened, our mistake).
  */
-export const apologizeOnComplaint = defineRule({
+export const apologizeOnComplaint = defineBuiltInRule({
   meta: {
     id: 'apologize-on-complaint',
     category: 'conversation',

@@ -1,10 +1,10 @@
 import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { defineRule } from '../rule.js';
+import { defineBuiltInRule } from '../rule.js';
 import { wholeReply } from './conversation.js';
 
 /** The agent's first reply of a conversation greets the customer (您好, 亲, hello). */
-export const greetFirst = defineRule({
+export const greetFirst = defineBuiltInRule({
   meta: {
     id: 'greet-first',
     category: 'conversation',

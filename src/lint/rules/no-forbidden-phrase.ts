@@ -1,7 +1,7 @@
 import { categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
-import { defineRule } from '../rule.js';
+import { defineBuiltInRule } from '../rule.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
 
@@ -10,7 +10,7 @@ const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
  * responsibility away, impatience, flat refusal, condescension, "not my business". Each finding
  * names its category and suggests a whole approved sentence (contract: category → template).
  */
-export const noForbiddenPhrase = defineRule({
+export const noForbiddenPhrase = defineBuiltInRule({
   meta: {
     id: 'no-forbidden-phrase',
     category: 'wording',

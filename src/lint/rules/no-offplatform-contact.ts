@@ -4,7 +4,7 @@ import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
-import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
+import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
 function alternatives(words: readonly string[]): string {
@@ -85,7 +85,7 @@ interface ReplyCues {
  * A complete invitation in the data (私下转账, 不走平台, add me on) is reported outside a warning.
  * The matching is the linter's one automaton pass; the structure is read only around a channel.
  */
-export const noOffplatformContact = defineRule({
+export const noOffplatformContact = defineBuiltInRule({
   meta: {
     id: 'no-offplatform-contact',
     category: 'platform',

@@ -1,7 +1,7 @@
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
-import { defineRule } from '../rule.js';
+import { defineBuiltInRule } from '../rule.js';
 import { Break, type Skeleton } from '../skeleton.js';
 import {
   chineseFirmArrival,
@@ -39,7 +39,7 @@ function isEnglishCue(skeleton: Skeleton, start: number, end: number): boolean {
  * firm delivery statement without a marker (明天就能到, it will arrive tomorrow) is one too — a
  * warning otherwise.
  */
-export const noOverpromise = defineRule({
+export const noOverpromise = defineBuiltInRule({
   meta: {
     id: 'no-overpromise',
     category: 'facts',

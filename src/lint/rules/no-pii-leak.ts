@@ -13,7 +13,7 @@ import {
 } from '../pii.js';
 import type { PhraseMatch } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
-import { defineRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
+import { defineBuiltInRule, MAX_FINDINGS_PER_RULE, type RuleContext } from '../rule.js';
 import { foldedHasDigitOrAt, type Skeleton } from '../skeleton.js';
 import type { Severity } from '../types.js';
 
@@ -52,7 +52,7 @@ function datumCues(skeleton: Skeleton): Record<'owner' | 'card' | 'service' | 'r
  * form (138****5678), and the finding is marked `redacted` so outputs that print the reply mask its
  * range too. The fix replaces the datum with the masked form.
  */
-export const noPiiLeak = defineRule({
+export const noPiiLeak = defineBuiltInRule({
   meta: {
     id: 'no-pii-leak',
     category: 'privacy',

@@ -2,7 +2,7 @@ import { isClosingTurn } from '../../qa/closing.js';
 import type { ConversationTurn } from '../types.js';
 import { ruleWords } from '../built-in-data.js';
 import { ruleDocsUrl } from '../docs.js';
-import { defineRule, type RuleContext } from '../rule.js';
+import { defineBuiltInRule, type RuleContext } from '../rule.js';
 import { MAX_LOOKBACK_TURNS, trailingCustomerTurns, turnWindow, wholeReply } from './conversation.js';
 
 /** What a closing customer turn says: nothing else / goodbye, thanks, or only an acknowledgement. */
@@ -25,7 +25,7 @@ const VARIATION_SELECTOR = 0xfe0f;
  * question and no new request — it is made only of closing words (thanks, nothing-else, goodbye,
  * acknowledgement) with particles, punctuation and emoji, and has no question mark.
  */
-export const offerFurtherHelp = defineRule({
+export const offerFurtherHelp = defineBuiltInRule({
   meta: {
     id: 'offer-further-help',
     category: 'conversation',

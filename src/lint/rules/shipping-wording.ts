@@ -1,6 +1,6 @@
 import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch } from '../phrase-set.js';
-import { defineRule } from '../rule.js';
+import { defineBuiltInRule } from '../rule.js';
 import { Break } from '../skeleton.js';
 import { readClaims, type ClaimSpan } from './shipping-claim.js';
 
@@ -20,7 +20,7 @@ const SUBJECT_AFTER = 12;
  * (仓库已发货). When the order has not shipped at all, no shipping claim is true.
  * Without `facts.order.shipped` the rule cannot know, and reports nothing.
  */
-export const shippingWording = defineRule({
+export const shippingWording = defineBuiltInRule({
   meta: {
     id: 'shipping-wording',
     category: 'facts',

@@ -1,6 +1,6 @@
 import { ruleDocsUrl } from '../docs.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
-import { defineRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
+import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { readClaims } from './shipping-claim.js';
 
 /**
@@ -10,7 +10,7 @@ import { readClaims } from './shipping-claim.js';
  * to list the claims to check against the order system. The claims are read as shipping-wording
  * reads them: questions, plans, negations and conditions are not claims.
  */
-export const unverifiedShippingClaim = defineRule({
+export const unverifiedShippingClaim = defineBuiltInRule({
   meta: {
     id: 'unverified-shipping-claim',
     category: 'facts',
