@@ -7,6 +7,7 @@ import { limitsSuite } from './limits.bench.js';
 import { lintCliSuite } from './lint-cli.bench.js';
 import { lintLongLineSuite } from './lint-long-line.bench.js';
 import { lintSuite } from './lint.bench.js';
+import { moduleFormatsSuite } from './module-formats.bench.js';
 import { packageSuite } from './package.bench.js';
 import { playgroundSuite } from './playground.bench.js';
 import { qaCliSuite } from './qa-cli.bench.js';
@@ -19,6 +20,7 @@ import { worstCaseSuite } from './worst-case.bench.js';
 /** Every benchmark suite `npm run bench` runs, in order. Add yours here. */
 export const suites: Suite[] = [
   houseSuite,
+  moduleFormatsSuite,
   foundationSuite,
   intentSuite,
   signalsSuite,
