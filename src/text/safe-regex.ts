@@ -37,7 +37,8 @@ type CharTest = (codePoint: number) => boolean;
 type Node =
   | { kind: 'char'; codePoint: number }
   | { kind: 'set'; test: CharTest }
-  | { kind: 'assert' }
+  /** `^`, `$`, `\\b` or `\\B`. */
+  | { kind: 'assert'; which: string }
   | { kind: 'seq'; items: Node[] }
   | { kind: 'alt'; options: Node[] }
   | { kind: 'repeat'; node: Node; min: number; max: number };
@@ -146,7 +147,7 @@ class Parser {
     }
     if (char === '^' || char === '$') {
       this.at++;
-      return { node: { kind: 'assert' }, re2: char };
+      return { node: { kind: 'assert', which: char }, re2: char };
     }
     const codePoint = source.codePointAt(this.at)!;
     this.at += codePoint > 0xffff ? 2 : 1;
@@ -239,7 +240,7 @@ class Parser {
     if ('dDwWsS'.includes(next)) return set(`\\${next}`);
     if (next === 'b' || next === 'B') {
       if (inClass) return char(0x08);
-      return { node: { kind: 'assert' }, re2: `\\${next}` };
+      return { node: { kind: 'assert', which: `\\${next}` }, re2: `\\${next}` };
     }
     if (next === 'p' || next === 'P') {
       const close = source.indexOf('}', this.at);
@@ -447,9 +448,18 @@ export type RegexPlan =
   | { engine: 'native' }
   /**
    * `re2`: the pattern in RE2 syntax, what re2js compiles; `required`: a literal every match
-   * contains (absent when there is none, or the pattern ignores case).
+   * contains (absent when there is none, or the pattern ignores case); `whole`: the pattern is
+   * anchored at both ends (`^…$`, no top-level `|`, no `m` flag), so a match is the whole text.
    */
-  | { engine: 're2'; re2: string; required?: string };
+  | { engine: 're2'; re2: string; required?: string; whole?: true };
+
+/** Whether every match of the parsed pattern is the whole text: `^…$` at the top level, no `m`. */
+function matchesWholeText(node: Node, flags: string): boolean {
+  if (flags.includes('m') || node.kind !== 'seq' || node.items.length < 2) return false;
+  const first = node.items[0]!;
+  const last = node.items[node.items.length - 1]!;
+  return first.kind === 'assert' && first.which === '^' && last.kind === 'assert' && last.which === '$';
+}
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
 
@@ -489,7 +499,12 @@ function analyse(source: string, flags: string): RegexPlan | string {
     longestMatch(parsed.node) <= MAX_NATIVE_LENGTH;
   if (native) return { engine: 'native' };
   const required = flags.includes('i') ? '' : requiredLiteral(parsed.node);
-  return required === '' ? { engine: 're2', re2: parsed.re2 } : { engine: 're2', re2: parsed.re2, required };
+  return {
+    engine: 're2',
+    re2: parsed.re2,
+    ...(required === '' ? {} : { required }),
+    ...(matchesWholeText(parsed.node, flags) ? { whole: true as const } : {}),
+  };
 }
 
 /**
@@ -543,7 +558,7 @@ export function compileSafeRegex(source: string, flags = '', plan?: RegexPlan): 
       },
     };
   }
-  const { re2: re2Source, required = '' } = result;
+  const { re2: re2Source, required = '', whole = false } = result;
   let regex: RE2JS | undefined;
   const re2 = () => (regex ??= RE2JS.compile(re2Source, re2Flags(flags)));
   return {
@@ -554,6 +569,8 @@ export function compileSafeRegex(source: string, flags = '', plan?: RegexPlan): 
     test: (text) => text.includes(required) && re2().test(text),
     find: (text) => {
       if (!text.includes(required) || !re2().test(text)) return null;
+      // Anchored at both ends: the match is the whole text (no second, position-tracking pass).
+      if (whole) return [0, text.length];
       const matcher = re2().matcher(text);
       return matcher.find() ? [matcher.start(), matcher.end()] : null;
     },

@@ -177,6 +177,20 @@ describe('safe regex: the build-time plans of built-in patterns', () => {
     );
   });
 
+  it.each([
+    ['^(?:a|1)+$', '', true, 'anchored at both ends'],
+    ['(^a+$)', '', true, 'inside a group, still the whole text'],
+    ['^a+|b+$', '', false, 'a top-level alternative: either side alone'],
+    ['^a+', '', false, 'anchored at the start only'],
+    ['a+$', '', false, 'anchored at the end only'],
+    ['^a+$', 'm', false, 'multi-line: ^ and $ match at every line'],
+    ['^a+\\b', '', false, 'a word boundary is not an end'],
+  ])('%s (flags "%s"): a match is the whole text: %s (%s)', (source, flags, whole) => {
+    const plan = planSafeRegex(source, flags);
+    expect(plan.engine).toBe('re2');
+    expect(plan.engine === 're2' && plan.whole === true).toBe(whole);
+  });
+
   it('a plan compiles nothing until the pattern is first used', () => {
     // An RE2 spelling that re2js refuses: were it compiled at once, this would throw here.
     const lazy = compileSafeRegex('a+', '', { engine: 're2', re2: '(' });
