@@ -19,7 +19,7 @@ export function parseCommandArgs<T extends ParseArgsConfig & { args: string[] }>
   const takesValue = (arg: string) =>
     arg.startsWith('--')
       ? !arg.includes('=') && Object.hasOwn(options, arg.slice(2)) && options[arg.slice(2)]?.type === 'string'
-      : arg.length === 2 && shorts.get(arg[1] ?? '') === 'string';
+      : arg.length === 2 && arg[0] === '-' && shorts.get(arg[1] ?? '') === 'string';
   for (let i = 0; i < config.args.length; i++) {
     const arg = config.args[i] ?? '';
     if (arg === '--') break;
@@ -41,6 +41,18 @@ export function parseCommandArgs<T extends ParseArgsConfig & { args: string[] }>
       throw new UsageError(
         `'${arg.slice(0, 12)}…' is a group of ${arg.length - 1} short options; at most ${MAX_SHORT_OPTION_GROUP}`,
       );
+    // parseArgs reads a group one letter at a time: a `-` in it (`-q-`) is `--`, the end of the
+    // options; a string option's letter takes the rest of the group as its value.
+    if (groupEndsOptions(arg, shorts)) break;
   }
   return parseArgs(config);
+}
+
+/** Whether parseArgs reads a `-` in the short-option group `arg` (as `--`) before any value. */
+function groupEndsOptions(arg: string, shorts: ReadonlyMap<string, 'string' | 'boolean'>): boolean {
+  for (const letter of arg.slice(1)) {
+    if (letter === '-') return true;
+    if (shorts.get(letter) === 'string') return false;
+  }
+  return false;
 }

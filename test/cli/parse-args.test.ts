@@ -30,6 +30,12 @@ describe('parseCommandArgs', () => {
     ['a long option whose value starts with "-"', ['--format=-x'], { ok: true }],
     ['a group of known booleans', ['-qq'], { ok: true }],
     ['a text after --', ['--', '-[订单'.repeat(1_000)], { ok: true }],
+    // A positional ending in an option letter is no option: the -- after it still ends options
+    // (found by the property below, seed 1541109252).
+    ['" o" then -- then a text starting with "-"', [' o', '--', '-  '], { ok: true }],
+    // parseArgs reads the "-" of "-q-" as "--" (found by 100,000 runs of the property below).
+    ['a group with "-" in it ends the options', ['-q-', '-  '], { ok: true }],
+    ['…but not inside a value', ['-qo-', '-  '], { ok: false }],
     ['an unknown short option', ['-x'], { ok: false }],
     ['a text starting with "-"', ['-[订单'.repeat(42_267)], { ok: false }],
     ['a group longer than any command needs', [`-${'q'.repeat(MAX_SHORT_OPTION_GROUP + 1)}`], { ok: false }],
