@@ -15,30 +15,48 @@ function alternation(marks: string[]): string {
     .join('|');
 }
 
-const currencyOfPrefix = new Map<string, string>();
-const currencyOfSuffix = new Map<string, string>();
-for (const { code, prefixes, suffixes } of entityData().currencies) {
-  for (const mark of prefixes) if (!currencyOfPrefix.has(mark)) currencyOfPrefix.set(mark, code);
-  for (const mark of suffixes) if (!currencyOfSuffix.has(mark)) currencyOfSuffix.set(mark, code);
-}
-
 // Thousands groups are bounded (a trillion has four): an unbounded `(?:,\d{3})+` would be retried
 // from every group of a long "1,111,111,…" run, quadratic in the run.
 const NUMBER = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = '[万千k]';
 const ZH_NUMERAL = '[零〇一二两三四五六七八九十百千万]{1,8}';
-const PREFIXES = alternation([...currencyOfPrefix.keys()]);
-const SUFFIXES = alternation([...currencyOfSuffix.keys()]);
-// Compiled once at load from rules/entities/currencies.json. Folded text: ￥ is ¥, ＄ is $.
-const PREFIXED = new RegExp(`(?<![a-z0-9$])(${PREFIXES}) ?(${NUMBER})(?: ?(${SCALE}))?(?![\\d.])`, 'g');
-const SUFFIXED = new RegExp(
-  `(?<![\\d.a-z])(${NUMBER}) ?(${SCALE})? ?(${SUFFIXES})(?:(?<=块)(\\d)(?!\\d))?(?![a-z])`,
-  'g',
-);
-// Chinese numerals take no 块 without 钱 (一块 is also "together", 三块 "three pieces").
-const ZH_SUFFIXES = alternation([...currencyOfSuffix.keys()].filter((mark) => mark !== '块'));
-const ZH_SUFFIXED = new RegExp(`(${ZH_NUMERAL})(块钱|${ZH_SUFFIXES})(?![a-z])`, 'g');
-const HAS_MARK = new RegExp(`${PREFIXES}|${SUFFIXES}`);
+
+interface CurrencyTables {
+  currencyOfPrefix: ReadonlyMap<string, string>;
+  currencyOfSuffix: ReadonlyMap<string, string>;
+  prefixed: RegExp;
+  suffixed: RegExp;
+  zhSuffixed: RegExp;
+  hasMark: RegExp;
+}
+
+let tables: CurrencyTables | undefined;
+
+/** Built on first use from rules/entities/currencies.json. Folded text: ￥ is ¥, ＄ is $. */
+function currencyTables(): CurrencyTables {
+  if (tables !== undefined) return tables;
+  const currencyOfPrefix = new Map<string, string>();
+  const currencyOfSuffix = new Map<string, string>();
+  for (const { code, prefixes, suffixes } of entityData().currencies) {
+    for (const mark of prefixes) if (!currencyOfPrefix.has(mark)) currencyOfPrefix.set(mark, code);
+    for (const mark of suffixes) if (!currencyOfSuffix.has(mark)) currencyOfSuffix.set(mark, code);
+  }
+  const prefixesAlt = alternation([...currencyOfPrefix.keys()]);
+  const suffixesAlt = alternation([...currencyOfSuffix.keys()]);
+  // Chinese numerals take no 块 without 钱 (一块 is also "together", 三块 "three pieces").
+  const zhSuffixes = alternation([...currencyOfSuffix.keys()].filter((mark) => mark !== '块'));
+  return (tables = {
+    currencyOfPrefix,
+    currencyOfSuffix,
+    prefixed: new RegExp(`(?<![a-z0-9$])(${prefixesAlt}) ?(${NUMBER})(?: ?(${SCALE}))?(?![\\d.])`, 'g'),
+    suffixed: new RegExp(
+      `(?<![\\d.a-z])(${NUMBER}) ?(${SCALE})? ?(${suffixesAlt})(?:(?<=块)(\\d)(?!\\d))?(?![a-z])`,
+      'g',
+    ),
+    zhSuffixed: new RegExp(`(${ZH_NUMERAL})(块钱|${zhSuffixes})(?![a-z])`, 'g'),
+    hasMark: new RegExp(`${prefixesAlt}|${suffixesAlt}`),
+  });
+}
 
 const SCALES: Record<string, number> = { 万: 10000, 千: 1000, k: 1000 };
 
@@ -56,24 +74,25 @@ function amountEntity(
 /** Money: ¥12.5, 12.5元, 3块5, 五十元, 1.5万元, $20, 20 dollars, NT$300, 300港币. */
 export function amountCandidates(n: NormalizedText, out: Entity[]): void {
   const text = n.text;
-  if (!HAS_MARK.test(text)) return;
-  PREFIXED.lastIndex = 0;
-  for (let m = PREFIXED.exec(text); m !== null; m = PREFIXED.exec(text)) {
+  const { currencyOfPrefix, currencyOfSuffix, prefixed, suffixed, zhSuffixed, hasMark } = currencyTables();
+  if (!hasMark.test(text)) return;
+  prefixed.lastIndex = 0;
+  for (let m = prefixed.exec(text); m !== null; m = prefixed.exec(text)) {
     const [, mark = '', number = '', scale] = m;
     const value = Number(number.replaceAll(',', '')) * (scale ? (SCALES[scale] ?? 1) : 1);
     const entity = amountEntity(n, m.index, m.index + m[0].length, value, currencyOfPrefix.get(mark));
     if (entity) out.push(entity);
   }
-  SUFFIXED.lastIndex = 0;
-  for (let m = SUFFIXED.exec(text); m !== null; m = SUFFIXED.exec(text)) {
+  suffixed.lastIndex = 0;
+  for (let m = suffixed.exec(text); m !== null; m = suffixed.exec(text)) {
     const [, number = '', scale, mark = '', tail] = m;
     let value = Number(number.replaceAll(',', '')) * (scale ? (SCALES[scale] ?? 1) : 1);
     if (tail !== undefined) value += Number(tail) / 10;
     const entity = amountEntity(n, m.index, m.index + m[0].length, value, currencyOfSuffix.get(mark));
     if (entity) out.push(entity);
   }
-  ZH_SUFFIXED.lastIndex = 0;
-  for (let m = ZH_SUFFIXED.exec(text); m !== null; m = ZH_SUFFIXED.exec(text)) {
+  zhSuffixed.lastIndex = 0;
+  for (let m = zhSuffixed.exec(text); m !== null; m = zhSuffixed.exec(text)) {
     const [, numeral = '', mark = ''] = m;
     const value = parseChineseNumeral(numeral);
     const currency = mark === '块钱' ? 'CNY' : currencyOfSuffix.get(mark);

@@ -22,13 +22,20 @@ export interface LanguageResult {
 
 const FRANC_ONLY = Object.keys(FRANC_TO_BCP47);
 
-const lexicon = new Map<string, string[]>();
-for (const [locale, words] of Object.entries(latinLexicon())) {
-  for (const word of words) {
-    const locales = lexicon.get(word);
-    if (locales) locales.push(locale);
-    else lexicon.set(word, [locale]);
+let lexiconByWord: ReadonlyMap<string, string[]> | undefined;
+
+/** Word → the languages whose shop-chat lexicon has it, built on first use (not at import). */
+function lexicon(): ReadonlyMap<string, string[]> {
+  if (lexiconByWord !== undefined) return lexiconByWord;
+  const byWord = new Map<string, string[]>();
+  for (const [locale, words] of Object.entries(latinLexicon())) {
+    for (const word of words) {
+      const locales = byWord.get(word);
+      if (locales) locales.push(locale);
+      else byWord.set(word, [locale]);
+    }
   }
+  return (lexiconByWord = byWord);
 }
 
 const counts = new Int32Array(SCRIPT_CLASS_COUNT);
@@ -110,12 +117,13 @@ function isName(text: string, match: RegExpExecArray): boolean {
 
 function latinLanguage(text: string, letters: number): LanguageResult {
   const votes = new Map<string, number>();
+  const byWord = lexicon();
   let words = 0;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     if (isName(text, match)) continue;
     words++;
-    const locales = lexicon.get(match[0].toLowerCase().replace('’', "'"));
+    const locales = byWord.get(match[0].toLowerCase().replace('’', "'"));
     if (!locales) continue;
     for (const locale of locales) votes.set(locale, (votes.get(locale) ?? 0) + 1 / locales.length);
   }
