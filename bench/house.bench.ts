@@ -7,8 +7,9 @@
  *
  * The last version's figures: with `BENCH_LAST_VERSION=<checkout>` (another checkout, e.g. a
  * `git worktree` of the previous release, with dist/ built) they are measured in the same run,
- * per-call rounds alternating between the two builds so both see the same machine load; else they
- * are read from bench/house-baseline.json, which `BENCH_SAVE_BASELINE=1` writes from this run.
+ * per-call rounds and fresh start-up processes alternating between the two builds so both see
+ * the same machine load; else they are read from bench/house-baseline.json, which
+ * `BENCH_SAVE_BASELINE=1` writes from this run.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { evalDir } from './foundation.bench.js';
 import { fmt, readJsonl, timeConsecutive, type Row, type Suite, type Timing } from './harness.js';
-import { measurePackage } from './package.bench.js';
+import { measurePackages, type PackageFigures } from './package.bench.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE = join(root, 'bench', 'house-baseline.json');
@@ -92,8 +93,7 @@ async function perCallFigures(roots: readonly string[]): Promise<Figure[][] | st
   ]);
 }
 
-async function packageFigures(checkout: string): Promise<Figure[]> {
-  const f = await measurePackage(checkout);
+function packageRows(f: PackageFigures): Figure[] {
   return [
     figure('RSS after analyze + reply + lint (MB)', f.rssMb, 1, 60),
     figure('  bare node process RSS (MB)', f.bareRssMb, 1),
@@ -122,12 +122,16 @@ export const houseSuite: Suite = {
     const lastCheckout = process.env.BENCH_LAST_VERSION;
     const roots = lastCheckout ? [root, lastCheckout] : [root];
     const perCall = await perCallFigures(roots);
-    const figuresOf = (i: number) => [...(typeof perCall === 'string' ? [] : perCall[i]!)];
-    const figures = [...figuresOf(0), ...(await packageFigures(root))];
+    const packages = await measurePackages(roots);
+    const figuresOf = (i: number) => [
+      ...(typeof perCall === 'string' ? [] : perCall[i]!),
+      ...packageRows(packages[i]!),
+    ];
+    const figures = figuresOf(0);
     let last: Record<string, number> | undefined;
     let lastColumn = 'last version';
     if (lastCheckout) {
-      const lastFigures = [...figuresOf(1), ...(await packageFigures(lastCheckout))];
+      const lastFigures = figuresOf(1);
       last = Object.fromEntries(lastFigures.map((f) => [f.measure, f.value]));
       lastColumn = `last version (${commitOf(lastCheckout)}, same run)`;
     } else {

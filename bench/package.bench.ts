@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleWithEsbuild } from '../test/packaging/bundle.js';
-import { diskUsage, installPackage } from '../test/packaging/installed.js';
+import { diskUsage, installPackage, ROOT } from '../test/packaging/installed.js';
 import { fmt, type Row, type Suite } from './harness.js';
 
 const RUNS = 9;
@@ -18,17 +18,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Runs `script` (CommonJS) in RUNS fresh processes from `cwd`; each prints one JSON object of numbers. */
-function fresh(cwd: string, script: string): Record<string, number> {
-  const runs = Array.from(
-    { length: RUNS },
-    () =>
-      JSON.parse(
-        execFileSync(process.execPath, ['--expose-gc', '-e', script], { cwd, encoding: 'utf8' }),
-      ) as Record<string, number>,
-  );
+/** Runs `script` (CommonJS) in a fresh process from `cwd`; it prints one JSON object of numbers. */
+function freshRun(cwd: string, script: string): Record<string, number> {
+  return JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '-e', script], { cwd, encoding: 'utf8' }),
+  ) as Record<string, number>;
+}
+
+/** Each key's median over runs. */
+function medians(runs: ReadonlyArray<Record<string, number>>): Record<string, number> {
   return Object.fromEntries(Object.keys(runs[0]!).map((key) => [key, median(runs.map((r) => r[key]!))]));
 }
+
+// performance.now() counts from the process's time origin, so it is start → first analyze().
+const STARTUP_SCRIPT = `const { createAssistant } = require('huashu');
+  const a = createAssistant();
+  a.analyze('亲，请问什么时候发货', { previousAgentMessage: '请问是这个订单吗?' });
+  const firstAnalyze = performance.now();
+  const r = a.reply('我要退货，东西是坏的', { facts: { order: { shipped: true, carrierScan: true } } });
+  a.lint(r.text);
+  globalThis.gc();
+  console.log(JSON.stringify({ firstAnalyze, rss: process.memoryUsage().rss / 1048576 }));`;
+const BARE_SCRIPT = `globalThis.gc(); console.log(JSON.stringify({ start: performance.now(), rss: process.memoryUsage().rss / 1048576 }));`;
 
 /** The package figures of issue 10's goals, from one install of the built package. */
 export interface PackageFigures {
@@ -42,43 +53,48 @@ export interface PackageFigures {
 }
 
 /**
- * Installs the built package of the checkout at `root` (this one by default; dist/ must be built)
- * and measures it; removes the install after.
+ * Installs the built package of each checkout in `roots` (dist/ must be built) and measures them;
+ * the fresh processes alternate between the installs, so each sees the same machine load. Removes
+ * the installs after.
  */
-export async function measurePackage(root?: string): Promise<PackageFigures> {
-  const pkg = installPackage(root);
+export async function measurePackages(roots: readonly string[]): Promise<PackageFigures[]> {
+  const packages = roots.map((root) => installPackage(root));
   try {
-    const installed = diskUsage(join(pkg.app, 'node_modules'));
-    const own = diskUsage(pkg.packageDir);
-    const bundle = await bundleWithEsbuild(pkg.app);
-    // performance.now() counts from the process's time origin, so it is start → first analyze().
-    const startup = fresh(
-      pkg.app,
-      `const { createAssistant } = require('huashu');
-       const a = createAssistant();
-       a.analyze('亲，请问什么时候发货', { previousAgentMessage: '请问是这个订单吗?' });
-       const firstAnalyze = performance.now();
-       const r = a.reply('我要退货，东西是坏的', { facts: { order: { shipped: true, carrierScan: true } } });
-       a.lint(r.text);
-       globalThis.gc();
-       console.log(JSON.stringify({ firstAnalyze, rss: process.memoryUsage().rss / 1048576 }));`,
-    );
-    const bare = fresh(
-      pkg.app,
-      `globalThis.gc(); console.log(JSON.stringify({ start: performance.now(), rss: process.memoryUsage().rss / 1048576 }));`,
-    );
-    return {
-      installMb: installed / 1048576,
-      ownMb: own / 1048576,
-      bundleKb: bundle.bytes / 1024,
-      firstAnalyzeMs: startup.firstAnalyze!,
-      bareStartMs: bare.start!,
-      rssMb: startup.rss!,
-      bareRssMb: bare.rss!,
-    };
+    const sizes: Array<{ installed: number; own: number; bundle: number }> = [];
+    for (const pkg of packages)
+      sizes.push({
+        installed: diskUsage(join(pkg.app, 'node_modules')),
+        own: diskUsage(pkg.packageDir),
+        bundle: (await bundleWithEsbuild(pkg.app)).bytes,
+      });
+    const startups = packages.map(() => [] as Array<Record<string, number>>);
+    const bares = packages.map(() => [] as Array<Record<string, number>>);
+    for (let run = 0; run < RUNS; run++)
+      packages.forEach((pkg, i) => {
+        startups[i]!.push(freshRun(pkg.app, STARTUP_SCRIPT));
+        bares[i]!.push(freshRun(pkg.app, BARE_SCRIPT));
+      });
+    return packages.map((_, i) => {
+      const startup = medians(startups[i]!);
+      const bare = medians(bares[i]!);
+      return {
+        installMb: sizes[i]!.installed / 1048576,
+        ownMb: sizes[i]!.own / 1048576,
+        bundleKb: sizes[i]!.bundle / 1024,
+        firstAnalyzeMs: startup.firstAnalyze!,
+        bareStartMs: bare.start!,
+        rssMb: startup.rss!,
+        bareRssMb: bare.rss!,
+      };
+    });
   } finally {
-    rmSync(dirname(pkg.app), { recursive: true, force: true });
+    for (const pkg of packages) rmSync(dirname(pkg.app), { recursive: true, force: true });
   }
+}
+
+/** measurePackages of one checkout (this one by default). */
+export async function measurePackage(root = ROOT): Promise<PackageFigures> {
+  return (await measurePackages([root]))[0]!;
 }
 
 export const packageSuite: Suite = {
