@@ -105,6 +105,11 @@ export async function timePerItemAsync<T>(
   return summarize(samples, items.length);
 }
 
+/** The middle value of `values` (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+}
+
 export function fmt(value: number, digits = 2): string {
   return value.toFixed(digits);
 }

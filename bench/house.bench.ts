@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { evalDir } from './foundation.bench.js';
-import { fmt, readJsonl, timeConsecutive, type Row, type Suite, type Timing } from './harness.js';
+import { fmt, median, readJsonl, timeConsecutive, type Row, type Suite, type Timing } from './harness.js';
 import { measurePackages, type PackageFigures } from './package.bench.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,12 +84,11 @@ async function perCallFigures(roots: readonly string[]): Promise<Figure[][] | st
       into.reply.push(timeConsecutive(messages, (m) => assistant.reply(m.text, { context: m.context }), 1));
     });
   // The median and p99 of a round, then the median over rounds.
-  const middle = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
   return samples.map(({ analyze, lint, reply }) => [
-    figure('analyze() median (µs)', middle(analyze.map((t) => t.medianUs)), 1, 10),
-    figure('analyze() p99 (µs)', middle(analyze.map((t) => t.p99Us)), 1, 50),
-    figure('lint() median (µs)', middle(lint.map((t) => t.medianUs)), 2, 2.5),
-    figure('reply() median (µs)', middle(reply.map((t) => t.medianUs)), 1, 30),
+    figure('analyze() median (µs)', median(analyze.map((t) => t.medianUs)), 1, 10),
+    figure('analyze() p99 (µs)', median(analyze.map((t) => t.p99Us)), 1, 50),
+    figure('lint() median (µs)', median(lint.map((t) => t.medianUs)), 2, 2.5),
+    figure('reply() median (µs)', median(reply.map((t) => t.medianUs)), 1, 30),
   ]);
 }
 

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalDir } from './foundation.bench.js';
-import { fmt, readJsonl, timeConsecutive, type Row, type Suite } from './harness.js';
+import { fmt, median, readJsonl, timeConsecutive, type Row, type Suite } from './harness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = 15;
@@ -48,7 +48,6 @@ export const moduleFormatsSuite: Suite = {
       'reply() µs, median': (a: Assistant) =>
         timeConsecutive(messages, (m) => a.reply(m.text, { context: m.context }), 1),
     };
-    const middle = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
     return Object.entries(calls).map(([measure, time]) => {
       const byFormat = { esm: [] as number[], cjs: [] as number[] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -57,8 +56,8 @@ export const moduleFormatsSuite: Suite = {
       }
       return {
         measure,
-        'import (ESM)': fmt(middle(byFormat.esm)),
-        'require (CJS)': fmt(middle(byFormat.cjs)),
+        'import (ESM)': fmt(median(byFormat.esm)),
+        'require (CJS)': fmt(median(byFormat.cjs)),
       };
     });
   },

@@ -9,14 +9,9 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleWithEsbuild } from '../test/packaging/bundle.js';
 import { diskUsage, installPackage, ROOT } from '../test/packaging/installed.js';
-import { fmt, type Row, type Suite } from './harness.js';
+import { fmt, median, type Row, type Suite } from './harness.js';
 
 const RUNS = 9;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Runs `script` (CommonJS) in a fresh process from `cwd`; it prints one JSON object of numbers. */
 function freshRun(cwd: string, script: string): Record<string, number> {

@@ -11,7 +11,7 @@ import { build as esbuild, type Metafile, type Plugin } from 'esbuild';
 import { francDataSubset, noSourceMap, zodEnglishOnly } from '../tsup.config.js';
 import { buildPlayground, inlineScriptBytes } from '../test/playground/build.js';
 import { launchChromium } from '../test/helpers/external.js';
-import { fmt, type Row, type Suite } from './harness.js';
+import { fmt, median, type Row, type Suite } from './harness.js';
 
 const RUNS = 7;
 const ENTRY = fileURLToPath(new URL('../playground/src/main.ts', import.meta.url));
@@ -21,7 +21,6 @@ const CASE =
   '&draft=' +
   encodeURIComponent('亲，仓库已发货了，明天肯定到，加我微信 wx12345');
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => fmt(bytes / 1024, 1);
 
 /** Where a bundled input comes from: a package, a generated data module, a core area, the page. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fmt, timePerItem, type Suite } from './harness.js';
+import { fmt, median, timePerItem, type Suite } from './harness.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../src/templates/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,11 +29,6 @@ function coldLoadBuilt(): number[] | undefined {
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim(),
     ),
   );
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
 }
 
 /** A pack of `n` small templates, compiled at load (packs are not precompiled). */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Range } from '../analysis/types.js';
-import { parseOrThrow } from '../errors.js';
+import { issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
 import type { Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 import type { NormalizedText } from '../normalize/index.js';
@@ -176,9 +176,9 @@ export function defineBuiltInRule(rule: Rule): Rule {
 }
 
 /** The problems defineRule() would throw for `rule`, or an empty list. */
-export function checkRule(rule: unknown): string[] {
+export function checkRule(rule: unknown): HuashuIssue[] {
   const parsed = ruleSchema.safeParse(rule);
-  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return parsed.success ? [] : issuesFromZod(parsed.error);
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;

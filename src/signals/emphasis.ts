@@ -48,9 +48,10 @@ export function emphasisContributions(normalized: NormalizedText, out: Contribut
     const words = m[0].split(/[ \t,.!?-]+/).filter((w) => w !== '');
     let letters = 0;
     let speech = false;
+    const shout = shoutWords();
     for (const word of words) {
       letters += word.length;
-      if (shoutWords().has(word.toLowerCase().replaceAll('’', "'"))) speech = true;
+      if (shout.has(word.toLowerCase().replaceAll('’', "'"))) speech = true;
     }
     if (words.length >= 2 && letters >= 6 && speech) {
       out.push({ signal: 'emotion.anger', weight: 0.4, range: [m.index, m.index + m[0].length] });

@@ -31,6 +31,7 @@ export function isNegated(
 ): boolean {
   let p = start;
   const limit = Math.max(0, start - MAX_WALK);
+  const filler = fillerSets();
   while (p > limit) {
     if (negatorEnds.has(p)) return true;
     const phraseStart = phraseStarts.get(p);
@@ -46,11 +47,11 @@ export function isNegated(
     if (isLatinLetter(code)) {
       let wordStart = p - 1;
       while (wordStart > 0 && isLatinLetter(text.charCodeAt(wordStart - 1))) wordStart--;
-      if (!fillerSets().en.has(text.slice(wordStart, p).replaceAll('\u2019', "'"))) return false;
+      if (!filler.en.has(text.slice(wordStart, p).replaceAll('\u2019', "'"))) return false;
       p = wordStart;
       continue;
     }
-    if (fillerSets().zh.has(text.charAt(p - 1))) {
+    if (filler.zh.has(text.charAt(p - 1))) {
       p--;
       continue;
     }

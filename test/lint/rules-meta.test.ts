@@ -18,7 +18,7 @@ describe('built-in rules are checked here, not parsed at import', () => {
   ])('checkRule and defineRule refuse %s', (_name, change, path) => {
     const base = BUILT_IN_RULES[0]!;
     const rule = { meta: { ...base.meta, ...change }, create: base.create };
-    expect(checkRule(rule).some((problem) => problem.startsWith(path))).toBe(true);
+    expect(checkRule(rule).some((issue) => issue.path.startsWith(path))).toBe(true);
     expect(() => defineRule(rule as never)).toThrow(/INVALID_RULES|defineRule/);
   });
 });
