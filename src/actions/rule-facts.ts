@@ -18,8 +18,10 @@ export type RuleFacts = {
   /** Confidence of the primary intent, 0–1. */
   intentConfidence: number;
   /**
-   * The best confidence of an in-scope intent (any candidate but `other`), 0 when none: a message
-   * the classifier calls `other` is out of scope only when this is low.
+   * How sure it is that the message is in scope: the larger of 1 − the classifier's probability
+   * of `other` and the best in-scope candidate's confidence (read from the primary intent when the
+   * analysis lists no candidates). A message the classifier calls `other` is out of scope only when
+   * this is low; spread over several in-scope intents, it is unsure, not out of scope.
    */
   inScopeConfidence: number;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */

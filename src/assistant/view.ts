@@ -41,11 +41,23 @@ function requestedIntents(analysis: AnalysisFacts): string[] {
   return intents;
 }
 
+/**
+ * How sure it is that the message is the shop's business: the larger of 1 − the probability of
+ * `other` and the best in-scope candidate. Not the best candidate alone: a message spread over
+ * several in-scope intents (没有收到: logistics? a missing item? a refund?) is unsure, not out of
+ * scope. `other` is listed among the candidates when its probability is at least 0.05; an analysis
+ * without candidates (made elsewhere) is read from its primary intent.
+ */
 function inScopeConfidence(analysis: AnalysisFacts): number {
-  let best = analysis.intent.id === OTHER ? 0 : analysis.intent.confidence;
-  for (const candidate of analysis.intents ?? [])
-    if (candidate.id !== OTHER && candidate.confidence > best) best = candidate.confidence;
-  return best;
+  const primaryIsOther = analysis.intent.id === OTHER;
+  let otherProbability = primaryIsOther ? analysis.intent.confidence : 0;
+  let bestInScope = primaryIsOther ? 0 : analysis.intent.confidence;
+  const candidates = analysis.intents ?? [];
+  if (candidates.length > 0) otherProbability = 0;
+  for (const candidate of candidates)
+    if (candidate.id === OTHER) otherProbability = candidate.confidence;
+    else if (candidate.confidence > bestInScope) bestInScope = candidate.confidence;
+  return Math.round(Math.max(1 - otherProbability, bestInScope) * 1000) / 1000;
 }
 
 const OTHER = 'other';

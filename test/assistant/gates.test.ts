@@ -149,13 +149,28 @@ describe('costly actions need strong evidence (issue 11)', () => {
 });
 
 describe('out of scope only when sure (issue 11)', () => {
-  const replyOf = (intents: Array<{ id: string; confidence: number }>, risk: 'low' | 'high' = 'low') =>
-    assistant
+  // The primary intent is the first entry and the candidates are all entries, except for an
+  // unsure `other` (marked `unsure`): the classifier lists `other` as a candidate only for the
+  // model's own probability of it, so the candidates are then the rest.
+  const replyOf = (
+    intents: Array<{ id: string; confidence: number; unsure?: true }>,
+    risk: 'low' | 'high' = 'low',
+  ) => {
+    const { unsure, ...primary } = intents[0]!;
+    return assistant
       .recommend({
-        analysis: { intent: intents[0]!, intents, risk, language: { locale: 'zh-Hans' } },
+        analysis: {
+          intent: primary,
+          intents: unsure ? intents.slice(1) : intents.map(({ id, confidence }) => ({ id, confidence })),
+          risk,
+          language: { locale: 'zh-Hans' },
+        },
       })
       .replies.map((r) => r.templateId);
-  const cases: Array<[string, Array<{ id: string; confidence: number }>, 'low' | 'high', string]> = [
+  };
+  const cases: Array<
+    [string, Array<{ id: string; confidence: number; unsure?: true }>, 'low' | 'high', string]
+  > = [
     ['sure, nothing in scope', [{ id: 'other', confidence: 0.92 }], 'low', 'situation/out-of-scope'],
     [
       'sure, but an in-scope candidate',
@@ -167,8 +182,37 @@ describe('out of scope only when sure (issue 11)', () => {
       'situation/did-not-catch',
     ],
     ['unsure', [{ id: 'other', confidence: 0.6 }], 'low', 'situation/did-not-catch'],
+    [
+      // `other` because no in-scope intent stands out, not because the model reads it as out of
+      // scope (its probability of `other` is under 0.05, so `other` is not a candidate).
+      'unsure between in-scope intents',
+      [
+        { id: 'other', confidence: 0.85, unsure: true },
+        { id: 'aftersale.wrong_missing', confidence: 0.15 },
+        { id: 'order.logistics', confidence: 0.14 },
+        { id: 'aftersale.refund', confidence: 0.12 },
+      ],
+      'low',
+      'situation/did-not-catch',
+    ],
+    [
+      'the model reads it as out of scope',
+      [
+        { id: 'other', confidence: 0.9 },
+        { id: 'order.logistics', confidence: 0.06 },
+      ],
+      'low',
+      'situation/out-of-scope',
+    ],
     ['an upset customer', [{ id: 'other', confidence: 0.95 }], 'high', 'situation/did-not-catch'],
   ];
+  it.each(['我没有收到', '东西呢 还没到 我不要了'])(
+    "a message about the shop's business, however unsure, is never told it is out of scope: %s",
+    (text) => {
+      expect(assistant.reply(text).replies.map((r) => r.templateId)).not.toContain('situation/out-of-scope');
+    },
+  );
+
   it.each(cases)('%s', (_name, intents, risk, template) => {
     const replies = replyOf(intents, risk);
     expect(replies).toContain(template);

@@ -3,13 +3,15 @@ import type { ReplaySummary } from './summary.js';
 const percent = (part: number, whole: number) =>
   whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)}%`;
 
+const lineList = (lines: readonly number[]) => (lines.length > 0 ? ` — lines ${lines.join(', ')}` : '');
+
 /** The replay summary as a terminal report: the checks first, then actions per intent, then the sample. Pure. */
 export function formatReplayPretty(file: string, s: ReplaySummary): string {
   const lines = [
     `${file} — ${s.messages} messages replayed through reply()${s.labelled > 0 ? `, ${s.labelled} labelled` : ''}`,
     '',
-    `empty replies         ${s.emptyReplies} (${percent(s.emptyReplies, s.messages)})${s.emptyLines.length > 0 ? ` — lines ${s.emptyLines.join(', ')}` : ''}`,
-    `out-of-scope replies  ${s.outOfScope} (${percent(s.outOfScope, s.messages)})${s.labelled > 0 ? `, ${s.outOfScopeOnInScope} to messages not labelled "other"` : ''}`,
+    `empty replies         ${s.emptyReplies} (${percent(s.emptyReplies, s.messages)})${lineList(s.emptyLines)}`,
+    `out-of-scope replies  ${s.outOfScope} (${percent(s.outOfScope, s.messages)})${s.labelled > 0 ? `, ${s.outOfScopeOnInScope} to messages not labelled "other"${lineList(s.outOfScopeOnInScopeLines)}` : ''}`,
     `distinct replies      ${s.distinctReplies}`,
   ];
   if (s.accuracy !== null)
@@ -17,7 +19,7 @@ export function formatReplayPretty(file: string, s: ReplaySummary): string {
   lines.push('', 'Costly actions (fired; on labelled messages that do not justify them):');
   for (const [id, c] of Object.entries(s.costly))
     lines.push(
-      `  ${id.padEnd(26)} ${String(c.fired).padStart(5)}${s.labelled > 0 ? `   unjustified ${c.unjustified}` : ''}`,
+      `  ${id.padEnd(26)} ${String(c.fired).padStart(5)}${s.labelled > 0 ? `   unjustified ${c.unjustified}${lineList(c.unjustifiedLines)}` : ''}`,
     );
   lines.push('', 'Actions per predicted intent:');
   for (const [intent, actions] of Object.entries(s.actionsByIntent).sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -17,6 +17,9 @@ export const COSTLY_ACTION_INTENTS: ReadonlySet<string> = new Set([
   'complaint',
 ]);
 
+/** How many lines each defect count lists, so a report on a million messages stays short. */
+const LISTED_LINES = 20;
+
 /** One replayed message, as the sample shows it. */
 export interface ReplaySample {
   line: number;
@@ -39,11 +42,13 @@ export interface ReplaySummary {
   outOfScope: number;
   /** Labelled messages not labelled `other` that got the out-of-scope wording. */
   outOfScopeOnInScope: number;
+  /** Their lines (the first 20). */
+  outOfScopeOnInScopeLines: number[];
   distinctReplies: number;
   /** Predicted intent → action id → count. */
   actionsByIntent: Record<string, Record<string, number>>;
   /** Costly action id → how often it fired, and how often on a labelled message none of whose labels justifies it. */
-  costly: Record<string, { fired: number; unjustified: number }>;
+  costly: Record<string, { fired: number; unjustified: number; unjustifiedLines: number[] }>;
   /** Intent accuracy on the labelled messages (null without labels). */
   accuracy: number | null;
   sample: ReplaySample[];
@@ -69,13 +74,14 @@ export function summarizeReplay(
     emptyLines: [],
     outOfScope: 0,
     outOfScopeOnInScope: 0,
+    outOfScopeOnInScopeLines: [],
     distinctReplies: 0,
     actionsByIntent: {},
     costly: {},
     accuracy: null,
     sample: [],
   };
-  for (const id of costlyActions) summary.costly[id] = { fired: 0, unjustified: 0 };
+  for (const id of costlyActions) summary.costly[id] = { fired: 0, unjustified: 0, unjustifiedLines: [] };
   const distinct = new Set<string>();
   let correct = 0;
   rows.forEach((row, i) => {
@@ -88,11 +94,15 @@ export function summarizeReplay(
     }
     if (reply.text.trim() === '') {
       summary.emptyReplies++;
-      if (summary.emptyLines.length < 20) summary.emptyLines.push(row.line);
+      if (summary.emptyLines.length < LISTED_LINES) summary.emptyLines.push(row.line);
     } else distinct.add(reply.text);
     if (reply.replies.some((r) => r.templateId === OUT_OF_SCOPE_TEMPLATE && r.text !== undefined)) {
       summary.outOfScope++;
-      if (labelled && !row.accept.includes('other')) summary.outOfScopeOnInScope++;
+      if (labelled && !row.accept.includes('other')) {
+        summary.outOfScopeOnInScope++;
+        if (summary.outOfScopeOnInScopeLines.length < LISTED_LINES)
+          summary.outOfScopeOnInScopeLines.push(row.line);
+      }
     }
     const intent = reply.analysis.intent.id;
     const byIntent = (summary.actionsByIntent[intent] ??= {});
@@ -101,7 +111,10 @@ export function summarizeReplay(
       const costly = summary.costly[action.id];
       if (costly === undefined) continue;
       costly.fired++;
-      if (labelled && !row.accept.some((id) => COSTLY_ACTION_INTENTS.has(id))) costly.unjustified++;
+      if (labelled && !row.accept.some((id) => COSTLY_ACTION_INTENTS.has(id))) {
+        costly.unjustified++;
+        if (costly.unjustifiedLines.length < LISTED_LINES) costly.unjustifiedLines.push(row.line);
+      }
     }
   });
   summary.distinctReplies = distinct.size;
