@@ -16,6 +16,8 @@ import {
 } from '../../src/intent/linear-model.js';
 import { loadIntentRules } from './intents-rules.js';
 import { patternsOf, trainIntentModel } from './intents-train.js';
+import { confidenceCalibrationSchema } from '../../src/intent/calibration.js';
+import { parseOrThrow } from '../../src/errors.js';
 import { jsonModule, type DataGenerator } from './types.js';
 
 export const intentsGenerator: DataGenerator = {
@@ -48,7 +50,23 @@ export const intentsGenerator: DataGenerator = {
     const compact = compactLinearModel(linear);
     if (!isDeepStrictEqual(decodeLinearModel(compact), decoded))
       throw new Error('rules/intents/linear-model.json: the packed model decodes differently');
+    const calibration = parseOrThrow(
+      confidenceCalibrationSchema,
+      JSON.parse(readFileSync(join(root, 'rules', 'intents', 'calibration.json'), 'utf8')),
+      'INVALID_RULES',
+      'rules/intents/calibration.json',
+    );
     return [
+      {
+        name: 'intent-calibration.ts',
+        content: jsonModule(
+          'intentCalibration',
+          '../intent/calibration.js',
+          'ConfidenceCalibration',
+          calibration,
+          'The confidence calibration of rules/intents/calibration.json (scripts/intent-lab/calibrate.ts)',
+        ),
+      },
       {
         name: 'intent-linear.ts',
         content: jsonModule(

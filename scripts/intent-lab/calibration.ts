@@ -49,6 +49,115 @@ export function fitTemperature(predictions: readonly Prediction[]): number {
   return Math.exp((a + b) / 2);
 }
 
+/** A raw top-1 confidence, whether that answer was right, and whether the message followed an agent turn. */
+export interface ConfidenceSample {
+  confidence: number;
+  correct: boolean;
+  afterAgentTurn?: boolean;
+}
+
+/** Confidences are kept this far from 0 and 1 before the logit (as src/intent/calibration.ts does). */
+const EDGE = 1e-4;
+
+/** Solves the small dense system a·x = b (Gaussian elimination with partial pivoting); null when singular. */
+function solve(a: number[][], b: number[]): number[] | null {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i] ?? 0]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    if (Math.abs(m[pivot]![c]!) < 1e-300) return null;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+/**
+ * Logistic regression of `correct` on `inputs(sample)` (plus an intercept, last), by Newton's
+ * method with backtracking and Platt's target smoothing (a separable set does not send the
+ * weights to infinity). Returns the weights, intercept last.
+ */
+function fitLogistic(
+  samples: readonly ConfidenceSample[],
+  inputs: (sample: ConfidenceSample, logit: number) => number[],
+  start: number[],
+): number[] {
+  const positives = samples.filter((s) => s.correct).length;
+  const high = (positives + 1) / (positives + 2);
+  const low = 1 / (samples.length - positives + 2);
+  const rows = samples.map((s) => {
+    const p = Math.min(1 - EDGE, Math.max(EDGE, s.confidence));
+    return [...inputs(s, Math.log(p / (1 - p))), 1];
+  });
+  const t = samples.map((s) => (s.correct ? high : low));
+  const dot = (w: number[], x: number[]) => x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
+  const loss = (w: number[]) =>
+    rows.reduce((total, x, i) => {
+      const z = dot(w, x);
+      return total + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (t[i] ?? 0) * z;
+    }, 0);
+  let w = [...start];
+  let current = loss(w);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const d = w.length;
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    rows.forEach((x, i) => {
+      const q = 1 / (1 + Math.exp(-dot(w, x)));
+      const e = q - (t[i] ?? 0);
+      const v = q * (1 - q);
+      for (let j = 0; j < d; j++) {
+        g[j]! += e * x[j]!;
+        for (let k = 0; k < d; k++) h[j]![k]! += v * x[j]! * x[k]!;
+      }
+    });
+    for (let j = 0; j < d; j++) h[j]![j]! += 1e-9 * samples.length;
+    const step = solve(h, g);
+    if (step === null) break;
+    // Backtracking: a full Newton step can overshoot where the loss is flat.
+    let scale = 1;
+    let next = loss(w.map((v, j) => v - step[j]!));
+    while (next > current && scale > 1e-10) {
+      scale /= 2;
+      next = loss(w.map((v, j) => v - scale * step[j]!));
+    }
+    if (next > current) break;
+    w = w.map((v, j) => v - scale * step[j]!);
+    const improvement = current - next;
+    current = next;
+    if (improvement < 1e-12 * samples.length) break;
+  }
+  return w;
+}
+
+/** Platt scaling: the slope and intercept of p' = σ(slope · logit(p) + intercept) that minimise the log loss. */
+export function fitPlatt(samples: readonly ConfidenceSample[]): { slope: number; intercept: number } {
+  const [slope, intercept] = fitLogistic(samples, (_s, logit) => [logit], [1, 0]);
+  return { slope: slope!, intercept: intercept! };
+}
+
+/**
+ * Platt scaling with a shift for messages that follow an agent turn:
+ * p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn).
+ */
+export function fitPlattWithAgentTurn(samples: readonly ConfidenceSample[]): {
+  slope: number;
+  agentTurn: number;
+  intercept: number;
+} {
+  const [slope, agentTurn, intercept] = fitLogistic(
+    samples,
+    (s, logit) => [logit, s.afterAgentTurn === true ? 1 : 0],
+    [1, 0, 0],
+  );
+  return { slope: slope!, agentTurn: agentTurn!, intercept: intercept! };
+}
+
 // One implementation with `huashu eval` (src/cli/evaluation/calibration.ts).
 export {
   accuracyAtCoverage,

@@ -3,6 +3,7 @@ import { invalidArgument } from '../arguments.js';
 import type { IntentId } from '../ids.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
+import { intentCalibration } from '../generated/intent-calibration.js';
 import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
@@ -16,6 +17,7 @@ import {
   type AgentTurnKind,
 } from './agent-turn.js';
 import { builtInIntentModel } from './built-in-model.js';
+import { calibrateConfidence, calibrationGroup } from './calibration.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
   BUILT_IN_INTENT_IDS,
@@ -172,7 +174,11 @@ function logSumExp(values: Float64Array, from: number, count: number): number {
  * trained at build time, and the conversation context, combined as log-odds and turned into
  * confidences with a softmax. Throws `HuashuError` `INVALID_OPTIONS` for bad options.
  */
-export function createIntentClassifier(options: IntentOptions = {}): IntentClassifier {
+export function createIntentClassifier(
+  options: IntentOptions = {},
+  /** Internal: the calibration fit (scripts/intent-lab/calibrate.ts) reads the raw confidences. */
+  internal: { calibrated?: boolean } = {},
+): IntentClassifier {
   const settings = parseOrThrow(
     intentOptionsSchema,
     options,
@@ -192,6 +198,17 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
   const external: IntentModel | undefined = settings.classifier ?? builtIn;
   // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
   const patternScale = base.patternScale;
+  // The primary intent's confidence is calibrated for the built-in model only: the fit measured
+  // its answers, not those of naive Bayes with user examples or of a caller's model. Decisions
+  // (threshold, margin, clauses) read the uncalibrated scores, so calibration changes no answer.
+  const calibration =
+    builtIn !== undefined && internal.calibrated !== false ? intentCalibration() : undefined;
+  const reported = (confidence: number, intent: string, afterAgentTurn: boolean): number =>
+    round(
+      calibration === undefined
+        ? confidence
+        : calibrateConfidence(confidence, calibration.groups[calibrationGroup(intent)], afterAgentTurn),
+    );
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
   const patterns =
@@ -680,9 +697,16 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
     const intent = unsure
       ? {
           id: OTHER_INTENT as IntentId,
-          confidence: round(nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top)),
+          confidence: reported(
+            nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top),
+            OTHER_INTENT,
+            agent !== undefined,
+          ),
         }
-      : { id: (intents[primary] ?? OTHER_INTENT) as IntentId, confidence: round(top) };
+      : {
+          id: (intents[primary] ?? OTHER_INTENT) as IntentId,
+          confidence: reported(top, intents[primary] ?? OTHER_INTENT, agent !== undefined),
+        };
 
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
     const listed: number[] = [];
@@ -717,7 +741,10 @@ export function createIntentClassifier(options: IntentOptions = {}): IntentClass
           detail: "continues the topic of the agent's message",
           weight: topicWeight,
         });
-      return { id: (intents[i] ?? OTHER_INTENT) as IntentId, confidence: round(confidence), evidence };
+      // Only the primary intent's confidence is calibrated (the fit measured how often the top
+      // answer is right); the other candidates keep the model's probabilities.
+      const id = (intents[i] ?? OTHER_INTENT) as IntentId;
+      return { id, confidence: id === intent.id ? intent.confidence : round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }

@@ -54,12 +54,14 @@ function node(args: string[]): string {
 }
 
 describe('what the package ships and installs', () => {
-  it('ships dist, the rule and template sources, and not the training corpora (generated, grammar, written)', () => {
+  it('ships dist, the rule and template sources, and not the training corpora (generated, grammar, written) or the calibration conversations', () => {
     expect(pkg.files).toContain('dist/index.js');
     expect(pkg.files).toContain('dist/index.cjs');
     expect(pkg.files).toContain('dist/cli/bin.js');
     expect(pkg.files).toContain('rules/intents/corpus.zh-Hans.json');
-    expect(pkg.files.filter((f) => /^rules\/intents\/(generated|grammar|written)\//.test(f))).toEqual([]);
+    expect(
+      pkg.files.filter((f) => /^rules\/intents\/(generated|grammar|written|calibration)\//.test(f)),
+    ).toEqual([]);
     expect(pkg.files.filter((f) => /^(src|test|bench|scripts)\//.test(f))).toEqual([]);
   });
 

@@ -36,7 +36,6 @@ const KNOWN = new Set([
   'hans-17 apology-on-complaint',
   'hans-22 apology-on-complaint',
   'hant-04 apology-on-complaint',
-  'hant-15 apology-on-complaint',
   // analyze() reads a complaint intent into a calm message
   'en-01 apology-on-complaint',
   'en-06 apology-on-complaint',

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fitPlatt, fitPlattWithAgentTurn } from '../../scripts/intent-lab/calibration.js';
+import { CALIBRATION_FILE, fitCalibration } from '../../scripts/intent-lab/calibrate.js';
+import { intentCalibration } from '../../src/generated/intent-calibration.js';
+import {
+  calibrateConfidence,
+  calibrationGroup,
+  confidenceCalibrationSchema,
+} from '../../src/intent/calibration.js';
+import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { normalize } from '../../src/normalize/index.js';
+
+const stored = confidenceCalibrationSchema.parse(JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')));
+
+describe('confidence calibration (Platt scaling)', () => {
+  it.each([
+    // confidence, slope, intercept, expected
+    [0.5, 1, 0, 0.5],
+    [0.9, 1, 0, 0.9],
+    [0.9, 2, 0, 81 / 82], // logit doubles: odds 9 → 81
+    [0.5, 1, Math.log(3), 0.75], // odds 1 → 3
+    [0.9, 0.5, 0, 0.75], // odds 9 → 3
+    [0, 1, 0, 1e-4], // kept off the edges
+    [1, 1, 0, 1 - 1e-4],
+  ])('calibrates %f with slope %f, intercept %f to %f', (confidence, slope, intercept, expected) => {
+    expect(calibrateConfidence(confidence, { slope, intercept })).toBeCloseTo(expected, 9);
+    // The agent-turn shift applies only after an agent turn.
+    expect(calibrateConfidence(confidence, { slope, intercept, agentTurn: 2 }, false)).toBeCloseTo(
+      expected,
+      9,
+    );
+  });
+
+  it.each([
+    [0.5, 0, 0.5],
+    [0.5, Math.log(3), 0.75],
+    [0.9, -Math.log(9), 0.5],
+  ])('after an agent turn, shifts %f by %f (log-odds) to %f', (confidence, agentTurn, expected) => {
+    expect(calibrateConfidence(confidence, { slope: 1, intercept: 0, agentTurn }, true)).toBeCloseTo(
+      expected,
+      9,
+    );
+  });
+
+  it('keeps confidences in [0, 1] and their order (a positive slope)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        (a, b, slope, intercept) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const cLow = calibrateConfidence(low, { slope, intercept });
+          const cHigh = calibrateConfidence(high, { slope, intercept });
+          expect(cLow).toBeGreaterThanOrEqual(0);
+          expect(cHigh).toBeLessThanOrEqual(1);
+          expect(cLow).toBeLessThanOrEqual(cHigh);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    [1.5, -0.4],
+    [0.6, 0.3],
+    [1, 0],
+  ])('fitPlatt recovers slope %f and intercept %f from answers drawn with them', (slope, intercept) => {
+    // Deterministic draws: confidences on a grid, correct in the share the true map gives.
+    const samples: Array<{ confidence: number; correct: boolean }> = [];
+    for (let k = 1; k < 100; k++) {
+      const confidence = k / 100;
+      const p = calibrateConfidence(confidence, { slope, intercept });
+      const correct = Math.round(p * 400);
+      for (let j = 0; j < 400; j++) samples.push({ confidence, correct: j < correct });
+    }
+    const fit = fitPlatt(samples);
+    expect(fit.slope).toBeCloseTo(slope, 1);
+    expect(fit.intercept).toBeCloseTo(intercept, 1);
+  });
+
+  it.each([
+    ['other', 'other'],
+    ['ack', 'ack'],
+    ['order.logistics', 'request'],
+    ['thanks', 'request'],
+    ['shop.trade_in', 'request'],
+  ])('calibrates %s with the %s map', (intent, group) => {
+    expect(calibrationGroup(intent)).toBe(group);
+  });
+
+  it('fitPlattWithAgentTurn recovers the shift of messages that follow an agent turn', () => {
+    const samples: Array<{ confidence: number; correct: boolean; afterAgentTurn: boolean }> = [];
+    for (const afterAgentTurn of [false, true])
+      for (let k = 1; k < 100; k++) {
+        const confidence = k / 100;
+        const p = calibrateConfidence(
+          confidence,
+          { slope: 0.5, intercept: 0.2, agentTurn: -1.5 },
+          afterAgentTurn,
+        );
+        const correct = Math.round(p * 400);
+        for (let j = 0; j < 400; j++) samples.push({ confidence, correct: j < correct, afterAgentTurn });
+      }
+    const fit = fitPlattWithAgentTurn(samples);
+    expect(fit.slope).toBeCloseTo(0.5, 1);
+    expect(fit.intercept).toBeCloseTo(0.2, 1);
+    expect(fit.agentTurn).toBeCloseTo(-1.5, 1);
+  });
+
+  it('refuses a map that is not increasing or out of range, naming the field', () => {
+    expect(confidenceCalibrationSchema.safeParse(stored).success).toBe(true);
+    for (const [path, value] of [
+      [['groups', 'ack', 'slope'], 0],
+      [['groups', 'other', 'slope'], -1],
+      [['groups', 'request', 'intercept'], 80],
+      [['groups', 'ack', 'agentTurn'], Number.NaN],
+      [['method'], 'isotonic'],
+    ] as const) {
+      const bad = structuredClone(stored) as Record<string, unknown>;
+      let target = bad;
+      for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+      target[path[path.length - 1]!] = value;
+      const result = confidenceCalibrationSchema.safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(path);
+    }
+  });
+});
+
+describe('the shipped calibration (rules/intents/calibration.json)', () => {
+  it('is fitted on the current classifier and calibration rows (else: npx tsx scripts/intent-lab/calibrate.ts, then npm run gen)', () => {
+    const { calibration } = fitCalibration();
+    expect(calibration).toEqual(stored);
+    expect(intentCalibration()).toEqual(stored);
+  }, 60_000);
+
+  it("applies to the built-in model's primary intent: its confidence is the calibrated raw one; answers and other candidates unchanged", () => {
+    const calibrated = createIntentClassifier();
+    const raw = createIntentClassifier({}, { calibrated: false });
+    for (const text of ['我要退货', '怎么还不发货啊', '在吗', '这个是正品吗', 'where is my parcel', '？？']) {
+      const c = calibrated.classify(normalize(text));
+      const r = raw.classify(normalize(text));
+      expect(c.intent.id).toBe(r.intent.id);
+      expect(c.intents.map((x) => x.id)).toEqual(r.intents.map((x) => x.id));
+      const map = stored.groups[calibrationGroup(r.intent.id)];
+      // The raw confidence is reported rounded to 0.001; near 1 that moves its calibration a little.
+      expect(c.intent.confidence).toBeCloseTo(calibrateConfidence(r.intent.confidence, map), 1);
+      expect(c.intents.filter((x) => x.id !== c.intent.id)).toEqual(
+        r.intents.filter((x) => x.id !== r.intent.id),
+      );
+      for (const x of c.intents) if (x.id === c.intent.id) expect(x.confidence).toBe(c.intent.confidence);
+    }
+  });
+
+  it('does not apply to naive Bayes with user examples (the fit did not measure it)', () => {
+    const options = { examples: [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }] };
+    const withExamples = createIntentClassifier(options).classify(normalize('我要退货'));
+    const raw = createIntentClassifier(options, { calibrated: false }).classify(normalize('我要退货'));
+    expect(withExamples).toEqual(raw);
+  });
+});
