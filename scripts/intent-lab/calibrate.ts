@@ -21,7 +21,7 @@ import {
   type ConfidenceCalibration,
 } from '../../src/intent/calibration.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
-import { normalize } from '../../src/normalize/index.js';
+import { readMessage } from '../../src/text/message.js';
 import {
   accuracyAtCoverage,
   expectedCalibrationError,
@@ -46,13 +46,17 @@ export function calibrationSamples(): {
   const samples: Array<ConfidenceSample & { intent: string }> = [];
   for (const file of files) {
     for (const row of parseEvaluationRows(readFileSync(join(CALIBRATION_DIR, file), 'utf8'), file)) {
-      const result = classifier.classify(
-        normalize(row.text),
-        row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
+      const result = classifier.classifyMessage(
+        readMessage(
+          row.text,
+          row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
+        ),
       );
+      // As the classifier reads it: after a greeting or an open offer of help, nothing is answered.
+      const turn = result.previousAgentTurn;
       const sample = {
         intent: result.intent.id,
-        afterAgentTurn: row.previousAgentMessage !== null,
+        afterAgentTurn: turn !== undefined && turn !== 'opening',
         confidence: result.intent.confidence,
         correct: row.accept.includes(result.intent.id),
       };

@@ -531,6 +531,8 @@ export function createIntentClassifier(
     let turn = agent !== undefined ? agentTurn : AgentTurn.None;
     // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
     if (turn === AgentTurn.Opening) turn = AgentTurn.None;
+    // Whether the message answers or follows up an agent's turn (the calibration's agent-turn shift).
+    const answering = turn !== AgentTurn.None;
     let contextNote = '';
     let contextIntent = -1;
     let contextWeight = 0;
@@ -700,12 +702,12 @@ export function createIntentClassifier(
           confidence: reported(
             nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top),
             OTHER_INTENT,
-            agent !== undefined,
+            answering,
           ),
         }
       : {
           id: (intents[primary] ?? OTHER_INTENT) as IntentId,
-          confidence: reported(top, intents[primary] ?? OTHER_INTENT, agent !== undefined),
+          confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering),
         };
 
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.

@@ -124,21 +124,7 @@ const rows: Row[] = [
       en: 'I received the wrong item and one piece is missing',
     },
     intent: 'aftersale.wrong_missing',
-    actions: {
-      // A known misreading of the model retrained with the dialogue corpus (2026-12-04): the clause
-      // 还发错了颜色 alone is read as a change of item (0.63 ≥ the 0.6 of a secondary request), so
-      // the order-change actions come along. Take it off when a model reads it right.
-      'zh-Hans': [
-        'check.sku_binding',
-        'customer.call',
-        'order.flag_note',
-        'customer.confirm_details',
-        'order.notify_packer',
-        'reship',
-      ],
-      'zh-Hant': ['check.sku_binding', 'customer.call', 'reship'],
-      en: ['check.sku_binding', 'customer.call', 'reship'],
-    },
+    actions: ['check.sku_binding', 'customer.call', 'reship'],
     templates: ['answer/aftersale.wrong_missing'],
   },
   {

@@ -156,6 +156,34 @@ describe('the shipped calibration (rules/intents/calibration.json)', () => {
     }
   });
 
+  it.each([
+    ['我的快递怎么还没到', '亲，在的，请问有什么可以帮您？'],
+    ['这个是正品吗', '您好，欢迎光临，有什么可以帮您的吗'],
+    ['can I return this jacket', 'Hi there! How can I help you today?'],
+  ])(
+    'an agent turn that only greets or offers help does not shift %s (the customer starts afresh)',
+    (text, opening) => {
+      const calibrated = createIntentClassifier();
+      const alone = calibrated.classify(normalize(text));
+      const afterOpening = calibrated.classify(normalize(text), { previousAgentMessage: opening });
+      expect(afterOpening.intent).toEqual(alone.intent);
+    },
+  );
+
+  it('after an agent question, the agent-turn shift of the group applies', () => {
+    const raw = createIntentClassifier({}, { calibrated: false });
+    const calibrated = createIntentClassifier();
+    const context = { previousAgentMessage: '麻烦提供一下订单号哦' };
+    const r = raw.classify(normalize('好的'), context);
+    const c = calibrated.classify(normalize('好的'), context);
+    expect(r.intent.id).toBe('ack');
+    const map = stored.groups.ack;
+    expect(c.intent.confidence).toBeCloseTo(calibrateConfidence(r.intent.confidence, map, true), 1);
+    expect(
+      Math.abs(c.intent.confidence - calibrateConfidence(r.intent.confidence, map, false)),
+    ).toBeGreaterThan(0.1);
+  });
+
   it('does not apply to naive Bayes with user examples (the fit did not measure it)', () => {
     const options = { examples: [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }] };
     const withExamples = createIntentClassifier(options).classify(normalize('我要退货'));
