@@ -127,5 +127,11 @@ function templateVariables(
       const current = vars[key];
       vars[key] = isPlainObject(current) && isPlainObject(value) ? { ...current, ...value } : value;
     }
+  // A product link the customer sent (or its export mask, [链接x]) is not asked for again.
+  const item = vars.item;
+  if (item === undefined || (isPlainObject(item) && item.link === undefined)) {
+    const link = analysis.entities?.find((e) => e.type === 'link' && e.value);
+    if (link?.value !== undefined) vars.item = { ...(item ?? {}), link: link.value };
+  }
   return vars;
 }

@@ -221,3 +221,27 @@ describe('out of scope only when sure (issue 11)', () => {
     expect(replies).not.toContain(other);
   });
 });
+
+describe('the reply does without what the message already gives (issue 11)', () => {
+  // A product question: the reply asks for the product link only when the customer sent none.
+  it.each([
+    ['味道酸吗 [链接x]', false],
+    ['https://item.jd.com/100012345.html 这个尺码偏大吗', false],
+    ['這款面霜敏感肌能用嗎 https://shop.example.com/p/1', false],
+    ['is this true to size? https://shop.example.com/p/1', false],
+    ['这款面霜敏感肌能用吗', true],
+    ['is this jacket true to size?', true],
+  ])('%s → asks for the link: %s', (text, asks) => {
+    const result = assistant.reply(text);
+    expect(result.replies.map((r) => r.templateId)).toContain('answer/product.inquiry');
+    expect(/发给我|發給我|send me the product link/u.test(result.text)).toBe(asks);
+  });
+
+  it("the caller's item.link wins over the message's", () => {
+    const result = assistant.reply('味道酸吗 [链接x]', {
+      variables: { item: { link: 'https://x.example/1' } },
+    });
+    expect(result.text).toContain('https://x.example/1');
+    expect(result.text).not.toMatch(/发给我/u);
+  });
+});
