@@ -744,9 +744,12 @@ export function createIntentClassifier(
           weight: topicWeight,
         });
       // Only the primary intent's confidence is calibrated (the fit measured how often the top
-      // answer is right); the other candidates keep the model's probabilities.
+      // answer is right); the other candidates keep the model's probabilities, and so does a
+      // listed `other` when the primary is `other` only because no intent stood out (the
+      // in-scope fact reads it as the probability of out of scope).
       const id = (intents[i] ?? OTHER_INTENT) as IntentId;
-      return { id, confidence: id === intent.id ? intent.confidence : round(confidence), evidence };
+      const calibrated = id === intent.id && !unsure;
+      return { id, confidence: calibrated ? intent.confidence : round(confidence), evidence };
     });
     return { intent, intents: candidates };
   }

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitPlatt, fitPlattWithAgentTurn } from '../../scripts/intent-lab/calibration.js';
-import { CALIBRATION_FILE, fitCalibration } from '../../scripts/intent-lab/calibrate.js';
+import { CALIBRATION_DIR, CALIBRATION_FILE, fitCalibration } from '../../scripts/intent-lab/calibrate.js';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { intentCalibration } from '../../src/generated/intent-calibration.js';
 import {
   calibrateConfidence,
@@ -154,6 +156,27 @@ describe('the shipped calibration (rules/intents/calibration.json)', () => {
       );
       for (const x of c.intents) if (x.id === c.intent.id) expect(x.confidence).toBe(c.intent.confidence);
     }
+  });
+
+  it('keeps every candidate but a surely read primary as the model gives it (all calibration rows)', () => {
+    const calibrated = createIntentClassifier();
+    const raw = createIntentClassifier({}, { calibrated: false });
+    let unsureWithOther = 0;
+    for (const file of readdirSync(CALIBRATION_DIR).filter((f) => f.endsWith('.jsonl')))
+      for (const row of parseEvaluationRows(readFileSync(join(CALIBRATION_DIR, file), 'utf8'))) {
+        const context =
+          row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage };
+        const c = calibrated.classify(normalize(row.text), context);
+        const r = raw.classify(normalize(row.text), context);
+        expect(c.intent.id).toBe(r.intent.id);
+        // An `other` given because no intent stood out is not the model's top candidate.
+        const unsure = r.intent.id === 'other' && r.intents[0]?.id !== 'other';
+        if (unsure && r.intents.some((x) => x.id === 'other')) unsureWithOther++;
+        expect(c.intents.filter((x) => unsure || x.id !== c.intent.id)).toEqual(
+          r.intents.filter((x) => unsure || x.id !== r.intent.id),
+        );
+      }
+    expect(unsureWithOther).toBeGreaterThan(0);
   });
 
   it.each([
