@@ -20,6 +20,7 @@ import {
   calibrationGroup,
   type ConfidenceCalibration,
 } from '../../src/intent/calibration.js';
+import { followsUpAgentTurn } from '../../src/intent/agent-turn.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { readMessage } from '../../src/text/message.js';
 import {
@@ -52,11 +53,9 @@ export function calibrationSamples(): {
           row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
         ),
       );
-      // As the classifier reads it: after a greeting or an open offer of help, nothing is answered.
-      const turn = result.previousAgentTurn;
       const sample = {
         intent: result.intent.id,
-        afterAgentTurn: turn !== undefined && turn !== 'opening',
+        afterAgentTurn: followsUpAgentTurn(result.previousAgentTurn),
         confidence: result.intent.confidence,
         correct: row.accept.includes(result.intent.id),
       };

@@ -42,6 +42,15 @@ export function agentTurnKind(turn: AgentTurn): AgentTurnKind | undefined {
   return KIND_OF[turn];
 }
 
+/**
+ * Whether a message after this agent turn answers or follows it up: not when there was no turn,
+ * nor after a greeting or an open offer of help, where the customer starts afresh. Read by the
+ * classifier's confidence calibration and by its fit (scripts/intent-lab/calibrate.ts) alike.
+ */
+export function followsUpAgentTurn(kind: AgentTurnKind | undefined): boolean {
+  return kind !== undefined && kind !== 'opening';
+}
+
 // Matched on the folded message (simplified, lower case, half-width), so traditional text matches too.
 const DATA_NOUNS =
   '订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号|金额|卡号|开户';

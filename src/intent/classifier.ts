@@ -13,6 +13,7 @@ import {
   AgentTurn,
   agentTurnKind,
   classifyAgentTurn,
+  followsUpAgentTurn,
   NOTHING_ELSE,
   type AgentTurnKind,
 } from './agent-turn.js';
@@ -532,7 +533,7 @@ export function createIntentClassifier(
     // After a greeting or an open offer of help, the customer starts afresh: no answer is expected.
     if (turn === AgentTurn.Opening) turn = AgentTurn.None;
     // Whether the message answers or follows up an agent's turn (the calibration's agent-turn shift).
-    const answering = turn !== AgentTurn.None;
+    const answering = agent !== undefined && followsUpAgentTurn(agentTurnKind(agentTurn));
     let contextNote = '';
     let contextIntent = -1;
     let contextWeight = 0;
