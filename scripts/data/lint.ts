@@ -7,6 +7,8 @@ import {
   suggestionsFileSchema,
   wordsFileSchema,
   listsFileSchema,
+  structureFileSchema,
+  type StructureFile,
   PHRASE_LOCALES,
   PHRASE_RULE_IDS,
   ruleDataFileSchema,
@@ -22,6 +24,7 @@ const DIR = join('rules', 'lint');
 const SUGGESTIONS_FILE = 'suggestions.json';
 const SKELETON_FILE = 'skeleton.json';
 const WORDS_FILE = 'words.json';
+const STRUCTURE_FILE = 'structure.json';
 
 /**
  * rules/lint/*.json → src/generated/lint-data.ts. Every file is validated with zod, every pattern
@@ -54,11 +57,13 @@ export const lintGenerator: DataGenerator = {
       skeleton: undefined as unknown as BuiltInLintData['skeleton'],
       words: undefined as unknown as BuiltInLintData['words'],
       categories: {} as BuiltInLintData['categories'],
+      structure: { classes: {}, detectors: [], cancelledBy: { any: [], blame: [] } },
       lists: [],
       files: [],
     };
     const sources: CheckedSource[] = [];
     const seen = new Set<string>();
+    let structure: StructureFile | undefined;
     const names = readdirSync(join(root, DIR))
       .filter((name) => name.endsWith('.json'))
       .sort();
@@ -107,6 +112,12 @@ export const lintGenerator: DataGenerator = {
         }
         continue;
       }
+      if (name === STRUCTURE_FILE) {
+        const parsed = structureFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else structure = parsed.data;
+        continue;
+      }
       if (name === 'categories.json') {
         const parsed = categoriesFileSchema.safeParse(json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
@@ -142,7 +153,7 @@ export const lintGenerator: DataGenerator = {
       );
       data.files.push({ file, rule, locale, phrases: phrases.map(withoutExamples) });
     }
-    for (const required of [SKELETON_FILE, WORDS_FILE])
+    for (const required of [SKELETON_FILE, WORDS_FILE, STRUCTURE_FILE])
       if (!names.includes(required))
         issues.push({ file: `${DIR}/${required}`, path: '', message: 'missing' });
     if (!names.includes('categories.json'))
@@ -194,6 +205,12 @@ export const lintGenerator: DataGenerator = {
           carriers: shipping?.carriers ?? [],
         }),
       };
+      if (structure !== undefined) {
+        const { checkStructure } = await import('./lint-structure.js');
+        const checked = checkStructure(structure, reader, `${DIR}/${STRUCTURE_FILE}`);
+        issues.push(...checked.issues);
+        data.structure = checked.shipped;
+      }
       for (const [list, words] of Object.entries(grammar))
         words.forEach((word, i) => {
           const skeleton = reader.readAside(word).text;

@@ -8,6 +8,7 @@ import {
 } from './data-schema.js';
 import type { EntrySource } from './phrase-set.js';
 import { SkeletonReader } from './skeleton.js';
+import { compileStructure, type CompiledStructure } from './structure.js';
 
 // The one reader of the generated lint data (rules/lint/, validated and example-checked at build time).
 
@@ -57,4 +58,11 @@ export function builtInReader(): SkeletonReader {
 /** The word lists rules read outside their phrase data (rules/lint/words.json). */
 export function ruleWords(): RuleWords {
   return lintData().words;
+}
+
+let structure: CompiledStructure | undefined;
+
+/** no-forbidden-phrase's structural detectors (rules/lint/structure.json), compiled on first use. */
+export function builtInStructure(): CompiledStructure {
+  return (structure ??= compileStructure(lintData().structure));
 }

@@ -67,3 +67,34 @@ export function clauseEnd(skeleton: Skeleton, at: number, window: number): numbe
   while (i < limit && !clauseBreak(skeleton, i)) i++;
   return i;
 }
+
+/** How far back (reply characters) a quotation's opening mark is looked for. */
+const QUOTE_WINDOW = 60;
+
+const OPEN_QUOTES = new Set([0x201c, 0x300c, 0x300e, 0x22, 0x2018, 0xff02, 0x301d]);
+const CLOSE_QUOTES = new Set([0x201d, 0x300d, 0x300f, 0x22, 0x2019, 0xff02, 0x301e]);
+
+/**
+ * The original offset `at` is inside a quotation: an opening mark before it in the same sentence
+ * with no closing one between (a straight " counts as opening when an even number precede it).
+ */
+export function insideQuote(original: string, at: number): boolean {
+  let straight = 0;
+  let open = false;
+  const from = Math.max(0, at - QUOTE_WINDOW);
+  for (let i = at - 1; i >= from; i--) {
+    const c = original.charCodeAt(i);
+    if (c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f) break;
+    if (c === 0x22 || c === 0xff02) {
+      straight++;
+      continue;
+    }
+    if (CLOSE_QUOTES.has(c) && !OPEN_QUOTES.has(c)) return false;
+    if (c === 0x2019) continue; // an apostrophe
+    if (OPEN_QUOTES.has(c)) {
+      open = true;
+      break;
+    }
+  }
+  return open || straight % 2 === 1;
+}

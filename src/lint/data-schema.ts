@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
+import type { ShippedStructure } from './structure.js';
 
 /** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */
 export const FORBIDDEN_CATEGORIES = [
@@ -178,6 +179,79 @@ export const categoriesFileSchema = z
       if (!(category in file.categories))
         ctx.addIssue({ code: 'custom', path: ['categories'], message: `category "${category}" is missing` });
   });
+
+/**
+ * rules/lint/structure.json: the structural detectors of no-forbidden-phrase. `classes` are word
+ * classes (regex alternatives: Chinese as the skeleton reads it, English lower case with
+ * apostrophes dropped); a detector's `patterns` are regex sources over one sentence of the reply
+ * (clauses joined by `,`, Latin words by one space) where `{class}` inserts a class. Every
+ * detector must find its `examples` and none of its `counterExamples` (checked at build time).
+ */
+export const structureDetectorSchema = z
+  .object({
+    id: z.string().regex(/^(zh|en)\.[a-z0-9.-]+$/, 'the language, then a dotted id: zh.rhetorical.told-you'),
+    category: z.enum(FORBIDDEN_CATEGORIES),
+    language: z.enum(['zh', 'en']),
+    description: z.string().min(1),
+    patterns: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(MAX_PHRASE_LENGTH * 4),
+      )
+      .min(1),
+    /** The sentence must be a question (`question`), or a question or an exclamation. */
+    mood: z.enum(['question', 'question-or-exclaim']).optional(),
+    /** Not a finding when this matches the sentence right before the match (its last 16 characters). */
+    unlessBefore: z.string().min(1).optional(),
+    /** Not a finding when this matches anywhere in the match's sentence. */
+    unlessSentence: z.string().min(1).optional(),
+    /** Not a finding when this matches anywhere in the reply (an owner of the problem). */
+    unlessReply: z.string().min(1).optional(),
+    /** Not a finding when this matches the match's sentence or the next one (a reason, an alternative). */
+    unlessNear: z.string().min(1).optional(),
+    examples: z.array(z.string().min(1)).min(1, 'give at least one reply the detector must flag'),
+    counterExamples: z.array(z.string().min(1)).min(1, 'give at least one close reply it must not flag'),
+  })
+  .strict();
+export type StructureDetector = z.infer<typeof structureDetectorSchema>;
+
+export const structureFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    classes: z.record(z.string().regex(/^(zh|en)\.[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)),
+    detectors: z.array(structureDetectorSchema).min(1),
+    /**
+     * Words that cancel a finding of no-forbidden-phrase (a phrase or a detector) when they stand
+     * right before it or overlap its start: `any` for every category (不用您自己找, no need to
+     * chase the courier yourself), `blame` for deflection, discrimination and condescension
+     * (不是您的错). Chinese as the skeleton reads it; English without spaces, as the skeleton.
+     */
+    cancelledBy: z
+      .object({ any: z.array(z.string().min(1)).min(1), blame: z.array(z.string().min(1)).min(1) })
+      .strict(),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.detectors.forEach((detector, index) => {
+      if (seen.has(detector.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['detectors', index, 'id'],
+          message: `"${detector.id}" is used twice`,
+        });
+      seen.add(detector.id);
+      if (!detector.id.startsWith(`${detector.language}.`))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['detectors', index, 'id'],
+          message: `starts with its language, ${detector.language}.`,
+        });
+    });
+  });
+export type StructureFile = Omit<z.infer<typeof structureFileSchema>, '$schema'>;
 
 /**
  * A shop's own phrase pack (`createLinter({ packs })`), like a prh dictionary: entries for one rule,
@@ -463,6 +537,8 @@ export interface BuiltInLintData {
   words: RuleWords;
   categories: Record<ForbiddenCategory, { template: string; label: LocalizedText }>;
   lists: Array<{ locale: PhraseLocale; lists: Record<string, string[]> }>;
+  /** rules/lint/structure.json without the detectors' examples (checked at build time). */
+  structure: ShippedStructure;
   files: Array<{ file: string; rule: PhraseRuleId; locale: PhraseLocale; phrases: CompilableEntry[] }>;
 }
 

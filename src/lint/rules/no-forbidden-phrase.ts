@@ -1,7 +1,8 @@
-import { categoryInfo } from '../built-in-data.js';
+import { builtInStructure, categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineBuiltInRule } from '../rule.js';
+import { detectStructure, excused, isCancelled } from '../structure.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
 
@@ -74,28 +75,47 @@ export const noForbiddenPhrase = defineBuiltInRule({
     },
   },
   create(context) {
+    /** Skeleton spans of this reply's phrase findings: a detector does not report the same words again. */
+    let phraseSpans: Array<[number, number]> = [];
+    const report = (category: string, id: string, start: number, end: number, entry?: { expected?: string; note?: string }): void => {
+      const range = context.reply.range(start, end);
+      const text = context.reply.text.slice(range[0], range[1]);
+      const data: Record<string, string> = { category, phrase: id, text };
+      let suggestion: string | undefined;
+      if (FORBIDDEN.has(category)) {
+        const template = categoryInfo(category as ForbiddenCategory).template;
+        data.template = template;
+        suggestion = context.suggestion(template);
+      } else {
+        data.note = entry?.note === undefined ? '' : ` — ${entry.note}`;
+      }
+      context.report({
+        messageId: category,
+        data,
+        range,
+        ...(entry?.expected === undefined ? {} : { expected: entry.expected }),
+        ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion }] }),
+      });
+    };
     return {
+      reply() {
+        phraseSpans = [];
+      },
       phrase(match) {
         const { entry } = match;
         const category = entry.category ?? 'custom';
-        const range = context.reply.range(match.start, match.end);
-        const text = context.reply.text.slice(range[0], range[1]);
-        const data: Record<string, string> = { category, phrase: entry.id, text };
-        let suggestion: string | undefined;
-        if (FORBIDDEN.has(category)) {
-          const template = categoryInfo(category as ForbiddenCategory).template;
-          data.template = template;
-          suggestion = context.suggestion(template);
-        } else {
-          data.note = entry.note === undefined ? '' : ` — ${entry.note}`;
+        if (isCancelled(builtInStructure(), context.reply.skeleton, match.start, category)) return;
+        if (excused(builtInStructure(), context.reply.skeleton, match.start, category)) return;
+        phraseSpans.push([match.start, match.end]);
+        report(category, entry.id, match.start, match.end, entry);
+      },
+      'reply:exit'() {
+        // The structure of each sentence (rules/lint/structure.json): new wordings of the same ideas.
+        for (const hit of detectStructure(builtInStructure(), context.reply.skeleton)) {
+          if (phraseSpans.some(([start, end]) => start < hit.end && hit.start < end)) continue;
+          if (isCancelled(builtInStructure(), context.reply.skeleton, hit.start, hit.detector.category)) continue;
+          report(hit.detector.category, hit.detector.id, hit.start, hit.end);
         }
-        context.report({
-          messageId: category,
-          data,
-          range,
-          ...(entry.expected === undefined ? {} : { expected: entry.expected }),
-          ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion }] }),
-        });
       },
     };
   },

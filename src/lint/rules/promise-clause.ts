@@ -19,7 +19,7 @@
  * the phrase data holds the markers and arrival cues, this file how they combine. It runs only on
  * the cues found: a reply without one costs nothing here.
  */
-import { clauseBreak, clauseEnd, clauseStart, gapAfterHas, isQuestionMark } from '../clause.js';
+import { clauseBreak, clauseEnd, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from '../clause.js';
 import { ruleWords } from '../built-in-data.js';
 import { wordStartingAt, wordTable, type WordTable } from '../word-table.js';
 import { Break, type Skeleton } from '../skeleton.js';
@@ -78,41 +78,12 @@ function zh(): ChineseWords {
 
 const LEFT_WINDOW = 8;
 const RIGHT_WINDOW = 16;
-const QUOTE_WINDOW = 60;
 
 function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
   const limit = Math.min(skeleton.text.length, at + window);
   let i = at;
   while (i < limit && skeleton.breaks[i] !== Break.Sentence) i++;
   return i;
-}
-
-const OPEN_QUOTES = new Set([0x201c, 0x300c, 0x300e, 0x22, 0x2018, 0xff02, 0x301d]);
-const CLOSE_QUOTES = new Set([0x201d, 0x300d, 0x300f, 0x22, 0x2019, 0xff02, 0x301e]);
-
-/**
- * The original offset `at` is inside a quotation: an opening mark before it in the same sentence
- * with no closing one between (a straight " counts as opening when an even number precede it).
- */
-function insideQuote(original: string, at: number): boolean {
-  let straight = 0;
-  let open = false;
-  const from = Math.max(0, at - QUOTE_WINDOW);
-  for (let i = at - 1; i >= from; i--) {
-    const c = original.charCodeAt(i);
-    if (c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f) break;
-    if (c === 0x22 || c === 0xff02) {
-      straight++;
-      continue;
-    }
-    if (CLOSE_QUOTES.has(c) && !OPEN_QUOTES.has(c)) return false;
-    if (c === 0x2019) continue; // an apostrophe
-    if (OPEN_QUOTES.has(c)) {
-      open = true;
-      break;
-    }
-  }
-  return open || straight % 2 === 1;
 }
 
 /** The first outcome in `[from, to)` before any action or hedge: its end, or undefined. */

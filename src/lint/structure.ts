@@ -1,0 +1,341 @@
+/**
+ * Structural detectors of forbidden service language (rules/lint/structure.json): instead of one
+ * phrase per wording, each detector reads the shape of a sentence — who it is aimed at (你 vs
+ * 我/我们), whether it is a question, what it blames or despises — so new wordings of the same idea
+ * are caught (你到底有没有看详情页, 当初下单时怎么不说, "did you not see the size chart?"), while
+ * the reply around it can clear it: an owner (我帮您联系快递) clears "go and ask the courier", a
+ * reason or an alternative clears a refusal, a respectful frame (适合老人家) clears a group word.
+ *
+ * A detector's patterns run on one sentence of the reply's skeleton (folded, particles and 您 → 你
+ * gone), its clauses joined by `,` and its Latin words by one space, so `[^,]{0,6}` is a gap inside
+ * a clause. Sentences are read by language: Chinese detectors where the sentence has Han
+ * characters, English ones where it has Latin letters.
+ */
+import type { StructureDetector } from './data-schema.js';
+import { clauseBreak, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from './clause.js';
+import { Break, type Skeleton } from './skeleton.js';
+import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
+
+/**
+ * What ships of a detector: its examples are checked at build time and left out; `anchors` are
+ * literals (skeleton form) one of which every match of its patterns holds, found at build time.
+ */
+export type ShippedDetector = Omit<StructureDetector, 'examples' | 'counterExamples'> & {
+  readonly anchors: readonly string[];
+};
+
+export interface ShippedStructure {
+  readonly classes: Readonly<Record<string, readonly string[]>>;
+  readonly detectors: readonly ShippedDetector[];
+  readonly cancelledBy: { readonly any: readonly string[]; readonly blame: readonly string[] };
+}
+
+export interface CompiledDetector {
+  readonly id: string;
+  readonly category: StructureDetector['category'];
+  readonly language: 'zh' | 'en';
+  readonly patterns: readonly RegExp[];
+  readonly mood?: StructureDetector['mood'];
+  readonly unlessBefore?: RegExp;
+  readonly unlessSentence?: RegExp;
+  readonly unlessReply?: RegExp;
+  readonly unlessNear?: RegExp;
+  readonly anchors: readonly string[];
+}
+
+export interface CompiledStructure {
+  readonly zh: readonly CompiledDetector[];
+  readonly en: readonly CompiledDetector[];
+  /**
+   * Every detector's anchors in one automaton: a reply whose skeleton holds none (most replies)
+   * costs one scan; otherwise only the detectors whose anchors it holds run.
+   */
+  readonly anchors: Automaton;
+  readonly byAnchor: ReadonlyMap<string, readonly CompiledDetector[]>;
+  readonly cancelledBy: ShippedStructure['cancelledBy'];
+}
+
+/** A detector's finding: `[start, end)` are skeleton offsets. */
+export interface StructureHit {
+  readonly detector: CompiledDetector;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How much of the sentence before a match `unlessBefore` reads. */
+const BEFORE_WINDOW = 16;
+/** Sentences longer than this are read in windows of this size (bounded work per match try). */
+const MAX_SENTENCE = 400;
+
+const CLASS_REF = /\{([a-z]{2}\.[a-zA-Z]+|end)\}/g;
+
+/**
+ * `{zh.you}` → `(?:你们|你自己|你)`, longest first; `{end}`: the end of a clause (a `,`, the
+ * sentence's closing `?` or `!`, or its end). Throws on an unknown class.
+ */
+export function expandClasses(source: string, classes: ShippedStructure['classes']): string {
+  return source.replace(CLASS_REF, (_whole, name: string) => {
+    if (name === 'end') return '(?=[,?!]|$)';
+    const words = classes[name];
+    if (words === undefined) throw new Error(`unknown class {${name}}`);
+    return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
+  });
+}
+
+/** Compile the detectors; throws with the detector id on a pattern that is not a valid regex. */
+export function compileStructure(structure: ShippedStructure): CompiledStructure {
+  const zh: CompiledDetector[] = [];
+  const en: CompiledDetector[] = [];
+  for (const detector of structure.detectors) {
+    const compile = (source: string): RegExp => {
+      try {
+        return new RegExp(expandClasses(source, structure.classes));
+      } catch (error) {
+        throw new Error(`${detector.id}: ${(error as Error).message}`, { cause: error });
+      }
+    };
+    const compiled: CompiledDetector = {
+      id: detector.id,
+      category: detector.category,
+      language: detector.language,
+      patterns: detector.patterns.map(compile),
+      anchors: detector.anchors,
+      ...(detector.mood === undefined ? {} : { mood: detector.mood }),
+      ...(detector.unlessBefore === undefined ? {} : { unlessBefore: compile(detector.unlessBefore) }),
+      ...(detector.unlessSentence === undefined ? {} : { unlessSentence: compile(detector.unlessSentence) }),
+      ...(detector.unlessReply === undefined ? {} : { unlessReply: compile(detector.unlessReply) }),
+      ...(detector.unlessNear === undefined ? {} : { unlessNear: compile(detector.unlessNear) }),
+    };
+    (detector.language === 'zh' ? zh : en).push(compiled);
+  }
+  const byAnchor = new Map<string, CompiledDetector[]>();
+  for (const detector of [...zh, ...en])
+    for (const anchor of detector.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), detector]);
+  return {
+    zh,
+    en,
+    anchors: createAutomaton([...byAnchor.keys()].sort()),
+    byAnchor,
+    cancelledBy: structure.cancelledBy,
+  };
+}
+
+/**
+ * A finding of the phrase data at skeleton offset `at` is excused the way the detectors of its
+ * category are: a flat refusal by a reason, an apology or an alternative in its sentence or the
+ * next (`unlessNear`: 换不了的话…, 抱歉，不能退。可以帮您换货), a deflection by an owner anywhere in
+ * the reply (`unlessReply`: 不是我处理的，但我核对后帮您继续办).
+ */
+export function excused(
+  compiled: CompiledStructure,
+  skeleton: Skeleton,
+  at: number,
+  category: string,
+): boolean {
+  if (category !== 'flat_refusal' && category !== 'deflection') return false;
+  const sentences = sentencesOf(skeleton);
+  const index = sentences.findIndex((s) => at < s.end);
+  if (index < 0) return false;
+  const sentence = sentences[index]!;
+  const text =
+    category === 'flat_refusal'
+      ? sentence.view + (index + 1 < sentences.length ? `.${sentences[index + 1]!.view}` : '')
+      : sentences.map((s) => s.view).join('.');
+  const excuses = (detectors: readonly CompiledDetector[]): boolean =>
+    detectors.some((d) => {
+      if (d.category !== category) return false;
+      const excuse = category === 'flat_refusal' ? d.unlessNear : d.unlessReply;
+      return excuse?.test(text) === true;
+    });
+  return (sentence.han && excuses(compiled.zh)) || (sentence.latin && excuses(compiled.en));
+}
+
+/** Categories a denial cancels (不是您的错): they put the blame or the contempt on someone. */
+const BLAME_CATEGORIES: ReadonlySet<string> = new Set(['deflection', 'discrimination', 'condescension']);
+/** How far before a finding (skeleton characters, same clause) a cancelling word is looked for. */
+const CANCEL_WINDOW = 8;
+/** Characters (a pronoun: 你, 你们) that may stand between a cancelling word and the finding. */
+const CANCEL_GAP = 2;
+
+/**
+ * A finding at skeleton `[start, …)` of `category` is cancelled by a word right before it or
+ * overlapping its start (不用您自己找, 不是您的错), or it sits inside a quotation of the customer.
+ */
+export function isCancelled(
+  compiled: CompiledStructure,
+  skeleton: Skeleton,
+  start: number,
+  category: string,
+): boolean {
+  if (insideQuote(skeleton.original, skeleton.starts[start]!)) return true;
+  const from = clauseStart(skeleton, start, CANCEL_WINDOW);
+  const window = skeleton.text.slice(from, Math.min(skeleton.text.length, start + 3));
+  const at = start - from;
+  const cancels = (word: string): boolean => {
+    // It starts before the finding and reaches it, or a pronoun away: 不用|你自己找, 不用你|自己去找,
+    // 不|是你的错 — not 不是我办的 itself.
+    const index = at === 0 ? -1 : window.lastIndexOf(word, at - 1);
+    return index >= 0 && index + word.length >= at - CANCEL_GAP;
+  };
+  return (
+    compiled.cancelledBy.any.some(cancels) ||
+    (BLAME_CATEGORIES.has(category) && compiled.cancelledBy.blame.some(cancels))
+  );
+}
+
+interface Sentence {
+  /**
+   * The sentence's clauses joined by `,`, Latin words by a space, then `?` when it is a question
+   * (? ？, a final 吗, or a retort particle 嘛 呢 dropped at its end) or `!` when it exclaims.
+   */
+  readonly view: string;
+  /** Pairs (view index of a separator, the skeleton offset it stands before). */
+  readonly separators: readonly number[];
+  /** Skeleton offset of the sentence's first character. */
+  readonly start: number;
+  /** Skeleton offset just past the sentence's last character. */
+  readonly end: number;
+  readonly han: boolean;
+  readonly latin: boolean;
+  readonly question: boolean;
+  readonly exclaim: boolean;
+}
+
+const QUESTION_ENDINGS = new Set(['吗', '么', '咩']);
+/**
+ * A particle the skeleton drops that ends a retort (不是说过了嘛). Not 呢: agents end plain
+ * statements with it (是不支持的呢, 还没有到站点的呢).
+ */
+const isRetortParticle = (code: number): boolean => code === 0x561b; // 嘛
+const isExclamation = (code: number): boolean => code === 0x21 || code === 0xff01;
+
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+function isLatin(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** The reply's sentences, each at most MAX_SENTENCE characters of skeleton. */
+function sentencesOf(skeleton: Skeleton): Sentence[] {
+  const { text, breaks } = skeleton;
+  const sentences: Sentence[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = from + 1;
+    while (to < text.length && to - from < MAX_SENTENCE && breaks[to] !== Break.Sentence) to++;
+    // The view is the skeleton's runs between separators, sliced, not built character by character.
+    let view = '';
+    let runStart = from;
+    const map: number[] = [];
+    for (let i = from + 1; i < to; i++) {
+      const brk = breaks[i]!;
+      if (brk === Break.None) continue;
+      const separator = brk === Break.Word ? ' ' : brk >= Break.Clause && clauseBreak(skeleton, i) ? ',' : '';
+      if (separator === '') continue;
+      view += text.slice(runStart, i) + separator;
+      map.push(view.length - 1, i);
+      runStart = i;
+    }
+    view += text.slice(runStart, to);
+    let han = false;
+    let latin = false;
+    for (let i = from; i < to && !(han && latin); i++) {
+      const code = text.charCodeAt(i);
+      if (isHan(code)) han = true;
+      else if (isLatin(code)) latin = true;
+    }
+    const last = text[to - 1]!;
+    const question =
+      QUESTION_ENDINGS.has(last) ||
+      gapAfterHas(skeleton, to, isQuestionMark) ||
+      gapAfterHas(skeleton, to, isRetortParticle);
+    const exclaim = !question && gapAfterHas(skeleton, to, isExclamation);
+    if (question || exclaim) view += question ? '?' : '!';
+    sentences.push({ view, separators: map, start: from, end: to, han, latin, question, exclaim });
+    from = to;
+  }
+  return sentences;
+}
+
+/**
+ * The skeleton offset of `view[index]`, a character of the view that is not a separator: the
+ * sentence's start plus its position less the separators before it.
+ */
+function skeletonOffset(sentence: Sentence, index: number): number {
+  let added = 0;
+  for (let k = 0; k < sentence.separators.length; k += 2) {
+    if (sentence.separators[k]! >= index) break;
+    added++;
+  }
+  return sentence.start + index - added;
+}
+
+function moodFits(detector: CompiledDetector, sentence: Sentence): boolean {
+  if (detector.mood === undefined) return true;
+  if (detector.mood === 'question') return sentence.question;
+  return sentence.question || sentence.exclaim;
+}
+
+/**
+ * Every detector's first finding per sentence, in reading order. `replyView` is the reply's
+ * sentences joined by `.`, read by `unlessReply`.
+ */
+export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton): StructureHit[] {
+  if (skeleton.text.length === 0) return [];
+  const candidates = new Set<CompiledDetector>();
+  scanKeywords(compiled.anchors, skeleton.text, (_text, _begin, _end, anchor) => {
+    for (const detector of compiled.byAnchor.get(anchor) ?? []) candidates.add(detector);
+  });
+  if (candidates.size === 0) return [];
+  const sentences = sentencesOf(skeleton);
+  let replyView: string | undefined;
+  const hits: StructureHit[] = [];
+  sentences.forEach((sentence, index) => {
+    const near = (): string =>
+      sentence.view + (index + 1 < sentences.length ? `.${sentences[index + 1]!.view}` : '');
+    const groups: Array<readonly CompiledDetector[]> = [];
+    if (sentence.han) groups.push(compiled.zh);
+    if (sentence.latin) groups.push(compiled.en);
+    for (const detectors of groups)
+      for (const detector of detectors) {
+        if (!candidates.has(detector) || !moodFits(detector, sentence)) continue;
+        const match = firstMatch(detector, sentence.view);
+        if (match === undefined) continue;
+        if (detector.unlessSentence?.test(sentence.view)) continue;
+        if (detector.unlessNear?.test(near())) continue;
+        if (detector.unlessReply !== undefined) {
+          replyView ??= sentences.map((s) => s.view).join('.');
+          if (detector.unlessReply.test(replyView)) continue;
+        }
+        const [start, end] = match;
+        hits.push({
+          detector,
+          start: skeletonOffset(sentence, start),
+          end: skeletonOffset(sentence, end - 1) + 1,
+        });
+      }
+  });
+  return hits;
+}
+
+/** What the view adds between and after the skeleton's characters. */
+const SEPARATORS = new Set([',', ' ', '?', '!']);
+
+/** The first match of any of the detector's patterns that `unlessBefore` does not clear. */
+function firstMatch(detector: CompiledDetector, view: string): [number, number] | undefined {
+  for (const pattern of detector.patterns) {
+    const match = pattern.exec(view);
+    if (match === null || match[0].length === 0) continue;
+    const start = match.index;
+    if (detector.unlessBefore?.test(view.slice(Math.max(0, start - BEFORE_WINDOW), start))) continue;
+    // A match that starts or ends on a separator is trimmed to the characters it covers.
+    let from = start;
+    let to = start + match[0].length;
+    while (from < to && SEPARATORS.has(view[from]!)) from++;
+    while (to > from && SEPARATORS.has(view[to - 1]!)) to--;
+    if (from < to) return [from, to];
+  }
+  return undefined;
+}
