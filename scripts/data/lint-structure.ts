@@ -34,30 +34,77 @@ function union(sets: Array<string[] | undefined>): string[] | undefined {
 }
 
 /**
- * Characters so common in replies that an anchor made only of them finds almost every reply: a
- * set of them costs more than one of rarer words.
+ * How often a literal occurs in ordinary chat (the intent corpus's customer and agent turns, in
+ * skeleton form): one character's count, or for a longer literal the count of its rarest pair of
+ * adjacent characters. Anchors and keys are chosen to be rare, so most replies run no detector.
  */
-const COMMON = new Set([...'你我不是的了这要想别没有在么什一个们就都也还会能说看好吗那人给发到时前次']);
+export type Frequency = (literal: string) => number;
 
-/** The expected cost of a set: lower finds fewer replies (longer, rarer literals, fewer of them). */
+export function chatFrequency(texts: readonly string[], reader: SkeletonReader): Frequency {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const skeleton = reader.readAside(text).text;
+    for (let i = 0; i < skeleton.length; i++) {
+      counts.set(skeleton[i]!, (counts.get(skeleton[i]!) ?? 0) + 1);
+      if (i + 1 < skeleton.length) {
+        const pair = skeleton.slice(i, i + 2);
+        counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  return (literal) => {
+    if (literal.length === 1) return counts.get(literal) ?? 0;
+    let least = Infinity;
+    for (let i = 0; i + 2 <= literal.length; i++)
+      least = Math.min(least, counts.get(literal.slice(i, i + 2)) ?? 0);
+    return least;
+  };
+}
+
+let frequency: Frequency = () => 0;
+
+/** The expected cost of an anchor set: how many places in ordinary chat it would find. */
 function cost(set: readonly string[]): number {
   let total = 0;
-  for (const literal of set) {
-    const base = literal.length >= 3 ? 1 : literal.length === 2 ? 5 : 30;
-    total += [...literal].every((c) => COMMON.has(c)) ? base * 20 : base;
-  }
+  for (const literal of set) total += frequency(literal) + 1;
   return total;
 }
 
+/** The key an anchor is found by at run time: its rarest pair of adjacent characters, or itself. */
+function keyOf(anchor: string): string {
+  if (anchor.length <= 2) return anchor;
+  let best = anchor.slice(0, 2);
+  for (let i = 1; i + 2 <= anchor.length; i++) {
+    const pair = anchor.slice(i, i + 2);
+    if (frequency(pair) < frequency(best)) best = pair;
+  }
+  return best;
+}
+
 /** Most strings a run of literal elements may stand for before it is cut. */
-const MAX_RUN_STRINGS = 256;
+const MAX_RUN_STRINGS = 96;
+/** At most this many anchors per pattern are shipped (see `consider`). */
+const MAX_ANCHORS_PER_SET = 80;
 
 function alternativeAnchors(alternative: Alternative): string[] | undefined {
   let best: string[] | undefined;
   const consider = (set: string[] | undefined): void => {
     if (set === undefined) return;
-    const cleaned = [...new Set(set.map((s) => s.replace(VIEW_ONLY, '')))];
+    let cleaned = [...new Set(set.map((s) => s.replace(VIEW_ONLY, '')))];
     if (cleaned.some((s) => s === '')) return;
+    // A long list (a cross product) is cut to shared prefixes, each still held by every match:
+    // fewer keywords in the shipped automaton, at the price of a few more replies read.
+    // Each step drops the last or the first character of the longest strings, whichever leaves
+    // the rarer set.
+    while (cleaned.length > MAX_ANCHORS_PER_SET) {
+      const longest = Math.max(...cleaned.map((s) => s.length));
+      if (longest <= 1) break;
+      const cut = (end: boolean): string[] => [
+        ...new Set(cleaned.map((s) => (s.length < longest ? s : end ? s.slice(0, -1) : s.slice(1)))),
+      ];
+      const [prefixes, suffixes] = [cut(true), cut(false)];
+      cleaned = cost(prefixes) <= cost(suffixes) ? prefixes : suffixes;
+    }
     if (best === undefined || cost(cleaned) < cost(best)) best = cleaned;
   };
   // A run of exact elements (a character, a small class, a group of literal branches) stands for
@@ -152,31 +199,35 @@ export function checkStructure(
   file: StructureFile,
   reader: SkeletonReader,
   fileName: string,
+  chatTexts: readonly string[],
 ): { issues: HuashuIssue[]; shipped: ShippedStructure } {
+  frequency = chatFrequency(chatTexts, reader);
   const issues: HuashuIssue[] = [];
   const shipped: ShippedStructure = {
     classes: file.classes,
     cancelledBy: file.cancelledBy,
-    detectors: file.detectors.map(({ examples: _e, counterExamples: _c, ...detector }, index) => {
-      const anchors = new Set<string>();
-      detector.patterns.forEach((pattern, i) => {
-        let found: string[] | undefined;
-        try {
-          found = patternAnchors(expandClasses(pattern, file.classes));
-        } catch {
-          return; // compileStructure reports the pattern
-        }
-        if (found === undefined)
-          issues.push({
-            file: fileName,
-            path: `detectors[${index}].patterns[${i}]`,
-            message:
-              'every match must hold a literal (a word, a small class or a group of them) to find it by',
-          });
-        else for (const anchor of found) anchors.add(anchor);
-      });
-      return { ...detector, anchors: [...anchors].sort() };
-    }),
+    detectors: file.detectors.map(
+      ({ examples: _e, counterExamples: _c, description: _d, ...detector }, index) => {
+        const anchors = new Set<string>();
+        detector.patterns.forEach((pattern, i) => {
+          let found: string[] | undefined;
+          try {
+            found = patternAnchors(expandClasses(pattern, file.classes));
+          } catch {
+            return; // compileStructure reports the pattern
+          }
+          if (found === undefined)
+            issues.push({
+              file: fileName,
+              path: `detectors[${index}].patterns[${i}]`,
+              message:
+                'every match must hold a literal (a word, a small class or a group of them) to find it by',
+            });
+          else for (const anchor of found) anchors.add(anchor);
+        });
+        return { ...detector, keys: [...new Set([...anchors].map(keyOf))].sort() };
+      },
+    ),
   };
   const unfolded = (text: string, path: string): void => {
     for (const [run] of text.matchAll(HAN_RUN)) {

@@ -207,7 +207,7 @@ export const lintGenerator: DataGenerator = {
       };
       if (structure !== undefined) {
         const { checkStructure } = await import('./lint-structure.js');
-        const checked = checkStructure(structure, reader, `${DIR}/${STRUCTURE_FILE}`);
+        const checked = checkStructure(structure, reader, `${DIR}/${STRUCTURE_FILE}`, chatTexts(root));
         issues.push(...checked.issues);
         data.structure = checked.shipped;
       }
@@ -393,4 +393,20 @@ function prefixed(
   lists: Record<string, readonly string[]>,
 ): Record<string, readonly string[]> {
   return Object.fromEntries(Object.entries(lists).map(([name, words]) => [`${prefix}.${name}`, words]));
+}
+
+/** The intent corpus's chat turns (customer and agent), to tell rare words from common ones. */
+function chatTexts(root: string): string[] {
+  const dir = join(root, 'rules', 'intents', 'written');
+  const texts: string[] = [];
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort())
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const row = JSON.parse(line) as { text?: unknown; prev?: unknown };
+      if (typeof row.text === 'string') texts.push(row.text);
+      if (typeof row.prev === 'string') texts.push(row.prev);
+    }
+  return texts;
 }

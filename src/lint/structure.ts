@@ -14,14 +14,15 @@
 import type { StructureDetector } from './data-schema.js';
 import { clauseBreak, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from './clause.js';
 import { Break, type Skeleton } from './skeleton.js';
-import { createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 
 /**
- * What ships of a detector: its examples are checked at build time and left out; `anchors` are
- * literals (skeleton form) one of which every match of its patterns holds, found at build time.
+ * What ships of a detector: its examples (checked at build time) and description are left out.
+ * `keys` are one or two skeleton characters, one of which every match of its patterns holds
+ * (derived at build time from the literals its patterns require): a detector runs only on a reply
+ * that holds one of its keys.
  */
-export type ShippedDetector = Omit<StructureDetector, 'examples' | 'counterExamples'> & {
-  readonly anchors: readonly string[];
+export type ShippedDetector = Omit<StructureDetector, 'examples' | 'counterExamples' | 'description'> & {
+  readonly keys: readonly string[];
 };
 
 export interface ShippedStructure {
@@ -40,18 +41,21 @@ export interface CompiledDetector {
   readonly unlessSentence?: RegExp;
   readonly unlessReply?: RegExp;
   readonly unlessNear?: RegExp;
-  readonly anchors: readonly string[];
 }
 
 export interface CompiledStructure {
   readonly zh: readonly CompiledDetector[];
   readonly en: readonly CompiledDetector[];
   /**
-   * Every detector's anchors in one automaton: a reply whose skeleton holds none (most replies)
-   * costs one scan; otherwise only the detectors whose anchors it holds run.
+   * The detectors by key (see ShippedDetector): one- and two-character keys as numbers (code, or
+   * code × 65536 + next code), and which characters start a key, so a reply is read with one
+   * table lookup per character and most replies run no detector at all.
    */
-  readonly anchors: Automaton;
-  readonly byAnchor: ReadonlyMap<string, readonly CompiledDetector[]>;
+  readonly byKey: ReadonlyMap<number, readonly CompiledDetector[]>;
+  /** 1: a one-character key; 2: starts a two-character key (bit flags). */
+  readonly startsKey: Uint8Array;
+  /** A hash of each two-character key is set: most character pairs are ruled out without a lookup. */
+  readonly pairHashes: Uint8Array;
   readonly cancelledBy: ShippedStructure['cancelledBy'];
 }
 
@@ -99,7 +103,6 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
       category: detector.category,
       language: detector.language,
       patterns: detector.patterns.map(compile),
-      anchors: detector.anchors,
       ...(detector.mood === undefined ? {} : { mood: detector.mood }),
       ...(detector.unlessBefore === undefined ? {} : { unlessBefore: compile(detector.unlessBefore) }),
       ...(detector.unlessSentence === undefined ? {} : { unlessSentence: compile(detector.unlessSentence) }),
@@ -108,14 +111,30 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
     };
     (detector.language === 'zh' ? zh : en).push(compiled);
   }
-  const byAnchor = new Map<string, CompiledDetector[]>();
-  for (const detector of [...zh, ...en])
-    for (const anchor of detector.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), detector]);
+  const byKey = new Map<number, CompiledDetector[]>();
+  const startsKey = new Uint8Array(0x10000);
+  const pairHashes = new Uint8Array(0x10000);
+  const byId = new Map([...zh, ...en].map((d) => [d.id, d]));
+  structure.detectors.forEach((detector) => {
+    const compiled = byId.get(detector.id)!;
+    for (const key of detector.keys) {
+      const first = key.charCodeAt(0);
+      let code = first;
+      if (key.length === 1) startsKey[first]! |= 1;
+      else {
+        code = first * 0x10000 + key.charCodeAt(1);
+        startsKey[first]! |= 2;
+        pairHashes[pairHash(first, key.charCodeAt(1))] = 1;
+      }
+      byKey.set(code, [...(byKey.get(code) ?? []), compiled]);
+    }
+  });
   return {
     zh,
     en,
-    anchors: createAutomaton([...byAnchor.keys()].sort()),
-    byAnchor,
+    byKey,
+    startsKey,
+    pairHashes,
     cancelledBy: structure.cancelledBy,
   };
 }
@@ -284,10 +303,7 @@ function moodFits(detector: CompiledDetector, sentence: Sentence): boolean {
  */
 export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton): StructureHit[] {
   if (skeleton.text.length === 0) return [];
-  const candidates = new Set<CompiledDetector>();
-  scanKeywords(compiled.anchors, skeleton.text, (_text, _begin, _end, anchor) => {
-    for (const detector of compiled.byAnchor.get(anchor) ?? []) candidates.add(detector);
-  });
+  const candidates = candidatesOf(compiled, skeleton.text);
   if (candidates.size === 0) return [];
   const sentences = sentencesOf(skeleton);
   let replyView: string | undefined;
@@ -318,6 +334,26 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
       }
   });
   return hits;
+}
+
+const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e3779b1) ^ second) & 0xffff;
+
+/** The detectors whose keys `text` holds. */
+function candidatesOf(compiled: CompiledStructure, text: string): Set<CompiledDetector> {
+  const candidates = new Set<CompiledDetector>();
+  const { byKey, startsKey, pairHashes } = compiled;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const starts = startsKey[code]!;
+    if (starts === 0) continue;
+    if (starts & 1) for (const detector of byKey.get(code) ?? []) candidates.add(detector);
+    if (starts & 2 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (pairHashes[pairHash(code, next)] === 1)
+        for (const detector of byKey.get(code * 0x10000 + next) ?? []) candidates.add(detector);
+    }
+  }
+  return candidates;
 }
 
 /** What the view adds between and after the skeleton's characters. */

@@ -42,7 +42,6 @@ const KNOWN = new Set([
   'en-22 apology-on-complaint',
   'hans-16 apology-on-complaint',
   // lint phrase data gaps (no finding where rules/lint/README.md's scope says there is one)
-  'hant-16 forbidden-language',
   'en-09 pii',
   // resolution / satisfaction wording not in rules/qa/cues.json
   'hant-04 satisfaction',
