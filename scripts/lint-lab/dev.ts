@@ -28,6 +28,7 @@ const RULE_OF: Record<string, string> = {
   rewrite: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   overpromise: 'no-overpromise',
+  persona: 'no-forbidden-phrase',
 };
 
 const DIR = join(import.meta.dirname, 'dev');

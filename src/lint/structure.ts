@@ -75,11 +75,13 @@ const CLASS_REF = /\{([a-z]{2}\.[a-zA-Z]+|end)\}/g;
 
 /**
  * `{zh.you}` → `(?:你们|你自己|你)`, longest first; `{end}`: the end of a clause (a `,`, the
- * sentence's closing `?` or `!`, or its end). Throws on an unknown class.
+ * sentence's closing `?` or `!`, or its end, maybe after a Cantonese final particle). Throws on
+ * an unknown class.
  */
 export function expandClasses(source: string, classes: ShippedStructure['classes']): string {
   return source.replace(CLASS_REF, (_whole, name: string) => {
-    if (name === 'end') return '(?=[,?!]|$)';
+    // A Cantonese final particle (㗎, 喎, 囉) may stand before it: the skeleton keeps them.
+    if (name === 'end') return '(?=[㗎架喎啰咯]?(?:[,?!]|$))';
     const words = classes[name];
     if (words === undefined) throw new Error(`unknown class {${name}}`);
     return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;

@@ -2,9 +2,16 @@ import { builtInStructure, categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineBuiltInRule } from '../rule.js';
+import { Break, type Skeleton } from '../skeleton.js';
 import { detectStructure, excused, isCancelled } from '../structure.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
+
+/** No sentence break inside skeleton `[from, to)`. */
+function sameSentence(skeleton: Skeleton, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (skeleton.breaks[i] === Break.Sentence) return false;
+  return true;
+}
 
 /**
  * 服务忌语: scolding, rhetorical questions at the customer, interrogation, discrimination, pushing
@@ -75,8 +82,11 @@ export const noForbiddenPhrase = defineBuiltInRule({
     },
   },
   create(context) {
-    /** Skeleton spans of this reply's phrase findings: a detector does not report the same words again. */
-    let phraseSpans: Array<[number, number]> = [];
+    /**
+     * This reply's phrase findings (skeleton span, category): a detector does not report the same
+     * words again, nor the same category again in the same sentence.
+     */
+    let phraseSpans: Array<[number, number, string]> = [];
     const report = (category: string, id: string, start: number, end: number, entry?: { expected?: string; note?: string }): void => {
       const range = context.reply.range(start, end);
       const text = context.reply.text.slice(range[0], range[1]);
@@ -106,13 +116,22 @@ export const noForbiddenPhrase = defineBuiltInRule({
         const category = entry.category ?? 'custom';
         if (isCancelled(builtInStructure(), context.reply.skeleton, match.start, category)) return;
         if (excused(builtInStructure(), context.reply.skeleton, match.start, category)) return;
-        phraseSpans.push([match.start, match.end]);
+        phraseSpans.push([match.start, match.end, category]);
         report(category, entry.id, match.start, match.end, entry);
       },
       'reply:exit'() {
         // The structure of each sentence (rules/lint/structure.json): new wordings of the same ideas.
         for (const hit of detectStructure(builtInStructure(), context.reply.skeleton)) {
-          if (phraseSpans.some(([start, end]) => start < hit.end && hit.start < end)) continue;
+          const { skeleton } = context.reply;
+          const category = hit.detector.category;
+          if (
+            phraseSpans.some(
+              ([start, end, own]) =>
+                (start < hit.end && hit.start < end) ||
+                (own === category && sameSentence(skeleton, Math.min(start, hit.start), Math.max(end, hit.end))),
+            )
+          )
+            continue;
           if (isCancelled(builtInStructure(), context.reply.skeleton, hit.start, hit.detector.category)) continue;
           report(hit.detector.category, hit.detector.id, hit.start, hit.end);
         }
