@@ -23,9 +23,11 @@ const MAX_CLASS_ANCHORS = 40;
  * alternative (a literal run, a small character class, a group whose every branch has anchors).
  * Undefined when some match needs no literal.
  */
-export function patternAnchors(source: string): string[] | undefined {
+export function patternAnchors(source: string): string[][] | undefined {
   const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source);
-  return union(pattern.alternatives.map(alternativeAnchors));
+  if (pattern.alternatives.length === 1) return alternativeAnchors(pattern.alternatives[0]!);
+  const sets = union(pattern.alternatives.map((a) => alternativeAnchors(a)?.[0]));
+  return sets === undefined ? undefined : [sets];
 }
 
 function union(sets: Array<string[] | undefined>): string[] | undefined {
@@ -70,13 +72,18 @@ function cost(set: readonly string[]): number {
   return total;
 }
 
-/** The key an anchor is found by at run time: its rarest pair of adjacent characters, or itself. */
+/**
+ * The key an anchor is found by at run time: a pair of adjacent characters (or the anchor itself
+ * when it is one character), the one whose pair and whose first character are rarest — the run
+ * time scan stops at every character that starts a key, so a common first character costs too.
+ */
 function keyOf(anchor: string): string {
   if (anchor.length <= 2) return anchor;
+  const score = (pair: string): number => frequency(pair) * 8 + frequency(pair[0]!);
   let best = anchor.slice(0, 2);
   for (let i = 1; i + 2 <= anchor.length; i++) {
     const pair = anchor.slice(i, i + 2);
-    if (frequency(pair) < frequency(best)) best = pair;
+    if (score(pair) < score(best)) best = pair;
   }
   return best;
 }
@@ -86,8 +93,12 @@ const MAX_RUN_STRINGS = 96;
 /** At most this many anchors per pattern are shipped (see `consider`). */
 const MAX_ANCHORS_PER_SET = 80;
 
-function alternativeAnchors(alternative: Alternative): string[] | undefined {
-  let best: string[] | undefined;
+/**
+ * The best two anchor sets of an alternative, from different elements: every match holds one
+ * literal of each (你…到底 needs a 你 and a 到底), so a reply must hold both for the pattern to run.
+ */
+function alternativeAnchors(alternative: Alternative): string[][] | undefined {
+  const found: string[][] = [];
   const consider = (set: string[] | undefined): void => {
     if (set === undefined) return;
     let cleaned = [...new Set(set.map((s) => s.replace(VIEW_ONLY, '')))];
@@ -105,7 +116,7 @@ function alternativeAnchors(alternative: Alternative): string[] | undefined {
       const [prefixes, suffixes] = [cut(true), cut(false)];
       cleaned = cost(prefixes) <= cost(suffixes) ? prefixes : suffixes;
     }
-    if (best === undefined || cost(cleaned) < cost(best)) best = cleaned;
+    found.push(cleaned);
   };
   // A run of exact elements (a character, a small class, a group of literal branches) stands for
   // the cross product of their strings: 你(听|看)(好|清楚) → 你听好, 你看好, 你听清楚, 你看清楚.
@@ -129,7 +140,8 @@ function alternativeAnchors(alternative: Alternative): string[] | undefined {
     consider(elementAnchors(element));
   }
   consider(run);
-  return best;
+  if (found.length === 0) return undefined;
+  return found.sort((a, b) => cost(a) - cost(b)).slice(0, 2);
 }
 
 /** The strings an element matches exactly, when it is made of literals only. */
@@ -181,7 +193,7 @@ function elementAnchors(element: Element): string[] | undefined {
     }
     case 'Group':
     case 'CapturingGroup':
-      return union(element.alternatives.map(alternativeAnchors));
+      return union(element.alternatives.map((a) => alternativeAnchors(a)?.[0]));
     case 'Quantifier':
       return element.min >= 1 ? elementAnchors(element.element) : undefined;
     default:
@@ -208,12 +220,13 @@ export function checkStructure(
     cancelledBy: file.cancelledBy,
     detectors: file.detectors.map(
       ({ examples: _e, counterExamples: _c, description: _d, ...detector }, index) => {
-        const anchors = new Set<string>();
+        const keys: string[][][] = [];
         detector.patterns.forEach((pattern, i) => {
-          let found: string[] | undefined;
+          let found: string[][] | undefined;
           try {
             found = patternAnchors(expandClasses(pattern, file.classes));
           } catch {
+            keys.push([]);
             return; // compileStructure reports the pattern
           }
           if (found === undefined)
@@ -223,9 +236,9 @@ export function checkStructure(
               message:
                 'every match must hold a literal (a word, a small class or a group of them) to find it by',
             });
-          else for (const anchor of found) anchors.add(anchor);
+          keys.push((found ?? []).map((set) => [...new Set(set.map(keyOf))].sort()));
         });
-        return { ...detector, keys: [...new Set([...anchors].map(keyOf))].sort() };
+        return { ...detector, keys };
       },
     ),
   };

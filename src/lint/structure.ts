@@ -17,12 +17,12 @@ import { Break, type Skeleton } from './skeleton.js';
 
 /**
  * What ships of a detector: its examples (checked at build time) and description are left out.
- * `keys` are one or two skeleton characters, one of which every match of its patterns holds
- * (derived at build time from the literals its patterns require): a detector runs only on a reply
- * that holds one of its keys.
+ * `keys[i]` are pattern i's key sets: every match of the pattern holds a key (one or two skeleton
+ * characters) of each set, derived at build time from the literals the pattern requires. A pattern
+ * runs only on a reply that holds a key of each of its sets.
  */
 export type ShippedDetector = Omit<StructureDetector, 'examples' | 'counterExamples' | 'description'> & {
-  readonly keys: readonly string[];
+  readonly keys: ReadonlyArray<ReadonlyArray<readonly string[]>>;
 };
 
 export interface ShippedStructure {
@@ -47,11 +47,21 @@ export interface CompiledStructure {
   readonly zh: readonly CompiledDetector[];
   readonly en: readonly CompiledDetector[];
   /**
-   * The detectors by key (see ShippedDetector): one- and two-character keys as numbers (code, or
-   * code × 65536 + next code), and which characters start a key, so a reply is read with one
-   * table lookup per character and most replies run no detector at all.
+   * Key code (one character's code, or first × 65536 + second) → the ids of the patterns whose
+   * first, rarest key set holds it; a pattern's second set is looked for only once its first is
+   * seen (`confirm`). A reply is read with one table lookup per character, and most run nothing.
    */
-  readonly byKey: ReadonlyMap<number, readonly CompiledDetector[]>;
+  readonly byKey: ReadonlyMap<number, readonly number[]>;
+  /** The same for one-character keys, indexed by the character's code. */
+  readonly single: ReadonlyArray<readonly number[] | undefined>;
+  /** Every pattern of every detector, by pattern id, with its second key set (empty: none). */
+  readonly patterns: ReadonlyArray<{
+    readonly detector: CompiledDetector;
+    readonly index: number;
+    readonly confirm: readonly string[];
+  }>;
+  /** Per pattern id, whether the reply being read holds a key of its first set (scratch). */
+  readonly seen: Uint8Array;
   /** 1: a one-character key; 2: starts a two-character key (bit flags). */
   readonly startsKey: Uint8Array;
   /** A hash of each two-character key is set: most character pairs are ruled out without a lookup. */
@@ -113,28 +123,43 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
     };
     (detector.language === 'zh' ? zh : en).push(compiled);
   }
-  const byKey = new Map<number, CompiledDetector[]>();
+  const byKey = new Map<number, number[]>();
+  const single: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000).fill(undefined);
   const startsKey = new Uint8Array(0x10000);
   const pairHashes = new Uint8Array(0x10000);
+  const patterns: Array<{ detector: CompiledDetector; index: number; confirm: readonly string[] }> = [];
   const byId = new Map([...zh, ...en].map((d) => [d.id, d]));
-  structure.detectors.forEach((detector) => {
+  for (const detector of structure.detectors) {
     const compiled = byId.get(detector.id)!;
-    for (const key of detector.keys) {
-      const first = key.charCodeAt(0);
-      let code = first;
-      if (key.length === 1) startsKey[first]! |= 1;
-      else {
-        code = first * 0x10000 + key.charCodeAt(1);
-        startsKey[first]! |= 2;
-        pairHashes[pairHash(first, key.charCodeAt(1))] = 1;
-      }
-      byKey.set(code, [...(byKey.get(code) ?? []), compiled]);
-    }
-  });
+    detector.keys.forEach((sets, index) => {
+      const id = patterns.length;
+      patterns.push({ detector: compiled, index, confirm: sets[1] ?? [] });
+      sets.slice(0, 1).forEach((set) => {
+        for (const key of set) {
+          const first = key.charCodeAt(0);
+          if (key.length === 1) startsKey[first]! |= 1;
+          else {
+            startsKey[first]! |= 2;
+            pairHashes[pairHash(first, key.charCodeAt(1))] = 1;
+          }
+          if (key.length === 1) (single[first] ??= []).push(id);
+          else {
+            const code = keyCode(key);
+            const targets = byKey.get(code) ?? [];
+            targets.push(id);
+            byKey.set(code, targets);
+          }
+        }
+      });
+    });
+  }
   return {
     zh,
     en,
     byKey,
+    single,
+    patterns,
+    seen: new Uint8Array(patterns.length),
     startsKey,
     pairHashes,
     cancelledBy: structure.cancelledBy,
@@ -318,8 +343,9 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
     if (sentence.latin) groups.push(compiled.en);
     for (const detectors of groups)
       for (const detector of detectors) {
-        if (!candidates.has(detector) || !moodFits(detector, sentence)) continue;
-        const match = firstMatch(detector, sentence.view);
+        const patterns = candidates.get(detector);
+        if (patterns === undefined || !moodFits(detector, sentence)) continue;
+        const match = firstMatch(detector, patterns, sentence.view);
         if (match === undefined) continue;
         if (detector.unlessSentence?.test(sentence.view)) continue;
         if (detector.unlessNear?.test(near())) continue;
@@ -340,30 +366,66 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
 
 const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e3779b1) ^ second) & 0xffff;
 
-/** The detectors whose keys `text` holds. */
-function candidatesOf(compiled: CompiledStructure, text: string): Set<CompiledDetector> {
-  const candidates = new Set<CompiledDetector>();
-  const { byKey, startsKey, pairHashes } = compiled;
+/** A key's code: the character's, or first × 65536 + second for two. */
+function keyCode(key: string): number {
+  return key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
+}
+
+/**
+ * The patterns that may match `text`, by detector: those whose every key set has a key in it.
+ * Most replies hold no key of any detector and cost one table lookup per character.
+ */
+export function candidatesOf(compiled: CompiledStructure, text: string): Map<CompiledDetector, number[]> {
+  const { single, byKey, startsKey, pairHashes, patterns, seen } = compiled;
+  let touched: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const starts = startsKey[code]!;
     if (starts === 0) continue;
-    if (starts & 1) for (const detector of byKey.get(code) ?? []) candidates.add(detector);
-    if (starts & 2 && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (pairHashes[pairHash(code, next)] === 1)
-        for (const detector of byKey.get(code * 0x10000 + next) ?? []) candidates.add(detector);
+    let targets = starts & 1 ? single[code] : undefined;
+    for (let round = 0; round < 2; round++) {
+      if (targets !== undefined)
+        for (const id of targets)
+          if (seen[id] === 0) {
+            seen[id] = 1;
+            (touched ??= []).push(id);
+          }
+      targets = undefined;
+      if (round === 0 && starts & 2 && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (pairHashes[pairHash(code, next)] === 1) targets = byKey.get(code * 0x10000 + next);
+      }
     }
   }
-  return candidates;
+  if (touched === undefined) return NOTHING;
+  const runnable = new Map<CompiledDetector, number[]>();
+  for (const id of touched) {
+    seen[id] = 0;
+    const { detector, index, confirm } = patterns[id]!;
+    if (confirm.length === 0 || confirm.some((key) => text.includes(key))) {
+      const list = runnable.get(detector);
+      if (list === undefined) runnable.set(detector, [index]);
+      else list.push(index);
+    }
+  }
+  for (const list of runnable.values()) list.sort((a, b) => a - b);
+  return runnable;
 }
+
+/** No pattern to run (shared, never changed). */
+const NOTHING: Map<CompiledDetector, number[]> = new Map();
 
 /** What the view adds between and after the skeleton's characters. */
 const SEPARATORS = new Set([',', ' ', '?', '!']);
 
 /** The first match of any of the detector's patterns that `unlessBefore` does not clear. */
-function firstMatch(detector: CompiledDetector, view: string): [number, number] | undefined {
-  for (const pattern of detector.patterns) {
+function firstMatch(
+  detector: CompiledDetector,
+  patterns: readonly number[],
+  view: string,
+): [number, number] | undefined {
+  for (const index of patterns) {
+    const pattern = detector.patterns[index]!;
     const match = pattern.exec(view);
     if (match === null || match[0].length === 0) continue;
     const start = match.index;
