@@ -13,7 +13,7 @@
  */
 import type { StructureDetector } from './data-schema.js';
 import { clauseBreak, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from './clause.js';
-import { Break, type Skeleton } from './skeleton.js';
+import { Break, skeletonLength, skeletonUnits, type Skeleton } from './skeleton.js';
 
 /**
  * What ships of a detector: its examples (checked at build time) and description are left out.
@@ -329,8 +329,8 @@ function moodFits(detector: CompiledDetector, sentence: Sentence): boolean {
  * sentences joined by `.`, read by `unlessReply`.
  */
 export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton): StructureHit[] {
-  if (skeleton.text.length === 0) return [];
-  const candidates = candidatesOf(compiled, skeleton.text);
+  if (skeletonLength(skeleton) === 0) return [];
+  const candidates = candidatesOf(compiled, skeleton);
   if (candidates.size === 0) return [];
   const sentences = sentencesOf(skeleton);
   let replyView: string | undefined;
@@ -375,34 +375,46 @@ function keyCode(key: string): number {
  * The patterns that may match `text`, by detector: those whose every key set has a key in it.
  * Most replies hold no key of any detector and cost one table lookup per character.
  */
-export function candidatesOf(compiled: CompiledStructure, text: string): Map<CompiledDetector, number[]> {
+export function candidatesOf(
+  compiled: CompiledStructure,
+  skeleton: Skeleton,
+): Map<CompiledDetector, number[]> {
+  // The code units, without making the skeleton's string (most replies never need it).
+  const units = skeletonUnits(skeleton);
+  const length = skeletonLength(skeleton);
+  const text = units === undefined ? skeleton.text : undefined;
   const { single, byKey, startsKey, pairHashes, patterns, seen } = compiled;
   let touched: number[] | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const starts = startsKey[code]!;
-    if (starts === 0) continue;
-    let targets = starts & 1 ? single[code] : undefined;
-    for (let round = 0; round < 2; round++) {
-      if (targets !== undefined)
-        for (const id of targets)
-          if (seen[id] === 0) {
-            seen[id] = 1;
-            (touched ??= []).push(id);
-          }
-      targets = undefined;
-      if (round === 0 && starts & 2 && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (pairHashes[pairHash(code, next)] === 1) targets = byKey.get(code * 0x10000 + next);
-      }
-    }
+  let targets: readonly number[] | undefined;
+  let previous = -1;
+  // Per character: its one-character key (one array load) and the pair it ends (a hash bit, then
+  // a map lookup only when the bit is set).
+  for (let i = 0; i < length; i++) {
+    const code = units === undefined ? text!.charCodeAt(i) : units[i]!;
+    if (startsKey[code]! & 1 && (targets = single[code]) !== undefined)
+      for (const id of targets)
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          (touched ??= []).push(id);
+        }
+    if (
+      previous >= 0 &&
+      pairHashes[pairHash(previous, code)] === 1 &&
+      (targets = byKey.get(previous * 0x10000 + code)) !== undefined
+    )
+      for (const id of targets)
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          (touched ??= []).push(id);
+        }
+    previous = code;
   }
   if (touched === undefined) return NOTHING;
   const runnable = new Map<CompiledDetector, number[]>();
   for (const id of touched) {
     seen[id] = 0;
     const { detector, index, confirm } = patterns[id]!;
-    if (confirm.length === 0 || confirm.some((key) => text.includes(key))) {
+    if (confirm.length === 0 || confirm.some((key) => skeleton.text.includes(key))) {
       const list = runnable.get(detector);
       if (list === undefined) runnable.set(detector, [index]);
       else list.push(index);
