@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../../src/lint/index.js';
-import { structureFileSchema } from '../../src/lint/data-schema.js';
+import { FORBIDDEN_CATEGORIES, structureFileSchema } from '../../src/lint/data-schema.js';
 
 const file = structureFileSchema.parse(
   JSON.parse(readFileSync(new URL('../../rules/lint/structure.json', import.meta.url), 'utf8')),
@@ -49,16 +49,11 @@ const cases = file.detectors.flatMap((detector) => {
 describe('structural detectors: examples and counter-examples', () => {
   it('covers every category of forbidden language in both languages', () => {
     const covered = new Set(file.detectors.map((d) => `${d.language}:${d.category}`));
+    // The seven kinds the documents and issue 12 name; condescension and not_my_business are the
+    // phrase data's finer labels.
+    const kinds = FORBIDDEN_CATEGORIES.filter((c) => c !== 'condescension' && c !== 'not_my_business');
     for (const language of ['zh', 'en'])
-      for (const category of [
-        'scolding',
-        'rhetorical',
-        'interrogation',
-        'discrimination',
-        'deflection',
-        'impatience',
-        'flat_refusal',
-      ])
+      for (const category of kinds)
         expect(covered.has(`${language}:${category}`), `${language}:${category}`).toBe(true);
   });
 
