@@ -112,3 +112,22 @@ describe('finding ranges', () => {
     },
   );
 });
+
+describe("a shop's own phrases", () => {
+  it('are reported as written: no cancelling word or excuse clears a custom phrase', () => {
+    const linter = createLinter({
+      packs: [
+        {
+          name: 'shop-words',
+          phrases: [{ id: 'no-dear', category: 'custom', patterns: ['亲爱哒'], examples: ['是的哦 亲爱哒'] }],
+        },
+      ],
+    });
+    const ids = (text: string) =>
+      linter
+        .lint(text)
+        .findings.filter((f) => f.ruleId === 'no-forbidden-phrase')
+        .map((f) => f.data?.phrase);
+    expect(ids('不用亲爱哒，因为我们可以帮您换')).toEqual(['no-dear']);
+  });
+});
