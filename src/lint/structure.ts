@@ -62,7 +62,7 @@ export interface CompiledStructure {
   }>;
   /** Per pattern id, whether the reply being read holds a key of its first set (scratch). */
   readonly seen: Uint8Array;
-  /** 1: a one-character key; 2: starts a two-character key (bit flags). */
+  /** 1 where a character is a one-character key: a typed-array look before the array of targets. */
   readonly startsKey: Uint8Array;
   /** A hash of each two-character key is set: most character pairs are ruled out without a lookup. */
   readonly pairHashes: Uint8Array;
@@ -137,13 +137,11 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
       sets.slice(0, 1).forEach((set) => {
         for (const key of set) {
           const first = key.charCodeAt(0);
-          if (key.length === 1) startsKey[first]! |= 1;
-          else {
-            startsKey[first]! |= 2;
+          if (key.length === 1) {
+            startsKey[first]! |= 1;
+            (single[first] ??= []).push(id);
+          } else {
             pairHashes[pairHash(first, key.charCodeAt(1))] = 1;
-          }
-          if (key.length === 1) (single[first] ??= []).push(id);
-          else {
             const code = keyCode(key);
             const targets = byKey.get(code) ?? [];
             targets.push(id);
@@ -232,7 +230,7 @@ export function isCancelled(
 interface Sentence {
   /**
    * The sentence's clauses joined by `,`, Latin words by a space, then `?` when it is a question
-   * (? ？, a final 吗, or a retort particle 嘛 呢 dropped at its end) or `!` when it exclaims.
+   * (? ？, a final 吗 么 咩, or the retort particle 嘛 dropped at its end) or `!` when it exclaims.
    */
   readonly view: string;
   /** Pairs (view index of a separator, the skeleton offset it stands before). */
