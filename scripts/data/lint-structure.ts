@@ -1,16 +1,15 @@
+import { RegExpParser } from '@eslint-community/regexpp';
+import type { Alternative, Element } from '@eslint-community/regexpp/ast';
 import type { HuashuIssue } from '../../src/errors.js';
 import type { StructureFile } from '../../src/lint/data-schema.js';
 import type { SkeletonReader } from '../../src/lint/skeleton.js';
 import {
   compileStructure,
   detectStructure,
+  expandClasses,
   type CompiledStructure,
   type ShippedStructure,
 } from '../../src/lint/structure.js';
-
-import { RegExpParser } from '@eslint-community/regexpp';
-import type { Alternative, Element } from '@eslint-community/regexpp/ast';
-import { expandClasses } from '../../src/lint/structure.js';
 
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 /** What the sentence view adds to the skeleton: an anchor is matched on the skeleton without them. */
@@ -63,6 +62,7 @@ export function chatFrequency(texts: readonly string[], reader: SkeletonReader):
   };
 }
 
+/** Set by checkStructure from the corpus before any anchor is chosen (one build, one corpus). */
 let frequency: Frequency = () => 0;
 
 /** The expected cost of an anchor set: how many places in ordinary chat it would find. */
