@@ -181,10 +181,7 @@ export function excused(
   const index = sentences.findIndex((s) => at < s.end);
   if (index < 0) return false;
   const sentence = sentences[index]!;
-  const text =
-    category === 'flat_refusal'
-      ? sentence.view + (index + 1 < sentences.length ? `.${sentences[index + 1]!.view}` : '')
-      : sentences.map((s) => s.view).join('.');
+  const text = category === 'flat_refusal' ? nearView(sentences, index) : replyView(sentences);
   const excuses = (detectors: readonly CompiledDetector[]): boolean =>
     detectors.some((d) => {
       if (d.category !== category) return false;
@@ -316,6 +313,17 @@ function skeletonOffset(sentence: Sentence, index: number): number {
   return sentence.start + index - added;
 }
 
+/** What `unlessNear` reads: the sentence at `index` and the next one, joined by `.`. */
+function nearView(sentences: readonly Sentence[], index: number): string {
+  const next = sentences[index + 1];
+  return next === undefined ? sentences[index]!.view : `${sentences[index]!.view}.${next.view}`;
+}
+
+/** What `unlessReply` reads: every sentence of the reply, joined by `.`. */
+function replyView(sentences: readonly Sentence[]): string {
+  return sentences.map((s) => s.view).join('.');
+}
+
 function moodFits(detector: CompiledDetector, sentence: Sentence): boolean {
   if (detector.mood === undefined) return true;
   if (detector.mood === 'question') return sentence.question;
@@ -331,11 +339,9 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
   const candidates = candidatesOf(compiled, skeleton);
   if (candidates.size === 0) return [];
   const sentences = sentencesOf(skeleton);
-  let replyView: string | undefined;
+  let wholeView: string | undefined;
   const hits: StructureHit[] = [];
   sentences.forEach((sentence, index) => {
-    const near = (): string =>
-      sentence.view + (index + 1 < sentences.length ? `.${sentences[index + 1]!.view}` : '');
     const groups: Array<readonly CompiledDetector[]> = [];
     if (sentence.han) groups.push(compiled.zh);
     if (sentence.latin) groups.push(compiled.en);
@@ -346,11 +352,8 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
         const match = firstMatch(detector, patterns, sentence.view);
         if (match === undefined) continue;
         if (detector.unlessSentence?.test(sentence.view)) continue;
-        if (detector.unlessNear?.test(near())) continue;
-        if (detector.unlessReply !== undefined) {
-          replyView ??= sentences.map((s) => s.view).join('.');
-          if (detector.unlessReply.test(replyView)) continue;
-        }
+        if (detector.unlessNear?.test(nearView(sentences, index))) continue;
+        if (detector.unlessReply?.test((wholeView ??= replyView(sentences)))) continue;
         const [start, end] = match;
         hits.push({
           detector,
