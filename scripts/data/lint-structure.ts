@@ -73,13 +73,13 @@ function cost(set: readonly string[]): number {
 }
 
 /**
- * The key an anchor is found by at run time: a pair of adjacent characters (or the anchor itself
- * when it is one character), the one whose pair and whose first character are rarest — the run
- * time scan stops at every character that starts a key, so a common first character costs too.
+ * The key an anchor is found by at run time: its rarest pair of adjacent characters (or the
+ * anchor itself when it is one character). The run-time scan looks at every pair of the reply
+ * the same way, so only the pair's own rarity counts (the first character's breaks ties).
  */
 function keyOf(anchor: string): string {
   if (anchor.length <= 2) return anchor;
-  const score = (pair: string): number => frequency(pair) * 8 + frequency(pair[0]!);
+  const score = (pair: string): number => frequency(pair) + frequency(pair[0]!) / 1e6;
   let best = anchor.slice(0, 2);
   for (let i = 1; i + 2 <= anchor.length; i++) {
     const pair = anchor.slice(i, i + 2);

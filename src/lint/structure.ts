@@ -47,25 +47,26 @@ export interface CompiledStructure {
   readonly zh: readonly CompiledDetector[];
   readonly en: readonly CompiledDetector[];
   /**
-   * Key code (one character's code, or first × 65536 + second) → the ids of the patterns whose
-   * first, rarest key set holds it; a pattern's second set is looked for only once its first is
-   * seen (`confirm`). A reply is read with one table lookup per character, and most run nothing.
+   * Every key (one or two skeleton characters) has an index. `singleKey[code]` is the index of
+   * the one-character key `code` (-1: none). Two-character keys sit in an open-addressing table
+   * by `pairHash`: `pairCodes[slot]` holds first << 16 | second (0: empty), `pairIndex[slot]` the
+   * key's index. A reply is read with a table lookup or two per character, marking the keys it holds.
    */
-  readonly byKey: ReadonlyMap<number, readonly number[]>;
-  /** The same for one-character keys, indexed by the character's code. */
-  readonly single: ReadonlyArray<readonly number[] | undefined>;
-  /** Every pattern of every detector, by pattern id, with its second key set (empty: none). */
+  readonly singleKey: Int32Array;
+  readonly pairCodes: Int32Array;
+  readonly pairIndex: Int32Array;
+  /** Per key, the patterns (ids) whose first, rarest key set holds it. */
+  readonly firstOf: ReadonlyArray<readonly number[]>;
+  /** Every pattern of every detector, by id; `confirm`: the keys of its second set (empty: none). */
   readonly patterns: ReadonlyArray<{
     readonly detector: CompiledDetector;
     readonly index: number;
-    readonly confirm: readonly string[];
+    readonly confirm: Int32Array;
   }>;
-  /** Per pattern id, whether the reply being read holds a key of its first set (scratch). */
-  readonly seen: Uint8Array;
-  /** 1 where a character is a one-character key: a typed-array look before the array of targets. */
-  readonly startsKey: Uint8Array;
-  /** A hash of each two-character key is set: most character pairs are ruled out without a lookup. */
-  readonly pairHashes: Uint8Array;
+  /** Per key, whether the reply being read holds it (scratch, cleared after each read). */
+  readonly keySeen: Uint8Array;
+  /** Per pattern, whether it was already weighed for the reply being read (scratch, cleared). */
+  readonly patternSeen: Uint8Array;
   readonly cancelledBy: ShippedStructure['cancelledBy'];
 }
 
@@ -123,43 +124,46 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
     };
     (detector.language === 'zh' ? zh : en).push(compiled);
   }
-  const byKey = new Map<number, number[]>();
-  const single: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000).fill(undefined);
-  const startsKey = new Uint8Array(0x10000);
-  const pairHashes = new Uint8Array(0x10000);
-  const patterns: Array<{ detector: CompiledDetector; index: number; confirm: readonly string[] }> = [];
+  const singleKey = new Int32Array(0x10000).fill(-1);
+  const pairCodes = new Int32Array(PAIR_SLOTS);
+  const pairIndex = new Int32Array(PAIR_SLOTS);
+  const firstOf: number[][] = [];
+  const indexOf = (key: string): number => {
+    const first = key.charCodeAt(0);
+    if (key.length === 1) {
+      if (singleKey[first]! < 0) singleKey[first] = firstOf.push([]) - 1;
+      return singleKey[first]!;
+    }
+    const second = key.charCodeAt(1);
+    const code = (first << 16) | second;
+    let slot = pairHash(first, second);
+    while (pairCodes[slot] !== 0 && pairCodes[slot] !== code) slot = (slot + 1) & (PAIR_SLOTS - 1);
+    if (pairCodes[slot] === 0) {
+      pairCodes[slot] = code;
+      pairIndex[slot] = firstOf.push([]) - 1;
+    }
+    return pairIndex[slot]!;
+  };
+  const patterns: Array<{ detector: CompiledDetector; index: number; confirm: Int32Array }> = [];
   const byId = new Map([...zh, ...en].map((d) => [d.id, d]));
   for (const detector of structure.detectors) {
     const compiled = byId.get(detector.id)!;
     detector.keys.forEach((sets, index) => {
       const id = patterns.length;
-      patterns.push({ detector: compiled, index, confirm: sets[1] ?? [] });
-      sets.slice(0, 1).forEach((set) => {
-        for (const key of set) {
-          const first = key.charCodeAt(0);
-          if (key.length === 1) {
-            startsKey[first]! |= 1;
-            (single[first] ??= []).push(id);
-          } else {
-            pairHashes[pairHash(first, key.charCodeAt(1))] = 1;
-            const code = keyCode(key);
-            const targets = byKey.get(code) ?? [];
-            targets.push(id);
-            byKey.set(code, targets);
-          }
-        }
-      });
+      for (const key of sets[0] ?? []) firstOf[indexOf(key)]!.push(id);
+      patterns.push({ detector: compiled, index, confirm: Int32Array.from(sets[1] ?? [], indexOf) });
     });
   }
   return {
     zh,
     en,
-    byKey,
-    single,
+    singleKey,
+    pairCodes,
+    pairIndex,
+    firstOf,
     patterns,
-    seen: new Uint8Array(patterns.length),
-    startsKey,
-    pairHashes,
+    keySeen: new Uint8Array(firstOf.length),
+    patternSeen: new Uint8Array(patterns.length),
     cancelledBy: structure.cancelledBy,
   };
 }
@@ -365,16 +369,15 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
   return hits;
 }
 
-const pairHash = (first: number, second: number): number => (Math.imul(first, 0x9e3779b1) ^ second) & 0xffff;
-
-/** A key's code: the character's, or first × 65536 + second for two. */
-function keyCode(key: string): number {
-  return key.length === 1 ? key.charCodeAt(0) : key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
-}
+/** Slots of the two-character key table (a power of two, far more than the keys: short probes). */
+const PAIR_SLOTS = 0x10000;
+const pairHash = (first: number, second: number): number =>
+  (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_SLOTS - 1);
 
 /**
- * The patterns that may match `text`, by detector: those whose every key set has a key in it.
- * Most replies hold no key of any detector and cost one table lookup per character.
+ * The patterns that may match the skeleton, by detector: those holding a key of their first set
+ * and, if they have one, of their second. Most replies hold no key and cost a table lookup or
+ * two per character; a key seen again costs nothing more.
  */
 export function candidatesOf(
   compiled: CompiledStructure,
@@ -384,44 +387,56 @@ export function candidatesOf(
   const units = skeletonUnits(skeleton);
   const length = skeletonLength(skeleton);
   const text = units === undefined ? skeleton.text : undefined;
-  const { single, byKey, startsKey, pairHashes, patterns, seen } = compiled;
-  let touched: number[] | undefined;
-  let targets: readonly number[] | undefined;
+  const { singleKey, pairCodes, pairIndex, keySeen } = compiled;
+  let held: number[] | undefined;
+  let key: number;
   let previous = -1;
-  // Per character: its one-character key (one array load) and the pair it ends (a hash bit, then
-  // a map lookup only when the bit is set).
   for (let i = 0; i < length; i++) {
     const code = units === undefined ? text!.charCodeAt(i) : units[i]!;
-    if (startsKey[code]! & 1 && (targets = single[code]) !== undefined)
-      for (const id of targets)
-        if (seen[id] === 0) {
-          seen[id] = 1;
-          (touched ??= []).push(id);
+    if ((key = singleKey[code]!) >= 0 && keySeen[key] === 0) {
+      keySeen[key] = 1;
+      (held ??= []).push(key);
+    }
+    if (previous >= 0) {
+      // The pair's slot: most pairs find an empty one at once.
+      const pair = (previous << 16) | code;
+      let slot = pairHash(previous, code);
+      let stored: number;
+      while ((stored = pairCodes[slot]!) !== 0) {
+        if (stored === pair) {
+          key = pairIndex[slot]!;
+          if (keySeen[key] === 0) {
+            keySeen[key] = 1;
+            (held ??= []).push(key);
+          }
+          break;
         }
-    if (
-      previous >= 0 &&
-      pairHashes[pairHash(previous, code)] === 1 &&
-      (targets = byKey.get(previous * 0x10000 + code)) !== undefined
-    )
-      for (const id of targets)
-        if (seen[id] === 0) {
-          seen[id] = 1;
-          (touched ??= []).push(id);
-        }
+        slot = (slot + 1) & (PAIR_SLOTS - 1);
+      }
+    }
     previous = code;
   }
-  if (touched === undefined) return NOTHING;
-  const runnable = new Map<CompiledDetector, number[]>();
-  for (const id of touched) {
-    seen[id] = 0;
-    const { detector, index, confirm } = patterns[id]!;
-    if (confirm.length === 0 || confirm.some((key) => skeleton.text.includes(key))) {
-      const list = runnable.get(detector);
+  if (held === undefined) return NOTHING;
+  const { firstOf, patterns, patternSeen } = compiled;
+  let runnable: Map<CompiledDetector, number[]> | undefined;
+  const weighed: number[] = [];
+  for (const heldKey of held)
+    for (const id of firstOf[heldKey]!) {
+      if (patternSeen[id] === 1) continue;
+      patternSeen[id] = 1;
+      weighed.push(id);
+      const { detector, index, confirm } = patterns[id]!;
+      let confirmed = confirm.length === 0;
+      for (let k = 0; !confirmed && k < confirm.length; k++) confirmed = keySeen[confirm[k]!] === 1;
+      if (!confirmed) continue;
+      const list = (runnable ??= new Map()).get(detector);
       if (list === undefined) runnable.set(detector, [index]);
       else list.push(index);
     }
-  }
-  for (const list of runnable.values()) list.sort((a, b) => a - b);
+  for (const heldKey of held) keySeen[heldKey] = 0;
+  for (const id of weighed) patternSeen[id] = 0;
+  if (runnable === undefined) return NOTHING;
+  for (const list of runnable.values()) if (list.length > 1) list.sort((a, b) => a - b);
   return runnable;
 }
 
