@@ -406,6 +406,15 @@ export const wordsFileSchema = z
             neutral: wordListSchema,
             /** Time words (明天, 周五, 号 after a number): with a dispatch or an arrival, a date promise. */
             time: wordListSchema,
+            /**
+             * A scope that opens with one of these is a predicate about what will happen (会配合,
+             * 能止住, 不缩水, 没有副作用): a result, unless the agent's own action or a hedge follows.
+             */
+            resultOpening: wordListSchema,
+            /** A scope that opens with one of these is a fact, a judgement or a refusal (是正品, 很着急, 不行). */
+            notResult: wordListSchema,
+            /** A result complement anywhere in the scope (赶得上, 来得及, 退得成): a result. */
+            resultComplement: wordListSchema,
             /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
             negation: wordListSchema,
             /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */

@@ -153,6 +153,9 @@ describe('the skeleton alphabet and rule words', () => {
       'requestNeutral',
       'pastBefore',
       'conditionBefore',
+      'resultOpening',
+      'notResult',
+      'resultComplement',
     ].map((list) => [list, ['到']]),
   );
   it.each([

@@ -54,6 +54,9 @@ interface ChineseWords {
   readonly requestNeutral: readonly string[];
   readonly pastBefore: readonly string[];
   readonly conditionBefore: readonly string[];
+  readonly resultOpening: readonly string[];
+  readonly notResult: readonly string[];
+  readonly resultComplement: readonly string[];
 }
 
 let chineseWords: ChineseWords | undefined;
@@ -86,10 +89,25 @@ function sentenceEnd(skeleton: Skeleton, at: number, window: number): number {
   return i;
 }
 
-/** The first outcome in `[from, to)` before any action or hedge: its end, or undefined. */
-function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): number | undefined {
+/** How a scope was read when no outcome word decided it. */
+const enum Scope {
+  /** The agent's own action, a hedge, or a dispatch with no time: not a promise. */
+  Blocked = -1,
+  /** No listed word: its shape decides (openOutcome). */
+  Undecided = -2,
+  /** No listed word, but a time was said before the marker or opens the scope: a dated result (明天上门). */
+  UndecidedAfterTime = -3,
+}
+
+/**
+ * The first outcome in `[from, to)` before any action or hedge: its end (≥ 0), or how the scope
+ * stays undecided. A time makes it a dated result when it was said before the marker or opens the
+ * scope (保证明天上门), not one further on (一定周期内: "a certain period").
+ */
+function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): number {
   const { table } = zh();
   let time = sawTime;
+  let dated = sawTime;
   for (let i = from; i < to; ) {
     const hit = wordStartingAt(text, i, to, table);
     if (hit === undefined) {
@@ -102,19 +120,47 @@ function outcomeEnd(text: string, from: number, to: number, sawTime: boolean): n
         return i + length;
       case Word.Dispatch:
         if (time) return i + length;
-        return undefined;
+        return Scope.Blocked;
       case Word.Effort:
       case Word.Hedge:
-        return undefined;
+        return Scope.Blocked;
       case Word.Time:
         time = true;
+        if (i === from) dated = true;
         break;
       case Word.Neutral:
         break;
     }
     i += length;
   }
-  return undefined;
+  return dated ? Scope.UndecidedAfterTime : Scope.Undecided;
+}
+
+/** Characters that say nothing after a result opening (肯定会的, 一定能了). */
+const EMPTY_REST = /^[的了]*$/;
+
+/**
+ * A scope no listed word decided, read by its shape: it promises a result when it opens with a
+ * result form (会配合, 能止住, 不缩水, 没有副作用), holds a result complement (赶得上) or follows a
+ * time (明天一定上门); not when it opens as a fact, a judgement or a refusal (是正品, 很着急,
+ * 不行) or says nothing after its opening (肯定会的). Returns the promise's end, or undefined.
+ */
+function openOutcome(text: string, from: number, to: number, afterTime: boolean): number | undefined {
+  const { resultOpening, notResult, resultComplement } = zh();
+  const scope = text.slice(from, to);
+  if (EMPTY_REST.test(scope) || notResult.some((w) => scope.startsWith(w))) return undefined;
+  if (afterTime || resultComplement.some((w) => scope.includes(w))) return to;
+  let opening = 0;
+  for (const w of resultOpening) if (w.length > opening && scope.startsWith(w)) opening = w.length;
+  return opening > 0 && !EMPTY_REST.test(scope.slice(opening)) ? to : undefined;
+}
+
+/** The scope's promise end: a listed outcome, else its shape. */
+function promiseEnd(text: string, from: number, to: number, sawTime: boolean): number | undefined {
+  const end = outcomeEnd(text, from, to, sawTime);
+  if (end >= 0) return end;
+  if (end === Scope.Blocked) return undefined;
+  return openOutcome(text, from, to, end === Scope.UndecidedAfterTime);
 }
 
 function negatedBefore(text: string, from: number, at: number): boolean {
@@ -160,12 +206,11 @@ export function chinesePromise(skeleton: Skeleton, start: number, end: number): 
   if (to === end && to < text.length && skeleton.breaks[to] !== Break.Sentence) {
     // 我保证，明天一定到: the marker stands alone, its scope is the next clause.
     to = clauseEnd(skeleton, end + 1, RIGHT_WINDOW);
-    const outcome = outcomeEnd(text, end, to, sawTime);
+    const outcome = promiseEnd(text, end, to, sawTime);
     return outcome === undefined ? undefined : { start, end: outcome };
   }
-  const outcome = outcomeEnd(text, end, to, sawTime);
-  if (outcome !== undefined) return { start, end: outcome };
-  return undefined;
+  const outcome = promiseEnd(text, end, to, sawTime);
+  return outcome === undefined ? undefined : { start, end: outcome };
 }
 
 /** A complete promise phrase (打包票, 万无一失): reported unless negated, asked or quoted. */
@@ -204,6 +249,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
   if (question.some((q) => before.includes(q)) || questionAfter(skeleton, end)) return undefined;
   if (insideQuote(skeleton.original, skeleton.starts[start]!)) return undefined;
   // A time in the arrival's own clause (明天就能到), not one that belongs to an action (明天帮你催).
+  // An effort earlier in the clause governs the arrival too: 会尽力在双十一前送到 is an effort.
   let time = -1;
   for (let i = clauseStart(skeleton, start, LEFT_WINDOW + 6); i < start; ) {
     const hit = wordStartingAt(text, i, start, table);
@@ -211,6 +257,7 @@ export function chineseFirmArrival(skeleton: Skeleton, start: number, end: numbe
       i++;
       continue;
     }
+    if (hit[0] === Word.Effort && time < 0) return undefined;
     if (hit[0] === Word.Hedge || hit[0] === Word.Effort) time = -1;
     else if (hit[0] === Word.Time && time < 0 && timeWord(skeleton, i, hit[1])) time = i;
     i += hit[1];
@@ -265,6 +312,13 @@ const EN_ARRIVAL_MODAL = /\b(?:will|'ll|is going to|are going to|shall|gonna)\s+
 const EN_TIME =
   /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|by the|this week|next week|within|on the \d|by \d|end of|in \d+ (?:days?|hours?)|\d+(?:st|nd|rd|th))\b/;
 const EN_CONDITION = /\b(?:if|once|when|after|as soon as|until|unless)\b/;
+/**
+ * A result form no outcome word names: a future predicate ("will fix", "won't have any more
+ * problems", "will be waived") or "not to" after a guarantee ("guaranteed not to itch").
+ */
+const EN_RESULT_FORM = /\b(?:will|'ll|won't|wont|shall|gonna)\s+(?:\w+\s+)?[a-z]\w*|^\s*not to\s+\w+/;
+/** The words right before a marker are a modal: the marker stands inside the predicate ("will 100% fix"). */
+const EN_MODAL_BEFORE = /\b(?:will|'ll|won't|wont|shall|gonna)\s*$/;
 
 function firstIndex(re: RegExp, s: string): number {
   re.lastIndex = 0;
@@ -343,6 +397,9 @@ export function englishPromise(original: string, from: number, to: number): Prom
       return { start: from, end: s + rightFrom + m.index + m[0].length };
     }
     if (ef >= 0 || h >= 0 || o >= 0) return undefined;
+    // No listed word: a future predicate around the marker is a promised result.
+    if (/\w/.test(right) && (EN_MODAL_BEFORE.test(before) || EN_RESULT_FORM.test(right)))
+      return { start: from, end: s + rightTo - (right.length - right.trimEnd().length) };
   }
   // Left scope: "you will get it by Friday for sure", "delivery by Friday is guaranteed".
   // Clause breaks before the marker; when nothing stands between the last one and the marker
@@ -360,8 +417,13 @@ export function englishPromise(original: string, from: number, to: number): Prom
     leftFrom = breaks.length > 1 ? breaks[breaks.length - 2]![1] : 0;
   }
   const left = sentence.slice(leftFrom, leftTo);
-  const [loStart, lo] = lastMatch(EN_OUTCOME, left);
-  if (lo < 0) return undefined;
+  let [loStart, lo] = lastMatch(EN_OUTCOME, left);
+  if (lo < 0) {
+    // "This cream will clear your acne, guaranteed": a future predicate before it.
+    const form = EN_RESULT_FORM.exec(left);
+    if (form === null || firstIndex(EN_EFFORT, left) >= 0) return undefined;
+    [loStart, lo] = [form.index, form.index + form[0].length];
+  }
   if (lastMatchEnd(EN_EFFORT, left) > lo || firstIndex(EN_HEDGE, left) >= 0 || EN_NEG_LEFT.test(left.slice(0, lo)))
     return undefined;
   if (EN_CONDITION.test(left)) return undefined;

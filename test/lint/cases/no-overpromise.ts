@@ -23,6 +23,14 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['质量铁定没问题', '需要交500元保证金'],
   ['明天就能送到', '预计明天能送到', uncertain],
   ['包你满意', '请您务必保证收货信息真实有效'],
+  // A result no outcome word names, read by its shape: a result opening (会, 能, 不), a result
+  // complement (赶得上), a date before the marker; a fact (是), a judgement (很) or the agent's
+  // action is not.
+  ['洗了保证不起球', '正品保证，洗涤方法请看吊牌'],
+  ['快递那边一定会配合的', '我们一定会配合您处理'],
+  ['这个方法肯定能修复', '肯定是质量问题，我帮您申请售后'],
+  ['师傅明天一定上门', '师傅明天一定会提前联系您'],
+  ['保证赶得上双十一', '您一定很着急吧，我马上帮您查'],
   // zh-Hant
   ['保證聽日送到', '我保證會盡力幫您跟進'],
   ['包裹週五前一定能送達', '包裹週五前不一定能送達'],
@@ -30,6 +38,7 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['這款肯定沒問題', '這款是100%純棉的'],
   ['退款一定能成功', '退款能否成功要以審核為準'],
   ['貨明天就能到', '貨應該明天能到', uncertain],
+  ['師傅聽日一定上門', '師傅聽日一定會先聯絡您'],
   // en
   ['I promise it will arrive by Friday.', 'I promise to look into it.'],
   ['It will definitely be there tomorrow.', 'It should be there tomorrow.'],
@@ -42,6 +51,12 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['It will certainly work.', 'Will it definitely work?'],
   ["I promise it won't be late.", 'You said the page "guaranteed delivery by Friday", let me check that.'],
   ['Your parcel will arrive tomorrow.', 'Your parcel is expected to arrive tomorrow.', uncertain],
+  ['This update will 100% fix the lag.', 'This update fixes the lag for most users.'],
+  ["I guarantee you won't see that error again.", "I can't guarantee you won't see that error again."],
+  ['The fee will definitely be waived.', 'We will definitely ask for the fee to be waived.'],
+  ['This cream will clear the redness, guaranteed.', 'This cream comes with a satisfaction guarantee.'],
+  ['It is guaranteed not to shrink.', "It isn't guaranteed not to shrink, so wash it cold."],
+  ['I can assure you it will be on time.', "I can't assure you it will be on time."],
 ];
 
 export const noOverpromiseCases: RuleCases = {
@@ -63,6 +78,8 @@ export const noOverpromiseCases: RuleCases = {
     '正品保证，请放心购买',
     '从源头保证商品质量',
     '100%纯棉面料',
+    // 一定 as "a certain": a time further on does not date a promise.
+    '商品在一定周期内降价，可以申请价保',
     // Traditional.
     { text: '我們一定盡快為您處理', facts: uncertain },
     { text: '無法保證明天送達', facts: uncertain },
