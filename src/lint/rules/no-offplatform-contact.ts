@@ -355,6 +355,7 @@ function frameCost(s: Skeleton, from: number, to: number): number {
 }
 
 const PUNCTUATION = /\p{P}/u;
+const PLUS_ONLY = /^\s*[+＋]\s*$/u;
 
 /**
  * No sentence break in `[from, to]` (the breaks before those characters), and no clause break —
@@ -366,8 +367,10 @@ function sameClause(s: Skeleton, from: number, to: number, soft: boolean): boole
     const b = breaks[i] ?? Break.Sentence;
     if (b === Break.Sentence) return false;
     if (b !== Break.Clause) continue;
-    if (!soft) return false;
     const gap = s.original.slice(s.ends[i - 1] ?? 0, s.starts[i] ?? s.original.length);
+    // A plus sign is "add" (不需要+V), part of the clause, not a separator.
+    if (PLUS_ONLY.test(gap)) continue;
+    if (!soft) return false;
     if (PUNCTUATION.test(gap)) return false;
   }
   return true;

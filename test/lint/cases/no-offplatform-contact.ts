@@ -17,6 +17,10 @@ export const noOffplatformContactCases: RuleCases = {
     '凡是要求银行卡转账给个人的都是诈骗',
     '提醒：官方客服不会添加您的微信或QQ，谨防受骗',
     '加微信是不被允许的，我们只在平台服务',
+    // A plus sign is "add", inside the negation's clause; 不让 / 唔接受 negate like 不允许.
+    '图片直接发在这里就行，不需要+V哈',
+    '我们这边不让加卫星哈',
+    '我哋唔接受私下轉數，唔該見諒',
     '加个微笑表情就好',
     // Platform talk that names a channel or a way to pay.
     '支持微信支付、支付宝和银行卡',
@@ -68,6 +72,7 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '有问题直接扣扣找我', errors: [off('扣扣找我')] },
     { text: '要退款的话V我', errors: [off('V我')] },
     { text: '亲可以+v详谈哦', errors: [off('v详谈')] },
+    { text: '需要的话+V哈', errors: [off('V')] },
     { text: 'QQ号发您了', errors: [off('QQ号发您')] },
     { text: 'QQ:12345678', errors: [off('QQ')] },
     { text: '微信：abc12345，有事找我', errors: [off('微信')] },
