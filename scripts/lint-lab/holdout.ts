@@ -28,7 +28,8 @@ for (const name of readdirSync(DIR)
   .filter((n) => n.endsWith('.jsonl'))
   .sort()) {
   const rule = RULE_OF_FILE[name.split('.')[0]!];
-  if (rule === undefined) throw new Error(`${name}: no rule for this file name (${Object.keys(RULE_OF_FILE).join(', ')})`);
+  if (rule === undefined)
+    throw new Error(`${name}: no rule for this file name (${Object.keys(RULE_OF_FILE).join(', ')})`);
   const all = byRule.get(rule) ?? { tp: 0, fn: 0, fp: 0, tn: 0 };
   byRule.set(rule, all);
   const byKind = new Map<string, Counts>();
