@@ -20,6 +20,9 @@ export const noOffplatformContactCases: RuleCases = {
     // A plus sign is "add", inside the negation's clause; 不让 / 唔接受 negate like 不允许.
     '图片直接发在这里就行，不需要+V哈',
     '我们这边不让加卫星哈',
+    // A refund to the card or account the customer paid with, through the platform.
+    '退款会打到您的银行卡，请留意',
+    'You paid with PayPal at checkout, so we will refund you via PayPal.',
     '我哋唔接受私下轉數，唔該見諒',
     '加个微笑表情就好',
     // Platform talk that names a channel or a way to pay.
@@ -73,6 +76,9 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '要退款的话V我', errors: [off('V我')] },
     { text: '亲可以+v详谈哦', errors: [off('v详谈')] },
     { text: '需要的话+V哈', errors: [off('V')] },
+    // Money sent to the customer through a channel outside the checkout, as well as to the agent.
+    { text: '差价我用支付宝转给您', errors: [off('支付宝转给您')] },
+    { text: "I'll send the money back via Venmo tonight.", errors: [off('send the money back via Venmo')] },
     { text: 'QQ号发您了', errors: [off('QQ号发您')] },
     { text: 'QQ:12345678', errors: [off('QQ')] },
     { text: '微信：abc12345，有事找我', errors: [off('微信')] },
