@@ -26,9 +26,11 @@ interface Row {
 const RULE_OF: Record<string, string> = {
   conv: 'no-forbidden-phrase',
   rewrite: 'no-forbidden-phrase',
+  drill: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   overpromise: 'no-overpromise',
   persona: 'no-forbidden-phrase',
+  pii: 'no-pii-leak',
 };
 
 const DIR = join(import.meta.dirname, 'dev');

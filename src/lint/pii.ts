@@ -26,14 +26,29 @@ export interface PiiHit {
   needs?: 'owner' | 'card';
 }
 
+/** A mainland resident ID: region, birth date, sequence and check, whole or spaced 6 · 8 · 4. */
 const ID_CARD =
-  /(?<![0-9a-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![0-9a-z])/g;
-/** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6). */
+  /(?<![0-9a-z])[1-9]\d{5}[ -]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dx](?![0-9a-z])/g;
+/**
+ * A card number written as one: 16–19 digits in groups of four (4539 1488 0343 6467), or an
+ * American Express number in 4 · 6 · 5. Order and tracking numbers are not written so, so these
+ * need no cue; Luhn still checks them.
+ */
+const BANK_CARD_GROUPED =
+  /(?<![0-9a-z])(?:[2-6]\d{3}([ -])\d{4}(?:\1\d{4}){2}(?:\1\d{1,3})?|3[47]\d{2}([ -])\d{6}\2\d{5})(?![0-9a-z])/g;
+/** 16–19 digits, whole or in groups of four, with an issuer's first digit (2–6): a card only after a cue. */
 const BANK_CARD = /(?<![0-9a-z])[2-6]\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9a-z])/g;
+/**
+ * A US Social Security number (not 000, 666 or 9xx, then not 00, then not 0000; one separator
+ * style throughout) and a UK National Insurance number (two prefix letters, six digits, A–D):
+ * weak shapes, so only after a cue that names them or the customer's (your SSN).
+ */
+const US_SSN = /(?<![0-9a-z])(?!000|666|9)\d{3}([- ]?)(?!00)\d{2}\1(?!0000)\d{4}(?![0-9a-z])/g;
+const UK_NINO = /(?<![0-9a-z])[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z] ?\d{2} ?\d{2} ?\d{2} ?[a-d](?![0-9a-z])/g;
 /** A Taiwan national ID (folded: lower case): a letter, 1 or 2, eight digits; checked by `validTaiwanId`. */
 const TW_ID = /(?<![0-9a-z])[a-z][12]\d{8}(?![0-9a-z])/g;
 /** A Hong Kong identity card number: one or two letters, six digits, the check digit (often bracketed). */
-const HK_ID = /(?<![0-9a-z])[a-z]{1,2}\d{6}(?:\([0-9a]\)|[0-9a])(?![0-9a-z])/g;
+const HK_ID = /(?<![0-9a-z])[a-z]{1,2}\d{6} ?(?:\([0-9a]\)|[0-9a])(?![0-9a-z])/g;
 /**
  * A street (up to six Han characters and 路/街/道/…), Taiwan's section, lane and alley (一段, 188巷,
  * 5弄), the house number (之 and a sub-number), and an optional floor or flat.
@@ -116,7 +131,8 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10x98765432';
 
 /** ISO 7064 MOD 11-2 check digit of a mainland resident ID number (GB 11643). */
-export function validIdCard(value: string): boolean {
+export function validIdCard(written: string): boolean {
+  const value = written.replace(/[ -]/g, '');
   if (value.length !== 18) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (value.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
@@ -138,7 +154,7 @@ export function validTaiwanId(value: string): boolean {
 
 /** The check digit (MOD 11) of a Hong Kong identity card number, bracketed or not. */
 export function validHongKongId(value: string): boolean {
-  const id = value.toLowerCase().replace(/[()]/g, '');
+  const id = value.toLowerCase().replace(/[() ]/g, '');
   const match = /^([a-z]{1,2})(\d{6})([0-9a])$/.exec(id);
   if (match === null) return false;
   const letters = match[1]!.length === 1 ? ` ${match[1]!}` : match[1]!;
@@ -152,7 +168,9 @@ export function validHongKongId(value: string): boolean {
 /** The Luhn check of a card number (ISO/IEC 7812), on its digits. */
 export function validCardNumber(value: string): boolean {
   const digits = value.replace(/\D/g, '');
-  if (digits.length < 16 || digits.length > 19) return false;
+  // 15 digits: American Express (34, 37).
+  const amex = digits.length === 15 && (digits.startsWith('34') || digits.startsWith('37'));
+  if (!amex && (digits.length < 16 || digits.length > 19)) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -182,7 +200,10 @@ export interface PiiLook {
   cards?: boolean;
   /** Look for e-mail addresses spelt out (name at domain dot com): the reply has those words. */
   spelled?: boolean;
-  /** Look for Taiwan and Hong Kong ID numbers (they need an owner cue, so only when there is one). */
+  /**
+   * Look for Taiwan and Hong Kong ID numbers, US Social Security and UK National Insurance
+   * numbers (they need an owner cue, so only when there is one).
+   */
   regionalIds?: boolean;
 }
 
@@ -245,7 +266,10 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   if (look.regionalIds !== false) {
     add('id-card', TW_ID, validTaiwanId, 'owner');
     add('id-card', HK_ID, validHongKongId, 'owner');
+    add('id-card', US_SSN, undefined, 'owner');
+    add('id-card', UK_NINO, undefined, 'owner');
   }
+  add('bank-card', BANK_CARD_GROUPED, validCardNumber);
   if (look.cards !== false) add('bank-card', BANK_CARD, validCardNumber, 'card');
   if (text.includes('@')) {
     const emails = findEmails(text, limit);

@@ -52,6 +52,9 @@ export const noPiiLeakCases: RuleCases = {
     'It arrives at 5 pm.',
     // Numbers before a word that is not a street type.
     'Size 10 fits most people the same way.',
+    // A number grouped like a card that fails the Luhn check; an SSN shape with no cue.
+    'Gift code 4111 1111 1111 1112 is not valid, sorry.',
+    'Ticket 123-45-6789 has been closed.',
   ],
   invalid: [
     // Findings carry only the masked form (`actual`, message, data, fix); `text` is the range's text.
@@ -228,6 +231,39 @@ export const noPiiLeakCases: RuleCases = {
       text: `你嘅身份證號碼係 ${HK_ID}`,
       errors: [{ messageId: 'id-card', severity: 'error', text: HK_ID }],
       output: '你嘅身份證號碼係 A1****63',
+    },
+    // A card number written in groups needs no cue (order numbers are not written so); a bare
+    // 卡 or a brand name is a cue for one written whole.
+    {
+      text: 'The refund went back to 4111 1111 1111 1111, allow 5 days.',
+      errors: [{ messageId: 'bank-card', actual: '4111****1111' }],
+      output: 'The refund went back to 4111****1111, allow 5 days.',
+    },
+    {
+      text: 'Charged to Amex 3782 822463 10005 today.',
+      errors: [{ messageId: 'bank-card', actual: '3782****0005' }],
+      output: 'Charged to Amex 3782****0005 today.',
+    },
+    {
+      text: '退款已经退回到卡 4111111111111111 啦',
+      errors: [{ messageId: 'bank-card', actual: '4111****1111' }],
+      output: '退款已经退回到卡 4111****1111 啦',
+    },
+    // A mainland ID written in 6 · 8 · 4; a US SSN and a UK NI number after the customer's cue.
+    {
+      text: `登记的是 ${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`,
+      errors: [{ messageId: 'id-card', actual: '1101**********002X' }],
+      output: '登记的是 1101**********002X',
+    },
+    {
+      text: 'I have your SSN as 123-45-6789, is that right?',
+      errors: [{ messageId: 'id-card', actual: '12*****89' }],
+      output: 'I have your SSN as 12*****89, is that right?',
+    },
+    {
+      text: 'Your National Insurance number AB 12 34 56 C is on file.',
+      errors: [{ messageId: 'id-card', actual: 'AB*****6C' }],
+      output: 'Your National Insurance number AB*****6C is on file.',
     },
     {
       text: '你嘅手機號碼 9123 4567 已經登記',
