@@ -50,11 +50,11 @@ const TW_ID = /(?<![0-9a-z])[a-z][12]\d{8}(?![0-9a-z])/g;
 /** A Hong Kong identity card number: one or two letters, six digits, the check digit (often bracketed). */
 const HK_ID = /(?<![0-9a-z])[a-z]{1,2}\d{6} ?(?:\([0-9a]\)|[0-9a])(?![0-9a-z])/g;
 /**
- * A street (up to six Han characters and 路/街/道/…), Taiwan's section, lane and alley (一段, 188巷,
+ * A street (up to six Han characters and 路/街/道/…), its section (Taiwan's 一段, the mainland's 西段), lane and alley (188巷,
  * 5弄), the house number (之 and a sub-number), and an optional floor or flat.
  */
 const STREET_ZH =
-  /([\u4e00-\u9fff]{1,6})(路|街|大道|道|巷|弄|胡同)(?:[一二三四五六七八九十]{1,3}段|\d{1,2}段)?(?:\d{1,4}巷)?(?:\d{1,4}弄)?\d{1,5}号(?:之\d{1,3})?(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
+  /([\u4e00-\u9fff]{1,6})(路|街|大道|道|巷|弄|胡同)(?:[一二三四五六七八九十]{1,3}段|\d{1,2}段|[东南西北中]段)?(?:\d{1,4}巷)?(?:\d{1,4}弄)?\d{1,5}号(?:之\d{1,3})?(?:[\u4e00-\u9fff\d-]{0,12}?\d{1,5}(?:室|号|楼))?/g;
 /**
  * Where a STREET_ZH match can lie relative to its house number's `<digit>号`: it starts at most
  * this far before the 号 (six Han, a two-character road word, 十二段, 188巷, 5弄, five digits)…

@@ -249,6 +249,12 @@ export const noPiiLeakCases: RuleCases = {
       errors: [{ messageId: 'bank-card', actual: '4111****1111' }],
       output: '退款已经退回到卡 4111****1111 啦',
     },
+    // A mainland road's section (西段) before the house number.
+    {
+      text: '收货地址改成金开大道西段106号',
+      errors: [{ messageId: 'address' }],
+      output: '收货地址改成金开大道西段**号',
+    },
     // A mainland ID written in 6 · 8 · 4; a US SSN and a UK NI number after the customer's cue.
     {
       text: `登记的是 ${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`,
