@@ -322,6 +322,7 @@ const isWordCode = (code: number) => isDigitCode(code) || (code >= 0x61 && code 
 
 const SPACE = 0x20;
 const DASH = 0x2d;
+const DOT = 0x2e;
 const OPEN = 0x28;
 const CLOSE = 0x29;
 const PLUS = 0x2b;
@@ -330,12 +331,15 @@ const MAX_JOINT = 3;
 
 /**
  * Whether `text[from, to)` may stand between two digit groups of one written phone number: a
- * space or a dash, and the brackets around an area code (` `, `-`, ` - `, `(`, ` (`, `-(`, `)`,
- * `) `, `)-`). Dots, slashes, commas and colons may not (amounts, dates, times).
+ * space, a dash or a dot (646.555.0119, 133.0871.2264), and the brackets around an area code
+ * (` `, `-`, `.`, ` - `, `(`, ` (`, `-(`, `)`, `) `, `)-`). Slashes, commas and colons may not.
+ * Dates, times and amounts written with dots (2024.12.05, 12.30, 1.5) stay out by the groups'
+ * lengths: after the first, a group of a number without a country code has three digits or more.
  */
 function isJoint(text: string, from: number, to: number): boolean {
   const first = text.charCodeAt(from);
-  if (to - from === 1) return first === SPACE || first === DASH || first === OPEN || first === CLOSE;
+  if (to - from === 1)
+    return first === SPACE || first === DASH || first === DOT || first === OPEN || first === CLOSE;
   const second = text.charCodeAt(from + 1);
   if (to - from === 2)
     return first === CLOSE
@@ -343,7 +347,8 @@ function isJoint(text: string, from: number, to: number): boolean {
       : (first === SPACE || first === DASH) && second === OPEN;
   return first === SPACE && second === DASH && text.charCodeAt(from + 2) === SPACE;
 }
-const isJointCode = (code: number) => code === SPACE || code === DASH || code === OPEN || code === CLOSE;
+const isJointCode = (code: number) =>
+  code === SPACE || code === DASH || code === DOT || code === OPEN || code === CLOSE;
 
 /** A phone number has 7 to 15 digits (ITU-T E.164) and is written in at most 5 groups. */
 const MIN_PHONE_DIGITS = 7;

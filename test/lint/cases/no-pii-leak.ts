@@ -52,6 +52,10 @@ export const noPiiLeakCases: RuleCases = {
     'It arrives at 5 pm.',
     // Numbers before a word that is not a street type.
     'Size 10 fits most people the same way.',
+    // Dotted dates, versions, amounts and addresses are not phone numbers (groups of 1–2 digits).
+    '发货日期 2024.12.05，版本 2.10.3',
+    '价格 1.299.000 越南盾',
+    '服务器地址 192.168.1.20',
     // A number grouped like a card that fails the Luhn check; an SSN shape with no cue.
     'Gift code 4111 1111 1111 1112 is not valid, sorry.',
     'Ticket 123-45-6789 has been closed.',
@@ -248,6 +252,12 @@ export const noPiiLeakCases: RuleCases = {
       text: '退款已经退回到卡 4111111111111111 啦',
       errors: [{ messageId: 'bank-card', actual: '4111****1111' }],
       output: '退款已经退回到卡 4111****1111 啦',
+    },
+    // A phone number written with dots.
+    {
+      text: '您的手机 133.0871.2264 还在用吗',
+      errors: [{ messageId: 'mobile' }],
+      output: '您的手机 133****2264 还在用吗',
     },
     // A mainland road's section (西段) before the house number.
     {
