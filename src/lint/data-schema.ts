@@ -415,6 +415,8 @@ export const wordsFileSchema = z
             notResult: wordListSchema,
             /** A result complement anywhere in the scope (赶得上, 来得及, 退得成): a result. */
             resultComplement: wordListSchema,
+            /** Adverbs read past before a result opening (一点都不缩水, 永远不会坏, 再也不会). */
+            resultAdverb: wordListSchema,
             /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
             negation: wordListSchema,
             /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */

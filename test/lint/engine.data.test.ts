@@ -156,6 +156,7 @@ describe('the skeleton alphabet and rule words', () => {
       'resultOpening',
       'notResult',
       'resultComplement',
+      'resultAdverb',
     ].map((list) => [list, ['到']]),
   );
   it.each([

@@ -57,6 +57,7 @@ interface ChineseWords {
   readonly resultOpening: readonly string[];
   readonly notResult: readonly string[];
   readonly resultComplement: readonly string[];
+  readonly resultAdverb: readonly string[];
 }
 
 let chineseWords: ChineseWords | undefined;
@@ -141,15 +142,21 @@ const EMPTY_REST = /^[的了]*$/;
 
 /**
  * A scope no listed word decided, read by its shape: it promises a result when it opens with a
- * result form (会配合, 能止住, 不缩水, 没有副作用), holds a result complement (赶得上) or follows a
+ * result form (会配合, 能止住, 不缩水, 没有副作用), maybe after an adverb (一点都不缩水, 永远不会坏),
+ * holds a result complement (赶得上) or follows a
  * time (明天一定上门); not when it opens as a fact, a judgement or a refusal (是正品, 很着急,
  * 不行) or says nothing after its opening (肯定会的). Returns the promise's end, or undefined.
  */
 function openOutcome(text: string, from: number, to: number, afterTime: boolean): number | undefined {
-  const { resultOpening, notResult, resultComplement } = zh();
-  const scope = text.slice(from, to);
+  const { resultOpening, notResult, resultComplement, resultAdverb } = zh();
+  let scope = text.slice(from, to);
   if (EMPTY_REST.test(scope) || notResult.some((w) => scope.startsWith(w))) return undefined;
   if (afterTime || resultComplement.some((w) => scope.includes(w))) return to;
+  // 一点都不缩水, 永远不会坏: an adverb before the result opening.
+  let adverb = 0;
+  for (const w of resultAdverb) if (w.length > adverb && scope.startsWith(w)) adverb = w.length;
+  scope = scope.slice(adverb);
+  if (adverb > 0 && notResult.some((w) => scope.startsWith(w))) return undefined;
   let opening = 0;
   for (const w of resultOpening) if (w.length > opening && scope.startsWith(w)) opening = w.length;
   return opening > 0 && !EMPTY_REST.test(scope.slice(opening)) ? to : undefined;

@@ -31,6 +31,8 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['这个方法肯定能修复', '肯定是质量问题，我帮您申请售后'],
   ['师傅明天一定上门', '师傅明天一定会提前联系您'],
   ['保证赶得上双十一', '您一定很着急吧，我马上帮您查'],
+  // An adverb before the result opening (一点都不), then a refusal after one (都不行).
+  ['这款洗了保证一点都不起球', '这款洗了肯定都不行，得手洗'],
   // 请 inside a word (申请, 邀请) does not make the clause a request to the customer.
   ['您申请之后绝对退得成', '请您务必保证退货时配件齐全'],
   // zh-Hant
