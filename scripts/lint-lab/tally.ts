@@ -1,0 +1,70 @@
+/**
+ * The confusion counts of one rule over labelled replies, shared by the development measure
+ * (dev.ts) and the blind holdout measure (holdout.ts): which rule a file measures, how a reply
+ * counts, and the per-kind tally of a file.
+ */
+import type { Facts } from '../../src/facts.js';
+import type { Linter } from '../../src/lint/index.js';
+import type { Finding } from '../../src/lint/types.js';
+
+export interface Counts {
+  tp: number;
+  fn: number;
+  fp: number;
+  tn: number;
+}
+export type Outcome = keyof Counts;
+
+/** A file measures the rule its first word names (forbidden.en.jsonl → no-forbidden-phrase). */
+const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
+  conv: 'no-forbidden-phrase',
+  rewrite: 'no-forbidden-phrase',
+  drill: 'no-forbidden-phrase',
+  persona: 'no-forbidden-phrase',
+  forbidden: 'no-forbidden-phrase',
+  offplatform: 'no-offplatform-contact',
+  overpromise: 'no-overpromise',
+  pii: 'no-pii-leak',
+};
+
+export function ruleOfFile(name: string): string | undefined {
+  return RULE_OF_FAMILY[name.split('.')[0]!];
+}
+
+export const noCounts = (): Counts => ({ tp: 0, fn: 0, fp: 0, tn: 0 });
+
+export const pct = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(2));
+
+export interface LabelledReply {
+  text: string;
+  kind?: string;
+  facts?: Facts;
+}
+
+/**
+ * Lints every row, counts it by kind (`-` when it has none) and into `total`, and tells `onRow`
+ * (the row, how it counted, the rule's findings on it). Returns the counts by kind.
+ */
+export function tallyFile<Row extends LabelledReply>(
+  linter: Linter,
+  ruleId: string,
+  rows: readonly Row[],
+  violating: (row: Row) => boolean,
+  total: Counts,
+  onRow?: (row: Row, outcome: Outcome, findings: readonly Finding[]) => void,
+): Map<string, Counts> {
+  const byKind = new Map<string, Counts>();
+  for (const row of rows) {
+    const context = row.facts === undefined ? undefined : { facts: row.facts };
+    const findings = linter.lint(row.text, context).findings.filter((f) => f.ruleId === ruleId);
+    const flagged = findings.length > 0;
+    const outcome: Outcome = violating(row) ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
+    const kind = row.kind ?? '-';
+    const counts = byKind.get(kind) ?? noCounts();
+    byKind.set(kind, counts);
+    counts[outcome]++;
+    total[outcome]++;
+    onRow?.(row, outcome, findings);
+  }
+  return byKind;
+}
