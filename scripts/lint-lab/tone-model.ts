@@ -17,6 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInReader } from '../../src/lint/built-in-data.js';
 import { createLinter } from '../../src/lint/index.js';
+import { ruleOfFile } from './tally.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BITS = 18;
@@ -43,7 +44,9 @@ interface Row {
 }
 const rows: Row[] = [];
 const dev = join(ROOT, 'scripts', 'lint-lab', 'dev');
-for (const name of readdirSync(dev).filter((n) => /^(conv|rewrite|persona|drill)\./.test(n)))
+for (const name of readdirSync(dev).filter(
+  (n) => n.endsWith('.jsonl') && ruleOfFile(n) === 'no-forbidden-phrase',
+))
   for (const line of readFileSync(join(dev, name), 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const r = JSON.parse(line) as { text?: string; polite?: string; rude?: boolean; violation?: boolean };
