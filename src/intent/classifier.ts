@@ -57,6 +57,11 @@ export interface IntentClassifier {
   classify(normalized: NormalizedText, context?: Context): IntentResult;
   /** classify() of a message analyze() has already read (no argument checks, nothing read twice). */
   classifyMessage(message: MessageRead): MessageIntent;
+  /**
+   * `classifyMessage(message).intent` alone: the same winner and confidence, without listing the
+   * candidates and their evidence (a fifth of the work), for callers that read only the winner.
+   */
+  topIntent(message: MessageRead): IntentResult['intent'];
 }
 
 const DEFAULT_THRESHOLD = 0.3;
@@ -443,7 +448,15 @@ export function createIntentClassifier(
     };
   }
 
-  function classifyRead(normalized: NormalizedText, agent: AgentTurnRead | undefined): IntentResult {
+  function topIntent(message: MessageRead): IntentResult['intent'] {
+    return classifyRead(message.window, message.previousAgent, false).intent;
+  }
+
+  function classifyRead(
+    normalized: NormalizedText,
+    agent: AgentTurnRead | undefined,
+    withCandidates = true,
+  ): IntentResult {
     const text = normalized.text;
     if (agent !== undefined) readAgentContext(agent);
     const topic = agent !== undefined ? agentTopic : -1;
@@ -711,6 +724,8 @@ export function createIntentClassifier(
           confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering),
         };
 
+    if (!withCandidates) return { intent, intents: [] };
+
     // 6. Candidates with evidence: the primary, secondary requests, then the best of the rest.
     const listed: number[] = [];
     const add = (i: number) => {
@@ -859,7 +874,7 @@ export function createIntentClassifier(
     return evidence;
   }
 
-  return { intents, classify, classifyMessage };
+  return { intents, classify, classifyMessage, topIntent };
 }
 
 const PLACEHOLDER = /\[[^\]\s]{1,12}\]/gu;

@@ -37,7 +37,7 @@ export function createComplaintReader(angerThreshold: number): (text: string) =>
     const message = readMessage(checkText(text, 'analyze(text)'));
     let intent: { id: string; confidence: number } | undefined;
     const intentOf = () =>
-      (intent ??= (classifier ??= createIntentClassifier({})).classifyMessage(message).intent);
+      (intent ??= (classifier ??= createIntentClassifier({})).topIntent(message));
     return { complaint: triggerOf(signalsOf(message), intentOf, angerThreshold), intent: intentOf };
   };
 }

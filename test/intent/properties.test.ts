@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { normalize } from '../../src/normalize/index.js';
+import { readMessage } from '../../src/text/message.js';
 
 // Free text as customers type it: any UTF-16 (lone surrogates included), and strings built from
 // the classifier's own vocabulary so patterns, clauses, placeholders and the model really run.
@@ -96,5 +99,32 @@ describe('classify on any text', () => {
     const result = classifier.classify(normalize(big));
     expect(result.intent.id).toBe('aftersale.return_exchange');
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('topIntent', () => {
+  it('answers as classifyMessage(message).intent on any text and agent turn', () => {
+    fc.assert(
+      fc.property(messages, contexts, (text, context) => {
+        const message = readMessage(text, context);
+        expect(classifier.topIntent(message)).toEqual(classifier.classifyMessage(message).intent);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('answers as classifyMessage(message).intent on the unseen set, with and without the agent turn', () => {
+    const rows = ['zh-Hans', 'zh-Hant', 'en'].flatMap((file) =>
+      readFileSync(join(import.meta.dirname, 'unseen', `${file}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { text: string; prev_agent_turn: string | null }),
+    );
+    expect(rows.length).toBeGreaterThan(500);
+    for (const row of rows)
+      for (const context of [undefined, { previousAgentMessage: row.prev_agent_turn }]) {
+        const message = readMessage(row.text, context);
+        expect(classifier.topIntent(message), row.text).toEqual(classifier.classifyMessage(message).intent);
+      }
   });
 });
