@@ -6,10 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeQaExport } from '../../bench/qa-export.js';
 import { cliArgs, firstLineThenClose } from '../helpers/cli-child.js';
 
-function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cliArgs(), ...args], {
       cwd,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Bytes first, decoded once: a character may be cut between two chunks of the pipe.
@@ -66,6 +71,26 @@ describe('huashu qa --workers (a real child process)', () => {
       expect(byId(lines)).toEqual(byId(single));
       expect(lines.at(-1)!.aggregates).toEqual(single.at(-1)!.aggregates);
     }
+  }, 120_000);
+
+  it('a spilled export (HUASHU_QA_SPILL_BYTES=0) gives the same results and aggregates, in partition order whatever the workers', async () => {
+    const memory = parse((await run(['qa', file, '--format', 'json', '--workers', '1'], dir)).stdout);
+    const byId = (lines: Line[]) =>
+      lines
+        .filter((l) => l.conversationId !== undefined)
+        .sort((a, b) => a.conversationId!.localeCompare(b.conversationId!));
+    const spilled = [];
+    for (const workers of ['1', '2']) {
+      const r = await run(['qa', file, '--format', 'json', '--workers', workers], dir, {
+        HUASHU_QA_SPILL_BYTES: '0',
+      });
+      expect(r.stderr).toBe('');
+      spilled.push(r.stdout);
+      const lines = parse(r.stdout);
+      expect(byId(lines)).toEqual(byId(memory));
+      expect(lines.at(-1)!.aggregates).toEqual(memory.at(-1)!.aggregates);
+    }
+    expect(spilled[1]).toBe(spilled[0]);
   }, 120_000);
 
   it('stylish output is the same with 1 and 2 workers', async () => {

@@ -1,7 +1,6 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../parse-args.js';
-import { HuashuError } from '../../errors.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { UNKNOWN_AGENT } from '../../qa/aggregate.js';
 import { QaAggregator } from '../../qa/aggregator.js';
@@ -14,10 +13,28 @@ import { BufferedOutput } from '../lint/buffered-output.js';
 import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
 import { openTextInput } from '../input/open.js';
 import { expandInputArgument } from '../input/paths.js';
-import { checkConversations, parseWorkers, startCheckers } from '../qa/checker.js';
-import { readTurnLines, TURN_FORMATS, type TurnFormat } from '../qa/turn-reader.js';
+import type { CheckedBatch } from '../qa/check-batch.js';
+import { checkConversations, checkPartitions, parseWorkers, startCheckers } from '../qa/checker.js';
+import {
+  conversationIdOfLine,
+  conversationIdOfRecord,
+  partitionOf,
+  SPILL_PARTITIONS,
+} from '../qa/partition-route.js';
+import { JsonLineRouter } from '../qa/json-line-router.js';
+import { SpillFile } from '../qa/spill.js';
+import {
+  readTurnLines,
+  turnFormatOf,
+  turnLineFromJson,
+  TURN_FORMATS,
+  type RawJsonLine,
+  type TurnFormat,
+  type TurnLine,
+} from '../qa/turn-reader.js';
+import { TurnSink, type SkippedTurn } from '../qa/turn-sink.js';
 import { formatStylish } from '../qa/stylish.js';
-import { buildHtmlReport, type SkippedLine } from '../qa/html-report.js';
+import { buildHtmlReport } from '../qa/html-report.js';
 import { openOutputFile } from '../qa/output-file.js';
 import { REPORT_LOCALES, reportLocaleFromEnv, type ReportLocale } from '../qa/report-labels.js';
 import {
@@ -28,6 +45,15 @@ import {
 } from '../qa/stream.js';
 import { UsageError } from '../usage-error.js';
 import type { QaConversation } from '../../qa/conversation.js';
+
+/**
+ * Input size (bytes of files; characters of standard input as it comes) above which an export is
+ * spilled to disk and checked a partition at a time: below it, the export is grouped in memory
+ * and conversations come out in order of first appearance; above it, memory stays flat whatever
+ * the export's size, and conversations come out partition by partition (the same results and
+ * figures, in another order).
+ */
+export const DEFAULT_SPILL_AFTER_BYTES = 8 << 20;
 
 const usage = `Usage: huashu qa <file… | glob… | -> [--format json|stylish|html] [-o file] [--scorecard file] [--utc-offset +08:00] [--workers n]
        huashu qa --stream redis://host:port/<stream> [--group name] [--consumer name] [--until-idle s]
@@ -65,6 +91,10 @@ Options
 Environment
   HUASHU_QA_MEMO=<n>     turn readings each thread remembers for repeated texts (canned replies,
                          好的/谢谢); default ${DEFAULT_MEMO_ENTRIES}, 0 reads every turn afresh. Same results.
+  HUASHU_QA_SPILL_BYTES=<n>
+                         an export larger than this is spilled to a temporary file by conversation
+                         and checked a part at a time, so memory stays flat (default ${DEFAULT_SPILL_AFTER_BYTES >> 20} MB; 0:
+                         always); the same results, conversations listed part by part
 ${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
@@ -79,6 +109,17 @@ function qaTuningFromEnv(env: Readonly<Record<string, string | undefined>>): QaT
   if (!/^\d{1,9}$/.test(value.trim()))
     throw new UsageError(`HUASHU_QA_MEMO takes a whole number of entries ≥ 0 (0: off), not "${value}"`);
   return { memoEntries: Number(value) };
+}
+
+/** `HUASHU_QA_SPILL_BYTES`: when to spill (a whole number ≥ 0; 0: always); unset: the default. */
+function spillAfterBytesFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const value = env.HUASHU_QA_SPILL_BYTES;
+  if (value === undefined || value === '') return DEFAULT_SPILL_AFTER_BYTES;
+  if (!/^\d{1,12}$/.test(value.trim()))
+    throw new UsageError(
+      `HUASHU_QA_SPILL_BYTES takes a whole number of bytes ≥ 0 (0: always spill), not "${value}"`,
+    );
+  return Number(value);
 }
 
 export const qaCommand: Command = {
@@ -158,46 +199,84 @@ export const qaCommand: Command = {
 
     // The checking threads start now and build their checkers while this thread reads.
     const checkers = startCheckers({ qaOptions, tuning, workers });
-    let malformed = 0;
-    const skipped: SkippedLine[] = [];
+    let malformed: number;
+    const displays = inputs.flat().map((input) => input.display);
+    const grouper = qa.grouper();
+    const sink = new TurnSink(grouper);
+    // A large export (files larger than the threshold, or standard input once that much has come)
+    // goes to a spill file by conversation, and the threads parse and check a partition at a time:
+    // memory stays flat. Until then lines are held unparsed.
+    const spillAfter = spillAfterBytesFromEnv(io.env);
+    const fileBytes = inputs
+      .flat()
+      .reduce((sum, input) => sum + (input.path === undefined ? 0 : statSync(input.path).size), 0);
+    let spill = fileBytes > spillAfter || spillAfter === 0 ? new SpillFile(SPILL_PARTITIONS) : undefined;
+    let held: Array<[source: number, item: TurnLine | RawJsonLine]> = [];
+    let heldChars = 0;
+    const toSpill = (source: number, item: TurnLine | RawJsonLine) => {
+      const partitions = spill!.partitions;
+      if (item.kind === 'malformed') sink.skip(source, item.line, item.message);
+      else if (item.kind === 'json')
+        spill!.add(
+          partitionOf(conversationIdOfLine(item.text), partitions),
+          `${source}\t${item.line}\t`,
+          item.text,
+        );
+      else
+        spill!.add(
+          partitionOf(conversationIdOfRecord(item.value), partitions),
+          `${source}\t${item.line}\t`,
+          JSON.stringify(item.value),
+        );
+    };
     let fatal = false;
     try {
-      const grouper = qa.grouper();
-      for (const { display, path } of inputs.flat()) {
-        const skip = (line: number, message: string) => {
-          malformed += 1;
-          if (malformed > MALFORMED_SHOWN) return;
-          skipped.push({ source: display, line, message });
-          io.stderr.write(`${printable(`huashu qa: ${display}:${line}: skipped: ${message}`)}\n`);
-        };
+      for (const [source, { display, path }] of inputs.flat().entries()) {
         const bytes = path === undefined ? io.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
         const text = await openTextInput(bytes, display, encoding);
+        if (spill !== undefined && path !== undefined && text.encoding === 'utf-8') {
+          const first = text.undecoded
+            .sample()
+            .split('\n')
+            .find((line) => line.trim() !== '');
+          if (first !== undefined && turnFormatOf(display, first, inputFormat) === 'jsonl') {
+            // A UTF-8 JSONL file goes to the spill as bytes, undecoded and unparsed.
+            const router = new JsonLineRouter(spill, source, (line, units) =>
+              sink.skip(source, line, `the line is ${units} characters long`),
+            );
+            for await (const chunk of text.undecoded.chunks)
+              router.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+            router.end();
+            continue;
+          }
+        }
         for await (const batch of readTurnLines(
           text.chunks,
           path === undefined ? undefined : display,
           inputFormat,
+          true,
         ))
           for (const item of batch) {
-            if (item.kind === 'malformed') {
-              skip(item.line, item.message);
-              continue;
-            }
-            try {
-              grouper.add(item.value, `line ${item.line}`);
-            } catch (error) {
-              if (!(error instanceof HuashuError)) throw error;
-              skip(
-                item.line,
-                error.issues
-                  .map((i) => `${i.path.replace(/^line \d+\.?/, '') || 'record'}: ${i.message}`)
-                  .join('; '),
-              );
+            if (spill !== undefined) toSpill(source, item);
+            else {
+              held.push([source, item]);
+              heldChars += item.kind === 'json' ? item.text.length : 64;
+              if (heldChars > spillAfter) {
+                spill = new SpillFile(SPILL_PARTITIONS);
+                for (const [s, h] of held) toSpill(s, h);
+                held = [];
+              }
             }
           }
       }
+      for (const [source, item] of held) {
+        const read = item.kind === 'json' ? turnLineFromJson(item.line, item.text) : item;
+        if (read !== undefined) sink.add(source, read);
+      }
+      held = [];
 
-      // Conversations are checked whole, in batches (by worker threads with --workers ≥ 2); the
-      // aggregates are folded as results come, so JSON output never holds all results.
+      // Conversations are checked whole (by worker threads with --workers ≥ 2); the aggregates
+      // are folded as results come, so JSON output never holds all results.
       const aggregator = new QaAggregator(UNKNOWN_AGENT);
       const file =
         values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
@@ -207,31 +286,51 @@ export const qaCommand: Command = {
       // The HTML report shows the turns of the worst conversations: it keeps them (it keeps every
       // result anyway); json and stylish let each conversation go once it is checked.
       const conversations: QaConversation[] = [];
-      const drained =
-        format === 'html'
-          ? (function* () {
-              for (const conversation of grouper.drain()) {
-                conversations.push(conversation);
-                yield conversation;
-              }
-            })()
-          : grouper.drain();
+      const keep = format === 'json' ? 'json' : 'objects';
+      const onChecked = async (batch: CheckedBatch) => {
+        for (const summary of batch.summaries) {
+          aggregator.add(summary);
+          if (summary.fatal) fatal = true;
+        }
+        if (batch.json !== undefined) {
+          write(batch.json);
+          if (file === undefined) await out.drain();
+        }
+        if (batch.results !== undefined) results.push(...batch.results);
+      };
+      const skipped: SkippedTurn[] = [...sink.skipped];
+      let skippedCount = sink.skippedCount;
       try {
-        await checkConversations(
-          drained,
-          { qa, qaOptions, tuning, workers, checkers, keep: format === 'json' ? 'json' : 'objects' },
-          async (batch) => {
-            for (const summary of batch.summaries) {
-              aggregator.add(summary);
-              if (summary.fatal) fatal = true;
-            }
-            if (batch.json !== undefined) {
-              write(batch.json);
-              if (file === undefined) await out.drain();
-            }
-            if (batch.results !== undefined) results.push(...batch.results);
-          },
-        );
+        if (spill === undefined) {
+          const drained =
+            format === 'html'
+              ? (function* () {
+                  for (const conversation of grouper.drain()) {
+                    conversations.push(conversation);
+                    yield conversation;
+                  }
+                })()
+              : grouper.drain();
+          await checkConversations(drained, { qa, qaOptions, tuning, workers, checkers, keep }, onChecked);
+        } else {
+          const path = spill.path;
+          const tasks = spill
+            .finish()
+            .filter((blocks) => blocks.length > 0)
+            .map((blocks) => ({ spill: path, blocks, keep, conversations: format === 'html' }) as const);
+          await checkPartitions(tasks, { qa, qaOptions, tuning, workers, checkers }, async (partition) => {
+            skipped.push(...partition.skipped);
+            skippedCount += partition.skippedCount;
+            if (partition.conversations !== undefined) conversations.push(...partition.conversations);
+            await onChecked(partition);
+          });
+        }
+        // Skipped lines are told in input order, the first few with their reason.
+        skipped.sort((a, b) => a.source - b.source || a.line - b.line);
+        const shown = skipped.slice(0, MALFORMED_SHOWN).map((s) => ({ ...s, source: displays[s.source]! }));
+        for (const s of shown)
+          io.stderr.write(`${printable(`huashu qa: ${s.source}:${s.line}: skipped: ${s.message}`)}\n`);
+        malformed = skippedCount;
         const aggregates = aggregator.result();
         if (format === 'json') write(`${JSON.stringify({ aggregates })}\n`);
         else if (format === 'html')
@@ -243,12 +342,9 @@ export const qaCommand: Command = {
               scorecard: qa.scorecard,
               locale: reportLocale,
               worst,
-              source: inputs
-                .flat()
-                .map((input) => input.display)
-                .join(', '),
+              source: displays.join(', '),
               malformedLines: malformed,
-              malformedSamples: skipped,
+              malformedSamples: shown,
             }),
           );
         else write(formatStylish(results, aggregates, worst));
@@ -257,6 +353,7 @@ export const qaCommand: Command = {
         file?.close();
       }
     } finally {
+      spill?.remove();
       await checkers?.close();
     }
 

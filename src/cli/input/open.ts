@@ -6,6 +6,11 @@ import { byteOrderMark, createDecoder, decodeChunks, detectEncoding, SNIFF_BYTES
 export interface TextInput {
   encoding: string;
   chunks: AsyncIterable<string>;
+  /**
+   * The same input undecoded (read this or `chunks`, not both): for a reader that works on UTF-8
+   * bytes itself. `sample()` is its first 64 KB (or all of it), decoded.
+   */
+  undecoded: { chunks: AsyncIterable<string | Uint8Array>; sample(): string };
 }
 
 function toBytes(chunk: string | Uint8Array): Uint8Array {
@@ -69,5 +74,9 @@ export async function openTextInput(
       },
     }),
   };
-  return { encoding: chosen, chunks: decodeChunks(rest, chosen) };
+  return {
+    encoding: chosen,
+    chunks: decodeChunks(rest, chosen),
+    undecoded: { chunks: rest, sample: () => createDecoder(chosen).decode(sniffed) },
+  };
 }

@@ -7,6 +7,7 @@ import type { QaConversation } from '../../qa/conversation.js';
 import type { QaOptions } from '../../qa/options.js';
 import { UsageError } from '../usage-error.js';
 import { checkBatch, type CheckedBatch } from './check-batch.js';
+import { checkPartition, type CheckedPartition, type PartitionTask } from './check-partition.js';
 
 /** Conversations per batch sent to a worker: large enough that messaging is a small share. */
 const BATCH = 250;
@@ -95,8 +96,7 @@ export interface WarmTask {
 /**
  * Check conversations in batches, in order: in this thread without `checkers` (one worker), else
  * through their pool, each batch of whole conversations going to one thread. `onBatch` gets the
- * checked batches in input order; at most 2 × workers batches are in flight, so memory holds a
- * few batches of results, never all of them. The caller closes the checkers.
+ * checked batches in input order. The caller closes the checkers.
  */
 export async function checkConversations(
   conversations: Iterable<QaConversation>,
@@ -114,28 +114,63 @@ export async function checkConversations(
     }
     if (batch.length > 0) yield batch;
   })();
+  await runInOrder(
+    batches,
+    options,
+    (batch) => checkBatch(options.qa, { conversations: batch, keep: options.keep }),
+    (batch) => ({ conversations: batch, keep: options.keep }),
+    onBatch,
+  );
+}
 
+/**
+ * Check the partitions of a spilled export, in partition order: each is read, grouped and checked
+ * whole by one thread (this one without `checkers`). The caller closes the checkers.
+ */
+export async function checkPartitions(
+  tasks: Iterable<PartitionTask>,
+  options: CheckerOptions & { qa: Qa; checkers: Checkers | undefined },
+  onPartition: (partition: CheckedPartition) => void | Promise<void>,
+): Promise<void> {
+  await runInOrder(
+    tasks,
+    options,
+    (task) => checkPartition(options.qa, task),
+    (task) => task,
+    onPartition,
+  );
+}
+
+/**
+ * Runs `tasks` in this thread (`here`) or through the checkers' pool (`toPool` builds the message),
+ * handing the results to `onResult` in task order. At most 2 × workers tasks are in flight, so
+ * memory holds a few results, never all of them.
+ */
+async function runInOrder<T, R>(
+  tasks: Iterable<T>,
+  options: CheckerOptions & { checkers: Checkers | undefined },
+  here: (task: T) => R,
+  toPool: (task: T) => object,
+  onResult: (result: R) => void | Promise<void>,
+): Promise<void> {
   if (options.checkers === undefined) {
-    for (const batch of batches)
-      await onBatch(checkBatch(options.qa, { conversations: batch, keep: options.keep }));
+    for (const task of tasks) await onResult(here(task));
     return;
   }
-
   const { pool } = options.checkers;
-  const inFlight: Array<Promise<CheckedBatch>> = [];
+  const inFlight: Array<Promise<R>> = [];
   try {
-    for (const batch of batches) {
+    for (const task of tasks) {
       inFlight.push(
         pool.run({
-          conversations: batch,
-          keep: options.keep,
+          ...toPool(task),
           options: options.qaOptions,
           tuning: options.tuning ?? {},
-        }) as Promise<CheckedBatch>,
+        }) as Promise<R>,
       );
-      if (inFlight.length >= options.workers * 2) await onBatch(await inFlight.shift()!);
+      if (inFlight.length >= options.workers * 2) await onResult(await inFlight.shift()!);
     }
-    while (inFlight.length > 0) await onBatch(await inFlight.shift()!);
+    while (inFlight.length > 0) await onResult(await inFlight.shift()!);
   } finally {
     for (const pending of inFlight) pending.catch(() => undefined); // after a failure: not left unhandled
   }

@@ -8,6 +8,27 @@ import { UsageError } from '../usage-error.js';
 export type TurnLine =
   { kind: 'record'; line: number; value: unknown } | { kind: 'malformed'; line: number; message: string };
 
+/** A JSONL line not parsed yet (`readTurnLines` with `raw`): `turnLineFromJson` reads it. */
+export interface RawJsonLine {
+  kind: 'json';
+  line: number;
+  text: string;
+}
+
+/** A JSONL line read: a record, a malformed line, or undefined for a blank one. */
+export function turnLineFromJson(line: number, text: string): TurnLine | undefined {
+  if (text.trim() === '') return undefined;
+  const parsed = parseJsonText(text, true);
+  if (!parsed.ok) return { kind: 'malformed', line, message: parsed.message };
+  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+    return {
+      kind: 'malformed',
+      line,
+      message: 'expected a JSON object {"conversationId", "role", "text", "time"?}',
+    };
+  return { kind: 'record', line, value: parsed.value };
+}
+
 /** Header names of the turn fields in CSV/TSV exports (compared after trimming, case-insensitively). */
 const HEADERS: Record<string, readonly string[]> = {
   conversationId: [
@@ -69,16 +90,30 @@ function columnsOf(header: readonly string[]): Partial<Record<string, number>> {
 /**
  * Turn records from a JSONL or CSV/TSV export, line by line: the lint readers' line splitter, JSON
  * parser and RFC 4180 row reader. A CSV `facts` cell holds JSON; empty cells are absent fields.
+ * With `raw`, JSONL lines come unparsed (`RawJsonLine`, blank ones too): the caller parses them
+ * later or in another thread, with `turnLineFromJson`.
  */
+export function readTurnLines(
+  chunks: AsyncIterable<string | Uint8Array>,
+  path: string | undefined,
+  override?: TurnFormat,
+): AsyncGenerator<TurnLine[]>;
+export function readTurnLines(
+  chunks: AsyncIterable<string | Uint8Array>,
+  path: string | undefined,
+  override: TurnFormat | undefined,
+  raw: true,
+): AsyncGenerator<Array<TurnLine | RawJsonLine>>;
 export async function* readTurnLines(
   chunks: AsyncIterable<string | Uint8Array>,
   path: string | undefined,
   override?: TurnFormat,
-): AsyncGenerator<TurnLine[]> {
+  raw = false,
+): AsyncGenerator<Array<TurnLine | RawJsonLine>> {
   let format: TurnFormat | undefined;
   let csv: CsvRowReader | undefined;
   let columns: Partial<Record<string, number>> | undefined;
-  let out: TurnLine[] = [];
+  let out: Array<TurnLine | RawJsonLine> = [];
   const onRow = (cells: CsvCell[], line: number) => {
     if (columns === undefined) {
       columns = columnsOf(cells.map((c) => c.value));
@@ -103,16 +138,11 @@ export async function* readTurnLines(
     out.push({ kind: 'malformed', line: first, message: reason });
 
   const jsonLine = (line: SourceLine) => {
-    if (line.text.trim() === '') return;
-    const parsed = parseJsonText(line.text, true);
-    if (!parsed.ok) out.push({ kind: 'malformed', line: line.line, message: parsed.message });
-    else if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
-      out.push({
-        kind: 'malformed',
-        line: line.line,
-        message: 'expected a JSON object {"conversationId", "role", "text", "time"?}',
-      });
-    else out.push({ kind: 'record', line: line.line, value: parsed.value });
+    if (raw) out.push({ kind: 'json', line: line.line, text: line.text });
+    else {
+      const read = turnLineFromJson(line.line, line.text);
+      if (read !== undefined) out.push(read);
+    }
   };
 
   for await (const batch of readLineBatches(chunks)) {
