@@ -26,11 +26,14 @@ export function checkBatch(qa: Qa, task: CheckTask): CheckedBatch {
     for (const result of results) summaries.push(summarizeResult(result));
     return { summaries, results };
   }
-  let json = '';
+  // Joined once, not concatenated line by line: a flat string is encoded for output at several
+  // times the speed of a long chain of concatenations (which must be flattened first).
+  const lines: string[] = [];
   for (const conversation of task.conversations) {
     const result = qa.check(conversation);
     summaries.push(summarizeResult(result));
-    json += `${JSON.stringify(result)}\n`;
+    lines.push(JSON.stringify(result));
   }
-  return { summaries, json };
+  lines.push('');
+  return { summaries, json: lines.join('\n') };
 }
