@@ -36,8 +36,7 @@ export function createComplaintReader(angerThreshold: number): (text: string) =>
   return (text) => {
     const message = readMessage(checkText(text, 'analyze(text)'));
     let intent: { id: string; confidence: number } | undefined;
-    const intentOf = () =>
-      (intent ??= (classifier ??= createIntentClassifier({})).topIntent(message));
+    const intentOf = () => (intent ??= (classifier ??= createIntentClassifier({})).topIntent(message));
     return { complaint: triggerOf(signalsOf(message), intentOf, angerThreshold), intent: intentOf };
   };
 }
