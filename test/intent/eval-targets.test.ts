@@ -34,13 +34,13 @@ describeWithEvalData(
     // Lowered from 0.68 on 2026-12-04: the model retrained with 5,900 more conversation rows scores
     // better or the same on the project's blind sets (unseen, calibration) and lower on this file,
     // which only measures (scripts/intent-lab/README.md).
-    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.794 / 0.672)', () => {
+    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.818 / 0.720)', () => {
       const report = evaluate(evalFile('zh-jddc-intents.jsonl'));
       expect(report.accuracy).toBeGreaterThanOrEqual(0.78);
       expect(report.macroF1).toBeGreaterThanOrEqual(0.65);
     });
 
-    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.915)', () => {
+    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.916)', () => {
       expect(evaluate(evalFile('en-bitext-intents.jsonl')).accuracy).toBeGreaterThanOrEqual(0.9);
     });
   },
@@ -50,7 +50,8 @@ describe("evaluation floors (the project's unseen set, test/intent/unseen)", () 
   it.each([
     ['zh-Hans.jsonl', 0.88, 0.88],
     ['zh-Hant.jsonl', 0.92, 0.92],
-    ['en.jsonl', 0.88, 0.87],
+    // en raised from 0.88 / 0.87 on 2026-12-05 (measured 0.911 / 0.909 after the English corpora).
+    ['en.jsonl', 0.9, 0.89],
   ])('%s: accuracy ≥ %f, macro-F1 ≥ %f', (file, accuracy, macroF1) => {
     const report = evaluate(join(unseenDir, file));
     expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);

@@ -37,9 +37,6 @@ const KNOWN = new Set([
   'hans-22 apology-on-complaint',
   'hant-04 apology-on-complaint',
   // analyze() reads a complaint intent into a calm message
-  'en-01 apology-on-complaint',
-  'en-06 apology-on-complaint',
-  'en-22 apology-on-complaint',
   'hans-16 apology-on-complaint',
   // lint phrase data gaps (no finding where rules/lint/README.md's scope says there is one)
   'en-09 pii',
