@@ -1,6 +1,7 @@
 /**
  * Generator: rules/intents/ → src/generated/intent-model.ts (naive Bayes counts, trained here so
- * nothing trains at import), src/generated/intent-patterns.ts (validated pattern groups) and
+ * nothing trains at import), src/generated/intent-settings.ts (the pattern scale and stop words,
+ * apart from the counts), src/generated/intent-patterns.ts (validated pattern groups) and
  * src/generated/intent-linear.ts (the logistic-regression model scripts/intent-lab/train.ts trained
  * into rules/intents/linear-model.json; too slow to train on every build, checked for staleness by
  * test/intent/linear-model-fresh.test.ts).
@@ -85,6 +86,16 @@ export const intentsGenerator: DataGenerator = {
           'SerializedNaiveBayes',
           model,
           'The intent model trained at build time',
+        ),
+      },
+      {
+        name: 'intent-settings.ts',
+        content: jsonModule(
+          'intentSettings',
+          '../intent/built-in-settings.js',
+          'BuiltInIntentSettings',
+          { patternScale: model.patternScale, stopWords: model.stopWords },
+          'The built-in classifier settings besides its models (pattern scale, English stop words)',
         ),
       },
       {

@@ -5,6 +5,7 @@ import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { intentCalibration } from '../generated/intent-calibration.js';
 import { intentModel } from '../generated/intent-model.js';
+import { intentSettings } from '../generated/intent-settings.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, toOriginalRange, type NormalizedText } from '../normalize/index.js';
 import { analysedPart } from '../normalize/window.js';
@@ -153,9 +154,9 @@ function naiveBayes(): NaiveBayes {
 function loadBuiltIn(): BuiltIn {
   if (builtIn === undefined) {
     builtIn = {
-      patternScale: intentModel().patternScale,
+      patternScale: intentSettings().patternScale,
       spelling: undefined,
-      stopWords: stopWordKeys(intentModel().stopWords),
+      stopWords: stopWordKeys(intentSettings().stopWords),
       groups: intentPatterns().groups,
       mask: intentPatterns().mask,
       plans: intentPatterns().plans,

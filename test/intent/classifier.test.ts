@@ -5,6 +5,8 @@ import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { BUILT_IN_INTENT_IDS as INTENT_IDS } from '../../src/intent/ids.js';
 import type { IntentModel } from '../../src/intent/schema.js';
 import { normalize } from '../../src/normalize/index.js';
+import { intentModel } from '../../src/generated/intent-model.js';
+import { intentSettings } from '../../src/generated/intent-settings.js';
 
 const classifier = createIntentClassifier();
 const classify = (text: string, previousAgentMessage?: string) =>
@@ -191,5 +193,12 @@ describe('user extension: createIntentClassifier / createAssistant({ intents })'
       source: 'model',
       detail: 'model:constant',
     });
+  });
+});
+
+describe('the built-in settings', () => {
+  it('are the pattern scale and stop words the naive Bayes counts were fitted with (one build step writes both)', () => {
+    const { patternScale, stopWords } = intentModel();
+    expect(intentSettings()).toEqual({ patternScale, stopWords });
   });
 });
