@@ -32,7 +32,7 @@ import {
   type TurnFormat,
   type TurnLine,
 } from '../qa/turn-reader.js';
-import { TurnSink, type SkippedTurn } from '../qa/turn-sink.js';
+import { SKIPPED_KEPT, TurnSink, type SkippedTurn } from '../qa/turn-sink.js';
 import { formatStylish } from '../qa/stylish.js';
 import { buildHtmlReport } from '../qa/html-report.js';
 import { openOutputFile } from '../qa/output-file.js';
@@ -99,8 +99,6 @@ ${STREAM_USAGE}
 
 Exit codes: 0 no fatal item, 1 a conversation has a fatal item, 2 usage or input error (a
 malformed line is reported with its line number and skipped; the rest is still scored).`;
-
-const MALFORMED_SHOWN = 20;
 
 /** `HUASHU_QA_MEMO`: the memo's size, a whole number ≥ 0 (0: off); unset: the default. */
 function qaTuningFromEnv(env: Readonly<Record<string, string | undefined>>): QaTuning {
@@ -327,7 +325,7 @@ export const qaCommand: Command = {
         }
         // Skipped lines are told in input order, the first few with their reason.
         skipped.sort((a, b) => a.source - b.source || a.line - b.line);
-        const shown = skipped.slice(0, MALFORMED_SHOWN).map((s) => ({ ...s, source: displays[s.source]! }));
+        const shown = skipped.slice(0, SKIPPED_KEPT).map((s) => ({ ...s, source: displays[s.source]! }));
         for (const s of shown)
           io.stderr.write(`${printable(`huashu qa: ${s.source}:${s.line}: skipped: ${s.message}`)}\n`);
         malformed = skippedCount;
@@ -357,8 +355,8 @@ export const qaCommand: Command = {
       await checkers?.close();
     }
 
-    if (malformed > MALFORMED_SHOWN)
-      io.stderr.write(`huashu qa: … ${malformed - MALFORMED_SHOWN} more malformed lines skipped\n`);
+    if (malformed > SKIPPED_KEPT)
+      io.stderr.write(`huashu qa: … ${malformed - SKIPPED_KEPT} more malformed lines skipped\n`);
     if (malformed > 0) {
       io.stderr.write(
         `huashu qa: ${malformed} malformed line${malformed === 1 ? '' : 's'} skipped; the other turns were scored (exit code 2)\n`,

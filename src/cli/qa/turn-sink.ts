@@ -9,7 +9,7 @@ export interface SkippedTurn {
   message: string;
 }
 
-/** The first lines skipped are kept with their reason; the rest are only counted. */
+/** The first lines skipped are kept with their reason (and shown); the rest are only counted. */
 export const SKIPPED_KEPT = 20;
 
 /**
