@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeatureFamily as F, FeatureList, type LinearFeatureSpec } from '../../src/intent/linear-features.js';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { intentLinearModel } from '../../src/generated/intent-linear.js';
 import { stopWordKeys } from '../../src/intent/features.js';
 import { SpellingIndex } from '../../src/intent/spelling.js';
@@ -9,6 +10,7 @@ import {
   compactLinearModel,
   decodeLinearModel,
   decodeVarints,
+  deflateLinearModel,
   packClassDeltas,
   unpackClassDeltas,
   encodeVarints,
@@ -293,7 +295,33 @@ describe('packed intent indices (the shipped model carries classDeltas)', () => 
     expect(shipped.classes).toBeUndefined();
     expect(shipped.classDeltas!.length).toBeLessThan(0.65 * file.classes!.length);
     expect(decodeLinearModel(shipped)).toEqual(decodeLinearModel(file));
-    expect(compactLinearModel(file)).toEqual({ ...shipped, classDeltas: shipped.classDeltas });
+    // Its binary fields are deflated: the rest is the compact form of the file.
+    expect(Object.keys(shipped.deflated!).sort()).toEqual(['classDeltas', 'counts', 'keys', 'weights']);
+    const { keys: _k, counts: _c, weights: _w, classDeltas: _d, deflated: _f, ...rest } = shipped;
+    const {
+      keys: _k2,
+      counts: _c2,
+      weights: _w2,
+      classDeltas: _d2,
+      ...compactRest
+    } = compactLinearModel(file);
+    expect(rest).toEqual(compactRest);
+    expect(shipped.weights.length).toBeLessThan(0.8 * file.weights.length);
+  });
+
+  it('a deflated model decodes like the plain one, and a damaged one is a typed error', () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../../rules/intents/linear-model.json', import.meta.url), 'utf8'),
+    ) as SerializedLinearModel;
+    const compact = compactLinearModel(file);
+    const deflated = deflateLinearModel(compact, (bytes) => deflateRawSync(bytes));
+    expect(decodeLinearModel(deflated)).toEqual(decodeLinearModel(compact));
+    expect(() => decodeLinearModel({ ...deflated, weights: deflated.keys })).toThrow(
+      expect.objectContaining({ code: 'INVALID_RULES' }),
+    );
+    expect(() => decodeLinearModel({ ...deflated, deflated: { ...deflated.deflated, keys: -1 } })).toThrow(
+      /deflated\.keys must be a byte length/,
+    );
   });
 });
 
