@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,22 @@ describe('huashu qa --workers (a real child process)', () => {
       expect(lines.at(-1)!.aggregates).toEqual(memory.at(-1)!.aggregates);
     }
     expect(spilled[1]).toBe(spilled[0]);
+  }, 120_000);
+
+  it('a spilled export read by | head -1 ends quietly and leaves no temporary file', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'huashu-qa-tmp-'));
+    try {
+      const r = await firstLineThenClose(['qa', file, '--format', 'json', '--workers', '2'], dir, {
+        HUASHU_QA_SPILL_BYTES: '0',
+        TMPDIR: tmp,
+      });
+      expect(r.first).toMatch(/^\{"conversationId"/);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('stylish output is the same with 1 and 2 workers', async () => {

@@ -19,10 +19,12 @@ export function cliArgs(): string[] {
 export function firstLineThenClose(
   args: string[],
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stderr: string; first: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cliArgs(), ...args], {
       cwd,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -28,6 +28,9 @@ export class SpillFile {
     this.dir = mkdtempSync(join(tmpdir(), 'huashu-qa-'));
     this.path = join(this.dir, 'turns.spill');
     this.fd = openSync(this.path, 'w+');
+    // `| head` ends the process with process.exit (src/cli/bin.ts), past every finally block: the
+    // file goes then too.
+    process.on('exit', this.removeAtExit);
     this.buffers = new Array<Buffer | undefined>(partitions).fill(undefined);
     this.used = new Int32Array(partitions);
     this.blocks = Array.from({ length: partitions }, () => []);
@@ -75,10 +78,13 @@ export class SpillFile {
 
   /** Delete the file (and its folder). Safe to call twice. */
   remove(): void {
+    process.off('exit', this.removeAtExit);
     if (this.fd !== -1) closeSync(this.fd);
     this.fd = -1;
     rmSync(this.dir, { recursive: true, force: true });
   }
+
+  private readonly removeAtExit = (): void => this.remove();
 
   /** The partition's buffer with `bytes` free (flushed first if need be); undefined when a record is larger than a buffer. */
   private room(partition: number, bytes: number): Buffer | undefined {
