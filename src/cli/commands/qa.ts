@@ -24,6 +24,7 @@ import {
 import { JsonLineRouter } from '../qa/json-line-router.js';
 import { SpillFile } from '../qa/spill.js';
 import {
+  lineTooLongMessage,
   readTurnLines,
   turnFormatOf,
   turnLineFromJson,
@@ -240,7 +241,7 @@ export const qaCommand: Command = {
           if (first !== undefined && turnFormatOf(display, first, inputFormat) === 'jsonl') {
             // A UTF-8 JSONL file goes to the spill as bytes, undecoded and unparsed.
             const router = new JsonLineRouter(spill, source, (line, units) =>
-              sink.skip(source, line, `the line is ${units} characters long`),
+              sink.skip(source, line, lineTooLongMessage(units)),
             );
             for await (const chunk of text.undecoded.chunks)
               router.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);

@@ -3,7 +3,7 @@ import type { QaConversation } from '../../qa/conversation.js';
 import { checkBatch, type CheckedBatch } from './check-batch.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { readPartition, type PartitionBlocks } from './spill.js';
-import { turnLineFromJson } from './turn-reader.js';
+import { lineTooLongMessage, turnLineFromJson } from './turn-reader.js';
 import { TurnSink, type SkippedTurn } from './turn-sink.js';
 
 /** One partition of a spilled export to check: where its records are, and what to send back. */
@@ -40,7 +40,7 @@ export function checkPartition(qa: Qa, task: PartitionTask): CheckedPartition {
     const line = Number(text.slice(sourceEnd + 1, lineEnd));
     // Lines routed as bytes were not measured in characters yet (the text reader's limit).
     if (end - lineEnd - 1 > DEFAULT_MAX_LINE_LENGTH)
-      sink.skip(source, line, `the line is ${end - lineEnd - 1} characters long`);
+      sink.skip(source, line, lineTooLongMessage(end - lineEnd - 1));
     else {
       const item = turnLineFromJson(line, text.slice(lineEnd + 1, end));
       if (item !== undefined) sink.add(source, item);

@@ -1,3 +1,4 @@
+import { byteOrderMark } from '../input/encoding.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { partitionOfLineBytes } from './partition-route.js';
 import type { SpillFile } from './spill.js';
@@ -39,7 +40,8 @@ export class JsonLineRouter {
         return;
       }
       this.head = undefined;
-      this.scan(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+      const bom = byteOrderMark(bytes);
+      this.scan(bytes, bom?.encoding === 'utf-8' ? bom.length : 0);
     } else this.scan(bytes, 0);
   }
 
@@ -61,10 +63,7 @@ export class JsonLineRouter {
         }
       } else if (this.carryBytes > 0) {
         this.carry.push(bytes.subarray(start, end));
-        const line = Buffer.concat(this.carry);
-        this.carry.length = 0;
-        this.carryBytes = 0;
-        this.route(line, 0, line.length);
+        this.routeCarry();
       } else this.route(bytes, start, end);
       if (newline === -1) return;
       if (this.skipping) this.endSkip();
@@ -80,12 +79,15 @@ export class JsonLineRouter {
       this.scan(head, 0);
     }
     if (this.skipping) this.endSkip();
-    else if (this.carryBytes > 0) {
-      const line = Buffer.concat(this.carry);
-      this.carry.length = 0;
-      this.carryBytes = 0;
-      this.route(line, 0, line.length);
-    }
+    else if (this.carryBytes > 0) this.routeCarry();
+  }
+
+  /** The line gathered across chunks, routed whole. */
+  private routeCarry(): void {
+    const line = Buffer.concat(this.carry);
+    this.carry.length = 0;
+    this.carryBytes = 0;
+    this.route(line, 0, line.length);
   }
 
   private endSkip(): void {

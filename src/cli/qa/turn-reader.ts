@@ -15,6 +15,11 @@ export interface RawJsonLine {
   text: string;
 }
 
+/** Why a line longer than the reader's limit was skipped (`units`: its length in UTF-16 code units). */
+export function lineTooLongMessage(units: number): string {
+  return `the line is ${units} characters long`;
+}
+
 /** A JSONL line read: a record, a malformed line, or undefined for a blank one. */
 export function turnLineFromJson(line: number, text: string): TurnLine | undefined {
   if (text.trim() === '') return undefined;
@@ -151,7 +156,7 @@ export async function* readTurnLines(
         out.push({
           kind: 'malformed',
           line: line.line,
-          message: `the line is ${line.tooLong} characters long`,
+          message: lineTooLongMessage(line.tooLong),
         });
         continue;
       }
