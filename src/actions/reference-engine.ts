@@ -9,26 +9,33 @@ type JsonRulesEngine = typeof JsonRulesEngineModule;
 
 let loading: Promise<JsonRulesEngine> | undefined;
 
+const MISSING_ENGINE =
+  'json-rules-engine is needed for rules outside the compiled subset (condition priorities, paths other than simple "$.a.b") or for engine: "json-rules-engine", and it is not installed here: run `npm install json-rules-engine` (an optional peer dependency; browser bundles leave it out), or keep the rules to the compiled subset so recommend() runs them';
+
 /**
- * json-rules-engine, loaded on first use: the compiled path never pays for its import. Browser
- * bundles leave it out (package.json `browser` maps it to an empty module: it and its four
- * dependencies would be ~80 KB of every bundle, for the rare pack rule outside the compiled
- * subset); there the import yields no engine and the call is refused with a HuashuError.
+ * json-rules-engine, loaded on first use: the compiled path never pays for its import. It is an
+ * optional peer dependency (it and its six dependencies are ~2 MB installed, for the rare pack
+ * rule outside the compiled subset), and browser bundles leave it out (package.json `browser` maps
+ * it to an empty module). Without it the call is refused with a HuashuError saying how to add it.
  */
 function loadEngine(): Promise<JsonRulesEngine> {
-  loading ??= import('json-rules-engine').then((m) => {
-    // Named exports under ESM and CJS interop alike; some loaders only expose module.exports as default.
-    const engine =
-      typeof m.Engine === 'function'
-        ? m
-        : (m as unknown as { default?: JsonRulesEngine } | undefined)?.default;
-    if (typeof engine?.Engine !== 'function')
-      throw new HuashuError(
-        'MISSING_PEER_DEPENDENCY',
-        'json-rules-engine is not part of this build (browser bundles leave it out): run rules outside the compiled subset (condition priorities, paths other than simple "$.a.b") in Node, or keep the rules to the compiled subset so recommend() runs them',
-      );
-    return engine;
-  });
+  loading ??= import('json-rules-engine').then(
+    (m) => {
+      // Named exports under ESM and CJS interop alike; some loaders only expose module.exports as default.
+      const engine =
+        typeof m.Engine === 'function'
+          ? m
+          : (m as unknown as { default?: JsonRulesEngine } | undefined)?.default;
+      if (typeof engine?.Engine !== 'function')
+        throw new HuashuError('MISSING_PEER_DEPENDENCY', MISSING_ENGINE);
+      return engine;
+    },
+    (cause: unknown) => {
+      // Not installed: forget the failed attempt, so installing it later in a long-lived process works.
+      loading = undefined;
+      throw new HuashuError('MISSING_PEER_DEPENDENCY', MISSING_ENGINE, { cause });
+    },
+  );
   return loading;
 }
 

@@ -14,18 +14,11 @@ import { bundleWithEsbuild, bundleWithVite, bundleWithWebpack, runInBareContext 
 import { diskUsage, installPackage, ROOT, type InstalledPackage } from './installed.js';
 
 /**
- * Install size. Goal 10 MB (issue 10), not met: the logistic-regression intent model (279 KB of
- * data, in the ESM and the CJS chunks) joined the naive Bayes counts, which stay for runtime
- * `examples`. This guards the current size (10.3 MB measured) until one of the two goes.
- * Issue 13 (qa-io) added tinypool (installed, ~100 KB) and tinyglobby (bundled into the CLI):
- * 11,055,104 bytes measured, 45 KB over 10.5 MB; the budget moved to 10.6 MB.
- * Then the merge of the same session's branches: jsonc-parser (276 KB installed, comments in
- * huashu.config.json), the huashu/redis entry, the QA worker and report assets (uPlot inlined into
- * the CLI) and the rule documentation in SARIF: 11,268,096 bytes measured in CI; the budget is
- * 11 MiB. Each of these is a feature asked for; the 10 MB goal needs the duplicate ESM/CJS data
- * chunks shared, or one of the two intent models gone.
+ * Install size: issue 10's goal, 10 MB. It was 10.07 MB (du) with json-rules-engine and its six
+ * dependencies installed (~2 MB) for the rare pack rule outside the compiled subset; that engine is
+ * now an optional peer (2026-12-05), which leaves ~8.2 MB. The budget is the goal.
  */
-const INSTALL_BUDGET = 11 * 1024 * 1024;
+const INSTALL_BUDGET = 10 * 1024 * 1024;
 /**
  * The esbuild bundle of createAssistant, minified. Goal 900 KB (issue 10). 1,885 KB before the
  * generated data was packed (src/util/packed-json.ts) and json-rules-engine left out of browser
@@ -158,6 +151,25 @@ describe('one core for import and require', () => {
       ),
     );
     expect(helpers).toEqual([]);
+  });
+
+  it('json-rules-engine is an optional peer: not installed, and a call that needs it says how to add it', () => {
+    expect(existsSync(join(pkg.app, 'node_modules', 'json-rules-engine'))).toBe(false);
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `import { createAssistant } from 'huashu';
+       const a = createAssistant();
+       const compiled = a.recommend({ text: '快递一直没更新，都五天了' }).actions.length;
+       a.recommendAsync({ text: '我要退货' }, { engine: 'json-rules-engine' }).then(
+         () => console.log(JSON.stringify({ compiled, refused: false })),
+         (e) => console.log(JSON.stringify({ compiled, code: e.code, message: e.message })),
+       );`,
+    ]);
+    const result = JSON.parse(out) as { compiled: number; code?: string; message?: string };
+    expect(result.compiled).toBeGreaterThan(0);
+    expect(result.code).toBe('MISSING_PEER_DEPENDENCY');
+    expect(result.message).toContain('npm install json-rules-engine');
   });
 
   it('the CLI runs from the installed package', () => {
