@@ -222,6 +222,60 @@ describe('out of scope only when sure (issue 11)', () => {
   });
 });
 
+describe('an unsure intent asks instead of answering (issue 11: say honestly when unsure)', () => {
+  // The confidence is calibrated: below 0.5 the intent is more likely wrong than right, so the
+  // reply asks which matter the customer means (scope.reply-unsure) rather than answer another
+  // question; its template takes the answer stage, so no answer comes with it.
+  const recommendFor = (id: string, confidence: number, shop = assistant) =>
+    shop.recommend({
+      analysis: {
+        intent: { id, confidence },
+        intents: [{ id, confidence }],
+        risk: 'low',
+        language: { locale: 'zh-Hans' },
+      },
+    }).replies;
+  const answerOf = (id: string, confidence: number, shop = assistant) =>
+    recommendFor(id, confidence, shop)
+      .filter((r) => r.stage === 'answer')
+      .map((r) => r.templateId);
+  it.each([
+    ['order.ship_time', 0.49, true],
+    ['order.ship_time', 0.5, false],
+    ['aftersale.defect', 0.3, true],
+    ['aftersale.defect', 0.95, false],
+    ['complaint', 0.45, true],
+    // Greetings, acknowledgements, thanks and goodbyes keep their own replies, however unsure.
+    ['ack', 0.3, false],
+    ['thanks', 0.3, false],
+    ['goodbye', 0.3, false],
+    ['greeting', 0.3, false],
+  ] as const)('%s at %s → asks: %s', (id, confidence, asks) => {
+    expect(recommendFor(id, confidence).length).toBeGreaterThan(0);
+    // Asking takes the answer's place; it never comes with an answer.
+    if (asks) expect(answerOf(id, confidence)).toEqual(['situation/unsure']);
+    else expect(answerOf(id, confidence)).not.toContain('situation/unsure');
+  });
+
+  it('a shop that disables scope.reply-unsure gets the answer again, never nothing', () => {
+    const answering = createAssistant({ actions: { disable: ['scope.reply-unsure'] } });
+    expect(answerOf('order.ship_time', 0.4, answering)).toEqual(answerOf('order.ship_time', 0.9));
+    expect(answerOf('order.ship_time', 0.9)).toHaveLength(1);
+  });
+
+  it('the next actions still follow the unsure intent, for the agent to see', () => {
+    const unsure = assistant.recommend({
+      analysis: {
+        intent: { id: 'order.shipping_delay', confidence: 0.45 },
+        intents: [{ id: 'order.shipping_delay', confidence: 0.45 }],
+        risk: 'low',
+        language: { locale: 'zh-Hans' },
+      },
+    });
+    expect(unsure.actions.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the reply does without what the message already gives (issue 11)', () => {
   // A product question: the reply asks for the product link only when the customer sent none.
   it.each([

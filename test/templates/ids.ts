@@ -20,6 +20,7 @@ export const SITUATION_TEMPLATE_IDS = [
   'situation/pursuing-slow',
   'situation/cannot-answer-now',
   'situation/did-not-catch',
+  'situation/unsure',
   'situation/check-understanding',
   'situation/take-ownership',
   'situation/anything-else',
