@@ -151,6 +151,44 @@ describe('summarizeReplay', () => {
     expect(summary.sample).toHaveLength(1);
   });
 
+  it('counts the replies that asked because the intent was unsure, and how many had the right intent', () => {
+    const assistant = createAssistant();
+    const parsed = parseReplayRows(
+      [
+        { text: '我要退货', intent: 'aftersale.return_exchange' },
+        { text: '我要退货', intent: 'order.cancel' },
+        { text: '我要退货', intent: 'aftersale.return_exchange' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const replies = parsed.map((r) => assistant.reply(r.text));
+    expect(replies[0]!.analysis.intent.id).toBe('aftersale.return_exchange');
+    const asked = (reply: FullReply): FullReply => ({
+      ...reply,
+      replies: [
+        {
+          templateId: 'situation/unsure' as TemplateId,
+          stage: 'answer',
+          locale: 'zh-Hans',
+          text: '…',
+          rule: 'r',
+        },
+      ],
+    });
+    const summary = summarizeReplay(
+      parsed,
+      [asked(replies[0]!), asked(replies[1]!), replies[2]!],
+      new Set(),
+      0,
+    );
+    expect(summary.unsure).toBe(2);
+    expect(summary.unsureOnRightIntent).toBe(1);
+    expect(formatReplayPretty('f.jsonl', summary)).toMatch(
+      /unsure, asked instead 2 \(66\.7%\), 1 of them with the right intent\n/u,
+    );
+  });
+
   it.each([
     [5, 0, []],
     [3, 5, [0, 1, 2]],

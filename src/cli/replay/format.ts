@@ -12,6 +12,7 @@ export function formatReplayPretty(file: string, s: ReplaySummary): string {
     '',
     `empty replies         ${s.emptyReplies} (${percent(s.emptyReplies, s.messages)})${lineList(s.emptyLines)}`,
     `out-of-scope replies  ${s.outOfScope} (${percent(s.outOfScope, s.messages)})${s.labelled > 0 ? `, ${s.outOfScopeOnInScope} to messages not labelled "other"${lineList(s.outOfScopeOnInScopeLines)}` : ''}`,
+    `unsure, asked instead ${s.unsure} (${percent(s.unsure, s.messages)})${s.labelled > 0 ? `, ${s.unsureOnRightIntent} of them with the right intent` : ''}`,
     `distinct replies      ${s.distinctReplies}`,
   ];
   if (s.accuracy !== null)

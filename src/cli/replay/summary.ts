@@ -3,6 +3,8 @@ import type { ReplayRow } from './rows.js';
 
 /** The template that tells a customer their request is outside the shop's business. */
 export const OUT_OF_SCOPE_TEMPLATE = 'situation/out-of-scope';
+/** The template that asks instead of answering when the intent is unsure (rule scope.reply-unsure). */
+export const UNSURE_TEMPLATE = 'situation/unsure';
 
 /**
  * Intents whose messages may justify a costly action (compensation, price-difference refund,
@@ -44,6 +46,10 @@ export interface ReplaySummary {
   outOfScopeOnInScope: number;
   /** Their lines (the first 20). */
   outOfScopeOnInScopeLines: number[];
+  /** Replies that asked which matter the customer means, because the intent was unsure. */
+  unsure: number;
+  /** Of those, labelled messages whose predicted intent was right (an answer would have fitted). */
+  unsureOnRightIntent: number;
   distinctReplies: number;
   /** Predicted intent → action id → count. */
   actionsByIntent: Record<string, Record<string, number>>;
@@ -75,6 +81,8 @@ export function summarizeReplay(
     outOfScope: 0,
     outOfScopeOnInScope: 0,
     outOfScopeOnInScopeLines: [],
+    unsure: 0,
+    unsureOnRightIntent: 0,
     distinctReplies: 0,
     actionsByIntent: {},
     costly: {},
@@ -105,6 +113,10 @@ export function summarizeReplay(
       }
     }
     const intent = reply.analysis.intent.id;
+    if (reply.replies.some((r) => r.templateId === UNSURE_TEMPLATE && r.text !== undefined)) {
+      summary.unsure++;
+      if (labelled && row.accept.includes(intent)) summary.unsureOnRightIntent++;
+    }
     const byIntent = (summary.actionsByIntent[intent] ??= {});
     for (const action of reply.actions) {
       byIntent[action.id] = (byIntent[action.id] ?? 0) + 1;
