@@ -13,14 +13,21 @@
  *
  *   npx tsx scripts/lint-lab/tone-model.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInReader } from '../../src/lint/built-in-data.js';
 import { createLinter } from '../../src/lint/index.js';
+import { decodeToneModel, readTone, type ToneModelData } from './tone-scorer.js';
+import { encodeBase64 } from '../../src/util/base64.js';
+import { noForbiddenPhraseCases } from '../../test/lint/cases/no-forbidden-phrase.js';
 import { ruleOfFile } from './tally.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BITS = 18;
+const BITS = Number(process.env.TONE_BITS ?? 18);
+/** `TONE_WORDS=1`: Latin word unigrams and bigrams of the skeleton too. */
+const WORDS = process.env.TONE_WORDS === '1';
+/** `TONE_DATA=1`: the rows of scripts/lint-lab/tone/ (polite replies; rude replies with polite twins) too. */
+const EXTRA = process.env.TONE_DATA === '1';
 const SIZE = 1 << BITS;
 /** Largest share of held-out negatives (cross-validation) the chosen threshold lets through. */
 const MAX_FP = 0.002;
@@ -35,6 +42,22 @@ function features(text: string): Int32Array {
       for (let k = 0; k < n; k++) h = Math.imul(h ^ skeleton.charCodeAt(i + k), 16777619);
       out.add((h >>> 0) & (SIZE - 1));
     }
+  if (WORDS) {
+    const words = skeleton.match(/[a-z']+/g) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const bigram = i > 0 ? `${words[i - 1]} ${word}` : undefined;
+      for (const [salt, token] of [
+        [0x9e3779b1, word],
+        [0x85ebca6b, bigram],
+      ] as const) {
+        if (token === undefined) continue;
+        let h: number = salt;
+        for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 16777619);
+        out.add((h >>> 0) & (SIZE - 1));
+      }
+    }
+  }
   return Int32Array.from(out);
 }
 
@@ -62,6 +85,23 @@ for (const name of readdirSync(written).filter((n) => n.endsWith('.jsonl')))
     if (typeof prev === 'string') agentTurns.add(prev);
   }
 for (const turn of agentTurns) rows.push({ x: features(turn), y: 0 });
+const tone = join(ROOT, 'scripts', 'lint-lab', 'tone');
+let extra = 0;
+if (EXTRA)
+  for (const name of readdirSync(tone).filter((n) => n.endsWith('.jsonl')))
+    for (const line of readFileSync(join(tone, name), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const r = JSON.parse(line) as { text?: string; rude?: string; polite?: string };
+      for (const [text, y] of [
+        [r.text, 0],
+        [r.polite, 0],
+        [r.rude, 1],
+      ] as const)
+        if (typeof text === 'string') {
+          rows.push({ x: features(text), y });
+          extra++;
+        }
+    }
 
 let seed = 7;
 const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
@@ -74,7 +114,9 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /** Adagrad logistic regression, L2, fixed epochs: returns the scorer. */
-function train(data: readonly Row[]): (x: Int32Array) => number {
+function train(
+  data: readonly Row[],
+): ((x: Int32Array) => number) & { weights: Float64Array; bias: () => number } {
   const w = new Float64Array(SIZE);
   const g2 = new Float64Array(SIZE).fill(1e-8);
   let b = 0;
@@ -96,7 +138,7 @@ function train(data: readonly Row[]): (x: Int32Array) => number {
       gb += g * g;
       b -= (0.3 * g) / Math.sqrt(gb);
     }
-  return score;
+  return Object.assign(score, { weights: w, bias: () => b });
 }
 
 // Threshold by 5-fold cross-validation on the training rows.
@@ -113,18 +155,48 @@ heldNegatives.sort((a, b) => b - a);
 const threshold = heldNegatives[Math.floor(heldNegatives.length * MAX_FP)]!;
 const cvRecall = heldPositives.filter((s) => s > threshold).length / heldPositives.length;
 console.log(
-  `training rows ${rows.length} (rude ${heldPositives.length}, agent turns ${agentTurns.size}); threshold ${threshold.toFixed(3)} (CV: ${(MAX_FP * 100).toFixed(1)} % of negatives above it, rude recall ${cvRecall.toFixed(2)})`,
+  `training rows ${rows.length} (rude ${heldPositives.length}, agent turns ${agentTurns.size}, tone rows ${extra}; bits ${BITS}, words ${WORDS}); threshold ${threshold.toFixed(3)} (CV: ${(MAX_FP * 100).toFixed(1)} % of negatives above it, rude recall ${cvRecall.toFixed(2)})`,
 );
 
-const score = train(rows);
+const trained = train(rows);
+const score: (x: Int32Array) => number = trained;
+/**
+ * `--out <file>` (or TONE_QUANT=1): the int8 model as the linter ships it (src/lint/tone.ts), and
+ * every figure below measured through the linter's own scorer on it.
+ */
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
+let shippedTone: ((text: string) => boolean) | undefined;
+if (out !== undefined || process.env.TONE_QUANT === '1') {
+  let largest = 0;
+  for (const w of trained.weights) largest = Math.max(largest, Math.abs(w));
+  const scale = largest / 127;
+  const int8 = Int8Array.from(trained.weights, (w) => Math.round(w / scale));
+  const data: ToneModelData = {
+    format: 'tone-1',
+    bits: BITS,
+    scale,
+    bias: trained.bias(),
+    threshold: Math.log(threshold / (1 - threshold)),
+    weights: encodeBase64(int8),
+  };
+  const model = decodeToneModel(data);
+  shippedTone = (text: string) => readTone(model, reader.skeletonOf(text).text, [0]).rude;
+  if (out !== undefined) {
+    writeFileSync(out, `${JSON.stringify(data)}\n`);
+    console.log(
+      `wrote ${out} (${BITS} bits, ${int8.length} weights, ${int8.filter((v) => v !== 0).length} non-zero)`,
+    );
+  }
+}
 const linter = createLinter();
+const modelFlags = (text: string): boolean => shippedTone?.(text) ?? score(features(text)) > threshold;
 const detected = (text: string): boolean =>
   linter.lint(text).findings.some((f) => f.ruleId === 'no-forbidden-phrase');
 function measure(name: string, cases: ReadonlyArray<{ text: string; rude: boolean }>): void {
   const c = { d: [0, 0, 0], m: [0, 0, 0] }; // tp, fp, fn
   for (const { text, rude } of cases) {
     const d = detected(text);
-    const m = d || score(features(text)) > threshold;
+    const m = d || modelFlags(text);
     for (const [key, hit] of [
       ['d', d],
       ['m', m],
@@ -163,8 +235,17 @@ measure(
 const realPath = join(ROOT, '..', 'shared', 'eval', 'zh-jddc-agent-replies.jsonl');
 try {
   const real = jsonl(realPath).map((r) => r.reply as string);
-  const byModel = real.filter((t) => !detected(t) && score(features(t)) > threshold).length;
+  const byModel = real.filter((t) => !detected(t) && modelFlags(t)).length;
   console.log(`real agent replies: ${real.length}; flagged by the model and not the detectors: ${byModel}`);
 } catch {
   console.log(`real agent replies: not found at ${realPath}`);
 }
+// The rule's own RuleTester table: its compliant cases (written next to rude ones) must stay clean.
+const validTexts = noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text));
+const validFlagged = validTexts.filter((t) => !detected(t) && modelFlags(t));
+console.log(`the rule's ${validTexts.length} valid cases flagged by the model: ${validFlagged.length}`);
+for (const t of validFlagged) console.log(`  ${t}`);
+const invalidTexts = noForbiddenPhraseCases.invalid.map((c) => c.text);
+console.log(
+  `the rule's ${invalidTexts.length} invalid cases the model alone flags: ${invalidTexts.filter((t) => modelFlags(t)).length}`,
+);
