@@ -80,7 +80,7 @@ export interface StructureHit {
 /** How much of the sentence before a match `unlessBefore` reads. */
 const BEFORE_WINDOW = 16;
 /** Sentences longer than this are read in windows of this size (bounded work per match try). */
-const MAX_SENTENCE = 400;
+export const MAX_SENTENCE = 400;
 
 const CLASS_REF = /\{([a-z]{2}\.[a-zA-Z]+|end)\}/g;
 
@@ -169,6 +169,50 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
 }
 
 /**
+ * One reply's sentences as the detectors read them, built once per reply and handed to every
+ * finding: a finding reads its own sentence and the next (bounded), and what the whole reply says
+ * (`unlessReply`) is tested once per detector. Without it each finding re-read the whole reply, so
+ * a reply repeating a flagged phrase thousands of times took quadratic time (found by the fuzzer:
+ * 96,000 characters of 你自己去查。 took 6 s).
+ */
+export class StructureReading {
+  private sentenceList: Sentence[] | undefined;
+  private wholeView: string | undefined;
+  private clearedByReplyOf: Map<CompiledDetector, boolean> | undefined;
+
+  constructor(readonly skeleton: Skeleton) {}
+
+  get sentences(): readonly Sentence[] {
+    return (this.sentenceList ??= sentencesOf(this.skeleton));
+  }
+
+  /** The index of the sentence holding skeleton offset `at`, -1 past the last. */
+  sentenceAt(at: number): number {
+    const sentences = this.sentences;
+    let low = 0;
+    let high = sentences.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sentences[middle]!.end <= at) low = middle + 1;
+      else high = middle;
+    }
+    return low < sentences.length ? low : -1;
+  }
+
+  /** Whether the whole reply clears `detector` (its `unlessReply`), read once per reply. */
+  clearedByReply(detector: CompiledDetector): boolean {
+    if (detector.unlessReply === undefined) return false;
+    const known = (this.clearedByReplyOf ??= new Map());
+    let cleared = known.get(detector);
+    if (cleared === undefined) {
+      cleared = detector.unlessReply.test((this.wholeView ??= replyView(this.sentences)));
+      known.set(detector, cleared);
+    }
+    return cleared;
+  }
+}
+
+/**
  * A finding of the phrase data at skeleton offset `at` is excused the way the detectors of its
  * category are: a flat refusal by a reason, an apology or an alternative in its sentence or the
  * next (`unlessNear`: 换不了的话…, 抱歉，不能退。可以帮您换货), a deflection by an owner anywhere in
@@ -176,21 +220,20 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
  */
 export function excused(
   compiled: CompiledStructure,
-  skeleton: Skeleton,
+  reading: StructureReading,
   at: number,
   category: string,
 ): boolean {
   if (category !== 'flat_refusal' && category !== 'deflection') return false;
-  const sentences = sentencesOf(skeleton);
-  const index = sentences.findIndex((s) => at < s.end);
+  const index = reading.sentenceAt(at);
   if (index < 0) return false;
+  const sentences = reading.sentences;
   const sentence = sentences[index]!;
-  const text = category === 'flat_refusal' ? nearView(sentences, index) : replyView(sentences);
+  const near = category === 'flat_refusal' ? nearView(sentences, index) : undefined;
   const excuses = (detectors: readonly CompiledDetector[]): boolean =>
     detectors.some((d) => {
       if (d.category !== category) return false;
-      const excuse = category === 'flat_refusal' ? d.unlessNear : d.unlessReply;
-      return excuse?.test(text) === true;
+      return near === undefined ? reading.clearedByReply(d) : d.unlessNear?.test(near) === true;
     });
   return (sentence.han && excuses(compiled.zh)) || (sentence.latin && excuses(compiled.en));
 }
@@ -334,18 +377,40 @@ function moodFits(detector: CompiledDetector, sentence: Sentence): boolean {
   return sentence.question || sentence.exclaim;
 }
 
-/**
- * Every detector's first finding per sentence, in reading order. `replyView` is the reply's
- * sentences joined by `.`, read by `unlessReply`.
- */
+/** Every detector's first finding per sentence, in reading order. */
 export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton): StructureHit[] {
-  if (skeletonLength(skeleton) === 0) return [];
-  const candidates = candidatesOf(compiled, skeleton);
-  if (candidates.size === 0) return [];
-  const sentences = sentencesOf(skeleton);
-  let wholeView: string | undefined;
   const hits: StructureHit[] = [];
-  sentences.forEach((sentence, index) => {
+  forEachStructureHit(
+    compiled,
+    skeleton,
+    () => new StructureReading(skeleton),
+    (hit) => {
+      hits.push(hit);
+      return true;
+    },
+  );
+  return hits;
+}
+
+/**
+ * `detectStructure`, one hit at a time: `onHit` returns false to stop, so a caller that has
+ * reported all it may (MAX_FINDINGS_PER_RULE) does not read the rest of a long reply. `readingOf`
+ * gives the reply's sentences (the one the rule's other findings use); it is called only when a
+ * pattern may match. No allocation for a reply that holds no key.
+ */
+export function forEachStructureHit(
+  compiled: CompiledStructure,
+  skeleton: Skeleton,
+  readingOf: () => StructureReading,
+  onHit: (hit: StructureHit) => boolean,
+): void {
+  if (skeletonLength(skeleton) === 0) return;
+  const candidates = candidatesOf(compiled, skeleton);
+  if (candidates.size === 0) return;
+  const reading = readingOf();
+  const sentences = reading.sentences;
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]!;
     const groups: Array<readonly CompiledDetector[]> = [];
     if (sentence.han) groups.push(compiled.zh);
     if (sentence.latin) groups.push(compiled.en);
@@ -357,16 +422,16 @@ export function detectStructure(compiled: CompiledStructure, skeleton: Skeleton)
         if (match === undefined) continue;
         if (detector.unlessSentence?.test(sentence.view)) continue;
         if (detector.unlessNear?.test(nearView(sentences, index))) continue;
-        if (detector.unlessReply?.test((wholeView ??= replyView(sentences)))) continue;
+        if (reading.clearedByReply(detector)) continue;
         const [start, end] = match;
-        hits.push({
+        const hit = {
           detector,
           start: skeletonOffset(sentence, start),
           end: skeletonOffset(sentence, end - 1) + 1,
-        });
+        };
+        if (!onHit(hit)) return;
       }
-  });
-  return hits;
+  }
 }
 
 /** Slots of the two-character key table (a power of two, far more than the keys: short probes). */

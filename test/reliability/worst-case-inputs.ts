@@ -71,6 +71,14 @@ export const WORST_CASE_KINDS: readonly InputKind[] = [
   { name: 'lint phrases', make: (n) => run('亲，仓库已发货，保证明天到，加我微信：abc12345。', n) },
   { name: 'personal data after cues', make: (n) => run('您的手机13812345678，', n) },
   { name: 'signal phrases', make: (n) => run('投诉！！差评，12315，太慢了', n) },
+  // Replies that repeat forbidden language: every repetition is a finding to weigh (found by the
+  // fuzzer: each finding re-read the whole reply, 96,000 characters of 你自己去查。 took 6 s).
+  { name: 'a deflection, no punctuation', make: (n) => run('你自己去查', n) },
+  { name: 'a deflection per sentence', make: (n) => run('你自己去查。', n) },
+  { name: 'a flat refusal per sentence', make: (n) => run('不行。', n) },
+  { name: 'a refusal per clause', make: (n) => run('这个办不到，', n) },
+  { name: 'English deflection', make: (n) => run('not my problem. ', n) },
+  { name: 'contempt for a group', make: (n) => run('你们这些乡下人就是', n) },
 ];
 
 /** Shipping facts that make the shipping-wording rule read every claim. */

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
+import { MAX_LINTED_CHARS } from '../../src/limits.js';
 import { MAX_ANALYSED_CHARS } from '../../src/normalize/window.js';
 import { cpuClock, fastest, WORST_CASE_KINDS, worstCaseCalls } from './worst-case-inputs.js';
 
@@ -78,6 +79,19 @@ describe('worst-case battery: linear inside the analysed window too', () => {
     it(`analyze: ${kind.name}`, () => {
       const measured = ratio(calls.analyze!, kind.make(small), kind.make(large), 32);
       expect(measured.ratio, JSON.stringify(measured)).toBeLessThanOrEqual(32);
+    });
+  }
+});
+
+describe('worst-case battery: lint stays linear inside its window', () => {
+  // lint() reads the first MAX_LINTED_CHARS characters, so the 50 KB → 500 KB step above is only
+  // 2× of read text for it: a tenth of its window → its window is its tenfold step (linear 10×,
+  // quadratic 100×).
+  const window = MAX_LINTED_CHARS;
+  for (const kind of WORST_CASE_KINDS) {
+    it(`lint: ${kind.name}`, () => {
+      const measured = ratio(calls.lint!, kind.make(window / 10), kind.make(window), MAX_RATIO);
+      expect(measured.ratio, JSON.stringify(measured)).toBeLessThanOrEqual(MAX_RATIO);
     });
   }
 });

@@ -1,14 +1,23 @@
 import { builtInStructure, categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
-import { defineBuiltInRule } from '../rule.js';
+import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { Break, type Skeleton } from '../skeleton.js';
-import { detectStructure, excused, isCancelled } from '../structure.js';
+import {
+  excused,
+  forEachStructureHit,
+  isCancelled,
+  MAX_SENTENCE,
+  StructureReading,
+  type StructureHit,
+} from '../structure.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
 
-/** No sentence break inside skeleton `[from, to)`. */
+/** No sentence break inside skeleton `[from, to)`, and not farther apart than a detector's window. */
 function sameSentence(skeleton: Skeleton, from: number, to: number): boolean {
+  // The detectors read a long sentence in windows of MAX_SENTENCE: farther apart is another window.
+  if (to - from > MAX_SENTENCE) return false;
   for (let i = from + 1; i < to; i++) if (skeleton.breaks[i] === Break.Sentence) return false;
   return true;
 }
@@ -87,6 +96,11 @@ export const noForbiddenPhrase = defineBuiltInRule({
      * words again, nor the same category again in the same sentence.
      */
     let phraseSpans: Array<[number, number, string]> = [];
+    /** This reply's sentences as the detectors read them: built once, shared by every finding. */
+    let reading: StructureReading | undefined;
+    const readingOf = (): StructureReading => (reading ??= new StructureReading(context.reply.skeleton));
+    /** Findings reported on this reply: past MAX_FINDINGS_PER_RULE the runner drops them, so the rule stops looking. */
+    let reported = 0;
     const report = (category: string, id: string, start: number, end: number, entry?: { expected?: string; note?: string }): void => {
       const range = context.reply.range(start, end);
       const text = context.reply.text.slice(range[0], range[1]);
@@ -99,6 +113,7 @@ export const noForbiddenPhrase = defineBuiltInRule({
       } else {
         data.note = entry?.note === undefined ? '' : ` — ${entry.note}`;
       }
+      reported++;
       context.report({
         messageId: category,
         data,
@@ -107,37 +122,41 @@ export const noForbiddenPhrase = defineBuiltInRule({
         ...(suggestion === undefined ? {} : { suggestions: [{ text: suggestion }] }),
       });
     };
+    /** A detector's hit: reported unless a phrase finding already covers it; false once the rule has reported all it may. */
+    const onStructureHit = (hit: StructureHit): boolean => {
+      const { skeleton } = context.reply;
+      const category = hit.detector.category;
+      const covered = phraseSpans.some(
+        ([start, end, own]) =>
+          (start < hit.end && hit.start < end) ||
+          (own === category && sameSentence(skeleton, Math.min(start, hit.start), Math.max(end, hit.end))),
+      );
+      if (!covered && !isCancelled(builtInStructure(), skeleton, hit.start, category))
+        report(category, hit.detector.id, hit.start, hit.end);
+      return reported < MAX_FINDINGS_PER_RULE;
+    };
     return {
       reply() {
         phraseSpans = [];
+        reading = undefined;
+        reported = 0;
       },
       phrase(match) {
+        if (reported >= MAX_FINDINGS_PER_RULE) return;
         const { entry } = match;
         const category = entry.category ?? 'custom';
         // A shop's own phrases (category custom) are reported as the shop wrote them.
         if (FORBIDDEN.has(category)) {
           if (isCancelled(builtInStructure(), context.reply.skeleton, match.start, category)) return;
-          if (excused(builtInStructure(), context.reply.skeleton, match.start, category)) return;
+          if (excused(builtInStructure(), readingOf(), match.start, category)) return;
         }
         phraseSpans.push([match.start, match.end, category]);
         report(category, entry.id, match.start, match.end, entry);
       },
       'reply:exit'() {
         // The structure of each sentence (rules/lint/structure.json): new wordings of the same ideas.
-        for (const hit of detectStructure(builtInStructure(), context.reply.skeleton)) {
-          const { skeleton } = context.reply;
-          const category = hit.detector.category;
-          if (
-            phraseSpans.some(
-              ([start, end, own]) =>
-                (start < hit.end && hit.start < end) ||
-                (own === category && sameSentence(skeleton, Math.min(start, hit.start), Math.max(end, hit.end))),
-            )
-          )
-            continue;
-          if (isCancelled(builtInStructure(), context.reply.skeleton, hit.start, hit.detector.category)) continue;
-          report(hit.detector.category, hit.detector.id, hit.start, hit.end);
-        }
+        if (reported >= MAX_FINDINGS_PER_RULE) return;
+        forEachStructureHit(builtInStructure(), context.reply.skeleton, readingOf, onStructureHit);
       },
     };
   },
