@@ -18,6 +18,7 @@ import {
 import { skeletonToOriginal, type Skeleton } from './skeleton.js';
 import type { SuggestionResolver } from './suggestions.js';
 import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from './types.js';
+import { firstEndingAfter } from '../util/first-ending-after.js';
 
 /** The reply being linted as the rules see it; one per linter, refilled for each reply. */
 class ReplyFrame implements ReplyView {
@@ -75,15 +76,9 @@ export class ReplyState {
         return { start: from, end: to, text, masked: maskPii(hit.kind, text) };
       });
     }
-    // Data are sorted and never overlap: binary search for the first one ending after `start`.
+    // Data are sorted and never overlap: the first one ending after `start`, by binary search.
     const data = this.personalData;
-    let low = 0;
-    let high = data.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (data[mid]!.end <= start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstEndingAfter(data, start);
     let last = low;
     while (last < data.length && data[last]!.start < end) last++;
     return low === last ? [] : data.slice(low, last);

@@ -13,6 +13,7 @@
  */
 import type { StructureDetector } from './data-schema.js';
 import { clauseBreak, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from './clause.js';
+import { firstEndingAfter } from '../util/first-ending-after.js';
 import { Break, skeletonLength, skeletonUnits, type Skeleton } from './skeleton.js';
 
 /**
@@ -188,15 +189,8 @@ export class StructureReading {
 
   /** The index of the sentence holding skeleton offset `at`, -1 past the last. */
   sentenceAt(at: number): number {
-    const sentences = this.sentences;
-    let low = 0;
-    let high = sentences.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sentences[middle]!.end <= at) low = middle + 1;
-      else high = middle;
-    }
-    return low < sentences.length ? low : -1;
+    const index = firstEndingAfter(this.sentences, at);
+    return index < this.sentences.length ? index : -1;
   }
 
   /** Whether the whole reply clears `detector` (its `unlessReply`), read once per reply. */
