@@ -81,7 +81,7 @@ export interface StructureHit {
 /** How much of the sentence before a match `unlessBefore` reads. */
 const BEFORE_WINDOW = 16;
 /** Sentences longer than this are read in windows of this size (bounded work per match try). */
-export const MAX_SENTENCE = 400;
+const MAX_SENTENCE = 400;
 
 const CLASS_REF = /\{([a-z]{2}\.[a-zA-Z]+|end)\}/g;
 
@@ -180,6 +180,8 @@ export class StructureReading {
   private sentenceList: Sentence[] | undefined;
   private wholeView: string | undefined;
   private clearedByReplyOf: Map<CompiledDetector, boolean> | undefined;
+  /** Per skeleton offset, how many sentence breaks stand at or before it. */
+  private breaksUpTo: Int32Array | undefined;
 
   constructor(readonly skeleton: Skeleton) {}
 
@@ -191,6 +193,19 @@ export class StructureReading {
   sentenceAt(at: number): number {
     const index = firstEndingAfter(this.sentences, at);
     return index < this.sentences.length ? index : -1;
+  }
+
+  /** No sentence break inside skeleton `[from, to)` (a real break, not a reading window's end). */
+  sameSentence(from: number, to: number): boolean {
+    if (to - from < 2) return true;
+    if (this.breaksUpTo === undefined) {
+      const { breaks } = this.skeleton;
+      const counts = new Int32Array(skeletonLength(this.skeleton));
+      let seen = 0;
+      for (let i = 0; i < counts.length; i++) counts[i] = breaks[i] === Break.Sentence ? ++seen : seen;
+      this.breaksUpTo = counts;
+    }
+    return this.breaksUpTo[to - 1] === this.breaksUpTo[from];
   }
 
   /** Whether the whole reply clears `detector` (its `unlessReply`), read once per reply. */

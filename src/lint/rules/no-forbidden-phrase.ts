@@ -2,25 +2,9 @@ import { builtInStructure, categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
-import { Break, type Skeleton } from '../skeleton.js';
-import {
-  excused,
-  forEachStructureHit,
-  isCancelled,
-  MAX_SENTENCE,
-  StructureReading,
-  type StructureHit,
-} from '../structure.js';
+import { excused, forEachStructureHit, isCancelled, StructureReading, type StructureHit } from '../structure.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
-
-/** No sentence break inside skeleton `[from, to)`, and not farther apart than a detector's window. */
-function sameSentence(skeleton: Skeleton, from: number, to: number): boolean {
-  // The detectors read a long sentence in windows of MAX_SENTENCE: farther apart is another window.
-  if (to - from > MAX_SENTENCE) return false;
-  for (let i = from + 1; i < to; i++) if (skeleton.breaks[i] === Break.Sentence) return false;
-  return true;
-}
 
 /**
  * 服务忌语: scolding, rhetorical questions at the customer, interrogation, discrimination, pushing
@@ -124,14 +108,13 @@ export const noForbiddenPhrase = defineBuiltInRule({
     };
     /** A detector's hit: reported unless a phrase finding already covers it; false once the rule has reported all it may. */
     const onStructureHit = (hit: StructureHit): boolean => {
-      const { skeleton } = context.reply;
       const category = hit.detector.category;
       const covered = phraseSpans.some(
         ([start, end, own]) =>
           (start < hit.end && hit.start < end) ||
-          (own === category && sameSentence(skeleton, Math.min(start, hit.start), Math.max(end, hit.end))),
+          (own === category && readingOf().sameSentence(Math.min(start, hit.start), Math.max(end, hit.end))),
       );
-      if (!covered && !isCancelled(builtInStructure(), skeleton, hit.start, category))
+      if (!covered && !isCancelled(builtInStructure(), context.reply.skeleton, hit.start, category))
         report(category, hit.detector.id, hit.start, hit.end);
       return reported < MAX_FINDINGS_PER_RULE;
     };
