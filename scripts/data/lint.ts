@@ -8,6 +8,7 @@ import {
   wordsFileSchema,
   listsFileSchema,
   structureFileSchema,
+  toneModelFileSchema,
   type StructureFile,
   PHRASE_LOCALES,
   PHRASE_RULE_IDS,
@@ -25,6 +26,7 @@ const SUGGESTIONS_FILE = 'suggestions.json';
 const SKELETON_FILE = 'skeleton.json';
 const WORDS_FILE = 'words.json';
 const STRUCTURE_FILE = 'structure.json';
+const TONE_FILE = 'tone-model.json';
 
 /**
  * rules/lint/*.json → src/generated/lint-data.ts. Every file is validated with zod, every pattern
@@ -116,6 +118,12 @@ export const lintGenerator: DataGenerator = {
         const parsed = structureFileSchema.safeParse(json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else structure = parsed.data;
+        continue;
+      }
+      if (name === TONE_FILE) {
+        const parsed = toneModelFileSchema.safeParse(json);
+        if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
+        else data.tone = parsed.data;
         continue;
       }
       if (name === 'categories.json') {

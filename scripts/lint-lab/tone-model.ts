@@ -1,9 +1,10 @@
 /**
- * Experiment (not shipped): does a learned tone model add recall to no-forbidden-phrase where the
- * structural detectors stop? A logistic regression over hashed character 1–3-grams of the reply's
- * skeleton, trained on the development sets (scripts/lint-lab/dev: conv, rewrite, persona, drill —
- * rude replies and their compliant twins) plus, as negatives, the agent turns of the written intent
- * conversations (rules/intents/written: platform-style replies by other writers). Without those
+ * Trains no-forbidden-phrase's tone score (src/lint/tone.ts; shipped since 2026-12-05, see
+ * scripts/lint-lab/tone/README.md): a logistic regression over hashed character 1–3-grams of the
+ * reply's normalised text, trained on the development sets (scripts/lint-lab/dev: conv, rewrite,
+ * persona, drill — rude replies and their compliant twins), the rows of scripts/lint-lab/tone/,
+ * and, as negatives, the agent turns of the written intent conversations (rules/intents/written),
+ * the other content rules' replies and the project's own compliant replies. Without the agent-turn
  * negatives the model learns "short and curt" and flags a third of the real replies.
  *
  * The threshold is chosen on the training data only (5-fold cross-validation: the lowest score at
@@ -11,53 +12,54 @@
  * adversarial set and the real replies are then measured once at that threshold, with the
  * detectors alone and with detectors OR model.
  *
- *   npx tsx scripts/lint-lab/tone-model.ts
+ *   npx tsx scripts/lint-lab/tone-model.ts [--out rules/lint/tone-model.json]   (then npm run gen)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInReader } from '../../src/lint/built-in-data.js';
 import { createLinter } from '../../src/lint/index.js';
-import { decodeToneModel, readTone, type ToneModelData } from './tone-scorer.js';
+import { createAssistant } from '../../src/assistant/index.js';
+import {
+  decodeToneModel,
+  forEachToneBucket,
+  politeFrameOf,
+  readTone,
+  TONE_MODEL_FORMAT,
+  type ToneModelData,
+} from '../../src/lint/tone.js';
+import { lintData } from '../../src/generated/lint-data.js';
 import { encodeBase64 } from '../../src/util/base64.js';
 import { noForbiddenPhraseCases } from '../../test/lint/cases/no-forbidden-phrase.js';
+import { ruleCases } from '../../test/lint/cases/index.js';
 import { ruleOfFile } from './tally.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BITS = Number(process.env.TONE_BITS ?? 18);
-/** `TONE_WORDS=1`: Latin word unigrams and bigrams of the skeleton too. */
-const WORDS = process.env.TONE_WORDS === '1';
-/** `TONE_DATA=1`: the rows of scripts/lint-lab/tone/ (polite replies; rude replies with polite twins) too. */
-const EXTRA = process.env.TONE_DATA === '1';
+const BITS = Number(process.env.TONE_BITS ?? 16);
+/** The rows of scripts/lint-lab/tone/ (polite replies; rude replies with polite twins); `TONE_DATA=0` leaves them out. */
+const EXTRA = process.env.TONE_DATA !== '0';
 const SIZE = 1 << BITS;
 /** Largest share of held-out negatives (cross-validation) the chosen threshold lets through. */
-const MAX_FP = 0.002;
+const MAX_FP = Number(process.env.TONE_MAX_FP ?? 0.001);
 const reader = builtInReader();
 
+/**
+ * The model's features, through the runtime's own hashing (src/lint/tone.ts) of the text the
+ * linter hands the rule (the reply's normalised text, as its skeleton reader folds it).
+ * `TONE_FEAT=skeleton` reads the skeleton instead (the first tries; it folds 您 into 你 and drops
+ * punctuation and particles: CV recall 0.49 vs 0.64 at 2^16, same data).
+ */
+const FEAT = process.env.TONE_FEAT ?? 'norm';
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
 function features(text: string): Int32Array {
-  const skeleton = `^${reader.skeletonOf(text).text}$`;
+  const skeleton = reader.skeletonOf(text);
   const out = new Set<number>();
-  for (let n = 1; n <= 3; n++)
-    for (let i = 0; i + n <= skeleton.length; i++) {
-      let h = 2166136261 ^ n;
-      for (let k = 0; k < n; k++) h = Math.imul(h ^ skeleton.charCodeAt(i + k), 16777619);
-      out.add((h >>> 0) & (SIZE - 1));
-    }
-  if (WORDS) {
-    const words = skeleton.match(/[a-z']+/g) ?? [];
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      const bigram = i > 0 ? `${words[i - 1]} ${word}` : undefined;
-      for (const [salt, token] of [
-        [0x9e3779b1, word],
-        [0x85ebca6b, bigram],
-      ] as const) {
-        if (token === undefined) continue;
-        let h: number = salt;
-        for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 16777619);
-        out.add((h >>> 0) & (SIZE - 1));
-      }
-    }
-  }
+  forEachToneBucket(FEAT === 'skeleton' ? unitsOf(skeleton.text) : skeleton.foldedUnits, BITS, (b) =>
+    out.add(b),
+  );
   return Int32Array.from(out);
 }
 
@@ -102,6 +104,54 @@ if (EXTRA)
           extra++;
         }
     }
+
+/**
+ * Replies written for the other content rules (their development sets and RuleTester
+ * tables: off-platform, over-promise, personal data, shipping wording), as negatives — curt,
+ * factual replies that break another rule but are not rude, which the model otherwise reads as rude (`TONE_NEG=0` leaves them out).
+ */
+let otherRuleRows = 0;
+if (process.env.TONE_NEG !== '0') {
+  const texts = new Set<string>();
+  for (const name of readdirSync(dev).filter(
+    (n) => n.endsWith('.jsonl') && /^(offplatform|overpromise|pii)\./.test(n),
+  ))
+    for (const line of readFileSync(join(dev, name), 'utf8').split('\n'))
+      if (line.trim() !== '') texts.add((JSON.parse(line) as { text: string }).text);
+  for (const id of [
+    'shipping-wording',
+    'unverified-shipping-claim',
+    'no-overpromise',
+    'no-pii-leak',
+    'no-offplatform-contact',
+  ]) {
+    const cases = ruleCases[id]!;
+    for (const c of [...cases.valid, ...cases.invalid]) texts.add(typeof c === 'string' ? c : c.text);
+  }
+  for (const text of texts) rows.push({ x: features(text), y: 0 });
+  otherRuleRows = texts.size;
+}
+
+/**
+ * The project's own compliant replies, as negatives: every built-in template rendered with its
+ * example (the canonical polite replies the assistant sends) and the structural detectors'
+ * counter-examples (compliant twins of their shapes, rules/lint/structure.json). `TONE_OWN=0`
+ * leaves them out.
+ */
+let ownRows = 0;
+if (process.env.TONE_OWN !== '0') {
+  const texts = new Set<string>();
+  const assistant = createAssistant();
+  for (const entry of assistant.templates.list())
+    texts.add(assistant.render(entry.id, entry.example as Record<string, unknown>, { locale: entry.locale }));
+  const structure = JSON.parse(readFileSync(join(ROOT, 'rules', 'lint', 'structure.json'), 'utf8')) as {
+    detectors: Array<{ counterExamples?: string[] }>;
+  };
+  for (const detector of structure.detectors)
+    for (const text of detector.counterExamples ?? []) texts.add(text);
+  for (const text of texts) rows.push({ x: features(text), y: 0 });
+  ownRows = texts.size;
+}
 
 let seed = 7;
 const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
@@ -155,7 +205,7 @@ heldNegatives.sort((a, b) => b - a);
 const threshold = heldNegatives[Math.floor(heldNegatives.length * MAX_FP)]!;
 const cvRecall = heldPositives.filter((s) => s > threshold).length / heldPositives.length;
 console.log(
-  `training rows ${rows.length} (rude ${heldPositives.length}, agent turns ${agentTurns.size}, tone rows ${extra}; bits ${BITS}, words ${WORDS}); threshold ${threshold.toFixed(3)} (CV: ${(MAX_FP * 100).toFixed(1)} % of negatives above it, rude recall ${cvRecall.toFixed(2)})`,
+  `training rows ${rows.length} (rude ${heldPositives.length}, agent turns ${agentTurns.size}, tone rows ${extra}, other-rule rows ${otherRuleRows}, own replies ${ownRows}; bits ${BITS}); threshold ${threshold.toFixed(3)} (CV: ${(MAX_FP * 100).toFixed(1)} % of negatives above it, rude recall ${cvRecall.toFixed(2)})`,
 );
 
 const trained = train(rows);
@@ -169,10 +219,12 @@ let shippedTone: ((text: string) => boolean) | undefined;
 if (out !== undefined || process.env.TONE_QUANT === '1') {
   let largest = 0;
   for (const w of trained.weights) largest = Math.max(largest, Math.abs(w));
-  const scale = largest / 127;
+  // TONE_LEVELS: weights rounded to ±levels steps (fewer levels: smaller once the data is deflated).
+  const levels = Number(process.env.TONE_LEVELS ?? 7);
+  const scale = largest / levels;
   const int8 = Int8Array.from(trained.weights, (w) => Math.round(w / scale));
   const data: ToneModelData = {
-    format: 'tone-1',
+    format: TONE_MODEL_FORMAT,
     bits: BITS,
     scale,
     bias: trained.bias(),
@@ -180,7 +232,14 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
     weights: encodeBase64(int8),
   };
   const model = decodeToneModel(data);
-  shippedTone = (text: string) => readTone(model, reader.skeletonOf(text).text, [0]).rude;
+  const politeFrame = politeFrameOf(lintData().structure.classes);
+  shippedTone = (text: string) => {
+    const skeleton = reader.skeletonOf(text);
+    const t = readTone(model, skeleton.foldedUnits);
+    // As the rule reads it: a polite frame in the sentence it points at clears it.
+    if (t.rude && politeFrame.test(skeleton.normalized.text.slice(t.start, t.end))) return false;
+    return t.rude;
+  };
   if (out !== undefined) {
     writeFileSync(out, `${JSON.stringify(data)}\n`);
     console.log(
@@ -191,7 +250,7 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
 const linter = createLinter();
 const modelFlags = (text: string): boolean => shippedTone?.(text) ?? score(features(text)) > threshold;
 const detected = (text: string): boolean =>
-  linter.lint(text).findings.some((f) => f.ruleId === 'no-forbidden-phrase');
+  linter.lint(text).findings.some((f) => f.ruleId === 'no-forbidden-phrase' && f.messageId !== 'tone');
 function measure(name: string, cases: ReadonlyArray<{ text: string; rude: boolean }>): void {
   const c = { d: [0, 0, 0], m: [0, 0, 0] }; // tp, fp, fn
   for (const { text, rude } of cases) {
@@ -202,8 +261,11 @@ function measure(name: string, cases: ReadonlyArray<{ text: string; rude: boolea
       ['m', m],
     ] as const) {
       if (rude && hit) c[key][0]!++;
-      else if (!rude && hit) c[key][1]!++;
-      else if (rude) c[key][2]!++;
+      else if (!rude && hit) {
+        c[key][1]!++;
+        if (key === 'm' && !d && process.env.TONE_SHOW === '1' && !name.startsWith('blind'))
+          console.log(`  FP ${text}`);
+      } else if (rude) c[key][2]!++;
     }
   }
   const f = ([tp, fp, fn]: number[]): string =>
@@ -237,6 +299,8 @@ try {
   const real = jsonl(realPath).map((r) => r.reply as string);
   const byModel = real.filter((t) => !detected(t) && modelFlags(t)).length;
   console.log(`real agent replies: ${real.length}; flagged by the model and not the detectors: ${byModel}`);
+  if (process.env.TONE_SHOW === '1')
+    for (const t of real.filter((t) => !detected(t) && modelFlags(t))) console.log(`  real ${t}`);
 } catch {
   console.log(`real agent replies: not found at ${realPath}`);
 }

@@ -9,6 +9,7 @@ import {
 import type { EntrySource } from './phrase-set.js';
 import { SkeletonReader } from './skeleton.js';
 import { compileStructure, type CompiledStructure } from './structure.js';
+import { decodeToneModel, politeFrameOf, type ToneModel } from './tone.js';
 
 // The one reader of the generated lint data (rules/lint/, validated and example-checked at build time).
 
@@ -58,6 +59,32 @@ export function builtInReader(): SkeletonReader {
 /** The word lists rules read outside their phrase data (rules/lint/words.json). */
 export function ruleWords(): RuleWords {
   return lintData().words;
+}
+
+let tone: BuiltInTone | null | undefined;
+
+/** no-forbidden-phrase's learned tone score and what clears it (see `builtInTone`). */
+export interface BuiltInTone {
+  readonly model: ToneModel;
+  /**
+   * A polite frame (zh.polite, en.polite of rules/lint/structure.json: 请问, 麻烦, may I ask,
+   * could you …) in the sentence the score points at clears it, as it clears the interrogation
+   * detectors: a question asked through one is a question, not an interrogation. Tested on the
+   * normalised text, where 您 is still 您.
+   */
+  readonly politeFrame: RegExp;
+}
+
+/** no-forbidden-phrase's learned tone score (rules/lint/tone-model.json), decoded on first use; null without one. */
+export function builtInTone(): BuiltInTone | null {
+  if (tone === undefined) {
+    const data = lintData().tone;
+    tone =
+      data === undefined
+        ? null
+        : { model: decodeToneModel(data), politeFrame: politeFrameOf(lintData().structure.classes) };
+  }
+  return tone;
 }
 
 let structure: CompiledStructure | undefined;

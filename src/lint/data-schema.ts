@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
 import type { ShippedStructure } from './structure.js';
+import { TONE_MODEL_FORMAT } from './tone.js';
 
 /** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */
 export const FORBIDDEN_CATEGORIES = [
@@ -216,6 +217,25 @@ export const structureDetectorSchema = z
   })
   .strict();
 export type StructureDetector = z.infer<typeof structureDetectorSchema>;
+
+/**
+ * rules/lint/tone-model.json: no-forbidden-phrase's learned tone score (src/lint/tone.ts), written
+ * by `npx tsx scripts/lint-lab/tone-model.ts --out rules/lint/tone-model.json`.
+ */
+export const toneModelFileSchema = z
+  .object({
+    format: z.literal(TONE_MODEL_FORMAT),
+    bits: z.number().int().min(8).max(20),
+    scale: z.number().positive(),
+    bias: z.number(),
+    threshold: z.number(),
+    weights: z.string().regex(/^[A-Za-z0-9+/]*$/),
+  })
+  .strict()
+  .refine((model) => model.weights.length === Math.ceil(((1 << model.bits) * 4) / 3), {
+    message: 'weights must hold 2^bits int8 values (base64, no padding)',
+    path: ['weights'],
+  });
 
 export const structureFileSchema = z
   .object({
@@ -550,6 +570,8 @@ export interface BuiltInLintData {
   lists: Array<{ locale: PhraseLocale; lists: Record<string, string[]> }>;
   /** rules/lint/structure.json without the detectors' examples (checked at build time). */
   structure: ShippedStructure;
+  /** rules/lint/tone-model.json (absent: no tone score). */
+  tone?: z.infer<typeof toneModelFileSchema>;
   files: Array<{ file: string; rule: PhraseRuleId; locale: PhraseLocale; phrases: CompilableEntry[] }>;
 }
 

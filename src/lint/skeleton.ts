@@ -45,6 +45,8 @@ export interface Skeleton {
   readonly toNormalized: Int32Array;
   /** The reply as `normalize()` folds it; computed when first asked for. */
   readonly normalized: NormalizedText;
+  /** `normalized.text` as UTF-16 code units, without making the string or its offset arrays (a view). */
+  readonly foldedUnits: Uint16Array;
 }
 
 const enum Kind {
@@ -202,6 +204,11 @@ class ReadSkeleton implements Skeleton {
 
   get toNormalized(): Int32Array {
     return (this.toNormalizedView ??= this.arrays.toFolded.subarray(0, this.length));
+  }
+
+  get foldedUnits(): Uint16Array {
+    const b = this.arrays;
+    return b.folded.codes.subarray(0, b.folded.size);
   }
 
   get normalized(): NormalizedText {

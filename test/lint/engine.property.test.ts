@@ -28,6 +28,9 @@ const FRAGMENTS = [
   '這是規定',
   '我有什么办法',
   '你到XX部门问问',
+  // The tone score's shapes (a warning where no list or detector speaks).
+  '自己动动手指查一下不就知道了',
+  'Seriously, did you not even look at the size chart before buying?',
   '已发货',
   '仓库',
   '保证',

@@ -1,8 +1,10 @@
-import { builtInStructure, categoryInfo } from '../built-in-data.js';
+import { toOriginalRange } from '../../normalize/index.js';
+import { builtInStructure, builtInTone, categoryInfo } from '../built-in-data.js';
 import { FORBIDDEN_CATEGORIES, type ForbiddenCategory } from '../data-schema.js';
 import { ruleDocsUrl } from '../docs.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { excused, forEachStructureHit, isCancelled, StructureReading, type StructureHit } from '../structure.js';
+import { readTone } from '../tone.js';
 
 const FORBIDDEN: ReadonlySet<string> = new Set(FORBIDDEN_CATEGORIES);
 
@@ -66,6 +68,11 @@ export const noForbiddenPhrase = defineBuiltInRule({
         'zh-Hans': '服务忌语（事不关己）：“{{text}}”。请让客户感到您愿意帮忙。',
         'zh-Hant': '服務忌語（事不關己）：“{{text}}”。請讓客戶感到您願意幫忙。',
         en: 'Forbidden language (“not my business”): “{{text}}”. Show the customer you want to help.',
+      },
+      tone: {
+        'zh-Hans': '语气可能让客户不舒服：“{{text}}”。请换成耐心、礼貌的说法：先致歉或说明原因，再说您能做什么。',
+        'zh-Hant': '語氣可能讓客戶不舒服：“{{text}}”。請換成耐心、禮貌的說法：先致歉或說明原因，再說您能做什麼。',
+        en: 'This may sound rude to the customer: “{{text}}”. Say it patiently and politely: apologise or give the reason, then say what you can do.',
       },
       custom: {
         'zh-Hans': '店铺禁用语：“{{text}}”{{note}}',
@@ -140,6 +147,24 @@ export const noForbiddenPhrase = defineBuiltInRule({
         // The structure of each sentence (rules/lint/structure.json): new wordings of the same ideas.
         if (reported >= MAX_FINDINGS_PER_RULE) return;
         forEachStructureHit(builtInStructure(), context.reply.skeleton, readingOf, onStructureHit);
+        // Where the lists and the detectors found nothing: how the reply sounds, as a warning
+        // (a learned score is less sure than a named shape), pointing at its rudest sentence.
+        const tone = reported > 0 ? null : builtInTone();
+        const { skeleton } = context.reply;
+        if (tone === null) return;
+        const units = skeleton.foldedUnits;
+        if (units.length === 0) return;
+        const reading = readTone(tone.model, units);
+        if (!reading.rude || reading.end <= reading.start) return;
+        const { normalized } = skeleton;
+        if (tone.politeFrame.test(normalized.text.slice(reading.start, reading.end))) return;
+        const range = toOriginalRange(normalized, reading.start, reading.end);
+        context.report({
+          messageId: 'tone',
+          severity: 'warn',
+          data: { category: 'tone', text: context.reply.text.slice(range[0], range[1]).trim() },
+          range,
+        });
       },
     };
   },

@@ -3,6 +3,11 @@ import type { RuleCases } from './types.js';
 
 export const noForbiddenPhraseCases: RuleCases = {
   valid: [
+    // Compliant twins of the tone cases below: the same facts said with 您, an offer and no push.
+    '我动动手指帮您查一下，马上就知道了',
+    '您在物流页面就能看到，我也帮您截个图',
+    '您喺物流頁面就睇到，我都幫您截個圖',
+    'Did you get a chance to look at the size chart? I can help you pick.',
     // The harmless uses the domain brief names.
     '不知道您方便吗',
     '我也不清楚，马上帮您问一下',
@@ -109,6 +114,31 @@ export const noForbiddenPhraseCases: RuleCases = {
     'The answer is no, but I can offer a store credit instead.',
   ],
   invalid: [
+    // The learned tone score (src/lint/tone.ts): rude in words no list or detector names; a
+    // warning that points at the rudest sentence.
+    {
+      text: '自己动动手指查一下不就知道了',
+      errors: [
+        {
+          messageId: 'tone',
+          severity: 'warn',
+          actual: '自己动动手指查一下不就知道了',
+          data: { category: 'tone' },
+        },
+      ],
+    },
+    { text: '你手机没有物流页面吗，点进去看啊', errors: [{ messageId: 'tone', severity: 'warn' }] },
+    { text: '你手機冇物流頁面咩，自己㩒入去睇啊', errors: [{ messageId: 'tone', severity: 'warn' }] },
+    {
+      text: 'Thanks for waiting. Seriously, did you not even look at the size chart before buying?',
+      errors: [
+        {
+          messageId: 'tone',
+          severity: 'warn',
+          actual: 'Seriously, did you not even look at the size chart before buying?',
+        },
+      ],
+    },
     // The domain brief's examples, one per category.
     {
       text: '不是告诉你了，怎么还不明白？',

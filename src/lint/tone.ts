@@ -1,0 +1,216 @@
+/**
+ * A learned tone score for no-forbidden-phrase, where the phrase lists and the structural
+ * detectors stop: a logistic regression over hashed character 1–3-grams of the reply's
+ * normalised text (rules/lint/tone-model.json, trained by scripts/lint-lab/tone-model.ts on rude
+ * replies and their polite twins, thousands of ordinary agent turns, and curt replies written for
+ * the other content rules). It reads how a reply sounds, not which words it holds, so new wordings
+ * of a rude idea score high; it is less sure than a detector, so its findings are warnings.
+ *
+ * It reads the normalised text, not the skeleton the detectors read: the skeleton folds 您 into 你
+ * and drops punctuation and particles, and those are what tone is made of (您 vs 你, ? and !,
+ * 啊 / 吧 / 呢). Digit runs read as one `0` and white-space runs as one space, so numbers and
+ * layout do not count. Features are binary (an n-gram counts once per reply), hashed FNV-1a seeded
+ * with the n-gram length over the text with `^` and `$` around it; the trainer calls
+ * `forEachToneBucket`, so both hash the same way.
+ */
+import { decodeBase64 } from '../util/base64.js';
+
+export const TONE_MODEL_FORMAT = 'tone-2';
+/** The longest n-gram the model reads. */
+const MAX_N = 3;
+
+/**
+ * rules/lint/tone-model.json (validated by `toneModelFileSchema`): 2^bits buckets whose weight is
+ * the int8 at that index (base64, src/util/base64.ts) × `scale`; `bias`; a reply is flagged when
+ * its logit exceeds `threshold` (the trainer's cross-validated one).
+ */
+export interface ToneModelData {
+  readonly format: typeof TONE_MODEL_FORMAT;
+  readonly bits: number;
+  readonly scale: number;
+  readonly bias: number;
+  readonly threshold: number;
+  readonly weights: string;
+}
+
+export interface ToneModel {
+  readonly bits: number;
+  readonly scale: number;
+  readonly bias: number;
+  readonly threshold: number;
+  readonly weights: Int8Array;
+  /** Per bucket, the stamp of the last reply that used it (binary features; 16 bits keep it small in cache). */
+  readonly seen: Uint16Array;
+  stamp: number;
+}
+
+export function decodeToneModel(data: ToneModelData): ToneModel {
+  const bytes = decodeBase64(data.weights);
+  if (bytes.length !== 1 << data.bits)
+    throw new Error(`tone model: ${bytes.length} weights for ${1 << data.bits} buckets`);
+  return {
+    bits: data.bits,
+    scale: data.scale,
+    bias: data.bias,
+    threshold: data.threshold,
+    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    seen: new Uint16Array(1 << data.bits),
+    stamp: 0,
+  };
+}
+
+/**
+ * What clears a tone score: a polite frame (the structure's word classes zh.polite and en.polite:
+ * 请问, 麻烦, may I ask, could you …) in the sentence it points at, as such a frame clears the
+ * interrogation detectors. The classes are written for the skeleton (你 for 您); this regex reads
+ * the normalised text, where 您 is still 您.
+ */
+export function politeFrameOf(classes: Readonly<Record<string, readonly string[]>>): RegExp {
+  const zh = (classes['zh.polite'] ?? []).map((word) => word.replaceAll('你', '[你您]'));
+  const en = (classes['en.polite'] ?? []).map((words) => `\\b(?:${words})\\b`);
+  return new RegExp([...zh, ...en].join('|') || '(?!)');
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000;
+}
+
+/** Sentence ends in the normalised text (normalize() folds 。！？ to these, but keeps 。). */
+function endsSentence(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3002;
+}
+
+/** The unit the model reads for a folded code unit: digits as `0`, white space as a space. */
+function toneUnit(code: number): number {
+  return isDigit(code) ? 0x30 : isSpace(code) ? 0x20 : code;
+}
+
+/** FNV-1a of the n-gram `a`, `b`, `c` (the last `n` of them, oldest first), seeded with n. */
+function bucketOf(n: number, a: number, b: number, c: number, mask: number): number {
+  let h = 2166136261 ^ n;
+  if (n === 3) h = Math.imul(h ^ a, 16777619);
+  if (n >= 2) h = Math.imul(h ^ b, 16777619);
+  h = Math.imul(h ^ c, 16777619);
+  return (h >>> 0) & mask;
+}
+
+const START = 0x5e; // `^`
+const END = 0x24; // `$`
+
+/**
+ * Walks the model's reading of the folded `units` — `^`, the units with digit and white-space
+ * runs collapsed, `$` — calling `onGram(bucket, unitIndex)` for every n-gram (1 ≤ n ≤ 3) that
+ * ends at each read unit, `unitIndex` being the folded offset of that last unit (`units.length`
+ * for `$`). Allocates nothing.
+ */
+function walkTone(
+  units: ArrayLike<number>,
+  length: number,
+  bits: number,
+  onGram: (bucket: number, unitIndex: number) => void,
+): void {
+  const mask = (1 << bits) - 1;
+  let a = 0;
+  let b = START;
+  let read = 1; // units read so far, `^` included
+  onGram(bucketOf(1, 0, 0, START, mask), -1);
+  for (let i = 0; i <= length; i++) {
+    const c = i === length ? END : toneUnit(units[i]!);
+    if ((c === 0x30 || c === 0x20) && c === b && i < length) continue;
+    read++;
+    for (let n = 1; n <= MAX_N && n <= read; n++) onGram(bucketOf(n, a, b, c, mask), i);
+    a = b;
+    b = c;
+  }
+}
+
+/**
+ * Calls `onBucket` with the bucket of every n-gram (1 ≤ n ≤ 3) of the model's reading of the
+ * folded `units` (repeats included: binary counting is up to the caller). The trainer's features.
+ */
+export function forEachToneBucket(
+  units: ArrayLike<number>,
+  bits: number,
+  onBucket: (bucket: number) => void,
+): void {
+  walkTone(units, units.length, bits, (bucket) => onBucket(bucket));
+}
+
+export interface ToneReading {
+  /** The reply's logit (bias + the weights of its n-grams). */
+  readonly logit: number;
+  /** Whether it is above the model's threshold. */
+  readonly rude: boolean;
+  /**
+   * Normalised-text offsets `[start, end)` of the sentence that weighs most toward rudeness: where
+   * the finding points.
+   */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Score the reply's folded code units (`Skeleton.foldedUnits`: the normalised text). Allocates
+ * nothing but the reading; not re-entrant (the model's stamps are shared scratch). An n-gram
+ * counts toward the sentence its last unit is in; a sentence ends with its mark. The walk is
+ * `walkTone`'s, written out: a callback per n-gram cost a third of the time on the hot path.
+ */
+export function readTone(model: ToneModel, units: ArrayLike<number>): ToneReading {
+  if (++model.stamp === 0xffff) {
+    model.seen.fill(0);
+    model.stamp = 1;
+  }
+  const stamp = model.stamp;
+  const { weights, seen, scale } = model;
+  const mask = (1 << model.bits) - 1;
+  const length = units.length;
+  let sum = 0; // in weight units; scaled once at the end
+  let sentenceStart = 0;
+  let sentenceSum = 0;
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = length;
+  let a = 0;
+  let b = START;
+  let read = 1;
+  let bucket = bucketOf(1, 0, 0, START, mask);
+  seen[bucket] = stamp;
+  sum += weights[bucket]!;
+  sentenceSum += weights[bucket]!;
+  for (let i = 0; i <= length; i++) {
+    const c = i === length ? END : toneUnit(units[i]!);
+    if ((c === 0x30 || c === 0x20) && c === b && i < length) continue;
+    read++;
+    for (let n = 1; n <= MAX_N && n <= read; n++) {
+      bucket = bucketOf(n, a, b, c, mask);
+      if (seen[bucket] === stamp) continue;
+      seen[bucket] = stamp;
+      const weight = weights[bucket]!;
+      sum += weight;
+      sentenceSum += weight;
+    }
+    if (i < length && endsSentence(c)) {
+      if (sentenceSum > best) {
+        best = sentenceSum;
+        bestStart = sentenceStart;
+        bestEnd = i + 1;
+      }
+      sentenceStart = i + 1;
+      sentenceSum = 0;
+    }
+    a = b;
+    b = c;
+  }
+  if (sentenceSum > best && sentenceStart < length) {
+    bestStart = sentenceStart;
+    bestEnd = length;
+  }
+  // The finding starts at the sentence's first word, not at the space after the previous mark.
+  while (bestStart < bestEnd && isSpace(units[bestStart]!)) bestStart++;
+  const logit = model.bias + sum * scale;
+  return { logit, rude: logit > model.threshold, start: bestStart, end: Math.max(bestStart, bestEnd) };
+}
