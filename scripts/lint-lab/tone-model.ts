@@ -56,10 +56,11 @@ function unitsOf(text: string): Uint16Array {
 }
 function features(text: string): Int32Array {
   const skeleton = reader.skeletonOf(text);
+  // Binary, as the scorer reads it: each n-gram once.
   const out = new Set<number>();
-  forEachToneBucket(FEAT === 'skeleton' ? unitsOf(skeleton.text) : skeleton.foldedUnits, BITS, (b) =>
-    out.add(b),
-  );
+  const units =
+    FEAT === 'skeleton' ? unitsOf(skeleton.text) : skeleton.foldedCodes.slice(0, skeleton.foldedLength);
+  forEachToneBucket(units, BITS, (b) => out.add(b));
   return Int32Array.from(out);
 }
 
@@ -235,7 +236,7 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
   const politeFrame = politeFrameOf(lintData().structure.classes);
   shippedTone = (text: string) => {
     const skeleton = reader.skeletonOf(text);
-    const t = readTone(model, skeleton.foldedUnits);
+    const t = readTone(model, skeleton.foldedCodes, skeleton.foldedLength);
     // As the rule reads it: a polite frame in the sentence it points at clears it.
     if (t.rude && politeFrame.test(skeleton.normalized.text.slice(t.start, t.end))) return false;
     return t.rude;

@@ -45,8 +45,12 @@ export interface Skeleton {
   readonly toNormalized: Int32Array;
   /** The reply as `normalize()` folds it; computed when first asked for. */
   readonly normalized: NormalizedText;
-  /** `normalized.text` as UTF-16 code units, without making the string or its offset arrays (a view). */
-  readonly foldedUnits: Uint16Array;
+  /**
+   * `normalized.text` as UTF-16 code units `foldedCodes[0, foldedLength)`, without making the
+   * string or its offset arrays: the reader's scratch, valid while this reply is being linted.
+   */
+  readonly foldedCodes: Uint16Array;
+  readonly foldedLength: number;
 }
 
 const enum Kind {
@@ -206,9 +210,12 @@ class ReadSkeleton implements Skeleton {
     return (this.toNormalizedView ??= this.arrays.toFolded.subarray(0, this.length));
   }
 
-  get foldedUnits(): Uint16Array {
-    const b = this.arrays;
-    return b.folded.codes.subarray(0, b.folded.size);
+  get foldedCodes(): Uint16Array {
+    return this.arrays.folded.codes;
+  }
+
+  get foldedLength(): number {
+    return this.arrays.folded.size;
   }
 
   get normalized(): NormalizedText {

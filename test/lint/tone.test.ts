@@ -94,6 +94,10 @@ describe('readTone', () => {
     expect(readTone(model, u('好滚好滚好')).logit).toBe(readTone(model, u('好滚好')).logit);
   });
 
+  it('reads only units[0, length)', () => {
+    expect(readTone(model, u('谢谢您。滚'), 4).rude).toBe(false);
+  });
+
   it('keeps its range inside any text', () => {
     fc.assert(
       fc.property(

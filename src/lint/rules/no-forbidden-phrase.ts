@@ -152,9 +152,9 @@ export const noForbiddenPhrase = defineBuiltInRule({
         const tone = reported > 0 ? null : builtInTone();
         const { skeleton } = context.reply;
         if (tone === null) return;
-        const units = skeleton.foldedUnits;
-        if (units.length === 0) return;
-        const reading = readTone(tone.model, units);
+        const length = skeleton.foldedLength;
+        if (length === 0) return;
+        const reading = readTone(tone.model, skeleton.foldedCodes, length);
         if (!reading.rude || reading.end <= reading.start) return;
         const { normalized } = skeleton;
         if (tone.politeFrame.test(normalized.text.slice(reading.start, reading.end))) return;
