@@ -31,14 +31,23 @@ describe('huashu lint: an argument that names no file', () => {
     expect(r.stdout).toBe('');
   });
 
-  it.each(['亲，已发货', 'Hello', 'https://shop.example/item/1', '好的.', 'v1.2', '已发货.'])(
-    '%j is a reply and is linted',
-    async (argument) => {
-      const r = await lint([argument]);
-      expect(r.linted).toEqual([argument]);
-      expect(r.code).toBe(argument.includes('已发货') ? 1 : 0);
-    },
-  );
+  it.each([
+    '亲，已发货',
+    'Hello',
+    'https://shop.example/item/1',
+    '好的.',
+    'v1.2',
+    '已发货.',
+    // A reply's text with a glob character: no file matches it, and it does not look like a path.
+    '请问是这个订单吗?',
+    'Could you check the size?',
+    '亲，[订单x]已发货*',
+    '{好的,谢谢}',
+  ])('%j is a reply and is linted', async (argument) => {
+    const r = await lint([argument]);
+    expect(r.linted).toEqual([argument]);
+    expect(r.code).toBe(argument.includes('已发货') ? 1 : 0);
+  });
 
   it('through execute(): an empty argument prints the usage and exits 2', async () => {
     const out = lintIo({ cwd: tmp.dir });

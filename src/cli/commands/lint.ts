@@ -143,8 +143,20 @@ function resolveInputs(positionals: readonly string[], io: CliIo): LintInput[] {
     const path = resolve(io.cwd, argument);
     const stats = statIfExists(path);
     if (stats === undefined && isPattern(argument)) {
-      // A glob the shell did not expand (quoted, or on Windows): expanded here; no match is an error.
-      for (const file of expandInputArgument(argument, io.cwd))
+      // A glob the shell did not expand (quoted, or on Windows): expanded here; no match is an
+      // error — unless the argument is a lone reply whose text holds a glob character
+      // (请问是这个订单吗?, "Could you check [the] size?"): one that does not look like a path.
+      let files: ReturnType<typeof expandInputArgument>;
+      try {
+        files = expandInputArgument(argument, io.cwd);
+      } catch (error) {
+        if (positionals.length === 1 && !looksLikeInputPath(argument)) {
+          inputs.push({ kind: 'text', text: argument });
+          continue;
+        }
+        throw error;
+      }
+      for (const file of files)
         inputs.push({
           kind: 'file',
           display: file.display,
