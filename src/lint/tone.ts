@@ -8,13 +8,14 @@
  *
  * It reads the normalised text, not the skeleton the detectors read: the skeleton folds 您 into 你
  * and drops punctuation and particles, and those are what tone is made of (您 vs 你, ? and !,
- * 啊 / 吧 / 呢). Digit runs read as one `0` and white-space runs as one space, so numbers and
- * layout do not count. Features are binary (an n-gram counts once per reply: counting every
+ * 啊 / 吧 / 呢). Digit runs read as one `0`, so numbers do not count (the fold already made every
+ * white-space run one space). Features are binary (an n-gram counts once per reply: counting every
  * occurrence was measured, holdout recall 0.77 -> 0.73), hashed FNV-1a seeded with the n-gram
  * length over the text with `^` and `$` around it; the trainer calls `forEachToneBucket`, so both
  * hash the same way.
  */
 import { decodeBase64 } from '../util/base64.js';
+import { expandClasses } from './structure.js';
 
 export const TONE_MODEL_FORMAT = 'tone-2';
 /** The longest n-gram the model reads. */
@@ -67,27 +68,23 @@ export function decodeToneModel(data: ToneModelData): ToneModel {
  * the normalised text, where 您 is still 您.
  */
 export function politeFrameOf(classes: Readonly<Record<string, readonly string[]>>): RegExp {
-  const zh = (classes['zh.polite'] ?? []).map((word) => word.replaceAll('你', '[你您]'));
-  const en = (classes['en.polite'] ?? []).map((words) => `\\b(?:${words})\\b`);
-  return new RegExp([...zh, ...en].join('|') || '(?!)');
+  return new RegExp(expandClasses('{zh.polite}|\\b(?:{en.polite})\\b', classes).replaceAll('你', '[你您]'));
 }
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000;
-}
+const SPACE = 0x20;
 
 /** Sentence ends in the normalised text (normalize() folds 。！？ to these, but keeps 。). */
 function endsSentence(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3002;
 }
 
-/** The unit the model reads for a folded code unit: digits as `0`, white space as a space. */
+/** The unit the model reads for a folded code unit: digits as `0`. */
 function toneUnit(code: number): number {
-  return isDigit(code) ? 0x30 : isSpace(code) ? 0x20 : code;
+  return isDigit(code) ? 0x30 : code;
 }
 
 /** FNV-1a of the n-gram `a`, `b`, `c` (the last `n` of them, oldest first), seeded with n. */
@@ -103,8 +100,8 @@ const START = 0x5e; // `^`
 const END = 0x24; // `$`
 
 /**
- * Walks the model's reading of the folded `units` — `^`, the units with digit and white-space
- * runs collapsed, `$` — calling `onGram(bucket, unitIndex)` for every n-gram (1 ≤ n ≤ 3) that
+ * Walks the model's reading of the folded `units` — `^`, the units with digit runs collapsed,
+ * `$` — calling `onGram(bucket, unitIndex)` for every n-gram (1 ≤ n ≤ 3) that
  * ends at each read unit, `unitIndex` being the folded offset of that last unit (`units.length`
  * for `$`). Allocates nothing.
  */
@@ -121,7 +118,7 @@ function walkTone(
   onGram(bucketOf(1, 0, 0, START, mask), -1);
   for (let i = 0; i <= length; i++) {
     const c = i === length ? END : toneUnit(units[i]!);
-    if ((c === 0x30 || c === 0x20) && c === b && i < length) continue;
+    if (c === 0x30 && b === 0x30 && i < length) continue;
     read++;
     for (let n = 1; n <= MAX_N && n <= read; n++) onGram(bucketOf(n, a, b, c, mask), i);
     a = b;
@@ -173,7 +170,7 @@ function logitOf(model: ToneModel, units: ArrayLike<number>, length: number): nu
   let read = 1;
   for (let i = 0; i <= length; i++) {
     const c = i === length ? END : toneUnit(units[i]!);
-    if ((c === 0x30 || c === 0x20) && c === b && i < length) continue;
+    if (c === 0x30 && b === 0x30 && i < length) continue;
     read++;
     for (let n = 1; n <= MAX_N && n <= read; n++) {
       bucket = bucketOf(n, a, b, c, mask);
@@ -223,7 +220,7 @@ function rudestSentence(model: ToneModel, units: ArrayLike<number>, length: numb
     bestEnd = length;
   }
   // The finding starts at the sentence's first word, not at the space after the previous mark.
-  while (bestStart < bestEnd && isSpace(units[bestStart]!)) bestStart++;
+  while (bestStart < bestEnd && units[bestStart] === SPACE) bestStart++;
   return [bestStart, Math.max(bestStart, bestEnd)];
 }
 

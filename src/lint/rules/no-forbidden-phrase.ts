@@ -154,11 +154,11 @@ export const noForbiddenPhrase = defineBuiltInRule({
         if (tone === null) return;
         const length = skeleton.foldedLength;
         if (length === 0) return;
-        const reading = readTone(tone.model, skeleton.foldedCodes, length);
-        if (!reading.rude || reading.end <= reading.start) return;
+        const sound = readTone(tone.model, skeleton.foldedCodes, length);
+        if (!sound.rude || sound.end <= sound.start) return;
         const { normalized } = skeleton;
-        if (tone.politeFrame.test(normalized.text.slice(reading.start, reading.end))) return;
-        const range = toOriginalRange(normalized, reading.start, reading.end);
+        if (tone.politeFrame.test(normalized.text.slice(sound.start, sound.end))) return;
+        const range = toOriginalRange(normalized, sound.start, sound.end);
         context.report({
           messageId: 'tone',
           severity: 'warn',
