@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
 import type { ShippedStructure } from './structure.js';
-import { TONE_MODEL_FORMAT } from './tone.js';
 
 /** The forbidden-language categories of the domain brief (§4), plus `custom` for a shop's own packs. */
 export const FORBIDDEN_CATEGORIES = [
@@ -217,6 +216,9 @@ export const structureDetectorSchema = z
   })
   .strict();
 export type StructureDetector = z.infer<typeof structureDetectorSchema>;
+
+/** The format of rules/lint/tone-model.json that src/lint/tone.ts reads. */
+export const TONE_MODEL_FORMAT = 'tone-2';
 
 /**
  * rules/lint/tone-model.json: no-forbidden-phrase's learned tone score (src/lint/tone.ts), written

@@ -15,9 +15,10 @@
  * hash the same way.
  */
 import { decodeBase64 } from '../util/base64.js';
+import { TONE_MODEL_FORMAT } from './data-schema.js';
 import { expandClasses } from './structure.js';
 
-export const TONE_MODEL_FORMAT = 'tone-2';
+export { TONE_MODEL_FORMAT };
 /** The longest n-gram the model reads. */
 const MAX_N = 3;
 
