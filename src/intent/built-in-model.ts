@@ -70,7 +70,7 @@ export function builtInIntentModel(): BuiltInIntentModel {
         const start = spans[2 * i] ?? -1;
         const end = spans[2 * i + 1] ?? -1;
         if (start < 0 || end <= start) continue; // whole-message features have no place to show
-        const weight = model.weightOf(features.keys[i] ?? 0, intentIndex) / model.temperature;
+        const weight = model.weightOfScored(i, intentIndex) / model.temperature;
         if (weight < min) continue;
         // The same span from two features (a gram and a word) counts once, with the larger weight.
         let at = best.findIndex((e) => e.start === start && e.end === end);

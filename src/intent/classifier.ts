@@ -373,8 +373,10 @@ export function createIntentClassifier(
     const text = lastCharacters(agent.tail, AGENT_TAIL);
     agentTurn = classifyAgentTurn(text);
     patterns.match(text);
-    extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
     topicScores.fill(0);
+    // Only naive Bayes reads the agent's words as features; another model's topic is the patterns'.
+    if (external === undefined)
+      extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
     if (external === undefined && agentFeatures.contentSize > 0) {
       if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
       const totals = confidences; // scratch of length ≥ modelCount

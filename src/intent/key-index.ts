@@ -1,10 +1,11 @@
 /**
- * A frozen map from 32-bit feature keys to dense indices, as two typed arrays with open
- * addressing: a lookup is a multiply, a shift and usually one probe, with no allocation.
+ * A frozen map from 32-bit feature keys to dense indices, in one typed array of (key, index)
+ * pairs with open addressing: a lookup is a multiply, a shift and usually one probe, touching one
+ * cache line, with no allocation.
  */
 export class KeyIndex {
-  private readonly keys: Uint32Array;
-  private readonly values: Int32Array;
+  // slots[2s] = key (as int32), slots[2s + 1] = its index, -1 for an empty slot.
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
   readonly size: number;
@@ -14,17 +15,17 @@ export class KeyIndex {
     while (1 << bits < keys.length * 2) bits++;
     const capacity = 1 << bits;
     this.shift = 32 - bits;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 2);
+    for (let s = 1; s < this.slots.length; s += 2) this.slots[s] = -1;
     this.mask = capacity - 1;
     let size = 0;
     for (let i = 0; i < keys.length; i++) {
-      const key = (keys[i] ?? 0) >>> 0;
+      const key = (keys[i] ?? 0) | 0;
       let slot = this.slot(key);
-      while (this.values[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-      if (this.values[slot] === -1) {
-        this.keys[slot] = key;
-        this.values[slot] = i;
+      while (this.slots[2 * slot + 1] !== -1 && this.slots[2 * slot] !== key) slot = (slot + 1) & this.mask;
+      if (this.slots[2 * slot + 1] === -1) {
+        this.slots[2 * slot] = key;
+        this.slots[2 * slot + 1] = i;
         size++;
       }
     }
@@ -38,13 +39,14 @@ export class KeyIndex {
 
   /** The dense index of `key`, or -1. */
   get(key: number): number {
-    const k = key >>> 0;
-    let slot = this.slot(k);
+    const k = key | 0;
+    const slots = this.slots;
+    let at = 2 * this.slot(k);
     for (;;) {
-      const value = this.values[slot] ?? -1;
+      const value = slots[at + 1] ?? -1;
       if (value === -1) return -1;
-      if (this.keys[slot] === k) return value;
-      slot = (slot + 1) & this.mask;
+      if (slots[at] === k) return value;
+      at = (at + 2) & (2 * this.mask + 1);
     }
   }
 }

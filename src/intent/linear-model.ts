@@ -311,6 +311,9 @@ export class LinearModel {
   private readonly scale: number;
   private readonly sqrtNorm: boolean;
   private readonly sums: Int32Array;
+  // The model row of each feature of the last scored list (-1: unknown), so explaining it costs
+  // no second hash lookup.
+  private rows = new Int32Array(64);
 
   constructor(parts: LinearModelParts) {
     this.parts = parts;
@@ -342,9 +345,12 @@ export class LinearModel {
   score(features: FeatureList, logits: Float64Array): number {
     const sums = this.sums.fill(0);
     const { index, offsets, classes, weights } = this;
+    if (this.rows.length < features.count) this.rows = new Int32Array(features.count * 2);
+    const rows = this.rows;
     let known = 0;
     for (let i = 0; i < features.count; i++) {
       const f = index.get(features.keys[i] ?? 0);
+      rows[i] = f;
       if (f < 0) continue;
       known++;
       const end = offsets[f + 1] ?? 0;
@@ -358,9 +364,12 @@ export class LinearModel {
     return known;
   }
 
-  /** The (dequantised) weight of feature `key` for intent `intentIndex`, 0 when the model has none. */
-  weightOf(key: number, intentIndex: number): number {
-    const f = this.index.get(key);
+  /**
+   * The (dequantised) weight for intent `intentIndex` of the `i`-th feature of the list last given
+   * to `score`, 0 when the model has none.
+   */
+  weightOfScored(i: number, intentIndex: number): number {
+    const f = this.rows[i] ?? -1;
     if (f < 0) return 0;
     const end = this.offsets[f + 1] ?? 0;
     for (let e = this.offsets[f] ?? 0; e < end; e++)
