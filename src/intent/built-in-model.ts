@@ -15,10 +15,13 @@ export interface ModelEvidence {
 
 /** The shipped model, with what the classifier needs beyond `IntentModel`. */
 export interface BuiltInIntentModel extends IntentModel {
-  /** Probabilities for a part of a folded text (a clause), in the order of `intents`. */
-  predictText(text: string): Float64Array;
   /**
-   * The strongest spans for `intentIndex` in the text last given to `predictText`/`predict`, best
+   * The natural logarithms of the probabilities for a folded text or a part of one (a clause), in
+   * the order of `intents`: what the classifier adds up, without an exp and a log per intent.
+   */
+  logPredictText(text: string): Float64Array;
+  /**
+   * The strongest spans for `intentIndex` in the text last given to `logPredictText`/`predict`, best
    * first, at most `max` of them, each at least `min` (logit).
    */
   explain(intentIndex: number, max: number, min: number): ModelEvidence[];
@@ -47,17 +50,24 @@ export function builtInIntentModel(): BuiltInIntentModel {
   features.recordSpans(true);
   const logits = new Float64Array(model.intents.length);
   const probabilities = new Float64Array(model.intents.length);
+  const logProbabilities = new Float64Array(model.intents.length);
   const predictText = (text: string): Float64Array => {
     extractor.extract(text, null, features);
     model.score(features, logits);
     model.probabilities(logits, probabilities);
     return probabilities;
   };
+  const logPredictText = (text: string): Float64Array => {
+    extractor.extract(text, null, features);
+    model.score(features, logits);
+    model.logProbabilities(logits, logProbabilities);
+    return logProbabilities;
+  };
   shared = {
     name: 'logistic regression',
     intents: model.intents,
     predict: (normalized: NormalizedText) => predictText(normalized.text),
-    predictText,
+    logPredictText,
     explain(intentIndex, max, min) {
       // The best `max` spans, best first (weight, then position), kept in a list of at most `max`:
       // linear in the message, however many of its features point to the intent.

@@ -88,6 +88,8 @@ const MODEL_EVIDENCE_MIN = 0.5;
 const MODEL_EVIDENCE_CANDIDATES = 3;
 /** Floor of an external model's probabilities (log(0) would veto an intent outright). */
 const PROBABILITY_FLOOR = 1e-3;
+/** PROBABILITY_FLOOR as a log-probability (the built-in model reports logarithms directly). */
+const LOG_PROBABILITY_FLOOR = Math.log(PROBABILITY_FLOOR);
 
 // Context weights (log-odds). A short answer after an agent's question is an acknowledgement
 // ("好的", "是的", a bare order number after "请提供订单号"); see domain.md §2 `ack`.
@@ -504,22 +506,26 @@ export function createIntentClassifier(
         for (let s = 0; s < segmentCount; s++) {
           const from = features.segmentStarts[s] ?? 0;
           const to = s + 1 < segmentCount ? (features.segmentStarts[s + 1] ?? text.length) : text.length;
-          const part = builtIn.predictText(text.slice(from, to));
+          const part = builtIn.logPredictText(text.slice(from, to));
           const row = s * intentCount;
           segmentScores.fill(-Math.log(Math.max(1, modelCount)), row, row + intentCount);
           for (let c = 0; c < modelCount; c++)
-            segmentScores[row + (modelToIntent[c] ?? 0)] = Math.log(
-              Math.max(part[c] ?? 0, PROBABILITY_FLOOR),
-            );
+            segmentScores[row + (modelToIntent[c] ?? 0)] = Math.max(part[c] ?? 0, LOG_PROBABILITY_FLOOR);
         }
       }
       // Last, so the built-in model's evidence is about the whole message.
-      const probabilities = external.predict(normalized);
       modelUsed = true;
       // Intents the model does not know start neutral (a uniform guess over its intents).
       scores.fill(-Math.log(Math.max(1, modelCount)), 0, intentCount);
-      for (let c = 0; c < modelCount; c++)
-        scores[modelToIntent[c] ?? 0] = Math.log(Math.max(probabilities[c] ?? 0, PROBABILITY_FLOOR));
+      if (external === builtIn) {
+        const logProbabilities = builtIn.logPredictText(text);
+        for (let c = 0; c < modelCount; c++)
+          scores[modelToIntent[c] ?? 0] = Math.max(logProbabilities[c] ?? 0, LOG_PROBABILITY_FLOOR);
+      } else {
+        const probabilities = external.predict(normalized);
+        for (let c = 0; c < modelCount; c++)
+          scores[modelToIntent[c] ?? 0] = Math.log(Math.max(probabilities[c] ?? 0, PROBABILITY_FLOOR));
+      }
       known = features.count;
     }
 

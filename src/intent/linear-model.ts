@@ -377,6 +377,22 @@ export class LinearModel {
     return 0;
   }
 
+  /**
+   * The logarithms of `probabilities`, computed directly (no exp then log per intent); returns the
+   * index of the best intent.
+   */
+  logProbabilities(logits: Float64Array, out: Float64Array): number {
+    const n = this.intents.length;
+    let best = 0;
+    for (let c = 1; c < n; c++) if ((logits[c] ?? 0) > (logits[best] ?? 0)) best = c;
+    const top = (logits[best] ?? 0) / this.temperature;
+    let sum = 0;
+    for (let c = 0; c < n; c++) sum += Math.exp((logits[c] ?? 0) / this.temperature - top);
+    const norm = top + Math.log(sum);
+    for (let c = 0; c < n; c++) out[c] = (logits[c] ?? 0) / this.temperature - norm;
+    return best;
+  }
+
   /** Calibrated probabilities from `score`'s logits into `out`; returns the index of the best intent. */
   probabilities(logits: Float64Array, out: Float64Array): number {
     const n = this.intents.length;

@@ -27,13 +27,16 @@ describe('the shipped linear intent model (rules/intents/linear-model.json)', ()
       expect(p).toHaveLength(model.intents.length);
       expect(p.every((x) => x >= 0 && x <= 1)).toBe(true);
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+      // The log-probabilities the classifier adds up are the logarithms of the same distribution.
+      const logs = Array.from(model.logPredictText(normalize(text).text));
+      logs.forEach((l, c) => expect(Math.exp(l)).toBeCloseTo(p[c]!, 12));
     },
   );
 
   it('explains a prediction with spans of the text that point to the intent', () => {
     const model = builtInIntentModel();
     const text = normalize('我要退货').text;
-    model.predictText(text);
+    model.logPredictText(text);
     const spans = model.explain(model.intents.indexOf('aftersale.return_exchange'), 3, 0.1);
     expect(spans.length).toBeGreaterThan(0);
     for (const s of spans) {
