@@ -1,5 +1,5 @@
 /**
- * A frozen map from 32-bit feature keys to dense indices, in one typed array of (key, index)
+ * A frozen map from 32-bit feature keys to dense indices (or to given non-negative values), in one typed array of (key, index)
  * pairs with open addressing: a lookup is a multiply, a shift and usually one probe, touching one
  * cache line, with no allocation.
  */
@@ -10,7 +10,8 @@ export class KeyIndex {
   private readonly shift: number;
   readonly size: number;
 
-  constructor(keys: ArrayLike<number>) {
+  /** `values[i]` (default `i`) for `keys[i]`; the first of repeated keys wins. */
+  constructor(keys: ArrayLike<number>, values?: ArrayLike<number>) {
     let bits = 4;
     while (1 << bits < keys.length * 2) bits++;
     const capacity = 1 << bits;
@@ -25,7 +26,7 @@ export class KeyIndex {
       while (this.slots[2 * slot + 1] !== -1 && this.slots[2 * slot] !== key) slot = (slot + 1) & this.mask;
       if (this.slots[2 * slot + 1] === -1) {
         this.slots[2 * slot] = key;
-        this.slots[2 * slot + 1] = i;
+        this.slots[2 * slot + 1] = values === undefined ? i : (values[i] ?? -1);
         size++;
       }
     }
@@ -37,7 +38,7 @@ export class KeyIndex {
     return Math.imul(key, 0x9e3779b1) >>> this.shift;
   }
 
-  /** The dense index of `key`, or -1. */
+  /** The value (dense index) of `key`, or -1. */
   get(key: number): number {
     const k = key | 0;
     const slots = this.slots;

@@ -303,26 +303,36 @@ export class LinearModel {
   readonly intents: readonly string[];
   readonly parts: LinearModelParts;
   readonly temperature: number;
+  // Feature key → the start of its row in `rows`.
   private readonly index: KeyIndex;
-  private readonly offsets: Uint32Array;
-  private readonly classes: Uint8Array;
-  private readonly weights: Int8Array;
+  // Per feature, one cell with its entry count, then one cell per entry: the class in the high
+  // byte, the int8 weight in the low byte. A feature's entries sit together, so scoring it touches
+  // the index slot and one row (instead of offsets, classes and weights apart).
+  private readonly rows: Uint16Array;
   private readonly bias: Float64Array;
   private readonly scale: number;
   private readonly sqrtNorm: boolean;
   private readonly sums: Int32Array;
-  // The model row of each feature of the last scored list (-1: unknown), so explaining it costs
+  // The row start of each feature of the last scored list (-1: unknown), so explaining it costs
   // no second hash lookup.
-  private rows = new Int32Array(64);
+  private scored = new Int32Array(64);
 
   constructor(parts: LinearModelParts) {
     this.parts = parts;
     this.intents = parts.intents;
     this.temperature = parts.temperature;
-    this.index = new KeyIndex(parts.keys);
-    this.offsets = parts.offsets;
-    this.classes = parts.classes;
-    this.weights = parts.weights;
+    const features = parts.keys.length;
+    this.rows = new Uint16Array(features + parts.weights.length);
+    const starts = new Int32Array(features);
+    for (let f = 0, at = 0; f < features; f++) {
+      const from = parts.offsets[f] ?? 0;
+      const to = parts.offsets[f + 1] ?? 0;
+      starts[f] = at;
+      this.rows[at++] = to - from;
+      for (let e = from; e < to; e++)
+        this.rows[at++] = ((parts.classes[e] ?? 0) << 8) | ((parts.weights[e] ?? 0) & 0xff);
+    }
+    this.index = new KeyIndex(parts.keys, starts);
     this.bias = Float64Array.from(parts.bias);
     this.scale = parts.scale;
     this.sqrtNorm = parts.sqrtNorm;
@@ -335,7 +345,7 @@ export class LinearModel {
 
   /** Number of features with weights. */
   get featureCount(): number {
-    return this.offsets.length - 1;
+    return this.parts.keys.length;
   }
 
   /**
@@ -344,19 +354,20 @@ export class LinearModel {
    */
   score(features: FeatureList, logits: Float64Array): number {
     const sums = this.sums.fill(0);
-    const { index, offsets, classes, weights } = this;
-    if (this.rows.length < features.count) this.rows = new Int32Array(features.count * 2);
-    const rows = this.rows;
+    const { index, rows } = this;
+    if (this.scored.length < features.count) this.scored = new Int32Array(features.count * 2);
+    const scored = this.scored;
     let known = 0;
     for (let i = 0; i < features.count; i++) {
-      const f = index.get(features.keys[i] ?? 0);
-      rows[i] = f;
-      if (f < 0) continue;
+      const start = index.get(features.keys[i] ?? 0);
+      scored[i] = start;
+      if (start < 0) continue;
       known++;
-      const end = offsets[f + 1] ?? 0;
-      for (let e = offsets[f] ?? 0; e < end; e++) {
-        const c = classes[e] ?? 0;
-        sums[c] = (sums[c] ?? 0) + (weights[e] ?? 0);
+      const end = start + 1 + (rows[start] ?? 0);
+      for (let e = start + 1; e < end; e++) {
+        const entry = rows[e] ?? 0;
+        const c = entry >>> 8;
+        sums[c] = (sums[c] ?? 0) + (((entry & 0xff) << 24) >> 24);
       }
     }
     const factor = this.sqrtNorm && features.count > 0 ? this.scale / Math.sqrt(features.count) : this.scale;
@@ -369,11 +380,13 @@ export class LinearModel {
    * to `score`, 0 when the model has none.
    */
   weightOfScored(i: number, intentIndex: number): number {
-    const f = this.rows[i] ?? -1;
-    if (f < 0) return 0;
-    const end = this.offsets[f + 1] ?? 0;
-    for (let e = this.offsets[f] ?? 0; e < end; e++)
-      if (this.classes[e] === intentIndex) return (this.weights[e] ?? 0) * this.scale;
+    const start = this.scored[i] ?? -1;
+    if (start < 0) return 0;
+    const end = start + 1 + (this.rows[start] ?? 0);
+    for (let e = start + 1; e < end; e++) {
+      const entry = this.rows[e] ?? 0;
+      if (entry >>> 8 === intentIndex) return (((entry & 0xff) << 24) >> 24) * this.scale;
+    }
     return 0;
   }
 
