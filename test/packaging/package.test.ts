@@ -153,6 +153,24 @@ describe('one core for import and require', () => {
     expect(helpers).toEqual([]);
   });
 
+  it('every JavaScript file is ASCII (V8 keeps a source with one CJK character as two bytes per character)', () => {
+    const dist = join(pkg.packageDir, 'dist');
+    const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.c?js$/.test(f));
+    expect(scripts.length).toBeGreaterThan(10);
+    const wide = scripts.filter((file) => /[^\0-\x7f]/u.test(readFileSync(join(dist, file), 'utf8')));
+    expect(wide).toEqual([]);
+    // The escapes keep the meaning: a Chinese rule message reads as written.
+    const { createLinter } = createRequire(join(pkg.app, 'index.js'))(
+      'huashu/lint',
+    ) as typeof import('../../src/entry/lint.js');
+    expect(
+      createLinter()
+        .lint('你自己看不懂吗')
+        .findings.map((f) => f.message)
+        .join(''),
+    ).toMatch(/[\u4e00-\u9fff]/u);
+  });
+
   it('json-rules-engine is an optional peer: not installed, and a call that needs it says how to add it', () => {
     expect(existsSync(join(pkg.app, 'node_modules', 'json-rules-engine'))).toBe(false);
     const out = node([
