@@ -29,7 +29,8 @@ export const LIBRARY_ENTRIES = {
  * - handlebars: only its compiler and runtime are used (no file loading, no source maps);
  * - @monyone/aho-corasick: src/text/automaton.ts restores the library's internal double array
  *   from build-time snapshots, so the version we snapshot against must be the one we run;
- * - libphonenumber-js: only its `min` build and metadata are used (the package installs 13 MB).
+ * - libphonenumber-js: only its `core` build, with its `min` metadata packed at build time
+ *   (src/generated/phone-metadata.ts; the package installs 13 MB).
  * - tinyglobby (with fdir and picomatch): the CLI's glob expansion; ~270 KB installed, far less bundled.
  * - fflate (its browser build, `inflateSync` only): unpacks the generated data (src/util/packed-json.ts).
  * Installed, not bundled: re2js (runtime, a proper ESM/CJS package), jsonc-parser and tinypool

@@ -7,6 +7,7 @@ import { intentsGenerator } from './intents.js';
 import { languageGenerator } from './language.js';
 import { lintGenerator, lintSuggestionsGenerator } from './lint.js';
 import { lintDocsGenerator } from './lint-docs.js';
+import { phoneGenerator } from './phone.js';
 import { qaGenerator } from './qa.js';
 import { qaReportGenerator } from './qa-report.js';
 import { schemasGenerator } from './schemas.js';
@@ -19,6 +20,7 @@ export const generators: DataGenerator[] = [
   versionGenerator,
   hanziGenerator,
   languageGenerator,
+  phoneGenerator,
   lintGenerator,
   lintDocsGenerator,
   // After lint: its cues compile with the lint skeleton and lists.

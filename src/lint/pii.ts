@@ -7,7 +7,8 @@
  * Every pattern is bounded and unambiguous, and the phone scan reads each character a bounded
  * number of times, so a megabyte of digits or letters stays linear.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import { phoneMetadata } from '../generated/phone-metadata.js';
 import { decodeUnits } from '../normalize/fold.js';
 
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
@@ -371,7 +372,7 @@ function validPhone(digits: string, region: CountryCode | undefined, parsed: Map
   const key = `${region ?? '+'}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
-    const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region);
+    const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region, phoneMetadata());
     valid =
       number !== undefined &&
       // With a `+` the writer says it is a phone: a number of a possible length for its country
