@@ -95,6 +95,9 @@ export type {
   RuleMeta,
   Severity,
   SeveritySetting,
+  RuleSetting,
+  RuleOptions,
+  RuleOptionValue,
   SuggestionResolver,
 } from './lint/index.js';
 export type { NormalizedText } from './normalize/index.js';

@@ -19,5 +19,8 @@ export type {
   RuleMeta,
   Severity,
   SeveritySetting,
+  RuleSetting,
+  RuleOptions,
+  RuleOptionValue,
   SuggestionResolver,
 } from '../lint/index.js';

@@ -30,4 +30,7 @@ export type {
   NotCheckedRule,
   Severity,
   SeveritySetting,
+  RuleSetting,
+  RuleOptions,
+  RuleOptionValue,
 } from './types.js';

@@ -13,15 +13,24 @@ import { hasFacts, ReplyState, RuleRunner } from './runner.js';
 import type { PhraseMatch } from './phrase-set.js';
 import { SkeletonScratch, skeletonToOriginal } from './skeleton.js';
 import { builtInSuggestion, type SuggestionResolver } from './suggestions.js';
-import type { LintContext, LintResult, NotCheckedRule, SeveritySetting } from './types.js';
+import type {
+  LintContext,
+  LintResult,
+  NotCheckedRule,
+  RuleOptions,
+  RuleSetting,
+  SeveritySetting,
+} from './types.js';
 
 export { MAX_FINDINGS_PER_RULE };
 
-/** A rule as a linter runs it: its meta and the severity the configuration gave it. */
+/** A rule as a linter runs it: its meta and the severity and options the configuration gave it. */
 export interface ConfiguredRule {
   readonly id: string;
   readonly meta: Rule['meta'];
   readonly severity: SeveritySetting;
+  /** `meta.defaultOptions` with the configured options over them. */
+  readonly options: RuleOptions;
 }
 
 export interface Linter {
@@ -102,7 +111,7 @@ export function buildLinter(options: LintOptions = {}, extensions: LinterExtensi
     (rule) =>
       new RuleRunner(
         rule,
-        configured.find((c) => c.id === rule.meta.id)!.severity,
+        configured.find((c) => c.id === rule.meta.id)!,
         state,
         onConversation(rule) ? conversationPhrases : phrases,
         suggest,
@@ -242,7 +251,7 @@ function extraRule(rule: unknown, index: number): Rule {
   }
 }
 
-function configureRules(rules: readonly Rule[], settings: Record<string, SeveritySetting>): ConfiguredRule[] {
+function configureRules(rules: readonly Rule[], settings: Record<string, RuleSetting>): ConfiguredRule[] {
   const issues: HuashuIssue[] = [];
   const known = new Set<string>();
   for (const rule of rules) {
@@ -256,15 +265,62 @@ function configureRules(rules: readonly Rule[], settings: Record<string, Severit
         path: `rules.${quoteId(id, false)}`,
         message: `unknown rule ${quoteId(id)}; known rules: ${[...known].join(', ')}`,
       });
+  const configured = rules.map((rule): ConfiguredRule => {
+    const setting = settings[rule.meta.id];
+    const severity =
+      setting === undefined
+        ? rule.meta.offByDefault === true
+          ? 'off'
+          : rule.meta.defaultSeverity
+        : typeof setting === 'string'
+          ? setting
+          : setting[0];
+    const given = typeof setting === 'object' ? setting[1] : undefined;
+    return {
+      id: rule.meta.id,
+      meta: rule.meta,
+      severity,
+      options: ruleOptions(rule, given, `rules.${quoteId(rule.meta.id, false)}[1]`, issues),
+    };
+  });
   if (issues.length > 0)
     throw new HuashuError('INVALID_OPTIONS', `Invalid createLinter(options):\n  ${describeIssues(issues)}`, {
       issues,
     });
-  return rules.map((rule) => ({
-    id: rule.meta.id,
-    meta: rule.meta,
-    severity: settings[rule.meta.id] ?? (rule.meta.offByDefault === true ? 'off' : rule.meta.defaultSeverity),
-  }));
+  return configured;
+}
+
+const NO_OPTIONS: RuleOptions = Object.freeze({});
+
+/**
+ * A rule's defaults with `given` over them: a key the rule does not declare, or a value of another
+ * type than its default's, is an issue at `path` (the options are data a shop writes by hand).
+ */
+function ruleOptions(
+  rule: Rule,
+  given: RuleOptions | undefined,
+  path: string,
+  issues: HuashuIssue[],
+): RuleOptions {
+  const defaults = rule.meta.defaultOptions ?? NO_OPTIONS;
+  if (given === undefined || Object.keys(given).length === 0) return defaults;
+  const names = Object.keys(defaults);
+  for (const [key, value] of Object.entries(given)) {
+    if (!Object.hasOwn(defaults, key))
+      issues.push({
+        path: `${path}.${key}`,
+        message:
+          names.length === 0
+            ? `${quoteId(rule.meta.id)} has no options`
+            : `unknown option of ${quoteId(rule.meta.id)}; its options: ${names.join(', ')}`,
+      });
+    else if (typeof value !== typeof defaults[key])
+      issues.push({
+        path: `${path}.${key}`,
+        message: `must be a ${typeof defaults[key]} (default ${JSON.stringify(defaults[key])}); got ${JSON.stringify(value)}`,
+      });
+  }
+  return Object.freeze({ ...defaults, ...given });
 }
 
 /** `limit`, or one less where that would split a surrogate pair (a character stays whole). */

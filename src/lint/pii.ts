@@ -372,7 +372,11 @@ function validPhone(digits: string, region: CountryCode | undefined, parsed: Map
   const key = `${region ?? '+'}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
-    const number = parsePhoneNumberFromString(region === undefined ? `+${digits}` : digits, region, phoneMetadata());
+    const number = parsePhoneNumberFromString(
+      region === undefined ? `+${digits}` : digits,
+      region === undefined ? {} : region,
+      phoneMetadata(),
+    );
     valid =
       number !== undefined &&
       // With a `+` the writer says it is a phone: a number of a possible length for its country

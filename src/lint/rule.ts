@@ -6,7 +6,7 @@ import type { SupportedLocale } from '../language/index.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { PhraseMatch } from './phrase-set.js';
 import type { Skeleton } from './skeleton.js';
-import type { ConversationTurn, Severity } from './types.js';
+import type { ConversationTurn, RuleOptions, Severity } from './types.js';
 
 /** A message in every locale huashu speaks; `{{name}}` placeholders are filled from the report's data. */
 export type LocalizedMessage = Record<SupportedLocale, string>;
@@ -35,6 +35,12 @@ export interface RuleMeta {
    * facts have each of them, and `linter.notChecked(context)` names it otherwise.
    */
   requiresFacts?: readonly string[];
+  /**
+   * The rule's options and their defaults (`{ tone: true }`): the configuration may set these keys
+   * only (`["warn", { "tone": false }]`), each to a value of its default's type, and the rule reads
+   * the result as `context.options`.
+   */
+  defaultOptions?: RuleOptions;
 }
 
 /**
@@ -100,6 +106,8 @@ export interface RuleContext {
   readonly conversation: readonly ConversationTurn[] | undefined;
   /** The reply's locale: the lint context's, else detected (zh-Hans when not a supported one). */
   readonly locale: SupportedLocale;
+  /** `meta.defaultOptions` with the configuration's options over them (`{}` for a rule without options). */
+  readonly options: RuleOptions;
   /** This rule's phrase matches in the reply with the given role (all roles when omitted), by position. */
   matches(role?: string): readonly PhraseMatch[];
   /** This rule's phrase matches in another text, e.g. the customer's last turn, with their ranges there. */
@@ -152,6 +160,12 @@ const ruleSchema = z.object({
     requiresFacts: z
       .array(z.string().regex(/^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/, 'a fact path such as order.shipped'))
       .max(16)
+      .optional(),
+    defaultOptions: z
+      .record(
+        z.string().regex(/^[a-zA-Z]\w*$/, 'an option name such as tone'),
+        z.union([z.boolean(), z.number(), z.string()]),
+      )
       .optional(),
   }),
   create: z.custom<Rule['create']>((value) => typeof value === 'function', 'create must be a function'),

@@ -17,7 +17,14 @@ import {
 } from './rule.js';
 import { skeletonToOriginal, type Skeleton } from './skeleton.js';
 import type { SuggestionResolver } from './suggestions.js';
-import type { ConversationTurn, Finding, LintContext, Severity, SeveritySetting } from './types.js';
+import type {
+  ConversationTurn,
+  Finding,
+  LintContext,
+  RuleOptions,
+  Severity,
+  SeveritySetting,
+} from './types.js';
 import { firstEndingAfter } from '../util/first-ending-after.js';
 
 /** The reply being linted as the rules see it; one per linter, refilled for each reply. */
@@ -135,14 +142,14 @@ export class RuleRunner {
 
   constructor(
     private readonly rule: Rule,
-    setting: SeveritySetting,
+    configured: { readonly severity: SeveritySetting; readonly options: RuleOptions },
     private readonly state: ReplyState,
     phrases: PhraseSet,
     suggest: SuggestionResolver,
   ) {
     const id = rule.meta.id;
     this.id = id;
-    this.severity = setting === 'warn' ? 'warn' : 'error';
+    this.severity = configured.severity === 'warn' ? 'warn' : 'error';
     const matches = this.matches;
     const context: RuleContext = {
       id,
@@ -158,6 +165,7 @@ export class RuleRunner {
       get locale() {
         return state.locale;
       },
+      options: configured.options,
       matches: (role) => {
         if (role === undefined) return matches;
         return matches.length === 0 ? NO_MATCHES : matches.filter((m) => m.entry.role === role);

@@ -5,6 +5,15 @@ import type { SupportedLocale } from '../language/index.js';
 
 export type Severity = 'error' | 'warn';
 export type SeveritySetting = 'off' | 'warn' | 'error';
+/** A rule option's value: options are flat switches, numbers and words (`{ "tone": false }`). */
+export type RuleOptionValue = boolean | number | string;
+/** A rule's options: the keys of its `meta.defaultOptions`, each of its default's type. */
+export type RuleOptions = Readonly<Record<string, RuleOptionValue>>;
+/**
+ * How the configuration sets a rule, as in eslint: a severity, or a severity and options
+ * (`["warn", { "tone": false }]`); options left out keep the rule's defaults.
+ */
+export type RuleSetting = SeveritySetting | [SeveritySetting, (RuleOptions | undefined)?];
 
 /** One problem in a reply. Findings are data: lint() never throws on what the reply says. */
 export interface Finding {

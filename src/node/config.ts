@@ -6,6 +6,7 @@ import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse
 import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
 import { createLinter } from '../lint/linter.js';
 import { lintOptionsSchema, type LintOptions } from '../lint/options.js';
+import type { RuleOptions, RuleSetting } from '../lint/types.js';
 import { lintRules } from '../lint/rule-list.js';
 import {
   parseLimits,
@@ -78,11 +79,15 @@ export function findConfigFile(cwd: string): string | undefined {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every rule switched off: the checks below build no automaton for the built-in phrases. */
-function allRulesOff(extra: readonly string[] = []): Record<string, 'off'> {
-  const off: Record<string, 'off'> = {};
+/**
+ * Every rule switched off: the checks below build no automaton for the built-in phrases. `extra`:
+ * the configured settings, switched off too, options kept (so an option is checked like an id).
+ */
+function allRulesOff(extra: Record<string, unknown> = {}): Record<string, RuleSetting> {
+  const off: Record<string, RuleSetting> = {};
   for (const rule of lintRules) off[rule.id] = 'off';
-  for (const id of extra) off[id] = 'off';
+  for (const [id, setting] of Object.entries(extra))
+    off[id] = Array.isArray(setting) && isRecord(setting[1]) ? ['off', setting[1] as RuleOptions] : 'off';
   return off;
 }
 
@@ -125,7 +130,7 @@ function linterChecks(
   const packIssues: HuashuIssue[] = [];
   // Rule ids are checked even when a severity is wrong (the schema reports that one).
   if (isRecord(lint.rules))
-    for (const issue of linterIssues({ rules: allRulesOff(Object.keys(lint.rules)) }))
+    for (const issue of linterIssues({ rules: allRulesOff(lint.rules) }))
       options.push({ file, path: `lint.${issue.path}`, message: issue.message });
   if (packs.length > 0) {
     const checked = linterIssues({ packs: packs.map((p) => p.pack), rules: allRulesOff() });

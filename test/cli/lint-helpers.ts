@@ -72,8 +72,10 @@ export function fakeLinter() {
   let lastOptions: Parameters<LinterFactory>[0] | undefined;
   const factory: LinterFactory = (options) => {
     lastOptions = options;
-    const severity = (id: string, fallback: SeveritySetting): SeveritySetting =>
-      options.rules?.[id] ?? fallback;
+    const severity = (id: string, fallback: SeveritySetting): SeveritySetting => {
+      const setting = options.rules?.[id];
+      return setting === undefined ? fallback : typeof setting === 'string' ? setting : setting[0];
+    };
     const lint = (reply: string, context?: LintContext): LintResult => {
       contexts.push({ reply, context });
       const findings: Finding[] = [];

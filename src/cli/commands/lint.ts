@@ -20,6 +20,7 @@ import { DEFAULT_MAX_LINE_LENGTH } from '../lint/source-lines.js';
 import { checkEncodingName, ENCODING_HELP } from '../input/encoding.js';
 import { displayOf, expandInputArgument, isPattern, statIfExists } from '../input/paths.js';
 import { UsageError } from '../usage-error.js';
+import type { RuleSetting, SeveritySetting } from '../../lint/types.js';
 
 const SEVERITIES = ['off', 'warn', 'error'] as const;
 const MESSAGE_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -111,6 +112,22 @@ function parseRuleOverrides(values: readonly string[]): Record<string, (typeof S
 }
 
 /** `--max-line-length`: a whole number ≥ 1, or the default. */
+/**
+ * The configured rule settings with --rule's severities over them: a rule configured with options
+ * (`["warn", { "tone": false }]`) keeps them under its new severity.
+ */
+function withSeverities(
+  configured: Readonly<Record<string, RuleSetting>> | undefined,
+  overrides: Readonly<Record<string, SeveritySetting>>,
+): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = { ...configured };
+  for (const [id, severity] of Object.entries(overrides)) {
+    const setting = rules[id];
+    rules[id] = typeof setting === 'object' && setting[1] !== undefined ? [severity, setting[1]] : severity;
+  }
+  return rules;
+}
+
 function parseMaxLineLength(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_LINE_LENGTH;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
@@ -283,7 +300,7 @@ export function createLintCommand(createLinter: LinterFactory): Command {
 
       const lintOptions: LintOptionsInput = {
         ...config.lint,
-        rules: { ...config.lint?.rules, ...overrides },
+        rules: withSeverities(config.lint?.rules, overrides),
         ...(messageLocale === undefined ? {} : { messageLocale }),
       };
       const { lint: _lint, ...rest } = config;

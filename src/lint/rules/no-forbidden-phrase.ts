@@ -23,6 +23,8 @@ export const noForbiddenPhrase = defineBuiltInRule({
     },
     hasSuggestions: true,
     defaultSeverity: 'error',
+    // `tone: false` turns the learned tone score off (a shop that wants named shapes only).
+    defaultOptions: { tone: true },
     messages: {
       scolding: {
         'zh-Hans': '服务忌语（喝斥）：“{{text}}”。请心平气和地请客户再说一遍。',
@@ -149,7 +151,7 @@ export const noForbiddenPhrase = defineBuiltInRule({
         forEachStructureHit(builtInStructure(), context.reply.skeleton, readingOf, onStructureHit);
         // Where the lists and the detectors found nothing: how the reply sounds, as a warning
         // (a learned score is less sure than a named shape), pointing at its rudest sentence.
-        const tone = reported > 0 ? null : builtInTone();
+        const tone = reported > 0 || context.options.tone === false ? null : builtInTone();
         const { skeleton } = context.reply;
         if (tone === null) return;
         const length = skeleton.foldedLength;
