@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED, LIBRARY_ENTRIES } from '../../tsup.config.js';
 import { bundleWithEsbuild, bundleWithVite, bundleWithWebpack, runInBareContext } from './bundle.js';
 import { diskUsage, installPackage, ROOT, type InstalledPackage } from './installed.js';
+import type * as LintEntry from '../../src/entry/lint.js';
 
 /**
  * Install size: issue 10's goal, 10 MB. It was 10.07 MB (du) with json-rules-engine and its six
@@ -160,9 +161,7 @@ describe('one core for import and require', () => {
     const wide = scripts.filter((file) => /[^\0-\x7f]/u.test(readFileSync(join(dist, file), 'utf8')));
     expect(wide).toEqual([]);
     // The escapes keep the meaning: a Chinese rule message reads as written.
-    const { createLinter } = createRequire(join(pkg.app, 'index.js'))(
-      'huashu/lint',
-    ) as typeof import('../../src/entry/lint.js');
+    const { createLinter } = createRequire(join(pkg.app, 'index.js'))('huashu/lint') as typeof LintEntry;
     expect(
       createLinter()
         .lint('你自己看不懂吗')
