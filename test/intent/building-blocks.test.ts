@@ -47,6 +47,22 @@ describe('KeyIndex', () => {
       }),
     );
   });
+
+  it('keys over the whole unsigned 32-bit range map to the given values', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (keys, probe) => {
+          const values = keys.map((_, i) => 7 * i + 3);
+          const index = new KeyIndex(keys, values);
+          keys.forEach((key, i) => expect(index.get(key)).toBe(values[i]));
+          const at = keys.indexOf(probe);
+          expect(index.get(probe)).toBe(at < 0 ? -1 : values[at]);
+        },
+      ),
+    );
+  });
 });
 
 describe('features', () => {

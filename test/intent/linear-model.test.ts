@@ -123,6 +123,24 @@ describe('LinearModel', () => {
         expect(Array.from(b)).toEqual(Array.from(a));
         const expected = reference(parts, keys);
         expected.forEach((v, c) => expect(a[c]).toBeCloseTo(v, 9));
+        // Each scored feature's weight per intent, read from the row found while scoring.
+        direct.score(list(keys), a);
+        keys.forEach((key, i) => {
+          const f = Array.from(parts.keys).indexOf(key);
+          for (let c = 0; c < parts.intents.length; c++) {
+            const weights: number[] = [];
+            if (f >= 0)
+              for (let e = parts.offsets[f]!; e < parts.offsets[f + 1]!; e++)
+                if (parts.classes[e] === c) weights.push(parts.weights[e]! * parts.scale);
+            // (the generator may repeat an intent within a feature; a trained model never does)
+            if (weights.length <= 1) expect(direct.weightOfScored(i, c)).toBe(weights[0] ?? 0);
+          }
+        });
+        // Log-probabilities are the logarithms of the probabilities.
+        const p = new Float64Array(parts.intents.length);
+        const logP = new Float64Array(parts.intents.length);
+        expect(direct.logProbabilities(a, logP)).toBe(direct.probabilities(a, p));
+        p.forEach((v, c) => expect(Math.exp(logP[c]!)).toBeCloseTo(v, 12));
         expect(decoded.featureCount).toBe(parts.keys.length);
         expect(decoded.parts.spellingWords).toEqual(parts.spellingWords);
       }),
