@@ -83,6 +83,13 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
       false,
     );
     expect(inlineScriptBytes(built.html)).toBeGreaterThan(100_000);
+    // The script is ASCII (one CJK character would make the browser hold it all as two bytes per
+    // character); the page's own markup may hold Chinese.
+    const scripts = [...built.html.matchAll(/<script[^>]*>([^]*?)<\/script>/gu)].map((m) => m[1] ?? '');
+    expect(
+      scripts.some((script) => /[^\0-\x7f]/u.test(script)),
+      'a non-ASCII character in a script',
+    ).toBe(false);
     // The browser itself refuses requests: no fetch, no socket, nothing from another origin.
     expect(built.html).toMatch(
       /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'"/,
