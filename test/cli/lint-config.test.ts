@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
-import { HuashuError } from '../../src/errors.js';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfig, loadConfigFile } from '../../src/node/config.js';
 import { fakeLinter, lintIo, runLint, tempDir } from './lint-helpers.js';
+import { thrown } from '../helpers/thrown.js';
 
 const tmp = tempDir({
   'project/huashu.config.json': JSON.stringify({
@@ -20,16 +20,6 @@ const tmp = tempDir({
   'other/replies.txt': '保证\n',
 });
 afterAll(() => tmp.cleanup());
-
-function thrown(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
-}
 
 describe('config discovery', () => {
   it('finds huashu.config.json in the working directory or the nearest folder above', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
-import { HuashuError } from '../../src/errors.js';
 import { applyFixes } from '../../src/lint/fixes.js';
 import { createLinter } from '../../src/lint/linter.js';
 import { defineRule, interpolate, type Rule } from '../../src/lint/rule.js';
@@ -8,16 +7,7 @@ import { lintRules } from '../../src/lint/rule-list.js';
 import { builtInReader } from '../../src/lint/built-in-data.js';
 import { skeletonToOriginal } from '../../src/lint/skeleton.js';
 import type { Finding } from '../../src/lint/types.js';
-
-function thrown(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
-}
+import { thrown } from '../helpers/thrown.js';
 
 describe('skeleton', () => {
   const table = [

@@ -1,19 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { HuashuError } from '../../src/errors.js';
 import { createLinter, defineRule } from '../../src/lint/index.js';
 import type { RuleOptions, RuleSetting } from '../../src/lint/types.js';
 import { loadConfigFile } from '../../src/node/config.js';
 import { fakeLinter, lintIo, runLint, tempDir } from '../cli/lint-helpers.js';
-
-function thrown(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
-}
+import { thrown } from '../helpers/thrown.js';
 
 /** A reply only the tone score flags: no listed phrase, no detector shape (test/lint/tone.test.ts). */
 const TONE_ONLY = 'Yeah yeah, I heard you the first time.';

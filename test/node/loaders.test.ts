@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HuashuError } from '../../src/errors.js';
+import type { HuashuError } from '../../src/errors.js';
 import { loadActionRuleFiles, loadActionRules } from '../../src/node/actions.js';
 import { findConfigFile, loadConfig, loadConfigFile } from '../../src/node/config.js';
 import { createNaturalClassifier } from '../../src/node/natural.js';
 import { loadTemplatePack, readTemplateFiles } from '../../src/node/templates.js';
+import { thrown } from '../helpers/thrown.js';
 
 const root = mkdtempSync(join(tmpdir(), 'huashu-loaders-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -17,16 +18,6 @@ function write(path: string, content: unknown): string {
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, typeof content === 'string' ? content : JSON.stringify(content));
   return full;
-}
-
-function thrown(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
 }
 
 /** What an error tells, all of it: message and issues. */

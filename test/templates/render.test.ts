@@ -8,18 +8,10 @@ import { sharedTemplateEnvironment } from '../../src/templates/environment.js';
 import { createTemplateRunner } from '../../src/templates/runtime.js';
 import { compileVariables, variablesSchema } from '../../src/templates/variables.js';
 import { VARIABLE_TYPES, type VariableDeclaration } from '../../src/templates/definition.js';
+import { thrown } from '../helpers/thrown.js';
 
 const catalogue = createTemplateCatalogue();
 
-function thrown(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
-}
 
 describe('render', () => {
   it('fills the variables and the honorific', () => {
