@@ -390,14 +390,20 @@ export class LinearModel {
     return 0;
   }
 
+  /** The index of the largest logit (the first of equal ones). */
+  private best(logits: Float64Array): number {
+    let best = 0;
+    for (let c = 1; c < this.intents.length; c++) if ((logits[c] ?? 0) > (logits[best] ?? 0)) best = c;
+    return best;
+  }
+
   /**
    * The logarithms of `probabilities`, computed directly (no exp then log per intent); returns the
    * index of the best intent.
    */
   logProbabilities(logits: Float64Array, out: Float64Array): number {
     const n = this.intents.length;
-    let best = 0;
-    for (let c = 1; c < n; c++) if ((logits[c] ?? 0) > (logits[best] ?? 0)) best = c;
+    const best = this.best(logits);
     const top = (logits[best] ?? 0) / this.temperature;
     let sum = 0;
     for (let c = 0; c < n; c++) sum += Math.exp((logits[c] ?? 0) / this.temperature - top);
@@ -409,8 +415,7 @@ export class LinearModel {
   /** Calibrated probabilities from `score`'s logits into `out`; returns the index of the best intent. */
   probabilities(logits: Float64Array, out: Float64Array): number {
     const n = this.intents.length;
-    let best = 0;
-    for (let c = 1; c < n; c++) if ((logits[c] ?? 0) > (logits[best] ?? 0)) best = c;
+    const best = this.best(logits);
     const top = (logits[best] ?? 0) / this.temperature;
     let sum = 0;
     for (let c = 0; c < n; c++) {

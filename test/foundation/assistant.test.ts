@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAssistant, HuashuError } from '../../src/index.js';
-
-function caught(fn: () => unknown): HuashuError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof HuashuError) return error;
-    throw error;
-  }
-  throw new Error('expected a HuashuError');
-}
+import { createAssistant } from '../../src/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 describe('createAssistant', () => {
   it('analyze returns the text, its folded form and its language', () => {
@@ -37,13 +28,13 @@ describe('createAssistant', () => {
     [null, 'INVALID_INPUT'],
     [{ text: 'hi' }, 'INVALID_INPUT'],
   ])('analyze(%j) throws HuashuError %s', (input, code) => {
-    const error = caught(() => createAssistant().analyze(input as unknown as string));
+    const error = thrown(() => createAssistant().analyze(input as unknown as string));
     expect(error.code).toBe(code);
     expect(error.message).toContain('analyze(text)');
   });
 
   it('rejects a malformed context with every problem listed', () => {
-    const error = caught(() =>
+    const error = thrown(() =>
       createAssistant().analyze('hi', { history: [{ role: 'robot', text: 1 }] } as unknown as Parameters<
         ReturnType<typeof createAssistant>['analyze']
       >[1]),
@@ -55,13 +46,13 @@ describe('createAssistant', () => {
   });
 
   it('rejects unknown options with INVALID_OPTIONS naming the key', () => {
-    const error = caught(() => createAssistant({ nonsense: true } as never));
+    const error = thrown(() => createAssistant({ nonsense: true } as never));
     expect(error.code).toBe('INVALID_OPTIONS');
     expect(error.message).toContain('nonsense');
   });
 
   it('rejects a bad option value with a message saying what to fix', () => {
-    const error = caught(() => createAssistant({ defaultLocale: 'fr' } as never));
+    const error = thrown(() => createAssistant({ defaultLocale: 'fr' } as never));
     expect(error.code).toBe('INVALID_OPTIONS');
     expect(error.issues[0]?.path).toBe('defaultLocale');
   });
