@@ -1,0 +1,91 @@
+/**
+ * Compare analyze() and reply() of two built checkouts (dist/ built in each) on every labelled
+ * customer message the project measures with: ../shared/eval's two intent files (when beside the
+ * clone), the project's unseen sets (test/intent/unseen/) and its written corpora
+ * (rules/intents/written/), each with its agent turn. Says how many messages get a different
+ * result (the analysis and the reply, as JSON) and shows the first few, then the median time per
+ * analyze() of each build, the two alternating round by round in one process.
+ *
+ *   npx tsx scripts/compare-analyze.ts <checkout A> <checkout B>
+ *
+ * A change meant to keep behaviour (a faster path) should print "0 differ".
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Context = { previousAgentMessage?: string };
+type Assistant = {
+  analyze(text: string, context?: Context): unknown;
+  reply(text: string, options?: { context?: Context }): unknown;
+};
+
+const [first, second] = process.argv.slice(2);
+if (first === undefined || second === undefined) {
+  console.error('usage: npx tsx scripts/compare-analyze.ts <checkout A> <checkout B>');
+  process.exit(2);
+}
+const ROOT = join(import.meta.dirname, '..');
+const written = join(ROOT, 'rules', 'intents', 'written');
+const files = [
+  join(ROOT, '..', 'shared', 'eval', 'zh-jddc-intents.jsonl'),
+  join(ROOT, '..', 'shared', 'eval', 'en-bitext-intents.jsonl'),
+  ...['zh-Hans', 'zh-Hant', 'en'].map((locale) => join(ROOT, 'test', 'intent', 'unseen', `${locale}.jsonl`)),
+  ...readdirSync(written)
+    .filter((name) => name.endsWith('.jsonl'))
+    .map((name) => join(written, name)),
+].filter((file) => existsSync(file));
+
+const messages = files.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const row = JSON.parse(line) as { text: string; prev_agent_turn?: unknown; prev?: unknown };
+      const previous = row.prev_agent_turn ?? row.prev;
+      return {
+        text: row.text,
+        context: typeof previous === 'string' ? { previousAgentMessage: previous } : {},
+      };
+    }),
+);
+
+async function load(checkout: string): Promise<Assistant> {
+  const entry = resolve(checkout, 'dist', 'index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: npm run build in ${checkout}`);
+  const { createAssistant } = (await import(pathToFileURL(entry).href)) as { createAssistant(): Assistant };
+  return createAssistant();
+}
+
+const builds = [await load(first), await load(second)];
+const results = builds.map((assistant) =>
+  messages.map((m) =>
+    JSON.stringify([assistant.analyze(m.text, m.context), assistant.reply(m.text, { context: m.context })]),
+  ),
+);
+let differ = 0;
+messages.forEach((message, i) => {
+  if (results[0]![i] === results[1]![i]) return;
+  if (++differ <= 5)
+    console.log(
+      `differs: ${JSON.stringify(message).slice(0, 160)}\n  A ${results[0]![i]!.slice(0, 300)}\n  B ${results[1]![i]!.slice(0, 300)}`,
+    );
+});
+console.log(`${messages.length} messages from ${files.length} files: ${differ} differ`);
+
+const ROUNDS = 8;
+const times = builds.map(() => [] as number[]);
+for (let round = 0; round < ROUNDS; round++)
+  builds.forEach((assistant, k) => {
+    for (const m of messages.slice(0, 2000)) {
+      const start = performance.now();
+      assistant.analyze(m.text, m.context);
+      if (round >= 2) times[k]!.push((performance.now() - start) * 1000);
+    }
+  });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+[first, second].forEach((checkout, k) =>
+  console.log(
+    `${checkout}: analyze() ${median(times[k]!).toFixed(1)} µs median (first 2,000 messages, ${ROUNDS - 2} rounds)`,
+  ),
+);
