@@ -303,7 +303,8 @@ function ruleOptions(
   issues: HuashuIssue[],
 ): RuleOptions {
   const defaults = rule.meta.defaultOptions ?? NO_OPTIONS;
-  if (given === undefined || Object.keys(given).length === 0) return defaults;
+  // A copy, frozen: a rule cannot change what another linter of the same rule reads.
+  if (given === undefined || Object.keys(given).length === 0) return Object.freeze({ ...defaults });
   const names = Object.keys(defaults);
   for (const [key, value] of Object.entries(given)) {
     if (!Object.hasOwn(defaults, key))

@@ -24,6 +24,11 @@ describe('rule settings: a severity, or [severity, options]', () => {
     expect(rule?.options).toEqual(options);
   });
 
+  it('options are frozen copies: a rule cannot change what the next linter reads', () => {
+    const options = createLinter().rules.find((r) => r.id === 'no-forbidden-phrase')?.options;
+    expect(Object.isFrozen(options)).toBe(true);
+  });
+
   it('a rule without options has {}', () => {
     expect(createLinter().rules.find((r) => r.id === 'no-overpromise')?.options).toEqual({});
   });
