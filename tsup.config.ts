@@ -114,16 +114,18 @@ export const noSourceMap: Plugin = {
 export const asciiChunks: TsupPlugin = {
   name: 'ascii-chunks',
   renderChunk(code) {
-    if (!/[^\0-\x7f]/u.test(code)) return undefined;
-    return {
-      code: code.replace(/[^\0-\x7f]/gu, (c) => {
-        let escaped = '';
-        for (let i = 0; i < c.length; i++) escaped += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
-        return escaped;
-      }),
-    };
+    return /[^\0-\x7f]/u.test(code) ? { code: escapeNonAscii(code) } : undefined;
   },
 };
+
+/** `code` with every non-ASCII UTF-16 unit written `\uXXXX` (the playground's build uses it too). */
+export function escapeNonAscii(code: string): string {
+  return code.replace(/[^\0-\x7f]/gu, (c) => {
+    let escaped = '';
+    for (let i = 0; i < c.length; i++) escaped += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+  });
+}
 
 /** What both builds share. */
 const common = {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { escapeNonAscii } from '../tsup.config.js';
 import { bundleTrims, pageOnlyTrims } from './build/trims.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -24,13 +25,7 @@ function asciiScript(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle))
-        if (chunk.type === 'chunk')
-          chunk.code = chunk.code.replace(/[^\0-\x7f]/gu, (c) => {
-            let escaped = '';
-            for (let i = 0; i < c.length; i++)
-              escaped += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
-            return escaped;
-          });
+        if (chunk.type === 'chunk') chunk.code = escapeNonAscii(chunk.code);
     },
   };
 }
