@@ -51,14 +51,37 @@ const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warn
 
 /**
  * The customer's locale: the analysed language when huashu writes it; `fallbackLocale` for another
- * language (a Spanish or Japanese message is not answered in Chinese); `defaultLocale` when the
- * message has no language to tell (numbers, placeholders, emoji).
+ * language (a Spanish or Japanese message is not answered in Chinese). A message with no language
+ * to tell (a number, a placeholder, an emoji, a pasted link or path) is answered in the
+ * conversation's language — `conversationLocale` — else in `defaultLocale`.
  */
-function localeOf(analysis: AnalysisFacts, text: string | undefined, parts: PipelineParts): SupportedLocale {
+function localeOf(analysis: AnalysisFacts, input: CheckedInput, parts: PipelineParts): SupportedLocale {
   const detected =
-    analysis.language?.locale ?? (text === undefined ? undefined : detectLanguage(text).locale);
+    analysis.language?.locale ?? (input.text === undefined ? undefined : detectLanguage(input.text).locale);
   if (isSupportedLocale(detected)) return detected;
-  return detected === undefined || detected === 'und' ? parts.defaultLocale : parts.fallbackLocale;
+  if (detected !== undefined && detected !== 'und') return parts.fallbackLocale;
+  return conversationLocale(input.context) ?? parts.defaultLocale;
+}
+
+/** How many earlier turns, newest first, may tell the conversation's language. */
+const LANGUAGE_TURNS = 4;
+
+/**
+ * The language the conversation is held in, for a message that has none: the agent's previous
+ * message, else the newest of the last few turns of the history that is in a language huashu
+ * writes ("Could you send your order number?" → a bare `12345` is answered in English).
+ */
+export function conversationLocale(context: Context): SupportedLocale | undefined {
+  const texts: string[] = [];
+  if (typeof context.previousAgentMessage === 'string') texts.push(context.previousAgentMessage);
+  const history = context.history ?? [];
+  for (let i = history.length - 1; i >= 0 && i >= history.length - LANGUAGE_TURNS; i--)
+    texts.push(history[i]!.text);
+  for (const text of texts) {
+    const locale = detectLanguage(text).locale;
+    if (isSupportedLocale(locale)) return locale;
+  }
+  return undefined;
 }
 
 /**
@@ -82,7 +105,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
   /** Validated input → the analysis and the message's view (rule facts, almanac, variables). */
   function prepare(input: CheckedInput): { analysis: AnalysisFacts; view: MessageView } {
     const analysis = input.analysis ?? parts.analyze(input.text as string, input.context);
-    const locale = localeOf(analysis, input.text, parts);
+    const locale = localeOf(analysis, input, parts);
     return { analysis, view: viewMessage(analysis, input.facts, input.context, locale, input.variables) };
   }
 

@@ -47,6 +47,22 @@ const counts = new Int32Array(SCRIPT_CLASS_COUNT);
 export const MAX_DETECTED_CHARS = 32_768;
 const WORD = /[\p{L}'’]+/gu;
 
+/**
+ * Text a machine wrote, which says nothing of the writer's language: URLs (scheme:// or www.),
+ * file paths (file:///…, C:\…, /var/mobile/…, ~/…) and e-mail addresses, each up to the next
+ * white space. "C:\Users\me\invoice.pdf 打不开" is Chinese; a pasted app path is no language.
+ */
+const MACHINE_TOKEN =
+  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z]:\\|(?<![^\s(（"“'])~?\/[\w.-]+\/)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
+/** `text` with its machine-written tokens blanked (same length), or `text` when it has none. */
+function withoutMachineTokens(text: string): string {
+  // Most messages have none of the characters these tokens need: no regular expression then.
+  if (!text.includes('/') && !text.includes('\\') && !text.includes('@') && !/www\./iu.test(text))
+    return text;
+  return text.replace(MACHINE_TOKEN, (token) => ' '.repeat(token.length));
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -62,7 +78,9 @@ export function detectLanguage(input: string): LanguageResult {
     typeof input === 'string'
       ? input
       : expectString(input, 'detectLanguage(text)', 'text', 'the message text as a string');
-  const text = whole.length > MAX_DETECTED_CHARS ? whole.slice(0, MAX_DETECTED_CHARS) : whole;
+  const text = withoutMachineTokens(
+    whole.length > MAX_DETECTED_CHARS ? whole.slice(0, MAX_DETECTED_CHARS) : whole,
+  );
   counts.fill(0);
   const length = text.length;
   for (let i = 0; i < length; i++) counts[scriptClassTable[text.charCodeAt(i)] ?? 0]!++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
+import type { Context } from '../../src/context.js';
 import { detectLanguage } from '../../src/language/index.js';
 
 describe('Latin text with names stays English unless the evidence is strong', () => {
@@ -19,6 +20,24 @@ describe('Latin text with names stays English unless the evidence is strong', ()
 
   it('a capital at the start of a sentence is a word, not a name', () => {
     expect(detectLanguage('Where is my parcel. Please check').locale).toBe('en');
+  });
+});
+
+describe('links, paths and e-mail addresses say nothing of the language', () => {
+  it.each([
+    ['C:\\Users\\me\\Desktop\\invoice.pdf 打不开', 'zh-Hans'],
+    ['/var/mobile/app/data 打不开', 'zh-Hans'],
+    ['www.jd.com 上买的', 'zh-Hans'],
+    ['https://item.jd.com/100012043978.html 这个有货吗', 'zh-Hans'],
+    ['see https://shop.example.com/orders/123 please', 'en'],
+    ['my email is emily.chen@example.com, where is my parcel', 'en'],
+    ['file:///var/mobile/Containers/Data/Application/B1-emoji/x', 'und'],
+    ['jess.m.harper@gmail.com', 'und'],
+    // A slash between words or numbers is not a path.
+    ['3/5 到货了吗', 'zh-Hans'],
+    ['and/or size M please', 'en'],
+  ] as const)('%s → %s', (text, locale) => {
+    expect(detectLanguage(text).locale).toBe(locale);
   });
 });
 
@@ -45,6 +64,46 @@ describe('the reply locale', () => {
     expect(shop.reply('Hola, ¿dónde está mi pedido?').locale).toBe('zh-Hant');
     expect(shop.reply('12345678').locale).toBe('en');
     expect(shop.reply('在吗').locale).toBe('zh-Hans');
+  });
+
+  describe("a message with no language is answered in the conversation's", () => {
+    const english: Context = { previousAgentMessage: 'Could you send me your order number?' };
+    const chinese: Context = { previousAgentMessage: '麻烦提供一下订单号' };
+    it.each<[string, Context, string]>([
+      ['12345678', english, 'en'],
+      ['👍', { previousAgentMessage: 'Is there anything else I can help with?' }, 'en'],
+      [
+        'jess.m.harper@gmail.com',
+        { previousAgentMessage: 'Can you confirm the email you ordered with?' },
+        'en',
+      ],
+      ['[订单x]', chinese, 'zh-Hans'],
+      ['12345678', { previousAgentMessage: '請提供訂單編號' }, 'zh-Hant'],
+      // The history when no previous message is given: its newest turn in a language huashu writes.
+      [
+        '12345678',
+        {
+          history: [
+            { role: 'customer', text: 'where is my parcel' },
+            { role: 'agent', text: '👌' },
+          ],
+        },
+        'en',
+      ],
+      // Without a conversation, or with one in no language huashu writes: defaultLocale.
+      ['12345678', {}, 'zh-Hans'],
+      ['12345678', { previousAgentMessage: 'Hola, ¿cuál es su número de pedido?' }, 'zh-Hans'],
+      // A message with a language keeps its own.
+      ['where is my parcel', chinese, 'en'],
+    ])('%s after %j → %s', (text, context, locale) => {
+      expect(assistant.reply(text, { context }).locale).toBe(locale);
+    });
+
+    it('the conversation wins over defaultLocale', () => {
+      expect(createAssistant({ defaultLocale: 'en' }).reply('12345678', { context: chinese }).locale).toBe(
+        'zh-Hans',
+      );
+    });
   });
 
   it('a bad fallbackLocale is INVALID_OPTIONS', () => {
