@@ -1,6 +1,7 @@
 import { francAll } from 'franc';
 import { expectString } from '../arguments.js';
 import { latinLexicon } from '../generated/latin-lexicon.js';
+import { placeholderAt } from '../intent/features.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
 import type { SupportedLocale } from '../vocabulary.js';
@@ -47,20 +48,81 @@ const counts = new Int32Array(SCRIPT_CLASS_COUNT);
 export const MAX_DETECTED_CHARS = 32_768;
 const WORD = /[\p{L}'’]+/gu;
 
-/**
- * Text a machine wrote, which says nothing of the writer's language: URLs (scheme:// or www.),
- * file paths (file:///…, C:\…, /var/mobile/…, ~/…) and e-mail addresses, each up to the next
- * white space. "C:\Users\me\invoice.pdf 打不开" is Chinese; a pasted app path is no language.
- */
-const MACHINE_TOKEN =
-  /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z]:\\|(?<![^\s(（"“'])~?\/[\w.-]+\/)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** Printable ASCII without the space: the characters links, paths and addresses are written in. */
+function isVisibleAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
 
-/** `text` with its machine-written tokens blanked (same length), or `text` when it has none. */
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const DRIVE = /(?:^|[^A-Za-z])([A-Za-z]:\\)/;
+const WWW = /www\./i;
+const EMAIL_DOMAIN = /^[\w-]+(?:\.[\w-]+)+/;
+
+/**
+ * Where machine-written text starts in the printable-ASCII run `run`, or -1: a link (scheme:// or
+ * www.), a file path (file:///…, C:\…, /var/mobile/…, ~/…) or an e-mail address. The run ends the
+ * token. Each test is one scan of the run (indexOf, or an anchored or single-pass expression).
+ */
+function machineStart(run: string): number {
+  const scheme = run.indexOf('://');
+  if (scheme > 0) {
+    let start = scheme;
+    while (start > 0 && SCHEME_CHAR.test(run[start - 1]!)) start--;
+    return start;
+  }
+  const www = run.search(WWW);
+  if (www >= 0) return www;
+  const drive = DRIVE.exec(run);
+  if (drive !== null) return drive.index + drive[0].length - drive[1]!.length;
+  if ((run.startsWith('/') || run.startsWith('~/')) && run.indexOf('/', run.indexOf('/') + 2) > 0) return 0;
+  const at = run.indexOf('@');
+  if (at >= 0 && EMAIL_DOMAIN.test(run.slice(at + 1))) return 0;
+  return -1;
+}
+
+/**
+ * `text` with machine-written text blanked (same length), or `text` when it has none: links, paths,
+ * e-mail addresses and an export's masks say nothing of the writer's language ("C:\Users\me\invoice.pdf 打不开" is
+ * Chinese; a pasted app path is no language). Linear in the text: each run of printable ASCII is
+ * read once.
+ */
 function withoutMachineTokens(text: string): string {
-  // Most messages have none of the characters these tokens need: no regular expression then.
-  if (!text.includes('/') && !text.includes('\\') && !text.includes('@') && !/www\./iu.test(text))
+  // Most messages have none of the characters such text needs: no scan then.
+  if (
+    !text.includes('/') &&
+    !text.includes('\\') &&
+    !text.includes('@') &&
+    !text.includes('[') &&
+    !WWW.test(text)
+  )
     return text;
-  return text.replace(MACHINE_TOKEN, (token) => ' '.repeat(token.length));
+  let blanked: string[] | undefined;
+  let last = 0;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    // An export's mask ([订单x], [数字x]) is the platform's word, not the customer's.
+    const mask = code === 0x5b ? placeholderAt(text, i) : -1;
+    if (mask > 0) {
+      (blanked ??= []).push(text.slice(last, i), ' '.repeat(mask - i));
+      last = i = mask;
+      continue;
+    }
+    if (!isVisibleAscii(code)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && isVisibleAscii(text.charCodeAt(end))) end++;
+    const start = machineStart(text.slice(i, end));
+    if (start >= 0) {
+      (blanked ??= []).push(text.slice(last, i + start), ' '.repeat(end - i - start));
+      last = end;
+    }
+    i = end;
+  }
+  if (blanked === undefined) return text;
+  blanked.push(text.slice(last));
+  return blanked.join('');
 }
 
 function round(value: number): number {

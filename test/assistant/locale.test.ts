@@ -35,6 +35,12 @@ describe('links, paths and e-mail addresses say nothing of the language', () => 
     ['jess.m.harper@gmail.com', 'und'],
     // A slash between words or numbers is not a path.
     ['3/5 到货了吗', 'zh-Hans'],
+    // An export's masks are the platform's words: they neither make a message Chinese nor simplified.
+    ['[订单x]', 'und'],
+    ['[数字x] thanks', 'en'],
+    ['[数字x]@gmail.com', 'und'],
+    ['係呀 退返差價俾我 [订单x]', 'zh-Hant'],
+    ['订单号[订单x]', 'zh-Hans'],
     ['and/or size M please', 'en'],
   ] as const)('%s → %s', (text, locale) => {
     expect(detectLanguage(text).locale).toBe(locale);
@@ -78,6 +84,8 @@ describe('the reply locale', () => {
         'en',
       ],
       ['[订单x]', chinese, 'zh-Hans'],
+      ['[订单x]', { previousAgentMessage: '麻煩提供訂單號碼' }, 'zh-Hant'],
+      ['[数字x]@gmail.com', { previousAgentMessage: "What's the email on your account?" }, 'en'],
       ['12345678', { previousAgentMessage: '請提供訂單編號' }, 'zh-Hant'],
       // The history when no previous message is given: its newest turn in a language huashu writes.
       [
