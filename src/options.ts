@@ -14,8 +14,9 @@ export const supportedLocaleSchema = z.enum(LOCALES);
 export const assistantOptionsSchema = z
   .object({
     /**
-     * The locale replies use when a message has no language to tell (only numbers, placeholders or
-     * emoji: 在吗 shops answer in Chinese). Default `zh-Hans`.
+     * The locale replies use when a message has no language to tell (only numbers, placeholders,
+     * emoji or a link) and neither has its conversation (the agent's previous message, the last turns
+     * of the history): 在吗 shops answer in Chinese. Default `zh-Hans`.
      */
     defaultLocale: supportedLocaleSchema.optional(),
     /**
