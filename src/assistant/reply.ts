@@ -71,7 +71,7 @@ const LANGUAGE_TURNS = 4;
  * message, else the newest of the last few turns of the history that is in a language huashu
  * writes ("Could you send your order number?" → a bare `12345` is answered in English).
  */
-export function conversationLocale(context: Context): SupportedLocale | undefined {
+function conversationLocale(context: Context): SupportedLocale | undefined {
   const texts: string[] = [];
   if (typeof context.previousAgentMessage === 'string') texts.push(context.previousAgentMessage);
   const history = context.history ?? [];

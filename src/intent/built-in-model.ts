@@ -51,22 +51,23 @@ export function builtInIntentModel(): BuiltInIntentModel {
   const logits = new Float64Array(model.intents.length);
   const probabilities = new Float64Array(model.intents.length);
   const logProbabilities = new Float64Array(model.intents.length);
-  const predictText = (text: string): Float64Array => {
+  // Features and logits of `text`, kept for `explain`.
+  const score = (text: string): Float64Array => {
     extractor.extract(text, null, features);
     model.score(features, logits);
-    model.probabilities(logits, probabilities);
-    return probabilities;
+    return logits;
   };
   const logPredictText = (text: string): Float64Array => {
-    extractor.extract(text, null, features);
-    model.score(features, logits);
-    model.logProbabilities(logits, logProbabilities);
+    model.logProbabilities(score(text), logProbabilities);
     return logProbabilities;
   };
   shared = {
     name: 'logistic regression',
     intents: model.intents,
-    predict: (normalized: NormalizedText) => predictText(normalized.text),
+    predict: (normalized: NormalizedText) => {
+      model.probabilities(score(normalized.text), probabilities);
+      return probabilities;
+    },
     logPredictText,
     explain(intentIndex, max, min) {
       // The best `max` spans, best first (weight, then position), kept in a list of at most `max`:

@@ -377,14 +377,15 @@ export function createIntentClassifier(
     patterns.match(text);
     topicScores.fill(0);
     // Only naive Bayes reads the agent's words as features; another model's topic is the patterns'.
-    if (external === undefined)
+    if (external === undefined) {
       extractFeatures(text, patterns.masked ? patterns.mask : null, agentFeatures, base.stopWords);
-    if (external === undefined && agentFeatures.contentSize > 0) {
-      if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
-      const totals = confidences; // scratch of length ≥ modelCount
-      totals.fill(0);
-      model!.score(agentFeatures, featureIndex, totals, null);
-      addModelScores(totals, 0, topicScores, 0, model!.lastWeight);
+      if (agentFeatures.contentSize > 0) {
+        if (featureIndex.length < agentFeatures.count) featureIndex = new Int32Array(agentFeatures.count * 2);
+        const totals = confidences; // scratch of length ≥ modelCount
+        totals.fill(0);
+        model!.score(agentFeatures, featureIndex, totals, null);
+        addModelScores(totals, 0, topicScores, 0, model!.lastWeight);
+      }
     }
     for (let k = 0; k < patterns.firedCount; k++) {
       const g = patterns.fired[k] ?? 0;

@@ -1,10 +1,10 @@
 /**
- * A frozen map from 32-bit feature keys to dense indices (or to given non-negative values), in one typed array of (key, index)
- * pairs with open addressing: a lookup is a multiply, a shift and usually one probe, touching one
- * cache line, with no allocation.
+ * A frozen map from 32-bit feature keys to dense indices (or to given non-negative values), in one
+ * typed array of (key, value) pairs with open addressing: a lookup is a multiply, a shift and
+ * usually one probe, touching one cache line, with no allocation.
  */
 export class KeyIndex {
-  // slots[2s] = key (as int32), slots[2s + 1] = its index, -1 for an empty slot.
+  // slots[2s] = key (as int32), slots[2s + 1] = its value, -1 for an empty slot.
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;

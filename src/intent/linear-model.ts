@@ -298,6 +298,11 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
   };
 }
 
+/** The int8 weight in the low byte of a packed row entry (`class << 8 | weight & 0xff`). */
+function entryWeight(entry: number): number {
+  return ((entry & 0xff) << 24) >> 24;
+}
+
 /** Scores feature lists with a decoded model. Not re-entrant (scratch buffers are shared). */
 export class LinearModel {
   readonly intents: readonly string[];
@@ -367,7 +372,7 @@ export class LinearModel {
       for (let e = start + 1; e < end; e++) {
         const entry = rows[e] ?? 0;
         const c = entry >>> 8;
-        sums[c] = (sums[c] ?? 0) + (((entry & 0xff) << 24) >> 24);
+        sums[c] = (sums[c] ?? 0) + entryWeight(entry);
       }
     }
     const factor = this.sqrtNorm && features.count > 0 ? this.scale / Math.sqrt(features.count) : this.scale;
@@ -385,7 +390,7 @@ export class LinearModel {
     const end = start + 1 + (this.rows[start] ?? 0);
     for (let e = start + 1; e < end; e++) {
       const entry = this.rows[e] ?? 0;
-      if (entry >>> 8 === intentIndex) return (((entry & 0xff) << 24) >> 24) * this.scale;
+      if (entry >>> 8 === intentIndex) return entryWeight(entry) * this.scale;
     }
     return 0;
   }

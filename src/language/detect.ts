@@ -82,9 +82,9 @@ function machineStart(run: string): number {
 
 /**
  * `text` with machine-written text blanked (same length), or `text` when it has none: links, paths,
- * e-mail addresses and an export's masks say nothing of the writer's language ("C:\Users\me\invoice.pdf 打不开" is
- * Chinese; a pasted app path is no language). Linear in the text: each run of printable ASCII is
- * read once.
+ * e-mail addresses and an export's masks say nothing of the writer's language
+ * ("C:\Users\me\invoice.pdf 打不开" is Chinese; a pasted app path is no language). Linear in the
+ * text: each run of printable ASCII is read once.
  */
 function withoutMachineTokens(text: string): string {
   // Most messages have none of the characters such text needs: no scan then.

@@ -111,7 +111,6 @@ function parseRuleOverrides(values: readonly string[]): Record<string, (typeof S
   return rules;
 }
 
-/** `--max-line-length`: a whole number ≥ 1, or the default. */
 /**
  * The configured rule settings with --rule's severities over them: a rule configured with options
  * (`["warn", { "tone": false }]`) keeps them under its new severity.
@@ -128,6 +127,7 @@ function withSeverities(
   return rules;
 }
 
+/** `--max-line-length`: a whole number ≥ 1, or the default. */
 function parseMaxLineLength(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_LINE_LENGTH;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
