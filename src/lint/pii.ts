@@ -7,7 +7,7 @@
  * Every pattern is bounded and unambiguous, and the phone scan reads each character a bounded
  * number of times, so a megabyte of digits or letters stays linear.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import { phoneMetadata } from '../generated/phone-metadata.js';
 import { decodeUnits } from '../normalize/fold.js';
 
@@ -364,27 +364,35 @@ const MAX_PARSED = 2048;
 
 /**
  * Whether libphonenumber-js (min metadata) holds `digits` for a phone number: international
- * (`region` undefined, `digits` with the country code; a possible number) or national in `region`
- * (a trunk `0` kept; a valid number).
+ * (`region` undefined, `digits` with the country code) or national in `region` (a trunk `0` kept).
+ * `possible`: a number of a possible length for its country is enough (the writer said it is a
+ * phone: a `+`, or a cue such as 您的电话); else only a valid one (in an allocated range).
  * The parser must read every digit as the number (it drops what it takes for a prefix otherwise).
  */
-function validPhone(digits: string, region: CountryCode | undefined, parsed: Map<string, boolean>): boolean {
-  const key = `${region ?? '+'}${digits}`;
+function validPhone(
+  digits: string,
+  region: CountryCode | undefined,
+  parsed: Map<string, boolean>,
+  possible: boolean,
+): boolean {
+  const key = `${region ?? '+'}${possible ? '~' : '='}${digits}`;
   let valid = parsed.get(key);
   if (valid === undefined) {
+    const metadata = phoneMetadata();
     const number = parsePhoneNumberFromString(
       region === undefined ? `+${digits}` : digits,
       region === undefined ? {} : region,
-      phoneMetadata(),
+      metadata,
     );
     valid =
       number !== undefined &&
-      // With a `+` the writer says it is a phone: a number of a possible length for its country
-      // is one (+44 7700 900123, a range kept for fiction, too). Without it, only a valid one.
-      (region === undefined ? number.isPossible() : number.isValid()) &&
+      (possible ? number.isPossible() : number.isValid()) &&
       (region === undefined
         ? `${number.countryCallingCode}${number.nationalNumber}` === digits
-        : number.country === region && number.nationalNumber === digits.replace(/^0/, ''));
+        : // Regions that share a calling code share a numbering plan: a Guernsey range (07911…)
+          // is a United Kingdom number as written, a Canadian one a North American one.
+          number.countryCallingCode === getCountryCallingCode(region, metadata) &&
+          number.nationalNumber === digits.replace(/^0/, ''));
     if (parsed.size >= MAX_PARSED) parsed.clear();
     parsed.set(key, valid);
   }
@@ -424,9 +432,10 @@ function nationalShape(
     ((groups === 3 && secondLength === 3) || bracketed)
   )
     return { regions: ['US', 'CA'], kind: 'landline' };
-  // Hong Kong and Macau mobiles without the country code (9123 4567): the customer's only when said.
+  // Hong Kong, Macau and Singapore mobiles without the country code (9123 4567): the customer's
+  // only when said.
   if (count === 8 && first >= '4' && !bracketed && (groups === 1 || firstLength === 4))
-    return { regions: ['HK', 'MO'], kind: 'mobile', needs: 'owner' };
+    return { regions: ['HK', 'MO', 'SG'], kind: 'mobile', needs: 'owner' };
   return undefined;
 }
 
@@ -503,10 +512,12 @@ function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, 
     // and counts phoneAt allows), checked first so runs of short groups (1 2 3, 0-0-0) cost little.
     let last = a;
     let count = ends[a]! - starts[a]!;
-    const plus = text.charCodeAt(starts[a]! - 1) === PLUS;
-    for (let g = a + 1; g < groups && g < a + (plus ? MAX_GROUPS : 3); g++) {
+    const coded =
+      text.charCodeAt(starts[a]! - 1) === PLUS ||
+      writtenCallingCode(text, starts[a]!, ends[a]!) !== undefined;
+    for (let g = a + 1; g < groups && g < a + (coded ? MAX_GROUPS : 3); g++) {
       const length = ends[g]! - starts[g]!;
-      if (count + length > MAX_PHONE_DIGITS || length < (plus ? (g === a + 1 ? 1 : 2) : 3)) break;
+      if (count + length > MAX_PHONE_DIGITS + 2 || length < (coded ? (g === a + 1 ? 1 : 2) : 3)) break;
       count += length;
       last = g;
     }
@@ -529,6 +540,32 @@ function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, 
   run.next = a;
 }
 
+/**
+ * Country calling codes of the markets huashu serves (mainland China, Taiwan, Hong Kong, Macau,
+ * and the English-speaking ones), as people write them without a plus before a national number:
+ * (852) 9123 4567, 886-912-345-678, 1-212-555-0147, 0086 138 0013 8000.
+ */
+const WRITTEN_CALLING_CODES: ReadonlySet<string> = new Set([
+  '1',
+  '44',
+  '60',
+  '61',
+  '64',
+  '65',
+  '86',
+  '852',
+  '853',
+  '886',
+]);
+
+/** The calling code a digit group stands for when written without a plus (`852`, `00852`), or undefined. */
+function writtenCallingCode(text: string, start: number, end: number): string | undefined {
+  if (end - start > 5) return undefined;
+  const group = text.slice(start, end);
+  const code = group.startsWith('00') ? group.slice(2) : group;
+  return WRITTEN_CALLING_CODES.has(code) ? code : undefined;
+}
+
 /** Groups `a..b` of a run as a phone number, or undefined. */
 function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): PiiHit | undefined {
   const { starts, ends, parsed } = run;
@@ -542,24 +579,27 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
   if (plus) start--;
   // Nothing glued before it: sf1234567890, a+86….
   if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return undefined;
+  // A calling code without the plus, as its own group: (852) 9123 4567, 886-912-345-678.
+  const code = plus || a === b ? undefined : writtenCallingCode(text, starts[a]!, ends[a]!);
+  const coded = plus || code !== undefined;
   // Without a country code, at most three groups: an area code and two parts.
-  if (!plus && b - a >= 3) return undefined;
-  let count = 0;
+  if (!coded && b - a >= 3) return undefined;
+  let count = code === undefined ? 0 : code.length - (ends[a]! - starts[a]!);
   for (let g = a; g <= b; g++) {
     const length = ends[g]! - starts[g]!;
     // After the first group, groups of three digits or more (2024-05-12, 12 34 56 78 and 0-0-0
     // are no phones); with a country code, two (+44 20 7946 0958), and one for the area code
     // right after it (+61 2 9374 4000).
-    if (g > a && length < (plus ? (g === a + 1 ? 1 : 2) : 3)) return undefined;
+    if (g > a && length < (coded ? (g === a + 1 ? 1 : 2) : 3)) return undefined;
     count += length;
   }
   if (count < MIN_PHONE_DIGITS || count > MAX_PHONE_DIGITS) return undefined;
   // +86 138 0013 8000, and 86 13800138000 written without the plus.
   const first = text[starts[a]!]!;
   const second = text[starts[a]! + 1 === ends[a] ? starts[a + 1]! : starts[a]! + 1] ?? '';
-  const mainland = count === 13 && first === '8' && second === '6' && !bracketed;
+  const mainland = count === 13 && (code === '86' || (first === '8' && second === '6' && !bracketed));
   const shape =
-    plus || mainland
+    coded || mainland
       ? undefined
       : nationalShape(
           count,
@@ -570,7 +610,7 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
           a < b ? ends[a + 1]! - starts[a + 1]! : 0,
           bracketed,
         );
-  if (!plus && !mainland && (shape === undefined || (shape.needs === 'owner' && !local))) return undefined;
+  if (!coded && !mainland && (shape === undefined || (shape.needs === 'owner' && !local))) return undefined;
   const span = text.slice(start, end);
   // Brackets only around one group: (0755) 8888 6666, +1 (415) 555-0199.
   let open = 0;
@@ -579,10 +619,16 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
     else if (char === ')' && --open < 0) return undefined;
   }
   if (open !== 0) return undefined;
-  let digits = '';
-  for (let g = a; g <= b; g++) digits += text.slice(starts[g], ends[g]);
+  let digits = code ?? '';
+  for (let g = code === undefined ? a : a + 1; g <= b; g++) digits += text.slice(starts[g], ends[g]);
   if (shape === undefined) {
-    if (first === '0' || (mainland && digits[2] !== '1') || !validPhone(digits, undefined, parsed))
+    // Without the plus, nothing but the groups or a cue says it is a phone: a valid number
+    // counts, a possible one only after a cue.
+    if (
+      (code === undefined && first === '0') ||
+      (mainland && digits[2] !== '1') ||
+      !validPhone(digits, undefined, parsed, plus || (mainland && code === undefined) || local)
+    )
       return undefined;
     return { kind: mainland ? 'mobile' : 'phone', start, end, value: span };
   }
@@ -592,8 +638,8 @@ function phoneAt(text: string, run: Run, a: number, b: number, local: boolean): 
     shape.loose === true ? (shape.regions[0] === 'CN' ? `86${digits}` : `886${digits.slice(1)}`) : '';
   if (
     shape.loose === true
-      ? !validPhone(international, undefined, parsed)
-      : !shape.regions.some((region) => validPhone(digits, region, parsed))
+      ? !validPhone(international, undefined, parsed, true)
+      : !shape.regions.some((region) => validPhone(digits, region, parsed, local))
   )
     return undefined;
   const hit: PiiHit = { kind: shape.kind, start, end, value: span };
@@ -712,6 +758,7 @@ export function maskPii(kind: PiiKind, value: string): string {
   switch (kind) {
     case 'mobile': {
       let digits = asciiDigits(value);
+      if (digits.startsWith('0086')) digits = digits.slice(2);
       if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
       return maskNumber(digits, 3);
     }
@@ -731,7 +778,8 @@ export function maskPii(kind: PiiKind, value: string): string {
     }
     case 'phone': {
       const written = folded(value);
-      const country = /^\+(\d{1,3})[ (-]/.exec(written)?.[1];
+      // The country code with or without its plus: +852 9123 4567, (852) 9123 4567, 00852-….
+      const country = /^(?:\+|\(|00)?(\d{1,3})\)?[ (-]/.exec(written)?.[1];
       const digits = asciiDigits(written);
       return `+${country === undefined ? '' : `${country} `}****${digits.slice(-4)}`;
     }

@@ -41,17 +41,25 @@ const rows: Row[] = [
     severity: 'error',
     twin: '订单号17900001000，',
   },
+  // A country code written without its plus: in brackets, before a dash, or after 00.
+  { locale: 'zh-Hans', text: '您的手机 0086 138 0013 8000 已登记', written: '0086 138 0013 8000', messageId: 'mobile', masked: '138****8000', severity: 'error', twin: '订单号 0086 1380 0138 000 已登记' },
   // zh-Hant
   { locale: 'zh-Hant', text: '您的電話 +886 912 345 678 已更新', written: '+886 912 345 678', messageId: 'phone', masked: '+886 ****5678', severity: 'error', twin: '您的電話 +886 ****5678 已更新' },
   { locale: 'zh-Hant', text: '您的手機號碼 0912-345-678', written: '0912-345-678', messageId: 'mobile', masked: '091****5678', severity: 'error', twin: '您的訂單編號 2024-0512-678' },
   { locale: 'zh-Hant', text: '您的電話 (02) 2345-6789', written: '(02) 2345-6789', messageId: 'landline', masked: '02-****6789', severity: 'error', twin: '客服專線 (02) 2345-6789' },
   { locale: 'zh-Hant', text: '您的電話 ０９１２ ３４５ ６７８', written: '０９１２ ３４５ ６７８', messageId: 'mobile', masked: '091****5678', severity: 'error', twin: '金額 NT$９１２,３４５ 已退款' },
   { locale: 'zh-Hant', text: '您的電話 9123 4567 已經登記', written: '9123 4567', messageId: 'mobile', masked: '****4567', severity: 'error', twin: '訂單 9123 4567 已經登記' },
+  { locale: 'zh-Hant', text: '您的電話 (852) 9123 4567 已登記', written: '(852) 9123 4567', messageId: 'phone', masked: '+852 ****4567', severity: 'error', twin: '客服熱線 (852) 2345 6789' },
+  { locale: 'zh-Hant', text: '您的手機 886-912-345-678 已更新', written: '886-912-345-678', messageId: 'phone', masked: '+886 ****5678', severity: 'error', twin: '您的訂單 886-912-345-67 已更新' },
+  // A cue that it is the customer's number: a possible number is enough (a range the parser's metadata does not list as allocated).
+  { locale: 'zh-Hant', text: '閣下登記的電話 6123 4567 已更新', written: '6123 4567', messageId: 'mobile', masked: '****4567', severity: 'error', twin: '訂單 6123 4567 已更新' },
+  { locale: 'en', text: 'Your phone number is 07700 900123.', written: '07700 900123', messageId: 'mobile', masked: '077****0123', severity: 'error', twin: 'Parcel 07700 900123 is on its way.' },
   // en
   { locale: 'en', text: 'Your phone number is (212) 555-0147.', written: '(212) 555-0147', messageId: 'landline', masked: '212-****0147', severity: 'error', twin: 'Our support line is (212) 555-0147.' },
   { locale: 'en', text: 'Your phone number is 212-555-0147.', written: '212-555-0147', messageId: 'landline', masked: '212-****0147', severity: 'error', twin: 'Your order 212-555-01 has shipped on 2024-05-12.' },
   { locale: 'en', text: 'Your mobile, +44 7911 123456, is verified.', written: '+44 7911 123456', messageId: 'phone', masked: '+44 ****3456', severity: 'error', twin: 'Your mobile, +44 ****3456, is verified.' },
   { locale: 'en', text: 'Call me at +1 415-555-0199 after five', written: '+1 415-555-0199', messageId: 'phone', masked: '+1 ****0199', severity: 'warn', twin: 'Item 415-555 costs $199.00, ref 2024.05.12' },
+  { locale: 'en', text: 'Your number on file is 1-212-555-0147.', written: '1-212-555-0147', messageId: 'phone', masked: '+1 ****0147', severity: 'error', twin: 'Your order 1-212-555-01 has shipped.' },
   { locale: 'en', text: 'Reached you on +61 2 9374 4000.', written: '+61 2 9374 4000', messageId: 'phone', masked: '+61 ****4000', severity: 'warn', twin: 'Tracking number 1Z 999 AA1 0123 4567 84.' },
 ];
 
