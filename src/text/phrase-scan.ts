@@ -35,6 +35,21 @@ export function isWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
+const UNDERSCORE = 0x5f;
+const DOT = 0x2e;
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * Whether the folded character at `at` continues the word or number a Latin or digit phrase's edge
+ * touches (`step`: the direction away from the phrase): a letter or digit, an underscore (an
+ * export's mask, [ORDERID_12315]), or a decimal point with a digit beyond it (12315.00 元).
+ */
+function continuesWord(text: string, at: number, step: 1 | -1): boolean {
+  const code = text.charCodeAt(at);
+  if (isWordCode(code) || code === UNDERSCORE) return true;
+  return code === DOT && isDigitCode(text.charCodeAt(at + step));
+}
+
 /**
  * Every lexicon phrase (signals, entities, cues, topics, negators) in the folded text, ordered by
  * end then start: one Aho-Corasick pass, read once per message (see message.ts) and shared by
@@ -44,13 +59,8 @@ export function scanPhrases(normalized: NormalizedText): PhraseMatch[] {
   const text = normalized.text;
   const matches: PhraseMatch[] = [];
   scanKeywords(phraseAutomaton(), text, (_, begin, end, keyword) => {
-    if (isWordCode(keyword.charCodeAt(0)) && begin > 0 && isWordCode(text.charCodeAt(begin - 1))) return;
-    if (
-      isWordCode(keyword.charCodeAt(keyword.length - 1)) &&
-      end < text.length &&
-      isWordCode(text.charCodeAt(end))
-    )
-      return;
+    if (isWordCode(keyword.charCodeAt(0)) && continuesWord(text, begin - 1, -1)) return;
+    if (isWordCode(keyword.charCodeAt(keyword.length - 1)) && continuesWord(text, end, 1)) return;
     const payloads = payloadsOf.get(keyword);
     if (payloads !== undefined) matches.push({ start: begin, end, payloads });
   });
