@@ -6,7 +6,7 @@
  * result (the analysis and the reply, as JSON) and shows the first few, then the median time per
  * analyze() of each build, the two alternating round by round in one process.
  *
- *   npx tsx scripts/compare-analyze.ts <checkout A> <checkout B>
+ *   npx tsx scripts/compare-analyze.ts <checkout A> <checkout B> [--show N]   (N differing messages shown; 5)
  *
  * A change meant to keep behaviour (a faster path) should print "0 differ".
  */
@@ -20,7 +20,11 @@ type Assistant = {
   reply(text: string, options?: { context?: Context }): unknown;
 };
 
-const [first, second] = process.argv.slice(2);
+const [first, second] = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--show');
+const showAt = process.argv.indexOf('--show');
+const SHOWN = showAt > 0 ? Number(process.argv[showAt + 1]) : 5;
 if (first === undefined || second === undefined) {
   console.error('usage: npx tsx scripts/compare-analyze.ts <checkout A> <checkout B>');
   process.exit(2);
@@ -66,7 +70,7 @@ const results = builds.map((assistant) =>
 let differ = 0;
 messages.forEach((message, i) => {
   if (results[0]![i] === results[1]![i]) return;
-  if (++differ <= 5)
+  if (++differ <= SHOWN)
     console.log(
       `differs: ${JSON.stringify(message).slice(0, 160)}\n  A ${results[0]![i]!.slice(0, 300)}\n  B ${results[1]![i]!.slice(0, 300)}`,
     );

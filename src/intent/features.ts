@@ -170,7 +170,8 @@ function placeholderEnd(text: string, at: number): number {
   }
   if (close < at + 3) return -1;
   const last = text.charCodeAt(close - 1);
-  const masked = last === 0x78 /* x */ || isDigit(last);
+  // Either case: language detection reads the original text ([ORDERID_3], [订单X]).
+  const masked = (last | 0x20) === 0x78 /* x */ || isDigit(last);
   if (!masked) return -1;
   placeholderKind = PlaceholderKind.Other;
   for (const [name, kind] of PLACEHOLDER_NAMES) {
@@ -181,7 +182,7 @@ function placeholderEnd(text: string, at: number): number {
   }
   // A bare `[x]` or `[12]` is not a placeholder; a name is required.
   const first = text.charCodeAt(at + 1);
-  if (placeholderKind === PlaceholderKind.Other && !(isHan(first) || isLatinLetter(first))) return -1;
+  if (placeholderKind === PlaceholderKind.Other && !(isHan(first) || isLatinLetter(first | 0x20))) return -1;
   return close + 1;
 }
 

@@ -37,6 +37,9 @@ describe('links, paths and e-mail addresses say nothing of the language', () => 
     ['3/5 到货了吗', 'zh-Hans'],
     // An export's masks are the platform's words: they neither make a message Chinese nor simplified.
     ['[订单x]', 'und'],
+    // An export's Latin mask, in the case the export wrote it, is no English (nor Dutch).
+    ['[ORDERID_12345]', 'und'],
+    ['[ORDERID_12345] 到哪了', 'zh-Hans'],
     ['[数字x] thanks', 'en'],
     ['[数字x]@gmail.com', 'und'],
     ['係呀 退返差價俾我 [订单x]', 'zh-Hant'],
@@ -85,6 +88,7 @@ describe('the reply locale', () => {
       ],
       ['[订单x]', chinese, 'zh-Hans'],
       ['[订单x]', { previousAgentMessage: '麻煩提供訂單號碼' }, 'zh-Hant'],
+      ['[ORDERID_12345]', chinese, 'zh-Hans'],
       ['[数字x]@gmail.com', { previousAgentMessage: "What's the email on your account?" }, 'en'],
       ['12345678', { previousAgentMessage: '請提供訂單編號' }, 'zh-Hant'],
       // The history when no previous message is given: its newest turn in a language huashu writes.
