@@ -75,7 +75,13 @@ export function classifyAgentTurn(folded: string): AgentTurn {
   if (folded === '') return AgentTurn.None;
   const tail = folded.length > TAIL ? folded.slice(folded.length - TAIL) : folded;
   if (ANYTHING_ELSE.test(tail)) return AgentTurn.AskedAnythingElse;
-  if (OPENING.test(tail)) return AgentTurn.Opening;
+  const opening = OPENING.exec(tail);
+  if (opening !== null)
+    // A greeting, then a request for data (您好，欢迎光临… 请您提供一下订单号): the request is
+    // what the customer answers. A request before the greeting does not count.
+    return ASKED_FOR_DATA.test(tail.slice(opening.index + opening[0].length))
+      ? AgentTurn.AskedForData
+      : AgentTurn.Opening;
   if (ASKED_FOR_DATA.test(folded)) return AgentTurn.AskedForData;
   if (QUESTION.test(tail)) return AgentTurn.Question;
   return AgentTurn.Statement;

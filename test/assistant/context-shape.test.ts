@@ -38,6 +38,28 @@ describe('context from history', () => {
       undefined,
     ],
     ['a greeting', '您好，请问有什么可以帮您？', '我的快递到哪了', 'opening', undefined],
+    // The request after a greeting in one message is what the customer answers.
+    [
+      'a greeting, then a request for the order number',
+      '您好，欢迎光临本店！麻烦提供一下订单号哦',
+      '[订单x]',
+      'asked_for_data',
+      'answer/ack',
+    ],
+    [
+      'a greeting, then a request (zh-Hant)',
+      '您好，很高興為您服務。請提供訂單編號，以便為您查詢',
+      '[订单x]',
+      'asked_for_data',
+      'answer/ack',
+    ],
+    [
+      'a request, then a greeting',
+      '请提供订单号。您好，请问有什么可以帮您？',
+      '我的快递到哪了',
+      'opening',
+      undefined,
+    ],
   ])(
     'after %s the analysis says what the agent did, and an acknowledgement promises action only when it answers',
     (_, agent, text, kind, template) => {
