@@ -3,7 +3,9 @@ import type { NormalizedText } from '../normalize/index.js';
 import { entityAt } from './candidates.js';
 
 // On folded text. Letter sizes, optionally followed by 码/号 (XL码, M号).
-const LETTER_SIZE = /(?<![a-z0-9'’&])(xxxl|xxl|xl|xxs|xs|[2-6]xl|s|m|l)(码|号)?(?![a-z0-9'’&])/g;
+// Not inside a longer Latin word, accented letters included (the M of Müller, the s of façades).
+const LETTER_SIZE =
+  /(?<![\p{Script=Latin}0-9'’&])(xxxl|xxl|xl|xxs|xs|[2-6]xl|s|m|l)(码|号)?(?![\p{Script=Latin}0-9'’&])/gu;
 const SHOE_SIZE = /(?<![\d.])(\d{2}(?:\.5)?)(码|号)/g;
 const HEIGHT_CHEST = /(?<![\d/])(1[2-9]\d|2[01]\d)\/(\d{2,3})([a-c])?(?![\d/a-z])/g;
 const EN_SIZE = /\b(?:size|sz|eu|uk) ?(\d{1,2}(?:\.5)?)\b/g;

@@ -30,9 +30,17 @@ function phraseAutomaton(): Automaton {
   return automaton;
 }
 
-/** ASCII letters and digits: a Latin phrase must not start or end inside a longer word (sue ≠ issue). */
+/**
+ * Latin letters (accented ones too: ü, é, ñ) and digits: a Latin phrase must not start or end
+ * inside a longer word (sue ≠ issue, m ≠ Müller). Folded text is lower case.
+ */
 export function isWordCode(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    // Latin-1 letters and Latin Extended-A and -B, without × and ÷.
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  );
 }
 
 const UNDERSCORE = 0x5f;

@@ -237,6 +237,18 @@ const cases: Case[] = [
   },
   {
     locale: 'en',
+    text: 'Thanks for checking. Kind regards, Stefan Müller',
+    entities: [],
+    why: 'no entity (the M of Müller is no size: an accented letter continues the word)',
+  },
+  {
+    locale: 'en',
+    text: 'Señora Mária needs an L',
+    entities: [{ type: 'size', text: 'L', value: 'L' }],
+    why: 'a capital size after accented words',
+  },
+  {
+    locale: 'en',
     text: 'Please cancel order #1001 and refund $20.99',
     entities: [
       { type: 'order_id', text: '1001', value: '1001' },
