@@ -58,9 +58,26 @@ const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warn
 function localeOf(analysis: AnalysisFacts, input: CheckedInput, parts: PipelineParts): SupportedLocale {
   const detected =
     analysis.language?.locale ?? (input.text === undefined ? undefined : detectLanguage(input.text).locale);
+  // "OK", "thx", "yes" in a Chinese conversation: customers type a word or two of English
+  // anywhere; the conversation's language is what they read.
+  if (detected === 'en' && input.text !== undefined && fewLatinWords(input.text)) {
+    const held = conversationLocale(input.context);
+    if (held !== undefined && held !== 'en') return held;
+  }
   if (isSupportedLocale(detected)) return detected;
   if (detected !== undefined && detected !== 'und') return parts.fallbackLocale;
   return conversationLocale(input.context) ?? parts.defaultLocale;
+}
+
+/** At most this many Latin words (and no other letters) make a message too short to set the language. */
+const FEW_WORDS = 2;
+const LATIN_WORD = /[a-z]+/gi;
+
+/** Whether the text's letters are at most FEW_WORDS short Latin words (OK, thx, ok sure). */
+function fewLatinWords(text: string): boolean {
+  if (text.length > 40) return false;
+  const words = text.match(LATIN_WORD) ?? [];
+  return words.length <= FEW_WORDS && words.every((word) => word.length <= 8);
 }
 
 /** How many earlier turns, newest first, may tell the conversation's language. */

@@ -107,6 +107,12 @@ describe('the reply locale', () => {
       ['12345678', { previousAgentMessage: 'Hola, ¿cuál es su número de pedido?' }, 'zh-Hans'],
       // A message with a language keeps its own.
       ['where is my parcel', chinese, 'en'],
+      // A word or two of English in a Chinese conversation is answered in the conversation's.
+      ['OK', { previousAgentMessage: '好的 我們會請司機先打電話給您' }, 'zh-Hant'],
+      ['ok thx', chinese, 'zh-Hans'],
+      ['OK', { previousAgentMessage: 'Your parcel left our warehouse today.' }, 'en'],
+      ['OK', {}, 'en'],
+      ['ok please cancel it', chinese, 'en'],
     ])('%s after %j → %s', (text, context, locale) => {
       expect(assistant.reply(text, { context }).locale).toBe(locale);
     });
