@@ -158,7 +158,8 @@ export function lastPlaceholderKind(): PlaceholderKind {
  */
 function placeholderEnd(text: string, at: number): number {
   if (text.charCodeAt(at) !== 0x5b) return -1;
-  const limit = Math.min(text.length, at + 16);
+  // [orderid_10312864]: the longest mask an export writes (a name and up to 14 digits).
+  const limit = Math.min(text.length, at + 26);
   let close = -1;
   for (let i = at + 1; i < limit; i++) {
     const code = text.charCodeAt(i);

@@ -40,6 +40,9 @@ describe('links, paths and e-mail addresses say nothing of the language', () => 
     // An export's Latin mask, in the case the export wrote it, is no English (nor Dutch).
     ['[ORDERID_12345]', 'und'],
     ['[ORDERID_12345] 到哪了', 'zh-Hans'],
+    // However long its number: the mask is no word of the writer's.
+    ['嗨 [ORDERID_10312864]', 'zh-Hans'],
+    ['[ORDERID_10428117] [ORDERID_10428118]', 'und'],
     ['[数字x] thanks', 'en'],
     ['[数字x]@gmail.com', 'und'],
     ['係呀 退返差價俾我 [订单x]', 'zh-Hant'],
