@@ -87,8 +87,11 @@ class ExplainCompiler {
     const fact = this.factLabel(leaf.fact, leaf.path, locale);
     // A yes/no field with its own label reads better bare: "the carrier has scanned the parcel".
     const steps = leaf.path === undefined ? undefined : parseSimplePath(leaf.path);
+    // (A labelled yes/no fact of its own, like `asks`, too.)
     const labelled =
-      steps !== undefined && steps.length > 0 && `${leaf.fact}.${steps.join('.')}` in this.vocabulary.facts;
+      steps !== undefined && steps.length > 0
+        ? `${leaf.fact}.${steps.join('.')}` in this.vocabulary.facts
+        : leaf.path === undefined && leaf.fact in this.vocabulary.facts;
     if (
       labelled &&
       typeof leaf.value === 'boolean' &&

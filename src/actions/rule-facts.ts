@@ -24,6 +24,13 @@ export type RuleFacts = {
    * this is low; spread over several in-scope intents, it is unsure, not out of scope.
    */
   inScopeConfidence: number;
+  /**
+   * Whether the message may ask or request something (src/text/asks.ts): false when it is only
+   * filler — punctuation or emoji, laughter, 稍等, 我看看, 点错了, a test — which "that is outside our
+   * business" does not answer. An analysis without its `normalized` text (made elsewhere) counts
+   * as asking.
+   */
+  asks: boolean;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -52,6 +59,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   intents: { kind: 'string[]' },
   intentConfidence: { kind: 'number' },
   inScopeConfidence: { kind: 'number' },
+  asks: { kind: 'boolean' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -77,6 +85,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   intents: (f) => f.intents,
   intentConfidence: (f) => f.intentConfidence,
   inScopeConfidence: (f) => f.inScopeConfidence,
+  asks: (f) => f.asks,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

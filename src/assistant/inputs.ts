@@ -30,6 +30,8 @@ export const analysisInputSchema = z
     risk: z.enum(RISKS).optional(),
     language: z.object({ locale: z.string() }).loose().optional(),
     previousAgentTurn: z.enum(AGENT_TURN_KINDS).optional(),
+    /** The folded text, as analyze() gives it: whether the message asks something is read from it. */
+    normalized: z.string().optional(),
   })
   .loose();
 

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
+import { asksSomething } from '../text/asks.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -16,6 +17,8 @@ export interface AnalysisFacts {
   risk?: Analysis['risk'];
   language?: { locale: string };
   previousAgentTurn?: string;
+  /** The folded text (analyze() gives it): what `asks` is read from. */
+  normalized?: string;
 }
 
 /**
@@ -81,6 +84,7 @@ export function viewMessage(
     intents: requestedIntents(analysis),
     intentConfidence: analysis.intent.confidence,
     inScopeConfidence: inScopeConfidence(analysis),
+    asks: analysis.normalized === undefined || asksSomething(analysis.normalized),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

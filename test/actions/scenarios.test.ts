@@ -303,6 +303,33 @@ describe('scenario details', () => {
     expect(sla?.rules).toEqual(['dispute.reply-within-24h', 'complaint.ownership']);
   });
 
+  it.each([
+    ['稍等', 'situation/take-your-time', []],
+    ['哈哈哈', 'situation/take-your-time', []],
+    ['?', 'situation/take-your-time', []],
+    ['你们招客服吗', 'situation/out-of-scope', ['redirect.out_of_scope']],
+    ['can you book me a hotel', 'situation/out-of-scope', ['redirect.out_of_scope']],
+  ])('a confident `other` %s: out of scope only when it asks for something', (text, template, actions) => {
+    const result = assistant.recommend({
+      analysis: analysis('other', {
+        normalized: text,
+        intents: [{ id: 'other', confidence: 0.95 }],
+        risk: 'low',
+      }),
+    });
+    expect(result.replies.map((r) => r.templateId)).toEqual([template]);
+    expect(result.actions.map((a) => a.id)).toEqual(actions);
+  });
+
+  it('analyze() gives the text the out-of-scope rule reads', () => {
+    expect(assistant.reply('我考虑一下').replies.map((r) => r.templateId)).toEqual([
+      'situation/take-your-time',
+    ]);
+    expect(assistant.reply('你们招客服吗').replies.map((r) => r.templateId)).toEqual([
+      'situation/out-of-scope',
+    ]);
+  });
+
   it('actions carry their params and the catalogue description', () => {
     const result = assistant.recommend({ analysis: analysis('order.change_address') });
     expect(result.actions[0]).toMatchObject({
