@@ -8,6 +8,9 @@
  *
  *   npx tsx scripts/compare-analyze.ts <checkout A> <checkout B> [--show N]   (N differing messages shown; 5)
  *
+ * Then the reply changes grouped: each change of the reply's parts (template ids) and actions,
+ * A → B, with its count and up to three of its messages — a behaviour change read by kind.
+ *
  * A change meant to keep behaviour (a faster path) should print "0 differ".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +20,10 @@ import { pathToFileURL } from 'node:url';
 type Context = { previousAgentMessage?: string };
 type Assistant = {
   analyze(text: string, context?: Context): unknown;
-  reply(text: string, options?: { context?: Context }): unknown;
+  reply(
+    text: string,
+    options?: { context?: Context },
+  ): { replies: Array<{ templateId: string }>; actions: Array<{ id: string }> };
 };
 
 const [first, second] = process.argv
@@ -76,6 +82,33 @@ messages.forEach((message, i) => {
     );
 });
 console.log(`${messages.length} messages from ${files.length} files: ${differ} differ`);
+
+/** The reply's parts and actions, as one line. */
+const shape = (reply: ReturnType<Assistant['reply']>) =>
+  `${reply.replies.map((r) => r.templateId).join(' + ') || '(no reply)'} [${reply.actions.map((a) => a.id).join(', ')}]`;
+const changes = new Map<string, { count: number; examples: string[] }>();
+messages.forEach((message, i) => {
+  if (results[0]![i] === results[1]![i]) return;
+  const [before, after] = builds.map((assistant) =>
+    shape(assistant.reply(message.text, { context: message.context })),
+  );
+  if (before === after) return;
+  const key = `${before}  →  ${after}`;
+  const change = changes.get(key) ?? { count: 0, examples: [] };
+  changes.set(key, change);
+  change.count++;
+  if (change.examples.length < 3)
+    change.examples.push(
+      `${message.text.slice(0, 50)}${message.context.previousAgentMessage ? `  (after: …${message.context.previousAgentMessage.slice(-30)})` : ''}`,
+    );
+});
+console.log(
+  `reply parts or actions change on ${[...changes.values()].reduce((n, c) => n + c.count, 0)} messages:`,
+);
+for (const [key, change] of [...changes].sort((a, b) => b[1].count - a[1].count))
+  console.log(
+    `${String(change.count).padStart(5)}  ${key}\n${change.examples.map((e) => `         ${e}`).join('\n')}`,
+  );
 
 const ROUNDS = 8;
 const times = builds.map(() => [] as number[]);
