@@ -517,6 +517,7 @@ function phonesInRun(text: string, run: Run, complete: boolean, local: boolean, 
       writtenCallingCode(text, starts[a]!, ends[a]!) !== undefined;
     for (let g = a + 1; g < groups && g < a + (coded ? MAX_GROUPS : 3); g++) {
       const length = ends[g]! - starts[g]!;
+      // (+ 2: a 00 before a calling code is written but is no digit of the number.)
       if (count + length > MAX_PHONE_DIGITS + 2 || length < (coded ? (g === a + 1 ? 1 : 2) : 3)) break;
       count += length;
       last = g;
