@@ -18,8 +18,8 @@ const FILLER_PIECES = [
   '请?稍等|等等|等下|等一下|等会儿|等会|等我|等阵|一下|马上',
   '\\b(?:one sec|one moment|just a sec|a sec|brb|wait|hold on)\\b',
   // thinking it over, looking around
-  '我?(?:先|再)?(?:看看|想想|想一下|考虑一下|考虑考虑|逛逛|谂下先|谂下)',
-  '随便看看',
+  '我?(?:先|再|就)?(?:看看|看一下|想想|想一下|考虑一下|考虑考虑|考虑看看|逛逛|谂下先|谂下)',
+  '我?就?随便(?:看看|逛逛)|容我|(?:回头|晚点|等会儿?|下次)?再说|下次',
   '\\b(?:let me (?:think|see|check)|just (?:looking|browsing)|thinking)\\b',
   // a slip
   '(?:刚刚|刚才)?(?:点|按|打|发|传)错(?:字|人)?了?|手滑|撤回了|当我没说|没事|不好意思',

@@ -29,6 +29,8 @@ describe('asksSomething: whether a message may ask something (false for filler o
     ['注销账号', 'a Chinese imperative'],
     ['我有几个问题', 'announcing questions'],
     ['我先看看别的', 'looking at other items: more than filler'],
+    ['再说一遍', 'say it again: 再说 with more'],
+    ['下次什么时候有货', 'next restock: 下次 with more'],
     ['sorry my kid was playing on my phone', 'an explanation'],
   ])('%s may ask (%s)', (text) => {
     expect(asks(text)).toBe(true);
@@ -45,6 +47,10 @@ describe('asksSomething: whether a message may ask something (false for filler o
     ['oops wrong chat sorry', 'an English slip'],
     ['[语音]', 'a voice message as the export writes it'],
     ['um so', 'English hesitation'],
+    ['我看看再说', 'putting it off'],
+    ['容我考虑一下', 'thinking it over, politely'],
+    ['我就随便看看', 'just looking'],
+    ['回头再说吧', 'later'],
     ['我諗下先', 'Cantonese thinking it over'],
     ['?', 'a question mark alone'],
     ['？？', 'question marks alone'],
