@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median, readJsonl } from '../bench/harness.js';
 
 type Context = { previousAgentMessage?: string };
 type Assistant = {
@@ -47,17 +48,15 @@ const files = [
 ].filter((file) => existsSync(file));
 
 const messages = files.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const row = JSON.parse(line) as { text: string; prev_agent_turn?: unknown; prev?: unknown };
+  readJsonl<{ text: string; prev_agent_turn?: unknown; prev?: unknown }>(readFileSync(file, 'utf8')).map(
+    (row) => {
       const previous = row.prev_agent_turn ?? row.prev;
       return {
         text: row.text,
         context: typeof previous === 'string' ? { previousAgentMessage: previous } : {},
       };
-    }),
+    },
+  ),
 );
 
 async function load(checkout: string): Promise<Assistant> {
@@ -120,7 +119,6 @@ for (let round = 0; round < ROUNDS; round++)
       if (round >= 2) times[k]!.push((performance.now() - start) * 1000);
     }
   });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 [first, second].forEach((checkout, k) =>
   console.log(
     `${checkout}: analyze() ${median(times[k]!).toFixed(1)} µs median (first 2,000 messages, ${ROUNDS - 2} rounds)`,

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readJsonl } from '../bench/harness.js';
 
 type Linter = {
   lint(reply: string): {
@@ -29,13 +30,9 @@ const files = [
   ),
 ].filter((file) => existsSync(file));
 const replies = files.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const row = JSON.parse(line) as { reply?: string; text?: string };
-      return row.reply ?? row.text ?? '';
-    }),
+  readJsonl<{ reply?: string; text?: string }>(readFileSync(file, 'utf8')).map(
+    (row) => row.reply ?? row.text ?? '',
+  ),
 );
 
 const builds: Linter[] = [];
