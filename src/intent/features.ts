@@ -10,6 +10,9 @@
  * since exports join chat lines with spaces) so several requests in one message can be told apart.
  */
 
+import { isAsciiLetterCode, isDigitCode, isHanCode } from '../text/char-class.js';
+import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
+
 /** Special feature keys (below every character key). */
 export const enum Token {
   NumberShort = 1,
@@ -21,41 +24,6 @@ export const enum Token {
   /** Placeholder keys are PlaceholderBase + PlaceholderKind. */
   PlaceholderBase = 16,
 }
-
-/** Kinds of masked placeholders, e.g. `[订单x]` → Order. */
-export const enum PlaceholderKind {
-  Other = 0,
-  Order = 1,
-  Amount = 2,
-  Date = 3,
-  Time = 4,
-  Name = 5,
-  Address = 6,
-  Phone = 7,
-  Link = 8,
-  Site = 9,
-  Number = 10,
-  Email = 11,
-  Id = 12,
-  Organisation = 13,
-}
-
-const PLACEHOLDER_NAMES: ReadonlyArray<[string, PlaceholderKind]> = [
-  ['订单', PlaceholderKind.Order],
-  ['orderid', PlaceholderKind.Order],
-  ['金额', PlaceholderKind.Amount],
-  ['日期', PlaceholderKind.Date],
-  ['时间', PlaceholderKind.Time],
-  ['姓名', PlaceholderKind.Name],
-  ['地址', PlaceholderKind.Address],
-  ['电话', PlaceholderKind.Phone],
-  ['链接', PlaceholderKind.Link],
-  ['站点', PlaceholderKind.Site],
-  ['数字', PlaceholderKind.Number],
-  ['邮箱', PlaceholderKind.Email],
-  ['身份证号', PlaceholderKind.Id],
-  ['组织机构', PlaceholderKind.Organisation],
-];
 
 const RUN_START = 0x0001;
 const RUN_END = 0x0002;
@@ -98,20 +66,8 @@ function isQuestionWord(previous: number, code: number, beforePrevious: number):
   }
 }
 
-export function isHan(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-}
-
-function isLatinLetter(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isLatinWordChar(code: number): boolean {
-  return isLatinLetter(code) || isDigit(code);
+  return isAsciiLetterCode(code) || isDigitCode(code);
 }
 
 /** Characters that end a clause (after folding: full-width forms are already ASCII). */
@@ -128,63 +84,6 @@ function isClauseBreak(code: number): boolean {
     code === 0x2026 || // …
     code === 0xff5e // ～ (not folded by NFKC)
   );
-}
-
-// Kind of the placeholder `placeholderEnd` last recognised (saves returning an object per call).
-let placeholderKind: PlaceholderKind = PlaceholderKind.Other;
-
-/** The placeholder at `at` in folded text, e.g. `[订单x]` → `{ end, kind: Order }`, or null. */
-export function readPlaceholder(text: string, at: number): { end: number; kind: PlaceholderKind } | null {
-  const end = placeholderEnd(text, at);
-  return end < 0 ? null : { end, kind: placeholderKind };
-}
-
-/**
- * Like `readPlaceholder` without allocating: the index after the placeholder at `at`, or -1; its
- * kind is then `lastPlaceholderKind()`.
- */
-export function placeholderAt(text: string, at: number): number {
-  return placeholderEnd(text, at);
-}
-
-/** Kind of the placeholder the last successful `placeholderAt` call found. */
-export function lastPlaceholderKind(): PlaceholderKind {
-  return placeholderKind;
-}
-
-/**
- * `[name x]` placeholders of anonymised exports (`[订单x]`, `[ORDERID_3]` folded to `[orderid_3]`).
- * Returns the index after the closing bracket, or -1; sets `placeholderKind`.
- */
-function placeholderEnd(text: string, at: number): number {
-  if (text.charCodeAt(at) !== 0x5b) return -1;
-  // [orderid_10312864]: the longest mask an export writes (a name and up to 14 digits).
-  const limit = Math.min(text.length, at + 26);
-  let close = -1;
-  for (let i = at + 1; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x5d) {
-      close = i;
-      break;
-    }
-    if (code === 0x5b || code === 0x20) return -1;
-  }
-  if (close < at + 3) return -1;
-  const last = text.charCodeAt(close - 1);
-  // Either case: language detection reads the original text ([ORDERID_3], [订单X]).
-  const masked = (last | 0x20) === 0x78 /* x */ || isDigit(last);
-  if (!masked) return -1;
-  placeholderKind = PlaceholderKind.Other;
-  for (const [name, kind] of PLACEHOLDER_NAMES) {
-    if (text.startsWith(name, at + 1)) {
-      placeholderKind = kind;
-      break;
-    }
-  }
-  // A bare `[x]` or `[12]` is not a placeholder; a name is required.
-  const first = text.charCodeAt(at + 1);
-  if (placeholderKind === PlaceholderKind.Other && !(isHan(first) || isLatinLetter(first | 0x20))) return -1;
-  return close + 1;
 }
 
 /** Extracted features of one message; buffers are reused across calls (extraction is synchronous). */
@@ -318,7 +217,7 @@ export function stemLength(text: string, from: number, to: number): number {
   const length = strippedLength(text, from, to);
   if (length >= 3) {
     const last = text.charCodeAt(from + length - 1);
-    if (last === text.charCodeAt(from + length - 2) && !isVowel(last) && isLatinLetter(last))
+    if (last === text.charCodeAt(from + length - 2) && !isVowel(last) && isAsciiLetterCode(last))
       return length - 1;
   }
   return length;
@@ -381,7 +280,7 @@ export function extractFeatures(
       continue;
     }
     const code = text.charCodeAt(i);
-    if (isHan(code)) {
+    if (isHanCode(code)) {
       openClause(i);
       out.charSegments[i] = segment;
       if (isQuestionWord(previousHan, code, i >= 2 ? text.charCodeAt(i - 2) : 0)) out.questions[segment] = 1;
@@ -399,10 +298,10 @@ export function extractFeatures(
     }
     endHanRun();
     if (code === 0x5b) {
-      const end = placeholderEnd(text, i);
+      const end = placeholderAt(text, i);
       if (end > 0) {
         openClause(i);
-        out.push(Token.PlaceholderBase + placeholderKind, i, end, segment);
+        out.push(Token.PlaceholderBase + lastPlaceholderKind(), i, end, segment);
         out.charSegments.fill(segment, i, end);
         out.dataTokens++;
         segmentHasContent = true;
@@ -412,10 +311,14 @@ export function extractFeatures(
         continue;
       }
     }
-    if (isLatinLetter(code)) {
+    if (isAsciiLetterCode(code)) {
       openClause(i);
       let end = i + 1;
-      while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0))
+      while (
+        end < length &&
+        isAsciiLetterCode(text.charCodeAt(end)) &&
+        (masked === null || masked[end] === 0)
+      )
         end++;
       const key = wordKey(text, i, i + stemLength(text, i, end));
       if (stopWords !== null && stopWords.has(key)) {
@@ -436,10 +339,10 @@ export function extractFeatures(
       i = end;
       continue;
     }
-    if (isDigit(code)) {
+    if (isDigitCode(code)) {
       openClause(i);
       let end = i + 1;
-      while (end < length && isDigit(text.charCodeAt(end))) end++;
+      while (end < length && isDigitCode(text.charCodeAt(end))) end++;
       out.push(end - i >= 5 ? Token.NumberLong : Token.NumberShort, i, end, segment);
       out.charSegments.fill(segment, i, end);
       out.dataTokens++;
@@ -451,7 +354,7 @@ export function extractFeatures(
     if (code === 0x20) {
       // Spaces join words in English but separate chat lines and clauses in Chinese.
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-      if (lastWasHanOrPlaceholder || isHan(next) || next === 0x5b) breakClause();
+      if (lastWasHanOrPlaceholder || isHanCode(next) || next === 0x5b) breakClause();
       out.charSegments[i] = segment;
       i++;
       continue;

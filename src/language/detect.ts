@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
 import { expectString } from '../arguments.js';
 import { latinLexicon } from '../generated/latin-lexicon.js';
-import { placeholderAt } from '../intent/features.js';
+import { placeholderAt } from '../text/placeholder.js';
 import { FRANC_TO_BCP47 } from './franc-languages.js';
 import { SCRIPT_CLASS_COUNT, ScriptClass, scriptClassTable } from './script-table.js';
 import type { SupportedLocale } from '../vocabulary.js';

@@ -10,6 +10,7 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import { phoneMetadata } from '../generated/phone-metadata.js';
 import { decodeUnits } from '../normalize/fold.js';
+import { isAsciiLetterCode, isDigitCode } from '../text/char-class.js';
 
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
@@ -318,8 +319,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   return { hits, through };
 }
 
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
-const isWordCode = (code: number) => isDigitCode(code) || (code >= 0x61 && code <= 0x7a);
+const isWordCode = (code: number) => isDigitCode(code) || isAsciiLetterCode(code);
 
 const SPACE = 0x20;
 const DASH = 0x2d;

@@ -1,5 +1,6 @@
 import { decodeUnits, FoldBuffer, foldInto } from '../normalize/fold.js';
 import type { NormalizedText } from '../normalize/normalize.js';
+import { isDigitCode } from '../text/char-class.js';
 
 /**
  * What separated a skeleton character from the one before it, once noise was removed. Gaps and
@@ -149,10 +150,6 @@ const WARM_UP_TEXT = "Ab 1.5, don't!! 您好亲，母亲吧。\u200b\ufb01 😀\
 /** Past this many characters a reader's scratch arrays are not kept for the next reply. */
 const KEEP_CAPACITY = 1 << 16;
 const DOT = 0x2e;
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 /** A skeleton read into a scratch: its string and arrays are made from the scratch when first asked for. */
 class ReadSkeleton implements Skeleton {
@@ -351,8 +348,8 @@ export class SkeletonReader {
             code === DOT &&
             lastWasWord &&
             i + 1 < length &&
-            isDigit(folded[i + 1]!) &&
-            isDigit(folded[i - 1]!)
+            isDigitCode(folded[i + 1]!) &&
+            isDigitCode(folded[i - 1]!)
           ) {
             if (pending < Break.Clause) pending = Break.Clause;
           } else pending = Break.Sentence;

@@ -15,6 +15,7 @@ import type { StructureDetector } from './data-schema.js';
 import { clauseBreak, clauseStart, gapAfterHas, insideQuote, isQuestionMark } from './clause.js';
 import { firstEndingAfter } from '../util/first-ending-after.js';
 import { Break, skeletonLength, skeletonUnits, type Skeleton } from './skeleton.js';
+import { isAsciiLetterCode, isHanCode } from '../text/char-class.js';
 
 /**
  * What ships of a detector: its examples (checked at build time) and description are left out.
@@ -306,14 +307,6 @@ const QUESTION_ENDINGS = new Set(['吗', '么', '咩']);
 const isRetortParticle = (code: number): boolean => code === 0x561b; // 嘛
 const isExclamation = (code: number): boolean => code === 0x21 || code === 0xff01;
 
-function isHan(code: number): boolean {
-  return code >= 0x3400 && code <= 0x9fff;
-}
-
-function isLatin(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
 /** The reply's sentences, each at most MAX_SENTENCE characters of skeleton. */
 function sentencesOf(skeleton: Skeleton): Sentence[] {
   const { text, breaks } = skeleton;
@@ -340,8 +333,8 @@ function sentencesOf(skeleton: Skeleton): Sentence[] {
     let latin = false;
     for (let i = from; i < to && !(han && latin); i++) {
       const code = text.charCodeAt(i);
-      if (isHan(code)) han = true;
-      else if (isLatin(code)) latin = true;
+      if (isHanCode(code)) han = true;
+      else if (isAsciiLetterCode(code)) latin = true;
     }
     const last = text[to - 1]!;
     const question =

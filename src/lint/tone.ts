@@ -17,6 +17,7 @@
 import { decodeBase64 } from '../util/base64.js';
 import { TONE_MODEL_FORMAT } from './data-schema.js';
 import { expandClasses } from './structure.js';
+import { isDigitCode } from '../text/char-class.js';
 
 export { TONE_MODEL_FORMAT };
 /** The longest n-gram the model reads. */
@@ -72,10 +73,6 @@ export function politeFrameOf(classes: Readonly<Record<string, readonly string[]
   return new RegExp(expandClasses('{zh.polite}|\\b(?:{en.polite})\\b', classes).replaceAll('你', '[你您]'));
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 const SPACE = 0x20;
 
 /** Sentence ends in the normalised text (normalize() folds 。！？ to these, but keeps 。). */
@@ -85,7 +82,7 @@ function endsSentence(code: number): boolean {
 
 /** The unit the model reads for a folded code unit: digits as `0`. */
 function toneUnit(code: number): number {
-  return isDigit(code) ? 0x30 : code;
+  return isDigitCode(code) ? 0x30 : code;
 }
 
 /** FNV-1a of the n-gram `a`, `b`, `c` (the last `n` of them, oldest first), seeded with n. */

@@ -4,6 +4,7 @@
  * a file's contents — a password file, a customer's message — into an error. JSON.parse stays the
  * judge of validity; this scanner only says where and why, in words of its own.
  */
+import { isDigitCode } from '../text/char-class.js';
 
 /** A JSON syntax problem: where (0-based offset, 1-based line and column in UTF-16 units) and why. */
 export interface JsonSyntaxProblem {
@@ -16,9 +17,8 @@ export interface JsonSyntaxProblem {
 type Expect = 'value' | 'value-or-]' | 'key-or-}' | 'key' | 'colon' | 'comma-or-close' | 'end';
 
 const isWhitespace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isHex = (code: number) =>
-  isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+  isDigitCode(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 
 /**
  * Scan a string literal starting at the quote `from`; returns the offset after its closing quote,
@@ -62,20 +62,20 @@ function scanNumber(text: string, from: number): number | { offset: number; reas
       : { offset: at, reason: 'an invalid number' };
   if (text.charCodeAt(i) === 0x2d) i += 1;
   if (text.charCodeAt(i) === 0x30) i += 1;
-  else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i += 1;
+  else if (isDigitCode(text.charCodeAt(i))) while (isDigitCode(text.charCodeAt(i))) i += 1;
   else return bad(i);
   if (text.charCodeAt(i) === 0x2e) {
     i += 1;
-    if (!isDigit(text.charCodeAt(i))) return bad(i);
-    while (isDigit(text.charCodeAt(i))) i += 1;
+    if (!isDigitCode(text.charCodeAt(i))) return bad(i);
+    while (isDigitCode(text.charCodeAt(i))) i += 1;
   }
   const e = text.charCodeAt(i);
   if (e === 0x65 || e === 0x45) {
     i += 1;
     const sign = text.charCodeAt(i);
     if (sign === 0x2b || sign === 0x2d) i += 1;
-    if (!isDigit(text.charCodeAt(i))) return bad(i);
-    while (isDigit(text.charCodeAt(i))) i += 1;
+    if (!isDigitCode(text.charCodeAt(i))) return bad(i);
+    while (isDigitCode(text.charCodeAt(i))) i += 1;
   }
   return i;
 }
@@ -168,7 +168,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
         }
         let end: number | { offset: number; reason: string };
         if (code === 0x22) end = scanString(text, i);
-        else if (code === 0x2d || isDigit(code)) end = scanNumber(text, i);
+        else if (code === 0x2d || isDigitCode(code)) end = scanNumber(text, i);
         else {
           const literal = ['true', 'false', 'null'].find((word) => word.charCodeAt(0) === code);
           if (literal === undefined) return problem(i, EXPECTED[expect]);

@@ -2,6 +2,7 @@ import { createAutomaton, scanKeywords, type Automaton } from './automaton.js';
 import { phraseLexicon } from '../generated/phrase-lexicon.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LexiconPayload } from '../signals/lexicon-types.js';
+import { isDigitCode } from './char-class.js';
 
 /** One phrase of the lexicon found in the folded text, `[start, end)` in folded offsets. */
 export interface PhraseMatch {
@@ -45,7 +46,6 @@ export function isWordCode(code: number): boolean {
 
 const UNDERSCORE = 0x5f;
 const DOT = 0x2e;
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * Whether the folded character at `at` continues the word or number a Latin or digit phrase's edge

@@ -4,12 +4,11 @@ import { decodeBase64, encodeBase64 } from '../../src/util/base64.js';
 import {
   extractFeatures,
   FeatureBuffer,
-  PlaceholderKind,
-  readPlaceholder,
   stemLength,
   stopWordKeys,
   wordKey,
 } from '../../src/intent/features.js';
+import { PlaceholderKind, readPlaceholder } from '../../src/text/placeholder.js';
 import { KeyIndex } from '../../src/intent/key-index.js';
 import {
   countFeatures,
