@@ -1,32 +1,37 @@
 import type { Entity, EntityType } from '../analysis/types.js';
 import type { NormalizedText } from '../normalize/index.js';
+import { lastPlaceholderKind, placeholderAt, PlaceholderKind } from '../text/placeholder.js';
 import { entityAt } from './candidates.js';
 
-/** The masks JD chat exports put in place of personal data, and the entity each stands for. */
-const MASKS: Record<string, EntityType> = {
-  订单: 'order_id',
-  金额: 'amount',
-  日期: 'date',
-  时间: 'time',
-  电话: 'phone',
-  地址: 'address',
-  站点: 'address',
-  姓名: 'name',
-  链接: 'link',
-  数字: 'number',
+/** The entity each kind of export mask stands for; masks of other kinds (邮箱, 身份证号…) report none. */
+const ENTITY_OF_KIND: Partial<Record<PlaceholderKind, EntityType>> = {
+  [PlaceholderKind.Order]: 'order_id',
+  [PlaceholderKind.Amount]: 'amount',
+  [PlaceholderKind.Date]: 'date',
+  [PlaceholderKind.Time]: 'time',
+  [PlaceholderKind.Phone]: 'phone',
+  [PlaceholderKind.Address]: 'address',
+  [PlaceholderKind.Site]: 'address',
+  [PlaceholderKind.Name]: 'name',
+  [PlaceholderKind.Link]: 'link',
+  [PlaceholderKind.Number]: 'number',
 };
-// Folded text: traditional 訂單 is 订单 here, and ［ ］ are [ ].
-const PLACEHOLDER = /\[(订单|金额|日期|时间|电话|地址|站点|姓名|链接|数字)x\]|\[orderid_\d+\]/g;
 
-/** `[订单x]` → order_id, `[金额x]` → amount, … `[ORDERID_12]` → order_id, all `placeholder: true`. */
+/**
+ * The masks of anonymised exports, read by the one placeholder reader (src/text/placeholder.ts):
+ * `[订单x]` → order_id, `[金额x]` → amount, … `[ORDERID_12]` → order_id, all `placeholder: true`.
+ * Folded text: traditional 訂單 is 订单 here, and ［ ］ are [ ].
+ */
 export function placeholderCandidates(n: NormalizedText, out: Entity[]): void {
   const text = n.text;
-  if (!text.includes('[')) return;
-  PLACEHOLDER.lastIndex = 0;
-  for (let m = PLACEHOLDER.exec(text); m !== null; m = PLACEHOLDER.exec(text)) {
-    const type = m[1] === undefined ? 'order_id' : (MASKS[m[1]] ?? 'number');
-    const entity = entityAt(n, m.index, m.index + m[0].length, type, '', { placeholder: true });
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    const end = placeholderAt(text, at);
+    if (end < 0) continue;
+    const type = ENTITY_OF_KIND[lastPlaceholderKind()];
+    if (type === undefined) continue;
+    const entity = entityAt(n, at, end, type, '', { placeholder: true });
     entity.value = entity.text;
     out.push(entity);
+    at = end - 1;
   }
 }

@@ -149,6 +149,16 @@ const cases: Case[] = [
   },
   {
     locale: 'zh-Hans',
+    text: '单号[ORDERID_10312864] 站点[站点X] 邮箱[邮箱x] 退了[金额3]',
+    entities: [
+      { type: 'order_id', text: '[ORDERID_10312864]', value: '[ORDERID_10312864]', placeholder: true },
+      { type: 'address', text: '[站点X]', value: '[站点X]', placeholder: true },
+      { type: 'amount', text: '[金额3]', value: '[金额3]', placeholder: true },
+    ],
+    why: 'masks as the placeholder reader reads them (long ids, upper-case X, numbered); a mask of no entity type reports none',
+  },
+  {
+    locale: 'zh-Hans',
     text: '1234567890123456789',
     entities: [{ type: 'order_id', text: '1234567890123456789', value: '1234567890123456789' }],
     why: 'a bare 19-digit number is a marketplace order number',
