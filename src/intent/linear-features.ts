@@ -21,9 +21,7 @@
  */
 import { HuashuError } from '../errors.js';
 import { AgentTurn, classifyAgentTurn } from './agent-turn.js';
-import { isAsciiLetterCode, isDigitCode, isHanCode } from '../text/char-class.js';
-import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
-import { stemLength, wordKey } from './features.js';
+import { isHan, lastPlaceholderKind, placeholderAt, stemLength, wordKey } from './features.js';
 import type { PatternMatcher } from './patterns.js';
 import type { SpellingIndex } from './spelling.js';
 
@@ -148,6 +146,14 @@ export function digitShape(length: number): number {
 /** 0: no data (placeholders, digit runs), 1: data and nothing else, 2: data with words. */
 export function dataFlag(dataTokens: number, contentSize: number): number {
   return dataTokens === 0 ? 0 : contentSize === 0 ? 1 : 2;
+}
+
+function isLatinLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isQuestionChar(code: number): boolean {
@@ -431,7 +437,7 @@ export class LinearFeatureExtractor {
         continue;
       }
       const code = text.charCodeAt(i);
-      if (isHanCode(code)) {
+      if (isHan(code)) {
         this.pushUnit(code, i, i + 1);
         this.contentSize++;
         if (isQuestionChar(code)) this.asks = 1;
@@ -453,14 +459,10 @@ export class LinearFeatureExtractor {
           continue;
         }
       }
-      if (isAsciiLetterCode(code)) {
+      if (isLatinLetter(code)) {
         this.endRun(false);
         let end = i + 1;
-        while (
-          end < length &&
-          isAsciiLetterCode(text.charCodeAt(end)) &&
-          (masked === null || masked[end] === 0)
-        )
+        while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0))
           end++;
         const stem = i + stemLength(text, i, end);
         let key = wordKey(text, i, stem);
@@ -491,9 +493,9 @@ export class LinearFeatureExtractor {
         i = end;
         continue;
       }
-      if (isDigitCode(code)) {
+      if (isDigit(code)) {
         let end = i + 1;
-        while (end < length && isDigitCode(text.charCodeAt(end))) end++;
+        while (end < length && isDigit(text.charCodeAt(end))) end++;
         const shape = digitShape(end - i);
         this.pushUnit(UNIT_DIGITS + shape, i, end);
         this.dataTokens++;
@@ -568,7 +570,7 @@ export class LinearFeatureExtractor {
     const names = this.out.names !== null;
     for (const segment of (this.segmenter as Intl.Segmenter).segment(text)) {
       const word = segment.segment;
-      if (!segment.isWordLike || word.length < 2 || !isHanCode(word.charCodeAt(0))) continue;
+      if (!segment.isWordLike || word.length < 2 || !isHan(word.charCodeAt(0))) continue;
       if (masked !== null && masked[segment.index] !== 0) continue;
       // Inside a placeholder (`[订单x]`): the placeholder family covers it.
       if (segment.index > 0 && text.charCodeAt(segment.index - 1) === 0x5b) continue;
@@ -600,7 +602,7 @@ export class LinearFeatureExtractor {
     let i = 0;
     while (i < tail.length) {
       const code = tail.charCodeAt(i);
-      if (isHanCode(code)) {
+      if (isHan(code)) {
         if (previous >= 0)
           add(mix(mix(NS_AGENT_GRAM, previous), code), `a:${String.fromCharCode(previous, code)}`);
         previous = code;
@@ -608,9 +610,9 @@ export class LinearFeatureExtractor {
         continue;
       }
       previous = -1;
-      if (isAsciiLetterCode(code)) {
+      if (isLatinLetter(code)) {
         let end = i + 1;
-        while (end < tail.length && isAsciiLetterCode(tail.charCodeAt(end))) end++;
+        while (end < tail.length && isLatinLetter(tail.charCodeAt(end))) end++;
         const stem = i + stemLength(tail, i, end);
         if (stem - i >= 2) add(mix(NS_AGENT_WORD, wordKey(tail, i, stem)), `aw:${tail.slice(i, stem)}`);
         i = end;
