@@ -53,7 +53,7 @@ export function followsUpAgentTurn(kind: AgentTurnKind | undefined): boolean {
 
 // Matched on the folded message (simplified, lower case, half-width), so traditional text matches too.
 const DATA_NOUNS =
-  '订单|单号|号码|电话|手机|联系方式|地址|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|截图|照片|图片|型号|金额|卡号|开户';
+  '订单|单号|号码|电话|手机|联系方式|地址|城市|所在地|邮箱|账号|帐号|id|信息|资料|验证码|税号|姓名|名字|收件人|截图|照片|图片|型号|金额|卡号|开户';
 const ASKED_FOR_DATA = new RegExp(
   `(提供|发一下|发下|发给|发我|告诉|告知|留下|留个|复制|输入|填写|确认一下|核对)[^。!?]{0,14}(${DATA_NOUNS})` +
     `|(${DATA_NOUNS})[^。!?]{0,8}(多少|是什么|哪个|给我|发|提供)` +
@@ -66,6 +66,15 @@ const ANYTHING_ELSE =
   /还有(什么|其他|其它|别的)|其他(问题|需要)|anything else|something else|any other (question|issue)/u;
 const QUESTION =
   /[?]|吗|么|嘛|是不是|对不对|可不可以|好不好|行不行|可以不|还是|请问|\b(is it|are you|do you|did you|can you|could you|would you|right)\b/u;
+/**
+ * A question word and a final 呢 in the last clause (您是哪天下单的呢, 大概几点在家呢, 写谁的名字呢):
+ * a question without a question mark. Not a question word alone: 有什么问题随时找我哦 offers;
+ * not 呢 alone: 这个是不支持的呢 states; not after 我 in the clause: 我帮您查下是哪里的问题呢 says
+ * what the agent will do. English: a wh-word opens the last sentence (what size
+ * would you like).
+ */
+const WH_QUESTION =
+  /(?<!我[^。.!?,，;；]{0,10})(什么|啥|哪|几|多少|谁|怎么|为什么|为啥|多久|如何)[^。.!?,，;；]{0,16}呢[\s~～。.!…]*$|(^|[.!?]\s*)(what|which|when|where|who|how)\b[^.!?]*$/u;
 
 /** How much of the agent's message end is searched for a question (long product cards come first). */
 const TAIL = 48;
@@ -83,7 +92,7 @@ export function classifyAgentTurn(folded: string): AgentTurn {
       ? AgentTurn.AskedForData
       : AgentTurn.Opening;
   if (ASKED_FOR_DATA.test(folded)) return AgentTurn.AskedForData;
-  if (QUESTION.test(tail)) return AgentTurn.Question;
+  if (QUESTION.test(tail) || WH_QUESTION.test(tail.trimEnd())) return AgentTurn.Question;
   return AgentTurn.Statement;
 }
 

@@ -30,6 +30,18 @@ describe('context from history', () => {
     ],
     ['a yes/no question', '亲，是要改成上海市的这个地址吗？', '好的', 'question', 'answer/ack'],
     ['a request for the order number', '亲 麻烦提供一下订单号', '[订单x]', 'asked_for_data', 'answer/ack'],
+    // A question word and a final 呢 ask without a question mark; 我 before it says what the agent will do.
+    ['a question word and a final 呢', '亲 您是哪天下单的呢', '[日期x]', 'question', 'answer/ack'],
+    ['who, and a final 呢', '亲 贺卡上写谁的名字呢', '[姓名x]', 'question', 'answer/ack'],
+    [
+      'what the agent will look into',
+      '我帮您查下是哪里的问题呢',
+      '好的',
+      'statement',
+      'answer/ack-after-statement',
+    ],
+    ['an English wh-question without a mark', 'What size would you like', 'ok', 'question', 'answer/ack'],
+    ['a request for the city', '亲 麻烦发一下您所在的城市', '[地址x]', 'asked_for_data', 'answer/ack'],
     [
       'whether anything else is needed',
       '请问还有其他可以帮您的吗？',
