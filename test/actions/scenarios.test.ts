@@ -321,6 +321,32 @@ describe('scenario details', () => {
     expect(result.actions.map((a) => a.id)).toEqual(actions);
   });
 
+  it.each([
+    // [message, confidence of `other`, in-scope candidate, entities, expected reply]
+    ['稍等', 0.95, undefined, [], 'situation/take-your-time'],
+    ['稍等', 0.55, undefined, [], 'situation/take-your-time'],
+    ['我看看', 0.79, { id: 'ack', confidence: 0.3 }, [], 'situation/take-your-time'],
+    ['这个呢', 0.55, undefined, [], 'situation/did-not-catch'],
+    ['[订单x]', 0.95, undefined, ['order_id'], 'situation/order-received'],
+    ['[订单x] 这个', 0.4, { id: 'ack', confidence: 0.3 }, ['order_id'], 'situation/order-received'],
+    ['SF1402283726513', 0.6, undefined, ['tracking_number'], 'situation/order-received'],
+    ['[链接x]', 0.6, undefined, ['link'], 'situation/did-not-catch'],
+  ])(
+    '`other` %s (confidence %s): filler and order numbers are answered by what they are, not by how sure the model is',
+    (text, confidence, candidate, entities, template) => {
+      const result = assistant.recommend({
+        analysis: analysis('other', {
+          intent: { id: 'other', confidence },
+          normalized: text,
+          intents: [{ id: 'other', confidence }, ...(candidate === undefined ? [] : [candidate])],
+          entities: entities.map((type) => ({ type, text, range: [0, text.length], value: text })),
+          risk: 'low',
+        }),
+      });
+      expect(result.replies.map((r) => r.templateId)).toEqual([template]);
+    },
+  );
+
   it('analyze() gives the text the out-of-scope rule reads', () => {
     expect(assistant.reply('我考虑一下').replies.map((r) => r.templateId)).toEqual([
       'situation/take-your-time',
