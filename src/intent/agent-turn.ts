@@ -70,8 +70,8 @@ const QUESTION =
  * A question word and a final 呢 in the last clause (您是哪天下单的呢, 大概几点在家呢, 写谁的名字呢):
  * a question without a question mark. Not a question word alone: 有什么问题随时找我哦 offers;
  * not 呢 alone: 这个是不支持的呢 states; not after 我 in the clause: 我帮您查下是哪里的问题呢 says
- * what the agent will do. English: a wh-word opens the last sentence (what size
- * would you like).
+ * what the agent will do. English: a wh-word opens the last sentence (what size would you
+ * like). Read on the whole message, so a sentence start is a real one, not where the tail cut.
  */
 const WH_QUESTION =
   /(?<!我[^。.!?,，;；]{0,10})(什么|啥|哪|几|多少|谁|怎么|为什么|为啥|多久|如何)[^。.!?,，;；]{0,16}呢[\s~～。.!…]*$|(^|[.!?]\s*)(what|which|when|where|who|how)\b[^.!?]*$/u;
@@ -92,7 +92,7 @@ export function classifyAgentTurn(folded: string): AgentTurn {
       ? AgentTurn.AskedForData
       : AgentTurn.Opening;
   if (ASKED_FOR_DATA.test(folded)) return AgentTurn.AskedForData;
-  if (QUESTION.test(tail) || WH_QUESTION.test(tail.trimEnd())) return AgentTurn.Question;
+  if (QUESTION.test(tail) || WH_QUESTION.test(folded.trimEnd())) return AgentTurn.Question;
   return AgentTurn.Statement;
 }
 
