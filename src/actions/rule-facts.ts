@@ -31,6 +31,12 @@ export type RuleFacts = {
    * as asking.
    */
   asks: boolean;
+  /**
+   * Whether the message only says the customer did not understand the agent (src/text/
+   * not-understood.ts: 什么意思, 没看懂, 你说啥, "what do you mean"): explain again. False for an
+   * analysis without its `normalized` text.
+   */
+  notUnderstood: boolean;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -60,6 +66,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   intentConfidence: { kind: 'number' },
   inScopeConfidence: { kind: 'number' },
   asks: { kind: 'boolean' },
+  notUnderstood: { kind: 'boolean' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -86,6 +93,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   intentConfidence: (f) => f.intentConfidence,
   inScopeConfidence: (f) => f.inScopeConfidence,
   asks: (f) => f.asks,
+  notUnderstood: (f) => f.notUnderstood,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

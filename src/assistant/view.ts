@@ -5,6 +5,7 @@ import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
 import { asksSomething } from '../text/asks.js';
+import { saysNotUnderstood } from '../text/not-understood.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -85,6 +86,7 @@ export function viewMessage(
     intentConfidence: analysis.intent.confidence,
     inScopeConfidence: inScopeConfidence(analysis),
     asks: analysis.normalized === undefined || asksSomething(analysis.normalized),
+    notUnderstood: analysis.normalized !== undefined && saysNotUnderstood(analysis.normalized),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

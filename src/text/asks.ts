@@ -32,8 +32,13 @@ const FILLER_PIECES = [
 const FILLER = new RegExp(FILLER_PIECES.join('|'), 'gu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** The folded message without its filler (what is left may ask something). */
+export function withoutFiller(folded: string): string {
+  return folded.replace(FILLER, '');
+}
+
 /** Whether the folded message may ask or request something (see above): false for filler only. */
 export function asksSomething(folded: string): boolean {
   if (folded.length > 200) return true;
-  return LETTER_OR_DIGIT.test(folded.replace(FILLER, ''));
+  return LETTER_OR_DIGIT.test(withoutFiller(folded));
 }

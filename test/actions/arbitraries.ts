@@ -27,6 +27,7 @@ export const ruleFactsArbitrary: fc.Arbitrary<RuleFacts> = fc
     intentConfidence: fc.constantFrom(0, 0.2, 0.49, 0.5, 0.51, 0.59, 0.6, 0.8, 1),
     inScopeConfidence: fc.constantFrom(0, 0.1, 0.19, 0.2, 0.5, 0.9),
     asks: fc.boolean(),
+    notUnderstood: fc.boolean(),
     signals: subset(SIGNALS),
     risk: fc.constantFrom('low', 'medium', 'high') as fc.Arbitrary<RuleFacts['risk']>,
     entities: subset(ENTITIES),

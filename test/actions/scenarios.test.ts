@@ -331,8 +331,11 @@ describe('scenario details', () => {
     ['[订单x] 这个', 0.4, { id: 'ack', confidence: 0.3 }, ['order_id'], 'situation/order-received'],
     ['SF1402283726513', 0.6, undefined, ['tracking_number'], 'situation/order-received'],
     ['[链接x]', 0.6, undefined, ['link'], 'situation/did-not-catch'],
+    ['什么意思', 0.95, undefined, [], 'situation/explain-again'],
+    ['没看懂', 0.6, { id: 'ack', confidence: 0.3 }, [], 'situation/explain-again'],
+    ['what do you mean', 0.9, undefined, [], 'situation/explain-again'],
   ])(
-    '`other` %s (confidence %s): filler and order numbers are answered by what they are, not by how sure the model is',
+    '`other` %s (confidence %s): filler, order numbers and "what do you mean" are answered by what they are, not by how sure the model is',
     (text, confidence, candidate, entities, template) => {
       const result = assistant.recommend({
         analysis: analysis('other', {
