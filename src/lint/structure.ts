@@ -55,12 +55,6 @@ export interface CompiledStructure {
    * key's index. A reply is read with a table lookup or two per character, marking the keys it holds.
    */
   readonly singleKey: Int32Array;
-  /**
-   * Per character, `SINGLE_KEY` when it is a one-character key and `PAIR_FIRST` when a
-   * two-character key starts with it: a byte per character (64 KB, cache-friendly) answers most
-   * characters, which start no key, without touching the larger tables.
-   */
-  readonly keyFlags: Uint8Array;
   readonly pairCodes: Int32Array;
   readonly pairIndex: Int32Array;
   /** Per key, the patterns (ids) whose first, rarest key set holds it. */
@@ -84,10 +78,6 @@ export interface StructureHit {
   readonly start: number;
   readonly end: number;
 }
-
-/** `keyFlags` bits: the character is a one-character key; a two-character key starts with it. */
-const SINGLE_KEY = 1;
-const PAIR_FIRST = 2;
 
 /** How much of the sentence before a match `unlessBefore` reads. */
 const BEFORE_WINDOW = 16;
@@ -137,19 +127,16 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
     (detector.language === 'zh' ? zh : en).push(compiled);
   }
   const singleKey = new Int32Array(0x10000).fill(-1);
-  const keyFlags = new Uint8Array(0x10000);
   const pairCodes = new Int32Array(PAIR_SLOTS);
   const pairIndex = new Int32Array(PAIR_SLOTS);
   const firstOf: number[][] = [];
   const indexOf = (key: string): number => {
     const first = key.charCodeAt(0);
     if (key.length === 1) {
-      keyFlags[first]! |= SINGLE_KEY;
       if (singleKey[first]! < 0) singleKey[first] = firstOf.push([]) - 1;
       return singleKey[first]!;
     }
     const second = key.charCodeAt(1);
-    keyFlags[first]! |= PAIR_FIRST;
     const code = (first << 16) | second;
     let slot = pairHash(first, second);
     while (pairCodes[slot] !== 0 && pairCodes[slot] !== code) slot = (slot + 1) & (PAIR_SLOTS - 1);
@@ -173,7 +160,6 @@ export function compileStructure(structure: ShippedStructure): CompiledStructure
     zh,
     en,
     singleKey,
-    keyFlags,
     pairCodes,
     pairIndex,
     firstOf,
@@ -468,15 +454,13 @@ export function candidatesOf(
   const units = skeletonUnits(skeleton);
   const length = skeletonLength(skeleton);
   const text = units === undefined ? skeleton.text : undefined;
-  const { singleKey, keyFlags, pairCodes, pairIndex, keySeen } = compiled;
+  const { singleKey, pairCodes, pairIndex, keySeen } = compiled;
   let held: number[] | undefined;
   let key: number;
-  // The previous character when a two-character key starts with it, else -1.
   let previous = -1;
   for (let i = 0; i < length; i++) {
     const code = units === undefined ? text!.charCodeAt(i) : units[i]!;
-    const flags = keyFlags[code]!;
-    if ((flags & SINGLE_KEY) !== 0 && keySeen[(key = singleKey[code]!)] === 0) {
+    if ((key = singleKey[code]!) >= 0 && keySeen[key] === 0) {
       keySeen[key] = 1;
       (held ??= []).push(key);
     }
@@ -497,7 +481,7 @@ export function candidatesOf(
         slot = (slot + 1) & (PAIR_SLOTS - 1);
       }
     }
-    previous = (flags & PAIR_FIRST) !== 0 ? code : -1;
+    previous = code;
   }
   if (held === undefined) return NOTHING;
   const { firstOf, patterns, patternSeen } = compiled;
