@@ -37,6 +37,11 @@ export type RuleFacts = {
    * analysis without its `normalized` text.
    */
   notUnderstood: boolean;
+  /**
+   * Whether the message only sends good wishes (src/text/wishes.ts: 新年快乐, 生意兴隆, "happy new
+   * year"): return them. False for an analysis without its `normalized` text.
+   */
+  wishes: boolean;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -67,6 +72,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   inScopeConfidence: { kind: 'number' },
   asks: { kind: 'boolean' },
   notUnderstood: { kind: 'boolean' },
+  wishes: { kind: 'boolean' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -94,6 +100,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   inScopeConfidence: (f) => f.inScopeConfidence,
   asks: (f) => f.asks,
   notUnderstood: (f) => f.notUnderstood,
+  wishes: (f) => f.wishes,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

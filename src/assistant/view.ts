@@ -6,6 +6,7 @@ import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
 import { asksSomething } from '../text/asks.js';
 import { saysNotUnderstood } from '../text/not-understood.js';
+import { sendsWishes } from '../text/wishes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -87,6 +88,7 @@ export function viewMessage(
     inScopeConfidence: inScopeConfidence(analysis),
     asks: analysis.normalized === undefined || asksSomething(analysis.normalized),
     notUnderstood: analysis.normalized !== undefined && saysNotUnderstood(analysis.normalized),
+    wishes: analysis.normalized !== undefined && sendsWishes(analysis.normalized),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

@@ -28,6 +28,7 @@ export const ruleFactsArbitrary: fc.Arbitrary<RuleFacts> = fc
     inScopeConfidence: fc.constantFrom(0, 0.1, 0.19, 0.2, 0.5, 0.9),
     asks: fc.boolean(),
     notUnderstood: fc.boolean(),
+    wishes: fc.boolean(),
     signals: subset(SIGNALS),
     risk: fc.constantFrom('low', 'medium', 'high') as fc.Arbitrary<RuleFacts['risk']>,
     entities: subset(ENTITIES),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import type { Facts } from '../../src/facts.js';
 import type { Context } from '../../src/context.js';
+import { normalize } from '../../src/normalize/index.js';
 
 /**
  * One scenario per workflow of domain.md §5, run in each locale from a hand-made analysis (the
@@ -347,6 +348,26 @@ describe('scenario details', () => {
         }),
       });
       expect(result.replies.map((r) => r.templateId)).toEqual([template]);
+    },
+  );
+
+  it.each([
+    ['新年快乐', 'other', 0.9],
+    ['中秋快乐呀', 'other', 0.6],
+    ['happy new year!', 'feedback', 0.65],
+  ])(
+    'wishes only (%s, read as %s): the wishes are returned, nothing else is answered',
+    (text, intent, confidence) => {
+      const result = assistant.recommend({
+        analysis: analysis(intent, {
+          intent: { id: intent, confidence },
+          normalized: normalize(text).text,
+          intents: [{ id: intent, confidence }],
+          risk: 'low',
+        }),
+      });
+      expect(result.replies.map((r) => r.templateId)).toEqual(['situation/return-wishes']);
+      expect(result.actions.map((a) => a.id)).toEqual([]);
     },
   );
 

@@ -32,6 +32,9 @@ describe('asksSomething: whether a message may ask something (false for filler o
     ['再说一遍', 'say it again: 再说 with more'],
     ['下次什么时候有货', 'next restock: 下次 with more'],
     ['sorry my kid was playing on my phone', 'an explanation'],
+    ['我先去吃饭 回来再问你发货的事', 'away, with a question for later'],
+    ['信号不好 快递到哪了', 'a bad connection, then a question'],
+    ['开车用的支架有货吗', 'a product for driving'],
   ])('%s may ask (%s)', (text) => {
     expect(asks(text)).toBe(true);
   });
@@ -57,6 +60,10 @@ describe('asksSomething: whether a message may ask something (false for filler o
     ['😂😂', 'emoji'],
     ['lol', 'English laughter'],
     ['one sec', 'English waiting'],
+    ['我先去吃个饭', 'away: eating'],
+    ['我在开车 等会说', 'away: driving, later'],
+    ['信号不好', 'a bad connection'],
+    ["i'm driving, talk later", 'English, away'],
   ])('%s asks nothing (%s)', (text) => {
     expect(asks(text)).toBe(false);
   });
