@@ -2,8 +2,8 @@
  * Whether a customer's message may ask or request something — what a reply saying "that is
  * outside our business" presupposes. It asks nothing when it is only filler: punctuation, emoji or
  * a sticker, laughter (哈哈, lol), hesitation (那个, 嗯, um), waiting (稍等, 等一下, one sec),
- * thinking it over (我看看, 考虑一下, let me think), being away (我先去吃个饭, 在开车, 信号不好), a slip (点错了, 发错人了, wrong chat, oops) or a
- * test (测试, test). Anything else may ask: the filler kinds are a closed class, requests are not
+ * thinking it over (我看看, 考虑一下, let me think), being away (我先去吃个饭, 在开车, 信号不好), a
+ * slip (点错了, 发错人了, wrong chat, oops) or a test (测试, test). Anything else may ask: the filler kinds are a closed class, requests are not
  * ("create pro account", 注销账号 ask without a question word). Read on folded text (simplified,
  * lower case, half-width: see `normalize`), so traditional and full-width writing match too.
  */
@@ -14,7 +14,8 @@ const FILLER_PIECES = [
   // hesitation and particles
   '那个|那啥|额|呃|嗯|哦|噢|啊|欸|诶|哎呀|哎|唉|呀|啦|吧|了|蛤',
   '\\b(?:u+m+|u+h+|h+m+|erm|er|oh|ah|so)\\b',
-  // away for a moment: eating, driving, busy, a bad connection (the agent should just wait; before waiting, so 等会说 is read whole)
+  // away for a moment: eating, driving, busy, a bad connection (the agent should just wait);
+  // before waiting, so 等会说 is read whole
   '我?(?:现在|正在|在)?(?:先|要)?去?(?:吃(?:个|口)?饭|洗(?:个)?澡|开会|上班|下班|睡觉|开车|忙|有事|出门)(?:了|呢|中|一下|先)*',
   '(?:手机|网络)?信号不好|没信号|网(?:络)?不好|(?:等会儿?|晚点|回头)(?:再)?(?:说|聊|联系)',
   "\\b(?:(?:i(?:'m| am) )?(?:driving|busy|in a meeting)|bad (?:signal|connection)|talk later|ttyl)\\b",
@@ -36,13 +37,17 @@ const FILLER_PIECES = [
 const FILLER = new RegExp(FILLER_PIECES.join('|'), 'gu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** The folded message without its filler (what is left may ask something). */
-export function withoutFiller(folded: string): string {
-  return folded.replace(FILLER, '');
+/**
+ * Whether `folded` holds nothing but filler: no letter or digit is left once the filler is taken
+ * out. The other closed-class readers (not-understood.ts, wishes.ts) take their own class out
+ * first and ask this of the rest.
+ */
+export function onlyFiller(folded: string): boolean {
+  return !LETTER_OR_DIGIT.test(folded.replace(FILLER, ''));
 }
 
 /** Whether the folded message may ask or request something (see above): false for filler only. */
 export function asksSomething(folded: string): boolean {
   if (folded.length > 200) return true;
-  return LETTER_OR_DIGIT.test(withoutFiller(folded));
+  return !onlyFiller(folded);
 }

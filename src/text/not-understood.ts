@@ -6,7 +6,7 @@
  * A closed class, like the filler of `asks.ts`: read on folded text (simplified, lower case,
  * half-width), filler around it allowed (啊？什么意思, 嗯？ 没看懂).
  */
-import { withoutFiller } from './asks.js';
+import { onlyFiller } from './asks.js';
 
 const NOT_UNDERSTOOD_PIECES = [
   // what does it mean: 什么意思, 你说的是啥意思, 这是什么意思
@@ -20,12 +20,11 @@ const NOT_UNDERSTOOD_PIECES = [
   "\\b(?:what do you mean|what does that mean|huh|pardon|come again|say that again|i (?:do ?n'?t|dont) (?:understand|get it|follow)|not sure what you mean)\\b|^\\s*what\\s*\\?",
 ];
 const NOT_UNDERSTOOD = new RegExp(NOT_UNDERSTOOD_PIECES.join('|'), 'gu');
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Whether the folded message only says the customer did not understand (see above). */
 export function saysNotUnderstood(folded: string): boolean {
   if (folded.length > 60) return false;
   NOT_UNDERSTOOD.lastIndex = 0;
   if (!NOT_UNDERSTOOD.test(folded)) return false;
-  return !LETTER_OR_DIGIT.test(withoutFiller(folded.replace(NOT_UNDERSTOOD, '')));
+  return onlyFiller(folded.replace(NOT_UNDERSTOOD, ''));
 }

@@ -6,7 +6,7 @@
  * the filler of `asks.ts`: read on folded text (simplified, lower case, half-width); greetings,
  * thanks, names of the shop and filler around it allowed (亲 新年快乐呀, 祝你们生意兴隆 谢谢).
  */
-import { withoutFiller } from './asks.js';
+import { onlyFiller } from './asks.js';
 
 const WISH_PIECES = [
   // 新年快乐, 节日快乐, 中秋快乐, 圣诞快乐, 新春快乐, 国庆快乐, 端午安康, 元旦快乐 …
@@ -18,10 +18,9 @@ const WISH_PIECES = [
 ];
 const WISHES = new RegExp(WISH_PIECES.slice(0, 3).join('|'), 'u');
 const WISHES_AND_FRAME = new RegExp(WISH_PIECES.join('|'), 'gu');
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Whether the folded message only sends good wishes (see above). */
 export function sendsWishes(folded: string): boolean {
   if (folded.length > 60 || !WISHES.test(folded)) return false;
-  return !LETTER_OR_DIGIT.test(withoutFiller(folded.replace(WISHES_AND_FRAME, '')));
+  return onlyFiller(folded.replace(WISHES_AND_FRAME, ''));
 }
