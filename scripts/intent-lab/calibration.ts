@@ -82,7 +82,7 @@ function solve(a: number[][], b: number[]): number[] | null {
  * method with backtracking and Platt's target smoothing (a separable set does not send the
  * weights to infinity). Returns the weights, intercept last.
  */
-function fitLogistic(
+export function fitLogistic(
   samples: readonly ConfidenceSample[],
   inputs: (sample: ConfidenceSample, logit: number) => number[],
   start: number[],

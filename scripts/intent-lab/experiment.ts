@@ -149,12 +149,32 @@ function wrap(keys: Uint32Array): FeatureList {
 const CV_CACHE = join(LAB_CACHE, 'cv.json');
 let cvCache: Record<string, CvResult> | undefined;
 
-/** Key of a CV run: the variant and the training rows (count and a hash of their text). */
-function cvKey(variant: Variant, base: readonly TrainingRow[]): string {
+/**
+ * A hash of what the learner sees: the features and label of every (augmented) training row of a
+ * variant. It changes whenever code that reads a text for the model changes what the model is
+ * trained on (normalize, the placeholder and agent-turn readers, the patterns, the extractor),
+ * which hashing those files' text cannot promise and which their comments do not touch.
+ */
+export function featuresFingerprint(
+  variant: Variant,
+  base: readonly TrainingRow[],
+  resources: Resources,
+): string {
+  const { docs, labels } = prepare(variant, base, resources);
+  const hash = createHash('sha256');
+  docs.forEach((keys, i) => {
+    hash.update(new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
+    hash.update(`|${labels[i]}\n`);
+  });
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Key of a CV run: the variant, the training rows and their features. */
+function cvKey(variant: Variant, base: readonly TrainingRow[], resources: Resources): string {
   const hash = createHash('sha256');
   for (const r of base) hash.update(`${r.text}\u0000${r.intent}\u0000${r.prev ?? ''}\u0000${r.group}\n`);
   const { name: _name, ...rest } = variant;
-  return `${JSON.stringify(rest)}|${base.length}|${hash.digest('hex').slice(0, 16)}`;
+  return `${JSON.stringify(rest)}|${base.length}|${hash.digest('hex').slice(0, 16)}|${featuresFingerprint(variant, base, resources)}`;
 }
 
 /** crossValidate, remembered in scripts/intent-lab/.cache/cv.json (same variant, same rows). */
@@ -166,7 +186,7 @@ export function crossValidateCached(
   cvCache ??= existsSync(CV_CACHE)
     ? (JSON.parse(readFileSync(CV_CACHE, 'utf8')) as Record<string, CvResult>)
     : {};
-  const key = cvKey(variant, base);
+  const key = cvKey(variant, base, resources);
   const hit = cvCache[key];
   if (hit) return hit;
   const result = crossValidate(variant, base, resources);

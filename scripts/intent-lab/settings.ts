@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureFamily as F } from '../../src/intent/linear-features.js';
 import { generatedDir, LOCALES, ROOT, WRITTEN_DIR } from './data.js';
+import type { Variant } from './experiment.js';
 /** Shipped model budget: 300 KB of base64 text. */
 export const SIZE_BUDGET = 300_000;
 export const CHOSEN_FILE = join(import.meta.dirname, 'chosen.json');
@@ -36,6 +37,12 @@ export const SHIPPED_MODEL_FILE = join(ROOT, 'rules', 'intents', 'linear-model.j
  * One hash of everything the shipped model is trained from (the hand-written corpus, the generated
  * and written corpora, the chosen settings, the feature code): the model records it, and a test
  * fails when the data changed and the model was not retrained.
+ *
+ * Not yet here: the features code reads through other files (normalize, the placeholder and
+ * agent-turn readers, the patterns), which changed after the shipped model was trained (see the
+ * intent-lab README, 2026-12-05/06). `featuresFingerprint` (experiment.ts) hashes what the learner
+ * sees, however the code is changed; it joins this hash at the next retrain, which waits for a
+ * scope gate that survives the calibration refit.
  */
 export function trainingFingerprint(): string {
   const hash = createHash('sha256');
@@ -55,4 +62,15 @@ export function trainingFingerprint(): string {
     hash.update(existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/gu, '\n') : 'missing');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The variant of a learner in chosen.json (written by tune.ts). */
+export function chosenVariant(learner: string): Variant {
+  const chosen = JSON.parse(readFileSync(CHOSEN_FILE, 'utf8')) as Record<
+    string,
+    { variant: Variant } | undefined
+  >;
+  const variant = chosen[learner]?.variant;
+  if (!variant) throw new Error(`no "${learner}" in ${CHOSEN_FILE}: run tune.ts first`);
+  return variant;
 }

@@ -5,18 +5,12 @@
  *
  *   npx tsx scripts/intent-lab/sources.ts
  */
-import { readFileSync } from 'node:fs';
 import { loadEvaluationSets, loadTrainingRows } from './data.js';
 import { buildResources } from './dataset.js';
-import { crossValidateCached, fitFinal, measure, predictSet, type Variant } from './experiment.js';
-import { CHOSEN_FILE } from './settings.js';
+import { crossValidateCached, fitFinal, measure, predictSet } from './experiment.js';
+import { chosenVariant } from './settings.js';
 
-const chosen = JSON.parse(readFileSync(CHOSEN_FILE, 'utf8')) as Record<
-  string,
-  { variant: Variant } | undefined
->;
-const variant = chosen['lr']?.variant;
-if (!variant) throw new Error('run tune.ts first');
+const variant = chosenVariant('lr');
 const all = loadTrainingRows();
 const sets = loadEvaluationSets();
 const f3 = (n: number) => n.toFixed(3);

@@ -6,14 +6,14 @@
  *
  *   npx tsx scripts/intent-lab/train.ts [--out file.json] [--learner lr]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LinearModel, serializeLinearModel } from '../../src/intent/linear-model.js';
 import { loadEvaluationSets, loadTrainingRows } from './data.js';
 import { buildResources } from './dataset.js';
-import { crossValidateCached, fitFinal, measure, predictSet, type Variant } from './experiment.js';
-import { CHOSEN_FILE, fingerprint, SHIPPED_MODEL_FILE, trainingFingerprint } from './settings.js';
+import { crossValidateCached, fitFinal, measure, predictSet } from './experiment.js';
+import { chosenVariant, fingerprint, SHIPPED_MODEL_FILE, trainingFingerprint } from './settings.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,12 +21,7 @@ const { values } = parseArgs({
     learner: { type: 'string', default: 'lr' },
   },
 });
-const chosen = JSON.parse(readFileSync(CHOSEN_FILE, 'utf8')) as Record<
-  string,
-  { variant: Variant } | undefined
->;
-const variant = chosen[values.learner]?.variant;
-if (!variant) throw new Error(`no "${values.learner}" in ${CHOSEN_FILE}: run tune.ts first`);
+const variant = chosenVariant(values.learner);
 const started = performance.now();
 const rows = loadTrainingRows();
 const resources = buildResources(rows.map((r) => r.text));

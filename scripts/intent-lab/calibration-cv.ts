@@ -1,0 +1,94 @@
+/**
+ * Grouped cross-validation of calibration maps on the held-back calibration conversations
+ * (rules/intents/calibration/*.jsonl; folds by conversation), per group of predicted intent: which
+ * map predicts held-out rows best (log loss, ECE). Measures only; calibrate.ts fits the map chosen.
+ *
+ *   npx tsx scripts/intent-lab/calibration-cv.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { followsUpAgentTurn } from '../../src/intent/agent-turn.js';
+import { CALIBRATION_GROUPS, calibrationGroup } from '../../src/intent/calibration.js';
+import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { readMessage } from '../../src/text/message.js';
+import { CALIBRATION_DIR } from './calibrate.js';
+import { expectedCalibrationError, fitLogistic, type ConfidenceSample } from './calibration.js';
+
+type Sample = ConfidenceSample & { intent: string; conversation: string };
+type Inputs = (s: ConfidenceSample, logit: number) => number[];
+
+const classifier = createIntentClassifier({}, { calibrated: false });
+const samples: Sample[] = [];
+for (const file of readdirSync(CALIBRATION_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
+  for (const line of readFileSync(join(CALIBRATION_DIR, file), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as {
+      text: string;
+      prev_agent_turn: string | null;
+      accept: string[];
+      conversation: string;
+    };
+    const result = classifier.classifyMessage(
+      readMessage(
+        row.text,
+        row.prev_agent_turn === null ? undefined : { previousAgentMessage: row.prev_agent_turn },
+      ),
+    );
+    samples.push({
+      intent: result.intent.id,
+      conversation: `${file}/${row.conversation}`,
+      afterAgentTurn: followsUpAgentTurn(result.previousAgentTurn),
+      confidence: result.intent.confidence,
+      correct: row.accept.includes(result.intent.id),
+    });
+  }
+}
+
+const EDGE = 1e-4;
+const logitOf = (p: number) => {
+  const q = Math.min(1 - EDGE, Math.max(EDGE, p));
+  return Math.log(q / (1 - q));
+};
+const at = (s: ConfidenceSample) => (s.afterAgentTurn === true ? 1 : 0);
+const MAPS: Record<string, { inputs: Inputs; start: number[] }> = {
+  'slope + agent-turn shift (shipped)': { inputs: (s, l) => [l, at(s)], start: [1, 0, 0] },
+  'slope and intercept per agent-turn state': {
+    inputs: (s, l) => [l * (1 - at(s)), l * at(s), at(s)],
+    start: [1, 1, 0, 0],
+  },
+};
+
+/** Conversations hashed to five folds (stable, independent of the model). */
+const fold = (conversation: string) => {
+  let h = 2166136261;
+  for (const ch of conversation) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % 5;
+};
+
+for (const group of CALIBRATION_GROUPS) {
+  const inGroup = samples.filter((s) => calibrationGroup(s.intent) === group);
+  console.log(
+    `${group}: ${inGroup.length} rows (${inGroup.filter((s) => !s.afterAgentTurn).length} without an agent turn)`,
+  );
+  for (const [name, map] of Object.entries(MAPS)) {
+    const held: ConfidenceSample[] = [];
+    let loss = 0;
+    for (let k = 0; k < 5; k++) {
+      const train = inGroup.filter((s) => fold(s.conversation) !== k);
+      const w = fitLogistic(train, map.inputs, map.start);
+      for (const s of inGroup.filter((x) => fold(x.conversation) === k)) {
+        const x = [...map.inputs(s, logitOf(s.confidence)), 1];
+        const z = x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
+        const p = 1 / (1 + Math.exp(-z));
+        loss -= Math.log(Math.min(1 - EDGE, Math.max(EDGE, s.correct ? p : 1 - p)));
+        held.push({ ...s, confidence: p });
+      }
+    }
+    const full = fitLogistic(inGroup, map.inputs, map.start).map((v) => Number(v.toFixed(3)));
+    console.log(
+      `  ${name}: CV log loss ${(loss / inGroup.length).toFixed(4)}, ECE ${expectedCalibrationError(held).toFixed(3)}; fit on all ${JSON.stringify(full)}`,
+    );
+  }
+}
