@@ -33,9 +33,20 @@ import {
 export const CALIBRATION_DIR = join(import.meta.dirname, '..', '..', 'rules', 'intents', 'calibration');
 export const CALIBRATION_FILE = join(import.meta.dirname, '..', '..', 'rules', 'intents', 'calibration.json');
 
-/** The uncalibrated answers of the built-in classifier on the calibration rows, and their hash. */
+/** A calibration row's answer, with the conversation it belongs to and the weight it fits with. */
+export type CalibrationSample = ConfidenceSample & { intent: string; conversation: string; opening: boolean };
+
+/**
+ * The uncalibrated answers of the built-in classifier on the calibration rows, and their hash.
+ *
+ * Weights keep the mix of real chats. Conversations of several rows are chats as they run; the
+ * first row of each is its opening. A conversation of one row is an opening sampled apart (the `.d`
+ * files: many first messages, more evidence where the out-of-scope answer is decided). Every
+ * opening, of either kind, is weighted so that openings keep the share they have in the chats,
+ * so that adding openings narrows the fit without tilting it towards openings.
+ */
 export function calibrationSamples(): {
-  samples: Array<ConfidenceSample & { intent: string }>;
+  samples: CalibrationSample[];
   sha256: string;
   files: string[];
 } {
@@ -44,26 +55,51 @@ export function calibrationSamples(): {
   const files = readdirSync(CALIBRATION_DIR)
     .filter((f) => f.endsWith('.jsonl'))
     .sort();
-  const samples: Array<ConfidenceSample & { intent: string }> = [];
+  const samples: CalibrationSample[] = [];
   for (const file of files) {
-    for (const row of parseEvaluationRows(readFileSync(join(CALIBRATION_DIR, file), 'utf8'), file)) {
+    const text = readFileSync(join(CALIBRATION_DIR, file), 'utf8');
+    const conversations = text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `${file}/${(JSON.parse(line) as { conversation: string }).conversation}`);
+    const rows = parseEvaluationRows(text, file);
+    if (rows.length !== conversations.length)
+      throw new Error(`${file}: ${rows.length} rows but ${conversations.length} lines`);
+    rows.forEach((row, i) => {
       const result = classifier.classifyMessage(
         readMessage(
           row.text,
           row.previousAgentMessage === null ? undefined : { previousAgentMessage: row.previousAgentMessage },
         ),
       );
-      const sample = {
+      const conversation = conversations[i]!;
+      samples.push({
         intent: result.intent.id,
+        conversation,
+        opening: i === 0 || conversations[i - 1] !== conversation,
         afterAgentTurn: followsUpAgentTurn(result.previousAgentTurn),
         confidence: result.intent.confidence,
         correct: row.accept.includes(result.intent.id),
-      };
-      samples.push(sample);
+      });
       hash.update(JSON.stringify([row.text, row.previousAgentMessage, row.accept, result.intent]));
-    }
+    });
   }
+  weighOpenings(samples);
   return { samples, sha256: hash.digest('hex'), files };
+}
+
+/** Sets each opening's weight so that openings weigh in as they occur in the multi-row chats. */
+function weighOpenings(samples: CalibrationSample[]): void {
+  const size = new Map<string, number>();
+  for (const s of samples) size.set(s.conversation, (size.get(s.conversation) ?? 0) + 1);
+  const inChats = samples.filter((s) => (size.get(s.conversation) ?? 0) > 1);
+  const share = inChats.filter((s) => s.opening).length / Math.max(1, inChats.length);
+  const openings = samples.filter((s) => s.opening).length;
+  const rest = samples.length - openings;
+  if (openings === 0 || rest === 0 || share <= 0 || share >= 1) return;
+  // openings · w / (openings · w + rest) = share
+  const weight = (share * rest) / ((1 - share) * openings);
+  for (const s of samples) if (s.opening) s.weight = weight;
 }
 
 /**
@@ -73,7 +109,7 @@ export function calibrationSamples(): {
  */
 export function fitCalibration(): {
   calibration: ConfidenceCalibration;
-  samples: Array<ConfidenceSample & { intent: string }>;
+  samples: CalibrationSample[];
   files: string[];
 } {
   const { samples, sha256, files } = calibrationSamples();

@@ -1,50 +1,21 @@
 /**
  * Grouped cross-validation of calibration maps on the held-back calibration conversations
- * (rules/intents/calibration/*.jsonl; folds by conversation), per group of predicted intent: which
- * map predicts held-out rows best (log loss, ECE). Measures only; calibrate.ts fits the map chosen.
+ * (rules/intents/calibration/*.jsonl; folds by conversation; rows weighted as calibrate.ts weighs
+ * them), per group of predicted intent: which map predicts held-out rows best (log loss, ECE).
+ * Measures only; calibrate.ts fits the map chosen.
  *
  *   npx tsx scripts/intent-lab/calibration-cv.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { followsUpAgentTurn } from '../../src/intent/agent-turn.js';
 import { CALIBRATION_GROUPS, calibrationGroup } from '../../src/intent/calibration.js';
-import { createIntentClassifier } from '../../src/intent/classifier.js';
-import { readMessage } from '../../src/text/message.js';
-import { CALIBRATION_DIR } from './calibrate.js';
+import { calibrationSamples } from './calibrate.js';
 import { expectedCalibrationError, fitLogistic, type ConfidenceSample } from './calibration.js';
 
-type Sample = ConfidenceSample & { intent: string; conversation: string };
 type Inputs = (s: ConfidenceSample, logit: number) => number[];
 
-const classifier = createIntentClassifier({}, { calibrated: false });
-const samples: Sample[] = [];
-for (const file of readdirSync(CALIBRATION_DIR)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()) {
-  for (const line of readFileSync(join(CALIBRATION_DIR, file), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const row = JSON.parse(line) as {
-      text: string;
-      prev_agent_turn: string | null;
-      accept: string[];
-      conversation: string;
-    };
-    const result = classifier.classifyMessage(
-      readMessage(
-        row.text,
-        row.prev_agent_turn === null ? undefined : { previousAgentMessage: row.prev_agent_turn },
-      ),
-    );
-    samples.push({
-      intent: result.intent.id,
-      conversation: `${file}/${row.conversation}`,
-      afterAgentTurn: followsUpAgentTurn(result.previousAgentTurn),
-      confidence: result.intent.confidence,
-      correct: row.accept.includes(result.intent.id),
-    });
-  }
-}
+// Weighted as calibrate.ts fits (openings keep their share of the chats).
+const { samples } = calibrationSamples();
+const openingWeight = samples.find((s) => s.opening)?.weight ?? 1;
+console.log(`${samples.length} rows; each opening weighs ${openingWeight.toFixed(3)}`);
 
 const EDGE = 1e-4;
 const logitOf = (p: number) => {
@@ -75,6 +46,7 @@ for (const group of CALIBRATION_GROUPS) {
   for (const [name, map] of Object.entries(MAPS)) {
     const held: ConfidenceSample[] = [];
     let loss = 0;
+    let weight = 0;
     for (let k = 0; k < 5; k++) {
       const train = inGroup.filter((s) => fold(s.conversation) !== k);
       const w = fitLogistic(train, map.inputs, map.start);
@@ -82,13 +54,14 @@ for (const group of CALIBRATION_GROUPS) {
         const x = [...map.inputs(s, logitOf(s.confidence)), 1];
         const z = x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
         const p = 1 / (1 + Math.exp(-z));
-        loss -= Math.log(Math.min(1 - EDGE, Math.max(EDGE, s.correct ? p : 1 - p)));
+        loss -= (s.weight ?? 1) * Math.log(Math.min(1 - EDGE, Math.max(EDGE, s.correct ? p : 1 - p)));
+        weight += s.weight ?? 1;
         held.push({ ...s, confidence: p });
       }
     }
     const full = fitLogistic(inGroup, map.inputs, map.start).map((v) => Number(v.toFixed(3)));
     console.log(
-      `  ${name}: CV log loss ${(loss / inGroup.length).toFixed(4)}, ECE ${expectedCalibrationError(held).toFixed(3)}; fit on all ${JSON.stringify(full)}`,
+      `  ${name}: CV log loss ${(loss / weight).toFixed(4)} (weighted), ECE ${expectedCalibrationError(held).toFixed(3)}; fit on all ${JSON.stringify(full)}`,
     );
   }
 }

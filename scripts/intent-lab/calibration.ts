@@ -54,6 +54,8 @@ export interface ConfidenceSample {
   confidence: number;
   correct: boolean;
   afterAgentTurn?: boolean;
+  /** How much the row counts in a fit (default 1): rows of an over-sampled kind count less. */
+  weight?: number;
 }
 
 /** Confidences are kept this far from 0 and 1 before the logit (as src/intent/calibration.ts does). */
@@ -78,18 +80,21 @@ function solve(a: number[][], b: number[]): number[] | null {
 }
 
 /**
- * Logistic regression of `correct` on `inputs(sample)` (plus an intercept, last), by Newton's
- * method with backtracking and Platt's target smoothing (a separable set does not send the
- * weights to infinity). Returns the weights, intercept last.
+ * Logistic regression of `correct` on `inputs(sample)` (plus an intercept, last), each row counted
+ * `weight` times, by Newton's method with backtracking and Platt's target smoothing (a separable
+ * set does not send the weights to infinity). Returns the weights, intercept last.
  */
 export function fitLogistic(
   samples: readonly ConfidenceSample[],
   inputs: (sample: ConfidenceSample, logit: number) => number[],
   start: number[],
 ): number[] {
-  const positives = samples.filter((s) => s.correct).length;
+  const weightOf = (s: ConfidenceSample) => s.weight ?? 1;
+  const weights = samples.map(weightOf);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const positives = samples.reduce((sum, s) => sum + (s.correct ? weightOf(s) : 0), 0);
   const high = (positives + 1) / (positives + 2);
-  const low = 1 / (samples.length - positives + 2);
+  const low = 1 / (total - positives + 2);
   const rows = samples.map((s) => {
     const p = Math.min(1 - EDGE, Math.max(EDGE, s.confidence));
     return [...inputs(s, Math.log(p / (1 - p))), 1];
@@ -97,9 +102,10 @@ export function fitLogistic(
   const t = samples.map((s) => (s.correct ? high : low));
   const dot = (w: number[], x: number[]) => x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
   const loss = (w: number[]) =>
-    rows.reduce((total, x, i) => {
+    rows.reduce((sum, x, i) => {
       const z = dot(w, x);
-      return total + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (t[i] ?? 0) * z;
+      const rowLoss = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (t[i] ?? 0) * z;
+      return sum + (weights[i] ?? 1) * rowLoss;
     }, 0);
   let w = [...start];
   let current = loss(w);
@@ -109,14 +115,14 @@ export function fitLogistic(
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     rows.forEach((x, i) => {
       const q = 1 / (1 + Math.exp(-dot(w, x)));
-      const e = q - (t[i] ?? 0);
-      const v = q * (1 - q);
+      const e = (weights[i] ?? 1) * (q - (t[i] ?? 0));
+      const v = (weights[i] ?? 1) * q * (1 - q);
       for (let j = 0; j < d; j++) {
         g[j]! += e * x[j]!;
         for (let k = 0; k < d; k++) h[j]![k]! += v * x[j]! * x[k]!;
       }
     });
-    for (let j = 0; j < d; j++) h[j]![j]! += 1e-9 * samples.length;
+    for (let j = 0; j < d; j++) h[j]![j]! += 1e-9 * total;
     const step = solve(h, g);
     if (step === null) break;
     // Backtracking: a full Newton step can overshoot where the loss is flat.
@@ -130,7 +136,7 @@ export function fitLogistic(
     w = w.map((v, j) => v - scale * step[j]!);
     const improvement = current - next;
     current = next;
-    if (improvement < 1e-12 * samples.length) break;
+    if (improvement < 1e-12 * total) break;
   }
   return w;
 }

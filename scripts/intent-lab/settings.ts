@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureFamily as F } from '../../src/intent/linear-features.js';
-import { generatedDir, LOCALES, ROOT, WRITTEN_DIR } from './data.js';
-import type { Variant } from './experiment.js';
+import { generatedDir, loadTrainingRows, LOCALES, ROOT, WRITTEN_DIR } from './data.js';
+import { buildResources } from './dataset.js';
+import { featuresFingerprint, type Variant } from './experiment.js';
 /** Shipped model budget: 300 KB of base64 text. */
 export const SIZE_BUDGET = 300_000;
 export const CHOSEN_FILE = join(import.meta.dirname, 'chosen.json');
@@ -34,15 +35,12 @@ export function fingerprint(): Record<string, string | number> {
 export const SHIPPED_MODEL_FILE = join(ROOT, 'rules', 'intents', 'linear-model.json');
 
 /**
- * One hash of everything the shipped model is trained from (the hand-written corpus, the generated
- * and written corpora, the chosen settings, the feature code): the model records it, and a test
- * fails when the data changed and the model was not retrained.
- *
- * Not yet here: the features code reads through other files (normalize, the placeholder and
- * agent-turn readers, the patterns), which changed after the shipped model was trained (see the
- * intent-lab README, 2026-12-05/06). `featuresFingerprint` (experiment.ts) hashes what the learner
- * sees, however the code is changed; it joins this hash at the next retrain, which waits for a
- * scope gate that survives the calibration refit.
+ * One hash of everything the shipped model is trained from: the hand-written, generated and written
+ * corpora, the chosen settings, the learner's code (trainers.ts, pack.ts), and the features every
+ * training row gets from today's code (`featuresFingerprint`: a change to normalize, the
+ * placeholder or agent-turn reader, the patterns or the extractor shows there, however it is made,
+ * and a comment does not). The model records it, and a test fails when any of it changed and the
+ * model was not retrained.
  */
 export function trainingFingerprint(): string {
   const hash = createHash('sha256');
@@ -54,13 +52,16 @@ export function trainingFingerprint(): string {
       .sort()
       .map((f) => join(WRITTEN_DIR, f)),
     CHOSEN_FILE,
-    join(ROOT, 'src', 'intent', 'linear-features.ts'),
+    join(import.meta.dirname, 'trainers.ts'),
+    join(import.meta.dirname, 'pack.ts'),
   ];
   for (const file of files) {
     hash.update(file.slice(ROOT.length));
     // Line endings do not change the data (a Windows checkout must not look stale).
     hash.update(existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/gu, '\n') : 'missing');
   }
+  const rows = loadTrainingRows();
+  hash.update(featuresFingerprint(chosenVariant('lr'), rows, buildResources(rows.map((r) => r.text))));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -13,12 +13,6 @@
 import { isAsciiLetterCode, isDigitCode, isHanCode } from '../text/char-class.js';
 import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
 
-// linear-features.ts reads these from here: its text is part of the shipped model's training
-// fingerprint, so it is edited only together with a retrain, and a retrain today also moves the
-// `other` calibration (the model predates later reader changes; see scripts/intent-lab/README.md).
-export { isHanCode as isHan } from '../text/char-class.js';
-export { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
-
 /** Special feature keys (below every character key). */
 export const enum Token {
   NumberShort = 1,

@@ -21,7 +21,9 @@
  */
 import { HuashuError } from '../errors.js';
 import { AgentTurn, classifyAgentTurn } from './agent-turn.js';
-import { isHan, lastPlaceholderKind, placeholderAt, stemLength, wordKey } from './features.js';
+import { isHanCode } from '../text/char-class.js';
+import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
+import { stemLength, wordKey } from './features.js';
 import type { PatternMatcher } from './patterns.js';
 import type { SpellingIndex } from './spelling.js';
 
@@ -437,7 +439,7 @@ export class LinearFeatureExtractor {
         continue;
       }
       const code = text.charCodeAt(i);
-      if (isHan(code)) {
+      if (isHanCode(code)) {
         this.pushUnit(code, i, i + 1);
         this.contentSize++;
         if (isQuestionChar(code)) this.asks = 1;
@@ -570,7 +572,7 @@ export class LinearFeatureExtractor {
     const names = this.out.names !== null;
     for (const segment of (this.segmenter as Intl.Segmenter).segment(text)) {
       const word = segment.segment;
-      if (!segment.isWordLike || word.length < 2 || !isHan(word.charCodeAt(0))) continue;
+      if (!segment.isWordLike || word.length < 2 || !isHanCode(word.charCodeAt(0))) continue;
       if (masked !== null && masked[segment.index] !== 0) continue;
       // Inside a placeholder (`[订单x]`): the placeholder family covers it.
       if (segment.index > 0 && text.charCodeAt(segment.index - 1) === 0x5b) continue;
@@ -602,7 +604,7 @@ export class LinearFeatureExtractor {
     let i = 0;
     while (i < tail.length) {
       const code = tail.charCodeAt(i);
-      if (isHan(code)) {
+      if (isHanCode(code)) {
         if (previous >= 0)
           add(mix(mix(NS_AGENT_GRAM, previous), code), `a:${String.fromCharCode(previous, code)}`);
         previous = code;

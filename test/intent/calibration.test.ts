@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitPlatt, fitPlattWithAgentTurn } from '../../scripts/intent-lab/calibration.js';
-import { CALIBRATION_DIR, CALIBRATION_FILE, fitCalibration } from '../../scripts/intent-lab/calibrate.js';
+import {
+  CALIBRATION_DIR,
+  CALIBRATION_FILE,
+  calibrationSamples,
+  fitCalibration,
+} from '../../scripts/intent-lab/calibrate.js';
 import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { intentCalibration } from '../../src/generated/intent-calibration.js';
 import {
@@ -113,6 +118,23 @@ describe('confidence calibration (Platt scaling)', () => {
     expect(fit.agentTurn).toBeCloseTo(-1.5, 1);
   });
 
+  it('counts a row of weight 2 as two rows, and a row of weight 0 not at all', () => {
+    const rows = Array.from({ length: 60 }, (_, k) => ({
+      confidence: 0.2 + (k % 15) / 20,
+      correct: k % 3 !== 0,
+      afterAgentTurn: k % 2 === 0,
+    }));
+    const doubled = fitPlattWithAgentTurn([...rows, ...rows.slice(0, 20)]);
+    const weighted = fitPlattWithAgentTurn(rows.map((r, k) => ({ ...r, weight: k < 20 ? 2 : 1 })));
+    expect(weighted.slope).toBeCloseTo(doubled.slope, 6);
+    expect(weighted.agentTurn).toBeCloseTo(doubled.agentTurn, 6);
+    expect(weighted.intercept).toBeCloseTo(doubled.intercept, 6);
+    const dropped = fitPlattWithAgentTurn(rows.slice(20));
+    const zero = fitPlattWithAgentTurn(rows.map((r, k) => ({ ...r, weight: k < 20 ? 0 : 1 })));
+    expect(zero.slope).toBeCloseTo(dropped.slope, 6);
+    expect(zero.intercept).toBeCloseTo(dropped.intercept, 6);
+  });
+
   it('refuses a map that is not increasing or out of range, naming the field', () => {
     expect(confidenceCalibrationSchema.safeParse(stored).success).toBe(true);
     for (const [path, value] of [
@@ -138,6 +160,24 @@ describe('the shipped calibration (rules/intents/calibration.json)', () => {
     const { calibration } = fitCalibration();
     expect(calibration).toEqual(stored);
     expect(intentCalibration()).toEqual(stored);
+  }, 60_000);
+
+  it('weighs first messages written apart so that openings keep the share they have in the chats', () => {
+    const { samples } = calibrationSamples();
+    const size = new Map<string, number>();
+    for (const s of samples) size.set(s.conversation, (size.get(s.conversation) ?? 0) + 1);
+    const chats = samples.filter((s) => (size.get(s.conversation) ?? 0) > 1);
+    const apart = samples.filter((s) => size.get(s.conversation) === 1);
+    expect(apart.length).toBeGreaterThan(0);
+    expect(apart.every((s) => s.opening)).toBe(true);
+    const share = chats.filter((s) => s.opening).length / chats.length;
+    const weight = (s: { weight?: number }) => s.weight ?? 1;
+    const total = samples.reduce((sum, s) => sum + weight(s), 0);
+    const openings = samples.filter((s) => s.opening).reduce((sum, s) => sum + weight(s), 0);
+    expect(openings / total).toBeCloseTo(share, 9);
+    // Only openings are weighted, all alike.
+    expect(new Set(samples.filter((s) => s.opening).map(weight)).size).toBe(1);
+    expect(samples.filter((s) => !s.opening).every((s) => weight(s) === 1)).toBe(true);
   }, 60_000);
 
   it("applies to the built-in model's primary intent: its confidence is the calibrated raw one; answers and other candidates unchanged", () => {
