@@ -150,6 +150,16 @@ export function dataFlag(dataTokens: number, contentSize: number): number {
   return dataTokens === 0 ? 0 : contentSize === 0 ? 1 : 2;
 }
 
+/** `m`, `re`, `ll`, `ve`, `d` or `s` right after a letter and an apostrophe (' or ’). */
+function isContractionTail(text: string, start: number, end: number): boolean {
+  if (start < 2 || end - start > 2) return false;
+  const apostrophe = text.charCodeAt(start - 1);
+  if ((apostrophe !== 0x27 && apostrophe !== 0x2019) || !isLatinLetter(text.charCodeAt(start - 2)))
+    return false;
+  const tail = text.slice(start, end);
+  return tail === 'm' || tail === 're' || tail === 'll' || tail === 've' || tail === 'd' || tail === 's';
+}
+
 function isLatinLetter(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
@@ -466,6 +476,13 @@ export class LinearFeatureExtractor {
         let end = i + 1;
         while (end < length && isLatinLetter(text.charCodeAt(end)) && (masked === null || masked[end] === 0))
           end++;
+        // The tail of a contraction (I'm, we're, you'll, I've, she'd, it's) is grammar, not
+        // content: read alone, the `m` of "I'm" learned the mood of the complaints that start
+        // with it. n't stays a word (`t`): it carries the negation.
+        if (isContractionTail(text, i, end)) {
+          i = end;
+          continue;
+        }
         const stem = i + stemLength(text, i, end);
         let key = wordKey(text, i, stem);
         if (this.stopWords !== null && this.stopWords.has(key)) {

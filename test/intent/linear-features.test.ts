@@ -144,6 +144,26 @@ describe('linear features: table of messages', () => {
     expect(names(off.spec, 'i want to cancel my order', null, off)).toContain('w:want');
   });
 
+  it.each([
+    ["i'm usually a m", 'w:m'],
+    ['i’m usually a m', 'w:m'],
+    ["we're here", 'w:re'],
+    ["you'll see", 'w:ll'],
+    ["i've got it", 'w:ve'],
+    ["she'd like", 'w:d'],
+    ["it's fine", 'w:s'],
+  ])('the tail of a contraction is not a word: %j', (text, tail) => {
+    const found = names(spec(F.Words), text);
+    // "i'm usually a m": the m after the apostrophe is skipped, the standalone m is a word.
+    expect(found.filter((n) => n === tail).length).toBe(text.endsWith(' m') ? 1 : 0);
+  });
+
+  it("n't stays a word: it carries the negation", () => {
+    expect(names(spec(F.Words), "don't")).toContain('w:t');
+    // Only the short grammatical tails: a longer word after an apostrophe is a word.
+    expect(names(spec(F.Words), "6 o'clock")).toContain('w:clock');
+  });
+
   it('misspelled English words get the features of the word they misspell', () => {
     const spelling = SpellingIndex.decode(buildSpellingPairs(new Map([['cancel', 10]]), new Set()));
     const x = new LinearFeatureExtractor(spec(F.Words), { spelling });
