@@ -375,7 +375,7 @@ describe('scenario details', () => {
     expect(assistant.reply('我考虑一下').replies.map((r) => r.templateId)).toEqual([
       'situation/take-your-time',
     ]);
-    // A request the model reads as out of scope far above the gate (calibrated 0.93 > 0.8), so the
+    // A request the model reads as out of scope far above the gate (calibrated 0.96 > 0.8), so the
     // test is about the text reply() hands the rule, not about where the calibration puts the gate.
     expect(assistant.reply('可以帮我买火车票吗').replies.map((r) => r.templateId)).toEqual([
       'situation/out-of-scope',
