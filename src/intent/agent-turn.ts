@@ -76,6 +76,9 @@ const QUESTION =
 const WH_QUESTION =
   /(?<!我[^。.!?,，;；]{0,10})(什么|啥|哪|几|多少|谁|怎么|为什么|为啥|多久|如何)[^。.!?,，;；]{0,16}呢[\s~～。.!…]*$|(^|[.!?]\s*)(what|which|when|where|who|how)\b[^.!?]*$/u;
 
+/** The text after the first sentence end (the folded text has half-width marks). */
+const LATER_SENTENCE = /[。.!?~]\s*(\S.*)$/u;
+
 /** How much of the agent's message end is searched for a question (long product cards come first). */
 const TAIL = 48;
 
@@ -85,12 +88,18 @@ export function classifyAgentTurn(folded: string): AgentTurn {
   const tail = folded.length > TAIL ? folded.slice(folded.length - TAIL) : folded;
   if (ANYTHING_ELSE.test(tail)) return AgentTurn.AskedAnythingElse;
   const opening = OPENING.exec(tail);
-  if (opening !== null)
-    // A greeting, then a request for data (您好，欢迎光临… 请您提供一下订单号): the request is
-    // what the customer answers. A request before the greeting does not count.
-    return ASKED_FOR_DATA.test(tail.slice(opening.index + opening[0].length))
-      ? AgentTurn.AskedForData
+  if (opening !== null) {
+    // A greeting, then a request for data (您好，欢迎光临… 请您提供一下订单号) or a question of its
+    // own in a later sentence (…有什么可以为您效劳的呢? 请问您咨询的是这款商品么): that is what the
+    // customer answers. A request before the greeting does not count, nor a later sentence that
+    // only offers help again.
+    const after = tail.slice(opening.index + opening[0].length);
+    if (ASKED_FOR_DATA.test(after)) return AgentTurn.AskedForData;
+    const later = LATER_SENTENCE.exec(after)?.[1];
+    return later !== undefined && !OPENING.test(later) && (QUESTION.test(later) || WH_QUESTION.test(later))
+      ? AgentTurn.Question
       : AgentTurn.Opening;
+  }
   if (ASKED_FOR_DATA.test(folded)) return AgentTurn.AskedForData;
   if (QUESTION.test(tail) || WH_QUESTION.test(folded.trimEnd())) return AgentTurn.Question;
   return AgentTurn.Statement;

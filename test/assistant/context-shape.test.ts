@@ -65,6 +65,29 @@ describe('context from history', () => {
       'asked_for_data',
       'answer/ack',
     ],
+    // A question of its own in a later sentence is what the customer answers; an offer of help
+    // again is not.
+    [
+      'a greeting, then a yes/no question',
+      '您好，请问有什么可以为您效劳的呢? 请问您咨询的是这款商品么',
+      '是的',
+      'question',
+      undefined,
+    ],
+    [
+      'a greeting, then a question (zh-Hant)',
+      '您好，很高興為您服務。請問您使用的是哪一家銀行的信用卡？',
+      '國泰',
+      'question',
+      undefined,
+    ],
+    [
+      'a greeting, then an offer of help',
+      '您好，欢迎光临！请问有什么可以帮您？',
+      '我的快递到哪了',
+      'opening',
+      undefined,
+    ],
     [
       'a request, then a greeting',
       '请提供订单号。您好，请问有什么可以帮您？',
