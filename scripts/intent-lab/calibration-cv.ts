@@ -8,23 +8,24 @@
  */
 import { CALIBRATION_GROUPS, calibrationGroup } from '../../src/intent/calibration.js';
 import { calibrationSamples } from './calibrate.js';
-import { expectedCalibrationError, fitLogistic, type ConfidenceSample } from './calibration.js';
-
-type Inputs = (s: ConfidenceSample, logit: number) => number[];
+import {
+  AGENT_TURN_SHIFT_MAP,
+  EDGE,
+  expectedCalibrationError,
+  fitLogistic,
+  predictLogistic,
+  type ConfidenceSample,
+  type LogisticMap,
+} from './calibration.js';
 
 // Weighted as calibrate.ts fits (openings keep their share of the chats).
 const { samples } = calibrationSamples();
 const openingWeight = samples.find((s) => s.opening)?.weight ?? 1;
 console.log(`${samples.length} rows; each opening weighs ${openingWeight.toFixed(3)}`);
 
-const EDGE = 1e-4;
-const logitOf = (p: number) => {
-  const q = Math.min(1 - EDGE, Math.max(EDGE, p));
-  return Math.log(q / (1 - q));
-};
 const at = (s: ConfidenceSample) => (s.afterAgentTurn === true ? 1 : 0);
-const MAPS: Record<string, { inputs: Inputs; start: number[] }> = {
-  'slope + agent-turn shift (shipped)': { inputs: (s, l) => [l, at(s)], start: [1, 0, 0] },
+const MAPS: Record<string, LogisticMap> = {
+  'slope + agent-turn shift (shipped)': AGENT_TURN_SHIFT_MAP,
   'slope and intercept per agent-turn state': {
     inputs: (s, l) => [l * (1 - at(s)), l * at(s), at(s)],
     start: [1, 1, 0, 0],
@@ -51,9 +52,7 @@ for (const group of CALIBRATION_GROUPS) {
       const train = inGroup.filter((s) => fold(s.conversation) !== k);
       const w = fitLogistic(train, map.inputs, map.start);
       for (const s of inGroup.filter((x) => fold(x.conversation) === k)) {
-        const x = [...map.inputs(s, logitOf(s.confidence)), 1];
-        const z = x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
-        const p = 1 / (1 + Math.exp(-z));
+        const p = predictLogistic(w, map, s);
         loss -= (s.weight ?? 1) * Math.log(Math.min(1 - EDGE, Math.max(EDGE, s.correct ? p : 1 - p)));
         weight += s.weight ?? 1;
         held.push({ ...s, confidence: p });

@@ -59,7 +59,35 @@ export interface ConfidenceSample {
 }
 
 /** Confidences are kept this far from 0 and 1 before the logit (as src/intent/calibration.ts does). */
-const EDGE = 1e-4;
+export const EDGE = 1e-4;
+
+/** The logit of a confidence kept `EDGE` from 0 and 1. */
+function logitOf(confidence: number): number {
+  const p = Math.min(1 - EDGE, Math.max(EDGE, confidence));
+  return Math.log(p / (1 - p));
+}
+
+/** What a calibration map reads of a sample besides its intercept: its inputs and starting weights. */
+export interface LogisticMap {
+  inputs: (sample: ConfidenceSample, logit: number) => number[];
+  start: number[];
+}
+
+/** The shipped map: p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn). */
+export const AGENT_TURN_SHIFT_MAP: LogisticMap = {
+  inputs: (s, logit) => [logit, s.afterAgentTurn === true ? 1 : 0],
+  start: [1, 0, 0],
+};
+
+/** The probability a map with these weights (intercept last, as `fitLogistic` returns them) gives a sample. */
+export function predictLogistic(
+  weights: readonly number[],
+  map: LogisticMap,
+  sample: ConfidenceSample,
+): number {
+  const x = [...map.inputs(sample, logitOf(sample.confidence)), 1];
+  return 1 / (1 + Math.exp(-x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), 0)));
+}
 
 /** Solves the small dense system a·x = b (Gaussian elimination with partial pivoting); null when singular. */
 function solve(a: number[][], b: number[]): number[] | null {
@@ -95,10 +123,7 @@ export function fitLogistic(
   const positives = samples.reduce((sum, s) => sum + (s.correct ? weightOf(s) : 0), 0);
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (total - positives + 2);
-  const rows = samples.map((s) => {
-    const p = Math.min(1 - EDGE, Math.max(EDGE, s.confidence));
-    return [...inputs(s, Math.log(p / (1 - p))), 1];
-  });
+  const rows = samples.map((s) => [...inputs(s, logitOf(s.confidence)), 1]);
   const t = samples.map((s) => (s.correct ? high : low));
   const dot = (w: number[], x: number[]) => x.reduce((sum, v, j) => sum + v * (w[j] ?? 0), 0);
   const loss = (w: number[]) =>
@@ -158,8 +183,8 @@ export function fitPlattWithAgentTurn(samples: readonly ConfidenceSample[]): {
 } {
   const [slope, agentTurn, intercept] = fitLogistic(
     samples,
-    (s, logit) => [logit, s.afterAgentTurn === true ? 1 : 0],
-    [1, 0, 0],
+    AGENT_TURN_SHIFT_MAP.inputs,
+    AGENT_TURN_SHIFT_MAP.start,
   );
   return { slope: slope!, agentTurn: agentTurn!, intercept: intercept! };
 }
