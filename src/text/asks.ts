@@ -37,13 +37,22 @@ const FILLER_PIECES = [
 const FILLER = new RegExp(FILLER_PIECES.join('|'), 'gu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/**
- * Whether `folded` holds nothing but filler: no letter or digit is left once the filler is taken
- * out. The other closed-class readers (not-understood.ts, wishes.ts) take their own class out
- * first and ask this of the rest.
- */
-export function onlyFiller(folded: string): boolean {
+/** Whether `folded` holds nothing but filler: no letter or digit is left once the filler is taken out. */
+function onlyFiller(folded: string): boolean {
   return !LETTER_OR_DIGIT.test(folded.replace(FILLER, ''));
+}
+
+/** How long a message the other closed-class readers read: longer ones say more than their class. */
+const CLOSED_CLASS_MAX_LENGTH = 60;
+
+/**
+ * The other closed-class readers (not-understood.ts, wishes.ts): whether the short folded message
+ * holds `found` (a non-global regex) and nothing else once `allowed` (a global regex: the class
+ * and the words that may frame it) and filler are taken out.
+ */
+export function onlyClassAndFiller(folded: string, found: RegExp, allowed: RegExp): boolean {
+  if (folded.length > CLOSED_CLASS_MAX_LENGTH || !found.test(folded)) return false;
+  return onlyFiller(folded.replace(allowed, ''));
 }
 
 /** Whether the folded message may ask or request something (see above): false for filler only. */

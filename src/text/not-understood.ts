@@ -6,7 +6,7 @@
  * A closed class, like the filler of `asks.ts`: read on folded text (simplified, lower case,
  * half-width), filler around it allowed (啊？什么意思, 嗯？ 没看懂).
  */
-import { onlyFiller } from './asks.js';
+import { onlyClassAndFiller } from './asks.js';
 
 const NOT_UNDERSTOOD_PIECES = [
   // what does it mean: 什么意思, 你说的是啥意思, 这是什么意思
@@ -19,12 +19,10 @@ const NOT_UNDERSTOOD_PIECES = [
   '^[\\s\\p{P}\\p{S}]*(?:啥|什么|神马)[\\s\\p{P}\\p{S}]*$',
   "\\b(?:what do you mean|what does that mean|huh|pardon|come again|say that again|i (?:do ?n'?t|dont) (?:understand|get it|follow)|not sure what you mean)\\b|^\\s*what\\s*\\?",
 ];
-const NOT_UNDERSTOOD = new RegExp(NOT_UNDERSTOOD_PIECES.join('|'), 'gu');
+const NOT_UNDERSTOOD = new RegExp(NOT_UNDERSTOOD_PIECES.join('|'), 'u');
+const EVERY_NOT_UNDERSTOOD = new RegExp(NOT_UNDERSTOOD.source, 'gu');
 
 /** Whether the folded message only says the customer did not understand (see above). */
 export function saysNotUnderstood(folded: string): boolean {
-  if (folded.length > 60) return false;
-  NOT_UNDERSTOOD.lastIndex = 0;
-  if (!NOT_UNDERSTOOD.test(folded)) return false;
-  return onlyFiller(folded.replace(NOT_UNDERSTOOD, ''));
+  return onlyClassAndFiller(folded, NOT_UNDERSTOOD, EVERY_NOT_UNDERSTOOD);
 }

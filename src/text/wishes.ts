@@ -6,7 +6,7 @@
  * the filler of `asks.ts`: read on folded text (simplified, lower case, half-width); greetings,
  * thanks, names of the shop and filler around it allowed (亲 新年快乐呀, 祝你们生意兴隆 谢谢).
  */
-import { onlyFiller } from './asks.js';
+import { onlyClassAndFiller } from './asks.js';
 
 const WISH_PIECES = [
   // 新年快乐, 节日快乐, 中秋快乐, 圣诞快乐, 新春快乐, 国庆快乐, 端午安康, 元旦快乐 …
@@ -21,6 +21,5 @@ const WISHES_AND_FRAME = new RegExp(WISH_PIECES.join('|'), 'gu');
 
 /** Whether the folded message only sends good wishes (see above). */
 export function sendsWishes(folded: string): boolean {
-  if (folded.length > 60 || !WISHES.test(folded)) return false;
-  return onlyFiller(folded.replace(WISHES_AND_FRAME, ''));
+  return onlyClassAndFiller(folded, WISHES, WISHES_AND_FRAME);
 }
