@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureFamily as F } from '../../src/intent/linear-features.js';
-import { generatedDir, loadTrainingRows, LOCALES, ROOT, WRITTEN_DIR } from './data.js';
-import { buildResources } from './dataset.js';
+import { generatedDir, loadTrainingRows, LOCALES, ROOT, WRITTEN_DIR, type TrainingRow } from './data.js';
+import { buildResources, type Resources } from './dataset.js';
 import { featuresFingerprint, type Variant } from './experiment.js';
 /** Shipped model budget: 300 KB of base64 text. */
 export const SIZE_BUDGET = 300_000;
@@ -42,7 +42,10 @@ export const SHIPPED_MODEL_FILE = join(ROOT, 'rules', 'intents', 'linear-model.j
  * and a comment does not). The model records it, and a test fails when any of it changed and the
  * model was not retrained.
  */
-export function trainingFingerprint(): string {
+export function trainingFingerprint(
+  rows: readonly TrainingRow[] = loadTrainingRows(),
+  resources: Resources = buildResources(rows.map((r) => r.text)),
+): string {
   const hash = createHash('sha256');
   const files = [
     ...LOCALES.map((l) => join(ROOT, 'rules', 'intents', `corpus.${l}.json`)),
@@ -60,8 +63,7 @@ export function trainingFingerprint(): string {
     // Line endings do not change the data (a Windows checkout must not look stale).
     hash.update(existsSync(file) ? readFileSync(file, 'utf8').replace(/\r\n/gu, '\n') : 'missing');
   }
-  const rows = loadTrainingRows();
-  hash.update(featuresFingerprint(chosenVariant('lr'), rows, buildResources(rows.map((r) => r.text))));
+  hash.update(featuresFingerprint(chosenVariant('lr'), rows, resources));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -27,7 +27,10 @@ const rows = loadTrainingRows();
 const resources = buildResources(rows.map((r) => r.text));
 const cv = crossValidateCached(variant, rows, resources);
 const parts = fitFinal(variant, rows, resources, cv.temperature);
-const json = JSON.stringify({ ...serializeLinearModel(parts), trainedOn: trainingFingerprint() });
+const json = JSON.stringify({
+  ...serializeLinearModel(parts),
+  trainedOn: trainingFingerprint(rows, resources),
+});
 // The file must decode to a model that scores like the one just trained.
 const decoded = LinearModel.decode(JSON.parse(json) as never);
 if (decoded.featureCount !== parts.keys.length) throw new Error('the serialized model does not decode');
