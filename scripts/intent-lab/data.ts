@@ -141,6 +141,9 @@ export const EVALUATION_FILES: ReadonlyArray<[string, string]> = [
   ['unseen zh-Hant', join(ROOT, 'test', 'intent', 'unseen', 'zh-Hant.jsonl')],
   ['unseen en', join(ROOT, 'test', 'intent', 'unseen', 'en.jsonl')],
   ['en-bitext', join(ROOT, '..', 'shared', 'eval', 'en-bitext-intents.jsonl')],
+  ['contrast zh-Hans', join(ROOT, 'test', 'intent', 'contrast', 'zh-Hans.jsonl')],
+  ['contrast zh-Hant', join(ROOT, 'test', 'intent', 'contrast', 'zh-Hant.jsonl')],
+  ['contrast en', join(ROOT, 'test', 'intent', 'contrast', 'en.jsonl')],
 ];
 
 export function loadEvaluationSets(): EvaluationSet[] {

@@ -2,7 +2,7 @@ import { intentLinearModel } from '../generated/intent-linear.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { stopWordKeys } from './features.js';
 import { FeatureList, LinearFeatureExtractor } from './linear-features.js';
-import { LinearModel } from './linear-model.js';
+import { LinearModel, type SerializedLinearModel } from './linear-model.js';
 import type { IntentModel } from './schema.js';
 import { SpellingIndex } from './spelling.js';
 
@@ -38,8 +38,15 @@ let shared: BuiltInIntentModel | undefined;
 
 /** The built-in model, decoded on first use and shared (predict is synchronous, so one buffer serves all). */
 export function builtInIntentModel(): BuiltInIntentModel {
-  if (shared !== undefined) return shared;
-  const model = LinearModel.decode(intentLinearModel());
+  return (shared ??= linearIntentModel(intentLinearModel()));
+}
+
+/**
+ * A linear model as the classifier runs the built-in one (the intent lab runs models trained
+ * without a fold through it). Throws HuashuError `INVALID_RULES` when `serialized` is malformed.
+ */
+export function linearIntentModel(serialized: SerializedLinearModel): BuiltInIntentModel {
+  const model = LinearModel.decode(serialized);
   const stopWords = stopWordKeys(model.parts.stopWords);
   // Built on the first unknown English word: Chinese traffic never pays for it.
   const extractor = new LinearFeatureExtractor(model.parts.spec, {
@@ -61,7 +68,7 @@ export function builtInIntentModel(): BuiltInIntentModel {
     model.logProbabilities(score(text), logProbabilities);
     return logProbabilities;
   };
-  shared = {
+  return {
     name: 'logistic regression',
     intents: model.intents,
     predict: (normalized: NormalizedText) => {
@@ -98,5 +105,4 @@ export function builtInIntentModel(): BuiltInIntentModel {
       return best;
     },
   };
-  return shared;
 }

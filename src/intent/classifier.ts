@@ -18,7 +18,7 @@ import {
   NOTHING_ELSE,
   type AgentTurnKind,
 } from './agent-turn.js';
-import { builtInIntentModel } from './built-in-model.js';
+import { builtInIntentModel, type BuiltInIntentModel } from './built-in-model.js';
 import { calibrateConfidence, calibrationGroup } from './calibration.js';
 import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
 import {
@@ -185,8 +185,12 @@ function logSumExp(values: Float64Array, from: number, count: number): number {
  */
 export function createIntentClassifier(
   options: IntentOptions = {},
-  /** Internal: the calibration fit (scripts/intent-lab/calibrate.ts) reads the raw confidences. */
-  internal: { calibrated?: boolean } = {},
+  /**
+   * Internal, for the intent lab: the calibration fit (calibrate.ts) reads the raw confidences;
+   * the pattern-scale fit (pattern-scale.ts) runs a model trained without a fold in the built-in
+   * model's place, with the pattern log-odds scaled as it tries.
+   */
+  internal: { calibrated?: boolean; model?: BuiltInIntentModel; patternScale?: number } = {},
 ): IntentClassifier {
   const settings = parseOrThrow(
     intentOptionsSchema,
@@ -203,10 +207,12 @@ export function createIntentClassifier(
   // model of the caller's the classifier runs on naive Bayes.
   const examples = settings.examples ?? [];
   const builtIn =
-    settings.classifier === undefined && examples.length === 0 ? builtInIntentModel() : undefined;
+    settings.classifier === undefined && examples.length === 0
+      ? (internal.model ?? builtInIntentModel())
+      : undefined;
   const external: IntentModel | undefined = settings.classifier ?? builtIn;
   // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
-  const patternScale = base.patternScale;
+  const patternScale = internal.patternScale ?? base.patternScale;
   // The primary intent's confidence is calibrated for the built-in model only: the fit measured
   // its answers, not those of naive Bayes with user examples or of a caller's model. Decisions
   // (threshold, margin, clauses) read the uncalibrated scores, so calibration changes no answer.

@@ -12,6 +12,7 @@ import { describeWithEvalData, evalFile } from '../helpers/eval-data.js';
 // project, beside the repository as in CI) and the project's own unseen set. They guard against a
 // change that loses accuracy; they are not the goals of issue 11 (zh ≥ 0.85 on both), not met yet.
 const unseenDir = join(import.meta.dirname, 'unseen');
+const contrastDir = join(import.meta.dirname, 'contrast');
 const classifier = createIntentClassifier();
 
 function evaluate(path: string) {
@@ -34,13 +35,13 @@ describeWithEvalData(
     // Lowered from 0.68 on 2026-12-04: the model retrained with 5,900 more conversation rows scores
     // better or the same on the project's blind sets (unseen, calibration) and lower on this file,
     // which only measures (scripts/intent-lab/README.md).
-    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.810 / 0.722 on 2026-12-06)', () => {
+    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.810 / 0.729 on 2026-12-06)', () => {
       const report = evaluate(evalFile('zh-jddc-intents.jsonl'));
       expect(report.accuracy).toBeGreaterThanOrEqual(0.78);
       expect(report.macroF1).toBeGreaterThanOrEqual(0.65);
     });
 
-    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.914 on 2026-12-06)', () => {
+    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.921 on 2026-12-06)', () => {
       expect(evaluate(evalFile('en-bitext-intents.jsonl')).accuracy).toBeGreaterThanOrEqual(0.9);
     });
   },
@@ -54,6 +55,20 @@ describe("evaluation floors (the project's unseen set, test/intent/unseen)", () 
     ['en.jsonl', 0.9, 0.89],
   ])('%s: accuracy ≥ %f, macro-F1 ≥ %f', (file, accuracy, macroF1) => {
     const report = evaluate(join(unseenDir, file));
+    expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);
+    expect(report.macroF1).toBeGreaterThanOrEqual(macroF1);
+  });
+});
+
+describe("evaluation floors (the project's contrast set, test/intent/contrast)", () => {
+  // Measured 0.787 / 0.790, 0.744 / 0.757, 0.692 / 0.715 on 2026-12-06 with the contrast training
+  // rows (0.762, 0.756, 0.677 before them): floors a little under, not goals.
+  it.each([
+    ['zh-Hans.jsonl', 0.76, 0.76],
+    ['zh-Hant.jsonl', 0.72, 0.72],
+    ['en.jsonl', 0.66, 0.68],
+  ])('%s: accuracy ≥ %f, macro-F1 ≥ %f', (file, accuracy, macroF1) => {
+    const report = evaluate(join(contrastDir, file));
     expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);
     expect(report.macroF1).toBeGreaterThanOrEqual(macroF1);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+import { parseHeldOut } from '../helpers/held-out-rows.js';
 
 // The project's own unseen set (test/intent/unseen/*.jsonl, see its README): written by hand, never
 // used for training or tuning. These tests check the files are well formed and as large as promised;
@@ -19,54 +19,11 @@ const MINIMUMS = {
 type Locale = keyof typeof MINIMUMS;
 const LOCALES = Object.keys(MINIMUMS) as Locale[];
 
-// The masked-data placeholders of the platforms' exports that end in `x]`; a typo such as `[订单X]`
-// or `[单号x]` would be a placeholder no real export writes.
-const MASKS = new Set(['订单', '数字', '金额', '日期', '时间', '姓名', '地址', '电话', '链接', '站点']);
-
-const intentId = z.enum(BUILT_IN_INTENT_IDS);
-const rowSchema = z
-  .strictObject({
-    text: z.string().trim().min(1),
-    prev_agent_turn: z.string().trim().min(1).nullable(),
-    accept: z.array(intentId).min(1).max(3),
-    intent: intentId.nullable(),
-    note: z.string().trim().min(1).optional(),
-  })
-  .refine((row) => new Set(row.accept).size === row.accept.length, 'accept lists an id twice')
-  .refine((row) => row.intent === null || row.accept.includes(row.intent), 'intent is not in accept')
-  .refine((row) => row.intent === null || row.accept[0] === row.intent, 'intent must be accept[0]')
-  .refine((row) => row.intent !== null || row.accept.length >= 2, 'intent null needs two accepted ids')
-  .refine(
-    (row) => [...row.text.matchAll(/\[([^\][]*)x\]/g)].every((match) => MASKS.has(match[1] ?? '')),
-    'unknown masked placeholder',
-  );
-type UnseenRow = z.infer<typeof rowSchema>;
-
-/** Parses one JSONL file; returns the rows and one message per bad line. */
-function parseUnseen(jsonl: string): { rows: UnseenRow[]; problems: string[] } {
-  const rows: UnseenRow[] = [];
-  const problems: string[] = [];
-  jsonl.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push(`line ${i + 1}: not JSON`);
-      return;
-    }
-    const parsed = rowSchema.safeParse(value);
-    if (parsed.success) rows.push(parsed.data);
-    else problems.push(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-  });
-  return { rows, problems };
-}
-
 function read(locale: Locale): string {
   return readFileSync(join(dir, `${locale}.jsonl`), 'utf8');
 }
 
-describe('parseUnseen (the checker itself)', () => {
+describe('parseHeldOut (the checker itself)', () => {
   const valid = { text: '好的', prev_agent_turn: '亲 麻烦提供下订单号', accept: ['ack'], intent: 'ack' };
   it.each([
     ['a plain row', valid],
@@ -77,7 +34,7 @@ describe('parseUnseen (the checker itself)', () => {
     ['a note and a known placeholder', { ...valid, text: '[订单x] [金额x]', note: '订单号' }],
     ['no agent turn', { ...valid, prev_agent_turn: null }],
   ])('accepts %s', (_name, row) => {
-    expect(parseUnseen(JSON.stringify(row)).problems).toEqual([]);
+    expect(parseHeldOut(JSON.stringify(row)).problems).toEqual([]);
   });
 
   it.each([
@@ -92,17 +49,17 @@ describe('parseUnseen (the checker itself)', () => {
     ['a missing agent-turn field', { text: '好的', accept: ['ack'], intent: 'ack' }],
     ['a misspelt placeholder', { ...valid, text: '[订单X] 到哪了 [单号x]' }],
   ])('rejects %s', (_name, row) => {
-    expect(parseUnseen(JSON.stringify(row)).problems).toHaveLength(1);
+    expect(parseHeldOut(JSON.stringify(row)).problems).toHaveLength(1);
   });
 
   it('rejects a line that is not JSON', () => {
-    expect(parseUnseen('{"text": "好的",').problems).toEqual(['line 1: not JSON']);
+    expect(parseHeldOut('{"text": "好的",').problems).toEqual(['line 1: not JSON']);
   });
 });
 
 describe.each(LOCALES)('unseen set %s', (locale) => {
   const jsonl = read(locale);
-  const { rows, problems } = parseUnseen(jsonl);
+  const { rows, problems } = parseHeldOut(jsonl);
   const minimum = MINIMUMS[locale];
 
   it('every line is a valid row', () => {

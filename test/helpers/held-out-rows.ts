@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
+
+// The row checker of the project's own held-out intent sets (test/intent/unseen, test/intent/contrast):
+// the evaluation row format (huashu eval), with the masks real exports write.
+
+// The masked-data placeholders of the platforms' exports that end in `x]`; a typo such as `[订单X]`
+// or `[单号x]` would be a placeholder no real export writes.
+export const MASKS = new Set([
+  '订单',
+  '数字',
+  '金额',
+  '日期',
+  '时间',
+  '姓名',
+  '地址',
+  '电话',
+  '链接',
+  '站点',
+]);
+
+const intentId = z.enum(BUILT_IN_INTENT_IDS);
+export const heldOutRowSchema = z
+  .strictObject({
+    text: z.string().trim().min(1),
+    prev_agent_turn: z.string().trim().min(1).nullable(),
+    accept: z.array(intentId).min(1).max(3),
+    intent: intentId.nullable(),
+    note: z.string().trim().min(1).optional(),
+  })
+  .refine((row) => new Set(row.accept).size === row.accept.length, 'accept lists an id twice')
+  .refine((row) => row.intent === null || row.accept.includes(row.intent), 'intent is not in accept')
+  .refine((row) => row.intent === null || row.accept[0] === row.intent, 'intent must be accept[0]')
+  .refine((row) => row.intent !== null || row.accept.length >= 2, 'intent null needs two accepted ids')
+  .refine(
+    (row) => [...row.text.matchAll(/\[([^\][]*)x\]/g)].every((match) => MASKS.has(match[1] ?? '')),
+    'unknown masked placeholder',
+  );
+export type HeldOutRow = z.infer<typeof heldOutRowSchema>;
+
+/** Parses one JSONL file; returns the rows and one message per bad line. */
+export function parseHeldOut(jsonl: string): { rows: HeldOutRow[]; problems: string[] } {
+  const rows: HeldOutRow[] = [];
+  const problems: string[] = [];
+  jsonl.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push(`line ${i + 1}: not JSON`);
+      return;
+    }
+    const parsed = heldOutRowSchema.safeParse(value);
+    if (parsed.success) rows.push(parsed.data);
+    else problems.push(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  });
+  return { rows, problems };
+}
