@@ -211,7 +211,8 @@ export function createIntentClassifier(
       ? (internal.model ?? builtInIntentModel())
       : undefined;
   const external: IntentModel | undefined = settings.classifier ?? builtIn;
-  // Pattern log-odds are scaled as calibrated against the built-in model, whatever the model.
+  // Pattern log-odds are scaled by the built-in setting, whatever the model (fitted against naive
+  // Bayes; scripts/intent-lab/pattern-scale.ts measures it against the linear model).
   const patternScale = internal.patternScale ?? base.patternScale;
   // The primary intent's confidence is calibrated for the built-in model only: the fit measured
   // its answers, not those of naive Bayes with user examples or of a caller's model. Decisions

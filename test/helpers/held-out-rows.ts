@@ -6,18 +6,7 @@ import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
 // The masked-data placeholders of the platforms' exports that end in `x]`; a typo such as `[订单X]`
 // or `[单号x]` would be a placeholder no real export writes.
-export const MASKS = new Set([
-  '订单',
-  '数字',
-  '金额',
-  '日期',
-  '时间',
-  '姓名',
-  '地址',
-  '电话',
-  '链接',
-  '站点',
-]);
+const MASKS = new Set(['订单', '数字', '金额', '日期', '时间', '姓名', '地址', '电话', '链接', '站点']);
 
 const intentId = z.enum(BUILT_IN_INTENT_IDS);
 export const heldOutRowSchema = z
