@@ -7,7 +7,11 @@
  * (rules/intents: intentSettings().patternScale) was fitted against naive Bayes on the hand-written
  * corpus only, before the linear model shipped.
  *
- *   npx tsx scripts/intent-lab/pattern-scale.ts [--scales 0,0.5,1,1.5,2,3]
+ * With `--groups`, also per pattern group on the held-out written rows: how often the group backed
+ * the answer (its intent won at the shipped scale), and, where silencing the patterns changes the
+ * answer, whether the group had helped (right with it, wrong without) or harmed (the reverse).
+ *
+ *   npx tsx scripts/intent-lab/pattern-scale.ts [--scales 0,0.5,1,1.5,2,3] [--groups]
  */
 import { parseArgs } from 'node:util';
 import { linearIntentModel } from '../../src/intent/built-in-model.js';
@@ -19,7 +23,12 @@ import { buildResources } from './dataset.js';
 import { crossValidateCached, FOLDS, fitFinal } from './experiment.js';
 import { chosenVariant } from './settings.js';
 
-const { values } = parseArgs({ options: { scales: { type: 'string', default: '0,0.5,1,1.5,2,3' } } });
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '0,0.5,1,1.5,2,3' },
+    groups: { type: 'boolean', default: false },
+  },
+});
 const scales = values.scales.split(',').map(Number);
 const variant = chosenVariant('lr');
 const rows = loadTrainingRows();
@@ -31,6 +40,10 @@ type Source = TrainingRow['source'];
 const correct = new Map<string, number>(); // `${scale}/${source}/${locale}`
 const total = new Map<string, number>(); // `${source}/${locale}`
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+// --groups: per group id, on held-out written rows.
+const backed = new Map<string, number>();
+const helped = new Map<string, number>();
+const harmed = new Map<string, number>();
 
 for (let fold = 0; fold < FOLDS; fold++) {
   const started = performance.now();
@@ -41,6 +54,10 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const classifiers = scales.map((patternScale) =>
     createIntentClassifier({}, { calibrated: false, model, patternScale }),
   );
+  const shipped = values.groups ? createIntentClassifier({}, { calibrated: false, model }) : undefined;
+  const silent = values.groups
+    ? createIntentClassifier({}, { calibrated: false, model, patternScale: 0 })
+    : undefined;
   for (const row of heldOut) {
     bump(total, `${row.source}/${row.locale}`);
     const message = readMessage(row.text, row.prev === null ? undefined : { previousAgentMessage: row.prev });
@@ -48,6 +65,16 @@ for (let fold = 0; fold < FOLDS; fold++) {
       if (classifier.classifyMessage(message).intent.id === row.intent)
         bump(correct, `${scales[s]}/${row.source}/${row.locale}`);
     });
+    if (shipped !== undefined && silent !== undefined && row.source === 'written') {
+      const loud = shipped.classifyMessage(message);
+      const winner = loud.intents.find((c) => c.id === loud.intent.id);
+      const groups = (winner?.evidence ?? []).filter((e) => e.source === 'pattern').map((e) => e.detail);
+      for (const g of groups) bump(backed, g);
+      const quiet = silent.classifyMessage(message).intent.id;
+      if (quiet === loud.intent.id) continue;
+      const tally = loud.intent.id === row.intent ? helped : quiet === row.intent ? harmed : undefined;
+      if (tally !== undefined) for (const g of groups) bump(tally, g);
+    }
   }
   console.error(
     `fold ${fold + 1}/${FOLDS}: ${heldOut.length} rows, ${((performance.now() - started) / 1000).toFixed(0)} s`,
@@ -83,3 +110,13 @@ for (const scale of scales)
       accuracy(scale, () => true),
     ].join('\t'),
   );
+
+if (values.groups) {
+  const net = (g: string) => (harmed.get(g) ?? 0) - (helped.get(g) ?? 0);
+  const ids = [...backed.keys()].sort((a, b) => net(b) - net(a) || a.localeCompare(b));
+  console.log('\nper pattern group, held-out written rows: backed the answer / helped / harmed');
+  for (const g of ids) console.log([g, backed.get(g), helped.get(g) ?? 0, harmed.get(g) ?? 0].join('\t'));
+  console.log(
+    `groups that harmed more than they helped: ${ids.filter((g) => net(g) > 0).length} of ${ids.length}`,
+  );
+}
