@@ -91,10 +91,16 @@ interface Prepared {
 }
 
 const preparedCache = new Map<string, Prepared>();
+// The cache knows a set of rows by the array it came in, not by its length: two folds' training
+// rows can be equally many.
+const baseIds = new WeakMap<readonly TrainingRow[], number>();
+let nextBaseId = 0;
 
-/** The (augmented) training rows of a variant with their folds and features (cached per spec). */
+/** The (augmented) training rows of a variant with their folds and features (cached per spec and rows). */
 export function prepare(variant: Variant, base: readonly TrainingRow[], resources: Resources): Prepared {
-  const key = `${JSON.stringify(variant.spec)}|${variant.agentTurnRate}|${base.length}`;
+  let baseId = baseIds.get(base);
+  if (baseId === undefined) baseIds.set(base, (baseId = nextBaseId++));
+  const key = `${JSON.stringify(variant.spec)}|${variant.agentTurnRate}|${baseId}`;
   const cached = preparedCache.get(key);
   if (cached) return cached;
   const pool = [...new Set(base.filter((r) => r.prev !== null).map((r) => r.prev as string))].sort();

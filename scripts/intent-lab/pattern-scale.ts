@@ -18,9 +18,9 @@ import { linearIntentModel } from '../../src/intent/built-in-model.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { serializeLinearModel } from '../../src/intent/linear-model.js';
 import { readMessage } from '../../src/text/message.js';
-import { groupFolds, loadTrainingRows, type TrainingRow } from './data.js';
+import { loadTrainingRows, type TrainingRow } from './data.js';
 import { buildResources } from './dataset.js';
-import { crossValidateCached, FOLDS, fitFinal } from './experiment.js';
+import { crossValidateCached, FOLDS, pack, prepare, train } from './experiment.js';
 import { chosenVariant } from './settings.js';
 
 const { values } = parseArgs({
@@ -34,7 +34,12 @@ const variant = chosenVariant('lr');
 const rows = loadTrainingRows();
 const resources = buildResources(rows.map((r) => r.text));
 const { temperature } = crossValidateCached(variant, rows, resources);
-const folds = groupFolds(rows, FOLDS);
+// The folds, features and fold models of the lab's CV (crossValidate): copies after a random agent
+// turn train with their source's fold; only the rows as written are classified.
+const prepared = prepare(variant, rows, resources);
+const { folds, docs, labels } = prepared;
+const heldOutRows = (fold: number) =>
+  prepared.rows.slice(0, prepared.originals).filter((_, i) => folds[i] === fold);
 
 type Source = TrainingRow['source'];
 const correct = new Map<string, number>(); // `${scale}/${source}/${locale}`
@@ -47,9 +52,10 @@ const harmed = new Map<string, number>();
 
 for (let fold = 0; fold < FOLDS; fold++) {
   const started = performance.now();
-  const trainRows = rows.filter((_, i) => folds[i] !== fold);
-  const heldOut = rows.filter((_, i) => folds[i] === fold);
-  const parts = fitFinal(variant, trainRows, resources, temperature);
+  const use: number[] = [];
+  for (let i = 0; i < prepared.rows.length; i++) if (folds[i] !== fold) use.push(i);
+  const heldOut = heldOutRows(fold);
+  const parts = pack(variant, train(variant, docs, labels, use), resources, temperature);
   const model = linearIntentModel(serializeLinearModel(parts));
   const classifiers = scales.map((patternScale) =>
     createIntentClassifier({}, { calibrated: false, model, patternScale }),
