@@ -54,7 +54,8 @@ export async function trainIntentModel(
   stopWordList: string[],
 ): Promise<{ model: SerializedNaiveBayes; report: TrainingReport }> {
   const { PatternMatcher } = await import('../../src/intent/patterns.js');
-  const { FeatureBuffer: Buffer, stopWordKeys } = await import('../../src/intent/features.js');
+  const { FeatureBuffer: Buffer } = await import('../../src/intent/features.js');
+  const { stopWordKeys } = await import('../../src/intent/word-keys.js');
   const stopWords = stopWordKeys(stopWordList);
   const {
     countFeatures,

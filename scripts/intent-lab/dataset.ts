@@ -2,7 +2,7 @@
  * Feature extraction for the lab (the runtime extractor of src/intent/linear-features.ts, so the
  * lab measures exactly what ships) and sparse matrices for the trainers.
  */
-import { stopWordKeys } from '../../src/intent/features.js';
+import { stopWordKeys } from '../../src/intent/word-keys.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import {
   FeatureFamily,

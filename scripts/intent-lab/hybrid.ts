@@ -10,7 +10,7 @@ import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { FeatureList, LinearFeatureExtractor } from '../../src/intent/linear-features.js';
 import { LinearModel } from '../../src/intent/linear-model.js';
 import { SpellingIndex } from '../../src/intent/spelling.js';
-import { stopWordKeys } from '../../src/intent/features.js';
+import { stopWordKeys } from '../../src/intent/word-keys.js';
 import { normalize } from '../../src/normalize/index.js';
 import { loadEvaluationSets } from './data.js';
 import { buildResources } from './dataset.js';

@@ -99,7 +99,8 @@ async function modelAlone(
 ): Promise<TodayResult> {
   const { NaiveBayes, deserializeCounts, lengthScale } = await import('../../src/intent/naive-bayes.js');
   const { PatternMatcher } = await import('../../src/intent/patterns.js');
-  const { FeatureBuffer, stopWordKeys } = await import('../../src/intent/features.js');
+  const { FeatureBuffer } = await import('../../src/intent/features.js');
+  const { stopWordKeys } = await import('../../src/intent/word-keys.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
   const { rawScores } = await import('../data/intents-train.js');
   const INTENT_PATTERNS = (await import('../../src/generated/intent-patterns.js')).intentPatterns();

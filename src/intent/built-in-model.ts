@@ -1,6 +1,6 @@
 import { intentLinearModel } from '../generated/intent-linear.js';
 import type { NormalizedText } from '../normalize/index.js';
-import { stopWordKeys } from './features.js';
+import { stopWordKeys } from './word-keys.js';
 import { FeatureList, LinearFeatureExtractor } from './linear-features.js';
 import { LinearModel, type SerializedLinearModel } from './linear-model.js';
 import type { IntentModel } from './schema.js';

@@ -24,7 +24,8 @@ import {
   type ContextVote,
 } from './conversation-context.js';
 import { EvidenceWriter, EXAMPLE_MATCH_WEIGHT } from './evidence.js';
-import { extractFeatures, FeatureBuffer, MAX_SEGMENTS, stopWordKeys } from './features.js';
+import { extractFeatures, FeatureBuffer, MAX_SEGMENTS } from './features.js';
+import { stopWordKeys } from './word-keys.js';
 import {
   BUILT_IN_INTENT_IDS,
   intentPrecedence,

@@ -23,7 +23,7 @@ import { HuashuError } from '../errors.js';
 import { AgentTurn, classifyAgentTurn } from './agent-turn.js';
 import { isHanCode } from '../text/char-class.js';
 import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
-import { stemLength, wordKey } from './features.js';
+import { stemLength, wordKey } from './word-keys.js';
 import type { PatternMatcher } from './patterns.js';
 import type { SpellingIndex } from './spelling.js';
 

@@ -1,6 +1,6 @@
 import { decodeBase64, decodeUint32, encodeBase64 } from '../util/base64.js';
 import { decodeVarints, encodeVarints } from './linear-model.js';
-import { stemLength, variantKey, wordKey } from './features.js';
+import { stemLength, variantKey, wordKey } from './word-keys.js';
 import { KeyIndex } from './key-index.js';
 
 /** Words shorter than this are never corrected: too many short words are one edit apart. */

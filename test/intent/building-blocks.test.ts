@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64 } from '../../src/util/base64.js';
-import {
-  extractFeatures,
-  FeatureBuffer,
-  stemLength,
-  stopWordKeys,
-  wordKey,
-} from '../../src/intent/features.js';
+import { extractFeatures, FeatureBuffer } from '../../src/intent/features.js';
+import { stemLength, stopWordKeys, wordKey } from '../../src/intent/word-keys.js';
 import { PlaceholderKind, readPlaceholder } from '../../src/text/placeholder.js';
 import { KeyIndex } from '../../src/intent/key-index.js';
 import {

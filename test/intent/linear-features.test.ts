@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HuashuError } from '../../src/errors.js';
-import { stopWordKeys } from '../../src/intent/features.js';
+import { stopWordKeys } from '../../src/intent/word-keys.js';
 import {
   dataFlag,
   digitShape,

@@ -4,7 +4,7 @@ import { FeatureFamily as F, FeatureList, type LinearFeatureSpec } from '../../s
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { intentLinearModel } from '../../src/generated/intent-linear.js';
-import { stopWordKeys } from '../../src/intent/features.js';
+import { stopWordKeys } from '../../src/intent/word-keys.js';
 import { SpellingIndex } from '../../src/intent/spelling.js';
 import {
   compactLinearModel,
