@@ -13,6 +13,7 @@ import { qaReportGenerator } from './qa-report.js';
 import { schemasGenerator } from './schemas.js';
 import { signalsGenerator } from './signals.js';
 import { templatesGenerator } from './templates.js';
+import { textGenerator } from './text.js';
 import { versionGenerator } from './version.js';
 
 /** Every build-time data generator, in run order. Add yours here. */
@@ -20,6 +21,7 @@ export const generators: DataGenerator[] = [
   versionGenerator,
   hanziGenerator,
   languageGenerator,
+  textGenerator,
   phoneGenerator,
   lintGenerator,
   lintDocsGenerator,

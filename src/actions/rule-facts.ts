@@ -25,20 +25,20 @@ export type RuleFacts = {
    */
   inScopeConfidence: number;
   /**
-   * Whether the message may ask or request something (src/text/asks.ts): false when it is only
+   * Whether the message may ask or request something (rules/text/closed-classes.json, `filler`): false when it is only
    * filler — punctuation or emoji, laughter, 稍等, 我看看, 点错了, a test — which "that is outside our
    * business" does not answer. An analysis without its `normalized` text (made elsewhere) counts
    * as asking.
    */
   asks: boolean;
   /**
-   * Whether the message only says the customer did not understand the agent (src/text/
-   * not-understood.ts: 什么意思, 没看懂, 你说啥, "what do you mean"): explain again. False for an
+   * Whether the message only says the customer did not understand the agent (rules/text/
+   * closed-classes.json, `notUnderstood`: 什么意思, 没看懂, 你说啥, "what do you mean"): explain again. False for an
    * analysis without its `normalized` text.
    */
   notUnderstood: boolean;
   /**
-   * Whether the message only sends good wishes (src/text/wishes.ts: 新年快乐, 生意兴隆, "happy new
+   * Whether the message only sends good wishes (rules/text/closed-classes.json: 新年快乐, 生意兴隆, "happy new
    * year"): return them. False for an analysis without its `normalized` text.
    */
   wishes: boolean;

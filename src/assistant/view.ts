@@ -4,9 +4,7 @@ import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
-import { asksSomething } from '../text/asks.js';
-import { saysNotUnderstood } from '../text/not-understood.js';
-import { sendsWishes } from '../text/wishes.js';
+import { asksSomething, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 

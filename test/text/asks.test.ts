@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/index.js';
-import { asksSomething } from '../../src/text/asks.js';
+import { asksSomething } from '../../src/text/closed-classes.js';
 
 const asks = (text: string) => asksSomething(normalize(text).text);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/index.js';
-import { saysNotUnderstood } from '../../src/text/not-understood.js';
+import { saysNotUnderstood } from '../../src/text/closed-classes.js';
 
 const notUnderstood = (text: string) => saysNotUnderstood(normalize(text).text);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/index.js';
-import { sendsWishes } from '../../src/text/wishes.js';
+import { sendsWishes } from '../../src/text/closed-classes.js';
 
 const wishes = (text: string) => sendsWishes(normalize(text).text);
 
