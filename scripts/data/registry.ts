@@ -1,5 +1,6 @@
 import type { DataGenerator } from './types.js';
 import { actionsGenerator } from './actions.js';
+import { agentTurnGenerator } from './agent-turn.js';
 import { automataGenerator } from './automata.js';
 import { hanziGenerator } from './hanzi.js';
 import { idsGenerator } from './ids.js';
@@ -22,6 +23,8 @@ export const generators: DataGenerator[] = [
   hanziGenerator,
   languageGenerator,
   textGenerator,
+  // Before the intents: the model's features read the agent's turn.
+  agentTurnGenerator,
   phoneGenerator,
   lintGenerator,
   lintDocsGenerator,

@@ -1,6 +1,7 @@
 import type { NormalizedText } from '../normalize/index.js';
 import type { AgentTurnRead } from '../text/message.js';
-import { AgentTurn, classifyAgentTurn, NOTHING_ELSE } from './agent-turn.js';
+import { AgentTurn } from './agent-turn.js';
+import { classifyAgentTurn, saysNothingElse } from './built-in-agent-turn.js';
 import { FeatureBuffer } from './features.js';
 import { REQUEST_PRECEDENCE } from './ids.js';
 import type { ModelScores } from './model-scores.js';
@@ -172,7 +173,7 @@ export function voteFromContext(
   ) {
     set(out, intents.ack, ACK_DATA_WITH_WORDS, 'data given after the agent asked for it');
   } else if (features.contentSize > 0 && features.contentSize <= SHORT_ANSWER && turn !== AgentTurn.None) {
-    if (turn === AgentTurn.AskedAnythingElse && NOTHING_ELSE.test(text))
+    if (turn === AgentTurn.AskedAnythingElse && saysNothingElse(text))
       set(out, intents.goodbye, GOODBYE_NOTHING_ELSE, 'nothing else after the agent asked');
     else if (asked)
       set(

@@ -20,7 +20,8 @@
  * (features are binary).
  */
 import { HuashuError } from '../errors.js';
-import { AgentTurn, classifyAgentTurn } from './agent-turn.js';
+import { AgentTurn } from './agent-turn.js';
+import { classifyAgentTurn } from './built-in-agent-turn.js';
 import { isHanCode } from '../text/char-class.js';
 import { lastPlaceholderKind, placeholderAt } from '../text/placeholder.js';
 import { stemLength, wordKey } from './word-keys.js';
