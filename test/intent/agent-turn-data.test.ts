@@ -41,7 +41,7 @@ describe('rules/intents/agent-turn.json', () => {
     [
       'a piece that reads any data noun as a request',
       (f: AgentTurnFile) => (f.askedForData.pieces[1]!.pattern = '({dataNouns})'),
-      'askedForData.counterExamples[4]: "订单已经帮您备注好了" reads as askedForData',
+      'askedForData.counterExamples[5]: "订单已经帮您备注好了" reads as askedForData',
     ],
   ])('catches %s', (_what, mutate, problem) => {
     const file = shipped();
