@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
-import { normalize } from '../../src/normalize/index.js';
+import type { HuashuIssue } from '../../src/errors.js';
 import {
   AGENT_TURN_CUES,
   agentTurnFileSchema,
@@ -14,6 +11,8 @@ import {
   type AgentTurnCueData,
   type AgentTurnReader,
 } from '../../src/intent/agent-turn.js';
+import { expandPlaceholders } from '../../src/text/regex-pieces.js';
+import { failWith, pieceListProblems, readPieceFile } from './regex-pieces.js';
 import { jsonModule, type DataGenerator } from './types.js';
 
 const FILE = 'rules/intents/agent-turn.json';
@@ -37,6 +36,19 @@ export function agentTurnCueData(file: AgentTurnFile): AgentTurnCueData {
   };
 }
 
+/** Every example that does not read as its cue or is not matched by its piece; every counter-example that does. */
+export function agentTurnProblems(
+  file: AgentTurnFile,
+  reader: AgentTurnReader,
+  fold: (text: string) => string,
+): HuashuIssue[] {
+  const pieceRegex = (pattern: string) =>
+    new RegExp(expandPlaceholders(pattern, { dataNouns: file.dataNouns }), 'u');
+  return AGENT_TURN_CUES.flatMap((cue) =>
+    pieceListProblems(FILE, cue, file[cue], (folded) => READS_AS[cue](reader, folded), fold, pieceRegex),
+  );
+}
+
 /**
  * rules/intents/agent-turn.json → src/generated/agent-turn.ts: validated with zod, then read by the
  * run time's own reader (agentTurnReader) built from the file: every example must read as its cue
@@ -45,17 +57,15 @@ export function agentTurnCueData(file: AgentTurnFile): AgentTurnCueData {
  */
 export const agentTurnGenerator: DataGenerator = {
   name: 'agent-turn',
-  generate(root) {
-    const json: unknown = JSON.parse(readFileSync(join(root, FILE), 'utf8'));
-    const parsed = agentTurnFileSchema.safeParse(json);
-    if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error, '', FILE);
-      throw new HuashuError('INVALID_RULES', `Invalid ${FILE}:\n  ${describeIssues(issues)}`, { issues });
-    }
-    const data = agentTurnCueData(parsed.data);
-    const issues = agentTurnProblems(parsed.data, agentTurnReader(data));
-    if (issues.length > 0)
-      throw new HuashuError('INVALID_RULES', `Invalid ${FILE}:\n  ${describeIssues(issues)}`, { issues });
+  async generate(root) {
+    // Imported here: normalize reads the generated fold tables, written by an earlier generator.
+    const { normalize } = await import('../../src/normalize/index.js');
+    const file = readPieceFile(root, FILE, agentTurnFileSchema);
+    const data = agentTurnCueData(file);
+    failWith(
+      FILE,
+      agentTurnProblems(file, agentTurnReader(data), (text) => normalize(text).text),
+    );
     return [
       {
         name: 'agent-turn.ts',
@@ -70,25 +80,3 @@ export const agentTurnGenerator: DataGenerator = {
     ];
   },
 };
-
-/** Every example that does not read as its cue or is not matched by its piece; every counter-example that does. */
-export function agentTurnProblems(file: AgentTurnFile, reader: AgentTurnReader): HuashuIssue[] {
-  const issues: HuashuIssue[] = [];
-  const problem = (path: string, message: string) => issues.push({ file: FILE, path, message });
-  for (const cue of AGENT_TURN_CUES) {
-    const readsAs = (text: string) => READS_AS[cue](reader, normalize(text).text);
-    file[cue].pieces.forEach((piece, p) => {
-      const own = new RegExp(piece.pattern.replaceAll('{dataNouns}', file.dataNouns.join('|')), 'u');
-      piece.examples.forEach((example, e) => {
-        const path = `${cue}.pieces[${p}].examples[${e}]`;
-        if (!own.test(normalize(example).text))
-          problem(path, `${JSON.stringify(example)} is not matched by its piece`);
-        if (!readsAs(example)) problem(path, `${JSON.stringify(example)} does not read as ${cue}`);
-      });
-    });
-    file[cue].counterExamples.forEach((text, c) => {
-      if (readsAs(text)) problem(`${cue}.counterExamples[${c}]`, `${JSON.stringify(text)} reads as ${cue}`);
-    });
-  }
-  return issues;
-}

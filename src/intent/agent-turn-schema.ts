@@ -1,35 +1,8 @@
 import * as z from 'zod';
+import { regexPieceListSchema, regexPieceSchema } from '../text/regex-pieces.js';
 
-/** Whether `source` compiles as a regular expression with the `u` flag once `{dataNouns}` is filled in. */
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source.replaceAll('{dataNouns}', 'x'), 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const pieceSchema = z.strictObject({
-  /** What the piece covers: documentation, and the build's messages. */
-  kind: z.string().min(1),
-  /** Why the piece reads as it does, where its pattern does not say. */
-  note: z.string().min(1).optional(),
-  /** A regular expression (JavaScript, `u` flag) on the folded message; `{dataNouns}` is the data nouns. */
-  pattern: z
-    .string()
-    .min(1)
-    .refine(compiles, 'must compile as a JavaScript regular expression with the u flag'),
-  /** Whole messages (as written) that read as the cue, matched by this piece once folded. */
-  examples: z.array(z.string().min(1)).min(1),
-});
-
-const cueSchema = z.strictObject({
-  description: z.string().min(1),
-  pieces: z.array(pieceSchema).min(1),
-  /** Whole messages (as written) that must not read as the cue. */
-  counterExamples: z.array(z.string().min(1)).min(1),
-});
+/** A cue: pieces whose patterns may hold `{dataNouns}` (the data nouns as one group). */
+const cueSchema = regexPieceListSchema(regexPieceSchema(['dataNouns']));
 
 /** The cues of rules/intents/agent-turn.json, in the order the reader tries the agent's turn. */
 export const AGENT_TURN_CUES = [

@@ -1,3 +1,5 @@
+import { expandPlaceholders } from '../text/regex-pieces.js';
+
 /** What the agent's previous message asked, as far as a short customer answer is concerned. */
 export const enum AgentTurn {
   /** No previous agent message. */
@@ -88,7 +90,7 @@ const TAIL = 48;
 
 /** One regular expression of a cue's patterns, `{dataNouns}` expanded. */
 function cue(patterns: readonly string[], dataNouns: readonly string[]): RegExp {
-  return new RegExp(patterns.join('|').replaceAll('{dataNouns}', dataNouns.join('|')), 'u');
+  return new RegExp(expandPlaceholders(patterns.join('|'), { dataNouns }), 'u');
 }
 
 /** The reader of `data` (the build checks the shipped cues with it; built-in-agent-turn.ts reads them). */

@@ -15,7 +15,9 @@ const FILE = join(import.meta.dirname, '..', '..', 'rules', 'intents', 'agent-tu
 const raw = (): Record<string, unknown> => JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
 const shipped = (): AgentTurnFile => agentTurnFileSchema.parse(raw());
 const problemsOf = (file: AgentTurnFile) =>
-  agentTurnProblems(file, agentTurnReader(agentTurnCueData(file))).map((i) => `${i.path}: ${i.message}`);
+  agentTurnProblems(file, agentTurnReader(agentTurnCueData(file)), (text) => normalize(text).text).map(
+    (i) => `${i.path}: ${i.message}`,
+  );
 
 describe('rules/intents/agent-turn.json', () => {
   it('every example reads as its cue and is matched by its piece; no counter-example does', () => {
@@ -26,7 +28,7 @@ describe('rules/intents/agent-turn.json', () => {
     [
       'an example of another cue',
       (f: AgentTurnFile) => f.question.pieces[0]!.examples.push('还有其他问题吗?'),
-      'question.pieces[0].examples[2]: "还有其他问题吗?" does not read as question',
+      'question.pieces[0].examples[2]: "还有其他问题吗?" is not read as question',
     ],
     [
       'an example its own piece does not match',
@@ -36,12 +38,12 @@ describe('rules/intents/agent-turn.json', () => {
     [
       'a counter-example that reads as the cue',
       (f: AgentTurnFile) => f.nothingElse.counterExamples.push('没有了'),
-      'nothingElse.counterExamples[3]: "没有了" reads as nothingElse',
+      'nothingElse.counterExamples[3]: "没有了" is read as nothingElse',
     ],
     [
       'a piece that reads any data noun as a request',
       (f: AgentTurnFile) => (f.askedForData.pieces[1]!.pattern = '({dataNouns})'),
-      'askedForData.counterExamples[5]: "订单已经帮您备注好了" reads as askedForData',
+      'askedForData.counterExamples[5]: "订单已经帮您备注好了" is read as askedForData',
     ],
   ])('catches %s', (_what, mutate, problem) => {
     const file = shipped();
