@@ -15,6 +15,7 @@ import {
   type RecommendInput,
   type ReplyOptions,
 } from './inputs.js';
+import { maskPersonalData } from './mask-reply.js';
 import { viewMessage, type AnalysisFacts, type MessageView } from './view.js';
 
 /** What `assistant.reply()` returns: the analysis, the recommendation, the reply as sent, and its lint result. */
@@ -115,6 +116,14 @@ function conversationBefore(input: CheckedInput): ConversationTurn[] | undefined
   return undefined;
 }
 
+/** The reply as sent: the parts' texts, one per line. */
+function joinedText(recommendation: Recommendation): string {
+  return recommendation.replies
+    .map((r) => r.text)
+    .filter((t): t is string => t !== undefined)
+    .join('\n');
+}
+
 /** analyze → recommend → render → lint of its own output: recommend() and reply(), sync and async. */
 export function createPipeline(parts: PipelineParts): Pipeline {
   const { recommender } = parts;
@@ -141,17 +150,23 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     );
   }
 
-  function finish(input: CheckedInput, analysis: Analysis, recommendation: Recommendation): FullReply {
-    const text = recommendation.replies
-      .map((r) => r.text)
-      .filter((t): t is string => t !== undefined)
-      .join('\n');
+  function finish(input: CheckedInput, analysis: Analysis, recommended: Recommendation): FullReply {
     const facts = input.facts;
     const history = conversationBefore(input);
-    const lint =
+    const lintOf = (text: string): LintResult =>
       text === ''
         ? EMPTY_LINT
-        : parts.lint(text, { facts, locale: recommendation.locale, ...(history ? { history } : {}) });
+        : parts.lint(text, { facts, locale: recommended.locale, ...(history ? { history } : {}) });
+    let recommendation = recommended;
+    let text = joinedText(recommendation);
+    let lint = lintOf(text);
+    // Personal data the reply would echo (an ID number read as an order number) is masked.
+    const masked = maskPersonalData(recommendation.replies, lint);
+    if (masked !== undefined) {
+      recommendation = { ...recommendation, replies: masked };
+      text = joinedText(recommendation);
+      lint = lintOf(text);
+    }
     return { analysis, ...recommendation, text, lint };
   }
 
