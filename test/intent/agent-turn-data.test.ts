@@ -75,6 +75,9 @@ describe('rules/intents/agent-turn.json', () => {
     ['请问还有什么可以帮您', 'asked_anything_else'],
     ['您是哪天下单的呢', 'question'],
     ['我帮您查下是哪里的问题呢', 'statement'],
+    ['亲 非常抱歉 麻烦您拍一下拉链的照片', 'asked_for_data'],
+    ['请您留意物流信息哦', 'statement'],
+    ['亲 您的订单今天上午已经发出了哦', 'statement'],
     ['', undefined],
   ])('reads %s as %s', (agent, kind) => {
     const reader = agentTurnReader(agentTurnCueData(shipped()));

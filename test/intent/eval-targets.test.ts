@@ -33,13 +33,13 @@ describeWithEvalData(
     // Lowered from 0.68 on 2026-12-04: the model retrained with 5,900 more conversation rows scores
     // better or the same on the project's blind sets (unseen, calibration) and lower on this file,
     // which only measures (scripts/intent-lab/README.md).
-    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.814 / 0.731 on 2026-12-06)', () => {
+    it('JD customer messages (zh-jddc-intents.jsonl): accuracy ≥ 0.78, macro-F1 ≥ 0.65 (measured 0.810 / 0.735 on 2026-12-06)', () => {
       const report = evaluate(evalFile('zh-jddc-intents.jsonl'));
       expect(report.accuracy).toBeGreaterThanOrEqual(0.78);
       expect(report.macroF1).toBeGreaterThanOrEqual(0.65);
     });
 
-    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.920 on 2026-12-06)', () => {
+    it('Bitext support requests (en-bitext-intents.jsonl): accuracy ≥ 0.90 (measured 0.921 on 2026-12-06)', () => {
       expect(evaluate(evalFile('en-bitext-intents.jsonl')).accuracy).toBeGreaterThanOrEqual(0.9);
     });
   },
@@ -64,7 +64,7 @@ heldOutFloors('unseen', [
 ]);
 
 // Measured 0.787 / 0.790, 0.744 / 0.757, 0.692 / 0.715 on 2026-12-06 with the contrast training
-// rows (0.762, 0.756, 0.677 before them; zh-Hans 0.775 / 0.778 after the agent-turn fix): floors a
+// rows (0.762, 0.756, 0.677 before them; zh-Hans 0.775 / 0.775, en 0.700 / 0.724 after the agent-turn corrections): floors a
 // little under, not goals.
 heldOutFloors('contrast', [
   ['zh-Hans.jsonl', 0.76, 0.76],
