@@ -1,6 +1,7 @@
 import type { Entity } from '../analysis/types.js';
 import { entityData } from '../generated/entity-data.js';
 import type { NormalizedText } from '../normalize/index.js';
+import { isMainlandIdNumber } from '../text/id-numbers.js';
 import { compileSafeRegex, type SafeRegex } from '../text/safe-regex.js';
 import { entityAt } from './candidates.js';
 import { lastHitBefore, type CueHit, type IdentifierKind } from './lexicon-hits.js';
@@ -132,7 +133,9 @@ function classifyToken(
       break;
   }
   if (!pureDigits) return undefined; // model numbers and SKUs (es60h, iphone15) are not ours to guess
-  if (digits >= 16 && digits <= 20) return entityAt(n, start, end, 'order_id', token);
+  // A mainland ID number (birth date and check digit) with no cue calling it an order is personal data, not an order number.
+  if (digits >= 16 && digits <= 20)
+    return isMainlandIdNumber(token) ? undefined : entityAt(n, start, end, 'order_id', token);
   if (digits >= 10 && digits <= 15) {
     const carrier = nearestCarrier(cues, start);
     if (carrier !== undefined) return tracking(n, start, end, carrier);

@@ -11,6 +11,7 @@ import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } f
 import { phoneMetadata } from '../generated/phone-metadata.js';
 import { decodeUnits } from '../normalize/fold.js';
 import { isAsciiLetterCode, isDigitCode } from '../text/char-class.js';
+import { validIdCard } from '../text/id-numbers.js';
 
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
@@ -128,18 +129,6 @@ const SPELLED_AT = / ?(?:\(at\)|\[at\]| at ) ?/;
  * and the words that introduce it (地址：|松仁路, 寄到|张江路). The street starts after the last one.
  */
 const BEFORE_STREET = new Set('省市区县镇乡村旗的址是在到至往为于:： ');
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10x98765432';
-
-/** ISO 7064 MOD 11-2 check digit of a mainland resident ID number (GB 11643). */
-export function validIdCard(written: string): boolean {
-  const value = written.replace(/[ -]/g, '');
-  if (value.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (value.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === value[17]!.toLowerCase();
-}
 
 const TW_LETTERS = 'abcdefghjklmnpqrstuvxywzio';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
-import { validIdCard } from '../../src/lint/pii.js';
+import { validIdCard } from '../../src/text/id-numbers.js';
 
 const assistant = createAssistant();
 
@@ -19,16 +19,33 @@ function idNumber(region: number, year: number, month: number, day: number, sequ
 
 const leaks = (text: string) => assistant.lint(text).findings.filter((f) => f.ruleId === 'no-pii-leak');
 
-describe('reply(): personal data the reply would echo is masked', () => {
+describe('an ID number is not an order number', () => {
   it.each([
-    ['an ID number read as an order number', '110101199003074514 怎么还没发货', '110101199003074514'],
-    ['the same, introduced as an ID number', '我身份证110101199003074514 怎么还没发货', '110101199003074514'],
-    ['an ID number given as the order number', '订单号110101199003074514 怎么还没发货', '110101199003074514'],
-  ])('%s', (_what, message, datum) => {
+    ['with no cue', '110101199003074514 怎么还没发货'],
+    ['introduced as an ID number', '我身份证110101199003074514 怎么还没发货'],
+  ])('%s: no order entity, and the reply asks for the order number', (_what, message) => {
     const reply = assistant.reply(message);
+    expect(reply.analysis.entities.filter((e) => e.type === 'order_id')).toEqual([]);
+    expect(reply.text).not.toContain('110101199003074514');
+    expect(reply.text).toContain('订单号');
+  });
+
+  it.each([
+    ['16 digits', '1101011990030745 怎么还没发货'],
+    ['19 digits', '3456789012345678901 怎么还没发货'],
+    ['18 digits with no birth date in them', '123456789012345678 怎么还没发货'],
+    ['18 digits with a wrong check digit', '110101199003074515 怎么还没发货'],
+  ])('%s stay an order number', (_what, message) => {
+    expect(assistant.analyze(message).entities.map((e) => e.type)).toContain('order_id');
+  });
+});
+
+describe('reply(): personal data the reply would echo is masked', () => {
+  it('an ID number given as the order number is echoed masked, in the text and in its part', () => {
+    const reply = assistant.reply('订单号110101199003074514 怎么还没发货');
     // The template echoed it (the test would prove nothing otherwise), masked.
     expect(reply.text).toMatch(/订单1101\*+4514/);
-    expect(reply.text).not.toContain(datum);
+    expect(reply.text).not.toContain('110101199003074514');
     expect(reply.replies.map((r) => r.text ?? '').join('\n')).toBe(reply.text);
     expect(reply.lint.findings.filter((f) => f.ruleId === 'no-pii-leak')).toEqual([]);
   });
