@@ -11,7 +11,7 @@ import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } f
 import { phoneMetadata } from '../generated/phone-metadata.js';
 import { decodeUnits } from '../normalize/fold.js';
 import { isAsciiLetterCode, isDigitCode } from '../text/char-class.js';
-import { validIdCard } from '../text/id-numbers.js';
+import { ID_BIRTH_DATE, ID_REGION, ID_SEQUENCE_AND_CHECK, validIdCard } from '../text/id-numbers.js';
 
 export type PiiKind = 'mobile' | 'landline' | 'phone' | 'id-card' | 'bank-card' | 'email' | 'address';
 
@@ -30,8 +30,10 @@ export interface PiiHit {
 }
 
 /** A mainland resident ID: region, birth date, sequence and check, whole or spaced 6 · 8 · 4. */
-const ID_CARD =
-  /(?<![0-9a-z])[1-9]\d{5}[ -]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dx](?![0-9a-z])/g;
+const ID_CARD = new RegExp(
+  `(?<![0-9a-z])${ID_REGION}[ -]?${ID_BIRTH_DATE}[ -]?${ID_SEQUENCE_AND_CHECK}(?![0-9a-z])`,
+  'g',
+);
 /**
  * A card number written as one: 16–19 digits in groups of four (4539 1488 0343 6467), or an
  * American Express number in 4 · 6 · 5. Order and tracking numbers are not written so, so these

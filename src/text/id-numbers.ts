@@ -6,8 +6,12 @@
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10x98765432';
-/** The shape of one written whole: region (not 0…), 19xx/20xx birth date, sequence, check. */
-const WHOLE_ID = /^[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dxX]$/;
+/** The parts of an ID number's shape: region (not 0…), a 19xx/20xx birth date, sequence and check. */
+export const ID_REGION = '[1-9]\\d{5}';
+export const ID_BIRTH_DATE = '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+export const ID_SEQUENCE_AND_CHECK = '\\d{3}[\\dxX]';
+/** The shape of one written whole. */
+const WHOLE_ID = new RegExp(`^${ID_REGION}${ID_BIRTH_DATE}${ID_SEQUENCE_AND_CHECK}$`);
 
 /** Whether the check character of an ID number (spaces and dashes allowed) is right. */
 export function validIdCard(written: string): boolean {
