@@ -773,7 +773,9 @@ export function maskPii(kind: PiiKind, value: string): string {
       // The country code with or without its plus: +852 9123 4567, (852) 9123 4567, 00852-….
       const country = /^(?:\+|\(|00)?(\d{1,3})\)?[ (-]/.exec(written)?.[1];
       const digits = asciiDigits(written);
-      return `+${country === undefined ? '' : `${country} `}****${digits.slice(-4)}`;
+      // The country code is shown only when at least three digits stay hidden (+610-0000 is 7 in all).
+      const shown = country !== undefined && digits.length - country.length - 4 >= 3 ? `${country} ` : '';
+      return `+${shown}****${digits.slice(-4)}`;
     }
     case 'id-card': {
       const id = folded(value)
