@@ -6,7 +6,8 @@ import type { Finding, LintResult } from '../lint/types.js';
  * A bot's reply never carries personal data its own lint finds. A template may echo what the
  * customer sent (订单{{order.id}}), and what the customer sent may be an ID or card number read as
  * an order number; `no-pii-leak` finds it in the rendered reply. Each such datum is masked with
- * the rule's own fix (1101**********4514, 138****8000), in the reply part that holds it.
+ * the rule's own fix (1101**********4514, 138****8000), in the reply part that holds it. Only
+ * errors are masked.
  *
  * `replies` are the parts whose texts, joined by `\n`, make the linted reply (parts without text
  * take no place). Returns the parts with their data masked, or undefined when nothing was found.
@@ -15,7 +16,11 @@ export function maskPersonalData(
   replies: readonly RecommendedReply[],
   lint: LintResult,
 ): RecommendedReply[] | undefined {
-  const leaks = lint.findings.filter((f) => f.ruleId === 'no-pii-leak' && f.fix !== undefined);
+  // Errors only: a warning is data the rule is unsure of, such as the shop's own return address
+  // and service line (寄到我们的售后仓…电话 0571-…), which a reply must keep whole.
+  const leaks = lint.findings.filter(
+    (f) => f.ruleId === 'no-pii-leak' && f.severity === 'error' && f.fix !== undefined,
+  );
   if (leaks.length === 0) return undefined;
   let offset = 0;
   return replies.map((reply) => {

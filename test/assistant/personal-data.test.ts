@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RecommendedReply } from '../../src/actions/types.js';
 import { createAssistant } from '../../src/assistant/index.js';
+import { maskPersonalData } from '../../src/assistant/mask-reply.js';
 import { validIdCard } from '../../src/text/id-numbers.js';
 
 const assistant = createAssistant();
@@ -77,5 +79,22 @@ describe('reply(): personal data the reply would echo is masked', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it("masks errors only: the shop's own return address and service line (a warning) stay whole", () => {
+    const text =
+      '退货请寄到我们的售后仓：浙江省杭州市余杭区文一西路1500号 华数仓 售后组收，电话 0571-8888 1234';
+    const lint = assistant.lint(text);
+    expect(lint.findings.map((f) => [f.ruleId, f.severity])).toEqual([['no-pii-leak', 'warn']]);
+    const part: RecommendedReply = {
+      templateId: 'answer/aftersale.return_exchange',
+      stage: 'answer',
+      locale: 'zh-Hans',
+      text,
+      rule: 'test',
+    };
+    expect(maskPersonalData([part], lint)).toBeUndefined();
+    const error = { ...lint, findings: lint.findings.map((f) => ({ ...f, severity: 'error' as const })) };
+    expect(maskPersonalData([part], error)?.[0]?.text).not.toBe(text);
   });
 });
