@@ -33,7 +33,7 @@ export const LIBRARY_ENTRIES = {
  *   (src/generated/phone-metadata.ts; the package installs 13 MB).
  * - tinyglobby (with fdir and picomatch): the CLI's glob expansion; ~270 KB installed, far less bundled.
  * - fflate (its browser build, `inflateSync` only): unpacks the generated data (src/util/packed-json.ts).
- * Installed, not bundled: re2js (runtime, a proper ESM/CJS package), jsonc-parser and tinypool
+ * Installed, not bundled: jsonc-parser and tinypool
  * (`huashu qa --workers`: it starts its own worker script by path, which a bundle would break).
  * Neither, an optional peer: json-rules-engine (loaded only for rules the compiled evaluator cannot
  * run, or on request; ~2 MB installed with its dependencies).

@@ -40,7 +40,7 @@ export const patternGroupSchema = z
     keywords: literalList.optional(),
     /**
      * Regular expressions on the folded text (flag `u`); keep them few: they run on every message.
-     * They must be runnable by a linear-time engine (RE2): no lookaround, no backreferences.
+     * They must be runnable by a linear-time engine: no lookaround, no backreferences.
      */
     regex: z
       .array(
