@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 /** Stable error codes. Callers switch on `code`; messages may change wording between versions. */
 export type HuashuErrorCode =
@@ -68,19 +69,31 @@ export function describeIssues(issues: readonly HuashuIssue[]): string {
     .join('\n  ');
 }
 
+let englishMessages = false;
+
 /**
  * `schema.safeParse(value)` that never throws: zod 4 runs a string's length checks on any value with
  * a `length` (an object `{ length: { toString: 'x' } }` throws a TypeError inside zod). Such a value
- * fails as one issue at the top, not as a crash.
+ * fails as one issue at the top, not as a crash. Every parse of huashu goes through here, so this is
+ * where zod/mini (which carries no messages of its own) gets zod's English messages, on first use.
  */
-export function safeParse<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+export function safeParse<T extends z.core.$ZodType>(
+  schema: T,
+  value: unknown,
+): z.core.util.SafeParseResult<z.output<T>> {
+  if (!englishMessages) {
+    z.config(en());
+    englishMessages = true;
+  }
   try {
-    return schema.safeParse(value);
+    return z.safeParse(schema, value);
   } catch (error) {
     const message = `a value that cannot be read (${error instanceof Error ? error.message : String(error)}): give plain JSON data (strings, numbers, lists, objects)`;
     return {
       success: false,
-      error: new z.ZodError([{ code: 'custom', path: [], message, input: value }]) as z.ZodError<z.output<T>>,
+      error: new z.core.$ZodError([{ code: 'custom', path: [], message, input: value }]) as z.core.$ZodError<
+        z.output<T>
+      >,
     };
   }
 }
@@ -89,7 +102,7 @@ export function safeParse<T extends z.ZodType>(schema: T, value: unknown): z.Zod
  * Parse `value` with `schema` or throw a HuashuError with every problem listed.
  * `what` names the input in the message, e.g. "analyze(text)".
  */
-export function parseOrThrow<T extends z.ZodType>(
+export function parseOrThrow<T extends z.core.$ZodType>(
   schema: T,
   value: unknown,
   code: HuashuErrorCode,

@@ -241,7 +241,7 @@ export function createTemplateCatalogue(
     });
   }
 
-  function variableError(template: LoadedTemplate, locale: TemplateLocale, vars: unknown, error: z.ZodError) {
+  function variableError(template: LoadedTemplate, locale: TemplateLocale, vars: unknown, error: z.core.$ZodError) {
     const { id, variables } = template.definition;
     const missing: HuashuIssue[] = [];
     const invalid: HuashuIssue[] = [];
