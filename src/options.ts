@@ -46,7 +46,7 @@ export const assistantOptionsSchema = z
      * built-ins to `disable` by name, custom `operators`. `loadActionRules(dir)` from `huashu/node`
      * reads a folder. Validated when the assistant is created: `INVALID_RULES` lists every problem.
      */
-    actions: actionOptionsSchema.optional(),
+    actions: z.optional(actionOptionsSchema),
     /**
      * The reply linter (`assistant.lint`): severity per rule, phrase packs (checked against their own
      * examples: `INVALID_RULES`), an allow-list and the messages' locale.

@@ -23,7 +23,7 @@ async function schemas(): Promise<Record<string, { title: string; schema: Record
   const { assistantOptionsSchema } = await import('../../src/options.js');
   const { ruleFileJsonSchema } = await import('../../src/actions/rule-schema.js');
   const { templateDefinitionSchema } = await import('../../src/templates/definition.js');
-  const json = (schema: z.ZodType) =>
+  const json = (schema: z.core.$ZodType) =>
     z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     factsJsonSchema: { title: 'huashu facts', schema: json(factsSchema) },

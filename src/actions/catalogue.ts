@@ -1,48 +1,49 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HuashuIssue } from '../errors.js';
 import { hasOwn } from '../util/own.js';
 
-const localizedSchema = z
-  .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
-  .strict();
+const localizedSchema = z.strictObject({
+  'zh-Hans': z.string().check(z.minLength(1)),
+  'zh-Hant': z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+});
 export type Localized = z.infer<typeof localizedSchema>;
 
-const paramSpecSchema = z
-  .object({
-    type: z.enum(['string', 'number', 'boolean', 'string[]']),
-    enum: z.array(z.string()).min(1).optional(),
-    required: z.boolean().optional(),
-    exclusiveMin: z.number().optional(),
-    description: localizedSchema,
-  })
-  .strict();
+const paramSpecSchema = z.strictObject({
+  type: z.enum(['string', 'number', 'boolean', 'string[]']),
+  enum: z.optional(z.array(z.string()).check(z.minLength(1))),
+  required: z.optional(z.boolean()),
+  exclusiveMin: z.optional(z.number()),
+  description: localizedSchema,
+});
 export type ActionParamSpec = z.infer<typeof paramSpecSchema>;
 
-const actionSpecSchema = z
-  .object({
-    id: z
-      .string()
-      .regex(
+const actionSpecSchema = z.strictObject({
+  id: z
+    .string()
+    .check(
+      z.regex(
         /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/,
         'an action id is lower-case words joined by ".", e.g. "case.own"',
       ),
-    description: localizedSchema,
-    params: z.record(z.string(), paramSpecSchema),
-    conflictsWith: z.array(z.string()),
-    /**
-     * A costly action (money or goods leave the shop): the rules that recommend it name the
-     * primary intent, require `intentConfidence` of at least COSTLY_ACTION_MIN_CONFIDENCE, and
-     * the facts that justify it; `guard` says which, in words.
-     */
-    costly: z.object({ guard: localizedSchema }).strict().optional(),
-  })
-  .strict();
+    ),
+  description: localizedSchema,
+  params: z.record(z.string(), paramSpecSchema),
+  conflictsWith: z.array(z.string()),
+  /**
+   * A costly action (money or goods leave the shop): the rules that recommend it name the
+   * primary intent, require `intentConfidence` of at least COSTLY_ACTION_MIN_CONFIDENCE, and
+   * the facts that justify it; `guard` says which, in words.
+   */
+  costly: z.optional(z.strictObject({ guard: localizedSchema })),
+});
 export type ActionSpec = z.infer<typeof actionSpecSchema>;
 
 /** rules/actions/catalogue.json: every action a rule may recommend. */
-export const actionCatalogueFileSchema = z
-  .object({ $comment: z.string().optional(), actions: z.array(actionSpecSchema).min(1) })
-  .strict();
+export const actionCatalogueFileSchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  actions: z.array(actionSpecSchema).check(z.minLength(1)),
+});
 export type ActionCatalogueFile = z.infer<typeof actionCatalogueFileSchema>;
 
 export interface ActionCatalogue {

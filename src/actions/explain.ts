@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SupportedLocale } from '../language/index.js';
 import { compileCondition, type CompileOptions } from '../conditions/compile.js';
 import { parseSimplePath } from '../conditions/fact-path.js';
@@ -6,28 +6,28 @@ import type { OperatorTable } from '../conditions/operators.js';
 import type { Almanac as FactValues, ConditionNode, TopLevelCondition } from '../conditions/types.js';
 import { RULE_FACT_READERS } from './rule-facts.js';
 
-const localized = z.object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() }).strict();
+const localized = z.strictObject({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() });
 type Localized = z.infer<typeof localized>;
 
 /** rules/actions/explain.json: the words `because` is written with. */
-export const explainVocabularySchema = z
-  .object({
-    $comment: z.string().optional(),
-    facts: z.record(z.string(), localized),
-    operators: z.record(z.string(), localized).refine((ops) => 'other' in ops, 'needs an "other" entry'),
-    words: z.object({
-      and: localized,
-      or: localized,
-      list: localized,
-      not: localized,
-      quote: localized,
-      true: localized,
-      false: localized,
-      always: localized,
-    }),
-    values: z.record(z.string(), localized),
-  })
-  .strict();
+export const explainVocabularySchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  facts: z.record(z.string(), localized),
+  operators: z
+    .record(z.string(), localized)
+    .check(z.refine((ops) => 'other' in ops, 'needs an "other" entry')),
+  words: z.object({
+    and: localized,
+    or: localized,
+    list: localized,
+    not: localized,
+    quote: localized,
+    true: localized,
+    false: localized,
+    always: localized,
+  }),
+  values: z.record(z.string(), localized),
+});
 export type ExplainVocabulary = z.infer<typeof explainVocabularySchema>;
 
 type Texts = Record<SupportedLocale, string>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HuashuIssue } from '../errors.js';
 import type { CustomOperator } from '../conditions/operators.js';
 import type { Rule } from './rule-schema.js';
@@ -15,34 +15,38 @@ export const operatorsSchema = z
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     'expected an object of custom operators (name → (factValue, value) => boolean)',
   )
-  .superRefine((operators, ctx) => {
-    for (const name of Object.keys(operators)) {
-      if (!OPERATOR_NAME.test(name))
-        ctx.addIssue({ code: 'custom', path: [name], message: 'an operator name is letters, digits and _' });
-      if (typeof operators[name] !== 'function')
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'expected a function (factValue, value) => boolean',
-        });
-    }
-  });
+  .check(
+    z.superRefine((operators, ctx) => {
+      for (const name of Object.keys(operators)) {
+        if (!OPERATOR_NAME.test(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'an operator name is letters, digits and _',
+          });
+        if (typeof operators[name] !== 'function')
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'expected a function (factValue, value) => boolean',
+          });
+      }
+    }),
+  );
 
 /**
  * `createAssistant({ actions })`: user rules added to the built-ins, overriding a built-in of the
  * same `name`, and built-ins switched off by name. Rules are json-rules-engine rule JSON (see
  * rules/actions/rule.schema.json); `huashu/node`'s `loadActionRules(dir)` reads a folder of them.
  */
-export const actionOptionsSchema = z
-  .object({
-    /** Rules to add; a rule named like a built-in replaces it (in its place in the run order). */
-    rules: z.array(z.unknown(), { error: 'expected an array of rules' }).optional(),
-    /** Names of built-in rules to switch off. */
-    disable: z.array(z.string(), { error: 'expected an array of rule names' }).optional(),
-    /** Custom operators, `(factValue, value) => boolean`, as json-rules-engine's addOperator. */
-    operators: operatorsSchema.optional(),
-  })
-  .strict();
+export const actionOptionsSchema = z.strictObject({
+  /** Rules to add; a rule named like a built-in replaces it (in its place in the run order). */
+  rules: z.optional(z.array(z.unknown(), { error: 'expected an array of rules' })),
+  /** Names of built-in rules to switch off. */
+  disable: z.optional(z.array(z.string(), { error: 'expected an array of rule names' })),
+  /** Custom operators, `(factValue, value) => boolean`, as json-rules-engine's addOperator. */
+  operators: z.optional(operatorsSchema),
+});
 export type ActionOptions = z.input<typeof actionOptionsSchema>;
 
 /** Built-ins with a pack applied: overrides in place, disabled ones removed, new ones appended in order. */

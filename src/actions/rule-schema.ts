@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { topLevelConditionSchema } from '../conditions/schema.js';
 import type { TopLevelCondition } from '../conditions/types.js';
 
@@ -14,8 +14,11 @@ export type { ConditionNode, LeafCondition, TopLevelCondition } from '../conditi
 
 /** An action a rule recommends: its catalogue id, with params when the action takes any. */
 export const actionRefSchema = z.union([
-  z.string().min(1),
-  z.object({ id: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }).strict(),
+  z.string().check(z.minLength(1)),
+  z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    params: z.optional(z.record(z.string(), z.unknown())),
+  }),
 ]);
 export type ActionRef = z.infer<typeof actionRefSchema>;
 
@@ -35,56 +38,46 @@ export const replyStages = [
 ] as const;
 export type ReplyStage = (typeof replyStages)[number];
 
-const actionEventSchema = z
-  .object({
-    type: z.literal('action'),
-    params: z
-      .object({
-        actions: z.array(actionRefSchema).min(1).describe('Catalogue action ids, or { id, params }'),
-      })
-      .strict(),
-  })
-  .strict();
+const actionEventSchema = z.strictObject({
+  type: z.literal('action'),
+  params: z.strictObject({
+    actions: z
+      .array(actionRefSchema)
+      .check(z.minLength(1), z.describe('Catalogue action ids, or { id, params }')),
+  }),
+});
 
-const replyEventSchema = z
-  .object({
-    type: z.literal('reply'),
-    params: z
-      .object({
-        templateId: z.string().min(1).optional().describe('A template id, e.g. "situation/anxious-customer"'),
-        stage: z
-          .enum(replyStages)
-          .optional()
-          .describe("The best template of this stage for the message's intent and facts"),
-        requires: z
-          .array(z.string().min(1))
-          .min(1)
-          .optional()
-          .describe('Send this part only if these actions were recommended (not suppressed)'),
-      })
-      .strict(),
-  })
-  .strict();
+const replyEventSchema = z.strictObject({
+  type: z.literal('reply'),
+  params: z.strictObject({
+    templateId: z
+      .optional(z.string().check(z.minLength(1)))
+      .check(z.describe('A template id, e.g. "situation/anxious-customer"')),
+    stage: z
+      .optional(z.enum(replyStages))
+      .check(z.describe("The best template of this stage for the message's intent and facts")),
+    requires: z
+      .optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)))
+      .check(z.describe('Send this part only if these actions were recommended (not suppressed)')),
+  }),
+});
 
 export const ruleEventSchema = z.union([actionEventSchema, replyEventSchema]);
 export type RuleEvent = z.infer<typeof ruleEventSchema>;
 export type ActionEvent = z.infer<typeof actionEventSchema>;
 export type ReplyEvent = z.infer<typeof replyEventSchema>;
 
-export const ruleSchema = z
-  .object({
-    name: z.string().min(1).describe('Unique name; a pack overrides or disables a built-in rule by it'),
-    description: z.string().optional(),
-    priority: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('Higher runs first and wins conflicts; default 1 (json-rules-engine semantics)'),
-    conditions: topLevelConditionSchema,
-    event: ruleEventSchema,
-  })
-  .strict();
+export const ruleSchema = z.strictObject({
+  name: z
+    .string()
+    .check(z.minLength(1), z.describe('Unique name; a pack overrides or disables a built-in rule by it')),
+  description: z.optional(z.string()),
+  priority: z
+    .optional(z.number().check(z.int(), z.gte(1)))
+    .check(z.describe('Higher runs first and wins conflicts; default 1 (json-rules-engine semantics)')),
+  conditions: topLevelConditionSchema,
+  event: ruleEventSchema,
+});
 
 export interface Rule {
   name: string;
@@ -95,14 +88,16 @@ export interface Rule {
 }
 
 /** One rule file (rules/actions/*.json, or a user pack file). */
-export const ruleFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    $comment: z.string().optional(),
-    rules: z.array(ruleSchema).optional().describe('Rules to add, or to override built-ins of the same name'),
-    disable: z.array(z.string().min(1)).optional().describe('Names of built-in rules to switch off'),
-  })
-  .strict();
+export const ruleFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  $comment: z.optional(z.string()),
+  rules: z
+    .optional(z.array(ruleSchema))
+    .check(z.describe('Rules to add, or to override built-ins of the same name')),
+  disable: z
+    .optional(z.array(z.string().check(z.minLength(1))))
+    .check(z.describe('Names of built-in rules to switch off')),
+});
 
 export interface RuleFile {
   $schema?: string;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { checkCondition, type CheckOptions } from '../conditions/checks.js';
 import type { OperatorTable } from '../conditions/operators.js';
 import { formatPath, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
@@ -33,7 +33,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // The rule's outer shape; conditions and event are checked by hand for precise messages.
-const ruleShapeSchema = ruleSchema.omit({ conditions: true, event: true }).extend({
+const ruleShapeSchema = z.extend(z.omit(ruleSchema, { conditions: true, event: true }), {
   conditions: z.unknown(),
   event: z.unknown(),
 });

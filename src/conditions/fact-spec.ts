@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * What a fact (or a field of an object fact) holds, for the static checks: which paths exist under
@@ -46,20 +46,20 @@ export function describeKind(spec: ValueSpec): string {
 
 interface ZodDef {
   type: string;
-  innerType?: z.ZodType;
+  innerType?: z.core.$ZodType;
   entries?: object;
   shape?: object;
 }
 
 /** A zod schema's value spec (the facts schema's fields). `typed: false` keeps the fields, not the types. */
-export function specOf(schema: z.ZodType, typed = true): ValueSpec {
-  const def = (schema as unknown as { def: ZodDef }).def;
+export function specOf(schema: z.core.$ZodType, typed = true): ValueSpec {
+  const def = schema._zod.def as ZodDef;
   if (def.type === 'optional' && def.innerType) return specOf(def.innerType, typed);
   if (def.type === 'object' && def.shape) {
     // No prototype: `fields[step]` for a path step finds declared fields only.
     const fields = Object.create(null) as Record<string, ValueSpec>;
     for (const [key, value] of Object.entries(def.shape))
-      fields[key] = typed ? specOf(value as z.ZodType) : { kind: 'unknown' };
+      fields[key] = typed ? specOf(value as z.core.$ZodType) : { kind: 'unknown' };
     return typed ? { kind: 'object', fields } : { kind: 'object', fields, typed: false };
   }
   if (!typed) return { kind: 'value' };

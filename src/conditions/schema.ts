@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { checkCondition, type CheckOptions } from './checks.js';
 import type { ConditionNode, TopLevelCondition } from './types.js';
 
@@ -12,53 +12,61 @@ import type { ConditionNode, TopLevelCondition } from './types.js';
  *   of recursive shapes would report "Invalid input" at the top).
  */
 
-const conditionPriority = z.number().int().min(1).optional();
-const conditionName = z.string().optional();
+const conditionPriority = z.optional(z.number().check(z.int(), z.gte(1)));
+const conditionName = z.optional(z.string());
 
-const leafConditionSchema = z
-  .object({
-    fact: z.string().min(1).describe('A fact name: intent, intents, signals, risk, entities, order, …'),
-    operator: z
-      .string()
-      .min(1)
-      .describe('equal, notEqual, in, notIn, contains, doesNotContain, lessThan, …, or a custom operator'),
-    value: z.unknown().describe('The value to compare with, or { "fact": name, "path"?: path }'),
-    path: z.string().optional().describe('JSONPath into an object fact, e.g. "$.shipped"'),
-    params: z.record(z.string(), z.unknown()).optional(),
-    priority: conditionPriority,
-    name: conditionName,
-  })
-  .strict();
+const leafConditionSchema = z.strictObject({
+  fact: z
+    .string()
+    .check(z.minLength(1), z.describe('A fact name: intent, intents, signals, risk, entities, order, …')),
+  operator: z
+    .string()
+    .check(
+      z.minLength(1),
+      z.describe('equal, notEqual, in, notIn, contains, doesNotContain, lessThan, …, or a custom operator'),
+    ),
+  value: z.unknown().check(z.describe('The value to compare with, or { "fact": name, "path"?: path }')),
+  path: z.optional(z.string()).check(z.describe('JSONPath into an object fact, e.g. "$.shipped"')),
+  params: z.optional(z.record(z.string(), z.unknown())),
+  priority: conditionPriority,
+  name: conditionName,
+});
 
 // The casts only widen zod's `prop?: T | undefined` to the interfaces' `prop?: T` (exactOptionalPropertyTypes).
-export const conditionNodeSchema: z.ZodType<ConditionNode> = z
+export const conditionNodeSchema: z.ZodMiniType<ConditionNode> = z
   .lazy(
     () =>
       z.union([
-        z
-          .object({ all: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName })
-          .strict(),
-        z
-          .object({ any: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName })
-          .strict(),
-        z.object({ not: conditionNodeSchema, priority: conditionPriority, name: conditionName }).strict(),
+        z.strictObject({
+          all: z.array(conditionNodeSchema),
+          priority: conditionPriority,
+          name: conditionName,
+        }),
+        z.strictObject({
+          any: z.array(conditionNodeSchema),
+          priority: conditionPriority,
+          name: conditionName,
+        }),
+        z.strictObject({ not: conditionNodeSchema, priority: conditionPriority, name: conditionName }),
         leafConditionSchema,
-      ]) as unknown as z.ZodType<ConditionNode>,
+      ]) as unknown as z.ZodMiniType<ConditionNode>,
   )
-  .meta({ id: 'condition' });
+  .check(z.meta({ id: 'condition' }));
 
 export const topLevelConditionSchema = z.union([
-  z.object({ all: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName }).strict(),
-  z.object({ any: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName }).strict(),
-  z.object({ not: conditionNodeSchema, priority: conditionPriority, name: conditionName }).strict(),
-]) as unknown as z.ZodType<TopLevelCondition>;
+  z.strictObject({ all: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName }),
+  z.strictObject({ any: z.array(conditionNodeSchema), priority: conditionPriority, name: conditionName }),
+  z.strictObject({ not: conditionNodeSchema, priority: conditionPriority, name: conditionName }),
+]) as unknown as z.ZodMiniType<TopLevelCondition>;
 
 /** A zod schema that runs the condition checks (limits, shape, facts, operators, values) with these options. */
-export function conditionSchema(options: CheckOptions = {}): z.ZodType<TopLevelCondition> {
+export function conditionSchema(options: CheckOptions = {}): z.ZodMiniType<TopLevelCondition> {
   return z
     .custom<TopLevelCondition>(() => true)
-    .superRefine((value, ctx) => {
-      for (const issue of checkCondition(value, options))
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-    });
+    .check(
+      z.superRefine((value, ctx) => {
+        for (const issue of checkCondition(value, options))
+          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      }),
+    );
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeIssues, HuashuError, parseOrThrow, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema } from '../facts.js';
 import type { TemplateId } from '../ids.js';
@@ -26,27 +26,31 @@ import { isSupportedLocale, LOCALES } from '../vocabulary.js';
 // of a zone ("asia/shanghai", "ASIA/Shanghai", …), so callers can make up endless keys.
 const validTimeZones = new LruCache<string, true>(TIME_ZONE_CACHE_SIZE);
 validTimeZones.set(DEFAULT_TIME_ZONE, true);
-const timeZoneSchema = z.string().refine((zone) => {
-  if (validTimeZones.has(zone)) return true;
-  if (zone.length > 64 || !isValidTimeZone(zone)) return false;
-  validTimeZones.set(zone, true);
-  return true;
-}, 'expected an IANA time zone such as "Asia/Shanghai"');
+const timeZoneSchema = z.string().check(
+  z.refine((zone) => {
+    if (validTimeZones.has(zone)) return true;
+    if (zone.length > 64 || !isValidTimeZone(zone)) return false;
+    validTimeZones.set(zone, true);
+    return true;
+  }, 'expected an IANA time zone such as "Asia/Shanghai"'),
+);
 
-export const renderOptionsSchema = z
-  .object({ locale: templateLocaleSchema.optional(), channel: channelSchema.optional(), timeZone: timeZoneSchema.optional() })
-  .strict();
-const filterSchema = z
-  .object({
-    intent: z.string().optional(),
-    stage: stageSchema.optional(),
-    locale: templateLocaleSchema.optional(),
-    channel: channelSchema.optional(),
-  })
-  .strict();
-const selectOptionsSchema = z
-  .object({ stage: stageSchema.optional(), channel: channelSchema.optional(), limit: z.number().int().min(1).optional() })
-  .strict();
+export const renderOptionsSchema = z.strictObject({
+  locale: z.optional(templateLocaleSchema),
+  channel: z.optional(channelSchema),
+  timeZone: z.optional(timeZoneSchema),
+});
+const filterSchema = z.strictObject({
+  intent: z.optional(z.string()),
+  stage: z.optional(stageSchema),
+  locale: z.optional(templateLocaleSchema),
+  channel: z.optional(channelSchema),
+});
+const selectOptionsSchema = z.strictObject({
+  stage: z.optional(stageSchema),
+  channel: z.optional(channelSchema),
+  limit: z.optional(z.number().check(z.int(), z.gte(1))),
+});
 const idSchema = z.string({ error: 'expected a template id such as "shipping/not-shipped"' });
 
 /**
@@ -82,19 +86,17 @@ function checkedRenderOptions(options: unknown): z.output<typeof renderOptionsSc
   return options as z.output<typeof renderOptionsSchema>;
 }
 
-export const catalogueOptionsSchema = z
-  .object({
-    /** The locale `render()` and `get()` use when none is given. Default zh-Hans. */
-    defaultLocale: templateLocaleSchema.optional(),
-    /** IANA time zone for date-times when a render gives none. Default Asia/Shanghai. */
-    timeZone: timeZoneSchema.optional(),
-  })
-  .strict();
+export const catalogueOptionsSchema = z.strictObject({
+  /** The locale `render()` and `get()` use when none is given. Default zh-Hans. */
+  defaultLocale: z.optional(templateLocaleSchema),
+  /** IANA time zone for date-times when a render gives none. Default Asia/Shanghai. */
+  timeZone: z.optional(timeZoneSchema),
+});
 export type CatalogueOptions = z.input<typeof catalogueOptionsSchema>;
 
 interface LoadedTemplate extends ValidTemplate {
   /** The exact problems, when `prepare` rejects the variables (built on first use). */
-  schema: () => z.ZodType;
+  schema: () => z.ZodMiniType;
   /** The render context from the caller's variables, or undefined when they do not fit. */
   prepare: (vars: Record<string, unknown>) => Record<string, unknown> | undefined;
   entries: Partial<Record<TemplateLocale, TemplateEntry>>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CHANNELS, LOCALES, STAGES } from '../vocabulary.js';
 import { MAX_TEMPLATE_ID_LENGTH, MAX_VARIABLE_PATH_SEGMENTS } from '../limits.js';
 import { INHERITED_KEYS } from '../util/own.js';
@@ -38,10 +38,12 @@ export type VariableType = z.infer<typeof variableTypeSchema>;
 /** A template id: `<group>/<name>`, lower case, digits, `.`, `_` and `-`. */
 export const templateIdSchema = z
   .string()
-  .max(MAX_TEMPLATE_ID_LENGTH, `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH)`)
-  .regex(
-    /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)+$/,
-    'a template id is "<group>/<name>" in lower case (letters, digits, ".", "_", "-"), e.g. "shipping/not-shipped"',
+  .check(
+    z.maxLength(MAX_TEMPLATE_ID_LENGTH, `a template id is at most ${MAX_TEMPLATE_ID_LENGTH} characters (MAX_TEMPLATE_ID_LENGTH)`),
+    z.regex(
+      /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)+$/,
+      'a template id is "<group>/<name>" in lower case (letters, digits, ".", "_", "-"), e.g. "shipping/not-shipped"',
+    ),
   );
 
 /**
@@ -62,16 +64,16 @@ export function variablePathProblem(path: string): string | undefined {
 }
 
 /** A variable path such as `customer.name` or `order.trackingNumber`. */
-export const variablePathSchema = z
-  .string()
-  .regex(
+export const variablePathSchema = z.string().check(
+  z.regex(
     /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
     'a variable is a dotted path of identifiers, e.g. "order.trackingNumber"',
-  )
-  .superRefine((path, ctx) => {
+  ),
+  z.superRefine((path, ctx) => {
     const problem = variablePathProblem(path);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }),
+);
 
 const exampleValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -81,40 +83,36 @@ export const variableExampleSchema = z.union([
   z.partialRecord(templateLocaleSchema, exampleValueSchema),
 ]);
 
-export const variableDeclarationSchema = z
-  .object({
-    type: variableTypeSchema,
-    /** What the value is, for the catalogue reference. */
-    description: z.string().min(1).optional(),
-    /** Optional variables may be left out; the template then sees `null`. */
-    optional: z.boolean().optional(),
-    example: variableExampleSchema,
-  })
-  .strict();
+export const variableDeclarationSchema = z.strictObject({
+  type: variableTypeSchema,
+  /** What the value is, for the catalogue reference. */
+  description: z.optional(z.string().check(z.minLength(1))),
+  /** Optional variables may be left out; the template then sees `null`. */
+  optional: z.optional(z.boolean()),
+  example: variableExampleSchema,
+});
 export type VariableDeclaration = z.infer<typeof variableDeclarationSchema>;
 
 /** A template's metadata: the sidecar `<name>.json` of `templates/<group>/<name>.<locale>.hbs`. */
-export const templateMetadataSchema = z
-  .object({
-    $schema: z.string().optional(),
-    id: templateIdSchema,
-    stage: stageSchema,
-    /** Intent ids this template answers; empty for conversation moves chosen by id or by `when`. */
-    intents: z.array(z.string().min(1)),
-    channels: z.array(channelSchema).min(1, 'list at least one channel'),
-    description: z.string().min(1),
-    variables: z.record(variablePathSchema, variableDeclarationSchema),
-    /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
-    when: whenSchema.optional(),
-  })
-  .strict();
+export const templateMetadataSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: templateIdSchema,
+  stage: stageSchema,
+  /** Intent ids this template answers; empty for conversation moves chosen by id or by `when`. */
+  intents: z.array(z.string().check(z.minLength(1))),
+  channels: z.array(channelSchema).check(z.minLength(1, 'list at least one channel')),
+  description: z.string().check(z.minLength(1)),
+  variables: z.record(variablePathSchema, variableDeclarationSchema),
+  /** json-rules-engine condition over the facts and `analysis`; the template fits only when it holds. */
+  when: z.optional(whenSchema),
+});
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;
 
 /** A complete template: metadata plus the handlebars source per locale. Packs are arrays of these. */
-export const templateDefinitionSchema = templateMetadataSchema.extend({
+export const templateDefinitionSchema = z.extend(templateMetadataSchema, {
   sources: z
-    .partialRecord(templateLocaleSchema, z.string().min(1, 'a template source cannot be empty'))
-    .refine((sources) => Object.keys(sources).length > 0, 'give the source in at least one locale'),
+    .partialRecord(templateLocaleSchema, z.string().check(z.minLength(1, 'a template source cannot be empty')))
+    .check(z.refine((sources) => Object.keys(sources).length > 0, 'give the source in at least one locale')),
 });
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
 export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;

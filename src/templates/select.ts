@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { conditionSize } from '../conditions/size.js';
 import type { ConditionNode as Condition } from '../conditions/types.js';
 import { STAGES, TEMPLATE_LOCALES, type Channel, type Stage, type TemplateLocale } from './definition.js';
@@ -10,17 +10,15 @@ import { whenAlmanac } from './when.js';
 import { LOCALE_FALLBACK, SECONDARY_INTENT_MIN_CONFIDENCE } from '../vocabulary.js';
 
 /** What `select()` accepts as an analysis: any object with these fields (analyze() output fits). */
-export const analysisInputSchema = z
-  .object({
-    intent: z.object({ id: z.string(), confidence: z.number().optional() }).loose(),
-    intents: z.array(z.object({ id: z.string(), confidence: z.number() }).loose()).optional(),
-    language: z.object({ locale: z.string() }).loose().optional(),
-    signals: z.array(z.object({ id: z.string() }).loose()).optional(),
-    entities: z.array(z.object({ type: z.string() }).loose()).optional(),
-    risk: z.string().optional(),
-    previousAgentTurn: z.string().optional(),
-  })
-  .loose();
+export const analysisInputSchema = z.looseObject({
+  intent: z.looseObject({ id: z.string(), confidence: z.optional(z.number()) }),
+  intents: z.optional(z.array(z.looseObject({ id: z.string(), confidence: z.number() }))),
+  language: z.optional(z.looseObject({ locale: z.string() })),
+  signals: z.optional(z.array(z.looseObject({ id: z.string() }))),
+  entities: z.optional(z.array(z.looseObject({ type: z.string() }))),
+  risk: z.optional(z.string()),
+  previousAgentTurn: z.optional(z.string()),
+});
 
 
 const STAGE_ORDER = new Map(STAGES.map((stage, i) => [stage, i]));

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HuashuIssue } from '../errors.js';
 import { safeParse } from '../errors.js';
 import { MAX_TEMPLATES_PER_PACK } from '../limits.js';
@@ -216,7 +216,8 @@ export function validateTemplates(
         for (const { vars, what } of trials) {
           try {
             fn ??= env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
-            if (fn(schema.parse(exampleVariables(vars, locale)), data).trim() === '') {
+            // safeParse above has run, so zod's messages are English here too.
+            if (fn(z.parse(schema, exampleVariables(vars, locale)), data).trim() === '') {
               sourceProblem(locale, `renders as empty text ${what}`);
             }
           } catch (error) {

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { hasOwn, nullObject } from '../util/own.js';
 import type { TemplateLocale, VariableDeclaration, VariableType } from './definition.js';
 
 /** The zod schema a value of each variable type must satisfy. */
-export function variableValueSchema(type: VariableType): z.ZodType {
+export function variableValueSchema(type: VariableType): z.ZodMiniType {
   switch (type) {
     case 'text':
       return z.string();
@@ -16,11 +16,11 @@ export function variableValueSchema(type: VariableType): z.ZodType {
         'expected an ISO 8601 date or date-time ("2024-05-20", "2024-05-20T18:00:00+08:00") or epoch milliseconds',
       );
     case 'phone':
-      return z.string().regex(/\d/, 'expected a phone number');
+      return z.string().check(z.regex(/\d/, 'expected a phone number'));
     case 'gender':
       return z.enum(['female', 'male', 'unknown']);
     case 'list':
-      return z.array(z.string()).min(1, 'expected at least one item');
+      return z.array(z.string()).check(z.minLength(1, 'expected at least one item'));
     case 'boolean':
       return z.boolean();
   }
@@ -65,26 +65,29 @@ function ownView(value: unknown): unknown {
   return prototype === Object.prototype ? Object.assign(nullObject(), value) : value;
 }
 
-function nodeSchema(node: PathNode): z.ZodType {
+function nodeSchema(node: PathNode): z.ZodMiniType {
   if (node.declaration) {
     const value = variableValueSchema(node.declaration.type);
     // An optional variable that is left out reads as null, so strict templates can test it.
-    return node.declaration.optional ? value.nullable().default(null) : value;
+    return node.declaration.optional ? z._default(z.nullable(value), null) : value;
   }
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const [key, child] of node.children) shape[key] = nodeSchema(child);
   // Extra keys pass through: callers may pass their whole facts object as the variables.
-  const object = z.preprocess(ownView, z.object(shape).loose());
+  const object = z.pipe(z.transform(ownView), z.looseObject(shape));
   if (hasRequired(node)) return object;
   // Nothing required below: the object may be left out or null (a bot passing `customer: null`).
-  return z.preprocess((value) => (value === null ? undefined : value), object.prefault({}));
+  return z.pipe(
+    z.transform((value: unknown): unknown => (value === null ? undefined : value)),
+    z.prefault(object, {}),
+  );
 }
 
 /**
  * The schema `render()` checks variables with: every declared path with its type, optional ones
  * filled with null, anything else passed through untouched.
  */
-export function variablesSchema(variables: Readonly<Record<string, VariableDeclaration>>): z.ZodType {
+export function variablesSchema(variables: Readonly<Record<string, VariableDeclaration>>): z.ZodMiniType {
   return nodeSchema(pathTree(variables));
 }
 

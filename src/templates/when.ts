@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { checkCondition, type CheckOptions, type ConditionIssue } from '../conditions/checks.js';
 import { compileCondition } from '../conditions/compile.js';
 import { objectOf, specOf, type FactSpecs } from '../conditions/fact-spec.js';
@@ -48,17 +48,17 @@ const WHEN_FACT_NAMES: FactSpecs = Object.fromEntries(CONDITION_FACTS.map((fact)
  */
 function whenFactSpecs(): FactSpecs {
   const specs = Object.create(null) as Record<string, FactSpecs[string]>;
-  const shape = factsSchema.shape as Record<string, z.ZodType>;
+  const shape = factsSchema.shape as Record<string, z.core.$ZodType>;
   for (const fact of CONDITION_FACTS) {
     if (fact === 'analysis') specs[fact] = objectOf(ANALYSIS_FACT_FIELDS);
-    else specs[fact] = specOf(shape[fact] as z.ZodType, false);
+    else specs[fact] = specOf(shape[fact] as z.core.$ZodType, false);
   }
   return specs;
 }
 const WHEN_FACT_SPECS = whenFactSpecs();
 
 /** The `when` schema of template metadata. */
-export const whenSchema: z.ZodType<TopLevelCondition> = conditionSchema({ ...WHEN_OPTIONS, facts: WHEN_FACT_NAMES });
+export const whenSchema: z.ZodMiniType<TopLevelCondition> = conditionSchema({ ...WHEN_OPTIONS, facts: WHEN_FACT_NAMES });
 
 /** The facts and fields a (schema-valid) `when` reads, each problem at its path. */
 export function checkWhenFacts(when: TopLevelCondition): ConditionIssue[] {
