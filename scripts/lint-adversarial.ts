@@ -60,7 +60,7 @@ export const adversarialCaseSchema = z
   .object({
     id: z.string().regex(/^[a-z][\w.-]*$/, 'ids are lower-case words joined by - . or _'),
     text: z.string().min(1),
-    facts: factsSchema.optional(),
+    facts: z.optional(factsSchema),
     context: z
       .object({
         conversation: z

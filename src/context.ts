@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CHANNELS, ROLES } from './vocabulary.js';
 
 /** One earlier turn of the conversation. */
@@ -6,23 +6,21 @@ export const turnSchema = z.object({
   role: z.enum(ROLES),
   text: z.string(),
   /** ISO 8601 time or epoch milliseconds; optional. */
-  at: z.union([z.string(), z.number()]).optional(),
+  at: z.optional(z.union([z.string(), z.number()])),
 });
 export type Turn = z.infer<typeof turnSchema>;
 
 /** What the caller knows about the conversation around a message. */
-export const contextSchema = z
-  .object({
-    /** The agent's last message before this one: short answers (好的, a bare order number) after a question are `ack`. */
-    previousAgentMessage: z.string().nullable().optional(),
-    /** Earlier turns, oldest first. */
-    history: z.array(turnSchema).optional(),
-    /** Where the conversation happens. */
-    channel: z.enum(CHANNELS).optional(),
-    /** How many times this customer has contacted about this issue before (recommend uses it). */
-    repeatContacts: z.number().int().min(0).optional(),
-  })
-  .strict();
+export const contextSchema = z.strictObject({
+  /** The agent's last message before this one: short answers (好的, a bare order number) after a question are `ack`. */
+  previousAgentMessage: z.optional(z.nullable(z.string())),
+  /** Earlier turns, oldest first. */
+  history: z.optional(z.array(turnSchema)),
+  /** Where the conversation happens. */
+  channel: z.optional(z.enum(CHANNELS)),
+  /** How many times this customer has contacted about this issue before (recommend uses it). */
+  repeatContacts: z.optional(z.number().check(z.int(), z.gte(0))),
+});
 export type Context = z.infer<typeof contextSchema>;
 
 const CONTEXT_KEYS: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { factsSchema } from '../src/facts.js';
 import type { BuiltInIntentId } from '../src/generated/ids.js';
 import type { INTENT_IDS } from '../src/entry/intent.js';

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type * as z from 'zod';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
+import type * as z from 'zod/mini';
+import { describeIssues, HuashuError, issuesFromZod, safeParse, type HuashuIssue } from '../../src/errors.js';
 import {
   configSchema,
   exclusionsSchema,
@@ -100,10 +100,10 @@ class IssueCollector {
     }
   }
 
-  parse<T extends z.ZodType>(schema: T, path: string): z.output<T> | undefined {
+  parse<T extends z.core.$ZodType>(schema: T, path: string): z.output<T> | undefined {
     const value = this.json(path);
     if (value === undefined) return undefined;
-    const result = schema.safeParse(value);
+    const result = safeParse(schema, value);
     if (result.success) return result.data;
     this.issues.push(...issuesFromZod(result.error, '', this.file(path)));
     return undefined;

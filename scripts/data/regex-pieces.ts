@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
+import type * as z from 'zod/mini';
+import { describeIssues, HuashuError, issuesFromZod, safeParse, type HuashuIssue } from '../../src/errors.js';
 
 /**
  * Build-time reading of a data file of regular-expression pieces (src/text/regex-pieces.ts):
  * parsed with its zod schema, and each list checked with the run time's own reader. Any problem
  * fails the build, all of them listed.
  */
-export function readPieceFile<Schema extends z.ZodType>(
+export function readPieceFile<Schema extends z.core.$ZodType>(
   root: string,
   file: string,
   schema: Schema,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(JSON.parse(readFileSync(join(root, file), 'utf8')));
+  const parsed = safeParse(schema, JSON.parse(readFileSync(join(root, file), 'utf8')));
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error, '', file);
     throw new HuashuError('INVALID_RULES', `Invalid ${file}:\n  ${describeIssues(issues)}`, { issues });

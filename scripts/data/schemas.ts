@@ -5,7 +5,7 @@
  * not a dependency): `huashu/schemas` publishes these instead, for editors, other languages and
  * validators such as ajv.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DataGenerator } from './types.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { SignalId } from '../../src/analysis/types.js';
 import {
   carriersFileSchema,
@@ -16,7 +16,7 @@ import {
   entityCuesFileSchema,
   sizesFileSchema,
 } from '../../src/entities/rules-schema.js';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
+import { describeIssues, HuashuError, issuesFromZod, safeParse, type HuashuIssue } from '../../src/errors.js';
 import type { EntityData, LexiconPayload, PhraseLexicon } from '../../src/signals/lexicon-types.js';
 import { planSafeRegexes } from '../../src/text/safe-regex.js';
 import {
@@ -96,13 +96,13 @@ export function compilePhraseRules(files: readonly RuleFile[], fold: Fold): Comp
   const issues: HuashuIssue[] = [];
   const byName = new Map(files.map((f) => [f.file.replace(/^.*?rules\//, ''), f]));
 
-  function parse<T extends z.ZodType>(schema: T, name: string): z.output<T> | undefined {
+  function parse<T extends z.core.$ZodType>(schema: T, name: string): z.output<T> | undefined {
     const entry = byName.get(name);
     if (entry === undefined) {
       issues.push({ file: `rules/${name}`, path: '', message: 'the file is missing' });
       return undefined;
     }
-    const result = schema.safeParse(entry.json);
+    const result = safeParse(schema, entry.json);
     if (result.success) return result.data;
     issues.push(...issuesFromZod(result.error, '', entry.file));
     return undefined;

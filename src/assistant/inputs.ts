@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { invalidArgument, isPlainObject } from '../arguments.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow, safeParse } from '../errors.js';
@@ -15,53 +15,55 @@ import type { AnalysisFacts } from './view.js';
  */
 
 /** What recommend() reads of an analysis: analyze() output fits, and so does a hand-made one. */
-export const analysisInputSchema = z
-  .object({
-    intent: z.object({ id: z.string().min(1), confidence: z.number().min(0).max(1) }).loose(),
-    intents: z.array(z.object({ id: z.string(), confidence: z.number() }).loose()).optional(),
-    signals: z.array(z.object({ id: z.string() }).loose()).optional(),
-    entities: z
-      .array(
-        z
-          .object({ type: z.string(), value: z.string().optional(), placeholder: z.boolean().optional() })
-          .loose(),
-      )
-      .optional(),
-    risk: z.enum(RISKS).optional(),
-    language: z.object({ locale: z.string() }).loose().optional(),
-    previousAgentTurn: z.enum(AGENT_TURN_KINDS).optional(),
-    /** The folded text, as analyze() gives it: whether the message asks something is read from it. */
-    normalized: z.string().optional(),
-  })
-  .loose();
+export const analysisInputSchema = z.looseObject({
+  intent: z.looseObject({
+    id: z.string().check(z.minLength(1)),
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  intents: z.optional(z.array(z.looseObject({ id: z.string(), confidence: z.number() }))),
+  signals: z.optional(z.array(z.looseObject({ id: z.string() }))),
+  entities: z.optional(
+    z.array(
+      z.looseObject({
+        type: z.string(),
+        value: z.optional(z.string()),
+        placeholder: z.optional(z.boolean()),
+      }),
+    ),
+  ),
+  risk: z.optional(z.enum(RISKS)),
+  language: z.optional(z.looseObject({ locale: z.string() })),
+  previousAgentTurn: z.optional(z.enum(AGENT_TURN_KINDS)),
+  /** The folded text, as analyze() gives it: whether the message asks something is read from it. */
+  normalized: z.optional(z.string()),
+});
 
 const variablesSchema = z.record(z.string(), z.unknown(), {
   error: 'expected template variables as an object',
 });
 
 export const recommendInputSchema = z
-  .object({
+  .strictObject({
     /** The customer message; analysed unless `analysis` is given. */
-    text: z.string().optional(),
+    text: z.optional(z.string()),
     /** An analysis (from analyze(), or built by hand); used as is. */
-    analysis: analysisInputSchema.optional(),
-    facts: factsSchema.optional(),
-    context: contextSchema.optional(),
+    analysis: z.optional(analysisInputSchema),
+    facts: z.optional(factsSchema),
+    context: z.optional(contextSchema),
     /** Extra template variables beyond the facts (e.g. `delay.reason`, `followUp.dueAt`). */
-    variables: variablesSchema.optional(),
+    variables: z.optional(variablesSchema),
   })
-  .strict()
-  .refine((input) => input.text !== undefined || input.analysis !== undefined, {
-    message: 'give the message as "text" or its "analysis"',
-  });
-const inputWithoutAnalysisSchema = z
-  .object({
-    text: z.string().optional(),
-    facts: factsSchema.optional(),
-    context: contextSchema.optional(),
-    variables: variablesSchema.optional(),
-  })
-  .strict();
+  .check(
+    z.refine((input) => input.text !== undefined || input.analysis !== undefined, {
+      message: 'give the message as "text" or its "analysis"',
+    }),
+  );
+const inputWithoutAnalysisSchema = z.strictObject({
+  text: z.optional(z.string()),
+  facts: z.optional(factsSchema),
+  context: z.optional(contextSchema),
+  variables: z.optional(variablesSchema),
+});
 
 /** recommend()'s input; `analyze()` output fits `analysis` (hence an interface, not zod's loose type). */
 export interface RecommendInput {
@@ -75,16 +77,14 @@ export interface RecommendInput {
   variables?: Record<string, unknown>;
 }
 
-const replyOptionsSchema = z
-  .object({
-    facts: factsSchema.optional(),
-    context: contextSchema.optional(),
-    variables: variablesSchema.optional(),
-  })
-  .strict();
+const replyOptionsSchema = z.strictObject({
+  facts: z.optional(factsSchema),
+  context: z.optional(contextSchema),
+  variables: z.optional(variablesSchema),
+});
 export type ReplyOptions = z.input<typeof replyOptionsSchema>;
 
-const asyncOptionsSchema = z.object({ engine: z.enum(['auto', 'json-rules-engine']).optional() }).strict();
+const asyncOptionsSchema = z.strictObject({ engine: z.optional(z.enum(['auto', 'json-rules-engine'])) });
 /** `engine: 'json-rules-engine'` runs every rule through json-rules-engine instead of the compiled evaluator. */
 export type AsyncOptions = z.input<typeof asyncOptionsSchema>;
 export type EngineChoice = NonNullable<AsyncOptions['engine']>;

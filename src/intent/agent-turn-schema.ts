@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { regexPieceListSchema, regexPieceSchema } from '../text/regex-pieces.js';
 
 /** A cue: pieces whose patterns may hold `{dataNouns}` (the data nouns as one group). */
@@ -16,16 +16,11 @@ export type AgentTurnCue = (typeof AGENT_TURN_CUES)[number];
 
 /** rules/intents/agent-turn.json: what the agent's previous turn did (src/intent/agent-turn.ts). */
 export const agentTurnFileSchema = z.strictObject({
-  description: z.string().min(1),
+  description: z.string().check(z.minLength(1)),
   /** What an agent asks for (订单, 地址…): `{dataNouns}` in a pattern. */
   dataNouns: z
-    .array(
-      z
-        .string()
-        .min(1)
-        .regex(/^[^|()[\]{}\\]+$/u, 'a plain word (no regex syntax)'),
-    )
-    .min(1),
+    .array(z.string().check(z.minLength(1), z.regex(/^[^|()[\]{}\\]+$/u, 'a plain word (no regex syntax)')))
+    .check(z.minLength(1)),
   askedForData: cueSchema,
   opening: cueSchema,
   anythingElse: cueSchema,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How the built-in classifier's confidences are mapped to probabilities of being right: Platt
@@ -11,10 +11,10 @@ import * as z from 'zod';
  * group no order changes.
  */
 const plattSchema = z.strictObject({
-  slope: z.number().positive().max(100),
+  slope: z.number().check(z.positive(), z.lte(100)),
   /** Added for a message that follows an agent turn (a short answer or a follow-up reads differently). */
-  agentTurn: z.number().min(-50).max(50),
-  intercept: z.number().min(-50).max(50),
+  agentTurn: z.number().check(z.gte(-50), z.lte(50)),
+  intercept: z.number().check(z.gte(-50), z.lte(50)),
 });
 
 export const CALIBRATION_GROUPS = ['other', 'ack', 'request'] as const;
@@ -25,8 +25,8 @@ export const confidenceCalibrationSchema = z.strictObject({
   groups: z.strictObject({ other: plattSchema, ack: plattSchema, request: plattSchema }),
   /** What it was fitted on: the number of rows and a hash of the rows and of the classifier's raw answers. */
   fittedOn: z.strictObject({
-    rows: z.int().positive(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+    rows: z.int().check(z.positive()),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/u)),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_PHRASE_LENGTH, MAX_REGEX_LENGTH } from '../limits.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { regexProblem } from '../text/safe-regex.js';
@@ -9,14 +9,24 @@ export const intentLocaleSchema = z.enum(LOCALES);
 
 export const intentIdSchema = z
   .string()
-  .regex(INTENT_ID_PATTERN, 'an intent id is lower-case words joined by "." "_" or "-", e.g. "order.cancel"');
+  .check(
+    z.regex(
+      INTENT_ID_PATTERN,
+      'an intent id is lower-case words joined by "." "_" or "-", e.g. "order.cancel"',
+    ),
+  );
 
 const literalList = z.array(
   z
     .string()
-    .trim()
-    .min(1, 'an empty string matches everything; remove it')
-    .max(MAX_PHRASE_LENGTH, `a literal is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'an empty string matches everything; remove it'),
+      z.maxLength(
+        MAX_PHRASE_LENGTH,
+        `a literal is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`,
+      ),
+    ),
 );
 
 /**
@@ -25,108 +35,117 @@ const literalList = z.array(
  * words; end one with `*` to match a prefix (`cancel*` matches "cancelling").
  */
 export const patternGroupSchema = z
-  .object({
+  .strictObject({
     /** Shown in evidence; defaults to `<intent>#<index>`. */
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._#-]*$/, 'a pattern id is lower-case letters, digits, ".", "_", "#" or "-"')
-      .optional(),
+    id: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^[a-z0-9][a-z0-9._#-]*$/,
+            'a pattern id is lower-case letters, digits, ".", "_", "#" or "-"',
+          ),
+        ),
+    ),
     intent: intentIdSchema,
     /** Locale the group was written for (documentation only: matching is script-independent). */
-    locale: intentLocaleSchema.optional(),
+    locale: z.optional(intentLocaleSchema),
     /** Phrases that signal the intent: each adds `weight`. */
-    phrases: literalList.optional(),
+    phrases: z.optional(literalList),
     /** Single words that hint at the intent: each adds half of `weight`. */
-    keywords: literalList.optional(),
+    keywords: z.optional(literalList),
     /**
      * Regular expressions on the folded text (flag `u`); keep them few: they run on every message.
      * They must be runnable by a linear-time engine: no lookaround, no backreferences.
      */
-    regex: z
-      .array(
-        z
-          .string()
-          .max(MAX_REGEX_LENGTH, {
+    regex: z.optional(
+      z.array(
+        z.string().check(
+          z.maxLength(MAX_REGEX_LENGTH, {
             message: `a regex is at most ${MAX_REGEX_LENGTH} characters (MAX_REGEX_LENGTH)`,
             abort: true,
-          })
-          .superRefine((source, ctx) => {
+          }),
+          z.superRefine((source, ctx) => {
             const problem = regexProblem(source);
             if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
           }),
-      )
-      .optional(),
+        ),
+      ),
+    ),
     /** The whole message (punctuation and spaces ignored) is one of these: adds twice `weight`. */
-    exact: literalList.optional(),
+    exact: z.optional(literalList),
     /** Literals that veto this group: when one occurs anywhere in the message the group adds nothing. */
-    negative: literalList.optional(),
+    negative: z.optional(literalList),
     /** Log-odds added to the intent when the group fires (negative pushes away). Default 2.5. */
-    weight: z.number().min(-20).max(20).optional(),
+    weight: z.optional(z.number().check(z.gte(-20), z.lte(20))),
   })
-  .strict()
-  .refine(
-    (g) =>
-      (g.phrases?.length ?? 0) + (g.keywords?.length ?? 0) + (g.regex?.length ?? 0) + (g.exact?.length ?? 0) >
-      0,
-    { message: 'a pattern group needs at least one of phrases, keywords, regex or exact' },
+  .check(
+    z.refine(
+      (g) =>
+        (g.phrases?.length ?? 0) +
+          (g.keywords?.length ?? 0) +
+          (g.regex?.length ?? 0) +
+          (g.exact?.length ?? 0) >
+        0,
+      { message: 'a pattern group needs at least one of phrases, keywords, regex or exact' },
+    ),
   );
 
 export type PatternGroup = z.input<typeof patternGroupSchema>;
 
 /** `rules/intents/patterns.<locale>.json`. */
-export const patternFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    $comment: z.string().optional(),
-    locale: intentLocaleSchema,
-    /** Text chat exports insert that says nothing about the intent (order cards, menu clicks): masked before classifying. */
-    mask: literalList.optional(),
-    /** Words that only label data next to them ([订单x]单号, 电话[电话x]), folded: data and one label is data only. */
-    dataLabels: literalList.optional(),
-    /**
-     * Words that open a request made by the way (顺便, by the way), folded and matched at a clause's
-     * start as written: a trailing space ends a word ("also ").
-     */
-    asides: z
-      .array(
-        z
-          .string()
-          .min(1, 'an empty string matches everything; remove it')
-          .max(MAX_PHRASE_LENGTH, `a word is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`),
-      )
-      .optional(),
-    patterns: z.array(patternGroupSchema),
-  })
-  .strict();
+export const patternFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  $comment: z.optional(z.string()),
+  locale: intentLocaleSchema,
+  /** Text chat exports insert that says nothing about the intent (order cards, menu clicks): masked before classifying. */
+  mask: z.optional(literalList),
+  /** Words that only label data next to them ([订单x]单号, 电话[电话x]), folded: data and one label is data only. */
+  dataLabels: z.optional(literalList),
+  /**
+   * Words that open a request made by the way (顺便, by the way), folded and matched at a clause's
+   * start as written: a trailing space ends a word ("also ").
+   */
+  asides: z.optional(
+    z.array(
+      z
+        .string()
+        .check(
+          z.minLength(1, 'an empty string matches everything; remove it'),
+          z.maxLength(
+            MAX_PHRASE_LENGTH,
+            `a word is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`,
+          ),
+        ),
+    ),
+  ),
+  patterns: z.array(patternGroupSchema),
+});
 
 export type PatternFile = z.infer<typeof patternFileSchema>;
 
 /** `rules/intents/stopwords.en.json`: English words the model skips. */
-export const stopWordFileSchema = z
-  .object({
-    $comment: z.string().optional(),
-    locale: z.literal('en'),
-    words: z.array(z.string().regex(/^[a-z]+$/, 'a stop word is lower-case letters a–z')),
-  })
-  .strict();
+export const stopWordFileSchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  locale: z.literal('en'),
+  words: z.array(z.string().check(z.regex(/^[a-z]+$/, 'a stop word is lower-case letters a–z'))),
+});
 
 /** `rules/intents/corpus.<locale>.json`, the nlp.js corpus format. */
-export const corpusFileSchema = z
-  .object({
-    $comment: z.string().optional(),
-    locale: intentLocaleSchema,
-    data: z.array(
-      z
-        .object({
-          intent: intentIdSchema,
-          utterances: z.array(z.string().trim().min(1)).min(1, 'an intent needs utterances'),
-          /** Held back from training; the test suite checks each is classified as `intent`. */
-          tests: z.array(z.string().trim().min(1)),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
+export const corpusFileSchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  locale: intentLocaleSchema,
+  data: z.array(
+    z.strictObject({
+      intent: intentIdSchema,
+      utterances: z
+        .array(z.string().check(z.trim(), z.minLength(1)))
+        .check(z.minLength(1, 'an intent needs utterances')),
+      /** Held back from training; the test suite checks each is classified as `intent`. */
+      tests: z.array(z.string().check(z.trim(), z.minLength(1))),
+    }),
+  ),
+});
 
 export type CorpusFile = z.infer<typeof corpusFileSchema>;
 
@@ -157,24 +176,28 @@ const intentModelSchema = z.custom<IntentModel>(
 );
 
 /** `createAssistant({ intents })`: extend or tune the classifier without code. */
-export const intentOptionsSchema = z
-  .object({
-    /** Labelled examples; they are added to the model's counts (new intent ids allowed) and match exactly. */
-    examples: z
-      .array(z.object({ text: z.string().trim().min(1).max(2000), intent: intentIdSchema }).strict())
-      .max(100_000)
-      .optional(),
-    /** Extra pattern groups (same format as `rules/intents/patterns.*.json`). */
-    patterns: z.array(patternGroupSchema).max(10_000).optional(),
-    /** Below this confidence the primary intent is `other`. Default 0.3. */
-    threshold: z.number().min(0).max(1).optional(),
-    /** When the top two candidates are closer than this, the primary intent is `other`. Default 0.03. */
-    margin: z.number().min(0).max(1).optional(),
-    /** How many corpus utterances one user example counts as. Default 3. */
-    exampleWeight: z.number().min(0.1).max(100).optional(),
-    /** Replace the statistical model (patterns and context still apply). */
-    classifier: intentModelSchema.optional(),
-  })
-  .strict();
+export const intentOptionsSchema = z.strictObject({
+  /** Labelled examples; they are added to the model's counts (new intent ids allowed) and match exactly. */
+  examples: z.optional(
+    z
+      .array(
+        z.strictObject({
+          text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+          intent: intentIdSchema,
+        }),
+      )
+      .check(z.maxLength(100_000)),
+  ),
+  /** Extra pattern groups (same format as `rules/intents/patterns.*.json`). */
+  patterns: z.optional(z.array(patternGroupSchema).check(z.maxLength(10_000))),
+  /** Below this confidence the primary intent is `other`. Default 0.3. */
+  threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /** When the top two candidates are closer than this, the primary intent is `other`. Default 0.03. */
+  margin: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /** How many corpus utterances one user example counts as. Default 3. */
+  exampleWeight: z.optional(z.number().check(z.gte(0.1), z.lte(100))),
+  /** Replace the statistical model (patterns and context still apply). */
+  classifier: z.optional(intentModelSchema),
+});
 
 export type IntentOptions = z.input<typeof intentOptionsSchema>;

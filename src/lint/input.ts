@@ -9,7 +9,7 @@ const replySchema = z.string({ error: 'expected the reply text as a string' });
 
 const lintContextSchema = z
   .object({
-    facts: factsSchema.optional(),
+    facts: z.optional(factsSchema),
     /** The turns before this reply, oldest first: the same shape as analyze()'s `context.history`. */
     history: z.array(turnSchema).optional(),
     /** The older name of `history` (turns without times). */

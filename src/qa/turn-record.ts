@@ -19,7 +19,7 @@ export const turnRecordSchema = z.object({
   text: z.string(),
   time: z.union([z.string(), z.number()]).nullish(),
   agent: idSchema.nullish(),
-  facts: factsSchema.nullish(),
+  facts: z.nullish(factsSchema),
 });
 export type TurnRecord = z.input<typeof turnRecordSchema>;
 

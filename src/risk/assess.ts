@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Risk, Signal, SignalId } from '../analysis/types.js';
 import { contextSchema, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
@@ -18,16 +18,16 @@ const SERIOUS = 0.7;
 const INTENT_CONFIDENCE = 0.5;
 
 export const riskInputSchema = z.object({
-  intent: z.object({ id: z.string(), confidence: z.number().min(0).max(1) }).optional(),
+  intent: z.optional(z.object({ id: z.string(), confidence: z.number().check(z.gte(0), z.lte(1)) })),
   signals: z.array(
     z.object({
       id: z.string(),
-      score: z.number().min(0).max(1),
+      score: z.number().check(z.gte(0), z.lte(1)),
       evidence: z.array(z.unknown()),
-      detail: z.string().optional(),
+      detail: z.optional(z.string()),
     }),
   ),
-  context: contextSchema.optional(),
+  context: z.optional(contextSchema),
 });
 
 export interface RiskInput {

@@ -1,12 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { regexPieceListSchema, regexPieceSchema } from './regex-pieces.js';
 
 /** A piece of a closed class; a frame piece (wishes: greetings, thanks) may stand around the class but is not it. */
-const closedClassSchema = regexPieceListSchema(regexPieceSchema().extend({ frame: z.boolean().optional() }));
+const closedClassSchema = regexPieceListSchema(
+  z.extend(regexPieceSchema(), { frame: z.optional(z.boolean()) }),
+);
 
 /** rules/text/closed-classes.json: the closed classes of whole customer messages (src/text/closed-classes.ts). */
 export const closedClassesFileSchema = z.strictObject({
-  description: z.string().min(1),
+  description: z.string().check(z.minLength(1)),
   /** What a message holds when it asks nothing. */
   filler: closedClassSchema,
   /** A message that only says the customer did not understand the agent. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Lists of regular-expression pieces kept as data (rules/text/closed-classes.json,
@@ -31,25 +31,27 @@ export function regexPieceSchema(placeholders: readonly string[] = []) {
   };
   return z.strictObject({
     /** What the piece covers (laughter, an offer of help…): documentation, and the build's messages. */
-    kind: z.string().min(1),
+    kind: z.string().check(z.minLength(1)),
     /** Why the piece reads as it does, where its pattern does not say. */
-    note: z.string().min(1).optional(),
+    note: z.optional(z.string().check(z.minLength(1))),
     /** A regular expression (JavaScript, `u` flag) on folded text; joined with the list's others. */
     pattern: z
       .string()
-      .min(1)
-      .refine(compiles, 'must compile as a JavaScript regular expression with the u flag'),
+      .check(
+        z.minLength(1),
+        z.refine(compiles, 'must compile as a JavaScript regular expression with the u flag'),
+      ),
     /** Whole messages (as written) the list reads as its own, matched by this piece once folded. */
-    examples: z.array(z.string().min(1)).min(1),
+    examples: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   });
 }
 
 /** A list of pieces: what it reads, the pieces, and whole messages it must not read as its own. */
-export function regexPieceListSchema<Piece extends z.ZodType>(piece: Piece) {
+export function regexPieceListSchema<Piece extends z.core.$ZodType>(piece: Piece) {
   return z.strictObject({
-    description: z.string().min(1),
-    pieces: z.array(piece).min(1),
+    description: z.string().check(z.minLength(1)),
+    pieces: z.array(piece).check(z.minLength(1)),
     /** Whole messages (as written) the list must not read as its own. */
-    counterExamples: z.array(z.string()).min(1),
+    counterExamples: z.array(z.string()).check(z.minLength(1)),
   });
 }

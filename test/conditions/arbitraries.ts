@@ -39,8 +39,8 @@ const list = fc.array(scalar, { maxLength: 3 });
 const FIELDS: Record<string, readonly string[]> = Object.fromEntries(
   CONDITION_FACTS.map((fact) => {
     if (fact === 'analysis') return [fact, ANALYSIS_FACT_FIELDS];
-    const schema = (factsSchema.shape as Record<string, { unwrap?: () => { shape?: object } }>)[fact];
-    const shape = schema?.unwrap?.().shape;
+    const schema = (factsSchema.shape as Record<string, { def?: { innerType?: { shape?: object } } }>)[fact];
+    const shape = schema?.def?.innerType?.shape;
     return [fact, shape ? Object.keys(shape) : []];
   }),
 );

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { safeParse } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
 // The row checker of the project's own held-out intent sets (test/intent/unseen, test/intent/contrast):
@@ -11,19 +12,21 @@ const MASKS = new Set(['订单', '数字', '金额', '日期', '时间', '姓名
 const intentId = z.enum(BUILT_IN_INTENT_IDS);
 export const heldOutRowSchema = z
   .strictObject({
-    text: z.string().trim().min(1),
-    prev_agent_turn: z.string().trim().min(1).nullable(),
-    accept: z.array(intentId).min(1).max(3),
-    intent: intentId.nullable(),
-    note: z.string().trim().min(1).optional(),
+    text: z.string().check(z.trim(), z.minLength(1)),
+    prev_agent_turn: z.nullable(z.string().check(z.trim(), z.minLength(1))),
+    accept: z.array(intentId).check(z.minLength(1), z.maxLength(3)),
+    intent: z.nullable(intentId),
+    note: z.optional(z.string().check(z.trim(), z.minLength(1))),
   })
-  .refine((row) => new Set(row.accept).size === row.accept.length, 'accept lists an id twice')
-  .refine((row) => row.intent === null || row.accept.includes(row.intent), 'intent is not in accept')
-  .refine((row) => row.intent === null || row.accept[0] === row.intent, 'intent must be accept[0]')
-  .refine((row) => row.intent !== null || row.accept.length >= 2, 'intent null needs two accepted ids')
-  .refine(
-    (row) => [...row.text.matchAll(/\[([^\][]*)x\]/g)].every((match) => MASKS.has(match[1] ?? '')),
-    'unknown masked placeholder',
+  .check(
+    z.refine((row) => new Set(row.accept).size === row.accept.length, 'accept lists an id twice'),
+    z.refine((row) => row.intent === null || row.accept.includes(row.intent), 'intent is not in accept'),
+    z.refine((row) => row.intent === null || row.accept[0] === row.intent, 'intent must be accept[0]'),
+    z.refine((row) => row.intent !== null || row.accept.length >= 2, 'intent null needs two accepted ids'),
+    z.refine(
+      (row) => [...row.text.matchAll(/\[([^\][]*)x\]/g)].every((match) => MASKS.has(match[1] ?? '')),
+      'unknown masked placeholder',
+    ),
   );
 export type HeldOutRow = z.infer<typeof heldOutRowSchema>;
 
@@ -40,7 +43,7 @@ export function parseHeldOut(jsonl: string): { rows: HeldOutRow[]; problems: str
       problems.push(`line ${i + 1}: not JSON`);
       return;
     }
-    const parsed = heldOutRowSchema.safeParse(value);
+    const parsed = safeParse(heldOutRowSchema, value);
     if (parsed.success) rows.push(parsed.data);
     else problems.push(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   });

@@ -79,7 +79,7 @@ const lineSchema = z.strictObject({
     ])
     .optional(),
   agent: z.string().trim().min(1).optional(),
-  facts: factsSchema.optional(),
+  facts: z.optional(factsSchema),
 });
 
 const checkResultSchema = z

@@ -23,15 +23,19 @@ export const inputRecordSchema = z.object({
   text: z.string().nullish(),
   /** `agent` (default) rows are linted; `customer` and `system` rows are conversation context only. */
   role: z.enum(['agent', 'customer', 'system']).nullish(),
-  facts: factsSchema.nullish(),
+  facts: z.nullish(factsSchema),
   agent: idSchema,
   id: idSchema,
   conversationId: idSchema,
   /** A conversation id, or the earlier turns themselves (oldest first). */
   conversation: z
-    .union([z.string(), z.number(), z.array(turnSchema.pick({ role: true, text: true }))])
+    .union([
+      z.string(),
+      z.number(),
+      z.array(z.object({ role: turnSchema.shape.role, text: turnSchema.shape.text })),
+    ])
     .nullish(),
-  locale: supportedLocaleSchema.nullish(),
+  locale: z.nullish(supportedLocaleSchema),
   /** The customer message the reply answers (also `customer_message`). */
   customerMessage: z.string().nullish(),
   customer_message: z.string().nullish(),
