@@ -14,9 +14,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { table, type Row } from '../bench/harness.js';
 import { createAssistant } from '../src/index.js';
+import { safeParse } from '../src/errors.js';
 import { factsSchema } from '../src/facts.js';
 import { lintRules } from '../src/lint/index.js';
 import type { LintContext, LintResult, Severity } from '../src/index.js';
@@ -52,29 +53,27 @@ export const ADVERSARIAL_CATEGORIES = [
 
 const knownRuleIds = lintRules.map((rule) => rule.id) as [string, ...string[]];
 
-const expectationSchema = z
-  .object({ ruleId: z.enum(knownRuleIds), severity: z.enum(['error', 'warn']).optional() })
-  .strict();
+const expectationSchema = z.strictObject({
+  ruleId: z.enum(knownRuleIds),
+  severity: z.optional(z.enum(['error', 'warn'])),
+});
 
-export const adversarialCaseSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][\w.-]*$/, 'ids are lower-case words joined by - . or _'),
-    text: z.string().min(1),
-    facts: z.optional(factsSchema),
-    context: z
-      .object({
-        conversation: z
-          .array(z.object({ role: z.enum(['customer', 'agent', 'system']), text: z.string() }).strict())
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    expect: z.array(expectationSchema),
-    category: z.enum(ADVERSARIAL_CATEGORIES),
-    twin: z.string().optional(),
-    note: z.string().min(1),
-  })
-  .strict();
+export const adversarialCaseSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][\w.-]*$/, 'ids are lower-case words joined by - . or _')),
+  text: z.string().check(z.minLength(1)),
+  facts: z.optional(factsSchema),
+  context: z.optional(
+    z.strictObject({
+      conversation: z.optional(
+        z.array(z.strictObject({ role: z.enum(['customer', 'agent', 'system']), text: z.string() })),
+      ),
+    }),
+  ),
+  expect: z.array(expectationSchema),
+  category: z.enum(ADVERSARIAL_CATEGORIES),
+  twin: z.optional(z.string()),
+  note: z.string().check(z.minLength(1)),
+});
 
 export type AdversarialCase = z.infer<typeof adversarialCaseSchema> & { locale: AdversarialLocale };
 
@@ -96,7 +95,7 @@ export function loadAdversarialCases(dir: string = ADVERSARIAL_DIR): Adversarial
           problems.push(`${where}: not JSON (${(error as Error).message})`);
           return;
         }
-        const parsed = adversarialCaseSchema.safeParse(value);
+        const parsed = safeParse(adversarialCaseSchema, value);
         if (!parsed.success) {
           for (const issue of parsed.error.issues)
             problems.push(`${where}: ${issue.path.join('.') || '(case)'}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 
 /**
@@ -6,7 +6,7 @@ import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse
  * `INVALID_INPUT` naming `what` (e.g. "evaluation rows"). Blank lines are skipped; `toRow` gets each
  * valid line with its 1-based number. No row at all is an error too.
  */
-export function parseJsonLines<S extends z.ZodType, Row>(
+export function parseJsonLines<S extends z.core.$ZodType, Row>(
   jsonl: string,
   schema: S,
   toRow: (value: z.infer<S>, line: number) => Row,

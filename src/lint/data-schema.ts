@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_PHRASE_LENGTH } from '../limits.js';
 import type { ShippedStructure } from './structure.js';
 
@@ -72,66 +72,69 @@ export const PACK_RULE_IDS = ['no-forbidden-phrase', 'no-overpromise', 'no-offpl
  * particles, 您/你), `…` for a gap of up to `maxGap` characters inside one sentence, and `(a|b|)`
  * for alternatives (an empty one makes the group optional). Groups do not nest.
  */
-export const patternSchema = z
-  .string()
-  .min(1, 'a pattern must not be empty')
+export const patternSchema = z.string().check(
+  z.minLength(1, 'a pattern must not be empty'),
   // abort: the pattern's own check below is not run on an oversized one.
-  .max(MAX_PHRASE_LENGTH, {
+  z.maxLength(MAX_PHRASE_LENGTH, {
     message: `a pattern is at most ${MAX_PHRASE_LENGTH} characters (MAX_PHRASE_LENGTH)`,
     abort: true,
-  })
-  .superRefine((pattern, ctx) => {
+  }),
+  z.superRefine((pattern, ctx) => {
     const problem = patternProblem(pattern);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }),
+);
 
-const literalListSchema = z.array(z.string().min(1, 'must not be empty')).min(1).optional();
-const windowSchema = z.number().int().min(1).max(200).optional();
+const literalListSchema = z.optional(
+  z.array(z.string().check(z.minLength(1, 'must not be empty'))).check(z.minLength(1)),
+);
+const windowSchema = z.optional(z.number().check(z.int(), z.gte(1), z.lte(200)));
 
-export const phraseEntrySchema = z
-  .object({
-    /** Stable id, shown in findings' data as `phrase`. Defaults to `<file>#<index>`. */
-    id: z
+export const phraseEntrySchema = z.strictObject({
+  /** Stable id, shown in findings' data as `phrase`. Defaults to `<file>#<index>`. */
+  id: z.optional(
+    z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dots, dashes and underscores')
-      .optional(),
-    role: z.string().optional(),
-    category: categorySchema.optional(),
-    patterns: z.array(patternSchema).min(1, 'an entry needs at least one pattern'),
-    /** Where in its clause the phrase must stand: a bare 不知道 is a refusal only at the end of one. */
-    at: z.enum(['clause-start', 'clause-end', 'clause']).optional(),
-    /**
-     * `question`: the phrase's clause must end as a question (? ？ or a final 吗): 你没看详情页吗？
-     * is a rhetorical question at the customer, 你没看详情页的话我发给你 is not.
-     */
-    mood: z.enum(['question']).optional(),
-    /** Longest `…` gap, in skeleton characters (default 8). */
-    maxGap: z.number().int().min(1).max(40).optional(),
-    /** Not a match when one of these stands right before it (不 in 不一定). `@name` inserts a shared list. */
-    unlessPrecededBy: literalListSchema,
-    /** Not a match when one of these follows right after it (支付 after 微信). */
-    unlessFollowedBy: literalListSchema,
-    /** Not a match when one of these occurs in the `beforeWindow` characters before it, same sentence. */
-    unlessBefore: literalListSchema,
-    beforeWindow: windowSchema,
-    /** Not a match when one of these occurs in the `afterWindow` characters after it, same sentence. */
-    unlessAfter: literalListSchema,
-    afterWindow: windowSchema,
-    /** Not a match when one of these occurs inside the matched span: 保证尽快发货 is effort, not 保证…发货. */
-    unlessInside: literalListSchema,
-    /** Not a match when one of these occurs anywhere later in the reply (我也不清楚，马上帮您问一下). */
-    unlessLater: literalListSchema,
-    /** A better wording to show as `expected`. */
-    expected: z.string().min(1).optional(),
-    /** Replacement text of an automatic fix, for rules that fix (`shipping-wording` claims). */
-    fix: z.string().min(1).optional(),
-    note: z.string().optional(),
-    /** Replies this entry must match: checked when the data is built or the pack loaded. */
-    examples: z.array(z.string().min(1)).min(1, 'give at least one example the entry must match'),
-    /** Replies this entry must NOT match (harmless uses). */
-    counterExamples: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+      .check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dots, dashes and underscores')),
+  ),
+  role: z.optional(z.string()),
+  category: z.optional(categorySchema),
+  patterns: z.array(patternSchema).check(z.minLength(1, 'an entry needs at least one pattern')),
+  /** Where in its clause the phrase must stand: a bare 不知道 is a refusal only at the end of one. */
+  at: z.optional(z.enum(['clause-start', 'clause-end', 'clause'])),
+  /**
+   * `question`: the phrase's clause must end as a question (? ？ or a final 吗): 你没看详情页吗？
+   * is a rhetorical question at the customer, 你没看详情页的话我发给你 is not.
+   */
+  mood: z.optional(z.enum(['question'])),
+  /** Longest `…` gap, in skeleton characters (default 8). */
+  maxGap: z.optional(z.number().check(z.int(), z.gte(1), z.lte(40))),
+  /** Not a match when one of these stands right before it (不 in 不一定). `@name` inserts a shared list. */
+  unlessPrecededBy: literalListSchema,
+  /** Not a match when one of these follows right after it (支付 after 微信). */
+  unlessFollowedBy: literalListSchema,
+  /** Not a match when one of these occurs in the `beforeWindow` characters before it, same sentence. */
+  unlessBefore: literalListSchema,
+  beforeWindow: windowSchema,
+  /** Not a match when one of these occurs in the `afterWindow` characters after it, same sentence. */
+  unlessAfter: literalListSchema,
+  afterWindow: windowSchema,
+  /** Not a match when one of these occurs inside the matched span: 保证尽快发货 is effort, not 保证…发货. */
+  unlessInside: literalListSchema,
+  /** Not a match when one of these occurs anywhere later in the reply (我也不清楚，马上帮您问一下). */
+  unlessLater: literalListSchema,
+  /** A better wording to show as `expected`. */
+  expected: z.optional(z.string().check(z.minLength(1))),
+  /** Replacement text of an automatic fix, for rules that fix (`shipping-wording` claims). */
+  fix: z.optional(z.string().check(z.minLength(1))),
+  note: z.optional(z.string()),
+  /** Replies this entry must match: checked when the data is built or the pack loaded. */
+  examples: z
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1, 'give at least one example the entry must match')),
+  /** Replies this entry must NOT match (harmless uses). */
+  counterExamples: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
 export type PhraseEntry = z.infer<typeof phraseEntrySchema>;
 /** An entry as the build ships it: examples are checked at build time and left out. */
 export type CompilableEntry = Omit<PhraseEntry, 'examples' | 'counterExamples'>;
@@ -139,46 +142,50 @@ export type PhraseLocale = (typeof PHRASE_LOCALES)[number];
 
 /** One file of rules/lint/: the entries of one rule in one locale. */
 export const ruleDataFileSchema = z
-  .object({
-    $schema: z.string().optional(),
+  .strictObject({
+    $schema: z.optional(z.string()),
     rule: z.enum(PHRASE_RULE_IDS as [PhraseRuleId, ...PhraseRuleId[]]),
     locale: phraseLocaleSchema,
     phrases: z.array(phraseEntrySchema),
   })
-  .strict()
-  .superRefine((file, ctx) => checkRoles(file.rule, file.phrases, ctx, ['phrases'], false));
+  .check(z.superRefine((file, ctx) => checkRoles(file.rule, file.phrases, ctx, ['phrases'], false)));
 export type RuleDataFile = z.infer<typeof ruleDataFileSchema>;
 
 /** rules/lint/lists.<locale>.json: named literal lists entries refer to as `@name`. */
-export const listsFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    locale: phraseLocaleSchema,
-    lists: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1)),
-  })
-  .strict();
+export const listsFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  locale: phraseLocaleSchema,
+  lists: z.record(
+    z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  ),
+});
 
-const localizedTextSchema = z
-  .object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() })
-  .strict();
+const localizedTextSchema = z.strictObject({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() });
 
 /** rules/lint/categories.json: each forbidden-language category's label and suggested template. */
 export const categoriesFileSchema = z
-  .object({
-    $schema: z.string().optional(),
+  .strictObject({
+    $schema: z.optional(z.string()),
     categories: z.record(
       z.enum(FORBIDDEN_CATEGORIES),
-      z
-        .object({ template: z.string().regex(/^[a-z-]+\/[a-z0-9._-]+$/), label: localizedTextSchema })
-        .strict(),
+      z.strictObject({
+        template: z.string().check(z.regex(/^[a-z-]+\/[a-z0-9._-]+$/)),
+        label: localizedTextSchema,
+      }),
     ),
   })
-  .strict()
-  .superRefine((file, ctx) => {
-    for (const category of FORBIDDEN_CATEGORIES)
-      if (!(category in file.categories))
-        ctx.addIssue({ code: 'custom', path: ['categories'], message: `category "${category}" is missing` });
-  });
+  .check(
+    z.superRefine((file, ctx) => {
+      for (const category of FORBIDDEN_CATEGORIES)
+        if (!(category in file.categories))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories'],
+            message: `category "${category}" is missing`,
+          });
+    }),
+  );
 
 /**
  * rules/lint/structure.json: the structural detectors of no-forbidden-phrase. `classes` are word
@@ -187,34 +194,33 @@ export const categoriesFileSchema = z
  * (clauses joined by `,`, Latin words by one space) where `{class}` inserts a class. Every
  * detector must find its `examples` and none of its `counterExamples` (checked at build time).
  */
-export const structureDetectorSchema = z
-  .object({
-    id: z.string().regex(/^(zh|en)\.[a-z0-9.-]+$/, 'the language, then a dotted id: zh.rhetorical.told-you'),
-    category: z.enum(FORBIDDEN_CATEGORIES),
-    language: z.enum(['zh', 'en']),
-    description: z.string().min(1),
-    patterns: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .max(MAX_PHRASE_LENGTH * 4),
-      )
-      .min(1),
-    /** The sentence must be a question (`question`), or a question or an exclamation. */
-    mood: z.enum(['question', 'question-or-exclaim']).optional(),
-    /** Not a finding when this matches the sentence right before the match (its last 16 characters). */
-    unlessBefore: z.string().min(1).optional(),
-    /** Not a finding when this matches anywhere in the match's sentence. */
-    unlessSentence: z.string().min(1).optional(),
-    /** Not a finding when this matches anywhere in the reply (an owner of the problem). */
-    unlessReply: z.string().min(1).optional(),
-    /** Not a finding when this matches the match's sentence or the next one (a reason, an alternative). */
-    unlessNear: z.string().min(1).optional(),
-    examples: z.array(z.string().min(1)).min(1, 'give at least one reply the detector must flag'),
-    counterExamples: z.array(z.string().min(1)).min(1, 'give at least one close reply it must not flag'),
-  })
-  .strict();
+export const structureDetectorSchema = z.strictObject({
+  id: z
+    .string()
+    .check(z.regex(/^(zh|en)\.[a-z0-9.-]+$/, 'the language, then a dotted id: zh.rhetorical.told-you')),
+  category: z.enum(FORBIDDEN_CATEGORIES),
+  language: z.enum(['zh', 'en']),
+  description: z.string().check(z.minLength(1)),
+  patterns: z
+    .array(z.string().check(z.minLength(1), z.maxLength(MAX_PHRASE_LENGTH * 4)))
+    .check(z.minLength(1)),
+  /** The sentence must be a question (`question`), or a question or an exclamation. */
+  mood: z.optional(z.enum(['question', 'question-or-exclaim'])),
+  /** Not a finding when this matches the sentence right before the match (its last 16 characters). */
+  unlessBefore: z.optional(z.string().check(z.minLength(1))),
+  /** Not a finding when this matches anywhere in the match's sentence. */
+  unlessSentence: z.optional(z.string().check(z.minLength(1))),
+  /** Not a finding when this matches anywhere in the reply (an owner of the problem). */
+  unlessReply: z.optional(z.string().check(z.minLength(1))),
+  /** Not a finding when this matches the match's sentence or the next one (a reason, an alternative). */
+  unlessNear: z.optional(z.string().check(z.minLength(1))),
+  examples: z
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1, 'give at least one reply the detector must flag')),
+  counterExamples: z
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1, 'give at least one close reply it must not flag')),
+});
 export type StructureDetector = z.infer<typeof structureDetectorSchema>;
 
 /** The format of rules/lint/tone-model.json that src/lint/tone.ts reads. */
@@ -225,54 +231,60 @@ export const TONE_MODEL_FORMAT = 'tone-2';
  * by `npx tsx scripts/lint-lab/tone-model.ts --out rules/lint/tone-model.json`.
  */
 export const toneModelFileSchema = z
-  .object({
+  .strictObject({
     format: z.literal(TONE_MODEL_FORMAT),
-    bits: z.number().int().min(8).max(20),
-    scale: z.number().positive(),
+    bits: z.number().check(z.int(), z.gte(8), z.lte(20)),
+    scale: z.number().check(z.positive()),
     bias: z.number(),
     threshold: z.number(),
-    weights: z.string().regex(/^[A-Za-z0-9+/]*$/),
+    weights: z.string().check(z.regex(/^[A-Za-z0-9+/]*$/)),
   })
-  .strict()
-  .refine((model) => model.weights.length === Math.ceil(((1 << model.bits) * 4) / 3), {
-    message: 'weights must hold 2^bits int8 values (base64, no padding)',
-    path: ['weights'],
-  });
+  .check(
+    z.refine((model) => model.weights.length === Math.ceil(((1 << model.bits) * 4) / 3), {
+      message: 'weights must hold 2^bits int8 values (base64, no padding)',
+      path: ['weights'],
+    }),
+  );
 
 export const structureFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    classes: z.record(z.string().regex(/^(zh|en)\.[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)),
-    detectors: z.array(structureDetectorSchema).min(1),
+  .strictObject({
+    $schema: z.optional(z.string()),
+    classes: z.record(
+      z.string().check(z.regex(/^(zh|en)\.[a-zA-Z]+$/)),
+      z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    ),
+    detectors: z.array(structureDetectorSchema).check(z.minLength(1)),
     /**
      * Words that cancel a finding of no-forbidden-phrase (a phrase or a detector) when they stand
      * right before it or overlap its start: `any` for every category (不用您自己找, no need to
      * chase the courier yourself), `blame` for deflection, discrimination and condescension
      * (不是您的错). Chinese as the skeleton reads it; English without spaces, as the skeleton.
      */
-    cancelledBy: z
-      .object({ any: z.array(z.string().min(1)).min(1), blame: z.array(z.string().min(1)).min(1) })
-      .strict(),
+    cancelledBy: z.strictObject({
+      any: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      blame: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    }),
   })
-  .strict()
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.detectors.forEach((detector, index) => {
-      if (seen.has(detector.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['detectors', index, 'id'],
-          message: `"${detector.id}" is used twice`,
-        });
-      seen.add(detector.id);
-      if (!detector.id.startsWith(`${detector.language}.`))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['detectors', index, 'id'],
-          message: `starts with its language, ${detector.language}.`,
-        });
-    });
-  });
+  .check(
+    z.superRefine((file, ctx) => {
+      const seen = new Set<string>();
+      file.detectors.forEach((detector, index) => {
+        if (seen.has(detector.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['detectors', index, 'id'],
+            message: `"${detector.id}" is used twice`,
+          });
+        seen.add(detector.id);
+        if (!detector.id.startsWith(`${detector.language}.`))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['detectors', index, 'id'],
+            message: `starts with its language, ${detector.language}.`,
+          });
+      });
+    }),
+  );
 export type StructureFile = Omit<z.infer<typeof structureFileSchema>, '$schema'>;
 
 /**
@@ -280,14 +292,15 @@ export type StructureFile = Omit<z.infer<typeof structureFileSchema>, '$schema'>
  * each with `examples` it must match and `counterExamples` it must not — checked when it loads.
  */
 export const phrasePackSchema = z
-  .object({
-    name: z.string().min(1, 'name the pack'),
-    rule: z.enum(PACK_RULE_IDS).optional(),
-    phrases: z.array(phraseEntrySchema).min(1, 'a pack needs at least one phrase entry'),
+  .strictObject({
+    name: z.string().check(z.minLength(1, 'name the pack')),
+    rule: z.optional(z.enum(PACK_RULE_IDS)),
+    phrases: z.array(phraseEntrySchema).check(z.minLength(1, 'a pack needs at least one phrase entry')),
   })
-  .strict()
-  .superRefine((pack, ctx) =>
-    checkRoles(pack.rule ?? 'no-forbidden-phrase', pack.phrases, ctx, ['phrases'], true),
+  .check(
+    z.superRefine((pack, ctx) =>
+      checkRoles(pack.rule ?? 'no-forbidden-phrase', pack.phrases, ctx, ['phrases'], true),
+    ),
   );
 export type PhrasePack = z.input<typeof phrasePackSchema>;
 
@@ -298,22 +311,24 @@ export type LocalizedText = Record<PhraseLocale, string>;
  * resolver (besides categories.json's), and neutral texts for the variables those templates need,
  * so no suggestion carries a sample name, date or order number.
  */
-export const suggestionsFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    templates: z
-      .array(z.string().regex(/^[a-z-]+\/[a-z0-9._-]+$/, 'a template id such as "opening/chat"'))
-      .min(1),
-    neutral: z.record(
-      z
-        .string()
-        .regex(/^[a-zA-Z][\w]*(?:\.[a-zA-Z][\w]*)*$/, 'a variable path such as "order.promisedShipAt"'),
-      z
-        .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
-        .strict(),
-    ),
-  })
-  .strict();
+export const suggestionsFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  templates: z
+    .array(z.string().check(z.regex(/^[a-z-]+\/[a-z0-9._-]+$/, 'a template id such as "opening/chat"')))
+    .check(z.minLength(1)),
+  neutral: z.record(
+    z
+      .string()
+      .check(
+        z.regex(/^[a-zA-Z][\w]*(?:\.[a-zA-Z][\w]*)*$/, 'a variable path such as "order.promisedShipAt"'),
+      ),
+    z.strictObject({
+      'zh-Hans': z.string().check(z.minLength(1)),
+      'zh-Hant': z.string().check(z.minLength(1)),
+      en: z.string().check(z.minLength(1)),
+    }),
+  ),
+});
 export type SuggestionsFile = z.infer<typeof suggestionsFileSchema>;
 
 /** src/generated/lint-suggestions.ts: template id → locale → the sentence the linter suggests. */
@@ -321,10 +336,9 @@ export type BuiltInSuggestions = Record<string, LocalizedText>;
 
 /** Distinct characters of the Basic Multilingual Plane, written as one string. */
 function characters(what: string) {
-  return z
-    .string()
-    .min(1, `list the ${what}`)
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.minLength(1, `list the ${what}`),
+    z.superRefine((value, ctx) => {
       const seen = new Set<string>();
       for (const char of value) {
         if (char.length !== 1 || /\s/.test(char))
@@ -332,7 +346,8 @@ function characters(what: string) {
         else if (seen.has(char)) ctx.addIssue({ code: 'custom', message: `"${char}" is listed twice` });
         seen.add(char);
       }
-    });
+    }),
+  );
 }
 
 /** A Han (or other non-Latin) letter: the skeleton's particles and folds are never word characters. */
@@ -347,221 +362,196 @@ const SYMBOL = /^[^\p{L}\p{N}\p{M}]$/u;
  * `normalize` leaves them: simplified, half-width). See `SkeletonAlphabet`.
  */
 export const skeletonFileSchema = z
-  .object({
-    $schema: z.string().optional(),
+  .strictObject({
+    $schema: z.optional(z.string()),
     /** Sentence particles, dropped without a break (亲 呢 啊 吧 …). */
-    particles: characters('particles').refine(nonLatin, 'particles are Han characters'),
+    particles: characters('particles').check(z.refine(nonLatin, 'particles are Han characters')),
     /** The address 亲: a particle, but kept as part of a word with a neighbour listed here (亲自, 母亲). */
-    address: z
-      .object({
-        character: z.string().length(1, 'one character'),
-        wordWithNext: characters('characters that make a word with the address before them'),
-        wordWithPrevious: characters('characters that make a word with the address after them'),
-      })
-      .strict(),
+    address: z.strictObject({
+      character: z.string().check(z.length(1, 'one character')),
+      wordWithNext: characters('characters that make a word with the address before them'),
+      wordWithPrevious: characters('characters that make a word with the address after them'),
+    }),
     /** Characters folded further: 您 → 你. */
     folds: z
-      .record(z.string().length(1), z.string().length(1))
-      .refine(
-        (folds) => Object.entries(folds).every(([from, to]) => nonLatin(from) && nonLatin(to)),
-        'folds map Han characters to Han characters',
+      .record(z.string().check(z.length(1)), z.string().check(z.length(1)))
+      .check(
+        z.refine(
+          (folds) => Object.entries(folds).every(([from, to]) => nonLatin(from) && nonLatin(to)),
+          'folds map Han characters to Han characters',
+        ),
       ),
     /** Marks that end a sentence (a dot between two digits is a decimal point). */
-    sentenceMarks: characters('sentence marks').refine(
-      (v) => [...v].every((c) => SYMBOL.test(c)),
-      'marks, not letters',
+    sentenceMarks: characters('sentence marks').check(
+      z.refine((v) => [...v].every((c) => SYMBOL.test(c)), 'marks, not letters'),
     ),
     /** Symbols kept in the skeleton (100%). */
-    keptSymbols: characters('kept symbols').refine(
-      (v) => [...v].every((c) => SYMBOL.test(c)),
-      'symbols, not letters',
+    keptSymbols: characters('kept symbols').check(
+      z.refine((v) => [...v].every((c) => SYMBOL.test(c)), 'symbols, not letters'),
     ),
   })
-  .strict()
-  .superRefine((file, ctx) => {
-    if (!file.particles.includes(file.address.character))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['address', 'character'],
-        message: 'the address is one of the particles',
-      });
-  });
+  .check(
+    z.superRefine((file, ctx) => {
+      if (!file.particles.includes(file.address.character))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['address', 'character'],
+          message: 'the address is one of the particles',
+        });
+    }),
+  );
 export type SkeletonFile = z.infer<typeof skeletonFileSchema>;
 
-const wordListSchema = z.array(z.string().min(1, 'must not be empty')).min(1);
+const wordListSchema = z.array(z.string().check(z.minLength(1, 'must not be empty'))).check(z.minLength(1));
 
 /** rules/lint/words.json: the word lists rules read outside their phrase data, folded where the rule reads folded text. */
-export const wordsFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    'greet-first': z
-      .object({
-        /** An opening address the skeleton drops (亲) greets on its own: the folded reply starts with one. */
-        openingAddresses: wordListSchema,
-      })
-      .strict(),
-    'offer-further-help': z
-      .object({
-        /** Any of these in the customer's thanks (as written) asks something more: no closing. */
-        questionMarks: characters('question marks'),
-        /** Particles that may stand around the closing words of a closing turn (好的呀, 谢谢啦, 唔該晒). */
-        closingFiller: characters('closing filler').optional(),
-      })
-      .strict(),
-    'no-overpromise': z
-      .object({
-        /**
-         * How a Chinese certainty marker's clause is read (src/lint/rules/promise-clause.ts), in
-         * skeleton form: simplified, 您 → 你, particles and punctuation gone.
-         */
-        zh: z
-          .object({
-            /** An outcome the agent cannot control: arrival (到, 送达), a result (没问题, 能退), a limit. */
-            outcome: wordListSchema,
-            /** An outcome only after a time word (保证今天发货); the agent's own action otherwise (一定给你发货). */
-            dispatch: wordListSchema,
-            /** The agent's own action (帮你, 跟进, 尽快): what follows is effort, not an outcome. */
-            effort: wordListSchema,
-            /** A hedge (预计, 应该): what follows is an estimate. */
-            hedge: wordListSchema,
-            /** Read past without a decision: 到底, 到时候, 一定的. */
-            neutral: wordListSchema,
-            /** Time words (明天, 周五, 号 after a number): with a dispatch or an arrival, a date promise. */
-            time: wordListSchema,
-            /**
-             * A scope that opens with one of these is a predicate about what will happen (会配合,
-             * 能止住, 不缩水, 没有副作用): a result, unless the agent's own action or a hedge follows.
-             */
-            resultOpening: wordListSchema,
-            /** A scope that opens with one of these is a fact, a judgement or a refusal (是正品, 很着急, 不行). */
-            notResult: wordListSchema,
-            /** A result complement anywhere in the scope (赶得上, 来得及, 退得成): a result. */
-            resultComplement: wordListSchema,
-            /** Adverbs read past before a result opening (一点都不缩水, 永远不会坏, 再也不会). */
-            resultAdverb: wordListSchema,
-            /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
-            negation: wordListSchema,
-            /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */
-            negationNeutral: wordListSchema,
-            /** A question after the marker in its sentence (保证能到吗). */
-            question: wordListSchema,
-            /** The clause asks the customer to do something (请你务必保证信息真实): the promise is theirs. */
-            request: wordListSchema,
-            /** Requests that are reassurance, not a task (请放心, 请稍等). */
-            requestNeutral: wordListSchema,
-            /** Past or completed before an arrival (已经到了, 昨天收到): a report, not a promise. */
-            pastBefore: wordListSchema,
-            /** A condition before an arrival (如果明天到, 等收到后): not a promise. */
-            conditionBefore: wordListSchema,
-          })
-          .strict(),
-      })
-      .strict(),
-    'shipping-wording': z
-      .object({
-        /**
-         * How a shipping claim's clause is read (src/lint/rules/shipping-claim.ts), in skeleton
-         * form: simplified, 您 → 你, particles and punctuation gone.
-         */
-        zh: z
-          .object({
-            /** What is sent is not the parcel (链接, 优惠券, 退款), on either side of the verb. */
-            notParcel: wordListSchema,
-            /** Words before the verb, by what they make of it. */
-            left: z
-              .object({
-                /** 已, 已经, 早就 (and their typos 以, 己): done — a claim. */
-                doneAdverb: wordListSchema,
-                /** 昨天, 之前, 刚才: a past time — a claim. */
-                past: wordListSchema,
-                negation: wordListSchema,
-                /** 会, 将, 明天, 尽快, 内, 等: a plan, a modal or a future time. */
-                future: wordListSchema,
-                /** 正在, 在: in progress (blocks a verb, not a state). */
-                progressive: wordListSchema,
-                /** 是否, 有没有, 什么时候: the clause asks. */
-                question: wordListSchema,
-                /** 如果, 一旦, 只要: the clause is a condition. */
-                condition: wordListSchema,
-                /** 给你, 帮你: the beneficiary, part of the span. */
-                beneficiary: wordListSchema,
-                /** 你 right before the verb: the customer does it (你寄出后…). */
-                you: wordListSchema,
-                /** Words that contain a marker but are none (不好意思, 会员, 所以, 目前). */
-                neutral: wordListSchema,
-              })
-              .strict(),
-            /** Words after the verb. */
-            right: z
-              .object({
-                /** 了, 过, 完: done. */
-                doneAdverb: wordListSchema,
-                /** 吗, 没有, 否: the clause asks. */
-                question: wordListSchema,
-                /** 后, 的时候, 的话: a condition or a time clause. */
-                condition: wordListSchema,
-                /** 给你, 出去, 走: part of the span. */
-                beneficiary: wordListSchema,
-                /** The verb is part of a noun (发货时间, 寄送地址) or in progress (发货中). */
-                neutral: wordListSchema,
-              })
-              .strict(),
-            /** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
-            carriers: wordListSchema,
-          })
-          .strict(),
-        /** English, lower-cased words of the original sentence. */
-        en: z
-          .object({
-            /** The verb chain before a participle, by role. */
-            chain: z
-              .object({
-                perfect: wordListSchema,
-                pastAux: wordListSchema,
-                be: wordListSchema,
-                modal: wordListSchema,
-                negation: wordListSchema,
-                adverb: wordListSchema,
-              })
-              .strict(),
-            /** Before the verb, these make its clause a condition (if, once, until). */
-            condition: wordListSchema,
-            /** A relative pronoun right before the verb with no subject (items that shipped). */
-            relative: wordListSchema,
-            /** A question's first word (has, did, when). */
-            questionStart: wordListSchema,
-            determiner: wordListSchema,
-            /** Generic goods (orders, items): with a determiner before, a policy, not a claim. */
-            generic: wordListSchema,
-            /** Determiners that keep a generic noun a claim (your orders have shipped). */
-            genericKeep: wordListSchema,
-            /** After a present passive or a subjectless participle, these make it a policy (is shipped within 24 hours). */
-            policyNext: wordListSchema,
-            /** What is sent is not the parcel (link, email, refund). */
-            notParcel: wordListSchema,
-            /** The right-hand object window stops at these. */
-            objectStop: wordListSchema,
-            /** A fix appended after the span would split the verb from these. */
-            objectNext: wordListSchema,
-          })
-          .strict(),
-      })
-      .strict(),
-    'no-offplatform-contact': z
-      .object({
-        /** After a contact handle, an account id introduced by a label (号码, 账号, id) … */
-        accountLabels: wordListSchema,
-        /** … and an optional link (是, 为), or by a link or a separator alone (QQ: 12345678). */
-        accountLinks: wordListSchema,
-        accountSeparators: wordListSchema,
-        /** A pronoun right before a channel makes it the agent's own (我微信是…). */
-        ownerPronouns: wordListSchema.optional(),
-        /** A pronoun right after a channel makes the channel a verb aimed at the agent (V我, WhatsApp me). */
-        objectPronouns: wordListSchema.optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const wordsFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  'greet-first': z.strictObject({
+    /** An opening address the skeleton drops (亲) greets on its own: the folded reply starts with one. */
+    openingAddresses: wordListSchema,
+  }),
+  'offer-further-help': z.strictObject({
+    /** Any of these in the customer's thanks (as written) asks something more: no closing. */
+    questionMarks: characters('question marks'),
+    /** Particles that may stand around the closing words of a closing turn (好的呀, 谢谢啦, 唔該晒). */
+    closingFiller: z.optional(characters('closing filler')),
+  }),
+  'no-overpromise': z.strictObject({
+    /**
+     * How a Chinese certainty marker's clause is read (src/lint/rules/promise-clause.ts), in
+     * skeleton form: simplified, 您 → 你, particles and punctuation gone.
+     */
+    zh: z.strictObject({
+      /** An outcome the agent cannot control: arrival (到, 送达), a result (没问题, 能退), a limit. */
+      outcome: wordListSchema,
+      /** An outcome only after a time word (保证今天发货); the agent's own action otherwise (一定给你发货). */
+      dispatch: wordListSchema,
+      /** The agent's own action (帮你, 跟进, 尽快): what follows is effort, not an outcome. */
+      effort: wordListSchema,
+      /** A hedge (预计, 应该): what follows is an estimate. */
+      hedge: wordListSchema,
+      /** Read past without a decision: 到底, 到时候, 一定的. */
+      neutral: wordListSchema,
+      /** Time words (明天, 周五, 号 after a number): with a dispatch or an arrival, a date promise. */
+      time: wordListSchema,
+      /**
+       * A scope that opens with one of these is a predicate about what will happen (会配合,
+       * 能止住, 不缩水, 没有副作用): a result, unless the agent's own action or a hedge follows.
+       */
+      resultOpening: wordListSchema,
+      /** A scope that opens with one of these is a fact, a judgement or a refusal (是正品, 很着急, 不行). */
+      notResult: wordListSchema,
+      /** A result complement anywhere in the scope (赶得上, 来得及, 退得成): a result. */
+      resultComplement: wordListSchema,
+      /** Adverbs read past before a result opening (一点都不缩水, 永远不会坏, 再也不会). */
+      resultAdverb: wordListSchema,
+      /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
+      negation: wordListSchema,
+      /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */
+      negationNeutral: wordListSchema,
+      /** A question after the marker in its sentence (保证能到吗). */
+      question: wordListSchema,
+      /** The clause asks the customer to do something (请你务必保证信息真实): the promise is theirs. */
+      request: wordListSchema,
+      /** Requests that are reassurance, not a task (请放心, 请稍等). */
+      requestNeutral: wordListSchema,
+      /** Past or completed before an arrival (已经到了, 昨天收到): a report, not a promise. */
+      pastBefore: wordListSchema,
+      /** A condition before an arrival (如果明天到, 等收到后): not a promise. */
+      conditionBefore: wordListSchema,
+    }),
+  }),
+  'shipping-wording': z.strictObject({
+    /**
+     * How a shipping claim's clause is read (src/lint/rules/shipping-claim.ts), in skeleton
+     * form: simplified, 您 → 你, particles and punctuation gone.
+     */
+    zh: z.strictObject({
+      /** What is sent is not the parcel (链接, 优惠券, 退款), on either side of the verb. */
+      notParcel: wordListSchema,
+      /** Words before the verb, by what they make of it. */
+      left: z.strictObject({
+        /** 已, 已经, 早就 (and their typos 以, 己): done — a claim. */
+        doneAdverb: wordListSchema,
+        /** 昨天, 之前, 刚才: a past time — a claim. */
+        past: wordListSchema,
+        negation: wordListSchema,
+        /** 会, 将, 明天, 尽快, 内, 等: a plan, a modal or a future time. */
+        future: wordListSchema,
+        /** 正在, 在: in progress (blocks a verb, not a state). */
+        progressive: wordListSchema,
+        /** 是否, 有没有, 什么时候: the clause asks. */
+        question: wordListSchema,
+        /** 如果, 一旦, 只要: the clause is a condition. */
+        condition: wordListSchema,
+        /** 给你, 帮你: the beneficiary, part of the span. */
+        beneficiary: wordListSchema,
+        /** 你 right before the verb: the customer does it (你寄出后…). */
+        you: wordListSchema,
+        /** Words that contain a marker but are none (不好意思, 会员, 所以, 目前). */
+        neutral: wordListSchema,
+      }),
+      /** Words after the verb. */
+      right: z.strictObject({
+        /** 了, 过, 完: done. */
+        doneAdverb: wordListSchema,
+        /** 吗, 没有, 否: the clause asks. */
+        question: wordListSchema,
+        /** 后, 的时候, 的话: a condition or a time clause. */
+        condition: wordListSchema,
+        /** 给你, 出去, 走: part of the span. */
+        beneficiary: wordListSchema,
+        /** The verb is part of a noun (发货时间, 寄送地址) or in progress (发货中). */
+        neutral: wordListSchema,
+      }),
+      /** Carriers and couriers: 交给顺丰, 发的中通, 已发韵达. */
+      carriers: wordListSchema,
+    }),
+    /** English, lower-cased words of the original sentence. */
+    en: z.strictObject({
+      /** The verb chain before a participle, by role. */
+      chain: z.strictObject({
+        perfect: wordListSchema,
+        pastAux: wordListSchema,
+        be: wordListSchema,
+        modal: wordListSchema,
+        negation: wordListSchema,
+        adverb: wordListSchema,
+      }),
+      /** Before the verb, these make its clause a condition (if, once, until). */
+      condition: wordListSchema,
+      /** A relative pronoun right before the verb with no subject (items that shipped). */
+      relative: wordListSchema,
+      /** A question's first word (has, did, when). */
+      questionStart: wordListSchema,
+      determiner: wordListSchema,
+      /** Generic goods (orders, items): with a determiner before, a policy, not a claim. */
+      generic: wordListSchema,
+      /** Determiners that keep a generic noun a claim (your orders have shipped). */
+      genericKeep: wordListSchema,
+      /** After a present passive or a subjectless participle, these make it a policy (is shipped within 24 hours). */
+      policyNext: wordListSchema,
+      /** What is sent is not the parcel (link, email, refund). */
+      notParcel: wordListSchema,
+      /** The right-hand object window stops at these. */
+      objectStop: wordListSchema,
+      /** A fix appended after the span would split the verb from these. */
+      objectNext: wordListSchema,
+    }),
+  }),
+  'no-offplatform-contact': z.strictObject({
+    /** After a contact handle, an account id introduced by a label (号码, 账号, id) … */
+    accountLabels: wordListSchema,
+    /** … and an optional link (是, 为), or by a link or a separator alone (QQ: 12345678). */
+    accountLinks: wordListSchema,
+    accountSeparators: wordListSchema,
+    /** A pronoun right before a channel makes it the agent's own (我微信是…). */
+    ownerPronouns: z.optional(wordListSchema),
+    /** A pronoun right after a channel makes the channel a verb aimed at the agent (V我, WhatsApp me). */
+    objectPronouns: z.optional(wordListSchema),
+  }),
+});
 export type RuleWords = Omit<z.infer<typeof wordsFileSchema>, '$schema'>;
 
 /** src/generated/lint-data.ts: rules/lint/ validated and checked by scripts/data/lint.ts. */
@@ -580,7 +570,7 @@ export interface BuiltInLintData {
 function checkRoles(
   rule: PhraseRuleId,
   phrases: readonly PhraseEntry[],
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   path: PropertyKey[],
   allowCustom: boolean,
 ): void {

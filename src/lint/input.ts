@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from '../errors.js';
 import { turnSchema } from '../context.js';
 import { factsSchema } from '../facts.js';
@@ -7,18 +7,16 @@ import type { LintContext } from './types.js';
 
 const replySchema = z.string({ error: 'expected the reply text as a string' });
 
-const lintContextSchema = z
-  .object({
-    facts: z.optional(factsSchema),
-    /** The turns before this reply, oldest first: the same shape as analyze()'s `context.history`. */
-    history: z.array(turnSchema).optional(),
-    /** The older name of `history` (turns without times). */
-    conversation: z
-      .array(z.object({ role: z.enum(['customer', 'agent', 'system']), text: z.string() }))
-      .optional(),
-    locale: phraseLocaleSchema.optional(),
-  })
-  .strict();
+const lintContextSchema = z.strictObject({
+  facts: z.optional(factsSchema),
+  /** The turns before this reply, oldest first: the same shape as analyze()'s `context.history`. */
+  history: z.optional(z.array(turnSchema)),
+  /** The older name of `history` (turns without times). */
+  conversation: z.optional(
+    z.array(z.object({ role: z.enum(['customer', 'agent', 'system']), text: z.string() })),
+  ),
+  locale: z.optional(phraseLocaleSchema),
+});
 
 /** Check `lint(reply, context)`'s arguments; throws `INVALID_INPUT` saying what to fix. */
 export function checkLintInput(reply: unknown, context: unknown): asserts context is LintContext | undefined {

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Range } from '../analysis/types.js';
-import { issuesFromZod, parseOrThrow, type HuashuIssue } from '../errors.js';
+import { issuesFromZod, parseOrThrow, safeParse, type HuashuIssue } from '../errors.js';
 import type { Facts } from '../facts.js';
 import type { SupportedLocale } from '../language/index.js';
 import type { NormalizedText } from '../normalize/index.js';
@@ -140,33 +140,38 @@ export interface Rule {
   create(context: RuleContext): RuleListener;
 }
 
-const localizedMessageSchema = z
-  .object({ 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1), en: z.string().min(1) })
-  .strict();
+const localizedMessageSchema = z.strictObject({
+  'zh-Hans': z.string().check(z.minLength(1)),
+  'zh-Hant': z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+});
 
 const ruleSchema = z.object({
   meta: z.object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a kebab-case rule id'),
+    id: z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a kebab-case rule id')),
     category: z.enum(['wording', 'facts', 'privacy', 'platform', 'conversation']),
-    docs: z.object({ description: z.string().min(1), url: z.string().min(1) }),
-    fixable: z.boolean().optional(),
-    hasSuggestions: z.boolean().optional(),
+    docs: z.object({ description: z.string().check(z.minLength(1)), url: z.string().check(z.minLength(1)) }),
+    fixable: z.optional(z.boolean()),
+    hasSuggestions: z.optional(z.boolean()),
     messages: z
-      .record(z.string().regex(/^[a-zA-Z][\w-]*$/), localizedMessageSchema)
-      .refine((messages) => Object.keys(messages).length > 0, 'a rule needs at least one message'),
+      .record(z.string().check(z.regex(/^[a-zA-Z][\w-]*$/)), localizedMessageSchema)
+      .check(z.refine((messages) => Object.keys(messages).length > 0, 'a rule needs at least one message')),
     defaultSeverity: z.enum(['error', 'warn']),
-    offByDefault: z.boolean().optional(),
-    requiresConversation: z.boolean().optional(),
-    requiresFacts: z
-      .array(z.string().regex(/^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/, 'a fact path such as order.shipped'))
-      .max(16)
-      .optional(),
-    defaultOptions: z
-      .record(
-        z.string().regex(/^[a-zA-Z]\w*$/, 'an option name such as tone'),
+    offByDefault: z.optional(z.boolean()),
+    requiresConversation: z.optional(z.boolean()),
+    requiresFacts: z.optional(
+      z
+        .array(
+          z.string().check(z.regex(/^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/, 'a fact path such as order.shipped')),
+        )
+        .check(z.maxLength(16)),
+    ),
+    defaultOptions: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[a-zA-Z]\w*$/, 'an option name such as tone')),
         z.union([z.boolean(), z.number(), z.string()]),
-      )
-      .optional(),
+      ),
+    ),
   }),
   create: z.custom<Rule['create']>((value) => typeof value === 'function', 'create must be a function'),
 });
@@ -191,7 +196,7 @@ export function defineBuiltInRule(rule: Rule): Rule {
 
 /** The problems defineRule() would throw for `rule`, or an empty list. */
 export function checkRule(rule: unknown): HuashuIssue[] {
-  const parsed = ruleSchema.safeParse(rule);
+  const parsed = safeParse(ruleSchema, rule);
   return parsed.success ? [] : issuesFromZod(parsed.error);
 }
 

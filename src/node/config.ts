@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stripComments } from 'jsonc-parser';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { phrasePackSchema, type PhrasePack } from '../lint/data-schema.js';
 import { createLinter } from '../lint/linter.js';
@@ -25,17 +25,15 @@ export const CONFIG_FILE_NAME = 'huashu.config.json';
  * `huashu.config.json`. Each area owns its key; paths are relative to the file and must stay
  * inside its folder. In `lint.packs` an entry may be a pack object or the path of a pack's JSON file.
  */
-export const configSchema = z
-  .object({
-    /** For editors: the JSON Schema of this file. */
-    $schema: z.string().optional(),
-    lint: lintOptionsSchema.optional(),
-    /** A folder of extra templates. */
-    templates: z.string().optional(),
-    /** A folder of extra next-action rule files. */
-    actions: z.string().optional(),
-  })
-  .strict();
+export const configSchema = z.strictObject({
+  /** For editors: the JSON Schema of this file. */
+  $schema: z.optional(z.string()),
+  lint: z.optional(lintOptionsSchema),
+  /** A folder of extra templates. */
+  templates: z.optional(z.string()),
+  /** A folder of extra next-action rule files. */
+  actions: z.optional(z.string()),
+});
 
 export interface HuashuConfig {
   lint?: LintOptions;

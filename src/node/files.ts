@@ -10,7 +10,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep, win32 } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HuashuError, parseOrThrow } from '../errors.js';
 import { parseJsonText } from './json-text.js';
 
@@ -27,12 +27,10 @@ export interface FileLimits {
   maxFolderEntries?: number;
 }
 
-export const fileLimitsSchema = z
-  .object({
-    maxFileBytes: z.number().int().positive().optional(),
-    maxFolderEntries: z.number().int().positive().optional(),
-  })
-  .strict();
+export const fileLimitsSchema = z.strictObject({
+  maxFileBytes: z.optional(z.number().check(z.int(), z.positive())),
+  maxFolderEntries: z.optional(z.number().check(z.int(), z.positive())),
+});
 
 /** Options of a loader: the limits, validated (`INVALID_OPTIONS` naming the loader). */
 export function parseLimits(options: unknown, what: string): Required<FileLimits> {

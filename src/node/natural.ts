@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HuashuError, parseOrThrow, safeParse } from '../errors.js';
 import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
@@ -37,21 +37,22 @@ export interface NaturalClassifierOptions {
   smoothing?: number;
 }
 
-const naturalOptionsSchema = z
-  .object({
-    examples: z
+const naturalOptionsSchema = z.strictObject({
+  examples: z.optional(
+    z
       .array(
         z.object({
-          text: z.string().min(1, 'an example needs its text'),
+          text: z.string().check(z.minLength(1, 'an example needs its text')),
           intent: intentIdSchema,
         }),
       )
-      .min(1, 'give at least one example, or leave examples out for the built-in corpus')
-      .optional(),
-    // Bounded: natural's probabilities become NaN with a smoothing of 2 ** 31 (the fuzz suite).
-    smoothing: z.number().positive().max(1_000, 'smoothing is at most 1,000 (typical: 0.1 to 10)').optional(),
-  })
-  .strict();
+      .check(z.minLength(1, 'give at least one example, or leave examples out for the built-in corpus')),
+  ),
+  // Bounded: natural's probabilities become NaN with a smoothing of 2 ** 31 (the fuzz suite).
+  smoothing: z.optional(
+    z.number().check(z.positive(), z.lte(1_000, 'smoothing is at most 1,000 (typical: 0.1 to 10)')),
+  ),
+});
 
 /** The folder holding rules/intents/, searched upwards from this module (src/node, dist/node, dist chunks). */
 function rulesFolder(): string {

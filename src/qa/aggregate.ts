@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
 import { QaAggregator, summarizeResult } from './aggregator.js';
@@ -37,11 +37,11 @@ const resultsSchema = z.array(
   z.looseObject({
     conversationId: z.string(),
     agents: z.array(z.string()),
-    score: z.number().min(0).max(100),
+    score: z.number().check(z.gte(0), z.lte(100)),
     fatal: z.boolean(),
     checks: z.array(z.looseObject({ id: z.enum(CHECK_IDS), result: z.enum(['pass', 'fail', 'n/a']) })),
-    metrics: z.looseObject({ firstResponseSeconds: z.number().nullable() }),
-    day: z.string().nullable(),
+    metrics: z.looseObject({ firstResponseSeconds: z.nullable(z.number()) }),
+    day: z.nullable(z.string()),
   }),
 );
 

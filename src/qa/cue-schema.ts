@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { phraseEntrySchema } from '../lint/data-schema.js';
 
 /** The cues of the conversation checks (rules/qa/cues.json). */
@@ -22,20 +22,18 @@ export const LINT_CUES = {
 } as const satisfies Partial<Record<QaCue, { rule: string; role: string }>>;
 
 /** rules/qa/cues.json: QA-only phrase entries (lint syntax) and lint matches the QA definitions exclude. */
-export const qaCuesFileSchema = z
-  .object({
-    $comment: z.string().optional(),
-    $schema: z.string().optional(),
-    /** Per lint cue, folded matched texts that do not count (在的 is not a greeting). */
-    exclude: z.object({
-      greeting: z.array(z.string().min(1)),
-      apology: z.array(z.string().min(1)),
-      'further-help': z.array(z.string().min(1)),
-      'nothing-else': z.array(z.string().min(1)),
-    }),
-    phrases: z.array(phraseEntrySchema.extend({ role: z.enum(QA_CUES) })),
-  })
-  .strict();
+export const qaCuesFileSchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  $schema: z.optional(z.string()),
+  /** Per lint cue, folded matched texts that do not count (在的 is not a greeting). */
+  exclude: z.object({
+    greeting: z.array(z.string().check(z.minLength(1))),
+    apology: z.array(z.string().check(z.minLength(1))),
+    'further-help': z.array(z.string().check(z.minLength(1))),
+    'nothing-else': z.array(z.string().check(z.minLength(1))),
+  }),
+  phrases: z.array(z.extend(phraseEntrySchema, { role: z.enum(QA_CUES) })),
+});
 export type QaCuesFile = z.infer<typeof qaCuesFileSchema>;
 
 /** What the build ships: entries without their examples. */

@@ -1,21 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from '../errors.js';
 import { CHECK_IDS, type CheckId } from './check-ids.js';
 
-const entrySchema = z
-  .object({
-    /** Points of the check (what a failure costs). */
-    points: z.number().min(0, 'points must be ≥ 0').max(1000, 'points must be ≤ 1000'),
-    /** A failure is fatal (致命项): the conversation scores 0. */
-    fatal: z.boolean().default(false),
-    /** first-response / response-time: the threshold in seconds. */
-    maxSeconds: z
-      .number()
-      .positive('maxSeconds must be > 0')
-      .max(7 * 24 * 3600)
-      .optional(),
-  })
-  .strict();
+const entrySchema = z.strictObject({
+  /** Points of the check (what a failure costs). */
+  points: z.number().check(z.gte(0, 'points must be ≥ 0'), z.lte(1000, 'points must be ≤ 1000')),
+  /** A failure is fatal (致命项): the conversation scores 0. */
+  fatal: z._default(z.boolean(), false),
+  /** first-response / response-time: the threshold in seconds. */
+  maxSeconds: z.optional(z.number().check(z.positive('maxSeconds must be > 0'), z.lte(7 * 24 * 3600))),
+});
 
 /**
  * A scorecard: points per check and fatal items. `scoring`: `deduction` (default; 扣分制: 100 minus
@@ -24,40 +18,43 @@ const entrySchema = z
  * is not scored (its result is still reported).
  */
 export const scorecardSchema = z
-  .object({
-    $schema: z.string().optional(),
-    name: z.string().min(1).default('custom'),
-    description: z.string().optional(),
-    scoring: z.enum(['deduction', 'ratio']).default('deduction'),
-    checks: z.record(z.string(), entrySchema).superRefine((checks, ctx) => {
-      for (const id of Object.keys(checks))
-        if (!(CHECK_IDS as readonly string[]).includes(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: [id],
-            message: `unknown check "${id}"; checks: ${CHECK_IDS.join(', ')}`,
-          });
-      for (const id of Object.keys(checks))
-        if (checks[id]!.maxSeconds !== undefined && id !== 'first-response' && id !== 'response-time')
-          ctx.addIssue({
-            code: 'custom',
-            path: [id, 'maxSeconds'],
-            message: 'only first-response and response-time take maxSeconds',
-          });
-    }),
+  .strictObject({
+    $schema: z.optional(z.string()),
+    name: z._default(z.string().check(z.minLength(1)), 'custom'),
+    description: z.optional(z.string()),
+    scoring: z._default(z.enum(['deduction', 'ratio']), 'deduction'),
+    checks: z.record(z.string(), entrySchema).check(
+      z.superRefine((checks, ctx) => {
+        for (const id of Object.keys(checks))
+          if (!(CHECK_IDS as readonly string[]).includes(id))
+            ctx.addIssue({
+              code: 'custom',
+              path: [id],
+              message: `unknown check "${id}"; checks: ${CHECK_IDS.join(', ')}`,
+            });
+        for (const id of Object.keys(checks))
+          if (checks[id]!.maxSeconds !== undefined && id !== 'first-response' && id !== 'response-time')
+            ctx.addIssue({
+              code: 'custom',
+              path: [id, 'maxSeconds'],
+              message: 'only first-response and response-time take maxSeconds',
+            });
+      }),
+    ),
   })
-  .strict()
-  .superRefine((card, ctx) => {
-    if (card.scoring === 'deduction') {
-      const total = Object.values(card.checks).reduce((sum, entry) => sum + entry.points, 0);
-      if (total > 100)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['checks'],
-          message: `deduction scoring: the points sum to ${total}, more than 100`,
-        });
-    }
-  });
+  .check(
+    z.superRefine((card, ctx) => {
+      if (card.scoring === 'deduction') {
+        const total = Object.values(card.checks).reduce((sum, entry) => sum + entry.points, 0);
+        if (total > 100)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checks'],
+            message: `deduction scoring: the points sum to ${total}, more than 100`,
+          });
+      }
+    }),
+  );
 
 export type ScorecardInput = z.input<typeof scorecardSchema>;
 export interface Scorecard {

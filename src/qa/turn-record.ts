@@ -1,24 +1,26 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HuashuError, issuesFromZod, type HuashuIssue, safeParse } from '../errors.js';
 import { factsSchema, type Facts } from '../facts.js';
 import { KNOWN_ROLE_VALUES, mapRole, type QaRole } from './roles.js';
 import { readTime, type TurnTime } from './time.js';
 
 /** Ids and names may be numbers in exports; both become strings. */
-const idSchema = z.union([z.string(), z.number()]).transform(String);
+const idSchema = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 /**
  * One line of a turn-per-line export. Other fields are ignored: exports carry many (shop, channel…).
  * `null` counts as absent for the optional fields.
  */
 export const turnRecordSchema = z.object({
-  conversationId: idSchema.refine((id) => id.trim() !== '', 'conversationId must not be empty'),
-  role: z.string().refine((role) => mapRole(role) !== undefined, {
-    message: `role must be one of ${KNOWN_ROLE_VALUES.join(', ')} (compared after trimming and lower-casing)`,
-  }),
+  conversationId: idSchema.check(z.refine((id) => id.trim() !== '', 'conversationId must not be empty')),
+  role: z.string().check(
+    z.refine((role) => mapRole(role) !== undefined, {
+      message: `role must be one of ${KNOWN_ROLE_VALUES.join(', ')} (compared after trimming and lower-casing)`,
+    }),
+  ),
   text: z.string(),
-  time: z.union([z.string(), z.number()]).nullish(),
-  agent: idSchema.nullish(),
+  time: z.nullish(z.union([z.string(), z.number()])),
+  agent: z.nullish(idSchema),
   facts: z.nullish(factsSchema),
 });
 export type TurnRecord = z.input<typeof turnRecordSchema>;

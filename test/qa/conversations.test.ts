@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { parseOrThrow, safeParse } from '../../src/errors.js';
 import { factsSchema, type Facts } from '../../src/facts.js';
 
 // The hand-written conversation set that `huashu qa` is measured against (test/qa/conversations/,
@@ -66,27 +67,34 @@ const ZONELESS_TIME = /^(\d{4})([-/])(\d{2})\2(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 type TimeKind = 'iso' | 'zoneless' | 'epoch' | 'none';
 
 const lineSchema = z.strictObject({
-  conversationId: z.string().trim().min(1),
+  conversationId: z.string().check(z.trim(), z.minLength(1)),
   role: z
     .string()
-    .refine((role) => role.trim().toLowerCase() in ROLE_VALUES, 'role is not one of the export values'),
-  text: z.string().trim().min(1),
-  time: z
-    .union([
-      z.string().regex(ISO_TIME),
-      z.string().regex(ZONELESS_TIME),
-      z.number().int().min(1_000_000_000_000).max(9_999_999_999_999),
-    ])
-    .optional(),
-  agent: z.string().trim().min(1).optional(),
+    .check(
+      z.refine((role) => role.trim().toLowerCase() in ROLE_VALUES, 'role is not one of the export values'),
+    ),
+  text: z.string().check(z.trim(), z.minLength(1)),
+  time: z.optional(
+    z.union([
+      z.string().check(z.regex(ISO_TIME)),
+      z.string().check(z.regex(ZONELESS_TIME)),
+      z.number().check(z.int(), z.gte(1_000_000_000_000), z.lte(9_999_999_999_999)),
+    ]),
+  ),
+  agent: z.optional(z.string().check(z.trim(), z.minLength(1))),
   facts: z.optional(factsSchema),
 });
 
 const checkResultSchema = z
-  .strictObject({ result: z.enum(['pass', 'fail', 'n/a']), reason: z.string().trim().min(8).optional() })
-  .refine((entry) => (entry.result === 'pass') === (entry.reason === undefined), {
-    message: 'fail and n/a need a one-line reason; pass has none',
-  });
+  .strictObject({
+    result: z.enum(['pass', 'fail', 'n/a']),
+    reason: z.optional(z.string().check(z.trim(), z.minLength(8))),
+  })
+  .check(
+    z.refine((entry) => (entry.result === 'pass') === (entry.reason === undefined), {
+      message: 'fail and n/a need a one-line reason; pass has none',
+    }),
+  );
 const expectedSchema = z.strictObject({
   description: z.string(),
   scorecard: z.literal('scorecard.example.json'),
@@ -94,7 +102,7 @@ const expectedSchema = z.strictObject({
     z.string(),
     z.strictObject({
       locale: z.enum(LOCALES),
-      score: z.number().int().min(0).max(100),
+      score: z.number().check(z.int(), z.gte(0), z.lte(100)),
       fatal: z.boolean(),
       checks: z.strictObject(
         Object.fromEntries(CHECK_IDS.map((id) => [id, checkResultSchema])) as Record<
@@ -106,13 +114,13 @@ const expectedSchema = z.strictObject({
   ),
 });
 const scorecardEntrySchema = z.strictObject({
-  points: z.number().int().positive(),
+  points: z.number().check(z.int(), z.positive()),
   fatal: z.boolean(),
-  maxSeconds: z.number().positive().optional(),
+  maxSeconds: z.optional(z.number().check(z.positive())),
 });
 const scorecardSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
+  description: z.string().check(z.minLength(1)),
   checks: z.strictObject(
     Object.fromEntries(CHECK_IDS.map((id) => [id, scorecardEntrySchema])) as Record<
       CheckId,
@@ -169,7 +177,7 @@ function loadLocale(locale: Locale): { conversations: Map<string, Conversation>;
       problems.push(`${where}: not JSON`);
       return;
     }
-    const parsed = lineSchema.safeParse(value);
+    const parsed = safeParse(lineSchema, value);
     if (!parsed.success) {
       problems.push(
         `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
@@ -203,9 +211,17 @@ function loadLocale(locale: Locale): { conversations: Map<string, Conversation>;
 
 const loaded = LOCALES.map((locale) => ({ locale, ...loadLocale(locale) }));
 const conversations = loaded.flatMap(({ conversations: byId }) => [...byId.values()]);
-const expected = expectedSchema.parse(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
-const scorecard = scorecardSchema.parse(
+const expected = parseOrThrow(
+  expectedSchema,
+  JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')),
+  'INVALID_INPUT',
+  'expected.json',
+);
+const scorecard = parseOrThrow(
+  scorecardSchema,
   JSON.parse(readFileSync(join(dir, 'scorecard.example.json'), 'utf8')),
+  'INVALID_INPUT',
+  'scorecard.example.json',
 );
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 

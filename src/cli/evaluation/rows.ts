@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { invalidArgument } from '../../arguments.js';
 import { parseJsonLines } from '../json-lines.js';
 
@@ -9,19 +9,20 @@ import { parseJsonLines } from '../json-lines.js';
 
 /** One labelled row of an evaluation file (JSON Lines). */
 export const evaluationRowSchema = z
-  .object({
+  .looseObject({
     text: z.string(),
     /** Every acceptable primary intent (two when annotators disagreed). */
-    accept: z.array(z.string().min(1)).min(1).optional(),
+    accept: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
     /** The agreed intent; used when `accept` is absent. */
-    intent: z.string().min(1).nullable().optional(),
+    intent: z.optional(z.nullable(z.string().check(z.minLength(1)))),
     /** The agent's message before this one, passed as context. */
-    prev_agent_turn: z.string().nullable().optional(),
+    prev_agent_turn: z.optional(z.nullable(z.string())),
   })
-  .loose()
-  .refine((row) => (row.accept?.length ?? 0) > 0 || typeof row.intent === 'string', {
-    message: 'a row needs "accept" (a non-empty list of intent ids) or "intent"',
-  });
+  .check(
+    z.refine((row) => (row.accept?.length ?? 0) > 0 || typeof row.intent === 'string', {
+      message: 'a row needs "accept" (a non-empty list of intent ids) or "intent"',
+    }),
+  );
 
 export interface EvaluationRow {
   text: string;

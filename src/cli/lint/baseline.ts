@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HuashuError, issuesFromZod, describeIssues, safeParse } from '../../errors.js';
 import type { Finding, LintResult } from '../../lint/types.js';
 import { parseJsonText } from '../../node/json-text.js';
@@ -14,21 +14,17 @@ export const BASELINE_VERSION = 1;
  * baseline, eslint's suppressions). Nothing in it is the reply's text: only hashes, so it can be
  * committed without customer data.
  */
-export const baselineSchema = z
-  .object({
-    $comment: z.string().optional(),
-    version: z.literal(BASELINE_VERSION),
-    findings: z.array(
-      z
-        .object({
-          ruleId: z.string().min(1),
-          fingerprint: z.string().regex(/^[0-9a-f]{16,64}$/, 'expected a hexadecimal fingerprint'),
-          count: z.number().int().min(1),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
+export const baselineSchema = z.strictObject({
+  $comment: z.optional(z.string()),
+  version: z.literal(BASELINE_VERSION),
+  findings: z.array(
+    z.strictObject({
+      ruleId: z.string().check(z.minLength(1)),
+      fingerprint: z.string().check(z.regex(/^[0-9a-f]{16,64}$/, 'expected a hexadecimal fingerprint')),
+      count: z.number().check(z.int(), z.gte(1)),
+    }),
+  ),
+});
 
 export type Baseline = z.infer<typeof baselineSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { turnSchema } from '../../context.js';
 import { formatPath, safeParse } from '../../errors.js';
 import { factsSchema } from '../../facts.js';
@@ -8,10 +8,10 @@ import type { InputItem, JsonLineOrigin, ReplyRecord } from './record.js';
 import type { SourceLine } from './source-lines.js';
 
 /** Ids and names may be numbers in exports; both become strings. `null` counts as absent. */
-const idSchema = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => (value === null || value === undefined ? undefined : String(value)));
+const idSchema = z.pipe(
+  z.nullish(z.union([z.string(), z.number()])),
+  z.transform((value) => (value === null || value === undefined ? undefined : String(value))),
+);
 
 /**
  * The fields a JSONL line (or a CSV row, through `--column`) may carry. Other fields are ignored,
@@ -19,26 +19,22 @@ const idSchema = z
  */
 export const inputRecordSchema = z.object({
   /** The agent's reply (the text linted). `text` is accepted for it too. */
-  reply: z.string().nullish(),
-  text: z.string().nullish(),
+  reply: z.nullish(z.string()),
+  text: z.nullish(z.string()),
   /** `agent` (default) rows are linted; `customer` and `system` rows are conversation context only. */
-  role: z.enum(['agent', 'customer', 'system']).nullish(),
+  role: z.nullish(z.enum(['agent', 'customer', 'system'])),
   facts: z.nullish(factsSchema),
   agent: idSchema,
   id: idSchema,
   conversationId: idSchema,
   /** A conversation id, or the earlier turns themselves (oldest first). */
-  conversation: z
-    .union([
-      z.string(),
-      z.number(),
-      z.array(z.object({ role: turnSchema.shape.role, text: turnSchema.shape.text })),
-    ])
-    .nullish(),
+  conversation: z.nullish(
+    z.union([z.string(), z.number(), z.array(z.pick(turnSchema, { role: true, text: true }))]),
+  ),
   locale: z.nullish(supportedLocaleSchema),
   /** The customer message the reply answers (also `customer_message`). */
-  customerMessage: z.string().nullish(),
-  customer_message: z.string().nullish(),
+  customerMessage: z.nullish(z.string()),
+  customer_message: z.nullish(z.string()),
 });
 
 export type InputRecordFields = z.input<typeof inputRecordSchema>;

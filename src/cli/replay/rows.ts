@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseJsonLines } from '../json-lines.js';
 
 /**
@@ -6,15 +6,13 @@ import { parseJsonLines } from '../json-lines.js';
  * and the shop's facts when known. Labels (`accept` or `intent`) are optional: with them the replay
  * also checks where the out-of-scope wording and the costly actions went.
  */
-export const replayRowSchema = z
-  .object({
-    text: z.string(),
-    prev_agent_turn: z.string().nullable().optional(),
-    facts: z.record(z.string(), z.unknown()).optional(),
-    accept: z.array(z.string().min(1)).min(1).optional(),
-    intent: z.string().min(1).nullable().optional(),
-  })
-  .loose();
+export const replayRowSchema = z.looseObject({
+  text: z.string(),
+  prev_agent_turn: z.optional(z.nullable(z.string())),
+  facts: z.optional(z.record(z.string(), z.unknown())),
+  accept: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  intent: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+});
 
 export interface ReplayRow {
   /** 1-based line number in the file. */
