@@ -24,7 +24,7 @@ function declarationFiles(dir: string): string[] {
   return files;
 }
 
-/** The name `z` bound by `import * as z from 'zod'` appears in this node's text. */
+/** The name `z` bound by `import * as z from 'zod/mini'` appears in this node's text. */
 function mentionsZod(node: ts.Node, source: ts.SourceFile): boolean {
   return /\bz\./.test(node.getText(source));
 }
@@ -54,7 +54,8 @@ for (const file of files) {
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement)) {
       const from = (statement.moduleSpecifier as ts.StringLiteral).text;
-      if (from === 'zod') edits.push({ start: statement.getFullStart(), end: statement.end, text: '' });
+      if (from === 'zod' || from.startsWith('zod/'))
+        edits.push({ start: statement.getFullStart(), end: statement.end, text: '' });
       continue;
     }
     if (ts.isTypeAliasDeclaration(statement) && mentionsZod(statement.type, source)) {
@@ -91,7 +92,7 @@ for (const file of files) {
 // be a JSON Schema (huashu/schemas), never a zod object.
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  if (/from 'zod'|from "zod"|\bz\.Zod/.test(text)) problems.push(`${file}: still mentions zod`);
+  if (/from 'zod[/']|from "zod[/"]|\bz\.Zod/.test(text)) problems.push(`${file}: still mentions zod`);
 }
 if (problems.length > 0) {
   console.error(`flatten-zod-types: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
