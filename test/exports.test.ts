@@ -30,7 +30,11 @@ const ENTRIES = {
       'isHuashuError',
     ],
   },
-  './intent': { source: intent, dist: 'intent', values: ['INTENT_IDS', 'createIntentClassifier'] },
+  './intent': {
+    source: intent,
+    dist: 'intent',
+    values: ['INTENT_IDS', 'createIntentClassifier', 'exampleModel'],
+  },
   './lint': { source: lint, dist: 'lint', values: ['applyFixes', 'createLinter', 'defineRule', 'lintRules'] },
   './qa': {
     source: qa,

@@ -1,6 +1,7 @@
 /** `huashu/intent`: the intent classifier on its own (the assistant builds one for you). */
-export { createIntentClassifier, INTENT_IDS } from '../intent/index.js';
+export { createIntentClassifier, exampleModel, INTENT_IDS } from '../intent/index.js';
 export type {
+  ExampleModel,
   IntentClassifier,
   IntentId,
   IntentModel,

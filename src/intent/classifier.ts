@@ -4,7 +4,6 @@ import type { IntentId } from '../ids.js';
 import { contextSchema, isContext, type Context } from '../context.js';
 import { parseOrThrow } from '../errors.js';
 import { intentCalibration } from '../generated/intent-calibration.js';
-import { intentModel } from '../generated/intent-model.js';
 import { intentSettings } from '../generated/intent-settings.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { isNormalizedText, normalize, type NormalizedText } from '../normalize/index.js';
@@ -34,10 +33,10 @@ import {
   REQUEST_PRECEDENCE,
 } from './ids.js';
 import { ModelScores } from './model-scores.js';
-import { countFeatures, deserializeCounts, NaiveBayes, type CountedDocument } from './naive-bayes.js';
+import { countFeatures, NaiveBayes, type CountedDocument } from './naive-bayes.js';
 import { compactText, PatternMatcher } from './patterns.js';
 import { rankTop, round, softmaxInto } from './score-math.js';
-import { SpellingIndex, spellingPairsOfWordCounts } from './spelling.js';
+import type { SpellingIndex } from './spelling.js';
 import { documentFeatures } from './training.js';
 import { intentOptionsSchema, type IntentModel, type IntentOptions, type PatternGroup } from './schema.js';
 
@@ -92,25 +91,6 @@ interface BuiltIn {
 }
 
 let builtIn: BuiltIn | undefined;
-
-let builtInNaiveBayes: NaiveBayes | undefined;
-
-/**
- * The shipped naive Bayes counts, decoded on first use: only a classifier that learns user
- * examples (and has no model of the caller's) reads them; the default runs the linear model.
- */
-function naiveBayes(): NaiveBayes {
-  if (builtInNaiveBayes === undefined) {
-    const { temperature, alpha, priorWeight, patternScale } = intentModel();
-    builtInNaiveBayes = new NaiveBayes(deserializeCounts(intentModel()), {
-      temperature,
-      alpha,
-      priorWeight,
-      patternScale,
-    });
-  }
-  return builtInNaiveBayes;
-}
 
 /** The shipped patterns and model settings, decoded on first use (not at import) and shared. */
 function loadBuiltIn(): BuiltIn {
@@ -190,8 +170,8 @@ export function createIntentClassifier(
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
   // proportional to the examples) and remembered whole for an exact match.
   // Naive Bayes runs only without another model (user examples and no model of the caller's); its
-  // uses below are all on that path, hence `model!`.
-  let model = external === undefined ? naiveBayes() : undefined;
+  // uses below are all on that path, hence `model!`. The schema requires `exampleModel` there.
+  let model = external === undefined ? settings.exampleModel!.naiveBayes() : undefined;
   if (model !== undefined && examples.length > 0) {
     const buffer = new FeatureBuffer();
     const documents: CountedDocument[] = examples.map((e) => ({
@@ -263,10 +243,7 @@ export function createIntentClassifier(
         : { kind: 'naive-bayes', model: model! },
     modelToIntent,
     intentCount,
-    () =>
-      (base.spelling ??= new SpellingIndex(
-        spellingPairsOfWordCounts(intentModel().spelling, base.stopWords),
-      )),
+    () => (base.spelling ??= settings.exampleModel!.spelling(base.stopWords)),
   );
   const agentReader = new AgentTopicReader(
     patterns,

@@ -3,6 +3,8 @@ import { MAX_PHRASE_LENGTH, MAX_REGEX_LENGTH } from '../limits.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { regexProblem } from '../text/safe-regex.js';
 import { INTENT_ID_PATTERN } from './ids.js';
+import type { NaiveBayes } from './naive-bayes.js';
+import type { SpellingIndex } from './spelling.js';
 import { LOCALES } from '../vocabulary.js';
 
 export const intentLocaleSchema = z.enum(LOCALES);
@@ -175,29 +177,71 @@ const intentModelSchema = z.custom<IntentModel>(
   },
 );
 
-/** `createAssistant({ intents })`: extend or tune the classifier without code. */
-export const intentOptionsSchema = z.strictObject({
-  /** Labelled examples; they are added to the model's counts (new intent ids allowed) and match exactly. */
-  examples: z.optional(
-    z
-      .array(
-        z.strictObject({
-          text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
-          intent: intentIdSchema,
-        }),
-      )
-      .check(z.maxLength(100_000)),
-  ),
-  /** Extra pattern groups (same format as `rules/intents/patterns.*.json`). */
-  patterns: z.optional(z.array(patternGroupSchema).check(z.maxLength(10_000))),
-  /** Below this confidence the primary intent is `other`. Default 0.3. */
-  threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
-  /** When the top two candidates are closer than this, the primary intent is `other`. Default 0.03. */
-  margin: z.optional(z.number().check(z.gte(0), z.lte(1))),
-  /** How many corpus utterances one user example counts as. Default 3. */
-  exampleWeight: z.optional(z.number().check(z.gte(0.1), z.lte(100))),
-  /** Replace the statistical model (patterns and context still apply). */
-  classifier: z.optional(intentModelSchema),
+/**
+ * What user examples are learned on: the naive Bayes counts of the built-in corpus (examples are
+ * added to them, new intent ids becoming new classes, with no retraining) and its English spelling
+ * index. ~80 KB of data that only a classifier with examples reads, so it is not in the core:
+ * `import { exampleModel } from 'huashu/intent'` and pass `intents: { examples, exampleModel }`.
+ */
+export interface ExampleModel {
+  readonly kind: 'huashu/example-model';
+  /** The built-in counts as a model, decoded on first call and shared (read-only). */
+  naiveBayes(): NaiveBayes;
+  /** The spelling index naive Bayes corrects unknown English words with. */
+  spelling(stopWords: ReadonlySet<number>): SpellingIndex;
+}
+
+export function isExampleModel(value: unknown): value is ExampleModel {
+  if (typeof value !== 'object' || value === null) return false;
+  const model = value as ExampleModel;
+  return (
+    model.kind === 'huashu/example-model' &&
+    typeof model.naiveBayes === 'function' &&
+    typeof model.spelling === 'function'
+  );
+}
+
+const exampleModelSchema = z.custom<ExampleModel>(isExampleModel, {
+  message: "expected exampleModel from 'huashu/intent'",
 });
+
+/** `createAssistant({ intents })`: extend or tune the classifier without code. */
+export const intentOptionsSchema = z
+  .strictObject({
+    /** Labelled examples; they are added to the model's counts (new intent ids allowed) and match exactly. */
+    examples: z.optional(
+      z
+        .array(
+          z.strictObject({
+            text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+            intent: intentIdSchema,
+          }),
+        )
+        .check(z.maxLength(100_000)),
+    ),
+    /** Extra pattern groups (same format as `rules/intents/patterns.*.json`). */
+    patterns: z.optional(z.array(patternGroupSchema).check(z.maxLength(10_000))),
+    /** Below this confidence the primary intent is `other`. Default 0.3. */
+    threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    /** When the top two candidates are closer than this, the primary intent is `other`. Default 0.03. */
+    margin: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    /** How many corpus utterances one user example counts as. Default 3. */
+    exampleWeight: z.optional(z.number().check(z.gte(0.1), z.lte(100))),
+    /** Replace the statistical model (patterns and context still apply). */
+    classifier: z.optional(intentModelSchema),
+    /** What examples are learned on, from `huashu/intent`; needed with `examples` and no `classifier`. */
+    exampleModel: z.optional(exampleModelSchema),
+  })
+  .check(
+    z.superRefine((options, context) => {
+      if ((options.examples?.length ?? 0) > 0 && options.classifier === undefined && !options.exampleModel)
+        context.addIssue({
+          code: 'custom',
+          path: ['exampleModel'],
+          message:
+            "examples are learned on naive Bayes counts kept out of the core (~80 KB): import { exampleModel } from 'huashu/intent' and pass intents: { examples, exampleModel }",
+        });
+    }),
+  );
 
 export type IntentOptions = z.input<typeof intentOptionsSchema>;

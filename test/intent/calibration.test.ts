@@ -17,6 +17,7 @@ import {
   confidenceCalibrationSchema,
 } from '../../src/intent/calibration.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { exampleModel } from '../../src/intent/example-model.js';
 import { normalize } from '../../src/normalize/index.js';
 
 const stored = confidenceCalibrationSchema.parse(JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')));
@@ -248,7 +249,7 @@ describe('the shipped calibration (rules/intents/calibration.json)', () => {
   });
 
   it('does not apply to naive Bayes with user examples (the fit did not measure it)', () => {
-    const options = { examples: [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }] };
+    const options = { exampleModel, examples: [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }] };
     const withExamples = createIntentClassifier(options).classify(normalize('我要退货'));
     const raw = createIntentClassifier(options, { calibrated: false }).classify(normalize('我要退货'));
     expect(withExamples).toEqual(raw);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { exampleModel } from '../../src/intent/example-model.js';
 import { BUILT_IN_INTENT_IDS as INTENT_IDS } from '../../src/intent/ids.js';
 import type { IntentModel } from '../../src/intent/schema.js';
 import { normalize } from '../../src/normalize/index.js';
@@ -110,6 +111,7 @@ describe('context: the agent’s previous message', () => {
 describe('user extension: createIntentClassifier / createAssistant({ intents })', () => {
   it('examples add to the model and teach new intent ids, matching exactly too', () => {
     const custom = createIntentClassifier({
+      exampleModel,
       examples: [
         { text: '你们支持以旧换新吗', intent: 'shop.trade_in' },
         { text: '旧手机可以抵钱吗', intent: 'shop.trade_in' },
@@ -122,6 +124,16 @@ describe('user extension: createIntentClassifier / createAssistant({ intents })'
     expect(exact.intents[0]!.evidence[0]).toMatchObject({ source: 'example' });
     // Without the examples the built-in model never answers the new id.
     expect(classifier.intents).not.toContain('shop.trade_in');
+  });
+
+  it('examples without exampleModel are refused, naming the import; with a classifier of your own they need none', () => {
+    const examples = [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }];
+    expect(() => createAssistant({ intents: { examples } })).toThrow(
+      /intents\.exampleModel: .*import \{ exampleModel \} from 'huashu\/intent'/,
+    );
+    const own: IntentModel = { name: 'own', intents: ['ack'], predict: () => [1] };
+    const withOwn = createIntentClassifier({ examples, classifier: own });
+    expect(withOwn.classify(normalize('以旧换新怎么算')).intent.id).toBe('shop.trade_in');
   });
 
   it('patterns add phrases, keywords, regexes and vetoes, for built-in or new ids', () => {
@@ -151,6 +163,8 @@ describe('user extension: createIntentClassifier / createAssistant({ intents })'
     [{ patterns: [{ intent: 'ack', regex: ['(unclosed'] }] }, 'patterns[0].regex[0]'],
     [{ threshold: 2 }, 'threshold'],
     [{ classifier: { name: 'x' } }, 'classifier'],
+    [{ examples: [{ text: '以旧换新', intent: 'shop.trade_in' }] }, 'exampleModel'],
+    [{ exampleModel: { kind: 'huashu/example-model' } }, 'exampleModel'],
     [{ unknown: true }, ''],
   ])('rejects bad options with INVALID_OPTIONS and the path (%j)', (options, path) => {
     try {
@@ -166,7 +180,7 @@ describe('user extension: createIntentClassifier / createAssistant({ intents })'
   it('createAssistant validates intents options when created and uses them in analyze()', () => {
     expect(() => createAssistant({ intents: { threshold: -1 } })).toThrow(HuashuError);
     const assistant = createAssistant({
-      intents: { examples: [{ text: '能帮我刻个名字吗', intent: 'shop.engraving' }] },
+      intents: { exampleModel, examples: [{ text: '能帮我刻个名字吗', intent: 'shop.engraving' }] },
     });
     const analysis = assistant.analyze('能帮我刻个名字吗');
     expect(analysis.intent.id).toBe('shop.engraving');

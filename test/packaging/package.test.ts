@@ -239,6 +239,7 @@ describe('one core for import and require', () => {
 describe('declarations', () => {
   const consumer = `
 import { createAssistant, isHuashuError, type IntentId, type TemplateId, type Facts } from 'huashu';
+import { exampleModel } from 'huashu/intent';
 import { createLinter, type LintRuleId } from 'huashu/lint';
 import { factsJsonSchema } from 'huashu/schemas';
 import { normalize } from 'huashu/text';
@@ -249,7 +250,9 @@ declare module 'huashu' {
   interface CustomTemplates { 'answer/shop.trade_in': true }
 }
 
-const assistant = createAssistant({ intents: { examples: [{ text: '以旧换新', intent: 'shop.trade_in' }] } });
+const assistant = createAssistant({
+  intents: { exampleModel, examples: [{ text: '以旧换新', intent: 'shop.trade_in' }] },
+});
 const intent: IntentId = assistant.analyze('以旧换新').intent.id;
 const declared: IntentId = 'shop.trade_in';
 const template: TemplateId = 'answer/shop.trade_in';

@@ -10,6 +10,7 @@ import type { Scale } from '../config.js';
 import type { TextSpec } from '../worker/materialize.js';
 import { hostileValue, mutated, objectFrom, PROTO_KEYS } from './hostile.js';
 import { phone, shortText, textSpec } from './text.js';
+import { exampleModel } from '../../../src/intent/example-model.js';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) =>
@@ -486,6 +487,7 @@ export const intentOptions: fc.Arbitrary<unknown> = mutated(
     threshold: fc.double({ min: 0, max: 1, noNaN: true }),
     margin: fc.double({ min: 0, max: 1, noNaN: true }),
     exampleWeight: fc.double({ min: 0.1, max: 100, noNaN: true }),
+    exampleModel: fc.constant(exampleModel),
   }),
   hostile,
   1,
