@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+// Named imports, not `z.core.…`: reading zod's `core` namespace as a value keeps all of it in bundles.
+import { $ZodError } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 
 /** Stable error codes. Callers switch on `code`; messages may change wording between versions. */
@@ -91,7 +93,7 @@ export function safeParse<T extends z.core.$ZodType>(
     const message = `a value that cannot be read (${error instanceof Error ? error.message : String(error)}): give plain JSON data (strings, numbers, lists, objects)`;
     return {
       success: false,
-      error: new z.core.$ZodError([{ code: 'custom', path: [], message, input: value }]) as z.core.$ZodError<
+      error: new $ZodError([{ code: 'custom', path: [], message, input: value }]) as z.core.$ZodError<
         z.output<T>
       >,
     };

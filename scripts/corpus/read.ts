@@ -1,6 +1,7 @@
 /** Reads a committed generated corpus file, validating every line. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { safeParse } from '../../src/errors.js';
 import { OUTPUT_DIR } from './grammar.js';
 import { recordSchema, type CorpusRecord, type Locale } from './schema.js';
 
@@ -9,7 +10,7 @@ export function readCorpus(root: string, locale: Locale): CorpusRecord[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
-      const parsed = recordSchema.safeParse(JSON.parse(l));
+      const parsed = safeParse(recordSchema, JSON.parse(l));
       if (!parsed.success) throw new Error(`${locale}.jsonl line ${i + 1}: ${parsed.error.message}`);
       return parsed.data;
     });

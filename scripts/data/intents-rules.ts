@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HuashuError, describeIssues, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
+import { HuashuError, describeIssues, issuesFromZod, safeParse, type HuashuIssue } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import {
   corpusFileSchema,
@@ -55,7 +55,7 @@ export function loadIntentRules(root: string, fold?: (text: string) => string): 
       }
       const raw = readJson(path, file, issues);
       if (raw === undefined) continue;
-      const parsed = schema.safeParse(raw);
+      const parsed = safeParse(schema, raw);
       if (!parsed.success) {
         issues.push(...issuesFromZod(parsed.error, '', file));
         continue;
@@ -113,7 +113,7 @@ export function loadIntentRules(root: string, fold?: (text: string) => string): 
   const stopFile = 'rules/intents/stopwords.en.json';
   const stopPath = join(root, stopFile);
   if (existsSync(stopPath)) {
-    const parsed = stopWordFileSchema.safeParse(readJson(stopPath, stopFile, issues));
+    const parsed = safeParse(stopWordFileSchema, readJson(stopPath, stopFile, issues));
     if (parsed.success) rules.stopWords = parsed.data.words;
     else issues.push(...issuesFromZod(parsed.error, '', stopFile));
   }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues, HuashuError, issuesFromZod, type HuashuIssue } from '../../src/errors.js';
+import { describeIssues, HuashuError, issuesFromZod, safeParse, type HuashuIssue } from '../../src/errors.js';
 import {
   categoriesFileSchema,
   skeletonFileSchema,
@@ -80,7 +80,7 @@ export const lintGenerator: DataGenerator = {
       }
       if (name === SUGGESTIONS_FILE) continue; // lintSuggestionsGenerator's
       if (name === SKELETON_FILE) {
-        const parsed = skeletonFileSchema.safeParse(json);
+        const parsed = safeParse(skeletonFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else {
           const { $schema: _schema, ...skeleton } = parsed.data;
@@ -90,7 +90,7 @@ export const lintGenerator: DataGenerator = {
         continue;
       }
       if (name === WORDS_FILE) {
-        const parsed = wordsFileSchema.safeParse(json);
+        const parsed = safeParse(wordsFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else {
           const { $schema: _schema, ...words } = parsed.data;
@@ -115,33 +115,33 @@ export const lintGenerator: DataGenerator = {
         continue;
       }
       if (name === STRUCTURE_FILE) {
-        const parsed = structureFileSchema.safeParse(json);
+        const parsed = safeParse(structureFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else structure = parsed.data;
         continue;
       }
       if (name === TONE_FILE) {
-        const parsed = toneModelFileSchema.safeParse(json);
+        const parsed = safeParse(toneModelFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else data.tone = parsed.data;
         continue;
       }
       if (name === 'categories.json') {
-        const parsed = categoriesFileSchema.safeParse(json);
+        const parsed = safeParse(categoriesFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else data.categories = parsed.data.categories as BuiltInLintData['categories'];
         continue;
       }
       const listMatch = /^lists\.([\w-]+)\.json$/.exec(name);
       if (listMatch) {
-        const parsed = listsFileSchema.safeParse(json);
+        const parsed = safeParse(listsFileSchema, json);
         if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));
         else if (parsed.data.locale !== listMatch[1])
           issues.push({ file, path: 'locale', message: `the file name says ${listMatch[1]}` });
         else data.lists.push({ locale: parsed.data.locale, lists: parsed.data.lists });
         continue;
       }
-      const parsed = ruleDataFileSchema.safeParse(json);
+      const parsed = safeParse(ruleDataFileSchema, json);
       if (!parsed.success) {
         issues.push(...issuesFromZod(parsed.error, '', file));
         continue;
@@ -313,8 +313,9 @@ export const lintSuggestionsGenerator: DataGenerator = {
     const { PHRASE_LOCALES: locales } = await import('../../src/lint/data-schema.js');
     const file = `${DIR}/${SUGGESTIONS_FILE}`;
     const issues: HuashuIssue[] = [];
-    const parsed = suggestionsFileSchema.safeParse(JSON.parse(readFileSync(join(root, file), 'utf8')));
-    const categories = categoriesFileSchema.safeParse(
+    const parsed = safeParse(suggestionsFileSchema, JSON.parse(readFileSync(join(root, file), 'utf8')));
+    const categories = safeParse(
+      categoriesFileSchema,
       JSON.parse(readFileSync(join(root, DIR, 'categories.json'), 'utf8')),
     );
     if (!parsed.success) issues.push(...issuesFromZod(parsed.error, '', file));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues, HuashuError, issuesFromZod } from '../../src/errors.js';
+import { describeIssues, HuashuError, issuesFromZod, safeParse } from '../../src/errors.js';
 import { qaCuesFileSchema, type BuiltInQaCues } from '../../src/qa/cue-schema.js';
 import { jsonModule, type DataGenerator } from './types.js';
 
@@ -17,7 +17,7 @@ export const qaGenerator: DataGenerator = {
     const { compileAndCheck } = await import('../../src/lint/check-entries.js');
     const { builtInLists, builtInReader } = await import('../../src/lint/built-in-data.js');
     const json: unknown = JSON.parse(readFileSync(join(root, FILE), 'utf8'));
-    const parsed = qaCuesFileSchema.safeParse(json);
+    const parsed = safeParse(qaCuesFileSchema, json);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error, '', FILE);
       throw new HuashuError('INVALID_RULES', `Invalid ${FILE}:\n  ${describeIssues(issues)}`, { issues });

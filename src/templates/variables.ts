@@ -1,3 +1,4 @@
+import { regexes } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { hasOwn, nullObject } from '../util/own.js';
 import type { TemplateLocale, VariableDeclaration, VariableType } from './definition.js';
@@ -96,8 +97,8 @@ type LeafCheck = (value: unknown) => boolean;
 const GENDERS = new Set(['female', 'male', 'unknown']);
 const DIGIT = /\d/;
 // The patterns z.iso.date() and z.iso.datetime({ offset: true, local: true }) test with.
-const ISO_DATE = z.core.regexes.date;
-const ISO_DATETIME = z.core.regexes.datetime({ offset: true, local: true });
+const ISO_DATE = regexes.date;
+const ISO_DATETIME = regexes.datetime({ offset: true, local: true });
 
 /**
  * A check per type that accepts exactly what `variableValueSchema(type)` accepts, without zod's
