@@ -202,7 +202,7 @@ export function isExampleModel(value: unknown): value is ExampleModel {
 }
 
 const exampleModelSchema = z.custom<ExampleModel>(isExampleModel, {
-  message: "expected exampleModel from 'huashu/intent'",
+  message: 'expected the exampleModel exported by huashu/intent',
 });
 
 /** `createAssistant({ intents })`: extend or tune the classifier without code. */
@@ -239,7 +239,7 @@ export const intentOptionsSchema = z
           code: 'custom',
           path: ['exampleModel'],
           message:
-            "examples are learned on naive Bayes counts kept out of the core (~80 KB): import { exampleModel } from 'huashu/intent' and pass intents: { examples, exampleModel }",
+            'examples are learned on naive Bayes counts kept out of the core (~80 KB): pass intents: { examples, exampleModel }, with exampleModel imported from huashu/intent',
         });
     }),
   );

@@ -129,7 +129,7 @@ describe('user extension: createIntentClassifier / createAssistant({ intents })'
   it('examples without exampleModel are refused, naming the import; with a classifier of your own they need none', () => {
     const examples = [{ text: '以旧换新怎么算', intent: 'shop.trade_in' }];
     expect(() => createAssistant({ intents: { examples } })).toThrow(
-      /intents\.exampleModel: .*import \{ exampleModel \} from 'huashu\/intent'/,
+      /intents\.exampleModel: .*pass intents: \{ examples, exampleModel \}, with exampleModel imported from huashu\/intent/,
     );
     const own: IntentModel = { name: 'own', intents: ['ack'], predict: () => [1] };
     const withOwn = createIntentClassifier({ examples, classifier: own });

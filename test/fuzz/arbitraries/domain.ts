@@ -10,7 +10,6 @@ import type { Scale } from '../config.js';
 import type { TextSpec } from '../worker/materialize.js';
 import { hostileValue, mutated, objectFrom, PROTO_KEYS } from './hostile.js';
 import { phone, shortText, textSpec } from './text.js';
-import { exampleModel } from '../../../src/intent/example-model.js';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T) =>
@@ -475,7 +474,7 @@ export const patternGroup = mutated(
   1,
 );
 
-export const intentOptions: fc.Arbitrary<unknown> = mutated(
+const intentOptionsData: fc.Arbitrary<unknown> = mutated(
   optional({
     examples: fc.array(
       record({ text: shortText, intent: fc.oneof(intentId, fc.constantFrom(...PROTO_KEYS)) }),
@@ -487,11 +486,26 @@ export const intentOptions: fc.Arbitrary<unknown> = mutated(
     threshold: fc.double({ min: 0, max: 1, noNaN: true }),
     margin: fc.double({ min: 0, max: 1, noNaN: true }),
     exampleWeight: fc.double({ min: 0.1, max: 100, noNaN: true }),
-    exampleModel: fc.constant(exampleModel),
   }),
   hostile,
   1,
 );
+
+/**
+ * Intent options, half with `exampleModel` added after the mutations (the worker materialises the
+ * marker; without it examples are refused): the naive Bayes path with user examples is fuzzed.
+ */
+export const intentOptions: fc.Arbitrary<unknown> = fc
+  .tuple(intentOptionsData, fc.boolean())
+  .map(([options, withModel]) =>
+    withModel &&
+    typeof options === 'object' &&
+    options !== null &&
+    !Array.isArray(options) &&
+    Object.getPrototypeOf(options) === Object.prototype
+      ? { ...(options as Record<string, unknown>), exampleModel: { $exampleModel: true } }
+      : options,
+  );
 
 /**
  * createAssistant() options: mostly one subsystem's part (so that most assistants get built and

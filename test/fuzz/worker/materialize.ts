@@ -5,6 +5,8 @@
  * numbers, and carry what structured cloning cannot: functions, symbols, cycles, frozen objects.
  */
 
+import { exampleModel } from '../../../src/intent/example-model.js';
+
 /** A piece of generated text: literal, a unit repeated `n` times, or personal data (padded by spaces). */
 export type Piece = string | { r: string; n: number } | { pii: string };
 
@@ -113,6 +115,8 @@ export function materialize(value: unknown): unknown {
   if (typeof marker.$fn === 'string')
     return Object.hasOwn(FUNCTIONS, marker.$fn) ? FUNCTIONS[marker.$fn] : FUNCTIONS.identity;
   if (typeof marker.$sym === 'string') return Symbol(marker.$sym);
+  // huashu/intent's exampleModel, an object of functions.
+  if (marker.$exampleModel === true) return exampleModel;
   if (typeof marker.$deep === 'number')
     // Capped: a mutation can put any number in the marker (2 ** 31 levels never finish building).
     return deep(
