@@ -76,7 +76,7 @@ export const francDataSubset: Plugin = {
 };
 
 /**
- * zod's classic entry re-exports every locale (~50 languages, most of the bundled zod's size and
+ * zod's entries (zod/mini included) re-export every locale (~50 languages, most of a bundled zod's size and
  * parse time). huashu's messages are English and its own; the bundled copy keeps only `en`.
  */
 export const zodEnglishOnly: Plugin = {
