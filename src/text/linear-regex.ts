@@ -1,4 +1,4 @@
-import { type CharTest, nativeFlags, type RegexNode } from './regex-syntax.js';
+import { type CharTest, nativeTest, type RegexNode } from './regex-syntax.js';
 
 /**
  * A regex engine whose time is linear in the text, for data patterns the native engine could
@@ -118,8 +118,7 @@ export function compileLinearProgram(node: RegexNode, flags: string): LinearProg
         else {
           let test = caseless.get(n.codePoint);
           if (test === undefined) {
-            const regex = new RegExp(`^\\u{${n.codePoint.toString(16)}}$`, nativeFlags(flags));
-            test = (cp) => regex.test(String.fromCodePoint(cp));
+            test = nativeTest(`\\u{${n.codePoint.toString(16)}}`, flags);
             caseless.set(n.codePoint, test);
           }
           emit(SET, 0, 0, test);
@@ -186,7 +185,6 @@ export function compileLinearProgram(node: RegexNode, flags: string): LinearProg
 
   visit(node);
   emit(MATCH);
-  const word = new RegExp('^\\w$', nativeFlags(flags));
   return {
     ops: Uint8Array.from(ops),
     first: Int32Array.from(first),
@@ -194,17 +192,16 @@ export function compileLinearProgram(node: RegexNode, flags: string): LinearProg
     next: Int32Array.from(next),
     tests,
     multiline: flags.includes('m'),
-    isWordChar: (cp) => word.test(String.fromCodePoint(cp)),
+    isWordChar: nativeTest('\\w', flags),
   };
 }
 
-/** Whether `node` compiles within `MAX_PROGRAM_SIZE` instructions. */
-export function fitsLinearProgram(node: RegexNode, flags: string): boolean {
+/** `compileLinearProgram`, or undefined when the program would exceed `MAX_PROGRAM_SIZE`. */
+export function tryCompileLinearProgram(node: RegexNode, flags: string): LinearProgram | undefined {
   try {
-    compileLinearProgram(node, flags);
-    return true;
+    return compileLinearProgram(node, flags);
   } catch (error) {
-    if (error instanceof ProgramTooLarge) return false;
+    if (error instanceof ProgramTooLarge) return undefined;
     throw error;
   }
 }

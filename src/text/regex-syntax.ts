@@ -39,8 +39,8 @@ export function nativeFlags(flags: string): string {
   return `u${flags.includes('i') ? 'i' : ''}${flags.includes('s') ? 's' : ''}`;
 }
 
-/** A test of one code point by a native regex (`^…$` around one class or escape). */
-function nativeTest(source: string, flags: string): CharTest {
+/** A test of one code point by a native regex (`^…$` around one class, escape or character). */
+export function nativeTest(source: string, flags: string): CharTest {
   const regex = new RegExp(`^(?:${source})$`, nativeFlags(flags));
   return (codePoint) => regex.test(String.fromCodePoint(codePoint));
 }

@@ -1,8 +1,8 @@
 import {
   compileLinearProgram,
   findLinear,
-  fitsLinearProgram,
   testLinear,
+  tryCompileLinearProgram,
   type LinearProgram,
 } from './linear-regex.js';
 import { type CharTest, RegexParser, type RegexNode, UnsupportedRegex } from './regex-syntax.js';
@@ -222,24 +222,30 @@ function parse(source: string, flags: string): { node: RegexNode; parser: RegexP
   }
 }
 
-function analyse(source: string, flags: string): RegexPlan | string {
+/**
+ * The checks: the plan of a valid pattern with its compiled linear-time program (compiled to
+ * check its size, and kept for `compileSafeRegex`), or why it cannot be used.
+ */
+function analyse(source: string, flags: string): { plan: RegexPlan; program: LinearProgram } | string {
   const parsed = parse(source, flags);
   if (typeof parsed === 'string') return parsed;
   const { node, parser } = parsed;
-  if (!fitsLinearProgram(node, flags))
+  const program = tryCompileLinearProgram(node, flags);
+  if (program === undefined)
     return 'unsupported: the pattern is too large for the linear-time engine (write fewer or smaller repeats)';
   const native =
     !parser.unbounded &&
     !parser.nested &&
     backtrackingWays(node) <= MAX_NATIVE_WAYS &&
     longestMatch(node) <= MAX_NATIVE_LENGTH;
-  if (native) return { engine: 'native' };
+  if (native) return { plan: { engine: 'native' }, program };
   const required = flags.includes('i') ? '' : requiredLiteral(node);
-  return {
+  const plan: RegexPlan = {
     engine: 'linear',
     ...(required === '' ? {} : { required }),
     ...(matchesWholeText(node, flags) ? { whole: true as const } : {}),
   };
+  return { plan, program };
 }
 
 /**
@@ -258,7 +264,7 @@ export function regexProblem(source: string, flags = ''): string | undefined {
 export function planSafeRegex(source: string, flags = ''): RegexPlan {
   const result = analyse(source, flags);
   if (typeof result === 'string') throw new Error(`Invalid pattern ${JSON.stringify(source)}: ${result}`);
-  return result;
+  return result.plan;
 }
 
 /** The plans of `sources` (all with `flags`), keyed by source: what the build step stores. */
@@ -278,8 +284,9 @@ export function planSafeRegexes(sources: Iterable<string>, flags = ''): Record<s
  * nothing for patterns a message never reaches. Without a plan the checks run now.
  */
 export function compileSafeRegex(source: string, flags = '', plan?: RegexPlan): SafeRegex {
-  const result = plan ?? analyse(source, flags);
-  if (typeof result === 'string') throw new Error(`Invalid pattern ${JSON.stringify(source)}: ${result}`);
+  const checked = plan === undefined ? analyse(source, flags) : undefined;
+  if (typeof checked === 'string') throw new Error(`Invalid pattern ${JSON.stringify(source)}: ${checked}`);
+  const result = plan ?? checked!.plan;
   if (result.engine === 'native') {
     let regex: RegExp | undefined;
     const native = () => (regex ??= new RegExp(source, nativeRegexFlags(flags)));
@@ -294,7 +301,8 @@ export function compileSafeRegex(source: string, flags = '', plan?: RegexPlan): 
     };
   }
   const { required = '', whole = false } = result;
-  let compiled: LinearProgram | undefined;
+  // Checked now: the program the checks compiled. From a plan: compiled on first use.
+  let compiled: LinearProgram | undefined = checked?.program;
   const program = (): LinearProgram => {
     if (compiled !== undefined) return compiled;
     const parsed = parse(source, flags);
