@@ -68,6 +68,7 @@ export type {
   Stage,
   TemplateCatalogue,
   TemplateDefinition,
+  TemplateCompiler,
   TemplateDefinitionInput,
   TemplateEntry,
   TemplateFilter,

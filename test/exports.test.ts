@@ -65,7 +65,11 @@ const ENTRIES = {
       'templateDefinitionJsonSchema',
     ],
   },
-  './templates': { source: templates, dist: 'templates', values: ['createTemplateCatalogue'] },
+  './templates': {
+    source: templates,
+    dist: 'templates',
+    values: ['createTemplateCatalogue', 'templateCompiler'],
+  },
   './text': { source: text, dist: 'text', values: ['detectLanguage', 'normalize', 'toOriginalRange'] },
   './node': {
     source: node,

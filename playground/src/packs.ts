@@ -1,4 +1,5 @@
 import { createAssistant, isHuashuError, type AssistantOptions } from '../../src/index.js';
+import { templateCompiler } from '../../src/entry/templates.js';
 
 /** The three kinds of file a shop writes: lint phrase packs, reply templates, next-action rules. */
 export type PackKind = 'phrases' | 'templates' | 'actions';
@@ -47,7 +48,11 @@ export function packOptions(packs: readonly Pack[]): AssistantOptions {
   const templates = packs
     .filter((p) => p.kind === 'templates')
     .flatMap((p) => (Array.isArray(p.value) ? p.value : [p.value]));
-  if (templates.length > 0) options.templates = templates as never;
+  if (templates.length > 0) {
+    options.templates = templates as never;
+    // The page compiles the shop's templates as they are pasted: it carries handlebars' compiler.
+    options.templateCompiler = templateCompiler;
+  }
   const ruleFiles = packs.filter((p) => p.kind === 'actions').map((p) => p.value as Record<string, unknown>);
   if (ruleFiles.length > 0)
     options.actions = {

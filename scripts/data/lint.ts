@@ -310,6 +310,7 @@ export const lintSuggestionsGenerator: DataGenerator = {
   name: 'lint-suggestions',
   async generate(root) {
     const { createTemplateCatalogue } = await import('../../src/templates/index.js');
+    const { templateCompiler } = await import('../../src/templates/compiler.js');
     const { PHRASE_LOCALES: locales } = await import('../../src/lint/data-schema.js');
     const file = `${DIR}/${SUGGESTIONS_FILE}`;
     const issues: HuashuIssue[] = [];
@@ -367,7 +368,7 @@ export const lintSuggestionsGenerator: DataGenerator = {
     }
     if (issues.length > 0) throw invalidSuggestions(issues);
 
-    const neutralCatalogue = createTemplateCatalogue(packs as never);
+    const neutralCatalogue = createTemplateCatalogue(packs as never, { templateCompiler });
     const sentences: BuiltInSuggestions = {};
     for (const { id } of packs) {
       const byLocale = {} as BuiltInSuggestions[string];

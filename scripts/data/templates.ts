@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { readTemplateFiles } from '../../src/node/templates.js';
 import { invalidTemplates } from '../../src/templates/invalid.js';
-import { COMPILE_OPTIONS, createTemplateEnvironment } from '../../src/templates/environment.js';
+import { COMPILE_OPTIONS } from '../../src/templates/environment.js';
+import { createCompilingEnvironment, templateCompiler } from '../../src/templates/compiler.js';
 import { templateInputsFromFiles } from '../../src/templates/files.js';
 import { validateTemplates } from '../../src/templates/validate.js';
 import { jsonExpression, UNPACK_IMPORT } from './packed-json.js';
@@ -262,12 +263,15 @@ export const templatesGenerator: DataGenerator = {
   generate(root) {
     const files = readTemplateFiles(join(root, 'templates'));
     const { inputs, issues } = templateInputsFromFiles(files, (path) => `templates/${path}`);
-    const { templates, issues: problems } = validateTemplates(inputs, { requireAllLocales: true });
+    const { templates, issues: problems } = validateTemplates(inputs, {
+      requireAllLocales: true,
+      compiler: templateCompiler,
+    });
     const all = [...issues, ...problems];
     if (all.length > 0) throw invalidTemplates(all);
     if (templates.length === 0) throw new Error('templates/: no templates found');
 
-    const env = createTemplateEnvironment();
+    const env = createCompilingEnvironment();
     const definitions = templates.map((t) => t.definition).sort((a, b) => a.id.localeCompare(b.id));
     const sources = definitions.flatMap((definition) =>
       Object.entries(definition.sources).map(([locale, source]) => ({ id: definition.id, locale, source })),

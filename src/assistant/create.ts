@@ -81,10 +81,10 @@ export function createAssistant(options: AssistantOptions = {}): Assistant {
   // The template catalogue: built now when the options bring templates (so a bad pack fails here),
   // else on first use, so analyze() alone never pays for indexing the built-in templates.
   const buildCatalogue = () =>
-    createTemplateCatalogue(
-      options.templates ?? [],
-      options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale },
-    );
+    createTemplateCatalogue(options.templates ?? [], {
+      ...(options.defaultLocale === undefined ? {} : { defaultLocale: options.defaultLocale }),
+      ...(options.templateCompiler === undefined ? {} : { templateCompiler: options.templateCompiler }),
+    });
   let catalogue: TemplateCatalogue | undefined =
     options.templates === undefined ? undefined : buildCatalogue();
   const templates = () => (catalogue ??= buildCatalogue());

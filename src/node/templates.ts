@@ -4,6 +4,7 @@ import { invalidTemplates } from '../templates/invalid.js';
 import type { TemplateDefinition } from '../templates/definition.js';
 import { templateInputsFromFiles, type TemplateFile } from '../templates/files.js';
 import { validateTemplates } from '../templates/validate.js';
+import { templateCompiler } from '../templates/compiler.js';
 import {
   listFiles,
   parseLimits,
@@ -62,7 +63,10 @@ export function loadTemplatePack(dir: string, options: FileLimits = {}): Templat
   const root = resolve(requirePath(dir, 'loadTemplatePack(dir)'));
   const files = readTemplateFiles(root, parseLimits(options, 'loadTemplatePack'));
   const { inputs, issues } = templateInputsFromFiles(files, (path) => join(root, path));
-  const { templates, issues: problems } = validateTemplates(inputs, { requireAllLocales: false });
+  const { templates, issues: problems } = validateTemplates(inputs, {
+    requireAllLocales: false,
+    compiler: templateCompiler,
+  });
   const all = withoutQuotedContent([...issues, ...problems], files, root);
   if (all.length > 0) throw invalidTemplates(all);
   return templates.map((template) => template.definition);

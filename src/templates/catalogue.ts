@@ -16,6 +16,7 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from './locale-format.js';
 import { analysisInputSchema, LOCALE_FALLBACK, selectTemplates, supportedLocale } from './select.js';
 import type { TemplateCatalogue, TemplateEntry } from './types.js';
 import { invalidTemplates } from './invalid.js';
+import { TEMPLATE_COMPILER_NEEDED, templateCompilerSchema } from './compiler-option.js';
 import { validateTemplates, type ValidTemplate } from './validate.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import { sharedTemplateRunner } from './runtime.js';
@@ -91,6 +92,8 @@ export const catalogueOptionsSchema = z.strictObject({
   defaultLocale: z.optional(templateLocaleSchema),
   /** IANA time zone for date-times when a render gives none. Default Asia/Shanghai. */
   timeZone: z.optional(timeZoneSchema),
+  /** Compiles the packs' sources: `templateCompiler` from huashu/templates; needed with packs. */
+  templateCompiler: z.optional(templateCompilerSchema),
 });
 export type CatalogueOptions = z.input<typeof catalogueOptionsSchema>;
 
@@ -200,9 +203,14 @@ export function createTemplateCatalogue(
   const byId = new Map<string, ValidTemplate>();
   for (const template of builtinTemplates()) byId.set(template.definition.id, template);
   if (packList.length > 0) {
+    const compiler = settings.templateCompiler;
+    if (compiler === undefined) {
+      const issues = [{ path: 'templateCompiler', message: TEMPLATE_COMPILER_NEEDED }];
+      throw new HuashuError('INVALID_OPTIONS', `Invalid template catalogue options:\n  ${describeIssues(issues)}`, { issues });
+    }
     const { templates, issues } = validateTemplates(
       packList.map((value, i) => ({ value, prefix: `templates[${i}]` })),
-      { requireAllLocales: false },
+      { requireAllLocales: false, compiler },
     );
     if (issues.length > 0) throw invalidTemplates(issues);
     for (const template of templates) byId.set(template.definition.id, template);

@@ -1,4 +1,6 @@
-import Handlebars from 'handlebars/dist/cjs/handlebars.js';
+// handlebars' runtime only: the built-in templates are precompiled, and a pack's sources are
+// compiled by `templateCompiler` (./compiler.ts), which callers import when they have packs.
+import Handlebars from 'handlebars/dist/cjs/handlebars.runtime.js';
 import type { Channel, TemplateLocale } from './definition.js';
 import { honorific } from './honorific.js';
 import { DEFAULT_TIME_ZONE, formatAmount, formatDate, formatList } from './locale-format.js';
@@ -75,16 +77,26 @@ export const COMPILE_OPTIONS = {
   knownHelpersOnly: true,
 } as const;
 
-export type TemplateEnvironment = ReturnType<typeof Handlebars.create>;
+/** What rendering needs of a handlebars environment (the runtime's part: no compiler). */
+export type TemplateEnvironment = Pick<
+  ReturnType<typeof Handlebars.create>,
+  'template' | 'helpers' | 'registerHelper' | 'unregisterHelper'
+>;
 
-/** An isolated handlebars environment with our helpers; the global Handlebars is never touched. */
-export function createTemplateEnvironment(): TemplateEnvironment {
-  const env = Handlebars.create();
-  // Fewer registered helpers = less work per render (handlebars wraps each one on every call).
+/**
+ * Our helpers on `env`, and only them: fewer registered helpers = less work per render
+ * (handlebars wraps each one on every call).
+ */
+export function registerTemplateHelpers<Env extends TemplateEnvironment>(env: Env): Env {
   env.unregisterHelper('log');
   env.unregisterHelper('lookup');
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, helper);
   return env;
+}
+
+/** An isolated handlebars runtime with our helpers; the global Handlebars is never touched. */
+export function createTemplateEnvironment(): TemplateEnvironment {
+  return registerTemplateHelpers(Handlebars.create());
 }
 
 let shared: TemplateEnvironment | undefined;
@@ -95,4 +107,3 @@ export function sharedTemplateEnvironment(): TemplateEnvironment {
   return shared;
 }
 
-export { Handlebars };

@@ -4,3 +4,7 @@ declare module 'handlebars/dist/cjs/handlebars.js' {
   import Handlebars from 'handlebars';
   export default Handlebars;
 }
+declare module 'handlebars/dist/cjs/handlebars.runtime.js' {
+  import Handlebars from 'handlebars/runtime';
+  export default Handlebars;
+}

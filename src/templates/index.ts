@@ -1,5 +1,6 @@
 export { createTemplateCatalogue, catalogueOptionsSchema } from './catalogue.js';
 export { invalidTemplates } from './invalid.js';
+export type { TemplateCompiler } from './compiler-option.js';
 export type { CatalogueOptions } from './catalogue.js';
 export {
   CHANNELS,

@@ -10,6 +10,7 @@ import {
   type TemplateDefinition,
   type TemplateLocale,
 } from './definition.js';
+import type { TemplateCompiler } from './compiler-option.js';
 import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
 import { unguardedOptionalReads } from './optional-guards.js';
 import { checkWhenFacts, compileWhen } from './when.js';
@@ -41,6 +42,8 @@ export interface ValidationOptions {
   requireAllLocales: boolean;
   /** Compile the sources (and render each with its example variables). Default true. */
   compile?: boolean;
+  /** Parses and compiles the sources (`templateCompiler` from ./compiler.ts). */
+  compiler: TemplateCompiler;
 }
 
 /** The required variable declarations: what a render without any optional fact gets. */
@@ -174,7 +177,7 @@ export function validateTemplates(
     const programs: Partial<Record<TemplateLocale, hbs.AST.Program>> = {};
     const optional = new Set(declared.filter((path) => definition.variables[path]!.optional === true));
     for (const locale of locales) {
-      const analysis = analyzeSource(definition.sources[locale]!, `template "${definition.id}" (${locale})`);
+      const analysis = analyzeSource(definition.sources[locale]!, options.compiler, `template "${definition.id}" (${locale})`);
       if (analysis.program) programs[locale] = analysis.program;
       for (const message of analysis.problems) sourceProblem(locale, message);
       for (const reference of analysis.references) {
@@ -215,7 +218,9 @@ export function validateTemplates(
         let fn: CompiledTemplateFn | undefined;
         for (const { vars, what } of trials) {
           try {
-            fn ??= env.compile(programs[locale] ?? definition.sources[locale]!, COMPILE_OPTIONS) as CompiledTemplateFn;
+            fn ??= env.template(
+              options.compiler.compile(programs[locale] ?? options.compiler.parse(definition.sources[locale]!), COMPILE_OPTIONS) as never,
+            ) as CompiledTemplateFn;
             // safeParse above has run, so zod's messages are English here too.
             if (fn(z.parse(schema, exampleVariables(vars, locale)), data).trim() === '') {
               sourceProblem(locale, `renders as empty text ${what}`);

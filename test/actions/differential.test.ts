@@ -10,6 +10,7 @@ import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src
 import { checkWhenFacts, compileWhen, whenSchema } from '../../src/templates/when.js';
 import { almanacArbitrary, TEMPLATE_TEST_OPERATORS, whenArbitrary } from '../conditions/arbitraries.js';
 import { randomFactsArbitrary, randomRulesArbitrary, ruleFactsArbitrary } from './arbitraries.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /**
  * The compiled evaluator against json-rules-engine itself: the same rules fire, their events come
@@ -255,7 +256,7 @@ describe('template `when` ≡ json-rules-engine', () => {
             sources: { 'zh-Hans': '好的' },
             when,
           }));
-          const catalogue = createTemplateCatalogue(templates);
+          const catalogue = createTemplateCatalogue(templates, { templateCompiler });
           const engine = await createReferenceEngine(asRules(whens), builtInOperators());
           for (const [a, f] of inputs) {
             const picked = catalogue

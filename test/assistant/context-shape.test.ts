@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { isHuashuError } from '../../src/errors.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 // One conversation shape — `history: [{ role, text, at? }]`, oldest first — for analyze, lint and
 // reply; `previousAgentMessage` is a shorthand for a history that ends with that agent turn.
@@ -172,6 +173,7 @@ describe('suggestions carry no sample data', () => {
 
   it("a pack's own template is suggested with the pack's values", () => {
     const shop = createAssistant({
+      templateCompiler,
       templates: [
         {
           id: 'opening/chat',

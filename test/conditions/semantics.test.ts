@@ -4,6 +4,7 @@ import { compileCondition } from '../../src/conditions/compile.js';
 import { builtInOperators } from '../../src/conditions/operators.js';
 import type { LeafCondition } from '../../src/conditions/types.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /**
  * The condition language's truth table, operator × edge case. Each row's answer is asserted three
@@ -211,7 +212,7 @@ describe('the three former divergences answer as json-rules-engine does', () => 
       when,
     }) as TemplateDefinitionInput;
   const selected = (when: unknown, facts: Record<string, unknown>, signals: string[] = []) =>
-    createTemplateCatalogue([template(when)])
+    createTemplateCatalogue([template(when)], { templateCompiler })
       .select(analysis(signals), facts)
       .some((match) => match.id === 'shop/probe');
 
@@ -268,7 +269,9 @@ describe('the three former divergences answer as json-rules-engine does', () => 
 
   it('a `path` on a plain fact is refused in a template, as before: "channel" has no fields', () => {
     expect(() =>
-      createTemplateCatalogue([template({ all: [leaf('channel', 'equal', 'chat', '$.name')] })]),
+      createTemplateCatalogue([template({ all: [leaf('channel', 'equal', 'chat', '$.name')] })], {
+        templateCompiler,
+      }),
     ).toThrow(/"channel" is a plain value: leave out "path"/);
   });
 });

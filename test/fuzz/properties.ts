@@ -248,7 +248,13 @@ export const PROPERTIES: FuzzProperty[] = [
     area: 'templates',
     call: 'createAssistant',
     arbitrary: (scale) =>
-      record({ options: record({ templates: fc.tuple(prototypePathTemplate) }), text: textSpec(scale) }),
+      record({
+        options: record({
+          templates: fc.tuple(prototypePathTemplate),
+          templateCompiler: fc.constant({ $templateCompiler: true }),
+        }),
+        text: textSpec(scale),
+      }),
     watchdog: 30,
   },
   {
@@ -610,7 +616,11 @@ export const PROPERTIES: FuzzProperty[] = [
         options: maybe(
           fc.oneof(
             record(
-              { defaultLocale: locale, timeZone: fc.constantFrom('UTC', 'Mars/Base') },
+              {
+                defaultLocale: locale,
+                timeZone: fc.constantFrom('UTC', 'Mars/Base'),
+                templateCompiler: fc.constant({ $templateCompiler: true }),
+              },
               { requiredKeys: [] },
             ),
             hostile,

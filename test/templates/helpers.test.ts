@@ -3,6 +3,7 @@ import { createTemplateCatalogue } from '../../src/templates/index.js';
 import { honorific, surnameOf } from '../../src/templates/honorific.js';
 import { formatAmount, formatDate, formatList } from '../../src/templates/locale-format.js';
 import { mask } from '../../src/templates/mask.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 describe('honorific', () => {
   it.each([
@@ -121,7 +122,7 @@ describe('helpers inside templates (a pack that uses them all)', () => {
         en: '{{honorific customer}}|{{mask customer.phone}}|{{amount refund.amount "USD"}}|{{date refund.at year=true}}|{{datetime visit.at}}|{{list points}}|{{#unless express}}normal{{/unless}}',
       },
     },
-  ]);
+  ], { templateCompiler });
 
   it('zh-Hans', () => {
     expect(

@@ -5,6 +5,7 @@ import { HuashuError } from '../../src/errors.js';
 import { MAX_CONDITION_NODES } from '../../src/limits.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
 import { conditionTreeProblem } from '../../src/conditions/tree.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /**
  * Condition trees as a hostile pack or caller could write them: every shape json-rules-engine's
@@ -146,7 +147,7 @@ describe('hostile condition trees', () => {
     fc.assert(
       fc.property(hostileTree, (when) => {
         onlyHuashuErrors(() => {
-          const catalogue = createTemplateCatalogue([{ ...template, when } as TemplateDefinitionInput]);
+          const catalogue = createTemplateCatalogue([{ ...template, when } as TemplateDefinitionInput], { templateCompiler });
           expect(Array.isArray(catalogue.select(analysis, facts))).toBe(true);
         }, 'INVALID_TEMPLATES');
       }),

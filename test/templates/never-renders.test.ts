@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HuashuError, type HuashuIssue } from '../../src/errors.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /**
  * Constructs a template may parse but can never render usefully: `{{this}}` at the top is the
@@ -23,7 +24,7 @@ const definition = (source: string): TemplateDefinitionInput => ({
 
 function issuesOf(source: string): HuashuIssue[] {
   try {
-    createTemplateCatalogue([definition(source)]);
+    createTemplateCatalogue([definition(source)], { templateCompiler });
   } catch (error) {
     expect(error).toBeInstanceOf(HuashuError);
     expect((error as HuashuError).code).toBe('INVALID_TEMPLATES');
@@ -59,7 +60,7 @@ describe('constructs that never render are rejected, their look-alikes that do r
   });
 
   it('{{this}} inside each renders the items', () => {
-    const catalogue = createTemplateCatalogue([definition('|{{#each items}}[{{this}}]{{/each}}')]);
+    const catalogue = createTemplateCatalogue([definition('|{{#each items}}[{{this}}]{{/each}}')], { templateCompiler });
     expect(catalogue.render('shop/constructs', { customer: { name: 'A' }, items: ['x', 'y'] }, { locale: 'en' })).toBe(
       'Ax,y|[x][y]');
   });

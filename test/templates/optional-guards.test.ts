@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HuashuError, type HuashuIssue } from '../../src/errors.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /**
  * An optional variable is null when left out: a template that reads it outside `{{#if it}}`
@@ -27,7 +28,7 @@ function pack(source: string): TemplateDefinitionInput {
 
 function issuesOf(source: string): HuashuIssue[] {
   try {
-    createTemplateCatalogue([pack(source)]);
+    createTemplateCatalogue([pack(source)], { templateCompiler });
   } catch (error) {
     expect(error).toBeInstanceOf(HuashuError);
     expect((error as HuashuError).code).toBe('INVALID_TEMPLATES');
@@ -48,7 +49,7 @@ describe('optional variables are read only where they are known', () => {
   ];
   it.each(valid)('valid: %s', (_name, source, bare) => {
     expect(issuesOf(source)).toEqual([]);
-    const catalogue = createTemplateCatalogue([pack(source)]);
+    const catalogue = createTemplateCatalogue([pack(source)], { templateCompiler });
     expect(catalogue.render('shop/guards', { order: { id: 'A1' } })).toBe(bare);
   });
 
@@ -82,7 +83,7 @@ describe('optional variables are read only where they are known', () => {
     };
     let error: unknown;
     try {
-      createTemplateCatalogue([definition]);
+      createTemplateCatalogue([definition], { templateCompiler });
     } catch (caught) {
       error = caught;
     }

@@ -6,6 +6,7 @@ import { createAssistant } from '../../src/assistant/index.js';
 import { HuashuError } from '../../src/errors.js';
 import { loadTemplatePack } from '../../src/node/templates.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 const valid: TemplateDefinitionInput = {
   id: 'shop/gift-wrap',
@@ -28,6 +29,49 @@ function problems(fn: () => unknown) {
   throw new Error('expected INVALID_TEMPLATES');
 }
 
+describe('packs need templateCompiler from huashu/templates (the core carries only the runtime)', () => {
+  const refusals: Array<[string, () => unknown]> = [
+    ['createTemplateCatalogue(packs)', () => createTemplateCatalogue([valid])],
+    ['createTemplateCatalogue(packs, { defaultLocale })', () => createTemplateCatalogue([valid], { defaultLocale: 'en' })],
+    ['createAssistant({ templates })', () => createAssistant({ templates: [valid] })],
+  ];
+  it.each(refusals)('%s without it: INVALID_OPTIONS at templateCompiler, saying what to import', (_name, call) => {
+    expect(call).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        issues: [expect.objectContaining({ path: 'templateCompiler', message: expect.stringMatching(/import.*huashu\/templates/) })],
+      }),
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ['a look-alike object', { kind: 'huashu/template-compiler' }],
+    ['a function', () => undefined],
+    ['a string', 'handlebars'],
+  ])('%s in its place is refused with INVALID_OPTIONS', (_name, compiler) => {
+    for (const call of [
+      () => createTemplateCatalogue([valid], { templateCompiler: compiler as never }),
+      () => createAssistant({ templates: [valid], templateCompiler: compiler as never }),
+    ])
+      expect(call).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTIONS',
+          issues: [expect.objectContaining({ path: 'templateCompiler', message: expect.stringMatching(/huashu\/templates/) })],
+        }),
+      );
+  });
+
+  it('no packs need none: the built-ins are precompiled', () => {
+    expect(createTemplateCatalogue([]).render('opening/chat', {}, { locale: 'en' })).toMatch(/^Dear customer/);
+    expect(createAssistant({ templates: [] }).render('opening/chat', {}, { locale: 'en' })).toMatch(/^Dear customer/);
+  });
+
+  it('with it, a pack compiles and renders', () => {
+    const catalogue = createTemplateCatalogue([valid], { templateCompiler });
+    expect(catalogue.render('shop/gift-wrap', { item: { name: '面霜' } })).toBe('亲，面霜可以免费礼盒包装哦~');
+  });
+});
+
 describe('packs in memory', () => {
   it('add templates and replace built-ins by id', () => {
     const replaced: TemplateDefinitionInput = {
@@ -38,7 +82,7 @@ describe('packs in memory', () => {
       variables: {},
       sources: { 'zh-Hans': '亲，欢迎来到花间小店~' },
     };
-    const catalogue = createTemplateCatalogue([valid, replaced]);
+    const catalogue = createTemplateCatalogue([valid, replaced], { templateCompiler });
     expect(catalogue.render('shop/gift-wrap', { item: { name: '面霜' } })).toBe('亲，面霜可以免费礼盒包装哦~');
     expect(catalogue.render('opening/chat')).toBe('亲，欢迎来到花间小店~');
     // The replacement covers only zh-Hans: the built-in English version is gone with it.
@@ -54,7 +98,7 @@ describe('packs in memory', () => {
 
   it('a later definition with the same id replaces an earlier one', () => {
     const later = { ...valid, sources: { 'zh-Hans': '第二版{{item.name}}' } };
-    expect(createTemplateCatalogue([valid, later]).render('shop/gift-wrap', { item: { name: 'x' } })).toBe('第二版x');
+    expect(createTemplateCatalogue([valid, later], { templateCompiler }).render('shop/gift-wrap', { item: { name: 'x' } })).toBe('第二版x');
   });
 
   it.each<[string, Record<string, unknown>, Array<[string, RegExp]>]>([
@@ -134,7 +178,7 @@ describe('packs in memory', () => {
       [['templates[0].sources["zh-Hans"]', /does not render with its example variables/]],
     ],
   ])('rejects %s with INVALID_TEMPLATES naming the path', (_name, change, expected) => {
-    const issues = problems(() => createTemplateCatalogue([{ ...valid, ...change } as TemplateDefinitionInput]));
+    const issues = problems(() => createTemplateCatalogue([{ ...valid, ...change } as TemplateDefinitionInput], { templateCompiler }));
     for (const [path, message] of expected) {
       expect(issues.some((i) => i.path === path && message.test(i.message)), `${path} ${message}\n${JSON.stringify(issues, null, 1)}`).toBe(true);
     }
@@ -146,7 +190,7 @@ describe('packs in memory', () => {
         valid,
         { ...valid, id: 'BAD', stage: 'middle' as never },
         { ...valid, id: 'shop/x', sources: { 'zh-Hans': '{{nope}}' } },
-      ]),
+      ], { templateCompiler }),
     );
     expect(issues.map((i) => i.path)).toEqual(
       expect.arrayContaining(['templates[1].id', 'templates[1].stage', 'templates[2].sources["zh-Hans"]']),
@@ -155,17 +199,17 @@ describe('packs in memory', () => {
   });
 
   it('not an array → INVALID_TEMPLATES; via createAssistant → INVALID_OPTIONS', () => {
-    expect(() => createTemplateCatalogue({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_TEMPLATES' }));
-    expect(() => createAssistant({ templates: {} as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => createTemplateCatalogue({} as never, { templateCompiler })).toThrow(expect.objectContaining({ code: 'INVALID_TEMPLATES' }));
+    expect(() => createAssistant({ templateCompiler, templates: {} as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });
 
-  it('createAssistant({ templates }) adds and validates packs', () => {
-    const assistant = createAssistant({ templates: [valid] });
+  it('createAssistant({ templateCompiler, templates }) adds and validates packs', () => {
+    const assistant = createAssistant({ templateCompiler, templates: [valid] });
     expect(assistant.render('shop/gift-wrap', { item: { name: 'cream' } }, { locale: 'en' })).toBe(
       'Dear customer, we gift-wrap the cream for free.',
     );
     expect(assistant.templates.list({ intent: 'order.special_request' }).some((e) => e.id === 'shop/gift-wrap')).toBe(true);
-    expect(() => createAssistant({ templates: [{ ...valid, channels: [] }] })).toThrow(
+    expect(() => createAssistant({ templateCompiler, templates: [{ ...valid, channels: [] }] })).toThrow(
       expect.objectContaining({ code: 'INVALID_TEMPLATES' }),
     );
   });
@@ -196,7 +240,7 @@ describe('packs from a folder (huashu/node)', () => {
     const pack = loadTemplatePack(dir);
     expect(pack).toHaveLength(1);
     expect(pack[0]!.sources).toEqual({ 'zh-Hans': '亲，您好~', en: 'Dear customer, hello.' });
-    const assistant = createAssistant({ templates: pack });
+    const assistant = createAssistant({ templateCompiler, templates: pack });
     expect(assistant.render('shop/hello', {}, { locale: 'en' })).toBe('Dear customer, hello.');
   });
 

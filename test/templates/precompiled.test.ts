@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { trimPrecompiled } from '../../scripts/data/templates.js';
 import { builtInTemplateDefinitions, builtInTemplateSpecs } from '../../src/generated/templates.js';
 import type { TemplateLocale } from '../../src/templates/definition.js';
-import { COMPILE_OPTIONS, createTemplateEnvironment } from '../../src/templates/environment.js';
+import { COMPILE_OPTIONS } from '../../src/templates/environment.js';
+import { createCompilingEnvironment } from '../../src/templates/compiler.js';
 import { exampleVariables } from '../../src/templates/variables.js';
 
 type Render = (vars: unknown) => string;
-const env = createTemplateEnvironment();
+const env = createCompilingEnvironment();
 
 /** What a render gives: the text, or the error's message (a missing variable names its place). */
 function outcome(render: Render, vars: unknown): string {

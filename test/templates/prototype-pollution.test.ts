@@ -10,6 +10,7 @@ import { parseSimplePath, resolveFactPath } from '../../src/conditions/fact-path
 import type { TopLevelCondition as TopCondition } from '../../src/conditions/types.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
 import { prototypeChanges } from '../setup/prototype-guard.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 /** The pack from issue 9: validating it used to set Object.prototype.isAdmin for the whole process. */
 const ISSUE_PACK = {
@@ -51,7 +52,7 @@ const base: Omit<TemplateDefinitionInput, 'variables' | 'sources'> = {
 
 describe('the issue-9 pack', () => {
   it('is rejected in memory, naming the variable, and leaves Object.prototype alone', () => {
-    const issues = issuesOf(() => createTemplateCatalogue([ISSUE_PACK]));
+    const issues = issuesOf(() => createTemplateCatalogue([ISSUE_PACK], { templateCompiler }));
     expect(issues).toContainEqual({
       path: 'templates[0].variables["__proto__.isAdmin"]',
       message: expect.stringMatching(/"__proto__" cannot be part of a variable name/),
@@ -59,8 +60,8 @@ describe('the issue-9 pack', () => {
     expectProcessClean();
   });
 
-  it('is rejected through createAssistant({ templates })', () => {
-    issuesOf(() => createAssistant({ templates: [ISSUE_PACK] }));
+  it('is rejected through createAssistant({ templateCompiler, templates })', () => {
+    issuesOf(() => createAssistant({ templateCompiler, templates: [ISSUE_PACK] }));
     expectProcessClean();
   });
 
@@ -117,7 +118,7 @@ describe('variable names that reach the prototype chain are rejected', () => {
   ])('%s', (name) => {
     const sources = { 'zh-Hans': `{{${name.replace(/__proto__/g, 'x')}}}` };
     const issues = issuesOf(() =>
-      createTemplateCatalogue([{ ...base, variables: { [name]: { type: 'text', example: 'x' } }, sources }]),
+      createTemplateCatalogue([{ ...base, variables: { [name]: { type: 'text', example: 'x' } }, sources }], { templateCompiler }),
     );
     expect(issues).toContainEqual({
       path: `templates[0].variables${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`,
@@ -134,7 +135,7 @@ describe('variable names that reach the prototype chain are rejected', () => {
   ])('a look-alike %s is a fine name', (name, source) => {
     const catalogue = createTemplateCatalogue([
       { ...base, variables: { [name]: { type: 'text', example: 'v' } }, sources: { 'zh-Hans': source } },
-    ]);
+    ], { templateCompiler });
     const vars: Record<string, unknown> = {};
     const parts = name.split('.');
     let node = vars;
@@ -150,7 +151,7 @@ describe('condition paths read own properties only', () => {
     (path) => {
       const when = { all: [{ fact: 'order', path, operator: 'equal', value: true }] };
       const issues = issuesOf(() =>
-        createTemplateCatalogue([{ ...base, variables: {}, when, sources: { 'zh-Hans': 'hi' } }]),
+        createTemplateCatalogue([{ ...base, variables: {}, when, sources: { 'zh-Hans': 'hi' } }], { templateCompiler }),
       );
       expect(issues).toContainEqual({
         path: 'templates[0].when.all[0].path',
@@ -186,7 +187,7 @@ describe('template sources naming inherited properties', () => {
           variables: { items: { type: 'list', example: ['a'] }, customer: { type: 'text', example: 'x' } },
           sources: { en: `{{items}}{{customer}}${source}` },
         },
-      ]),
+      ], { templateCompiler }),
     );
     const problem = issues.find((issue) => message.test(issue.message));
     expect(problem, JSON.stringify(issues)).toBeDefined();
@@ -201,7 +202,7 @@ describe('variables from callers cannot reach a prototype', () => {
     variables: { 'item.name': { type: 'text', example: '面霜' }, note: { type: 'text', optional: true, example: 'x' } },
     sources: { 'zh-Hans': '{{item.name}}{{#if note}}/{{note}}{{/if}}' },
   };
-  const catalogue = createTemplateCatalogue([pack]);
+  const catalogue = createTemplateCatalogue([pack], { templateCompiler });
 
   it('a "__proto__" key in parsed JSON variables is data, not a prototype', () => {
     const vars = JSON.parse('{"item":{"name":"霜"},"__proto__":{"note":"injected","isAdmin":true}}') as Record<string, unknown>;

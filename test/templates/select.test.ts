@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant/index.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
+import { templateCompiler } from '../../src/templates/compiler.js';
 
 const catalogue = createTemplateCatalogue();
 const analysis = (intent: string, extra: Record<string, unknown> = {}) => ({
@@ -36,7 +37,7 @@ describe('select', () => {
         variables: {},
         sources: { 'zh-Hans': '不客气哦~' },
       },
-    ]);
+    ], { templateCompiler });
     const match = pack.select(analysis('thanks', { language: { locale: 'zh-Hant' } })).find((m) => m.id === 'shop/thanks-zh')!;
     expect(match).toMatchObject({ locale: 'zh-Hans', fallback: true });
   });

@@ -4,7 +4,8 @@ import { parseCode, shareShapes, shareSpecShapes } from '../../scripts/data/temp
 import { HuashuError } from '../../src/errors.js';
 import { builtInTemplateDefinitions, builtInTemplateSpecs } from '../../src/generated/templates.js';
 import type { TemplateDefinition, TemplateLocale, VariableType } from '../../src/templates/definition.js';
-import { COMPILE_OPTIONS, createTemplateEnvironment } from '../../src/templates/environment.js';
+import { COMPILE_OPTIONS } from '../../src/templates/environment.js';
+import { createCompilingEnvironment, templateCompiler } from '../../src/templates/compiler.js';
 import { createTemplateCatalogue } from '../../src/templates/index.js';
 import { exampleVariables } from '../../src/templates/variables.js';
 import { CHANNELS } from '../../src/vocabulary.js';
@@ -17,7 +18,7 @@ import { CHANNELS } from '../../src/vocabulary.js';
 type Render = (context: unknown, options?: { data?: unknown }) => string;
 type Vars = Record<string, unknown>;
 
-const env = createTemplateEnvironment();
+const env = createCompilingEnvironment();
 const definitions = builtInTemplateDefinitions();
 const specs = builtInTemplateSpecs();
 
@@ -175,7 +176,10 @@ describe('built-in specs written with shared factories', () => {
 
   describe('through the catalogue: built-ins against the same definitions given as packs (compiled at load)', () => {
     const builtIn = createTemplateCatalogue();
-    const fromSources = createTemplateCatalogue(definitions.map((definition) => structuredClone(definition)));
+    const fromSources = createTemplateCatalogue(
+      definitions.map((definition) => structuredClone(definition)),
+      { templateCompiler },
+    );
 
     it('give the same examples', () => {
       for (const { definition, locale } of cases)

@@ -8,6 +8,7 @@ import { readTextFile } from '../../node/files.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { loadConfig, loadConfigFile, type HuashuConfig } from '../../node/config.js';
 import { loadTemplatePack } from '../../node/templates.js';
+import { templateCompiler } from '../../templates/compiler.js';
 import type { Command } from '../command.js';
 import { formatReplyPretty } from '../format.js';
 import { ExitCode, readAll, type CliIo } from '../io.js';
@@ -71,7 +72,7 @@ export function assistantFromPacks(
   const templatesDir = values.templates !== undefined ? resolve(io.cwd, values.templates) : config.templates;
   const options: AssistantOptions = {
     ...(actionsDir === undefined ? {} : { actions: loadActionRules(actionsDir) }),
-    ...(templatesDir === undefined ? {} : { templates: loadTemplatePack(templatesDir) }),
+    ...(templatesDir === undefined ? {} : { templates: loadTemplatePack(templatesDir), templateCompiler }),
     ...(config.lint === undefined ? {} : { lint: config.lint }),
   };
   return createAssistant(options);

@@ -7,6 +7,7 @@ import { readTextFile } from '../../node/files.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/catalogue.js';
+import { templateCompiler } from '../../templates/compiler.js';
 import { CHANNELS, STAGES, TEMPLATE_LOCALES, type TemplateDefinition } from '../../templates/definition.js';
 import type { TemplateCatalogue, TemplateEntry } from '../../templates/types.js';
 import type { Command } from '../command.js';
@@ -149,7 +150,7 @@ export const templatesCommand: Command = {
     const channel = oneOf('channel', values.channel, CHANNELS);
     const folder = packFolder(io, values);
     const pack: TemplateDefinition[] = folder === undefined ? [] : loadTemplatePack(folder);
-    const catalogue = createTemplateCatalogue(pack);
+    const catalogue = createTemplateCatalogue(pack, { templateCompiler });
 
     if (sub === 'list') {
       if (positionals.length > 0) throw new UsageError('list takes no positional arguments');

@@ -11,6 +11,7 @@ import { CONFIG_FILE_NAME, loadConfig, loadConfigFile, type HuashuConfig } from 
 import { readTextFile } from '../../node/files.js';
 import { parseJsonText } from '../../node/json-text.js';
 import { loadTemplatePack } from '../../node/templates.js';
+import { templateCompiler } from '../../templates/compiler.js';
 import type { TemplateDefinition } from '../../templates/definition.js';
 import type { Command } from '../command.js';
 import { ExitCode, type CliIo } from '../io.js';
@@ -210,7 +211,7 @@ function validate(io: CliIo, targets: Targets): PackReport[] {
     try {
       createAssistant({
         ...(rules === undefined ? {} : { actions: rules }),
-        ...(templates === undefined ? {} : { templates }),
+        ...(templates === undefined ? {} : { templates, templateCompiler }),
         ...(phrases.length === 0 ? {} : { lint: { packs: phrases } }),
       });
       reports.push({

@@ -3,6 +3,7 @@ import { ruleHelp } from '../../lint/rule-docs.js';
 import { builtInSuggestion, type SuggestionResolver } from '../../lint/suggestions.js';
 import { loadTemplatePack } from '../../node/templates.js';
 import { createTemplateCatalogue } from '../../templates/index.js';
+import { templateCompiler } from '../../templates/compiler.js';
 import type { RuleDescriptor } from '../formatters/types.js';
 import type { LinterFactory } from './linter-factory.js';
 
@@ -27,7 +28,7 @@ function describe(rule: ConfiguredRule): RuleDescriptor {
  */
 function shopSuggestions(folder: string): SuggestionResolver {
   const pack = loadTemplatePack(folder);
-  const catalogue = createTemplateCatalogue(pack);
+  const catalogue = createTemplateCatalogue(pack, { templateCompiler });
   const own = new Set(pack.map((template) => template.id));
   return (templateId, locale) =>
     own.has(templateId) ? catalogue.example(templateId, locale) : builtInSuggestion(templateId, locale);

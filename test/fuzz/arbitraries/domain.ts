@@ -513,15 +513,18 @@ export const intentOptions: fc.Arbitrary<unknown> = fc
  */
 export function assistantOptions(scale: Scale): fc.Arbitrary<unknown> {
   const templates = fc.array(templateDefinition(scale), { maxLength: 2 });
+  // huashu/templates' compiler, materialised by the worker; without it packs are refused.
+  const templateCompiler = fc.constant({ $templateCompiler: true });
   return fc.oneof(
     {
       weight: 3,
       arbitrary: fc.oneof(
+        record({ templates, templateCompiler }),
         record({ templates }),
         record({ intents: intentOptions }),
         record({ lint: lintOptions }),
         record({ actions: actionOptions }),
-        record({ defaultLocale: locale, templates }),
+        record({ defaultLocale: locale, templates, templateCompiler }),
         record({ defaultLocale: locale, fallbackLocale: locale }),
       ),
     },
@@ -533,6 +536,7 @@ export function assistantOptions(scale: Scale): fc.Arbitrary<unknown> {
           fallbackLocale: locale,
           intents: intentOptions,
           templates,
+          templateCompiler,
           actions: actionOptions,
           lint: lintOptions,
         }),

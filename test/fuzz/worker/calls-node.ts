@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createAssistant, normalize, type HuashuIssue } from './api.js';
+import { createAssistant, normalize, templateCompiler, type HuashuIssue } from './api.js';
 import {
   createNaturalClassifier,
   findConfigFile,
@@ -95,7 +95,7 @@ export const nodeCalls: Record<string, Call> = {
       // A pack the loader accepted is accepted by createAssistant.
       const assistant = probe.call(
         'createAssistant({ templates })',
-        () => createAssistant({ templates: loaded.value }),
+        () => createAssistant({ templates: loaded.value, templateCompiler }),
         {
           factor: BUILD_FACTOR,
           strict: true,

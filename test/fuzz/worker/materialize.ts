@@ -6,6 +6,7 @@
  */
 
 import { exampleModel } from '../../../src/intent/example-model.js';
+import { templateCompiler } from '../../../src/templates/compiler.js';
 
 /** A piece of generated text: literal, a unit repeated `n` times, or personal data (padded by spaces). */
 export type Piece = string | { r: string; n: number } | { pii: string };
@@ -117,6 +118,8 @@ export function materialize(value: unknown): unknown {
   if (typeof marker.$sym === 'string') return Symbol(marker.$sym);
   // huashu/intent's exampleModel, an object of functions.
   if (marker.$exampleModel === true) return exampleModel;
+  // huashu/templates' templateCompiler, likewise.
+  if (marker.$templateCompiler === true) return templateCompiler;
   if (typeof marker.$deep === 'number')
     // Capped: a mutation can put any number in the marker (2 ** 31 levels never finish building).
     return deep(

@@ -1,0 +1,41 @@
+// handlebars' full build (parser and compiler); src/templates/environment.ts runs the result on
+// the runtime alone. This module is what `templateCompiler` brings into a bundle.
+import Handlebars from 'handlebars/dist/cjs/handlebars.js';
+import type { TemplateCompiler } from './compiler-option.js';
+import { registerTemplateHelpers, type TemplateEnvironment } from './environment.js';
+
+/** The parts of handlebars' compiler that its type declarations do not list. */
+interface CompilerInternals {
+  parse(input: unknown, options?: object): unknown;
+  Compiler: new () => { compile(ast: unknown, options: object): unknown };
+  JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: object, context: undefined, asObject: true): unknown;
+  };
+}
+
+let isolated: CompilerInternals | undefined;
+/** Our own handlebars instance (the global one is never touched), made on first use. */
+const handlebars = (): CompilerInternals => (isolated ??= Handlebars.create() as unknown as CompilerInternals);
+
+/**
+ * Compiles template packs: pass it as `createAssistant({ templates, templateCompiler })` or
+ * `createTemplateCatalogue(packs, { templateCompiler })`. Not needed for the built-in templates.
+ */
+export const templateCompiler: TemplateCompiler = {
+  kind: 'huashu/template-compiler',
+  parse: (source) => handlebars().parse(source),
+  // What Handlebars.compile does on first call (handlebars/compiler/compiler.js), returning the
+  // spec instead of linking it, so the runtime environment with our helpers links it.
+  compile(program, options) {
+    const settings = { data: true, ...options };
+    const compiler = handlebars();
+    const ast = compiler.parse(program, settings);
+    const environment = new compiler.Compiler().compile(ast, settings);
+    return new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true);
+  },
+};
+
+/** A handlebars environment that compiles and precompiles, with our helpers: build scripts and tests. */
+export function createCompilingEnvironment(): TemplateEnvironment & Pick<typeof Handlebars, 'compile' | 'precompile' | 'parse'> {
+  return registerTemplateHelpers(Handlebars.create());
+}
