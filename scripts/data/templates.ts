@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { readTemplateFiles } from '../../src/node/templates.js';
 import { invalidTemplates } from '../../src/templates/invalid.js';
 import { COMPILE_OPTIONS } from '../../src/templates/environment.js';
-import { createCompilingEnvironment, templateCompiler } from '../../src/templates/compiler.js';
+import { createCompilingEnvironment, packCompiler } from '../../src/templates/compiler.js';
 import { templateInputsFromFiles } from '../../src/templates/files.js';
 import { validateTemplates } from '../../src/templates/validate.js';
 import { jsonExpression, UNPACK_IMPORT } from './packed-json.js';
@@ -265,7 +265,7 @@ export const templatesGenerator: DataGenerator = {
     const { inputs, issues } = templateInputsFromFiles(files, (path) => `templates/${path}`);
     const { templates, issues: problems } = validateTemplates(inputs, {
       requireAllLocales: true,
-      compiler: templateCompiler,
+      compiler: packCompiler,
     });
     const all = [...issues, ...problems];
     if (all.length > 0) throw invalidTemplates(all);

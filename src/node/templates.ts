@@ -4,7 +4,7 @@ import { invalidTemplates } from '../templates/invalid.js';
 import type { TemplateDefinition } from '../templates/definition.js';
 import { templateInputsFromFiles, type TemplateFile } from '../templates/files.js';
 import { validateTemplates } from '../templates/validate.js';
-import { templateCompiler } from '../templates/compiler.js';
+import { packCompiler } from '../templates/compiler.js';
 import {
   listFiles,
   parseLimits,
@@ -65,7 +65,7 @@ export function loadTemplatePack(dir: string, options: FileLimits = {}): Templat
   const { inputs, issues } = templateInputsFromFiles(files, (path) => join(root, path));
   const { templates, issues: problems } = validateTemplates(inputs, {
     requireAllLocales: false,
-    compiler: templateCompiler,
+    compiler: packCompiler,
   });
   const all = withoutQuotedContent([...issues, ...problems], files, root);
   if (all.length > 0) throw invalidTemplates(all);

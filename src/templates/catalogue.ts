@@ -16,8 +16,8 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from './locale-format.js';
 import { analysisInputSchema, LOCALE_FALLBACK, selectTemplates, supportedLocale } from './select.js';
 import type { TemplateCatalogue, TemplateEntry } from './types.js';
 import { invalidTemplates } from './invalid.js';
-import { TEMPLATE_COMPILER_NEEDED, templateCompilerSchema } from './compiler-option.js';
-import { validateTemplates, type ValidTemplate } from './validate.js';
+import { type PackCompiler, TEMPLATE_COMPILER_NEEDED, templateCompilerSchema } from './compiler-option.js';
+import type { ValidTemplate } from './validate.js';
 import { sharedTemplateEnvironment } from './environment.js';
 import { sharedTemplateRunner } from './runtime.js';
 import { compileVariables, declaredUnder, exampleVariables, getPath, variablesSchema } from './variables.js';
@@ -203,14 +203,15 @@ export function createTemplateCatalogue(
   const byId = new Map<string, ValidTemplate>();
   for (const template of builtinTemplates()) byId.set(template.definition.id, template);
   if (packList.length > 0) {
-    const compiler = settings.templateCompiler;
+    // The schema checked it is one (isTemplateCompiler): its workings are typed here.
+    const compiler = settings.templateCompiler as PackCompiler | undefined;
     if (compiler === undefined) {
       const issues = [{ path: 'templateCompiler', message: TEMPLATE_COMPILER_NEEDED }];
       throw new HuashuError('INVALID_OPTIONS', `Invalid template catalogue options:\n  ${describeIssues(issues)}`, { issues });
     }
-    const { templates, issues } = validateTemplates(
+    const { templates, issues } = compiler.validate(
       packList.map((value, i) => ({ value, prefix: `templates[${i}]` })),
-      { requireAllLocales: false, compiler },
+      { requireAllLocales: false },
     );
     if (issues.length > 0) throw invalidTemplates(issues);
     for (const template of templates) byId.set(template.definition.id, template);

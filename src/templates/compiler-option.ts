@@ -1,26 +1,39 @@
 import * as z from 'zod/mini';
+import type { HuashuIssue } from '../errors.js';
+import type { TemplateInput, ValidTemplate } from './validate.js';
 
 /**
- * What compiles a template pack's sources: `templateCompiler`, exported by `huashu/templates`.
- * handlebars' compiler is about 60 KB of a browser bundle, and only packs need it (the built-in
- * templates are precompiled at build time), so the core does not import it: a caller with packs
- * passes it, `createAssistant({ templates, templateCompiler })`. Its members are huashu's own.
+ * What validates and compiles template packs: `templateCompiler`, exported by `huashu/templates`.
+ * handlebars' compiler and the checks of a pack's sources are about 70 KB of a browser bundle, and
+ * only packs need them (the built-in templates are checked and precompiled at build time), so the
+ * core does not import them: a caller with packs passes it, `createAssistant({ templates,
+ * templateCompiler })`. Opaque: its workings are huashu's own (`PackCompiler`).
  */
 export interface TemplateCompiler {
   readonly kind: 'huashu/template-compiler';
-  /** @internal handlebars' syntax tree of a source; throws on a syntax error. */
-  readonly parse: (source: string) => unknown;
-  /** @internal The spec handlebars' runtime links (`env.template(spec)`) for a parsed source. */
-  readonly compile: (program: unknown, options: object) => unknown;
 }
 
-export function isTemplateCompiler(value: unknown): value is TemplateCompiler {
+/** What `templateCompiler` does, for the catalogue (./catalogue.ts) and the validation (./validate.ts). */
+export interface PackCompiler extends TemplateCompiler {
+  /** handlebars' syntax tree of a source; throws on a syntax error. */
+  readonly parse: (source: string) => unknown;
+  /** The spec handlebars' runtime links (`env.template(spec)`) for a parsed source. */
+  readonly compile: (program: unknown, options: object) => unknown;
+  /** `validateTemplates` with this compiler: every problem of the packs, and the valid ones compiled. */
+  readonly validate: (
+    inputs: readonly TemplateInput[],
+    options: { requireAllLocales: boolean },
+  ) => { templates: ValidTemplate[]; issues: HuashuIssue[] };
+}
+
+export function isTemplateCompiler(value: unknown): value is PackCompiler {
   if (typeof value !== 'object' || value === null) return false;
-  const compiler = value as TemplateCompiler;
+  const compiler = value as PackCompiler;
   return (
     compiler.kind === 'huashu/template-compiler' &&
     typeof compiler.parse === 'function' &&
-    typeof compiler.compile === 'function'
+    typeof compiler.compile === 'function' &&
+    typeof compiler.validate === 'function'
   );
 }
 

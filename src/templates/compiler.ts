@@ -1,8 +1,9 @@
 // handlebars' full build (parser and compiler); src/templates/environment.ts runs the result on
 // the runtime alone. This module is what `templateCompiler` brings into a bundle.
 import Handlebars from 'handlebars/dist/cjs/handlebars.js';
-import type { TemplateCompiler } from './compiler-option.js';
+import type { PackCompiler, TemplateCompiler } from './compiler-option.js';
 import { registerTemplateHelpers, type TemplateEnvironment } from './environment.js';
+import { validateTemplates } from './validate.js';
 
 /** The parts of handlebars' compiler that its type declarations do not list. */
 interface CompilerInternals {
@@ -17,12 +18,11 @@ let isolated: CompilerInternals | undefined;
 /** Our own handlebars instance (the global one is never touched), made on first use. */
 const handlebars = (): CompilerInternals => (isolated ??= Handlebars.create() as unknown as CompilerInternals);
 
-/**
- * Compiles template packs: pass it as `createAssistant({ templates, templateCompiler })` or
- * `createTemplateCatalogue(packs, { templateCompiler })`. Not needed for the built-in templates.
- */
-export const templateCompiler: TemplateCompiler = {
+/** `templateCompiler` with its workings typed, for huashu's own callers (validation, the build, tests). */
+export const packCompiler: PackCompiler = {
   kind: 'huashu/template-compiler',
+  // The checks of a pack (./validate.ts) come with the compiler: the core needs neither.
+  validate: (inputs, options) => validateTemplates(inputs, { ...options, compiler: packCompiler }),
   parse: (source) => handlebars().parse(source),
   // What Handlebars.compile does on first call (handlebars/compiler/compiler.js), returning the
   // spec instead of linking it, so the runtime environment with our helpers links it.
@@ -34,6 +34,13 @@ export const templateCompiler: TemplateCompiler = {
     return new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true);
   },
 };
+
+/**
+ * Validates and compiles template packs: pass it as `createAssistant({ templates,
+ * templateCompiler })` or `createTemplateCatalogue(packs, { templateCompiler })`. Not needed for the
+ * built-in templates.
+ */
+export const templateCompiler: TemplateCompiler = packCompiler;
 
 /** A handlebars environment that compiles and precompiles, with our helpers: build scripts and tests. */
 export function createCompilingEnvironment(): TemplateEnvironment & Pick<typeof Handlebars, 'compile' | 'precompile' | 'parse'> {

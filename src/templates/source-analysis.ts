@@ -1,7 +1,7 @@
 // `hbs.AST` is the global namespace of handlebars' own type declarations.
 import { MAX_TEMPLATE_NESTING, MAX_TEMPLATE_SOURCE_LENGTH } from '../limits.js';
 import { INHERITED_KEYS } from '../util/own.js';
-import type { TemplateCompiler } from './compiler-option.js';
+import type { PackCompiler } from './compiler-option.js';
 import { BLOCK_HELPERS, KNOWN_HELPERS } from './environment.js';
 import { templateNesting } from './nesting.js';
 
@@ -33,7 +33,7 @@ function at(node: hbs.AST.Node): string {
  * compiler recurse and slow down sharply with nesting (10,000 nested `{{#if}}` take minutes to
  * fail with a stack overflow), so a source over a limit never reaches them.
  */
-export function analyzeSource(source: string, compiler: TemplateCompiler, label = 'the template'): SourceAnalysis {
+export function analyzeSource(source: string, compiler: Pick<PackCompiler, 'parse'>, label = 'the template'): SourceAnalysis {
   const references = new Set<string>();
   const problems: string[] = [];
   if (source.length > MAX_TEMPLATE_SOURCE_LENGTH) {

@@ -10,7 +10,7 @@ import {
   type TemplateDefinition,
   type TemplateLocale,
 } from './definition.js';
-import type { TemplateCompiler } from './compiler-option.js';
+import type { PackCompiler } from './compiler-option.js';
 import { COMPILE_OPTIONS, sharedTemplateEnvironment } from './environment.js';
 import { unguardedOptionalReads } from './optional-guards.js';
 import { checkWhenFacts, compileWhen } from './when.js';
@@ -43,7 +43,7 @@ export interface ValidationOptions {
   /** Compile the sources (and render each with its example variables). Default true. */
   compile?: boolean;
   /** Parses and compiles the sources (`templateCompiler` from ./compiler.ts). */
-  compiler: TemplateCompiler;
+  compiler: PackCompiler;
 }
 
 /** The required variable declarations: what a render without any optional fact gets. */

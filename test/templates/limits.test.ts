@@ -15,7 +15,7 @@ import {
 import { catalogueCacheSizes, timeZoneCacheSize } from '../../src/templates/catalogue.js';
 import { createTemplateCatalogue, type TemplateDefinitionInput } from '../../src/templates/index.js';
 import { validateTemplates } from '../../src/templates/validate.js';
-import { templateCompiler } from '../../src/templates/compiler.js';
+import { packCompiler } from '../../src/templates/compiler.js';
 
 const base: Omit<TemplateDefinitionInput, 'sources'> = {
   id: 'shop/limit',
@@ -40,7 +40,7 @@ function issuesOf(fn: () => unknown, code = 'INVALID_TEMPLATES'): HuashuIssue[] 
 
 const pack = (definition: Partial<TemplateDefinitionInput> & { when?: unknown }) =>
   createTemplateCatalogue([{ ...base, sources: { 'zh-Hans': '{{#if flag}}好{{/if}}的' }, ...definition } as TemplateDefinitionInput], {
-    templateCompiler,
+    templateCompiler: packCompiler,
   });
 
 /** `{ not: { not: … leaf } }` with `depth` condition levels in all. */
@@ -183,9 +183,9 @@ describe('packs: template count and variable paths', () => {
 
   it(`${MAX_TEMPLATES_PER_PACK} templates pass the count, one more is refused before any is read`, () => {
     const atLimit = Array.from({ length: MAX_TEMPLATES_PER_PACK }, (_, i) => ({ value: minimal(i) }));
-    expect(validateTemplates(atLimit, { requireAllLocales: false, compile: false, compiler: templateCompiler }).issues).toEqual([]);
+    expect(validateTemplates(atLimit, { requireAllLocales: false, compile: false, compiler: packCompiler }).issues).toEqual([]);
     const over = [...atLimit, { value: minimal(MAX_TEMPLATES_PER_PACK) }];
-    expect(validateTemplates(over, { requireAllLocales: false, compile: false, compiler: templateCompiler })).toEqual({
+    expect(validateTemplates(over, { requireAllLocales: false, compile: false, compiler: packCompiler })).toEqual({
       templates: [],
       issues: [{ path: '', message: expect.stringMatching(/MAX_TEMPLATES_PER_PACK/) }],
     });

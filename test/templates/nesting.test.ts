@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { templateCompiler } from '../../src/templates/compiler.js';
+import { packCompiler } from '../../src/templates/compiler.js';
 import { templateNesting } from '../../src/templates/nesting.js';
 
 /** The deepest nesting of blocks and sub-expressions in handlebars' own syntax tree. */
 function astDepth(source: string): number {
   let deepest = 0;
-  const stack: Array<[unknown, number]> = [[templateCompiler.parse(source), 0]];
+  const stack: Array<[unknown, number]> = [[packCompiler.parse(source), 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
