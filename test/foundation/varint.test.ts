@@ -5,9 +5,11 @@ import { normalize } from '../../src/normalize/index.js';
 import {
   decodeCharPairs,
   decodeCharSet,
+  decodeCharString,
   decodeVarints,
   encodeCharPairs,
   encodeCharSet,
+  encodeCharString,
   encodeVarints,
 } from '../../src/util/varint.js';
 
@@ -48,6 +50,22 @@ describe('varints', () => {
             .map(([f, t]) => f + t)
             .join('');
           expect(decodeCharPairs(from, to, pairs.length)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('any string comes back as it was (order, repeats, surrogate halves), as ASCII', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.constantFrom('话', '术', 'a', '😀') }),
+        (a, b) => {
+          for (const chars of [a, b]) {
+            const text = encodeCharString(chars);
+            expect(/^[A-Za-z0-9_-]*$/.test(text)).toBe(true);
+            expect(decodeCharString(text, chars.length)).toBe(chars);
+          }
         },
       ),
     );
