@@ -1,18 +1,19 @@
 // fflate's browser build: pure JavaScript, no Node built-ins (its Node build imports `module`).
 import { inflateSync, strFromU8 } from 'fflate/browser';
-import { decodeBase64 } from './base64.js';
+import { decodeBase85 } from './base85.js';
 
 /**
- * Generated data modules hold their larger JSON values packed: UTF-8, raw DEFLATE, base64
- * (scripts/data/packed-json.ts writes them). Bundlers escape every non-ASCII character of a string
- * literal as `\uXXXX` (6 bytes for each Chinese character), so the phrase lists, templates and
- * rules cost 3–6 times less in a browser bundle packed, and the source text V8 compiles and keeps
- * is one-byte ASCII. fflate inflates synchronously anywhere JavaScript runs; its `strFromU8` uses
- * TextDecoder where there is one and its own UTF-8 decoder where not (a bare JavaScript engine).
+ * Generated data modules hold their larger JSON values packed: UTF-8, raw DEFLATE, base85
+ * (./base85.ts; scripts/data/packed-json.ts writes them). Bundlers escape every non-ASCII
+ * character of a string literal as `\uXXXX` (6 bytes for each Chinese character), so the phrase
+ * lists, templates and rules cost 3–6 times less in a browser bundle packed, and the source text
+ * V8 compiles and keeps is one-byte ASCII. fflate inflates synchronously anywhere JavaScript runs;
+ * its `strFromU8` uses TextDecoder where there is one and its own UTF-8 decoder where not (a bare
+ * JavaScript engine).
  */
 
 /** The value packed by scripts/data/packed-json.ts (decoded once by each generated module). */
 export function unpackJson<T>(packed: string, byteLength: number): T {
-  const bytes = inflateSync(decodeBase64(packed), { out: new Uint8Array(byteLength) });
+  const bytes = inflateSync(decodeBase85(packed), { out: new Uint8Array(byteLength) });
   return JSON.parse(strFromU8(bytes)) as T;
 }

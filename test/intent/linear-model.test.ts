@@ -313,18 +313,35 @@ describe('packed intent indices (the shipped model carries classDeltas)', () => 
     expect(shipped.classes).toBeUndefined();
     expect(shipped.classDeltas!.length).toBeLessThan(0.65 * file.classes!.length);
     expect(decodeLinearModel(shipped)).toEqual(decodeLinearModel(file));
-    // Its binary fields are deflated: the rest is the compact form of the file.
-    expect(Object.keys(shipped.deflated!).sort()).toEqual(['classDeltas', 'counts', 'keys', 'weights']);
-    const { keys: _k, counts: _c, weights: _w, classDeltas: _d, deflated: _f, ...rest } = shipped;
+    // Its binary fields and spelling words are deflated: the rest is the compact form of the file.
+    expect(Object.keys(shipped.deflated!).sort()).toEqual([
+      'classDeltas',
+      'counts',
+      'keys',
+      'spellingWords',
+      'weights',
+    ]);
+    const {
+      keys: _k,
+      counts: _c,
+      weights: _w,
+      classDeltas: _d,
+      spellingWords: _s,
+      deflated: _f,
+      ...rest
+    } = shipped;
     const {
       keys: _k2,
       counts: _c2,
       weights: _w2,
       classDeltas: _d2,
+      spellingWords: _s2,
       ...compactRest
     } = compactLinearModel(file);
     expect(rest).toEqual(compactRest);
     expect(shipped.weights.length).toBeLessThan(0.8 * file.weights.length);
+    expect(shipped.spellingWords.length).toBeLessThan(0.7 * file.spellingWords.length);
+    expect(decodeLinearModel(shipped).spellingWords.join(' ')).toBe(file.spellingWords);
   });
 
   it('a deflated model decodes like the plain one, and a damaged one is a typed error', () => {
@@ -340,13 +357,19 @@ describe('packed intent indices (the shipped model carries classDeltas)', () => 
     expect(() => decodeLinearModel({ ...deflated, deflated: { ...deflated.deflated, keys: -1 } })).toThrow(
       /deflated\.keys must be a byte length/,
     );
+    expect(() => decodeLinearModel({ ...deflated, spellingWords: 'not base85 "' })).toThrow(
+      /spellingWords does not inflate/,
+    );
+    expect(() =>
+      decodeLinearModel({ ...deflated, deflated: { ...deflated.deflated, spellingWords: 3 } }),
+    ).toThrow(/spellingWords inflates to \d+ bytes, not 3/);
   });
 });
 
 describe('the spelling index built on first use', () => {
   it('corrects every word as the index built at once does', () => {
     const model = intentLinearModel();
-    const words = model.spellingWords.split(' ');
+    const words = [...decodeLinearModel(model).spellingWords];
     const stopWords = stopWordKeys(model.stopWords);
     const eager = SpellingIndex.fromWords(words, stopWords);
     const lazy = SpellingIndex.lazyFromWords(words, stopWords);
