@@ -12,9 +12,9 @@ import { generators } from './data/registry.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'src', 'generated');
 mkdirSync(outDir, { recursive: true });
-// Generators that load the library from source need the snapshot table to exist (filled last).
-if (!existsSync(join(outDir, 'automata.ts')))
-  writeFileSync(join(outDir, 'automata.ts'), EMPTY_AUTOMATA_MODULE);
+// Generators that load the library from source need the snapshot table to exist (filled last). It
+// starts empty: a table left by an earlier build may be in an encoding this checkout cannot read.
+writeFileSync(join(outDir, 'automata.ts'), EMPTY_AUTOMATA_MODULE);
 
 for (const generator of generators) {
   const started = performance.now();

@@ -34,7 +34,7 @@ export function automataModule(collected: readonly CollectedAutomaton[]): string
     ({ generator, key, phrases, snapshot }) =>
       ` * - ${key}: ${generator}, ${phrases} phrases, ${snapshot.size} slots\n`,
   );
-  // `chars` as varint.ts code distances (2.8 ASCII characters each instead of a bundler's 6 for
+  // `chars` as varint.ts code distances (2.9 ASCII characters each instead of a bundler's 6 for
   // a \u escape; decoded per list on first use, a few hundred characters); `trie` is ASCII already.
   // Not deflated (packed-json.ts): inflating the table made its first call ~30 ms instead of ~1.
   const table = Object.fromEntries(

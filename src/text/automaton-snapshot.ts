@@ -1,5 +1,11 @@
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
-import { encodeVarints, VARINT_MORE as MORE, VARINT_VALUE as VALUE, zigzag } from '../util/varint.js';
+import {
+  encodeVarints,
+  VARINT_ENDS as ENDS,
+  VARINT_STEP as STEP,
+  VARINT_VALUE as VALUE,
+  zigzag,
+} from '../util/varint.js';
 
 /**
  * Compact snapshots of @monyone/aho-corasick's double-array automaton (see ./automaton.ts).
@@ -104,22 +110,22 @@ export function restoreAutomaton(snapshot: AutomatonSnapshot, keywords: readonly
   for (let q = 0; q < queued; q++) {
     const node = queue[q]!;
     let value = 0;
-    let shift = 0;
+    let scale = 1;
     let digit: number;
     do {
       digit = VALUE[trie.charCodeAt(at++)]!;
-      value |= (digit & (MORE - 1)) << shift;
-      shift += 5;
-    } while (digit & MORE);
+      value += digit * scale;
+      scale *= STEP;
+    } while (digit >= ENDS);
     const count = value;
     if (count === 0) continue;
     value = 0;
-    shift = 0;
+    scale = 1;
     do {
       digit = VALUE[trie.charCodeAt(at++)]!;
-      value |= (digit & (MORE - 1)) << shift;
-      shift += 5;
-    } while (digit & MORE);
+      value += digit * scale;
+      scale *= STEP;
+    } while (digit >= ENDS);
     const offset = previousOffset + (value & 1 ? -((value + 1) >> 1) : value >> 1);
     previousOffset = offset;
     base[node] = offset - node;
@@ -127,12 +133,12 @@ export function restoreAutomaton(snapshot: AutomatonSnapshot, keywords: readonly
     let c = 0;
     for (let k = 0; k < count; k++) {
       value = 0;
-      shift = 0;
+      scale = 1;
       do {
         digit = VALUE[trie.charCodeAt(at++)]!;
-        value |= (digit & (MORE - 1)) << shift;
-        shift += 5;
-      } while (digit & MORE);
+        value += digit * scale;
+        scale *= STEP;
+      } while (digit >= ENDS);
       c += value + 1;
       const child = offset + c;
       check[child] = node;

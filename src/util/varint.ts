@@ -1,12 +1,19 @@
+import { BASE85_ALPHABET } from './base85.js';
+
 /**
- * Unsigned integers as plain ASCII, for the data the build step generates (src/generated/): each
- * base64url character carries 5 bits of the value, low bits first, and its sixth bit says "more
- * follows". Small numbers — counts, gaps between sorted values, small ids — take one character;
- * bundlers copy the text as is (no escapes) and decoding is one pass with no allocation per value.
+ * Unsigned integers as plain ASCII, for the data the build step generates (src/generated/), in
+ * base85.ts's alphabet (nothing a bundler escapes). A character of value below VARINT_ENDS ends a
+ * number; one of VARINT_ENDS or more says "more follows". Read low digits first, a number is
+ * `d0 + d1·S + d2·S² + …` with S = VARINT_STEP = 85 − VARINT_ENDS: 0–67 take one character,
+ * 68–1,223 two, up to 20,875 three. Small numbers — counts, gaps between sorted values, small ids —
+ * take one character; the split fits the automata's node streams (1/15 fewer characters than 5
+ * bits and a "more" bit in base64url); decoding is one pass with no allocation per value.
  */
-export const VARINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-/** The sixth bit of a character's value: another character of the same number follows. */
-export const VARINT_MORE = 32;
+export const VARINT_ALPHABET = BASE85_ALPHABET;
+/** Digits below this end a number. */
+export const VARINT_ENDS = 68;
+/** The weight of each further digit. */
+export const VARINT_STEP = BASE85_ALPHABET.length - VARINT_ENDS;
 
 /** Character code → its value in VARINT_ALPHABET, -1 for other characters. */
 export const VARINT_VALUE = new Int8Array(128).fill(-1);
@@ -19,9 +26,9 @@ export function encodeVarints(values: Iterable<number>): string {
     if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
       throw new RangeError(`varint: ${value} is not an integer in [0, 2^32)`);
     let v = value;
-    while (v >= VARINT_MORE) {
-      out += VARINT_ALPHABET[(v % VARINT_MORE) | VARINT_MORE];
-      v = Math.floor(v / VARINT_MORE);
+    while (v >= VARINT_ENDS) {
+      out += VARINT_ALPHABET[VARINT_ENDS + ((v - VARINT_ENDS) % VARINT_STEP)];
+      v = Math.floor((v - VARINT_ENDS) / VARINT_STEP);
     }
     out += VARINT_ALPHABET[v];
   }
@@ -39,9 +46,9 @@ export function decodeVarints(text: string, count: number): Uint32Array {
     do {
       digit = VARINT_VALUE[text.charCodeAt(at++)] ?? -1;
       if (digit < 0) throw new Error(`varint: not a varint character at ${at - 1}`);
-      value += (digit & (VARINT_MORE - 1)) * scale;
-      scale *= VARINT_MORE;
-    } while (digit & VARINT_MORE);
+      value += digit * scale;
+      scale *= VARINT_STEP;
+    } while (digit >= VARINT_ENDS);
     out[i] = value;
   }
   if (at !== text.length)
@@ -78,7 +85,7 @@ export function decodeCharSet(text: string, count: number): string {
 
 /**
  * Any string (UTF-16 code units, order kept) as the signed distances between consecutive codes:
- * 1–4 ASCII characters each (2.8 on average for the automata's alphabets, mostly Han characters
+ * 1–4 ASCII characters each (2.9 on average for the automata's alphabets, mostly Han characters
  * in first-appearance order) instead of the 6 of a bundler's \u escape.
  */
 export function encodeCharString(chars: string): string {

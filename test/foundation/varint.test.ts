@@ -11,7 +11,13 @@ import {
   encodeCharSet,
   encodeCharString,
   encodeVarints,
+  VARINT_ALPHABET,
+  VARINT_ENDS,
+  VARINT_STEP,
 } from '../../src/util/varint.js';
+
+/** Only characters of the varint alphabet (base85.ts's: nothing a bundler escapes). */
+const asVarintText = (text: string): boolean => [...text].every((c) => VARINT_ALPHABET.includes(c));
 
 /** BMP characters other than surrogates (what the hanzi tables hold). */
 const bmp = fc
@@ -24,10 +30,33 @@ describe('varints', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff })), (values) => {
         const text = encodeVarints(values);
-        expect(/^[A-Za-z0-9_-]*$/.test(text)).toBe(true);
+        expect(asVarintText(text)).toBe(true);
         expect(Array.from(decodeVarints(text, values.length))).toEqual(values);
       }),
     );
+  });
+
+  it('take one character below VARINT_ENDS, two below ENDS + ENDS·STEP, and so on', () => {
+    expect(VARINT_ENDS + VARINT_STEP).toBe(85);
+    const limit2 = VARINT_ENDS + VARINT_ENDS * VARINT_STEP;
+    for (const [value, length] of [
+      [0, 1],
+      [VARINT_ENDS - 1, 1],
+      [VARINT_ENDS, 2],
+      [limit2 - 1, 2],
+      [limit2, 3],
+      [0xffffffff, 8],
+    ] as const) {
+      const text = encodeVarints([value]);
+      expect([value, text.length]).toEqual([value, length]);
+      expect(Array.from(decodeVarints(text, 1))).toEqual([value]);
+    }
+  });
+
+  it('refuse text with a character outside the alphabet, or too few or too many values', () => {
+    expect(() => decodeVarints('"', 1)).toThrow(/not a varint character/);
+    expect(() => decodeVarints(encodeVarints([1, 2]), 1)).toThrow(/left after/);
+    expect(() => decodeVarints(encodeVarints([1]), 2)).toThrow(/not a varint character/);
   });
 
   it('a character set comes back sorted by code, each character once', () => {
@@ -63,7 +92,7 @@ describe('varints', () => {
         (a, b) => {
           for (const chars of [a, b]) {
             const text = encodeCharString(chars);
-            expect(/^[A-Za-z0-9_-]*$/.test(text)).toBe(true);
+            expect(asVarintText(text)).toBe(true);
             expect(decodeCharString(text, chars.length)).toBe(chars);
           }
         },
