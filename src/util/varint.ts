@@ -102,10 +102,14 @@ export function encodeCharString(chars: string): string {
 
 /** The `count` code units of `encodeCharString`. */
 export function decodeCharString(text: string, count: number): string {
-  const distances = decodeVarints(text, count);
+  const codes = decodeVarints(text, count);
   let code = 0;
+  for (let i = 0; i < count; i++) codes[i] = code += unzigzag(codes[i] ?? 0);
+  // One string per 4,096 codes: fewer intermediate strings than a character at a time, and far
+  // below any engine's limit on the number of arguments.
   let out = '';
-  for (let i = 0; i < count; i++) out += String.fromCharCode((code += unzigzag(distances[i] ?? 0)));
+  for (let i = 0; i < count; i += 4096)
+    out += String.fromCharCode(...codes.subarray(i, Math.min(count, i + 4096)));
   return out;
 }
 
