@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { deflateRawSync } from 'node:zlib';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 import {
   compactLinearModel,
@@ -22,6 +21,7 @@ import { patternsOf, trainIntentModel } from './intents-train.js';
 import { confidenceCalibrationSchema } from '../../src/intent/calibration.js';
 import { parseOrThrow } from '../../src/errors.js';
 import { jsonModule, type DataGenerator } from './types.js';
+import { deflateBest } from './deflate.js';
 
 export const intentsGenerator: DataGenerator = {
   name: 'intents',
@@ -51,9 +51,7 @@ export const intentsGenerator: DataGenerator = {
       throw new Error(`rules/intents/linear-model.json: unknown intents ${unknown.join(', ')}`);
     // Shipped with its classes packed (about 50 KB less) and its binary fields and spelling words
     // deflated (about 85 KB less); it must decode to the very same model.
-    const compact = deflateLinearModel(compactLinearModel(linear), (bytes) =>
-      deflateRawSync(bytes, { level: 9 }),
-    );
+    const compact = deflateLinearModel(compactLinearModel(linear), deflateBest);
     if (!isDeepStrictEqual(decodeLinearModel(compact), decoded))
       throw new Error('rules/intents/linear-model.json: the packed model decodes differently');
     const calibration = parseOrThrow(

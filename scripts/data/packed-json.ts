@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { deflateBest } from './deflate.js';
 import { encodeBase85 } from '../../src/util/base85.js';
 
 /** The import a generated module needs for `jsonExpression`'s packed form. */
@@ -20,14 +20,14 @@ function bundledLength(literal: string): number {
 
 /**
  * A TypeScript expression that yields `value` at run time: `unpackJson("…", n)` (UTF-8, raw
- * DEFLATE at level 9, base85; see src/util/packed-json.ts) when that is smaller, else
+ * DEFLATE (zopfli), base85; see src/util/packed-json.ts) when that is smaller, else
  * `JSON.parse("…")`. `packed` says which, so the module imports `unpackJson` only when used.
  */
 export function jsonExpression(value: unknown): { expression: string; packed: boolean } {
   const json = JSON.stringify(value);
   const literal = JSON.stringify(json);
   const utf8 = Buffer.from(json, 'utf8');
-  const packed = encodeBase85(deflateRawSync(utf8, { level: 9 }));
+  const packed = encodeBase85(deflateBest(utf8));
   if (packed.length + 2 < bundledLength(literal) * PACK_BELOW)
     return { expression: `unpackJson(${JSON.stringify(packed)}, ${utf8.length})`, packed: true };
   return { expression: `JSON.parse(${literal})`, packed: false };
