@@ -43,4 +43,4 @@ export const templateCompilerSchema = z.custom<TemplateCompiler>(isTemplateCompi
 
 /** Why packs without a compiler are refused, and what to pass. */
 export const TEMPLATE_COMPILER_NEEDED =
-  "template packs are compiled by handlebars' compiler, kept out of the core (~60 KB): pass templateCompiler, imported from huashu/templates, beside the templates";
+  "template packs are compiled by handlebars' compiler, kept out of the core (~70 KB with the checks of a pack): pass templateCompiler, imported from huashu/templates, beside the templates";
