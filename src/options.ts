@@ -33,8 +33,8 @@ export const assistantOptionsSchema = z
     intents: z.optional(intentOptionsSchema),
     /**
      * Template packs: definitions that add to the built-in templates or replace one by id
-     * (`loadTemplatePack(dir)` from `huashu/node` reads a folder). Validated when the assistant
-     * is created: `INVALID_TEMPLATES` lists every problem.
+     * (`loadTemplatePack(dir)` from `huashu/node` reads a folder), with `templateCompiler` beside
+     * them. Validated when the assistant is created: `INVALID_TEMPLATES` lists every problem.
      */
     templates: z.optional(
       z.custom<TemplateDefinitionInput[]>(

@@ -53,7 +53,7 @@ function withoutQuotedContent(
 /**
  * Load a template pack from a folder laid out like the built-in `templates/`:
  * `<group>/<name>.json` (metadata) beside `<group>/<name>.<locale>.hbs` (zh-Hans, zh-Hant, en;
- * a pack may cover some locales). Pass the result to `createAssistant({ templates })`: its ids
+ * a pack may cover some locales). Pass the result to `createAssistant({ templates, templateCompiler })`: its ids
  * add to the built-ins or replace them. Throws `INVALID_TEMPLATES` listing every problem with its
  * file and JSON path, or `IO` when the folder does not exist or breaks a limit (see
  * readTemplateFiles). A path given here is trusted as is; paths from a configuration file are

@@ -188,8 +188,8 @@ function probeOf(template: LoadedTemplate | undefined) {
 /**
  * The reply-template catalogue: the built-in templates plus `packs`, which add templates or
  * replace built-ins with the same id (a later pack entry replaces an earlier one). Packs are
- * validated and compiled here, once; an invalid pack throws `INVALID_TEMPLATES` listing every
- * problem.
+ * validated and compiled here, once, by `options.templateCompiler` (from huashu/templates; packs
+ * without it: `INVALID_OPTIONS`); an invalid pack throws `INVALID_TEMPLATES` listing every problem.
  */
 export function createTemplateCatalogue(
   packs: readonly TemplateDefinitionInput[] = [],
