@@ -176,7 +176,7 @@ export function unpackClassDeltas(packed: string | Uint8Array, offsets: Uint32Ar
 
 /**
  * `model` with its binary fields and spelling words compressed by `deflateRaw` (the build passes
- * node:zlib's; the run time inflates with fflate): about 80 KB less in every bundle and in both
+ * zopfli's, scripts/data/deflate.ts; the run time inflates with fflate): about 80 KB less in every bundle and in both
  * dist formats.
  */
 export function deflateLinearModel(

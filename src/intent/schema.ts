@@ -6,6 +6,7 @@ import { INTENT_ID_PATTERN } from './ids.js';
 import type { NaiveBayes } from './naive-bayes.js';
 import type { SpellingIndex } from './spelling.js';
 import { LOCALES } from '../vocabulary.js';
+import { isKindObject } from '../util/kind-object.js';
 
 export const intentLocaleSchema = z.enum(LOCALES);
 
@@ -192,13 +193,7 @@ export interface ExampleModel {
 }
 
 export function isExampleModel(value: unknown): value is ExampleModel {
-  if (typeof value !== 'object' || value === null) return false;
-  const model = value as ExampleModel;
-  return (
-    model.kind === 'huashu/example-model' &&
-    typeof model.naiveBayes === 'function' &&
-    typeof model.spelling === 'function'
-  );
+  return isKindObject(value, 'huashu/example-model', ['naiveBayes', 'spelling']);
 }
 
 const exampleModelSchema = z.custom<ExampleModel>(isExampleModel, {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HuashuIssue } from '../errors.js';
+import { isKindObject } from '../util/kind-object.js';
 import type { TemplateInput, ValidTemplate } from './validate.js';
 
 /**
@@ -27,14 +28,7 @@ export interface PackCompiler extends TemplateCompiler {
 }
 
 export function isTemplateCompiler(value: unknown): value is PackCompiler {
-  if (typeof value !== 'object' || value === null) return false;
-  const compiler = value as PackCompiler;
-  return (
-    compiler.kind === 'huashu/template-compiler' &&
-    typeof compiler.parse === 'function' &&
-    typeof compiler.compile === 'function' &&
-    typeof compiler.validate === 'function'
-  );
+  return isKindObject(value, 'huashu/template-compiler', ['parse', 'compile', 'validate']);
 }
 
 export const templateCompilerSchema = z.custom<TemplateCompiler>(isTemplateCompiler, {

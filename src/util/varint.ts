@@ -76,10 +76,20 @@ export function encodeCharSet(chars: string): string {
 
 /** The characters of `encodeCharSet`, in code order. */
 export function decodeCharSet(text: string, count: number): string {
-  const gaps = decodeVarints(text, count);
+  const codes = decodeVarints(text, count);
   let code = 0;
+  for (let i = 0; i < count; i++) codes[i] = code += codes[i] ?? 0;
+  return stringOfCodes(codes);
+}
+
+/**
+ * The string of these UTF-16 codes, one `fromCharCode` per 4,096: fewer intermediate strings than
+ * a character at a time, and far below any engine's limit on the number of arguments.
+ */
+function stringOfCodes(codes: Uint32Array): string {
   let out = '';
-  for (let i = 0; i < count; i++) out += String.fromCharCode((code += gaps[i] ?? 0));
+  for (let i = 0; i < codes.length; i += 4096)
+    out += String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 4096)));
   return out;
 }
 
@@ -105,12 +115,7 @@ export function decodeCharString(text: string, count: number): string {
   const codes = decodeVarints(text, count);
   let code = 0;
   for (let i = 0; i < count; i++) codes[i] = code += unzigzag(codes[i] ?? 0);
-  // One string per 4,096 codes: fewer intermediate strings than a character at a time, and far
-  // below any engine's limit on the number of arguments.
-  let out = '';
-  for (let i = 0; i < count; i += 4096)
-    out += String.fromCharCode(...codes.subarray(i, Math.min(count, i + 4096)));
-  return out;
+  return stringOfCodes(codes);
 }
 
 /**
