@@ -109,7 +109,7 @@ export function viewMessage(
 }
 
 /**
- * Template variables: the facts, an order number the customer wrote filling a missing `order.id`,
+ * Template variables: the facts, an order number the customer wrote (or its export mask) filling a missing `order.id`,
  * then the caller's `variables` (objects merged one level: `{ order: { promisedShipAt } }` keeps
  * the facts' other order fields).
  */
@@ -122,9 +122,10 @@ function templateVariables(
   // and no variable is ever named so (variablePathSchema), so those keys are dropped.
   const vars: Record<string, unknown> = Object.assign(nullObject(), facts);
   if (facts.order?.id === undefined) {
-    const written = analysis.entities?.find(
-      (e) => e.type === 'order_id' && e.placeholder !== true && e.value,
-    );
+    // A written number first; else the export's mask of one ([订单x], 订单号：[数字x]), which is
+    // not asked for again (as a masked link is not, below): the reply names it as the export does.
+    const orderIds = analysis.entities?.filter((e) => e.type === 'order_id' && e.value) ?? [];
+    const written = orderIds.find((e) => e.placeholder !== true) ?? orderIds[0];
     if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
   }
   if (variables)

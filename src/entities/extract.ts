@@ -8,7 +8,7 @@ import { identifierAskedFor } from './asked-for.js';
 import { entityAt, resolveOverlaps } from './candidates.js';
 import { dateCandidates } from './dates.js';
 import { identifierCandidates } from './identifiers.js';
-import { cueHits } from './lexicon-hits.js';
+import { cueHits, type CueHit } from './lexicon-hits.js';
 import { linkCandidates } from './links.js';
 import { placeholderCandidates } from './placeholders.js';
 import { sizeCandidates } from './sizes.js';
@@ -64,19 +64,14 @@ export function entitiesOf(message: MessageRead): Entity[] {
   const normalized = message.window;
   const matches = message.phrases;
   const candidates: Entity[] = [];
-  placeholderCandidates(normalized, candidates);
+  let cues: CueHit[] | undefined;
+  const cuesOnce = () => (cues ??= cueHits(matches));
+  const askedFor = identifierAskedFor(message.previousAgent);
+  placeholderCandidates(normalized, cuesOnce, askedFor, candidates);
   linkCandidates(normalized, candidates);
   lexiconCandidates(normalized, matches, candidates);
   const digits = countDigits(normalized.text);
-  if (digits >= 4) {
-    identifierCandidates(
-      normalized,
-      cueHits(matches),
-      identifierAskedFor(message.previousAgent),
-      digits,
-      candidates,
-    );
-  }
+  if (digits >= 4) identifierCandidates(normalized, cuesOnce(), askedFor, digits, candidates);
   amountCandidates(normalized, candidates);
   dateCandidates(normalized, digits, candidates);
   weekdayCandidates(normalized, candidates);

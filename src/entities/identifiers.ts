@@ -96,6 +96,23 @@ function governingCue(
   return undefined;
 }
 
+/**
+ * What a masked number (`[数字x]` of an anonymised export) stands for, read as a written number
+ * would be: the cue word governing it (订单号：[数字x], [数字x]这个订单, 快递单号, 手机) or, with no
+ * cue, what the agent's last message asked for. Its digits are hidden, so no length check applies.
+ */
+export function maskedNumberKind(
+  n: NormalizedText,
+  cues: readonly CueHit[],
+  askedFor: IdentifierKind | undefined,
+  start: number,
+  end: number,
+): IdentifierKind | undefined {
+  const cue = governingCue(n, cues, start, end);
+  if (cue === undefined) return askedFor;
+  return cue.kind === 'carrier' ? 'tracking_number' : cue.kind;
+}
+
 function tracking(n: NormalizedText, start: number, end: number, carrier: string | undefined): Entity {
   const value = n.text.slice(start, end).toUpperCase();
   return entityAt(n, start, end, 'tracking_number', value, carrier === undefined ? {} : { carrier });

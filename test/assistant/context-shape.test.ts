@@ -82,6 +82,28 @@ describe('context from history', () => {
       'question',
       undefined,
     ],
+    // An acknowledgement of "anything else?" closes: nothing is pending and the question was just asked.
+    [
+      'an offer of further help',
+      '请问还有其他可以帮您的吗？',
+      '哦，晚上试试',
+      'asked_anything_else',
+      'answer/ack-after-anything-else',
+    ],
+    [
+      'instructions, then an offer of further help (zh-Hant)',
+      '下載好驅動就可以了 請問還有其他需要幫您的嗎',
+      '好，我試試',
+      'asked_anything_else',
+      'answer/ack-after-anything-else',
+    ],
+    [
+      'an English offer of further help',
+      'Is there anything else I can help you with?',
+      'ok',
+      'asked_anything_else',
+      'answer/ack-after-anything-else',
+    ],
     [
       'a greeting, then an offer of help',
       '您好，欢迎光临！请问有什么可以帮您？',

@@ -291,6 +291,68 @@ describe('the reply does without what the message already gives (issue 11)', () 
     expect(/发给我|發給我|send me the product link/u.test(result.text)).toBe(asks);
   });
 
+  // An order question: the reply asks for the order number only when the message gives none, written
+  // or masked as exports mask it ([订单x], and 订单号：[数字x] — see the entity tests).
+  const ASKS_FOR_ORDER = /订单号|訂單號|order number/u;
+  const orderIds = [
+    {
+      type: 'order_id' as const,
+      text: '123456789012',
+      range: [0, 12] as [number, number],
+      value: '123456789012',
+    },
+    {
+      type: 'order_id' as const,
+      text: '[订单x]',
+      range: [0, 5] as [number, number],
+      value: '[订单x]',
+      placeholder: true,
+    },
+  ];
+  describe.each([
+    'order.logistics',
+    'order.status',
+    'order.ship_time',
+    'order.shipping_delay',
+    'aftersale.repair_install',
+  ])('%s', (intent) => {
+    it.each(['zh-Hans', 'zh-Hant', 'en'])(
+      '%s: asks for the order number without one, names it with one',
+      (locale) => {
+        const replyWith = (entities: typeof orderIds) =>
+          assistant
+            .recommend({
+              analysis: {
+                intent: { id: intent, confidence: 0.9 },
+                entities,
+                risk: 'low',
+                language: { locale },
+              },
+            })
+            .replies.map((r) => r.text)
+            .join(' ');
+        expect(replyWith([])).toMatch(ASKS_FOR_ORDER);
+        for (const id of orderIds) {
+          const text = replyWith([id]);
+          expect(text).not.toMatch(ASKS_FOR_ORDER);
+          expect(text).toContain(id.value);
+        }
+      },
+    );
+  });
+
+  it.each([
+    ['订单号:[数字x] 这个快件还能派送吗', undefined],
+    ['[订单x]', '亲，麻烦提供一下订单号哦'],
+    ['[数字x]', '亲，麻烦提供一下订单号哦'],
+  ])('%s (after %s): the order number is not asked for again', (text, previous) => {
+    const result = assistant.reply(
+      text,
+      previous === undefined ? {} : { context: { previousAgentMessage: previous } },
+    );
+    expect(result.text).not.toMatch(ASKS_FOR_ORDER);
+  });
+
   it("the caller's item.link wins over the message's", () => {
     const result = assistant.reply('味道酸吗 [链接x]', {
       variables: { item: { link: 'https://x.example/1' } },

@@ -347,3 +347,84 @@ describe('extractEntities: a bare number answers the agent’s question', () => 
     expect(extractEntities(normalize('123456789012')).map((e) => e.type)).toEqual(['number']);
   });
 });
+
+describe('extractEntities: a masked number is what the number it hides would be', () => {
+  // Exports mask every number as [数字x]: its cue word or the agent's question still tells what it is.
+  const cases: Array<{ locale: Locale; text: string; previous?: string; type: Entity['type']; why: string }> =
+    [
+      {
+        locale: 'zh-Hans',
+        text: '订单号:[数字x]  这个快件还能派送吗',
+        type: 'order_id',
+        why: 'an order label before it',
+      },
+      {
+        locale: 'zh-Hans',
+        text: '我的订单号是[数字x]，什么时候发货',
+        type: 'order_id',
+        why: '订单号是 before it',
+      },
+      {
+        locale: 'zh-Hans',
+        text: '[数字x]这个订单今天发货么',
+        type: 'order_id',
+        why: '这个订单 right after it',
+      },
+      {
+        locale: 'zh-Hant',
+        text: '訂單編號：[數字x] 幫我查一下',
+        type: 'order_id',
+        why: 'a traditional order label',
+      },
+      {
+        locale: 'zh-Hans',
+        text: '快递单号[数字x]到哪了',
+        type: 'tracking_number',
+        why: 'a tracking-number label',
+      },
+      { locale: 'zh-Hans', text: '手机号[数字x]', type: 'phone', why: 'a phone label' },
+      { locale: 'en', text: 'order number: [数字x]', type: 'order_id', why: 'an English order label' },
+      {
+        locale: 'zh-Hans',
+        text: '[数字x]',
+        previous: '亲，麻烦提供一下订单号哦',
+        type: 'order_id',
+        why: 'alone, after the agent asked for the order number',
+      },
+      {
+        locale: 'zh-Hans',
+        text: '[数字x]',
+        previous: '方便留个联系电话吗',
+        type: 'phone',
+        why: 'alone, after a phone was asked for',
+      },
+      // Counter-examples: a mask with no cue stays a number.
+      { locale: 'zh-Hans', text: '[数字x]块钱换电池?', type: 'number', why: 'a price, no cue' },
+      { locale: 'zh-Hans', text: '只到了[数字x]个包裹', type: 'number', why: 'a count, no cue' },
+      {
+        locale: 'zh-Hans',
+        text: '[数字x]',
+        previous: '您好，请问有什么可以帮您？',
+        type: 'number',
+        why: 'alone, after a greeting',
+      },
+      {
+        locale: 'zh-Hans',
+        text: '质保[数字x]年 订单号没注意',
+        type: 'number',
+        why: 'an order word not next to it',
+      },
+    ];
+
+  it.each(cases)('[$locale] $why: $text', ({ text, previous, type }) => {
+    const found = extractEntities(
+      normalize(text),
+      previous === undefined ? undefined : { previousAgentMessage: previous },
+    );
+    const masks = found.filter((e) => e.placeholder === true && /\[[数數]字x\]/.test(e.text));
+    expect(masks.map((e) => [e.type, e.text])).toEqual([
+      [type, /\[數字x\]/.test(text) ? '[數字x]' : '[数字x]'],
+    ]);
+    expect(masks[0]?.value).toBe(masks[0]?.text);
+  });
+});

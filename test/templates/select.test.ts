@@ -59,11 +59,12 @@ describe('select', () => {
 
   it.each([
     ['statement', ['answer/ack-after-statement', 'answer/ack', 'situation/anything-else']],
+    ['asked_anything_else', ['answer/ack-after-anything-else', 'answer/ack', 'situation/anything-else']],
     ['question', ['answer/ack', 'situation/anything-else']],
     ['asked_for_data', ['answer/ack', 'situation/anything-else']],
     [undefined, ['answer/ack', 'situation/anything-else']],
   ] as const)(
-    'an acknowledgement after the agent’s %s: the no-action variant only after a statement',
+    'an acknowledgement after the agent’s %s: the no-action variants only after a statement or an offer of further help',
     (previousAgentTurn, expected) => {
       const ids = catalogue
         .select(analysis('ack', previousAgentTurn === undefined ? {} : { previousAgentTurn }))
