@@ -3,7 +3,7 @@ import type { Recommendation } from '../actions/types.js';
 import type { Analysis } from '../analysis/types.js';
 import type { Context } from '../context.js';
 import { HuashuError } from '../errors.js';
-import { detectLanguage } from '../language/index.js';
+import { detectLanguage, tellsChineseScript } from '../language/index.js';
 import type { ConversationTurn, LintContext, LintResult } from '../lint/types.js';
 import { isSupportedLocale, type SupportedLocale } from '../vocabulary.js';
 import {
@@ -52,8 +52,8 @@ const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warn
 
 /**
  * The customer's locale: the analysed language when huashu writes it; `fallbackLocale` for another
- * language (a Spanish or Japanese message is not answered in Chinese). A message with no language
- * to tell (a number, a placeholder, an emoji, a pasted link or path) is answered in the
+ * language (a Spanish or Japanese message is not answered in Chinese). Chinese that reads the same
+ * in both scripts (好的) takes the conversation's script. A message with no language to tell (a number, a placeholder, an emoji, a pasted link or path) is answered in the
  * conversation's language — `conversationLocale` — else in `defaultLocale`.
  */
 function localeOf(analysis: AnalysisFacts, input: CheckedInput, parts: PipelineParts): SupportedLocale {
@@ -64,6 +64,12 @@ function localeOf(analysis: AnalysisFacts, input: CheckedInput, parts: PipelineP
   if (detected === 'en' && input.text !== undefined && fewLatinWords(input.text)) {
     const held = conversationLocale(input.context);
     if (held !== undefined && held !== 'en') return held;
+  }
+  // 好的, 了解, 等太久了 read the same in both Chinese scripts: a traditional conversation is
+  // answered in traditional characters.
+  if (detected === 'zh-Hans' && input.text !== undefined && !tellsChineseScript(input.text)) {
+    const held = conversationLocale(input.context);
+    if (held === 'zh-Hant') return held;
   }
   if (isSupportedLocale(detected)) return detected;
   if (detected !== undefined && detected !== 'und') return parts.fallbackLocale;

@@ -166,6 +166,24 @@ export function detectLanguage(input: string): LanguageResult {
   return otherScript();
 }
 
+/**
+ * Whether `text` has a character only simplified or only traditional Chinese writes (这/這, 么/麼):
+ * without one (好的, 了解, 等太久了) the text reads the same in both, and its script is the
+ * conversation's, not the `zh-Hans` that `detectLanguage` falls back to.
+ */
+export function tellsChineseScript(input: string): boolean {
+  // An export's masks ([订单x]) are written in the export's script, not the customer's.
+  const text = withoutMachineTokens(
+    input.length > MAX_DETECTED_CHARS ? input.slice(0, MAX_DETECTED_CHARS) : input,
+  );
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const kind = scriptClassTable[text.charCodeAt(i)];
+    if (kind === ScriptClass.HanTraditional || kind === ScriptClass.HanSimplified) return true;
+  }
+  return false;
+}
+
 function chinese(han: number, trad: number, simp: number): LanguageResult {
   const distinctive = trad + simp;
   if (distinctive === 0) {

@@ -1,2 +1,2 @@
-export { detectLanguage } from './detect.js';
+export { detectLanguage, tellsChineseScript } from './detect.js';
 export type { LanguageResult, Locale, Script, SupportedLocale } from './detect.js';

@@ -116,6 +116,16 @@ describe('the reply locale', () => {
       ['OK', { previousAgentMessage: 'Your parcel left our warehouse today.' }, 'en'],
       ['OK', {}, 'en'],
       ['ok please cancel it', chinese, 'en'],
+      // Chinese that reads the same in both scripts takes the conversation's script.
+      ['好的', { previousAgentMessage: '已幫您登記補寄' }, 'zh-Hant'],
+      ['等太久了', { previousAgentMessage: '請問取消原因是什麼呢' }, 'zh-Hant'],
+      ['了解', { history: [{ role: 'agent', text: '您好，這邊幫您查詢' }] }, 'zh-Hant'],
+      ['好的', chinese, 'zh-Hans'],
+      ['好的', { previousAgentMessage: '好的' }, 'zh-Hans'],
+      ['好的', {}, 'zh-Hans'],
+      // A character only one script writes decides, whatever the conversation's.
+      ['这样啊', { previousAgentMessage: '已幫您登記補寄' }, 'zh-Hans'],
+      ['這樣啊', chinese, 'zh-Hant'],
     ])('%s after %j → %s', (text, context, locale) => {
       expect(assistant.reply(text, { context }).locale).toBe(locale);
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/language/index.js';
+import { detectLanguage, tellsChineseScript } from '../../src/language/index.js';
 import { LANGUAGE_TABLE } from './language-table.js';
 
 describe('detectLanguage', () => {
@@ -55,5 +55,33 @@ describe('detectLanguage', () => {
     );
     expect(detectLanguage('\ud800\udfff\ud800').locale).toBe('und');
     expect(detectLanguage('退货'.repeat(600_000)).locale).toBe('zh-Hans');
+  });
+});
+
+describe('tellsChineseScript', () => {
+  it.each([
+    ['好的', false],
+    ['等太久了', false],
+    ['了解 [订单x]', false],
+    ['ok', false],
+    ['', false],
+    ['这样啊', true],
+    ['這樣啊', true],
+    ['好的，谢谢', true],
+    ['好的，謝謝', true],
+  ] as const)('%s → %s', (text, tells) => {
+    expect(tellsChineseScript(text)).toBe(tells);
+  });
+
+  it('is true exactly when detectLanguage has a distinctive character to go on (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('好', '的', '这', '這', '么', '麼', '了', 'a', ' ') }),
+        (text) => {
+          const distinctive = /[这這么麼]/u.test(text);
+          expect(tellsChineseScript(text)).toBe(distinctive);
+        },
+      ),
+    );
   });
 });
