@@ -3,7 +3,10 @@ import type { RuleFacts } from '../actions/rule-facts.js';
 import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
+import { extractEntities } from '../entities/index.js';
+import { normalize } from '../normalize/index.js';
 import { whenAlmanac } from '../templates/when.js';
+import { AGENT_TAIL_CHARS, previousAgentText } from '../text/message.js';
 import { asksSomething, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
@@ -104,18 +107,66 @@ export function viewMessage(
   return {
     rules,
     almanac: () => (almanac ??= whenAlmanac(facts, analysis, locale)),
-    variables: templateVariables(facts, analysis, variables),
+    variables: templateVariables(facts, analysis, context, variables),
   };
 }
 
+/** How many turns back, newest first, an order number the conversation named is looked for. */
+const ORDER_TURNS = 4;
+/** A text that can hold an order number: a mask, or four digits in a row. */
+const MAY_NAME_ORDER = /\[|\d{4}/u;
+
 /**
- * Template variables: the facts, an order number the customer wrote (or its export mask) filling a missing `order.id`,
+ * The order number the conversation already named, for a message that names none: the agent's
+ * previous turn (您的订单[订单x]已出库), then the last few turns of the history, newest first.
+ */
+function orderNamedBefore(context: Context): string | undefined {
+  const texts: string[] = [];
+  const agent = previousAgentText(context);
+  if (agent !== undefined) texts.push(agent);
+  const history = context.history ?? [];
+  for (let i = history.length - 1; i >= 0 && i >= history.length - ORDER_TURNS; i--)
+    texts.push(history[i]!.text);
+  for (const text of texts) {
+    if (!MAY_NAME_ORDER.test(text)) continue;
+    const entities = extractEntities(
+      normalize(text.length > AGENT_TAIL_CHARS ? text.slice(-AGENT_TAIL_CHARS) : text),
+    );
+    const named =
+      entities.find((e) => e.type === 'order_id' && e.placeholder !== true) ??
+      entities.find((e) => e.type === 'order_id');
+    if (named?.value) return named.value;
+  }
+  return undefined;
+}
+
+/**
+ * `order` with an `id` read from the conversation on first use: most replies render no template
+ * that names the order, and those do not pay for reading the earlier turns.
+ */
+function withOrderNamedBefore(order: Record<string, unknown>, context: Context): Record<string, unknown> {
+  Object.defineProperty(order, 'id', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const id = orderNamedBefore(context);
+      Object.defineProperty(order, 'id', { value: id, enumerable: true, writable: true, configurable: true });
+      return id;
+    },
+  });
+  return order;
+}
+
+/**
+ * Template variables: the facts, an order number the customer wrote (or its export mask, or one the
+ * conversation named before) filling a missing `order.id`,
  * then the caller's `variables` (objects merged one level: `{ order: { promisedShipAt } }` keeps
  * the facts' other order fields).
  */
 function templateVariables(
   facts: Facts,
   analysis: AnalysisFacts,
+  context: Context,
   variables: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
   // Keys come from the caller: a null-prototype object turns even `__proto__` into a plain key,
@@ -127,6 +178,8 @@ function templateVariables(
     const orderIds = analysis.entities?.filter((e) => e.type === 'order_id' && e.value) ?? [];
     const written = orderIds.find((e) => e.placeholder !== true) ?? orderIds[0];
     if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
+    else if (previousAgentText(context) !== undefined || (context.history?.length ?? 0) > 0)
+      vars.order = withOrderNamedBefore({ ...facts.order }, context);
   }
   if (variables)
     for (const [key, value] of Object.entries(variables)) {

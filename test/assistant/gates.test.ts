@@ -353,6 +353,34 @@ describe('the reply does without what the message already gives (issue 11)', () 
     expect(result.text).not.toMatch(ASKS_FOR_ORDER);
   });
 
+  it.each([
+    ['the agent named it', { previousAgentMessage: '您好 您的订单[订单x]已出库 预计明天送达' }, '[订单x]'],
+    ['the agent wrote it', { previousAgentMessage: '您的订单123456789012已出库' }, '123456789012'],
+    [
+      'the customer gave it two turns ago',
+      {
+        history: [
+          { role: 'customer' as const, text: '订单号123456789012' },
+          { role: 'agent' as const, text: '好的 稍等' },
+        ],
+      },
+      '123456789012',
+    ],
+  ])('a follow-up without an order number, when %s: the reply names it', (_, context, id) => {
+    const result = assistant.reply('什么快递 到哪了', { context });
+    expect(result.text).toContain(id);
+    expect(result.text).not.toMatch(ASKS_FOR_ORDER);
+  });
+
+  it.each([
+    ['a phone', '您的电话13812345678对吗'],
+    ['no number', '您好 已出库 预计明天送达'],
+  ])('the agent’s turn names %s, not an order: the reply asks for the order number', (_, agent) => {
+    expect(assistant.reply('什么快递 到哪了', { context: { previousAgentMessage: agent } }).text).toMatch(
+      ASKS_FOR_ORDER,
+    );
+  });
+
   it("the caller's item.link wins over the message's", () => {
     const result = assistant.reply('味道酸吗 [链接x]', {
       variables: { item: { link: 'https://x.example/1' } },
