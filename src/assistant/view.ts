@@ -3,10 +3,8 @@ import type { RuleFacts } from '../actions/rule-facts.js';
 import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
-import { extractEntities } from '../entities/index.js';
-import { normalize } from '../normalize/index.js';
 import { whenAlmanac } from '../templates/when.js';
-import { AGENT_TAIL_CHARS, previousAgentText } from '../text/message.js';
+import { hasEarlierTurns, withNamedBefore } from './named-before.js';
 import { asksSomething, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
@@ -111,52 +109,6 @@ export function viewMessage(
   };
 }
 
-/** How many turns back, newest first, an order number the conversation named is looked for. */
-const ORDER_TURNS = 4;
-/** A text that can hold an order number: a mask, or four digits in a row. */
-const MAY_NAME_ORDER = /\[|\d{4}/u;
-
-/**
- * The order number the conversation already named, for a message that names none: the agent's
- * previous turn (您的订单[订单x]已出库), then the last few turns of the history, newest first.
- */
-function orderNamedBefore(context: Context): string | undefined {
-  const texts: string[] = [];
-  const agent = previousAgentText(context);
-  if (agent !== undefined) texts.push(agent);
-  const history = context.history ?? [];
-  for (let i = history.length - 1; i >= 0 && i >= history.length - ORDER_TURNS; i--)
-    texts.push(history[i]!.text);
-  for (const text of texts) {
-    if (!MAY_NAME_ORDER.test(text)) continue;
-    const entities = extractEntities(
-      normalize(text.length > AGENT_TAIL_CHARS ? text.slice(-AGENT_TAIL_CHARS) : text),
-    );
-    const named =
-      entities.find((e) => e.type === 'order_id' && e.placeholder !== true) ??
-      entities.find((e) => e.type === 'order_id');
-    if (named?.value) return named.value;
-  }
-  return undefined;
-}
-
-/**
- * `order` with an `id` read from the conversation on first use: most replies render no template
- * that names the order, and those do not pay for reading the earlier turns.
- */
-function withOrderNamedBefore(order: Record<string, unknown>, context: Context): Record<string, unknown> {
-  Object.defineProperty(order, 'id', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const id = orderNamedBefore(context);
-      Object.defineProperty(order, 'id', { value: id, enumerable: true, writable: true, configurable: true });
-      return id;
-    },
-  });
-  return order;
-}
-
 /**
  * Template variables: the facts, an order number the customer wrote (or its export mask, or one the
  * conversation named before) filling a missing `order.id`,
@@ -178,8 +130,8 @@ function templateVariables(
     const orderIds = analysis.entities?.filter((e) => e.type === 'order_id' && e.value) ?? [];
     const written = orderIds.find((e) => e.placeholder !== true) ?? orderIds[0];
     if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
-    else if (previousAgentText(context) !== undefined || (context.history?.length ?? 0) > 0)
-      vars.order = withOrderNamedBefore({ ...facts.order }, context);
+    else if (hasEarlierTurns(context))
+      vars.order = withNamedBefore({ ...facts.order }, 'id', 'order_id', context);
   }
   if (variables)
     for (const [key, value] of Object.entries(variables)) {
@@ -187,11 +139,14 @@ function templateVariables(
       const current = vars[key];
       vars[key] = isPlainObject(current) && isPlainObject(value) ? { ...current, ...value } : value;
     }
-  // A product link the customer sent (or its export mask, [链接x]) is not asked for again.
+  // A product link the customer sent (or its export mask, [链接x]), or one the conversation holds, is
+  // not asked for again.
   const item = vars.item;
   if (item === undefined || (isPlainObject(item) && item.link === undefined)) {
     const link = analysis.entities?.find((e) => e.type === 'link' && e.value);
     if (link?.value !== undefined) vars.item = { ...(item ?? {}), link: link.value };
+    else if (hasEarlierTurns(context))
+      vars.item = withNamedBefore({ ...(item ?? {}) }, 'link', 'link', context);
   }
   return vars;
 }

@@ -381,6 +381,23 @@ describe('the reply does without what the message already gives (issue 11)', () 
     );
   });
 
+  it.each([
+    ['the customer sent it a turn ago', [{ role: 'customer' as const, text: '[链接x] 这款' }], true],
+    [
+      'the customer sent it, then the agent answered',
+      [
+        { role: 'customer' as const, text: 'https://item.jd.com/100012345.html' },
+        { role: 'agent' as const, text: '亲 这款有36-40码哦' },
+      ],
+      true,
+    ],
+    // 您发来的商品 is not said of a link the agent sent.
+    ['the agent sent it', [{ role: 'agent' as const, text: '亲 推荐您看看这款 [链接x]' }], false],
+  ])('a product question when %s: the link is known: %s', (_, history, known) => {
+    const text = assistant.reply('这款敏感肌能用吗', { context: { history } }).text;
+    expect(/发给我/u.test(text)).toBe(!known);
+  });
+
   it("the caller's item.link wins over the message's", () => {
     const result = assistant.reply('味道酸吗 [链接x]', {
       variables: { item: { link: 'https://x.example/1' } },

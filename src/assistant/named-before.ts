@@ -1,0 +1,70 @@
+import type { Context } from '../context.js';
+import { extractEntities } from '../entities/index.js';
+import { normalize } from '../normalize/index.js';
+import { AGENT_TAIL_CHARS, previousAgentText } from '../text/message.js';
+
+/**
+ * What the conversation already named — an order number, a product link — for a reply to a message
+ * that names none: 您的订单[订单x]已出库 then 什么快递 is about [订单x], so the reply does not ask for
+ * the order number again.
+ */
+export type NamedKind = 'order_id' | 'link';
+
+/** How many turns of the history are read, newest first, after the agent's previous turn. */
+const EARLIER_TURNS = 4;
+/** A text that can hold an order number or a link: a mask, four digits in a row, a URL. */
+const MAY_NAME = /\[|\d{4}|:\/\/|www\./iu;
+
+/** Whether the context has turns before the message (the agent's previous turn or a history). */
+export function hasEarlierTurns(context: Context): boolean {
+  return previousAgentText(context) !== undefined || (context.history?.length ?? 0) > 0;
+}
+
+/**
+ * The value of the newest `kind` entity in the agent's previous turn, then in the last few turns of
+ * the history (a written value before the export's mask of one); undefined when none names one.
+ * Links are read from the customer's turns only.
+ */
+export function namedBefore(context: Context, kind: NamedKind): string | undefined {
+  // A link is one the customer sent (the templates say 您发来的商品); an order number either side named.
+  const agentsToo = kind === 'order_id';
+  const texts: string[] = [];
+  const agent = agentsToo ? previousAgentText(context) : undefined;
+  if (agent !== undefined) texts.push(agent);
+  const history = context.history ?? [];
+  for (let i = history.length - 1; i >= 0 && i >= history.length - EARLIER_TURNS; i--)
+    if (agentsToo || history[i]!.role === 'customer') texts.push(history[i]!.text);
+  for (const text of texts) {
+    if (!MAY_NAME.test(text)) continue;
+    const entities = extractEntities(
+      normalize(text.length > AGENT_TAIL_CHARS ? text.slice(-AGENT_TAIL_CHARS) : text),
+    );
+    const named =
+      entities.find((e) => e.type === kind && e.placeholder !== true && e.value) ??
+      entities.find((e) => e.type === kind && e.value);
+    if (named?.value) return named.value;
+  }
+  return undefined;
+}
+
+/**
+ * `target` with `key` read from the conversation (`namedBefore`) on first use: most replies render
+ * no template that names it, and those do not pay for reading the earlier turns.
+ */
+export function withNamedBefore(
+  target: Record<string, unknown>,
+  key: string,
+  kind: NamedKind,
+  context: Context,
+): Record<string, unknown> {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = namedBefore(context, kind);
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+  return target;
+}
