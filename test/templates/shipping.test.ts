@@ -20,9 +20,9 @@ const PROMISES = {
   en: /guarantee|definitely|certainly|100%|promise you/i,
 } as const;
 
-function shippingFor(facts: Facts, locale: (typeof LOCALES)[number] = 'zh-Hans') {
+function shippingFor(facts: Facts, locale: (typeof LOCALES)[number] = 'zh-Hans', intent = 'order.ship_time') {
   return catalogue
-    .select({ intent: { id: 'order.ship_time', confidence: 0.9 }, language: { locale } }, facts)
+    .select({ intent: { id: intent, confidence: 0.9 }, language: { locale } }, facts)
     .filter((m) => m.id.startsWith('shipping/'))
     .map((m) => m.id);
 }
@@ -78,7 +78,7 @@ describe('shipping wording', () => {
     });
   });
 
-  it('the shipping templates partition every combination of shipped / carrierScan / deliveryUncertain', () => {
+  it('the shipping templates partition every combination of shipped / carrierScan / deliveryUncertain (where is it)', () => {
     const values = [true, false, undefined];
     for (const shipped of values) {
       for (const carrierScan of values) {
@@ -95,15 +95,28 @@ describe('shipping wording', () => {
                 : deliveryUncertain === true
                   ? 'shipping/leave-room'
                   : 'shipping/not-shipped';
-          expect(shippingFor({ order }), JSON.stringify(order)).toEqual([expected]);
+          expect(shippingFor({ order }, 'zh-Hans', 'order.logistics'), JSON.stringify(order)).toEqual([expected]);
         }
       }
     }
   });
 
   it('without order facts, the scan is unknown: never the carrier wording', () => {
-    expect(shippingFor({})).toEqual(['shipping/not-shipped']);
+    expect(shippingFor({}, 'zh-Hans', 'order.logistics')).toEqual(['shipping/not-shipped']);
     expect(shippingFor({ order: { shipped: true } })).toEqual(['shipping/warehouse-dispatched']);
+  });
+
+  // 现在买 春节前能送到吗 may come before any order: with nothing known of the order, when it ships is
+  // the usual dispatch window (answer/order.ship_time), not a request for an order number.
+  it.each<[string, Facts, string]>([
+    ['nothing known', {}, 'answer/order.ship_time'],
+    ['only the order number', { order: { id: '250518093512' } }, 'answer/order.ship_time'],
+    ['known not shipped', { order: { shipped: false } }, 'shipping/not-shipped'],
+    ['a promised date', { order: { promisedShipAt: '2025-11-11' } }, 'shipping/not-shipped'],
+    ['shipped, no scan', { order: { shipped: true } }, 'shipping/warehouse-dispatched'],
+  ])('when will it ship, %s: %s', (_, facts, expected) => {
+    const top = catalogue.select({ intent: { id: 'order.ship_time', confidence: 0.9 } }, facts)[0];
+    expect(top?.id).toBe(expected);
   });
 
   it('the pinned patterns do catch the wrong wording (they are not vacuous)', () => {
