@@ -53,8 +53,9 @@ const EMPTY_LINT: LintResult = Object.freeze({ findings: [], errorCount: 0, warn
 /**
  * The customer's locale: the analysed language when huashu writes it; `fallbackLocale` for another
  * language (a Spanish or Japanese message is not answered in Chinese). Chinese that reads the same
- * in both scripts (好的) takes the conversation's script. A message with no language to tell (a number, a placeholder, an emoji, a pasted link or path) is answered in the
- * conversation's language — `conversationLocale` — else in `defaultLocale`.
+ * in both scripts (好的) takes the conversation's script. A message with no language to tell (a
+ * number, a placeholder, an emoji, a pasted link or path) is answered in the conversation's
+ * language — `conversationLocale` — else in `defaultLocale`.
  */
 function localeOf(analysis: AnalysisFacts, input: CheckedInput, parts: PipelineParts): SupportedLocale {
   const detected =
