@@ -17,6 +17,7 @@ const HOLDS: Record<ClosedClassName, (readers: ClosedClassReaders, folded: strin
   filler: (readers, folded) => !readers.asksSomething(folded),
   notUnderstood: (readers, folded) => readers.saysNotUnderstood(folded),
   wishes: (readers, folded) => readers.sendsWishes(folded),
+  declines: (readers, folded) => readers.declines(folded),
 };
 
 /** The shipped form: each class's patterns in file order, frame pieces marked. */

@@ -42,6 +42,14 @@ export type RuleFacts = {
    * year"): return them. False for an analysis without its `normalized` text.
    */
   wishes: boolean;
+  /**
+   * Whether the message only turns down what the agent offered (rules/text/closed-classes.json,
+   * `declines`: 不用了, 算了, "no thanks") after the agent's question or offer: nothing is to be
+   * done. False after a statement (那算了 gives up on the request), after "anything else?" (不用了
+   * says nothing else is needed), without the agent's turn and for an analysis without its
+   * `normalized` text.
+   */
+  declines: boolean;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -73,6 +81,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   asks: { kind: 'boolean' },
   notUnderstood: { kind: 'boolean' },
   wishes: { kind: 'boolean' },
+  declines: { kind: 'boolean' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -101,6 +110,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   asks: (f) => f.asks,
   notUnderstood: (f) => f.notUnderstood,
   wishes: (f) => f.wishes,
+  declines: (f) => f.declines,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

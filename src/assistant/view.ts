@@ -5,7 +5,7 @@ import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
 import { hasEarlierTurns, withNamedBefore } from './named-before.js';
-import { asksSomething, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
+import { asksSomething, declines, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -88,6 +88,12 @@ export function viewMessage(
     asks: analysis.normalized === undefined || asksSomething(analysis.normalized),
     notUnderstood: analysis.normalized !== undefined && saysNotUnderstood(analysis.normalized),
     wishes: analysis.normalized !== undefined && sendsWishes(analysis.normalized),
+    // Only what the agent offered or asked can be turned down: after a statement 那算了 gives up on
+    // the request, and after "anything else?" 不用了 says nothing else is needed.
+    declines:
+      analysis.normalized !== undefined &&
+      (analysis.previousAgentTurn === 'question' || analysis.previousAgentTurn === 'asked_for_data') &&
+      declines(analysis.normalized),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

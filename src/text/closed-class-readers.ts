@@ -17,7 +17,10 @@
  * - **Wishes**: the whole message sends good wishes (新年快乐, 生意兴隆, "happy new year"), to be
  *   returned; a parting wish (周末愉快) is a goodbye. Greetings, thanks and the address may frame them.
  *
- * The last two allow filler around them (啊？什么意思, 亲 新年快乐呀) and read short messages only.
+ * - **Declines**: the whole message turns down what the agent offered (不用了, 先不要, 算了, "no
+ *   thanks"): nothing is to be done. Thanks and the address may frame it.
+ *
+ * The last three allow filler around them (啊？什么意思, 亲 新年快乐呀) and read short messages only.
  */
 import type { ClosedClassData, ClosedClassesData } from './closed-class-schema.js';
 
@@ -35,6 +38,8 @@ export interface ClosedClassReaders {
   saysNotUnderstood(folded: string): boolean;
   /** Whether the folded message only sends good wishes. */
   sendsWishes(folded: string): boolean;
+  /** Whether the folded message only turns down what the agent offered. */
+  declines(folded: string): boolean;
 }
 
 /** One regular expression of the pieces (in their order); `g` for taking them out of a text. */
@@ -61,9 +66,12 @@ export function closedClassReaders(data: ClosedClassesData): ClosedClassReaders 
   const everyNotUnderstood = joined(data.notUnderstood, 'gu');
   const wishes = joined(data.wishes, 'u', false);
   const wishesAndFrame = joined(data.wishes, 'gu');
+  const declines = joined(data.declines, 'u', false);
+  const declinesAndFrame = joined(data.declines, 'gu');
   return {
     asksSomething: (folded) => folded.length > FILLER_MAX_LENGTH || !onlyFiller(folded),
     saysNotUnderstood: (folded) => onlyClassAndFiller(folded, notUnderstood, everyNotUnderstood),
     sendsWishes: (folded) => onlyClassAndFiller(folded, wishes, wishesAndFrame),
+    declines: (folded) => onlyClassAndFiller(folded, declines, declinesAndFrame),
   };
 }

@@ -15,11 +15,13 @@ export const closedClassesFileSchema = z.strictObject({
   notUnderstood: closedClassSchema,
   /** A message that only sends good wishes. */
   wishes: closedClassSchema,
+  /** A short answer that only turns down what the agent offered (不用了, no thanks). */
+  declines: closedClassSchema,
 });
 export type ClosedClassesFile = z.infer<typeof closedClassesFileSchema>;
 
 /** The names of the classes, as the file keys them. */
-export const CLOSED_CLASSES = ['filler', 'notUnderstood', 'wishes'] as const;
+export const CLOSED_CLASSES = ['filler', 'notUnderstood', 'wishes', 'declines'] as const;
 export type ClosedClassName = (typeof CLOSED_CLASSES)[number];
 
 /** What the build ships of a class: its pieces' patterns in file order, frame pieces marked. */

@@ -1,5 +1,5 @@
 /**
- * The built-in closed classes of whole customer messages (filler, not understood, wishes; see
+ * The built-in closed classes of whole customer messages (filler, not understood, wishes, declines; see
  * closed-class-readers.ts), read on folded text; their data is rules/text/closed-classes.json.
  */
 import { closedClassData } from '../generated/closed-classes.js';
@@ -24,4 +24,9 @@ export function saysNotUnderstood(folded: string): boolean {
 /** Whether the folded message only sends good wishes (新年快乐, 生意兴隆, "happy new year"). */
 export function sendsWishes(folded: string): boolean {
   return readers().sendsWishes(folded);
+}
+
+/** Whether the folded message only turns down what the agent offered (不用了, 算了, "no thanks"). */
+export function declines(folded: string): boolean {
+  return readers().declines(folded);
 }

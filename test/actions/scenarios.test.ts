@@ -371,6 +371,26 @@ describe('scenario details', () => {
     },
   );
 
+  // An offer turned down: the reply must not promise the very thing the customer declined.
+  it.each<[string, string, string]>([
+    ['不用了', '需要帮您申请退款吗', 'situation/declined'],
+    ['先不用', '要不要帮您改成顺丰？', 'situation/declined'],
+    ['算了吧', '这个可以取消的哦 您确定要取消吗?', 'situation/declined'],
+    ['no thanks', 'Would you like me to cancel it?', 'situation/declined'],
+    // A plain no about a state is an answer the agent acts on.
+    ['还没有', '您收到退款了吗', 'answer/ack'],
+    // After "anything else?", 不用了 says nothing else is needed: the closing acknowledgement.
+    ['不用了', '请问还有其他可以帮您的吗', 'answer/ack-after-anything-else'],
+    // After a statement (the shop cannot do it), 那算了 gives up on the request: nothing was offered.
+    ['好吧 那算了', '亲 这个优惠券不能和满减叠加使用', 'answer/ack-after-statement'],
+  ])('%s after %s → %s', (text, agent, template) => {
+    const result = assistant.reply(text, { context: { previousAgentMessage: agent } });
+    expect(result.analysis.intent.id).toBe('ack');
+    expect(result.replies.map((r) => r.templateId)).toEqual([template]);
+    if (template === 'situation/declined')
+      expect(result.text).not.toMatch(/我这就为您处理|taking care of it/u);
+  });
+
   it('analyze() gives the text the out-of-scope rule reads', () => {
     expect(assistant.reply('我考虑一下').replies.map((r) => r.templateId)).toEqual([
       'situation/take-your-time',
