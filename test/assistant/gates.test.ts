@@ -398,6 +398,17 @@ describe('the reply does without what the message already gives (issue 11)', () 
     expect(/发给我/u.test(text)).toBe(!known);
   });
 
+  it.each([
+    ['咨询订单号:[订单x] 订单金额:[金额x] 你好', /订单\[订单x\]有什么需要/u],
+    ['hi, order 12345678 here', /on order 12345678\?/u],
+    ['[链接x] 在吗', /您发来的商品（\[链接x\]）/u],
+    ['你好', /请问有什么可以帮您/u],
+  ])('a greeting with an order card or a link asks about it: %s', (text, expected) => {
+    const result = assistant.reply(text);
+    expect(result.analysis.intent.id).toBe('greeting');
+    expect(result.text).toMatch(expected);
+  });
+
   it("the caller's item.link wins over the message's", () => {
     const result = assistant.reply('味道酸吗 [链接x]', {
       variables: { item: { link: 'https://x.example/1' } },
