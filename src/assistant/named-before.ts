@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { extractEntities } from '../entities/index.js';
 import { normalize } from '../normalize/index.js';
-import { AGENT_TAIL_CHARS, previousAgentText } from '../text/message.js';
+import { AGENT_TAIL_CHARS, previousAgentText, recentTurns } from '../text/message.js';
 
 /**
  * What the conversation already named — an order number, a product link — for a reply to a message
@@ -10,7 +10,7 @@ import { AGENT_TAIL_CHARS, previousAgentText } from '../text/message.js';
  */
 export type NamedKind = 'order_id' | 'link';
 
-/** How many turns of the history are read, newest first, after the agent's previous turn. */
+/** How many turns of the history are read, newest first, after the agent's previous message. */
 const EARLIER_TURNS = 4;
 /** A text that can hold an order number or a link: a mask, four digits in a row, a URL. */
 const MAY_NAME = /\[|\d{4}|:\/\/|www\./iu;
@@ -21,28 +21,35 @@ export function hasEarlierTurns(context: Context): boolean {
 }
 
 /**
- * The value of the newest `kind` entity in the agent's previous turn, then in the last few turns of
- * the history (a written value before the export's mask of one); undefined when none names one.
- * Links are read from the customer's turns only.
+ * The value of the first `kind` entity of `entities`, a written value before the export's mask of
+ * one ([订单x]): what a reply names when the customer or the conversation gave it.
+ */
+export function namedIn(
+  entities: ReadonlyArray<{ type: string; value?: string; placeholder?: boolean }> | undefined,
+  kind: NamedKind,
+): string | undefined {
+  let masked: string | undefined;
+  for (const entity of entities ?? []) {
+    if (entity.type !== kind || !entity.value) continue;
+    if (entity.placeholder !== true) return entity.value;
+    masked ??= entity.value;
+  }
+  return masked;
+}
+
+/**
+ * The value of the newest `kind` entity in the turns before the message (`recentTurns`: the agent's
+ * previous message, then the last few turns of the history), each turn read once; undefined when
+ * none names one. Links are read from the customer's turns only.
  */
 export function namedBefore(context: Context, kind: NamedKind): string | undefined {
   // A link is one the customer sent (the templates say 您发来的商品); an order number either side named.
   const agentsToo = kind === 'order_id';
-  const texts: string[] = [];
-  const agent = agentsToo ? previousAgentText(context) : undefined;
-  if (agent !== undefined) texts.push(agent);
-  const history = context.history ?? [];
-  for (let i = history.length - 1; i >= 0 && i >= history.length - EARLIER_TURNS; i--)
-    if (agentsToo || history[i]!.role === 'customer') texts.push(history[i]!.text);
-  for (const text of texts) {
-    if (!MAY_NAME.test(text)) continue;
-    const entities = extractEntities(
-      normalize(text.length > AGENT_TAIL_CHARS ? text.slice(-AGENT_TAIL_CHARS) : text),
-    );
-    const named =
-      entities.find((e) => e.type === kind && e.placeholder !== true && e.value) ??
-      entities.find((e) => e.type === kind && e.value);
-    if (named?.value) return named.value;
+  for (const turn of recentTurns(context, EARLIER_TURNS)) {
+    if ((!agentsToo && turn.role !== 'customer') || !MAY_NAME.test(turn.text)) continue;
+    const text = turn.text.length > AGENT_TAIL_CHARS ? turn.text.slice(-AGENT_TAIL_CHARS) : turn.text;
+    const named = namedIn(extractEntities(normalize(text)), kind);
+    if (named !== undefined) return named;
   }
   return undefined;
 }

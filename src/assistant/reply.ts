@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { HuashuError } from '../errors.js';
 import { detectLanguage, tellsChineseScript } from '../language/index.js';
 import type { ConversationTurn, LintContext, LintResult } from '../lint/types.js';
+import { recentTurns } from '../text/message.js';
 import { isSupportedLocale, type SupportedLocale } from '../vocabulary.js';
 import {
   checkAsyncOptions,
@@ -97,13 +98,8 @@ const LANGUAGE_TURNS = 4;
  * writes ("Could you send your order number?" → a bare `12345` is answered in English).
  */
 function conversationLocale(context: Context): SupportedLocale | undefined {
-  const texts: string[] = [];
-  if (typeof context.previousAgentMessage === 'string') texts.push(context.previousAgentMessage);
-  const history = context.history ?? [];
-  for (let i = history.length - 1; i >= 0 && i >= history.length - LANGUAGE_TURNS; i--)
-    texts.push(history[i]!.text);
-  for (const text of texts) {
-    const locale = detectLanguage(text).locale;
+  for (const turn of recentTurns(context, LANGUAGE_TURNS)) {
+    const locale = detectLanguage(turn.text).locale;
     if (isSupportedLocale(locale)) return locale;
   }
   return undefined;

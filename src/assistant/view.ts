@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
-import { hasEarlierTurns, withNamedBefore } from './named-before.js';
+import { hasEarlierTurns, namedIn, withNamedBefore } from './named-before.js';
 import { asksSomething, declines, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
@@ -133,9 +133,8 @@ function templateVariables(
   if (facts.order?.id === undefined) {
     // A written number first; else the export's mask of one ([订单x], 订单号：[数字x]), which is
     // not asked for again (as a masked link is not, below): the reply names it as the export does.
-    const orderIds = analysis.entities?.filter((e) => e.type === 'order_id' && e.value) ?? [];
-    const written = orderIds.find((e) => e.placeholder !== true) ?? orderIds[0];
-    if (written?.value !== undefined) vars.order = { ...facts.order, id: written.value };
+    const written = namedIn(analysis.entities, 'order_id');
+    if (written !== undefined) vars.order = { ...facts.order, id: written };
     else if (hasEarlierTurns(context))
       vars.order = withNamedBefore({ ...facts.order }, 'id', 'order_id', context);
   }

@@ -66,6 +66,20 @@ export function previousAgentText(context: ConversationInput | undefined): strin
   return undefined;
 }
 
+/**
+ * The conversation's turns before the message, newest first: `previousAgentMessage` when given (as
+ * an agent turn), then the last `count` turns of `history`. What a message with nothing of its own
+ * is read against: the conversation's language, an order number it already named.
+ */
+export function recentTurns(context: ConversationInput, count: number): Array<Pick<Turn, 'role' | 'text'>> {
+  const turns: Array<Pick<Turn, 'role' | 'text'>> = [];
+  const given = context.previousAgentMessage;
+  if (typeof given === 'string' && given !== '') turns.push({ role: 'agent', text: given });
+  const history = context.history ?? [];
+  for (let i = history.length - 1; i >= 0 && i >= history.length - count; i--) turns.push(history[i]!);
+  return turns;
+}
+
 export function readAgentTurn(text: string): AgentTurnRead {
   const tail = normalize(text.length > AGENT_TAIL_CHARS ? text.slice(text.length - AGENT_TAIL_CHARS) : text);
   return { text, tail, phrases: scanPhrases(tail) };
