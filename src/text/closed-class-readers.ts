@@ -57,21 +57,22 @@ function joined(pieces: ClosedClassData, flags: string, withFrame = true): RegEx
 export function closedClassReaders(data: ClosedClassesData): ClosedClassReaders {
   const filler = joined(data.filler, 'gu');
   const onlyFiller = (folded: string): boolean => !LETTER_OR_DIGIT.test(folded.replace(filler, ''));
-  /** The short message holds `found` and nothing else once `allowed` and filler are taken out. */
-  const onlyClassAndFiller = (folded: string, found: RegExp, allowed: RegExp): boolean => {
-    if (folded.length > CLOSED_CLASS_MAX_LENGTH || !found.test(folded)) return false;
-    return onlyFiller(folded.replace(allowed, ''));
+  /**
+   * Whether a short message holds one of `pieces` (not a frame piece) and nothing else once the
+   * pieces, their frame and filler are taken out.
+   */
+  const onlyClass = (pieces: ClosedClassData): ((folded: string) => boolean) => {
+    const found = joined(pieces, 'u', false);
+    const allowed = joined(pieces, 'gu');
+    return (folded) =>
+      folded.length <= CLOSED_CLASS_MAX_LENGTH &&
+      found.test(folded) &&
+      onlyFiller(folded.replace(allowed, ''));
   };
-  const notUnderstood = joined(data.notUnderstood, 'u');
-  const everyNotUnderstood = joined(data.notUnderstood, 'gu');
-  const wishes = joined(data.wishes, 'u', false);
-  const wishesAndFrame = joined(data.wishes, 'gu');
-  const declines = joined(data.declines, 'u', false);
-  const declinesAndFrame = joined(data.declines, 'gu');
   return {
     asksSomething: (folded) => folded.length > FILLER_MAX_LENGTH || !onlyFiller(folded),
-    saysNotUnderstood: (folded) => onlyClassAndFiller(folded, notUnderstood, everyNotUnderstood),
-    sendsWishes: (folded) => onlyClassAndFiller(folded, wishes, wishesAndFrame),
-    declines: (folded) => onlyClassAndFiller(folded, declines, declinesAndFrame),
+    saysNotUnderstood: onlyClass(data.notUnderstood),
+    sendsWishes: onlyClass(data.wishes),
+    declines: onlyClass(data.declines),
   };
 }
