@@ -144,6 +144,8 @@ export const EVALUATION_FILES: ReadonlyArray<[string, string]> = [
   ['contrast zh-Hans', join(ROOT, 'test', 'intent', 'contrast', 'zh-Hans.jsonl')],
   ['contrast zh-Hant', join(ROOT, 'test', 'intent', 'contrast', 'zh-Hant.jsonl')],
   ['contrast en', join(ROOT, 'test', 'intent', 'contrast', 'en.jsonl')],
+  ['address zh-Hans', join(ROOT, 'test', 'intent', 'address', 'zh-Hans.jsonl')],
+  ['address zh-Hant', join(ROOT, 'test', 'intent', 'address', 'zh-Hant.jsonl')],
 ];
 
 export function loadEvaluationSets(): EvaluationSet[] {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { safeParse } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
-// The row checker of the project's own held-out intent sets (test/intent/unseen, test/intent/contrast):
+// The row checker of the project's own held-out intent sets (test/intent/unseen, contrast, address):
 // the evaluation row format (huashu eval), with the masks real exports write.
 
 // The masked-data placeholders of the platforms' exports that end in `x]`; a typo such as `[订单X]`

@@ -46,7 +46,10 @@ describeWithEvalData(
 );
 
 /** Regression floors on one of the project's own held-out sets: [file, accuracy, macro-F1]. */
-function heldOutFloors(set: 'unseen' | 'contrast', floors: Array<[string, number, number]>): void {
+function heldOutFloors(
+  set: 'unseen' | 'contrast' | 'address',
+  floors: Array<[string, number, number]>,
+): void {
   describe(`evaluation floors (the project's ${set} set, test/intent/${set})`, () => {
     it.each(floors)('%s: accuracy ≥ %f, macro-F1 ≥ %f', (file, accuracy, macroF1) => {
       const report = evaluate(join(import.meta.dirname, set, file));
@@ -70,4 +73,11 @@ heldOutFloors('contrast', [
   ['zh-Hans.jsonl', 0.76, 0.76],
   ['zh-Hant.jsonl', 0.72, 0.72],
   ['en.jsonl', 0.66, 0.68],
+]);
+
+// Measured 0.900 / 0.920 and 0.883 / 0.921 on 2026-12-06, when the set was written (before any
+// change): floors a little under, not goals.
+heldOutFloors('address', [
+  ['zh-Hans.jsonl', 0.86, 0.88],
+  ['zh-Hant.jsonl', 0.84, 0.88],
 ]);

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
+import { createIntentClassifier } from '../../src/intent/classifier.js';
+import { normalize } from '../../src/normalize/index.js';
+import { parseHeldOut } from '../helpers/held-out-rows.js';
+
+// The project's second-person address set (test/intent/address/*.jsonl, see its README): plain
+// requests addressed to the agent (你帮我查下, 告诉我, 你们这个), typed-out places, and real anger that
+// also says 你. Written by hand apart from the training data and never used for training or
+// tuning. These tests check the files are as the README says, and hold two floors a little under
+// the figures of 2026-12-06: how rarely a plain request is read as anger, how often real anger is.
+
+const dir = join(import.meta.dirname, 'address');
+/** Rows, and where the control rows (real anger, kind 3) start: README, "row kinds". */
+const FILES = {
+  'zh-Hans': { rows: 150, controlFrom: 121 },
+  'zh-Hant': { rows: 60, controlFrom: 49 },
+} as const;
+const ANGER = new Set(['abuse', 'complaint']);
+const classifier = createIntentClassifier();
+
+describe.each(Object.entries(FILES))('address set %s', (locale, { rows: expected, controlFrom }) => {
+  const jsonl = readFileSync(join(dir, `${locale}.jsonl`), 'utf8');
+  const { rows, problems } = parseHeldOut(jsonl);
+
+  it('every line is a valid row, readable by the evaluation loader (huashu eval)', () => {
+    expect(problems).toEqual([]);
+    expect(parseEvaluationRows(jsonl)).toHaveLength(rows.length);
+  });
+
+  it(`has the README's ${expected} rows, no text twice; anger is accepted exactly on the control rows`, () => {
+    expect(rows).toHaveLength(expected);
+    expect(new Set(rows.map((row) => row.text.trim())).size).toBe(rows.length);
+    rows.forEach((row, index) =>
+      expect(
+        row.accept.some((id) => ANGER.has(id)),
+        `line ${index + 1}`,
+      ).toBe(index + 1 >= controlFrom),
+    );
+  });
+
+  // Measured 2026-12-06: plain rows read as anger 0 of 120 (zh-Hans), 1 of 48 (zh-Hant); anger
+  // caught 28 of 30, 11 of 12.
+  it('reads at most 5 % of the plain requests as anger, and at least 80 % of the real anger as anger', () => {
+    const answers = rows.map(
+      (row) =>
+        classifier.classify(
+          normalize(row.text),
+          row.prev_agent_turn === null ? undefined : { previousAgentMessage: row.prev_agent_turn },
+        ).intent.id,
+    );
+    const plain = answers.slice(0, controlFrom - 1);
+    const control = rows
+      .slice(controlFrom - 1)
+      .map((row, k) => row.accept.includes(answers[controlFrom - 1 + k]!));
+    expect(plain.filter((id) => ANGER.has(id)).length / plain.length).toBeLessThanOrEqual(0.05);
+    expect(control.filter(Boolean).length / control.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
