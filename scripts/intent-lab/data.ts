@@ -146,6 +146,8 @@ export const EVALUATION_FILES: ReadonlyArray<[string, string]> = [
   ['contrast en', join(ROOT, 'test', 'intent', 'contrast', 'en.jsonl')],
   ['address zh-Hans', join(ROOT, 'test', 'intent', 'address', 'zh-Hans.jsonl')],
   ['address zh-Hant', join(ROOT, 'test', 'intent', 'address', 'zh-Hant.jsonl')],
+  ['address short zh-Hans', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hans.jsonl')],
+  ['address short zh-Hant', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hant.jsonl')],
 ];
 
 export function loadEvaluationSets(): EvaluationSet[] {
