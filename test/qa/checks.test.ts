@@ -271,6 +271,94 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
   ],
   [
     'further-help',
+    'an open question without 什么 or 其他 offers (还有别的事吗)',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '亲还有别的事吗', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    '还需要其他帮助吗 offers',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '还需要其他帮助吗?', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'an offer of one named action is not an offer of further help',
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '还需要帮您修改地址吗?', 10],
+    ],
+    'fail',
+  ],
+  [
+    'further-help',
+    "a question about the customer's data is not an offer",
+    [
+      ['customer', '有M码吗', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '您还有其他联系电话吗?', 10],
+    ],
+    'fail',
+  ],
+  [
+    'further-help',
+    'zh-Hant (Cantonese): 仲有乜嘢可以幫到你呢 offers',
+    [
+      ['customer', '有M碼嗎', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '仲有乜嘢可以幫到你呢?', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'zh-Hant: a question about a phone number is not an offer',
+    [
+      ['customer', '有M碼嗎', 0],
+      ['agent', '有的', 5],
+      ['customer', '好的', 8],
+      ['agent', '請問你仲有冇其他聯絡電話?', 10],
+    ],
+    'fail',
+  ],
+  [
+    'further-help',
+    'en: will that be all offers',
+    [
+      ['customer', 'do you have size M?', 0],
+      ['agent', 'We do.', 5],
+      ['customer', '好的', 8],
+      ['agent', 'Will that be all for today?', 10],
+    ],
+    'pass',
+  ],
+  [
+    'further-help',
+    'en: anything else in the box asks about the parcel',
+    [
+      ['customer', 'do you have size M?', 0],
+      ['agent', 'We do.', 5],
+      ['customer', '好的', 8],
+      ['agent', 'Was anything else in the box broken?', 10],
+    ],
+    'fail',
+  ],
+  [
+    'further-help',
     'abandoned after one exchange',
     [
       ['customer', '有M码吗', 0],
