@@ -59,6 +59,42 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
     ],
     'fail',
   ],
+  [
+    'greeting',
+    '早 as a time word is no greeting (早上发货)',
+    [
+      ['customer', '在吗', 0],
+      ['agent', '早上发货的话下午就能揽收', 5],
+    ],
+    'fail',
+  ],
+  [
+    'greeting',
+    '嗨 in a promotion name is no greeting',
+    [
+      ['customer', '在吗', 0],
+      ['agent', '嗨翻618活动进行中', 5],
+    ],
+    'fail',
+  ],
+  [
+    'greeting',
+    '早 as a clause of its own greets',
+    [
+      ['customer', '在吗', 0],
+      ['agent', '早呀亲，请问要看哪款', 5],
+    ],
+    'pass',
+  ],
+  [
+    'greeting',
+    "en: you're welcome is no greeting",
+    [
+      ['customer', 'thanks', 0],
+      ['agent', "You're welcome!", 5],
+    ],
+    'fail',
+  ],
   ['greeting', 'agent never speaks', [['customer', '在吗', 0]], 'n/a'],
   [
     'first-response',
@@ -173,6 +209,51 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
     'complaint never answered',
     [['customer', 'This is ridiculous, I want to complain', 0]],
     'fail',
+  ],
+  [
+    'apology-on-complaint',
+    '不好意思 that opens a question is no apology',
+    [
+      ['customer', '我要投诉你们', 0],
+      ['agent', '不好意思问一下，您的订单号是多少', 5],
+    ],
+    'fail',
+  ],
+  [
+    'apology-on-complaint',
+    '不好意思 for the trouble is one',
+    [
+      ['customer', '我要投诉你们', 0],
+      ['agent', '不好意思让您久等了，马上为您处理', 5],
+    ],
+    'pass',
+  ],
+  [
+    'apology-on-complaint',
+    'a declined apology is none (不用道歉)',
+    [
+      ['customer', '太差了 我要投诉', 0],
+      ['agent', '您不用跟我说对不起，请提供订单号', 5],
+    ],
+    'fail',
+  ],
+  [
+    'apology-on-complaint',
+    'en: sorry asking to repeat is no apology',
+    [
+      ['customer', 'This is ridiculous, I want to complain', 0],
+      ['agent', 'Sorry, could you repeat the order number?', 5],
+    ],
+    'fail',
+  ],
+  [
+    'apology-on-complaint',
+    'zh-Hant (Cantonese): 對唔住 apologises',
+    [
+      ['customer', '我要投訴你哋', 0],
+      ['agent', '對唔住呀，係我哋搞錯咗', 5],
+    ],
+    'pass',
   ],
   [
     'apology-on-complaint',
@@ -384,6 +465,46 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
       ['agent', '已为您退款', 5],
     ],
     'fail',
+  ],
+  [
+    'satisfaction',
+    'a statement about the reviews is no ask',
+    [
+      ['customer', '退款', 0],
+      ['agent', '已为您退款', 5],
+      ['agent', '评价区有很多买家秀哦', 8],
+    ],
+    'fail',
+  ],
+  [
+    'satisfaction',
+    'thanks for a five-star review given is no ask',
+    [
+      ['customer', '退款', 0],
+      ['agent', '已为您退款', 5],
+      ['agent', '谢谢您给我们的五星评价', 8],
+    ],
+    'fail',
+  ],
+  [
+    'satisfaction',
+    '点个满意 asks',
+    [
+      ['customer', '退款', 0],
+      ['agent', '已为您退款', 5],
+      ['agent', '能不能帮我点个满意呀', 8],
+    ],
+    'pass',
+  ],
+  [
+    'satisfaction',
+    'en: how did we do asks',
+    [
+      ['customer', 'refund please', 0],
+      ['agent', 'Your refund has been issued.', 5],
+      ['agent', 'How did we do today?', 8],
+    ],
+    'pass',
   ],
   [
     'satisfaction',
