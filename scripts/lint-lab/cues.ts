@@ -1,14 +1,17 @@
 /**
  * The cues of `huashu qa`'s conversation checks (src/qa/cues.ts: the lint rules' phrases, less the
  * QA exclusions, plus rules/qa/cues.json) on labelled agent turns written blind to the phrase data:
- * offers of further help (scripts/lint-lab/offer-help/), apologies, satisfaction asks and greetings
- * (scripts/lint-lab/cues/; see the READMEs). Each set has a dev file, which may be read and whose
+ * offers of further help (scripts/lint-lab/offer-help/), apologies, satisfaction asks, greetings and
+ * after-sales resolutions in agent turns, and closings in customer turns (scripts/lint-lab/cues/;
+ * see the READMEs). A closing is read as `huashu qa` reads it: its closing words, else its intent. Each set has a dev file, which may be read and whose
  * misses `--misses` shows, and a holdout file, which gives figures only.
  *
- *   npx tsx scripts/lint-lab/cues.ts [--misses] [further-help|apology|satisfaction-ask|greeting…]
+ *   npx tsx scripts/lint-lab/cues.ts [--misses] [further-help|apology|satisfaction-ask|greeting|resolution|closing…]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isClosingTurn } from '../../src/qa/closing.js';
+import { createComplaintReader } from '../../src/qa/complaint.js';
 import { CueReader } from '../../src/qa/cues.js';
 import type { QaCue } from '../../src/qa/cue-schema.js';
 import { noCounts, pct, type Counts } from './tally.js';
@@ -31,12 +34,25 @@ const SETS: Record<string, { cue: QaCue; dev: string; holdout: string }> = {
     holdout: 'cues/satisfaction.holdout.jsonl',
   },
   greeting: { cue: 'greeting', dev: 'cues/greeting.dev.jsonl', holdout: 'cues/greeting.holdout.jsonl' },
+  resolution: {
+    cue: 'resolution',
+    dev: 'cues/resolution.dev.jsonl',
+    holdout: 'cues/resolution.holdout.jsonl',
+  },
+  closing: { cue: 'closing', dev: 'cues/closing.dev.jsonl', holdout: 'cues/closing.holdout.jsonl' },
 };
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const chosen = args.filter((arg) => !arg.startsWith('--'));
 const reader = new CueReader();
+const readCustomerTurn = createComplaintReader(0.6);
+
+/** Whether the set's cue is in the turn; a closing is the whole customer turn's reading. */
+function found(cue: QaCue, text: string): boolean {
+  if (cue === 'closing') return isClosingTurn(text, reader.isClosing(text), readCustomerTurn(text).intent);
+  return reader.read(text).some((hit) => hit.cue === cue);
+}
 
 console.log('cue               file      locale    TP  FN  FP  TN  recall  precision');
 for (const [name, set] of Object.entries(SETS)) {
@@ -52,12 +68,12 @@ for (const [name, set] of Object.entries(SETS)) {
     const all = noCounts();
     for (const row of rows) {
       const expected = row.label ?? row.offer ?? false;
-      const found = reader.read(row.text).some((hit) => hit.cue === set.cue);
-      const outcome = expected ? (found ? 'tp' : 'fn') : found ? 'fp' : 'tn';
+      const hit = found(set.cue, row.text);
+      const outcome = expected ? (hit ? 'tp' : 'fn') : hit ? 'fp' : 'tn';
       const counts = byLocale.get(row.locale) ?? noCounts();
       byLocale.set(row.locale, counts);
       for (const c of [counts, all]) c[outcome]++;
-      if (showMisses && kind === 'dev' && found !== expected)
+      if (showMisses && kind === 'dev' && hit !== expected)
         console.log(`  ${expected ? 'missed' : 'false alarm'}\t${name}\t${row.locale}\t${row.text}`);
     }
     for (const [locale, c] of [...byLocale, ['all', all] as const])

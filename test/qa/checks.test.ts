@@ -508,6 +508,42 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
   ],
   [
     'satisfaction',
+    'a refund still to come is no resolution (收到退货后会为您退款)',
+    [
+      ['customer', '我要退款', 0],
+      ['agent', '收到您寄回的商品后，我们会为您退款', 5],
+    ],
+    'n/a',
+  ],
+  [
+    'satisfaction',
+    'a question about a refund is no resolution',
+    [
+      ['customer', '坏了', 0],
+      ['agent', '需要给您退款吗？', 5],
+    ],
+    'n/a',
+  ],
+  [
+    'satisfaction',
+    'a price difference paid back is one, and no ask follows',
+    [
+      ['customer', '降价了', 0],
+      ['agent', '差价已经退回您的账户了', 5],
+    ],
+    'fail',
+  ],
+  [
+    'satisfaction',
+    'en: a return label sent is one, and no ask follows',
+    [
+      ['customer', 'I want to return it', 0],
+      ['agent', 'The return label has been emailed to you.', 5],
+    ],
+    'fail',
+  ],
+  [
+    'satisfaction',
     'no resolution',
     [
       ['customer', '在吗', 0],
