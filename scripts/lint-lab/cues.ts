@@ -3,8 +3,9 @@
  * QA exclusions, plus rules/qa/cues.json) on labelled agent turns written blind to the phrase data:
  * offers of further help (scripts/lint-lab/offer-help/), apologies, satisfaction asks, greetings and
  * after-sales resolutions in agent turns, and closings in customer turns (scripts/lint-lab/cues/;
- * see the READMEs). A closing is read as `huashu qa` reads it: its closing words, else its intent. Each set has a dev file, which may be read and whose
- * misses `--misses` shows, and a holdout file, which gives figures only.
+ * see the READMEs). A closing is read as `huashu qa` reads it: its closing words, else its intent.
+ * Each set has a dev file, which may be read and whose misses `--misses` shows, and a holdout file,
+ * which gives figures only.
  *
  *   npx tsx scripts/lint-lab/cues.ts [--misses] [further-help|apology|satisfaction-ask|greeting|resolution|closing…]
  */
@@ -46,7 +47,8 @@ const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const chosen = args.filter((arg) => !arg.startsWith('--'));
 const reader = new CueReader();
-const readCustomerTurn = createComplaintReader(0.6);
+// Only the turn's intent is read here; the anger threshold (huashu qa's default) does not matter to it.
+const readCustomerTurn = createComplaintReader(0.5);
 
 /** Whether the set's cue is in the turn; a closing is the whole customer turn's reading. */
 function found(cue: QaCue, text: string): boolean {
