@@ -15,7 +15,7 @@ import { isClosingTurn } from '../../src/qa/closing.js';
 import { createComplaintReader } from '../../src/qa/complaint.js';
 import { CueReader } from '../../src/qa/cues.js';
 import type { QaCue } from '../../src/qa/cue-schema.js';
-import { noCounts, pct, type Counts } from './tally.js';
+import { countsColumns, noCounts, outcomeOf, type Counts } from './tally.js';
 
 interface Row {
   locale: string;
@@ -71,7 +71,7 @@ for (const [name, set] of Object.entries(SETS)) {
     for (const row of rows) {
       const expected = row.label ?? row.offer ?? false;
       const hit = found(set.cue, row.text);
-      const outcome = expected ? (hit ? 'tp' : 'fn') : hit ? 'fp' : 'tn';
+      const outcome = outcomeOf(expected, hit);
       const counts = byLocale.get(row.locale) ?? noCounts();
       byLocale.set(row.locale, counts);
       for (const c of [counts, all]) c[outcome]++;
@@ -79,8 +79,6 @@ for (const [name, set] of Object.entries(SETS)) {
         console.log(`  ${expected ? 'missed' : 'false alarm'}\t${name}\t${row.locale}\t${row.text}`);
     }
     for (const [locale, c] of [...byLocale, ['all', all] as const])
-      console.log(
-        `${name.padEnd(17)} ${kind.padEnd(9)} ${locale.padEnd(8)} ${String(c.tp).padStart(3)} ${String(c.fn).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.tn).padStart(3)}  ${pct(c.tp, c.tp + c.fn).padStart(6)}  ${pct(c.tp, c.tp + c.fp).padStart(9)}`,
-      );
+      console.log(`${name.padEnd(17)} ${kind.padEnd(9)} ${locale.padEnd(8)} ${countsColumns(c)}`);
   }
 }

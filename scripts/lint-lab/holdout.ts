@@ -9,7 +9,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from '../../src/lint/index.js';
-import { noCounts, pct, ruleOfFile, tallyFile, type Counts, type LabelledReply } from './tally.js';
+import {
+  countsColumns,
+  noCounts,
+  pct,
+  ruleOfFile,
+  tallyFile,
+  type Counts,
+  type LabelledReply,
+} from './tally.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'test', 'lint', 'holdout');
 const linter = createLinter();
@@ -27,9 +35,7 @@ for (const name of readdirSync(DIR)
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LabelledReply & { violation: boolean });
   for (const [kind, c] of tallyFile(linter, rule, rows, (row) => row.violation, all))
-    console.log(
-      `${name.padEnd(28)} ${kind.padEnd(15)} ${String(c.tp).padStart(3)} ${String(c.fn).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.tn).padStart(3)}  ${pct(c.tp, c.tp + c.fn).padStart(6)}  ${pct(c.tp, c.tp + c.fp).padStart(9)}`,
-    );
+    console.log(`${name.padEnd(28)} ${kind.padEnd(15)} ${countsColumns(c)}`);
 }
 for (const [rule, all] of byRule)
   console.log(

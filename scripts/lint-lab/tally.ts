@@ -1,7 +1,7 @@
 /**
  * The confusion counts of one rule over labelled replies, shared by the development measure
- * (dev.ts) and the blind holdout measure (holdout.ts): which rule a file measures, how a reply
- * counts, and the per-kind tally of a file.
+ * (dev.ts), the blind holdout measure (holdout.ts) and the QA cue measure (cues.ts): which rule a
+ * file measures, how a reply counts, the per-kind tally of a file, and a table row's columns.
  */
 import type { Facts } from '../../src/facts.js';
 import type { Linter } from '../../src/lint/index.js';
@@ -35,6 +35,14 @@ export const noCounts = (): Counts => ({ tp: 0, fn: 0, fp: 0, tn: 0 });
 
 export const pct = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(2));
 
+/** How a labelled row counts: whether it should have been found, and whether it was. */
+export const outcomeOf = (expected: boolean, found: boolean): Outcome =>
+  expected ? (found ? 'tp' : 'fn') : found ? 'fp' : 'tn';
+
+/** A table row's counts, recall and precision (the columns TP FN FP TN recall precision). */
+export const countsColumns = (c: Counts): string =>
+  `${String(c.tp).padStart(3)} ${String(c.fn).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.tn).padStart(3)}  ${pct(c.tp, c.tp + c.fn).padStart(6)}  ${pct(c.tp, c.tp + c.fp).padStart(9)}`;
+
 export interface LabelledReply {
   text: string;
   kind?: string;
@@ -58,7 +66,7 @@ export function tallyFile<Row extends LabelledReply>(
     const context = row.facts === undefined ? undefined : { facts: row.facts };
     const findings = linter.lint(row.text, context).findings.filter((f) => f.ruleId === ruleId);
     const flagged = findings.length > 0;
-    const outcome: Outcome = violating(row) ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
+    const outcome = outcomeOf(violating(row), flagged);
     const kind = row.kind ?? '-';
     const counts = byKind.get(kind) ?? noCounts();
     byKind.set(kind, counts);
