@@ -1,7 +1,6 @@
 import type { Context } from '../context.js';
 import { extractEntities } from '../entities/index.js';
-import { normalize } from '../normalize/index.js';
-import { AGENT_TAIL_CHARS, previousAgentText, recentTurns } from '../text/message.js';
+import { previousAgentText, recentTurns, turnTail } from '../text/message.js';
 
 /**
  * What the conversation already named — an order number, a product link — for a reply to a message
@@ -47,8 +46,7 @@ export function namedBefore(context: Context, kind: NamedKind): string | undefin
   const agentsToo = kind === 'order_id';
   for (const turn of recentTurns(context, EARLIER_TURNS)) {
     if ((!agentsToo && turn.role !== 'customer') || !MAY_NAME.test(turn.text)) continue;
-    const text = turn.text.length > AGENT_TAIL_CHARS ? turn.text.slice(-AGENT_TAIL_CHARS) : turn.text;
-    const named = namedIn(extractEntities(normalize(text)), kind);
+    const named = namedIn(extractEntities(turnTail(turn.text)), kind);
     if (named !== undefined) return named;
   }
   return undefined;

@@ -80,8 +80,13 @@ export function recentTurns(context: ConversationInput, count: number): Array<Pi
   return turns;
 }
 
+/** The end of a turn that is read (its last AGENT_TAIL_CHARS characters), folded. */
+export function turnTail(text: string): NormalizedText {
+  return normalize(text.length > AGENT_TAIL_CHARS ? text.slice(text.length - AGENT_TAIL_CHARS) : text);
+}
+
 export function readAgentTurn(text: string): AgentTurnRead {
-  const tail = normalize(text.length > AGENT_TAIL_CHARS ? text.slice(text.length - AGENT_TAIL_CHARS) : text);
+  const tail = turnTail(text);
   return { text, tail, phrases: scanPhrases(tail) };
 }
 
