@@ -42,6 +42,9 @@ export const intentsGenerator: DataGenerator = {
         `5-fold accuracy (model alone) ${report.crossValidatedAccuracy.toFixed(3)}, ` +
         `tests accuracy (model + patterns) ${report.testAccuracy.toFixed(3)}, loss ${report.testLoss.toFixed(3)}`,
     );
+    const { foldPatternLiterals } = await import('../../src/intent/patterns.js');
+    const patterns = patternsOf(rules);
+    const shippedPatterns = { ...patterns, ...foldPatternLiterals(patterns.groups, patterns.mask) };
     const linear = JSON.parse(
       readFileSync(join(root, 'rules', 'intents', 'linear-model.json'), 'utf8'),
     ) as SerializedLinearModel;
@@ -107,8 +110,8 @@ export const intentsGenerator: DataGenerator = {
           'intentPatterns',
           '../intent/patterns.js',
           'BuiltInPatterns',
-          patternsOf(rules),
-          'The intent pattern groups and mask literals of rules/intents/',
+          shippedPatterns,
+          'The intent pattern groups and mask literals of rules/intents/, their literals folded',
         ),
       },
     ];

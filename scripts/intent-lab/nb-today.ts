@@ -106,7 +106,15 @@ async function modelAlone(
   const INTENT_PATTERNS = (await import('../../src/generated/intent-patterns.js')).intentPatterns();
   const nb = new NaiveBayes(deserializeCounts(model), model);
   // The matcher only masks order-card boilerplate here, as the classifier does before the model.
-  const matcher = new PatternMatcher(INTENT_PATTERNS.groups, INTENT_PATTERNS.mask);
+  const matcher = new PatternMatcher(
+    INTENT_PATTERNS.groups,
+    INTENT_PATTERNS.mask,
+    {},
+    {
+      groups: INTENT_PATTERNS.groups.length,
+      mask: true,
+    },
+  );
   const stopWords = stopWordKeys(model.stopWords);
   const buffer = new FeatureBuffer();
   const predict = (text: string) => {

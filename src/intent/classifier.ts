@@ -164,7 +164,7 @@ export function createIntentClassifier(
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
   const patterns =
     userGroups.length > 0
-      ? new PatternMatcher([...base.groups, ...userGroups], base.mask, base.plans)
+      ? new PatternMatcher([...base.groups, ...userGroups], base.mask, base.plans, builtInFolded(base))
       : shared(base);
 
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
@@ -449,7 +449,13 @@ export function createIntentClassifier(
 }
 
 let sharedMatcher: PatternMatcher | undefined;
+/** The built-in groups and mask are shipped folded (scripts/data/intents.ts). */
+function builtInFolded(base: BuiltIn): { groups: number; mask: boolean } {
+  return { groups: base.groups.length, mask: true };
+}
+
 function shared(base: BuiltIn): PatternMatcher {
-  if (sharedMatcher === undefined) sharedMatcher = new PatternMatcher(base.groups, base.mask, base.plans);
+  if (sharedMatcher === undefined)
+    sharedMatcher = new PatternMatcher(base.groups, base.mask, base.plans, builtInFolded(base));
   return sharedMatcher;
 }

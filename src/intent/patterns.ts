@@ -3,7 +3,10 @@ import { normalize } from '../normalize/index.js';
 import { compileSafeRegex, type RegexPlan, type SafeRegex } from '../text/safe-regex.js';
 import type { PatternGroup } from './schema.js';
 
-/** The pattern groups and mask literals of rules/intents/, as the build step ships them. */
+/**
+ * The pattern groups and mask literals of rules/intents/, as the build step ships them: their
+ * literals already folded (`foldPatternLiterals`), so a classifier starts without folding them.
+ */
 export interface BuiltInPatterns {
   groups: PatternGroup[];
   mask: string[];
@@ -63,6 +66,46 @@ function foldLiteral(literal: string): { text: string; prefix: boolean } {
   return { text: normalize(prefix ? literal.slice(0, -1) : literal).text, prefix };
 }
 
+/** A literal that is already folded: only the prefix mark is read. */
+function foldedLiteral(literal: string): { text: string; prefix: boolean } {
+  const prefix = literal.endsWith('*');
+  return { text: prefix ? literal.slice(0, -1) : literal, prefix };
+}
+
+/** The key of an `exact` literal: its folded text without spaces and punctuation. */
+function exactKey(literal: string): string {
+  return compactText(normalize(literal).text);
+}
+
+/**
+ * `groups` and `mask` with every literal in the form the matcher looks up (folded, the prefix mark
+ * kept; `exact` as its key), for `PatternMatcher`'s `folded` argument. The build step ships the
+ * built-in patterns so: folding ~2,000 literals is most of a classifier's start-up in cold code.
+ * Throws a RangeError for a literal whose folded text would read as a prefix mark.
+ */
+export function foldPatternLiterals(
+  groups: readonly PatternGroup[],
+  mask: readonly string[],
+): { groups: PatternGroup[]; mask: string[] } {
+  const fold = (literal: string): string => {
+    const { text, prefix } = foldLiteral(literal);
+    if (text.endsWith('*')) throw new RangeError(`pattern literal "${literal}" folds to a text ending in *`);
+    return prefix ? `${text}*` : text;
+  };
+  const foldList = (list: readonly string[] | undefined) => (list === undefined ? undefined : list.map(fold));
+  return {
+    groups: groups.map((group) => {
+      const out: PatternGroup = { ...group };
+      if (group.phrases) out.phrases = foldList(group.phrases);
+      if (group.keywords) out.keywords = foldList(group.keywords);
+      if (group.negative) out.negative = foldList(group.negative);
+      if (group.exact) out.exact = group.exact.map(exactKey);
+      return out;
+    }),
+    mask: mask.map((literal) => foldLiteral(literal).text),
+  };
+}
+
 /**
  * Every literal of every group in one Aho–Corasick automaton, so a message is scanned once whatever
  * the number of patterns; regexes run after it and `exact` is one map lookup. Results of the last
@@ -98,12 +141,14 @@ export class PatternMatcher {
 
   /**
    * `plans`: the build step's plans of built-in regexes by source (checked then, compiled here on
-   * first use); a regex without one is checked now.
+   * first use); a regex without one is checked now. `folded`: how many of the first `groups`, and
+   * whether `maskLiterals`, hold literals already folded by `foldPatternLiterals` (the built-in ones).
    */
   constructor(
     groups: readonly PatternGroup[],
     maskLiterals: readonly string[] = [],
     plans: Readonly<Record<string, RegexPlan>> = {},
+    folded: { groups: number; mask: boolean } = { groups: 0, mask: false },
   ) {
     const compiled: CompiledGroup[] = [];
     const literals = new Set<string>();
@@ -120,9 +165,11 @@ export class PatternMatcher {
         intent: group.intent,
         weight: group.weight ?? DEFAULT_WEIGHT,
       });
+      const isFolded = g < folded.groups;
+      const read = isFolded ? foldedLiteral : foldLiteral;
       const add = (list: readonly string[] | undefined, kind: LiteralKind) => {
         for (const literal of list ?? []) {
-          const { text, prefix } = foldLiteral(literal);
+          const { text, prefix } = read(literal);
           addRef(text, (g << 3) | (kind << 1) | (prefix ? 1 : 0));
         }
       };
@@ -135,7 +182,7 @@ export class PatternMatcher {
           regex: compileSafeRegex(source, '', Object.hasOwn(plans, source) ? plans[source] : undefined),
         });
       for (const literal of group.exact ?? []) {
-        const key = compactText(normalize(literal).text);
+        const key = isFolded ? literal : exactKey(literal);
         if (key === '') continue;
         let list = this.exact.get(key);
         if (!list) this.exact.set(key, (list = []));
@@ -143,7 +190,7 @@ export class PatternMatcher {
       }
     });
     for (const literal of maskLiterals)
-      addRef(foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
+      addRef(folded.mask ? literal : foldLiteral(literal).text, (-1 << 3) | (LiteralKind.Mask << 1));
     this.groups = compiled;
     this.automaton = literals.size > 0 ? createAutomaton([...literals]) : null;
     this.scanner = this.automaton === null ? null : AutomatonScanner.of(this.automaton);

@@ -147,7 +147,9 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
   );
   const engine = loadBayes(checked.smoothing ?? 1);
   const stopWords = stopWordKeys(intentModel().stopWords);
-  const matcher = new PatternMatcher(intentPatterns().groups, intentPatterns().mask);
+  // The shipped literals are folded already (see BuiltInPatterns).
+  const { groups, mask } = intentPatterns();
+  const matcher = new PatternMatcher(groups, mask, {}, { groups: groups.length, mask: true });
   const buffer = new FeatureBuffer();
   const examples = checked.examples ?? readIntentCorpus();
   const intents: string[] = [];

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadIntentRules } from '../../scripts/data/intents-rules.js';
 import { patternsOf } from '../../scripts/data/intents-train.js';
+import { intentPatterns } from '../../src/generated/intent-patterns.js';
+import { foldPatternLiterals, PatternMatcher } from '../../src/intent/patterns.js';
 import { HuashuError } from '../../src/errors.js';
 import { normalize } from '../../src/normalize/index.js';
 
@@ -109,6 +111,46 @@ describe('rules/intents loader (build step)', () => {
       messages = (error as HuashuError).issues.map((i) => `${i.path}: ${i.message}`);
     }
     expect(messages).toEqual(expected);
+  });
+
+  it('the shipped patterns are the rules folded ahead of time, and match as the rules do', () => {
+    const built = patternsOf(loadIntentRules(root));
+    const shipped = intentPatterns();
+    expect({ groups: shipped.groups, mask: shipped.mask }).toEqual(
+      foldPatternLiterals(built.groups, built.mask),
+    );
+    const folding = new PatternMatcher(built.groups, built.mask, built.plans);
+    const folded = new PatternMatcher(shipped.groups, shipped.mask, shipped.plans, {
+      groups: shipped.groups.length,
+      mask: true,
+    });
+    const read = (matcher: PatternMatcher, text: string) => {
+      matcher.match(text);
+      return {
+        fired: Array.from(matcher.fired.subarray(0, matcher.firedCount), (g) => [
+          g,
+          matcher.hitStarts[g],
+          matcher.hitEnds[g],
+          matcher.hitFactors[g],
+        ]),
+        mask: matcher.masked ? Array.from(matcher.mask.subarray(0, text.length)) : [],
+      };
+    };
+    // Every literal the rules hold, as a message of its own and inside one: the two agree on all.
+    const literals = built.groups.flatMap((g) => [
+      ...(g.phrases ?? []),
+      ...(g.keywords ?? []),
+      ...(g.exact ?? []),
+    ]);
+    let compared = 0;
+    for (const literal of [...literals, ...built.mask]) {
+      for (const text of [literal, `请问${literal}吗？订单金额:[金额x]`, `${literal} thanks`]) {
+        const message = normalize(text.replace(/\*$/, '')).text;
+        expect(read(folded, message), message).toEqual(read(folding, message));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
   });
 
   it('the shipped classifier words reach the built patterns', () => {
