@@ -154,7 +154,13 @@ export class PhraseSet {
     /** `false` expands every pattern in full: the reference the adjacent-tail compile is tested against. */
     useAdjacentTails = true,
   ): { set: PhraseSet; issues: HuashuIssue[]; compiled: Array<CompiledEntry | undefined> } {
-    const skeletonText = (literal: string) => reader.skeletonText(literal);
+    // Many literals recur (shared lists, the same word in several entries): each is read once.
+    const skeletons = new Map<string, string>();
+    const skeletonText = (literal: string): string => {
+      let text = skeletons.get(literal);
+      if (text === undefined) skeletons.set(literal, (text = reader.skeletonText(literal)));
+      return text;
+    };
     const issues: HuashuIssue[] = [];
     const compiledFor: Array<CompiledEntry | undefined> = [];
     const entries: CompiledEntry[] = [];
