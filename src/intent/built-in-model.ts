@@ -47,10 +47,10 @@ export function builtInIntentModel(): BuiltInIntentModel {
  */
 export function linearIntentModel(serialized: SerializedLinearModel): BuiltInIntentModel {
   const model = LinearModel.decode(serialized);
-  const stopWords = stopWordKeys(model.parts.stopWords);
+  const stopWords = stopWordKeys(model.stopWords);
   // Built on the first unknown English word: Chinese traffic never pays for it.
-  const extractor = new LinearFeatureExtractor(model.parts.spec, {
-    spelling: SpellingIndex.lazyFromWords(model.parts.spellingWords, stopWords),
+  const extractor = new LinearFeatureExtractor(model.spec, {
+    spelling: SpellingIndex.lazyFromWords(model.spellingWords, stopWords),
     stopWords,
   });
   const features = new FeatureList();

@@ -131,7 +131,7 @@ export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
  * The intent indices of the entries, packed: within a feature they ascend, so each is stored as
  * its distance from the previous one (from -1 for a feature's first entry), one nibble 1–15, or
  * the nibble 0 followed by two nibbles of the index itself. Most distances fit a nibble: about
- * half the bytes of one byte per entry. Exact: `unpackClassDeltas` gives the same array back.
+ * half the bytes of one byte per entry. Exact: decoding (`decodeRows`) gives the same indices back.
  */
 export function packClassDeltas(classes: Uint8Array, offsets: Uint32Array): string {
   const nibbles: number[] = [];
@@ -148,30 +148,6 @@ export function packClassDeltas(classes: Uint8Array, offsets: Uint32Array): stri
   const bytes = new Uint8Array((nibbles.length + 1) >> 1);
   nibbles.forEach((n, i) => (bytes[i >> 1] = (bytes[i >> 1] ?? 0) | (n << ((i & 1) * 4))));
   return encodeBase64(bytes);
-}
-
-/** The inverse of `packClassDeltas`, given the features' entry offsets (base64 or its bytes). */
-export function unpackClassDeltas(packed: string | Uint8Array, offsets: Uint32Array): Uint8Array {
-  const bytes = typeof packed === 'string' ? decodeBase64(packed) : packed;
-  const features = offsets.length - 1;
-  const classes = new Uint8Array(offsets[features] ?? 0);
-  let at = 0;
-  const nibble = (): number => {
-    if (at >> 1 >= bytes.length) throw invalid('truncated class deltas');
-    const n = ((bytes[at >> 1] ?? 0) >> ((at & 1) * 4)) & 15;
-    at++;
-    return n;
-  };
-  for (let f = 0; f < features; f++) {
-    let previous = -1;
-    for (let e = offsets[f] ?? 0; e < (offsets[f + 1] ?? 0); e++) {
-      const delta = nibble();
-      previous = delta === 0 ? nibble() | (nibble() << 4) : previous + delta;
-      classes[e] = previous;
-    }
-  }
-  if ((at + 1) >> 1 !== bytes.length) throw invalid('trailing class deltas');
-  return classes;
 }
 
 /**
@@ -231,8 +207,27 @@ export function serializeLinearModel(parts: LinearModelParts): SerializedLinearM
   };
 }
 
-/** Decode and check a serialized model; throws HuashuError `INVALID_RULES` saying what is wrong. */
-export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts {
+/** What a model holds besides its weights (`LinearModelParts` without the entry arrays). */
+type ModelHeader = Omit<LinearModelParts, 'keys' | 'offsets' | 'classes' | 'weights'>;
+
+/**
+ * The model as it scores: per feature (ascending `keys`), from `starts[f]` in `rows`, one cell with
+ * its entry count, then one cell per entry: the intent index in the high byte, the int8 weight in
+ * the low byte. A feature's entries sit together, so scoring it touches one index slot and one row.
+ */
+interface ModelRows {
+  header: ModelHeader;
+  keys: Uint32Array;
+  starts: Int32Array;
+  rows: Uint16Array;
+}
+
+/**
+ * Decode and check a serialized model straight into rows, in one pass over its entries: the
+ * decoding runs once, in cold code, where every pass and every call costs. Throws HuashuError
+ * `INVALID_RULES` saying what is wrong.
+ */
+function decodeRows(data: SerializedLinearModel): ModelRows {
   if (data === null || typeof data !== 'object') throw invalid('expected an object');
   if (data.format !== LINEAR_MODEL_FORMAT) throw invalid(`format must be "${LINEAR_MODEL_FORMAT}"`);
   const intents = data.intents;
@@ -261,30 +256,80 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
     if (bytes.length !== length) throw invalid(`${name} inflates to ${bytes.length} bytes, not ${length}`);
     return bytes;
   };
-  const weightBytes = bytesOf('weights', data.weights);
-  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length);
-  const countBytes = bytesOf('counts', data.counts);
+  // int8 weights as their bytes: a row cell's low byte is the weight's byte.
+  const weights = bytesOf('weights', data.weights);
+  const counts = bytesOf('counts', data.counts);
+  const keyDeltas = bytesOf('keys', data.keys);
+  const plainClasses = typeof data.classes === 'string' ? decodeBase64(data.classes) : undefined;
+  const classDeltas = plainClasses === undefined ? bytesOf('classDeltas', data.classDeltas!) : undefined;
+  if (plainClasses !== undefined && plainClasses.length !== weights.length)
+    throw invalid('classes and weights differ in length');
   // Every feature has a count byte or more; the number of features is the number of final bytes.
   let features = 0;
-  for (const byte of countBytes) if (byte < 0x80) features++;
-  const counts = decodeVarints(countBytes, features);
-  const deltas = decodeVarints(bytesOf('keys', data.keys), features);
+  for (let i = 0; i < counts.length; i++) if ((counts[i] ?? 0) < 0x80) features++;
+  const entries = weights.length;
   const keys = new Uint32Array(features);
-  const offsets = new Uint32Array(features + 1);
+  const starts = new Int32Array(features);
+  const rows = new Uint16Array(features + entries);
+  const intentCount = intents.length;
+  let countAt = 0;
+  let keyAt = 0;
+  let nibbleAt = 0;
+  let entry = 0;
+  let at = 0;
   let key = 0;
+  // Loops written out (no helper calls, no iterators): this is the cold start's hottest code.
   for (let f = 0; f < features; f++) {
-    key += deltas[f] ?? 0;
-    if (key > 0xffffffff || (f > 0 && deltas[f] === 0)) throw invalid('keys are not ascending uint32');
+    let count = 0;
+    for (let factor = 1; ; factor *= 0x80) {
+      if (countAt >= counts.length) throw invalid('truncated LEB128 data');
+      const byte = counts[countAt++] ?? 0;
+      count += (byte & 0x7f) * factor;
+      if (byte < 0x80) break;
+      if (factor >= 2 ** 28) throw invalid('LEB128 value too long');
+    }
+    let delta = 0;
+    for (let factor = 1; ; factor *= 0x80) {
+      if (keyAt >= keyDeltas.length) throw invalid('truncated LEB128 data');
+      const byte = keyDeltas[keyAt++] ?? 0;
+      delta += (byte & 0x7f) * factor;
+      if (byte < 0x80) break;
+      if (factor >= 2 ** 28) throw invalid('LEB128 value too long');
+    }
+    key += delta;
+    if (key > 0xffffffff || (f > 0 && delta === 0)) throw invalid('keys are not ascending uint32');
+    if (entry + count > entries) throw invalid('entry counts do not add up');
     keys[f] = key;
-    offsets[f + 1] = (offsets[f] ?? 0) + (counts[f] ?? 0);
+    starts[f] = at;
+    rows[at++] = count;
+    let previous = -1;
+    for (let e = 0; e < count; e++, entry++) {
+      let c: number;
+      if (plainClasses !== undefined) c = plainClasses[entry] ?? 0;
+      else {
+        // packClassDeltas' nibbles: a distance 1–15 from the previous class, or 0 and two nibbles.
+        if (nibbleAt >> 1 >= classDeltas!.length) throw invalid('truncated class deltas');
+        const d = ((classDeltas![nibbleAt >> 1] ?? 0) >> ((nibbleAt & 1) * 4)) & 15;
+        nibbleAt++;
+        if (d !== 0) c = previous + d;
+        else {
+          if ((nibbleAt + 1) >> 1 >= classDeltas!.length) throw invalid('truncated class deltas');
+          const low = ((classDeltas![nibbleAt >> 1] ?? 0) >> ((nibbleAt & 1) * 4)) & 15;
+          nibbleAt++;
+          const high = ((classDeltas![nibbleAt >> 1] ?? 0) >> ((nibbleAt & 1) * 4)) & 15;
+          nibbleAt++;
+          c = low | (high << 4);
+        }
+        previous = c;
+      }
+      if (c >= intentCount) throw invalid(`intent index ${c} out of range`);
+      rows[at++] = (c << 8) | (weights[entry] ?? 0);
+    }
   }
-  if ((offsets[features] ?? 0) !== weights.length) throw invalid('entry counts do not add up');
-  const classes =
-    typeof data.classes === 'string'
-      ? decodeBase64(data.classes)
-      : unpackClassDeltas(bytesOf('classDeltas', data.classDeltas!), offsets);
-  if (weights.length !== classes.length) throw invalid('classes and weights differ in length');
-  for (const c of classes) if (c >= intents.length) throw invalid(`intent index ${c} out of range`);
+  if (countAt !== counts.length || keyAt !== keyDeltas.length) throw invalid('trailing LEB128 data');
+  if (entry !== entries) throw invalid('entry counts do not add up');
+  if (classDeltas !== undefined && (nibbleAt + 1) >> 1 !== classDeltas.length)
+    throw invalid('trailing class deltas');
   const spellingWords =
     typeof data.spellingWords !== 'string'
       ? ''
@@ -292,19 +337,58 @@ export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts
         ? data.spellingWords
         : strFromU8(bytesOf('spellingWords', data.spellingWords));
   return {
-    intents,
-    spec: data.spec,
-    sqrtNorm: data.sqrtNorm === true,
-    temperature: data.temperature,
-    scale: data.scale,
-    bias: Float64Array.from(data.bias),
+    header: {
+      intents,
+      spec: data.spec,
+      sqrtNorm: data.sqrtNorm === true,
+      temperature: data.temperature,
+      scale: data.scale,
+      bias: Float64Array.from(data.bias),
+      spellingWords: spellingWords !== '' ? spellingWords.split(' ') : [],
+      stopWords: Array.isArray(data.stopWords) ? data.stopWords : [],
+    },
     keys,
-    offsets,
-    classes,
-    weights,
-    spellingWords: spellingWords !== '' ? spellingWords.split(' ') : [],
-    stopWords: Array.isArray(data.stopWords) ? data.stopWords : [],
+    starts,
+    rows,
   };
+}
+
+/** The rows of `parts` (what `decodeRows` gives for their serialized form). */
+function rowsOfParts(parts: LinearModelParts): ModelRows {
+  const { keys, offsets, classes, weights, ...header } = parts;
+  const features = keys.length;
+  const rows = new Uint16Array(features + weights.length);
+  const starts = new Int32Array(features);
+  for (let f = 0, at = 0; f < features; f++) {
+    const from = offsets[f] ?? 0;
+    const to = offsets[f + 1] ?? 0;
+    starts[f] = at;
+    rows[at++] = to - from;
+    for (let e = from; e < to; e++) rows[at++] = ((classes[e] ?? 0) << 8) | ((weights[e] ?? 0) & 0xff);
+  }
+  return { header, keys, starts, rows };
+}
+
+/** The parts of decoded rows: the entry arrays apart again. */
+function partsOfRows({ header, keys, starts, rows }: ModelRows): LinearModelParts {
+  const features = keys.length;
+  const offsets = new Uint32Array(features + 1);
+  for (let f = 0; f < features; f++) offsets[f + 1] = (offsets[f] ?? 0) + (rows[starts[f] ?? 0] ?? 0);
+  const classes = new Uint8Array(offsets[features] ?? 0);
+  const weights = new Int8Array(classes.length);
+  for (let f = 0; f < features; f++) {
+    const start = starts[f] ?? 0;
+    for (let e = offsets[f] ?? 0, at = start + 1; e < (offsets[f + 1] ?? 0); e++, at++) {
+      classes[e] = (rows[at] ?? 0) >>> 8;
+      weights[e] = entryWeight(rows[at] ?? 0);
+    }
+  }
+  return { ...header, keys, offsets, classes, weights };
+}
+
+/** Decode and check a serialized model; throws HuashuError `INVALID_RULES` saying what is wrong. */
+export function decodeLinearModel(data: SerializedLinearModel): LinearModelParts {
+  return partsOfRows(decodeRows(data));
 }
 
 /** The int8 weight in the low byte of a packed row entry (`class << 8 | weight & 0xff`). */
@@ -315,14 +399,16 @@ function entryWeight(entry: number): number {
 /** Scores feature lists with a decoded model. Not re-entrant (scratch buffers are shared). */
 export class LinearModel {
   readonly intents: readonly string[];
-  readonly parts: LinearModelParts;
   readonly temperature: number;
-  // Feature key → the start of its row in `rows`.
+  readonly spec: LinearFeatureSpec;
+  readonly spellingWords: readonly string[];
+  readonly stopWords: readonly string[];
+  // Feature key → the start of its row in `rows` (see ModelRows).
   private readonly index: KeyIndex;
-  // Per feature, one cell with its entry count, then one cell per entry: the class in the high
-  // byte, the int8 weight in the low byte. A feature's entries sit together, so scoring it touches
-  // the index slot and one row (instead of offsets, classes and weights apart).
+  private readonly keys: Uint32Array;
+  private readonly starts: Int32Array;
   private readonly rows: Uint16Array;
+  private readonly header: ModelHeader;
   private readonly bias: Float64Array;
   private readonly scale: number;
   private readonly sqrtNorm: boolean;
@@ -331,35 +417,37 @@ export class LinearModel {
   // no second hash lookup.
   private scored = new Int32Array(64);
 
-  constructor(parts: LinearModelParts) {
-    this.parts = parts;
-    this.intents = parts.intents;
-    this.temperature = parts.temperature;
-    const features = parts.keys.length;
-    this.rows = new Uint16Array(features + parts.weights.length);
-    const starts = new Int32Array(features);
-    for (let f = 0, at = 0; f < features; f++) {
-      const from = parts.offsets[f] ?? 0;
-      const to = parts.offsets[f + 1] ?? 0;
-      starts[f] = at;
-      this.rows[at++] = to - from;
-      for (let e = from; e < to; e++)
-        this.rows[at++] = ((parts.classes[e] ?? 0) << 8) | ((parts.weights[e] ?? 0) & 0xff);
-    }
-    this.index = new KeyIndex(parts.keys, starts);
-    this.bias = Float64Array.from(parts.bias);
-    this.scale = parts.scale;
-    this.sqrtNorm = parts.sqrtNorm;
-    this.sums = new Int32Array(parts.intents.length);
+  constructor(parts: LinearModelParts | ModelRows) {
+    const decoded = 'rows' in parts ? parts : rowsOfParts(parts);
+    const { header } = decoded;
+    this.header = header;
+    this.intents = header.intents;
+    this.temperature = header.temperature;
+    this.spec = header.spec;
+    this.spellingWords = header.spellingWords;
+    this.stopWords = header.stopWords;
+    this.keys = decoded.keys;
+    this.starts = decoded.starts;
+    this.rows = decoded.rows;
+    this.index = new KeyIndex(decoded.keys, decoded.starts);
+    this.bias = Float64Array.from(header.bias);
+    this.scale = header.scale;
+    this.sqrtNorm = header.sqrtNorm;
+    this.sums = new Int32Array(header.intents.length);
   }
 
   static decode(data: SerializedLinearModel): LinearModel {
-    return new LinearModel(decodeLinearModel(data));
+    return new LinearModel(decodeRows(data));
+  }
+
+  /** The model's parts (entry arrays apart), as `decodeLinearModel` gives them. */
+  get parts(): LinearModelParts {
+    return partsOfRows({ header: this.header, keys: this.keys, starts: this.starts, rows: this.rows });
   }
 
   /** Number of features with weights. */
   get featureCount(): number {
-    return this.parts.keys.length;
+    return this.keys.length;
   }
 
   /**

@@ -12,7 +12,6 @@ import {
   decodeVarints,
   deflateLinearModel,
   packClassDeltas,
-  unpackClassDeltas,
   encodeVarints,
   LinearModel,
   serializeLinearModel,
@@ -284,13 +283,20 @@ describe('packed intent indices (the shipped model carries classDeltas)', () => 
     maxLength: 60,
   });
 
-  it('round-trips any ascending per-feature indices, exactly', () => {
+  /** A model of 256 intents whose feature k (key k + 1) has the intent indices of `rows[k]`. */
+  const modelOf = (rows: number[][]) =>
+    partsOf(
+      Array.from({ length: 256 }, (_, i) => `intent.${i}`),
+      new Map(rows.map((row, k) => [k + 1, row.map((c) => [c, 1] as [number, number])])),
+    );
+
+  it('round-trips any ascending per-feature indices, exactly (packed, then decoded)', () => {
     fc.assert(
       fc.property(features, (rows) => {
-        const sorted = rows.map((row) => [...row].sort((a, b) => a - b));
-        const classes = Uint8Array.from(sorted.flat());
-        const offsets = Uint32Array.from([0, ...sorted.map((_, i) => sorted.slice(0, i + 1).flat().length)]);
-        expect(unpackClassDeltas(packClassDeltas(classes, offsets), offsets)).toEqual(classes);
+        const parts = modelOf(rows.map((row) => [...row].sort((a, b) => a - b)));
+        const compact = compactLinearModel(serializeLinearModel(parts));
+        expect(compact.classes).toBeUndefined();
+        expect(decodeLinearModel(compact).classes).toEqual(parts.classes);
       }),
     );
   });
@@ -299,10 +305,14 @@ describe('packed intent indices (the shipped model carries classDeltas)', () => 
     expect(() => packClassDeltas(Uint8Array.from([3, 3]), Uint32Array.from([0, 2]))).toThrow(/ascend/);
   });
 
-  it('refuses truncated data', () => {
-    const offsets = Uint32Array.from([0, 3]);
-    const packed = packClassDeltas(Uint8Array.from([1, 40, 200]), offsets);
-    expect(() => unpackClassDeltas(packed.slice(0, 2), offsets)).toThrow(/truncated/);
+  it.each([
+    ['truncated', (packed: string) => packed.slice(0, 2), /truncated class deltas/],
+    ['trailing', (packed: string) => `${packed}AAAA`, /trailing class deltas/],
+  ])('refuses %s class deltas (INVALID_RULES)', (_, damage, message) => {
+    const compact = compactLinearModel(serializeLinearModel(modelOf([[1, 40, 200]])));
+    const damaged = { ...compact, classDeltas: damage(compact.classDeltas!) };
+    expect(() => decodeLinearModel(damaged)).toThrow(message);
+    expect(() => decodeLinearModel(damaged)).toThrow(expect.objectContaining({ code: 'INVALID_RULES' }));
   });
 
   it('the shipped model decodes to exactly the trained file (rules/intents/linear-model.json)', () => {
