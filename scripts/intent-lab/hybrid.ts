@@ -21,8 +21,8 @@ if (!file) throw new Error('usage: hybrid.ts <linear-model.json>');
 const model = LinearModel.decode(JSON.parse(readFileSync(file, 'utf8')) as never);
 const resources = buildResources([]);
 const stop = stopWordKeys(model.stopWords as string[]);
-const extractor = new LinearFeatureExtractor(model.parts.spec, {
-  spelling: SpellingIndex.fromWords(model.parts.spellingWords as string[], stop),
+const extractor = new LinearFeatureExtractor(model.spec, {
+  spelling: SpellingIndex.fromWords(model.spellingWords as string[], stop),
   stopWords: stop,
   patterns: resources.patterns,
 });

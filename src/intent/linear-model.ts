@@ -405,10 +405,7 @@ export class LinearModel {
   readonly stopWords: readonly string[];
   // Feature key → the start of its row in `rows` (see ModelRows).
   private readonly index: KeyIndex;
-  private readonly keys: Uint32Array;
-  private readonly starts: Int32Array;
   private readonly rows: Uint16Array;
-  private readonly header: ModelHeader;
   private readonly bias: Float64Array;
   private readonly scale: number;
   private readonly sqrtNorm: boolean;
@@ -420,14 +417,11 @@ export class LinearModel {
   constructor(parts: LinearModelParts | ModelRows) {
     const decoded = 'rows' in parts ? parts : rowsOfParts(parts);
     const { header } = decoded;
-    this.header = header;
     this.intents = header.intents;
     this.temperature = header.temperature;
     this.spec = header.spec;
     this.spellingWords = header.spellingWords;
     this.stopWords = header.stopWords;
-    this.keys = decoded.keys;
-    this.starts = decoded.starts;
     this.rows = decoded.rows;
     this.index = new KeyIndex(decoded.keys, decoded.starts);
     this.bias = Float64Array.from(header.bias);
@@ -440,14 +434,9 @@ export class LinearModel {
     return new LinearModel(decodeRows(data));
   }
 
-  /** The model's parts (entry arrays apart), as `decodeLinearModel` gives them. */
-  get parts(): LinearModelParts {
-    return partsOfRows({ header: this.header, keys: this.keys, starts: this.starts, rows: this.rows });
-  }
-
   /** Number of features with weights. */
   get featureCount(): number {
-    return this.keys.length;
+    return this.index.size;
   }
 
   /**

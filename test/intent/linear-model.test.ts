@@ -141,7 +141,7 @@ describe('LinearModel', () => {
         expect(direct.logProbabilities(a, logP)).toBe(direct.probabilities(a, p));
         p.forEach((v, c) => expect(Math.exp(logP[c]!)).toBeCloseTo(v, 12));
         expect(decoded.featureCount).toBe(parts.keys.length);
-        expect(decoded.parts.spellingWords).toEqual(parts.spellingWords);
+        expect(decoded.spellingWords).toEqual(parts.spellingWords);
       }),
     );
   });
