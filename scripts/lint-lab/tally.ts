@@ -21,6 +21,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   rewrite: 'no-forbidden-phrase',
   drill: 'no-forbidden-phrase',
   persona: 'no-forbidden-phrase',
+  subtle: 'no-forbidden-phrase',
   forbidden: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   overpromise: 'no-overpromise',
