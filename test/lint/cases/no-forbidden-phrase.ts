@@ -44,6 +44,16 @@ export const noForbiddenPhraseCases: RuleCases = {
     "Sorry, we can't do that, but I can offer store credit instead.",
     "That's a no from the courier for weekend delivery, so I've booked Monday for you.",
     'The final decision is yours: keep it or return it for free.',
+    // Twins of the sarcasm, retort, account-for and rushing cases among the errors.
+    '尺码表就在详情页第三张图，我截图发您，眼睛不舒服的话不着急慢慢看',
+    '地址复制粘贴也可能粘错，没关系，我帮您联系快递改地址',
+    '我们做人做事都讲诚信，承诺的赠品已经补发',
+    '假一赔十都挂在首页，您放心，需要的话我发您检测报告',
+    '難道是我們發錯了？我馬上幫您核對',
+    '我跟您解释一下为什么会延迟：仓库盘点，明天恢复发货',
+    '如果我哪里说得不清楚，您告诉我，我再解释一遍',
+    '有几个问题都可以一次发给我，我逐个帮您查',
+    '刚才的链接在上面，我再发您一次',
     // Traditional Chinese, the same harmless uses.
     '不知道您方便嗎',
     '我也不清楚，馬上幫您問一下',
@@ -343,6 +353,17 @@ export const noForbiddenPhraseCases: RuleCases = {
     { text: "Hiya, we can't do that. Sorry x", errors: [{ messageId: 'flat_refusal' }] },
     { text: "I'm afraid that's a no.", errors: [{ messageId: 'flat_refusal' }] },
     { text: 'Our decision is final.', errors: [{ messageId: 'flat_refusal' }] },
+    // Sarcasm, retorts, making the customer account for themselves, rushing them.
+    { text: '尺码表就在详情页哦，眼睛是用来干嘛的呢😊', errors: [{ messageId: 'scolding' }] },
+    { text: '地址复制粘贴都能寄错，也是没谁了', errors: [{ messageId: 'scolding' }] },
+    { text: '做人还是讲点良心吧', errors: [{ messageId: 'scolding' }] },
+    { text: '假一赔十都挂首页了，我们还能骗您不成？', errors: [{ messageId: 'rhetorical' }] },
+    { text: '一天送几百件，難道都給您扛上樓啊？', errors: [{ messageId: 'rhetorical' }] },
+    { text: '请您解释一下，吊牌为什么剪了？', errors: [{ messageId: 'interrogation' }] },
+    { text: '那请问我哪句话说错了？', errors: [{ messageId: 'interrogation' }] },
+    // One finding per detector and sentence: the first of its two rushes.
+    { text: '一次性问完好吗，我这边很忙的', errors: [{ messageId: 'impatience', actual: '一次性问完好吗' }] },
+    { text: '請往上滑自己看', errors: [{ messageId: 'impatience' }] },
     // English variants: case, full width, punctuation inside.
     { text: 'NOT MY PROBLEM', errors: [{ messageId: 'not_my_business', actual: 'NOT MY PROBLEM' }] },
     { text: 'ｃａｌｍ ｄｏｗｎ', errors: [{ messageId: 'impatience', actual: 'ｃａｌｍ ｄｏｗｎ' }] },
