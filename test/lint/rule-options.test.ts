@@ -6,7 +6,7 @@ import { fakeLinter, lintIo, runLint, tempDir } from '../cli/lint-helpers.js';
 import { thrown } from '../helpers/thrown.js';
 
 /** A reply only the tone score flags: no listed phrase, no detector shape (test/lint/tone.test.ts). */
-const TONE_ONLY = 'Yeah yeah, I heard you the first time.';
+const TONE_ONLY = '自己动动手指查一下不就知道了';
 /** A reply a detector flags (a rhetorical question at the customer). */
 const DETECTED = '这都要问？';
 

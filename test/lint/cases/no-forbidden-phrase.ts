@@ -54,6 +54,12 @@ export const noForbiddenPhraseCases: RuleCases = {
     '如果我哪里说得不清楚，您告诉我，我再解释一遍',
     '有几个问题都可以一次发给我，我逐个帮您查',
     '刚才的链接在上面，我再发您一次',
+    "As far as we're concerned you shouldn't pay for this, so I'll send a free replacement today.",
+    'Happy to repeat that: it ships on Monday.',
+    "You're entitled to a full refund, so I've started it now.",
+    'Do you think we could swap it for the blue one? I can check stock.',
+    "Were you home at the time? If not, I'll ask the courier to redeliver.",
+    '睇唔到嘅話話我知，我再發一次',
     // Traditional Chinese, the same harmless uses.
     '不知道您方便嗎',
     '我也不清楚，馬上幫您問一下',
@@ -364,6 +370,18 @@ export const noForbiddenPhraseCases: RuleCases = {
     // One finding per detector and sentence: the first of its two rushes.
     { text: '一次性问完好吗，我这边很忙的', errors: [{ messageId: 'impatience', actual: '一次性问完好吗' }] },
     { text: '請往上滑自己看', errors: [{ messageId: 'impatience' }] },
+    { text: 'Not really up to me. Cheers', errors: [{ messageId: 'deflection' }] },
+    { text: "I won't be repeating myself again.", errors: [{ messageId: 'impatience' }] },
+    { text: 'Threatening a 1 star over this is pretty childish tbh', errors: [{ messageId: 'scolding' }] },
+    {
+      text: "Do you honestly think we'd send out a broken kettle on purpose?",
+      errors: [{ messageId: 'rhetorical' }],
+    },
+    { text: 'Were you actually home when the courier came?', errors: [{ messageId: 'interrogation' }] },
+    {
+      text: 'You sound about 12. Get a parent to message us.',
+      errors: [{ messageId: 'discrimination' }, { messageId: 'discrimination' }],
+    },
     // English variants: case, full width, punctuation inside.
     { text: 'NOT MY PROBLEM', errors: [{ messageId: 'not_my_business', actual: 'NOT MY PROBLEM' }] },
     { text: 'ｃａｌｍ ｄｏｗｎ', errors: [{ messageId: 'impatience', actual: 'ｃａｌｍ ｄｏｗｎ' }] },
