@@ -60,6 +60,11 @@ export const noForbiddenPhraseCases: RuleCases = {
     'Do you think we could swap it for the blue one? I can check stock.',
     "Were you home at the time? If not, I'll ask the courier to redeliver.",
     '睇唔到嘅話話我知，我再發一次',
+    '这是快递那边的问题，我马上帮您联系快递催件',
+    '不是您的问题，是我们发错了',
+    '换作是我也会着急，我马上帮您催',
+    '不是您自己买错了，是我们发错了，马上给您换',
+    '分期付款每月只要三百，不用担心负担',
     // Traditional Chinese, the same harmless uses.
     '不知道您方便嗎',
     '我也不清楚，馬上幫您問一下',
@@ -382,6 +387,15 @@ export const noForbiddenPhraseCases: RuleCases = {
       text: 'You sound about 12. Get a parent to message us.',
       errors: [{ messageId: 'discrimination' }, { messageId: 'discrimination' }],
     },
+    { text: '物流不动是快递那边的事，我们也催不动', errors: [{ messageId: 'deflection' }] },
+    { text: '呢個係HKTVmall平台嘅問題', errors: [{ messageId: 'deflection' }] },
+    {
+      text: '我哋幫唔到，你搵返佢哋啦',
+      errors: [{ messageId: 'flat_refusal', actual: '我哋幫唔到' }, { messageId: 'deflection' }],
+    },
+    { text: '呢部機咁貴，你俾唔起㗎', errors: [{ messageId: 'discrimination' }] },
+    { text: '换作是您，您会收吗？', errors: [{ messageId: 'rhetorical' }] },
+    { text: '是不是自己买错了？', errors: [{ messageId: 'interrogation' }] },
     // English variants: case, full width, punctuation inside.
     { text: 'NOT MY PROBLEM', errors: [{ messageId: 'not_my_business', actual: 'NOT MY PROBLEM' }] },
     { text: 'ｃａｌｍ ｄｏｗｎ', errors: [{ messageId: 'impatience', actual: 'ｃａｌｍ ｄｏｗｎ' }] },
