@@ -35,12 +35,14 @@ export const noForbiddenPhraseCases: RuleCases = {
     '请您耐心等着，有消息马上通知您',
     '您要不要随便看看其他款式？',
     '暂时不知道您的问题是否解决了，有问题随时联系我',
-    // Refusals with a reason or a way forward (twins of the flat ones among the errors).
+    // Refusals with a reason, an apology or a way forward (twins of the flat ones among the errors).
+    // An apology alone clears one: real agents write 抱歉…不支持 routinely and a lead passes it
+    // (tried as flat on 2026-12-06: the real conversations' QA turned such replies fatal).
     '暂不支持到付，您可以先下单付款，签收有问题我来处理',
     '手写卡片我们不做的，不过可以帮您打印贺卡',
-    '抱歉，我们店不开发票的哦，因为是个人小店，可以给您开收据',
-    '改唔到地址，因為已經出倉，我幫您聯絡快遞轉寄',
-    '不好意思，不接受指定送貨時間喔，不過可以幫您備註盡量安排',
+    '我们店不开发票的哦，因为是个人小店，可以给您开收据',
+    '唔好意思，改唔到地址。',
+    '亲亲抱歉哦，这款不支持到付',
     "Sorry, we can't do that, but I can offer store credit instead.",
     "That's a no from the courier for weekend delivery, so I've booked Monday for you.",
     'The final decision is yours: keep it or return it for free.',
@@ -355,14 +357,14 @@ export const noForbiddenPhraseCases: RuleCases = {
     { text: 'Make it quick.', errors: [{ messageId: 'impatience' }] },
     { text: 'Sort it out with your bank.', errors: [{ messageId: 'deflection' }] },
     { text: "We don't do exchanges, period.", errors: [{ messageId: 'flat_refusal', actual: 'period' }] },
-    // A refusal is flat without a reason or a way forward, apology or not (domain brief §4).
+    // A refusal is flat without a reason, an apology or a way forward, as a clause too.
     { text: '不支持到付', errors: [{ messageId: 'flat_refusal', actual: '不支持到付' }] },
     { text: '手写卡片我们不做的哈～', errors: [{ messageId: 'flat_refusal' }] },
-    { text: '抱歉，我们店不开发票的哦', errors: [{ messageId: 'flat_refusal' }] },
-    { text: '唔好意思，改唔到地址。', errors: [{ messageId: 'flat_refusal', actual: '改唔到地址' }] },
-    { text: '不好意思，不接受指定送貨時間喔', errors: [{ messageId: 'flat_refusal' }] },
-    { text: "Hiya, we can't do that. Sorry x", errors: [{ messageId: 'flat_refusal' }] },
-    { text: "I'm afraid that's a no.", errors: [{ messageId: 'flat_refusal' }] },
+    { text: '我们店不开发票的哦', errors: [{ messageId: 'flat_refusal' }] },
+    { text: '改唔到地址。', errors: [{ messageId: 'flat_refusal', actual: '改唔到地址' }] },
+    { text: '不接受指定送貨時間喔', errors: [{ messageId: 'flat_refusal' }] },
+    { text: "Hiya, we can't do that.", errors: [{ messageId: 'flat_refusal' }] },
+    { text: "That's a no.", errors: [{ messageId: 'flat_refusal' }] },
     { text: 'Our decision is final.', errors: [{ messageId: 'flat_refusal' }] },
     // Sarcasm, retorts, making the customer account for themselves, rushing them.
     { text: '尺码表就在详情页哦，眼睛是用来干嘛的呢😊', errors: [{ messageId: 'scolding' }] },
