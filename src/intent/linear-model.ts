@@ -299,6 +299,8 @@ function decodeRows(data: SerializedLinearModel): ModelRows {
     key += delta;
     if (key > 0xffffffff || (f > 0 && delta === 0)) throw invalid('keys are not ascending uint32');
     if (entry + count > entries) throw invalid('entry counts do not add up');
+    // A row's count cell is 16 bits.
+    if (count > 0xffff) throw invalid('a feature has more than 65,535 entries');
     keys[f] = key;
     starts[f] = at;
     rows[at++] = count;

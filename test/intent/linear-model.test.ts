@@ -239,6 +239,12 @@ describe('LinearModel', () => {
       },
     ],
     ['truncated keys', { keys: '' }],
+    [
+      'more entries in a feature than a row counts',
+      serializeLinearModel(
+        partsOf(['a'], new Map([[3, Array.from({ length: 70_000 }, () => [0, 1] as [number, number])]])),
+      ),
+    ],
   ])('rejects a model with %s (INVALID_RULES)', (_, change) => {
     expect(() => decodeLinearModel({ ...good, ...change })).toThrow(
       expect.objectContaining({ code: 'INVALID_RULES' }),
