@@ -67,12 +67,11 @@ export function automataModule(collected: readonly CollectedAutomaton[]): string
   return (
     HEADER +
     "import type { AutomatonSnapshot } from '../text/automaton-snapshot.js';\n" +
-    "import { inflateSync, strFromU8 } from 'fflate/browser';\n" +
-    "import { decodeBase85 } from '../util/base85.js';\n" +
+    "import { unpackText } from '../util/packed-json.js';\n" +
     "import { decodeCharString } from '../util/varint.js';\n\n" +
     '/**\n' +
     ' * A snapshot with its `chars` as `encodeCharString` wrote them (`count` characters); with\n' +
-    ' * `trieBytes`, its `trie` is that many bytes of ASCII, deflated, in base85.\n' +
+    ' * `trieBytes`, its `trie` is packed (../util/packed-json.ts `unpackText`).\n' +
     ' */\n' +
     "type StoredSnapshot = Omit<AutomatonSnapshot, 'chars'> & { count: number; chars: string; trieBytes?: number };\n\n" +
     'let table: Readonly<Record<string, StoredSnapshot>> | undefined;\n' +
@@ -91,10 +90,7 @@ export function automataModule(collected: readonly CollectedAutomaton[]): string
     '    snapshot = {\n' +
     '      size,\n' +
     '      chars: decodeCharString(chars, count),\n' +
-    '      trie:\n' +
-    '        trieBytes === undefined\n' +
-    '          ? trie\n' +
-    '          : strFromU8(inflateSync(decodeBase85(trie), { out: new Uint8Array(trieBytes) })),\n' +
+    '      trie: trieBytes === undefined ? trie : unpackText(trie, trieBytes),\n' +
     '    };\n' +
     '    decoded.set(key, snapshot);\n' +
     '  }\n' +

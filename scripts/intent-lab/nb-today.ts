@@ -98,7 +98,7 @@ async function modelAlone(
   sets: EvaluationSet[],
 ): Promise<TodayResult> {
   const { NaiveBayes, deserializeCounts, lengthScale } = await import('../../src/intent/naive-bayes.js');
-  const { PatternMatcher } = await import('../../src/intent/patterns.js');
+  const { shippedPatternMatcher } = await import('../../src/intent/patterns.js');
   const { FeatureBuffer } = await import('../../src/intent/features.js');
   const { stopWordKeys } = await import('../../src/intent/word-keys.js');
   const { documentFeatures, loadFeatures } = await import('../../src/intent/training.js');
@@ -106,15 +106,7 @@ async function modelAlone(
   const INTENT_PATTERNS = (await import('../../src/generated/intent-patterns.js')).intentPatterns();
   const nb = new NaiveBayes(deserializeCounts(model), model);
   // The matcher only masks order-card boilerplate here, as the classifier does before the model.
-  const matcher = new PatternMatcher(
-    INTENT_PATTERNS.groups,
-    INTENT_PATTERNS.mask,
-    {},
-    {
-      groups: INTENT_PATTERNS.groups.length,
-      mask: true,
-    },
-  );
+  const matcher = shippedPatternMatcher(INTENT_PATTERNS);
   const stopWords = stopWordKeys(model.stopWords);
   const buffer = new FeatureBuffer();
   const predict = (text: string) => {

@@ -34,7 +34,7 @@ import {
 } from './ids.js';
 import { ModelScores } from './model-scores.js';
 import { countFeatures, NaiveBayes, type CountedDocument } from './naive-bayes.js';
-import { compactText, PatternMatcher } from './patterns.js';
+import { compactText, shippedPatternMatcher, type PatternMatcher } from './patterns.js';
 import { rankTop, round, softmaxInto } from './score-math.js';
 import type { SpellingIndex } from './spelling.js';
 import { documentFeatures } from './training.js';
@@ -162,10 +162,7 @@ export function createIntentClassifier(
     );
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
-  const patterns =
-    userGroups.length > 0
-      ? new PatternMatcher([...base.groups, ...userGroups], base.mask, base.plans, builtInFolded(base))
-      : shared(base);
+  const patterns = userGroups.length > 0 ? shippedPatternMatcher(base, userGroups) : shared(base);
 
   // User examples: added to the naive Bayes counts (new ids become new classes: no retraining, time
   // proportional to the examples) and remembered whole for an exact match.
@@ -449,13 +446,7 @@ export function createIntentClassifier(
 }
 
 let sharedMatcher: PatternMatcher | undefined;
-/** The built-in groups and mask are shipped folded (scripts/data/intents.ts). */
-function builtInFolded(base: BuiltIn): { groups: number; mask: boolean } {
-  return { groups: base.groups.length, mask: true };
-}
-
 function shared(base: BuiltIn): PatternMatcher {
-  if (sharedMatcher === undefined)
-    sharedMatcher = new PatternMatcher(base.groups, base.mask, base.plans, builtInFolded(base));
+  sharedMatcher ??= shippedPatternMatcher(base);
   return sharedMatcher;
 }

@@ -107,6 +107,20 @@ export function foldPatternLiterals(
 }
 
 /**
+ * The matcher of the shipped patterns (their literals folded by the build step), then `more`
+ * groups as written (a caller's own, folded here).
+ */
+export function shippedPatternMatcher(
+  shipped: Pick<BuiltInPatterns, 'groups' | 'mask' | 'plans'>,
+  more: readonly PatternGroup[] = [],
+): PatternMatcher {
+  return new PatternMatcher([...shipped.groups, ...more], shipped.mask, shipped.plans, {
+    groups: shipped.groups.length,
+    mask: true,
+  });
+}
+
+/**
  * Every literal of every group in one Aho–Corasick automaton, so a message is scanned once whatever
  * the number of patterns; regexes run after it and `exact` is one map lookup. Results of the last
  * `match()` stay in the public buffers (matching is synchronous and not re-entrant).

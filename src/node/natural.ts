@@ -16,7 +16,7 @@ import { intentModel } from '../generated/intent-model.js';
 import { intentPatterns } from '../generated/intent-patterns.js';
 import { extractFeatures, FeatureBuffer } from '../intent/features.js';
 import { stopWordKeys } from '../intent/word-keys.js';
-import { PatternMatcher } from '../intent/patterns.js';
+import { shippedPatternMatcher } from '../intent/patterns.js';
 import { corpusFileSchema, intentIdSchema, type IntentModel } from '../intent/schema.js';
 import { documentFeatures } from '../intent/training.js';
 import type { NormalizedText } from '../normalize/index.js';
@@ -147,9 +147,7 @@ export function createNaturalClassifier(options: NaturalClassifierOptions = {}):
   );
   const engine = loadBayes(checked.smoothing ?? 1);
   const stopWords = stopWordKeys(intentModel().stopWords);
-  // The shipped literals are folded already (see BuiltInPatterns).
-  const { groups, mask } = intentPatterns();
-  const matcher = new PatternMatcher(groups, mask, {}, { groups: groups.length, mask: true });
+  const matcher = shippedPatternMatcher(intentPatterns());
   const buffer = new FeatureBuffer();
   const examples = checked.examples ?? readIntentCorpus();
   const intents: string[] = [];

@@ -12,8 +12,12 @@ import { decodeBase85 } from './base85.js';
  * JavaScript engine).
  */
 
+/** The text packed as UTF-8, raw DEFLATE and base85, `byteLength` bytes once inflated. */
+export function unpackText(packed: string, byteLength: number): string {
+  return strFromU8(inflateSync(decodeBase85(packed), { out: new Uint8Array(byteLength) }));
+}
+
 /** The value packed by scripts/data/packed-json.ts (decoded once by each generated module). */
 export function unpackJson<T>(packed: string, byteLength: number): T {
-  const bytes = inflateSync(decodeBase85(packed), { out: new Uint8Array(byteLength) });
-  return JSON.parse(strFromU8(bytes)) as T;
+  return JSON.parse(unpackText(packed, byteLength)) as T;
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadIntentRules } from '../../scripts/data/intents-rules.js';
 import { patternsOf } from '../../scripts/data/intents-train.js';
 import { intentPatterns } from '../../src/generated/intent-patterns.js';
-import { foldPatternLiterals, PatternMatcher } from '../../src/intent/patterns.js';
+import { foldPatternLiterals, PatternMatcher, shippedPatternMatcher } from '../../src/intent/patterns.js';
 import { HuashuError } from '../../src/errors.js';
 import { normalize } from '../../src/normalize/index.js';
 
@@ -120,10 +120,7 @@ describe('rules/intents loader (build step)', () => {
       foldPatternLiterals(built.groups, built.mask),
     );
     const folding = new PatternMatcher(built.groups, built.mask, built.plans);
-    const folded = new PatternMatcher(shipped.groups, shipped.mask, shipped.plans, {
-      groups: shipped.groups.length,
-      mask: true,
-    });
+    const folded = shippedPatternMatcher(shipped);
     const read = (matcher: PatternMatcher, text: string) => {
       matcher.match(text);
       return {
