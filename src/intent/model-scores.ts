@@ -4,6 +4,7 @@ import { extractFeatures, MAX_SEGMENTS, type FeatureBuffer } from './features.js
 import { lengthScale, type NaiveBayes } from './naive-bayes.js';
 import type { IntentModel } from './schema.js';
 import type { SpellingIndex } from './spelling.js';
+import { TextMemo } from '../util/text-memo.js';
 
 /**
  * The statistical model that stands in the classifier: the shipped logistic regression (the
@@ -19,6 +20,13 @@ export type ScoringModel =
 const PROBABILITY_FLOOR = 1e-3;
 /** PROBABILITY_FLOOR as a log-probability (the built-in model reports logarithms directly). */
 const LOG_PROBABILITY_FLOOR = Math.log(PROBABILITY_FLOOR);
+/**
+ * Clause scores of the built-in model remembered per classifier (about 0.4 KB each, so ≤ 1 MB).
+ * Messages share clauses (在吗, 亲, 麻烦快点, 谢谢): over the 495 real messages of the dev file, read
+ * in order, 221 of 839 clause scorings came from the memo; over the 53,561 distinct customer texts
+ * of 200,000 turns of bench/qa-export.ts, the model ran 106,134 times instead of 208,295.
+ */
+export const CLAUSE_MEMO_ENTRIES = 2048;
 
 /**
  * Step 1 of classifying a message: the model's log-scores mapped onto the classifier's intents
@@ -37,6 +45,11 @@ export class ModelScores {
   private readonly modelSegments: Float64Array;
   /** Which of the classifier's intents the model knows. */
   private readonly inModel: Uint8Array;
+  /**
+   * The built-in model's log-probabilities of a clause (floored), by the clause's text: a pure
+   * function of that text (the model reads the clause alone), so a remembered one is the same.
+   */
+  private readonly clauseMemo = new TextMemo<Float64Array>(CLAUSE_MEMO_ENTRIES);
 
   constructor(
     readonly source: ScoringModel,
@@ -87,14 +100,21 @@ export class ModelScores {
     }
     // The built-in model also scores each clause, so a clause can carry its own request.
     if (source.kind === 'built-in' && segmentCount > 1) {
+      const model = source.model;
       for (let s = 0; s < segmentCount; s++) {
         const from = features.segmentStarts[s] ?? 0;
         const to = s + 1 < segmentCount ? (features.segmentStarts[s + 1] ?? text.length) : text.length;
-        const part = source.model.logPredictText(text.slice(from, to));
+        const clause = text.slice(from, to);
+        const part = this.clauseMemo.get(clause, () => {
+          const logProbabilities = model.logPredictText(clause);
+          const floored = new Float64Array(modelCount);
+          for (let c = 0; c < modelCount; c++)
+            floored[c] = Math.max(logProbabilities[c] ?? 0, LOG_PROBABILITY_FLOOR);
+          return floored;
+        });
         const row = s * intentCount;
         segmentScores.fill(-Math.log(Math.max(1, modelCount)), row, row + intentCount);
-        for (let c = 0; c < modelCount; c++)
-          segmentScores[row + (modelToIntent[c] ?? 0)] = Math.max(part[c] ?? 0, LOG_PROBABILITY_FLOOR);
+        for (let c = 0; c < modelCount; c++) segmentScores[row + (modelToIntent[c] ?? 0)] = part[c] ?? 0;
       }
     }
     // Last, so the built-in model's evidence is about the whole message.

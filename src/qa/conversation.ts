@@ -1,5 +1,5 @@
 import type { Facts } from '../facts.js';
-import { TextMemo } from './text-memo.js';
+import { TextMemo } from '../util/text-memo.js';
 import type { ReadTurn } from './turn-record.js';
 import type { TurnTime } from './time.js';
 

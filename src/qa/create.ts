@@ -19,7 +19,7 @@ import { qaOptionsSchema, type QaOptions } from './options.js';
 import type { CheckOutcome, ConversationResult } from './result.js';
 import { DEFAULT_SCORECARD, parseScorecard, scoreResults, type Scorecard } from './scorecard.js';
 import { parseUtcOffset } from './time.js';
-import { TextMemo } from './text-memo.js';
+import { TextMemo } from '../util/text-memo.js';
 import { readTurnRecord } from './turn-record.js';
 import { makeView, type ConversationView, type TurnNotes } from './view.js';
 
@@ -159,9 +159,10 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
   function customerNotes(text: string): TurnNotes {
     const reading =
       text.trim() === '' ? undefined : (readCustomerTurn ??= createComplaintReader(angerThreshold))(text);
+    const found = cues.readCustomerTurn(text);
     return {
-      cues: cues.read(text),
-      closing: isClosingTurn(text, cues.isClosing(text), reading?.intent),
+      cues: found.hits,
+      closing: isClosingTurn(text, found.closing, reading?.intent),
       complaint: reading?.complaint,
       findings: [],
     };

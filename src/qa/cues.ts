@@ -49,18 +49,7 @@ export class CueReader {
 
   /** Every cue in `text`, by position. */
   read(text: string): CueHit[] {
-    const skeleton = this.set.reader.readAside(text);
-    const hits: CueHit[] = [];
-    for (const match of this.set.match(skeleton)) {
-      const { ruleId, role } = match.entry;
-      const cue = ruleId === 'qa' ? (role as QaCue) : this.lintCue.get(`${ruleId}\u0000${role}`);
-      if (cue === undefined) continue;
-      const range = skeletonToOriginal(skeleton, match.start, match.end);
-      const written = text.slice(range[0], range[1]);
-      if (this.excluded.get(cue)?.has(fold(written))) continue;
-      hits.push({ cue, range, text: written });
-    }
-    return hits.sort((a, b) => a.range[0] - b.range[0]);
+    return this.scan(text, false).hits;
   }
 
   /**
@@ -68,15 +57,34 @@ export class CueReader {
    * (punctuation, particles and spaces are not read) lies inside a closing word (好的谢谢, nope).
    */
   isClosing(text: string): boolean {
-    if (/[?？]/.test(text)) return false;
+    return this.scan(text, true).closing;
+  }
+
+  /** `read` and `isClosing` of a customer turn from one scan of it. */
+  readCustomerTurn(text: string): { hits: CueHit[]; closing: boolean } {
+    return this.scan(text, true);
+  }
+
+  private scan(text: string, withClosing: boolean): { hits: CueHit[]; closing: boolean } {
     const skeleton = this.set.reader.readAside(text);
     const length = skeletonLength(skeleton);
-    if (length === 0) return false;
-    const covered = new Uint8Array(length);
-    for (const match of this.set.match(skeleton))
-      if (match.entry.ruleId === 'qa' && match.entry.role === 'closing')
-        covered.fill(1, match.start, match.end);
-    return covered.every((c) => c === 1);
+    // A question is never a closing, whatever words it is made of.
+    const covered = withClosing && length > 0 && !/[?？]/.test(text) ? new Uint8Array(length) : null;
+    const hits: CueHit[] = [];
+    for (const match of this.set.match(skeleton)) {
+      const { ruleId, role } = match.entry;
+      if (covered !== null && ruleId === 'qa' && role === 'closing') covered.fill(1, match.start, match.end);
+      const cue = ruleId === 'qa' ? (role as QaCue) : this.lintCue.get(`${ruleId}\u0000${role}`);
+      if (cue === undefined) continue;
+      const range = skeletonToOriginal(skeleton, match.start, match.end);
+      const written = text.slice(range[0], range[1]);
+      if (this.excluded.get(cue)?.has(fold(written))) continue;
+      hits.push({ cue, range, text: written });
+    }
+    return {
+      hits: hits.sort((a, b) => a.range[0] - b.range[0]),
+      closing: covered !== null && covered.every((c) => c === 1),
+    };
   }
 }
 

@@ -93,6 +93,31 @@ describe('classify on any text', () => {
     );
   });
 
+  it('answers as a fresh classifier after reading messages that share its clauses (the clause memo)', () => {
+    // Clauses joined by clause breaks, drawn from a small pool so later messages repeat earlier
+    // clauses: the warmed classifier scores those from its memo, the fresh one from the model.
+    const clause = fc.array(vocabulary, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+    const breaks = fc.constantFrom('，', '。', '?', '! ', ' ');
+    fc.assert(
+      fc.property(
+        fc.array(clause, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 2, maxLength: 5 }), breaks), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        (pool, picks) => {
+          const warmed = createIntentClassifier();
+          for (const [indexes, separator] of picks) {
+            const text = indexes.map((i) => pool[i % pool.length]).join(separator);
+            const fresh = createIntentClassifier().classify(normalize(text));
+            expect(warmed.classify(normalize(text)), text).toEqual(fresh);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('handles a megabyte message in bounded time', () => {
     const big = '我要退货 '.repeat(200_000);
     const started = performance.now();

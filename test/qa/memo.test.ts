@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { generateTurns } from '../../bench/qa-export.js';
 import { execute } from '../../src/cli/index.js';
 import { createTunedQa } from '../../src/qa/create.js';
-import { TextMemo } from '../../src/qa/text-memo.js';
+import { CueReader } from '../../src/qa/cues.js';
+import { TextMemo } from '../../src/util/text-memo.js';
 import { fakeIo } from '../helpers/fake-io.js';
 
-// The turn-reading memo of `huashu qa` (src/qa/text-memo.ts): a checker that remembers what it
+// The turn-reading memo of `huashu qa` (src/util/text-memo.ts): a checker that remembers what it
 // read of a text must give exactly the results of one that reads every turn afresh, whatever the
 // memo's size (a tiny one evicts all the time), the facts, or the order of the conversations.
 
@@ -146,5 +147,54 @@ describe('TextMemo', () => {
 
   it.each([-1, 1.5, Number.NaN])('rejects capacity %s', (capacity) => {
     expect(() => new TextMemo(capacity)).toThrow(RangeError);
+  });
+});
+
+describe('CueReader.readCustomerTurn: the cues and the closing of a turn from one scan', () => {
+  const reader = new CueReader();
+  const words = fc.constantFrom(
+    '好的',
+    '谢谢',
+    '您好',
+    '亲',
+    '还有什么可以帮您',
+    '没有了',
+    '?',
+    '？',
+    '，',
+    ' ',
+    '退货',
+    'thanks',
+    'bye',
+    '😊',
+    '对不起',
+    '满意',
+  );
+  it.each([
+    ['好的谢谢', true],
+    ['好的谢谢？', false],
+    ['谢谢，退货怎么弄', false],
+    ['', false],
+    ['，。', false],
+  ])('%s: closing %s, the cues of read()', (text, closing) => {
+    expect(reader.readCustomerTurn(text)).toEqual({ hits: reader.read(text), closing });
+    expect(reader.isClosing(text)).toBe(closing);
+  });
+  it('equals read() and isClosing() on any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.array(words, { maxLength: 12 }).map((parts) => parts.join('')),
+        ),
+        (text) => {
+          expect(reader.readCustomerTurn(text)).toEqual({
+            hits: reader.read(text),
+            closing: reader.isClosing(text),
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
- * A bounded memo of per-text results. Helpdesk exports repeat canned agent replies (快捷短语) and
- * short customer turns (好的, 谢谢) heavily; reading such a text once and reusing what was read
- * saves that work. Only for results that are a pure function of the key: the caller puts in the
- * key everything the result depends on.
+ * A bounded memo of per-text results. Chat text repeats heavily: helpdesk exports repeat canned
+ * agent replies (快捷短语) and short customer turns (好的, 谢谢), and messages share clauses (在吗,
+ * 麻烦快点); reading such a text once and reusing what was read saves that work. Only for results
+ * that are a pure function of the key: the caller puts in the key everything the result depends on.
  *
  * Least recently used out, in two generations: lookups fill the young map; when it holds half the
  * capacity it becomes the old one and the previous old one is dropped; a hit in the old map moves
