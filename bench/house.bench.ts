@@ -59,23 +59,23 @@ async function perCallFigures(roots: readonly string[]): Promise<Figure[][] | st
   const repliesFile = join(evalDir, 'zh-jddc-agent-replies.jsonl');
   if (!existsSync(messagesFile) || !existsSync(repliesFile))
     return `skipped: the evaluation data (${evalDir}) is not beside the clone`;
-  const creators: Array<() => Assistant> = [];
+  const assistants: Assistant[] = [];
   for (const checkout of roots) {
     const distEntry = join(checkout, 'dist', 'index.js');
     if (!existsSync(distEntry)) return `skipped: ${checkout}/dist is not built (npm run build)`;
     const { createAssistant } = (await import(distEntry)) as { createAssistant(): Assistant };
-    creators.push(createAssistant);
+    assistants.push(createAssistant());
   }
   const messages = readJsonl<LabelledMessage>(readFileSync(messagesFile, 'utf8')).map((m) => ({
     text: m.text,
     context: typeof m.prev_agent_turn === 'string' ? { previousAgentMessage: m.prev_agent_turn } : {},
   }));
   const replies = readJsonl<{ reply: string }>(readFileSync(repliesFile, 'utf8')).map((r) => r.reply);
-  // The classifier remembers the model's scores of recent clauses (src/intent/model-scores.ts), as a
-  // bot's stream repeats 在吗 and 谢谢. Measured passes over the same 495 messages would find every
-  // clause remembered, which no stream does: each round's analyze() and reply() run on an assistant
-  // that has not read them, warmed up on other messages (the project's unseen sets), so only the
-  // repeats within the file are remembered.
+  // The classifier remembers the model's scores of its last 2,048 clauses (src/intent/model-scores.ts),
+  // as a bot's stream repeats 在吗 and 谢谢. Passes over the same 495 messages would find every clause
+  // remembered, which no stream does: analyze() and reply() warm up on other messages (the project's
+  // 1,790 unseen-set messages, more clauses than the memo holds), which also push the measured ones
+  // out, so only the repeats within the file are remembered.
   const warmMessages = ['zh-Hans', 'zh-Hant', 'en'].flatMap((file) =>
     readJsonl<LabelledMessage>(
       readFileSync(join(root, 'test', 'intent', 'unseen', `${file}.jsonl`), 'utf8'),
@@ -84,22 +84,20 @@ async function perCallFigures(roots: readonly string[]): Promise<Figure[][] | st
       context: typeof m.prev_agent_turn === 'string' ? { previousAgentMessage: m.prev_agent_turn } : {},
     })),
   );
-  const samples = creators.map(() => ({
+  const samples = assistants.map(() => ({
     analyze: [] as Timing[],
     lint: [] as Timing[],
     reply: [] as Timing[],
   }));
   for (let round = 0; round < ROUNDS; round++)
-    creators.forEach((create, i) => {
+    assistants.forEach((assistant, i) => {
       const into = samples[i]!;
-      const analyzing = create();
       into.analyze.push(
-        timeConsecutive(messages, (m) => analyzing.analyze(m.text, m.context), 1, warmMessages),
+        timeConsecutive(messages, (m) => assistant.analyze(m.text, m.context), 1, warmMessages),
       );
-      into.lint.push(timeConsecutive(replies, (reply) => analyzing.lint(reply), 1));
-      const replying = create();
+      into.lint.push(timeConsecutive(replies, (reply) => assistant.lint(reply), 1));
       into.reply.push(
-        timeConsecutive(messages, (m) => replying.reply(m.text, { context: m.context }), 1, warmMessages),
+        timeConsecutive(messages, (m) => assistant.reply(m.text, { context: m.context }), 1, warmMessages),
       );
     });
   // The median and p99 of a round, then the median over rounds.
