@@ -22,6 +22,12 @@ export const LIBRARY_ENTRIES = {
 };
 
 /**
+ * `huashu` as Node loads it (package.json `exports["."].node`): src/index.ts's exports, with the
+ * data unpacked by Node's zlib. Built beside the library entries; its types are index's.
+ */
+export const NODE_MAIN_ENTRY = { 'index.node': 'src/node/main.ts' };
+
+/**
  * Bundled into dist (so NOT in package.json `dependencies`; test/packaging checks both lists):
  * - franc and its small deps: ESM-only, and only our languages' trigram tables are kept;
  * - zod: an implementation detail (huashu/schemas publishes JSON Schemas instead); one bundled
@@ -144,7 +150,12 @@ const common = {
 export default defineConfig([
   {
     ...common,
-    entry: { ...LIBRARY_ENTRIES, 'cli/bin': 'src/cli/bin.ts', 'cli/qa-worker': 'src/cli/qa/worker.ts' },
+    entry: {
+      ...LIBRARY_ENTRIES,
+      ...NODE_MAIN_ENTRY,
+      'cli/bin': 'src/cli/bin.ts',
+      'cli/qa-worker': 'src/cli/qa/worker.ts',
+    },
     format: ['esm'],
     dts: { entry: LIBRARY_ENTRIES },
     // No ESM shims: tsup's would import node's `path` and `url` into the shared core chunk, which
@@ -158,7 +169,7 @@ export default defineConfig([
   {
     ...common,
     // The library only: the CLI and its worker are ESM only (package.json `bin`).
-    entry: LIBRARY_ENTRIES,
+    entry: { ...LIBRARY_ENTRIES, ...NODE_MAIN_ENTRY },
     format: ['cjs'],
     dts: { entry: LIBRARY_ENTRIES },
     // tsup splits CJS chunks either with rollup (treeshake) or by running sucrase over esbuild's

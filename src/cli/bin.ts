@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { installNativeInflate } from '../node/native-inflate.js';
 import { execute } from './index.js';
+
+installNativeInflate();
 
 /**
  * The reader of our output went away (`huashu lint … | head -1`): there is nobody left to tell

@@ -11,9 +11,10 @@
  * owned by the model: no allocation per message.
  */
 // fflate's browser build (no Node built-ins), as src/util/packed-json.ts uses it.
-import { inflateSync, strFromU8, strToU8 } from 'fflate/browser';
+import { strFromU8, strToU8 } from 'fflate/browser';
 import { decodeBase64, encodeBase64 } from '../util/base64.js';
 import { decodeBase85, encodeBase85 } from '../util/base85.js';
+import { inflateRaw } from '../util/packed-json.js';
 import { HuashuError } from '../errors.js';
 import { KeyIndex } from './key-index.js';
 import type { FeatureList, LinearFeatureSpec } from './linear-features.js';
@@ -249,7 +250,7 @@ function decodeRows(data: SerializedLinearModel): ModelRows {
     if (!Number.isSafeInteger(length) || length < 0) throw invalid(`deflated.${name} must be a byte length`);
     let bytes: Uint8Array;
     try {
-      bytes = inflateSync(decodeBase85(value));
+      bytes = inflateRaw(decodeBase85(value));
     } catch {
       throw invalid(`${name} does not inflate`);
     }

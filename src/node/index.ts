@@ -2,6 +2,10 @@
  * Node-only helpers: loading packs and configuration from the file system. The core (`huashu`)
  * never touches files or the process, so it runs in browsers, workers and edge functions.
  */
+import { installNativeInflate } from './native-inflate.js';
+
+installNativeInflate();
+
 // The assistant and its errors, so `huashu/node` alone is enough in Node (one shared core: see tsup.config.ts).
 export { createAssistant, HuashuError, isHuashuError } from '../index.js';
 export { loadTemplatePack, readTemplateFiles } from './templates.js';

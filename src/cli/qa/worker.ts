@@ -4,11 +4,14 @@
  * from the spill file here, so the main thread never parses them). Each worker builds its checker
  * once, from the same options as the main thread.
  */
+import { installNativeInflate } from '../../node/native-inflate.js';
 import { createTunedQa, type Qa, type QaTuning } from '../../qa/create.js';
 import type { QaOptions } from '../../qa/options.js';
 import { checkBatch, type CheckedBatch, type CheckTask } from './check-batch.js';
 import type { WarmTask } from './checker.js';
 import { checkPartition, type CheckedPartition, type PartitionTask } from './check-partition.js';
+
+installNativeInflate();
 
 let cached: { key: string; qa: Qa } | undefined;
 
