@@ -52,7 +52,8 @@ const readCustomerTurn = createComplaintReader(0.5);
 
 /** Whether the set's cue is in the turn; a closing is the whole customer turn's reading. */
 function found(cue: QaCue, text: string): boolean {
-  if (cue === 'closing') return isClosingTurn(text, reader.isClosing(text), readCustomerTurn(text).intent);
+  if (cue === 'closing')
+    return isClosingTurn(text, reader.readCustomerTurn(text).closing, readCustomerTurn(text).intent);
   return reader.read(text).some((hit) => hit.cue === cue);
 }
 

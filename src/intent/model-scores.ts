@@ -26,7 +26,7 @@ const LOG_PROBABILITY_FLOOR = Math.log(PROBABILITY_FLOOR);
  * in order, 221 of 839 clause scorings came from the memo; over the 53,561 distinct customer texts
  * of 200,000 turns of bench/qa-export.ts, the model ran 106,134 times instead of 208,295.
  */
-export const CLAUSE_MEMO_ENTRIES = 2048;
+const CLAUSE_MEMO_ENTRIES = 2048;
 
 /**
  * Step 1 of classifying a message: the model's log-scores mapped onto the classifier's intents

@@ -47,20 +47,16 @@ export class CueReader {
     this.set = PhraseSet.compile(sources, builtInLists(), builtInReader()).set;
   }
 
-  /** Every cue in `text`, by position. */
+  /** Every cue in `text`, by position (an agent turn). */
   read(text: string): CueHit[] {
     return this.scan(text, false).hits;
   }
 
   /**
-   * Whether a customer turn is a closing: no question mark, and every character the matcher reads
-   * (punctuation, particles and spaces are not read) lies inside a closing word (好的谢谢, nope).
+   * A customer turn's cues, and whether it is a closing: no question mark, and every character the
+   * matcher reads (punctuation, particles and spaces are not read) lies inside a closing word
+   * (好的谢谢, nope). One scan gives both.
    */
-  isClosing(text: string): boolean {
-    return this.scan(text, true).closing;
-  }
-
-  /** `read` and `isClosing` of a customer turn from one scan of it. */
   readCustomerTurn(text: string): { hits: CueHit[]; closing: boolean } {
     return this.scan(text, true);
   }

@@ -150,7 +150,7 @@ describe('TextMemo', () => {
   });
 });
 
-describe('CueReader.readCustomerTurn: the cues and the closing of a turn from one scan', () => {
+describe('CueReader.readCustomerTurn: the cues and the closing of a customer turn from one scan', () => {
   const reader = new CueReader();
   const words = fc.constantFrom(
     '好的',
@@ -170,17 +170,26 @@ describe('CueReader.readCustomerTurn: the cues and the closing of a turn from on
     '对不起',
     '满意',
   );
+  // Expected closings as the two-scan reader of 8a9d293 (read, then isClosing) answered them.
   it.each([
     ['好的谢谢', true],
+    ['好的 谢谢 😊', true],
+    ['没有了，谢谢', true],
+    ['嗯嗯好的', true],
+    ['好吧', true],
+    ['拜拜', true],
+    ['thanks, bye', true],
     ['好的谢谢？', false],
+    ['ok thanks?', false],
     ['谢谢，退货怎么弄', false],
+    ['谢谢亲 我再看看', false],
+    ['好的。請問還有優惠嗎', false],
     ['', false],
     ['，。', false],
-  ])('%s: closing %s, the cues of read()', (text, closing) => {
+  ])('%s: closing %s, with the cues of read()', (text, closing) => {
     expect(reader.readCustomerTurn(text)).toEqual({ hits: reader.read(text), closing });
-    expect(reader.isClosing(text)).toBe(closing);
   });
-  it('equals read() and isClosing() on any text', () => {
+  it('on any text: the cues of read(), and never a closing with a question mark or nothing read', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -188,10 +197,9 @@ describe('CueReader.readCustomerTurn: the cues and the closing of a turn from on
           fc.array(words, { maxLength: 12 }).map((parts) => parts.join('')),
         ),
         (text) => {
-          expect(reader.readCustomerTurn(text)).toEqual({
-            hits: reader.read(text),
-            closing: reader.isClosing(text),
-          });
+          const turn = reader.readCustomerTurn(text);
+          expect(turn.hits).toEqual(reader.read(text));
+          if (/[?？]/.test(text) || text.replace(/[\s\p{P}]/gu, '') === '') expect(turn.closing).toBe(false);
         },
       ),
       { numRuns: 300 },
