@@ -24,6 +24,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   subtle: 'no-forbidden-phrase',
   forbidden: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
+  'offplatform-mod': 'no-offplatform-contact',
   overpromise: 'no-overpromise',
   pii: 'no-pii-leak',
 };

@@ -65,6 +65,20 @@ export const noOffplatformContactCases: RuleCases = {
     'Our customer service line is 1-800-555-0100.',
     'Please report any we chat account using our logo.',
     'We do not have a WeChat account; please keep chatting here.',
+    // Money, cash and contact talk that stays on the platform: the twins of the money, face-to-face
+    // and contact-hint invitations below.
+    '本店不支持面交',
+    '前面交的定金会在退款时一起退回',
+    '您是刷卡还是付现金的呢',
+    '定金请在订单页支付',
+    '差价会原路退回到您的账户',
+    '货款已经转到我们平台账户',
+    '店铺主页有优惠券',
+    '线下门店也可以买',
+    '抖音上搜到的私人号不是本店客服，请勿私聊转账',
+    '面交我們沒有提供喔，請直接下標',
+    'Message me here in the app any time',
+    'Your refund goes back to your card',
   ],
   invalid: [
     // Contact channels in any spelling, inside an invitation frame.
@@ -125,5 +139,26 @@ export const noOffplatformContactCases: RuleCases = {
     { text: 'Please transfer the money to my bank account directly.', errors: [off()] },
     { text: 'Message me at WA +852 9123 4567.', errors: [off()] },
     { text: "Don't hesitate to message me on WhatsApp.", errors: [off('message me on WhatsApp')] },
+    // Money sent to the agent, trading face to face, a hint where the contact is, off the checkout.
+    { text: '押金先打我账户，收到就发货', errors: [off('押金先打我')] },
+    { text: '尾款到货后转给我就行', errors: [off('尾款到货后转给我')] },
+    { text: '先付五百到我卡上', errors: [off('付五百到我卡上')] },
+    { text: '下单请扫码付款到老板账户', errors: [off('扫码付款到老板账户')] },
+    { text: '货款线下结就行', errors: [off('线下结')] },
+    { text: '同城的话可以当面交易，不用拍', errors: [off('当面交易')] },
+    { text: '主页上有联系方式，加了细聊', errors: [off('主页上有联系方式')] },
+    { text: '搜我手机号就能加', errors: [off('搜我手机号')] },
+    { text: '别在这聊了，支付宝转我', errors: [off('支付宝转我')] },
+    { text: '先俾五百蚊訂金入我戶口', errors: [off('訂金入我戶口')] },
+    { text: '面交的話算你便宜', errors: [off('面交')] },
+    { text: 'Tbh easier to text me at 555-0147', errors: [off('text me at')] },
+    { text: 'email me at orders@example.com', errors: [off('email me at')] },
+    { text: 'check my bio for my own site', errors: [off('check my bio')] },
+    { text: "I'll venmo you the refund", errors: [off('venmo you the')] },
+    { text: "Don't place the order, just send me your Venmo", errors: [off('send me your Venmo')] },
+    {
+      text: 'skip the buy button and pay cash on collection',
+      errors: [off('skip the buy button and pay cash on collection')],
+    },
   ],
 };
