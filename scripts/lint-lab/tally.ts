@@ -26,7 +26,9 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   offplatform: 'no-offplatform-contact',
   'offplatform-mod': 'no-offplatform-contact',
   overpromise: 'no-overpromise',
+  'overpromise-audit': 'no-overpromise',
   pii: 'no-pii-leak',
+  'pii-incident': 'no-pii-leak',
 };
 
 export function ruleOfFile(name: string): string | undefined {

@@ -187,8 +187,13 @@ function requestBefore(text: string, from: number, at: number): boolean {
   return request.some((r) => left.includes(r));
 }
 
+/** Opens a question of its own (请问还有什么可以帮你的吗): a question after it is not about the promise. */
+const NEW_QUESTION = '请问';
+
 function questionAfter(skeleton: Skeleton, at: number): boolean {
   const end = sentenceEnd(skeleton, at, 40);
+  const opened = skeleton.text.indexOf(NEW_QUESTION, at);
+  if (opened >= 0 && opened < end) return false;
   const rest = skeleton.text.slice(at, end);
   if (zh().question.some((q) => rest.includes(q))) return true;
   return gapAfterHas(skeleton, end, isQuestionMark);
@@ -305,7 +310,7 @@ function sentenceStart(skeleton: Skeleton, at: number, window: number): number {
 // ——— English: read on the original sentence, lower-cased ———
 
 const EN_OUTCOME =
-  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
+  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your|before|by|in time|on time)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)? with your|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
 const EN_EFFORT =
   /\b(?:look(?:ing)? into|follow(?:ing)? up|do (?:our|my|everything|all|what)|doing (?:our|my|everything)|keep (?:you|an eye)|check|get back|chase|escalate|push|contact|reach out|call|email|update|help|handle|try|investigate|sort|ask|find out|monitor|prioriti[sz]e|pass|raise|work on|make (?:sure|every)|be in touch|let you know|take care|send you|process (?:your|it|the)|stay on|look after|fight)\b/g;
 const EN_HEDGE =
@@ -324,6 +329,14 @@ const EN_CONDITION = /\b(?:if|once|when|after|as soon as|until|unless)\b/;
  * problems", "will be waived") or "not to" after a guarantee ("guaranteed not to itch").
  */
 const EN_RESULT_FORM = /\b(?:will|'ll|won't|wont|shall|gonna)\s+(?:\w+\s+)?[a-z]\w*|^\s*not to\s+\w+/;
+/** A time opening the marker's scope: the promise is of that time ("guaranteed by Friday"). */
+const EN_TIME_FIRST =
+  /^\s*(?:by |before |on )?(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the weekend|end of)\b/;
+/**
+ * What may stand between a clause break and a trailing marker for the marker to read the clause
+ * before it: nothing, or a subject and modal ("…, I'm 100% sure", "…, we can guarantee that").
+ */
+const EN_MARKER_FILLER = /^\s*(?:(?:i|we|i'm|we're|i am|we are|i can|we can|and|that's|that is)\s+)*$/;
 /** The words right before a marker are a modal: the marker stands inside the predicate ("will 100% fix"). */
 const EN_MODAL_BEFORE = /\b(?:will|'ll|won't|wont|shall|gonna)\s*$/;
 
@@ -404,8 +417,12 @@ export function englishPromise(original: string, from: number, to: number): Prom
       return { start: from, end: s + rightFrom + m.index + m[0].length };
     }
     if (ef >= 0 || h >= 0 || o >= 0) return undefined;
-    // No listed word: a future predicate around the marker is a promised result.
-    if (/\w/.test(right) && (EN_MODAL_BEFORE.test(before) || EN_RESULT_FORM.test(right)))
+    // No listed word: a future predicate around the marker is a promised result, and so is a time
+    // right after it ("Guaranteed by Friday!", "definitely tomorrow"), as 保证明天 is.
+    if (
+      /\w/.test(right) &&
+      (EN_MODAL_BEFORE.test(before) || EN_RESULT_FORM.test(right) || EN_TIME_FIRST.test(right))
+    )
       return { start: from, end: s + rightTo - (right.length - right.trimEnd().length) };
   }
   // Left scope: "you will get it by Friday for sure", "delivery by Friday is guaranteed".
@@ -419,7 +436,7 @@ export function englishPromise(original: string, from: number, to: number): Prom
   }
   let leftFrom = breaks.length === 0 ? 0 : breaks[breaks.length - 1]![1];
   let leftTo = m0;
-  if (breaks.length > 0 && sentence.slice(leftFrom, m0).trim() === '') {
+  if (breaks.length > 0 && EN_MARKER_FILLER.test(sentence.slice(leftFrom, m0))) {
     leftTo = breaks[breaks.length - 1]![0];
     leftFrom = breaks.length > 1 ? breaks[breaks.length - 2]![1] : 0;
   }
@@ -431,7 +448,9 @@ export function englishPromise(original: string, from: number, to: number): Prom
     if (form === null || firstIndex(EN_EFFORT, left) >= 0) return undefined;
     [loStart, lo] = [form.index, form.index + form[0].length];
   }
-  if (lastMatchEnd(EN_EFFORT, left) > lo || firstIndex(EN_HEDGE, left) >= 0 || EN_NEG_LEFT.test(left.slice(0, lo)))
+  // A negation inside the predicate is its result ("the colour will never fade, guaranteed"); one
+  // before it takes the promise back ("not sure it will arrive…").
+  if (lastMatchEnd(EN_EFFORT, left) > lo || firstIndex(EN_HEDGE, left) >= 0 || EN_NEG_LEFT.test(left.slice(0, loStart)))
     return undefined;
   if (EN_CONDITION.test(left)) return undefined;
   return { start: s + leftFrom + loStart, end: to };

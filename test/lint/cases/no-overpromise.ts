@@ -93,6 +93,17 @@ export const noOverpromiseCases: RuleCases = {
     { text: 'I promise we will do our best.', facts: uncertain },
     'This shirt is 100% cotton.',
     { text: 'We will do our best to deliver it by Friday.', facts: uncertain },
+    // Certainty words in other senses, facts of make, effort, a question of its own (2026-12-07).
+    '请送到指定地点',
+    '保管好您的发票',
+    '正品保证，假一赔十',
+    '肯定批发价更便宜',
+    '我们会尽力避免再出现',
+    'Our cleaner is 100% plant-based and works best on fresh stains.',
+    "I'm not sure it will arrive by Friday.",
+    'We will work with your courier to sort it out.',
+    '明天一定能到吗？',
+    "It's 100% organic cotton.",
   ],
   invalid: [
     ...pairs.map(([promise, , facts]) => ({
@@ -185,6 +196,62 @@ export const noOverpromiseCases: RuleCases = {
       text: 'GUARANTEED next-day delivery',
       facts: uncertain,
       errors: [{ messageId: 'uncertain', actual: 'GUARANTEED next-day' }],
+    },
+    // Certainty in more words (保管, 指定, 妥妥的, 必到, 决不会再, 包合身, 實唔會再), an approval or a fit as the
+    // outcome, a promise before a question of its own, a trailing marker after a subject, a time after a marker.
+    { text: '三天内保管送到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '保管送到' }] },
+    {
+      text: '今天下午指定能发出去',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '指定能发出' }],
+    },
+    {
+      text: '快递妥妥的后天送到',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '妥妥的后天送到' }],
+    },
+    { text: '元旦前稳稳的能到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '稳稳的能到' }] },
+    { text: '付完尾款第二天必到', errors: [{ messageId: 'absolute', severity: 'warn', actual: '必到' }] },
+    {
+      text: '这种情况以后决不会再发生了',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '决不会再' }],
+    },
+    { text: '我拿我工作担保', errors: [{ messageId: 'absolute', severity: 'warn', actual: '拿我工作担保' }] },
+    { text: '按平时尺码拍，包合身', errors: [{ messageId: 'absolute', severity: 'warn', actual: '包合身' }] },
+    { text: '退款一定批的', errors: [{ messageId: 'absolute', severity: 'warn', actual: '一定批' }] },
+    {
+      text: '漏发的问题已经登记，以后决不会再发生了，请问还有什么可以帮您的吗？',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '决不会再' }],
+    },
+    {
+      text: '明天一定能到，请问还有什么可以帮您？',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '一定能到' }],
+    },
+    {
+      text: '照平時碼數買，包你啱著',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '包你啱' }],
+    },
+    {
+      text: '整完之後實唔會再黑屏',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: '實唔會再' }],
+    },
+    {
+      text: 'Guaranteed by Friday!',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: 'Guaranteed by Friday' }],
+    },
+    {
+      text: 'The colour will never fade, guaranteed.',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: 'will never fade, guaranteed' }],
+    },
+    {
+      text: "Your dress will be here in time, I'm 100% sure.",
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: "be here in time, I'm 100%" }],
+    },
+    {
+      text: 'I guarantee the charger works with your laptop.',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: 'guarantee the charger works with your' }],
+    },
+    {
+      text: 'The item is guaranteed to reach before Diwali.',
+      errors: [{ messageId: 'absolute', severity: 'warn', actual: 'guaranteed to reach before' }],
     },
   ],
 };
