@@ -108,14 +108,18 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
 /** Words ending in 道 that are not streets (知道3号 is "know the 3rd"): the character before 道. */
 const NOT_A_STREET_BEFORE_DAO = new Set('知频通渠味难车赛轨管跑航隧栈坡步行街顺报说问讲写答称叫');
 const BUILDING_ZH = /\d{1,3}(?:栋|幢|号楼)\d{1,2}单元\d{2,5}(?:室|号)?/g;
+/** A rural address: the village, its group (组, 社, 队) and the house number (李庄村3组27号). */
+const VILLAGE_ZH = /(?:(?![省市区县镇乡旗])[\u4e00-\u9fff]){1,4}村\d{1,3}(?:组|社|队)\d{1,4}号/g;
 /** Street types, written out or abbreviated as addresses are (St, Rd, Ave, Blvd). */
 const STREET_TYPES =
-  'street|st|road|rd|avenue|ave|lane|ln|drive|boulevard|blvd|court|terrace|crescent|highway|hwy|parkway|pkwy';
+  'street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|terrace|crescent|highway|hwy|parkway|pkwy|quay|mews';
+/** Street types French writes before the name (4521 rue Saint-Denis, Montréal). */
+const STREET_TYPES_BEFORE = 'rue|chemin|boulevard|avenue';
 const STREET_EN = new RegExp(
-  `(?<![0-9a-z])\\d{1,5}[a-z]? (?:[a-z0-9]+ ){1,4}(?:${STREET_TYPES})(?![a-z])`,
+  `(?<![0-9a-z])\\d{1,5}[a-z]? (?:(?:[a-z0-9]+ ){1,4}(?:${STREET_TYPES})|(?:${STREET_TYPES_BEFORE}) [a-z][a-z-]+)(?![a-z])`,
   'g',
 );
-const STREET_WORD = new RegExp(`(?<![a-z])(?:${STREET_TYPES})(?![a-z])`);
+const STREET_WORD = new RegExp(`(?<![a-z])(?:${STREET_TYPES}|${STREET_TYPES_BEFORE})(?![a-z])`);
 const HAS_DIGIT_OR_AT = /[0-9@]/;
 /**
  * An e-mail address spelt out against scrapers: name at domain dot com, name(at)domain(dot)com,
@@ -124,6 +128,9 @@ const HAS_DIGIT_OR_AT = /[0-9@]/;
  */
 const EMAIL_SPELLED =
   /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9-]{1,63} ?(?:\(dot\)|\[dot\]| dot |\.) ?(?:com|net|org|edu|gov|info|cn|hk|tw|uk|io|co|me)(?![a-z0-9])/g;
+/** Words that stand before "at" in a sentence, never as a spelt-out e-mail's name (… and is at example dot com). */
+const NOT_AN_EMAIL_NAME =
+  /^(?:is|are|was|were|be|been|it|me|us|you|him|her|them|and|or|but|email|mail|e-mail|one|ends|starts)$/;
 /** The separator of a spelt-out e-mail address: where its name ends. */
 const SPELLED_AT = / ?(?:\(at\)|\[at\]| at ) ?/;
 /**
@@ -218,7 +225,8 @@ export interface PiiSearch {
 export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): PiiSearch {
   const hits: PiiHit[] = [];
   let through = text.length;
-  if (look.spelled !== true && !HAS_DIGIT_OR_AT.test(text)) return { hits, through };
+  const spoken = hasSpokenDigits(text);
+  if (look.spelled !== true && !spoken && !HAS_DIGIT_OR_AT.test(text)) return { hits, through };
   let taken: Uint8Array | undefined;
   const free = (start: number, end: number) => {
     if (taken === undefined) return true;
@@ -276,10 +284,12 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
         keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
     }
   }
-  if (look.spelled === true) add('email', EMAIL_SPELLED);
+  if (look.spelled === true)
+    add('email', EMAIL_SPELLED, (value) => !NOT_AN_EMAIL_NAME.test(value.split(SPELLED_AT)[0]!.trim()));
   const phones = findPhones(text, look.local !== false, limit);
   if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
   for (const hit of phones) keep(hit);
+  if (spoken || text.includes(' ')) for (const hit of readBackPhones(text, look.local !== false)) keep(hit);
   // The address patterns run only on text that has their one required word.
   let streets = 0;
   for (const m of streetMatches(text)) {
@@ -297,6 +307,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
     }
   }
   if (text.includes('单元')) add('address', BUILDING_ZH);
+  if (text.includes('村')) add('address', VILLAGE_ZH);
   if (STREET_WORD.test(text)) add('address', STREET_EN);
   if (hits.length > 1) hits.sort((a, b) => a.start - b.start);
   if (through === text.length) return { hits, through };
@@ -438,6 +449,51 @@ function nationalShape(
  * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
  * the parser, so a megabyte of digits stays linear.
  */
+/** Chinese numerals as a phone number is read out (幺 for 1 on the phone, 〇 and 零 for 0). */
+const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+/** Seven or more Chinese numerals in a row, a space allowed between them: a number read out (一三八零零…). */
+const SPOKEN_NUMBER = /[零〇一幺二三四五六七八九](?: ?[零〇一幺二三四五六七八九]){6,16}/g;
+/** Seven or more single digits each followed by a space: a number read back digit by digit (1 3 8 0 0 …). */
+const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
+
+/** Whether `text` has a number written in Chinese numerals long enough to be a phone. */
+export function hasSpokenDigits(text: string): boolean {
+  SPOKEN_NUMBER.lastIndex = 0;
+  return SPOKEN_NUMBER.test(text);
+}
+
+/**
+ * Phone numbers read out — in Chinese numerals (一三八零零一三八零二五, 零九二八 七七六 一二三) or digit by
+ * digit (1 3 8 0 0 1 3 8 0 7 7) — as findPhones would find the same digits written as one number.
+ */
+function readBackPhones(text: string, local: boolean): PiiHit[] {
+  const hits: PiiHit[] = [];
+  for (const re of [SPOKEN_NUMBER, DIGIT_BY_DIGIT]) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      let digits = '';
+      for (const c of m[0]) if (c !== ' ') digits += SPOKEN_DIGIT[c] ?? c;
+      const [found] = findPhones(digits, local, 1);
+      if (found === undefined || found.start !== 0 || found.end !== digits.length) continue;
+      hits.push({ ...found, start: m.index, end: m.index + m[0].length, value: digits });
+    }
+  }
+  return hits;
+}
+
 function findPhones(text: string, local: boolean, limit: number): PiiHit[] {
   const hits: PiiHit[] = [];
   const n = text.length;
@@ -746,7 +802,12 @@ function maskNumber(digits: string, keep: number): string {
  *
  * Numbers and e-mail addresses come out in ASCII; addresses keep their script (松仁路**號).
  */
-export function maskPii(kind: PiiKind, value: string): string {
+export function maskPii(kind: PiiKind, written: string): string {
+  // A number read out in Chinese numerals (一三八…) is masked as its digits: 138****8025.
+  const value =
+    kind === 'mobile' || kind === 'landline' || kind === 'phone'
+      ? written.replace(/[零〇一幺二三四五六七八九]/g, (c) => SPOKEN_DIGIT[c]!)
+      : written;
   switch (kind) {
     case 'mobile': {
       let digits = asciiDigits(value);

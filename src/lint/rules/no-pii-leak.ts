@@ -2,6 +2,7 @@ import type { Range } from '../../analysis/types.js';
 import { toOriginalRange } from '../../normalize/index.js';
 import { ruleDocsUrl } from '../docs.js';
 import {
+  hasSpokenDigits,
   mayNeedMasking,
   unreadDataStart,
   maskPii,
@@ -19,6 +20,11 @@ import type { Severity } from '../types.js';
 
 /** How far before a number or address (folded characters) a cue word counts: 您的手机号是 138…. */
 const CUE_DISTANCE = 12;
+/**
+ * An address's shop cue may stand further before it: the divisions and a label come between
+ * (请寄回本店售后仓：浙江省嘉兴市南湖区亚太路…, our returns center, Returns Dept., 4800 Commerce Pkwy).
+ */
+const ADDRESS_CUE_DISTANCE = 32;
 
 /**
  * A reply with more data than this of one kind is searched this far only: the rest of it is
@@ -126,7 +132,8 @@ export const noPiiLeak = defineBuiltInRule({
         const cutFrom = whole.length > reply.length ? unreadDataStart(whole, reply.length) : whole.length;
         const unreadFrom = mayNeedMasking(whole.slice(cutFrom)) ? cutFrom : whole.length;
         const unreadMayHoldData = unreadFrom < whole.length;
-        if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadMayHoldData) return;
+        if (!spelled && !foldedHasDigitOrAt(skeleton) && !unreadMayHoldData && !hasSpokenDigits(context.reply.text))
+          return;
         const normalized = skeleton.normalized;
         const cues = datumCues(skeleton);
         const owner = cueEnds(skeleton, cues.owner);
@@ -160,7 +167,11 @@ export const noPiiLeak = defineBuiltInRule({
           if (hit.needs === 'card' && !owned && !cueBefore(card, hit)) continue;
           let severity: Severity;
           if (owned || hit.kind === 'id-card' || hit.kind === 'bank-card') severity = 'error';
-          else if (cueBefore(service, hit) || (phone && cueBefore(reference, hit))) continue;
+          else if (
+            cueBefore(service, hit, hit.kind === 'address' ? ADDRESS_CUE_DISTANCE : CUE_DISTANCE) ||
+            (phone && cueBefore(reference, hit))
+          )
+            continue;
           else severity = hit.kind === 'address' ? 'error' : 'warn';
           const range = toOriginalRange(normalized, hit.start, hit.end);
           const masked = maskPii(hit.kind, reply.slice(range[0], range[1]));
@@ -273,8 +284,8 @@ function cueEnds(skeleton: Skeleton, matches: readonly PhraseMatch[]): Int32Arra
   return ends.sort();
 }
 
-/** Whether a cue ends at most CUE_DISTANCE characters before the datum (binary search: linear overall). */
-function cueBefore(ends: Int32Array, hit: PiiHit): boolean {
+/** Whether a cue ends at most `distance` characters before the datum (binary search: linear overall). */
+function cueBefore(ends: Int32Array, hit: PiiHit, distance = CUE_DISTANCE): boolean {
   let low = 0;
   let high = ends.length;
   while (low < high) {
@@ -283,5 +294,5 @@ function cueBefore(ends: Int32Array, hit: PiiHit): boolean {
     else high = mid;
   }
   // ends[low - 1] is the last cue ending at or before the datum.
-  return low > 0 && hit.start - ends[low - 1]! <= CUE_DISTANCE;
+  return low > 0 && hit.start - ends[low - 1]! <= distance;
 }

@@ -59,6 +59,14 @@ export const noPiiLeakCases: RuleCases = {
     // A number grouped like a card that fails the Luhn check; an SSN shape with no cue.
     'Gift code 4111 1111 1111 1112 is not valid, sorry.',
     'Ticket 123-45-6789 has been closed.',
+    // The shop's own return address, its divisions and a label between the cue and the street; a
+    // masked name before a spelt-out "at"; numerals that are not a number read out (2026-12-07).
+    '请先寄回本店售后仓：浙江省嘉兴市南湖区亚太路1052号 售后仓 收',
+    'Please send the item to our returns center, Returns Dept., 4800 Commerce Pkwy, Reno, NV 89502.',
+    'Your email starts with l*** and is at example dot com, right?',
+    '第一二三四五六七条都写清楚了',
+    '订单号 3 1 2 0 4 5 是这个吗',
+    'It was a 3 way call',
   ],
   invalid: [
     // Findings carry only the masked form (`actual`, message, data, fix); `text` is the range's text.
@@ -322,6 +330,51 @@ export const noPiiLeakCases: RuleCases = {
         { messageId: 'address', severity: 'error', actual: '** Baker Street', text: '221B Baker Street' },
       ],
       output: 'Delivery address: ** Baker Street',
+    },
+    // A number read out in Chinese numerals or digit by digit is masked as its digits.
+    {
+      text: '收件电话：幺三八零零幺三八幺五零',
+      errors: [
+        { messageId: 'mobile', severity: 'error', actual: '138****8150', text: '幺三八零零幺三八幺五零' },
+      ],
+      output: '收件电话：138****8150',
+    },
+    {
+      text: '您的手机号 1 3 8 0 0 1 3 8 0 7 7 已经查到订单了',
+      errors: [{ messageId: 'mobile', severity: 'error', actual: '138****8077' }],
+      output: '您的手机号 138****8077 已经查到订单了',
+    },
+    {
+      // No owner said: a warning.
+      text: '跟您覆述一次手機號碼：零九二八 七七六 一二三，對嗎？',
+      errors: [{ messageId: 'mobile', severity: 'warn', actual: '092****6123' }],
+      output: '跟您覆述一次手機號碼：092****6123，對嗎？',
+    },
+    // A village and its group, the house numbers of more English and French street forms, an ID after 身份證.
+    {
+      text: '补发地址：河南省周口市郸城县汲冢镇李庄村3组27号',
+      errors: [{ messageId: 'address', severity: 'error', actual: '李庄村**组**号' }],
+      output: '补发地址：河南省周口市郸城县汲冢镇李庄村**组**号',
+    },
+    {
+      text: "We've updated the address to Apartment 1203, 8 Riverside Quay, Manchester M3 5JX.",
+      errors: [{ messageId: 'address', severity: 'error', actual: '** Riverside Quay' }],
+      output: "We've updated the address to Apartment 1203, ** Riverside Quay, Manchester M3 5JX.",
+    },
+    {
+      text: 'We have 4521 rue Saint-Denis, app. 3, Montréal QC H2J 2L4 as the delivery address.',
+      errors: [{ messageId: 'address', severity: 'error', actual: '** rue Saint-Denis' }],
+      output: 'We have ** rue Saint-Denis, app. 3, Montréal QC H2J 2L4 as the delivery address.',
+    },
+    {
+      text: 'The carrier will collect from 87 Harbor View Dr, Suite 5, Portland, ME 04101.',
+      errors: [{ messageId: 'address', severity: 'error', actual: '** Harbor View Dr' }],
+      output: 'The carrier will collect from ** Harbor View Dr, Suite 5, Portland, ME 04101.',
+    },
+    {
+      text: '保修登記資料：黃志明，身份證 Z047514(A)，已建立',
+      errors: [{ messageId: 'id-card', severity: 'error', actual: 'Z0****4A' }],
+      output: '保修登記資料：黃志明，身份證 Z0****4A，已建立',
     },
   ],
 };
