@@ -22,6 +22,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   drill: 'no-forbidden-phrase',
   persona: 'no-forbidden-phrase',
   subtle: 'no-forbidden-phrase',
+  voice: 'no-forbidden-phrase',
   forbidden: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   'offplatform-mod': 'no-offplatform-contact',
