@@ -144,6 +144,13 @@ export const noForbiddenPhraseCases: RuleCases = {
     'The warranty period is one year.',
     'Are you done with the form? I can check it now.',
     'The answer is no, but I can offer a store credit instead.',
+    // The twins of the 2026-12-07 entries: a polite check, a self-correction, a polite offer.
+    '可能我刚才说得不清楚，我再跟您说一次',
+    '可能我頭先講得唔清楚 我再同您講多次',
+    '您听清楚了吗？我再说一遍',
+    'What would you like me to do next: refund or replace?',
+    'There are no silly questions here, happy to help!',
+    "Thanks for listening, I'll send the label now.",
   ],
   invalid: [
     // The learned tone score (src/lint/tone.ts): rude in words no list or detector names; a
@@ -402,5 +409,38 @@ export const noForbiddenPhraseCases: RuleCases = {
     { text: 'NOT MY PROBLEM', errors: [{ messageId: 'not_my_business', actual: 'NOT MY PROBLEM' }] },
     { text: 'ｃａｌｍ ｄｏｗｎ', errors: [{ messageId: 'impatience', actual: 'ｃａｌｍ ｄｏｗｎ' }] },
     { text: 'not-my-problem!!', errors: [{ messageId: 'not_my_business', actual: 'not-my-problem' }] },
+    // Spoken-register forms (phone transcripts): a tag of impatience, the Nth time, answer me, 憑咩, 唔通…咩,
+    // "what do you want me to do", "let me finish", a stupid question, a tautology refusal (2026-12-07).
+    {
+      text: '订单尾号记住没有 听懂了没',
+      errors: [
+        { messageId: 'impatience', actual: '记住没有' },
+        { messageId: 'impatience', actual: '听懂了没' },
+      ],
+    },
+    { text: '第三遍了啊', errors: [{ messageId: 'impatience', actual: '第三遍了' }] },
+    { text: '这个码是不是你自己选的 你回答我', errors: [{ messageId: 'interrogation', actual: '你回答我' }] },
+    { text: '你憑咩話係假貨呀', errors: [{ messageId: 'interrogation', actual: '你憑咩' }] },
+    { text: '唔通係我幫你揀咩', errors: [{ messageId: 'rhetorical', actual: '唔通係我幫你揀咩' }] },
+    { text: '講咗三次 聽明未呀', errors: [{ messageId: 'impatience', actual: '聽明未' }] },
+    {
+      text: 'Policy is policy, what do you want me to do about it',
+      errors: [{ messageId: 'rhetorical', actual: 'what do you want me to do' }],
+    },
+    {
+      text: 'let me finish, just stop talking for a sec okay?',
+      errors: [
+        { messageId: 'impatience', actual: 'let me finish' },
+        { messageId: 'impatience', actual: 'just stop talking' },
+      ],
+    },
+    {
+      text: "That's a stupid question, read the manual",
+      errors: [{ messageId: 'scolding', actual: 'stupid question' }],
+    },
+    {
+      text: 'out of stock is out of stock',
+      errors: [{ messageId: 'flat_refusal', actual: 'out of stock is out of stock' }],
+    },
   ],
 };
