@@ -399,8 +399,8 @@ const painted = (): Promise<void> =>
 
 /**
  * The first load, in stages that each reach the screen: the form (and the case of a shared link),
- * then the message's analysis, then its next steps and the draft's findings. Run as one task, the page stayed blank until
- * all of it was done (first paint at ~680 ms, measured with Element Timing).
+ * then the message's analysis, then its next steps and the draft's findings. Run as one task, the
+ * page stayed blank until all of it was done (the intent painted at ~620 ms, by Element Timing).
  */
 async function start(): Promise<void> {
   show(readFragment(location.hash));
@@ -522,7 +522,7 @@ function wirePacks(): void {
 
 // ---- wiring ----
 
-/** The handlers, once the assistant exists; what was typed before then is read by the update it starts. */
+/** The handlers, once the assistant exists (start() shows what was typed before then). */
 function wire(): void {
   wirePacks();
   const typed = debounce(update, 60);
