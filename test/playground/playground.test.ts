@@ -111,7 +111,14 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
     const analysis = library.analyze(CASE.text);
     const lint = library.lint(CASE.draft, { history: [{ role: 'customer', text: CASE.text }] });
     expect(lint.findings.length).toBeGreaterThan(0);
-    const page = await open({ text: CASE.text, draft: CASE.draft });
+    const page = await context.newPage();
+    // Every animation frame's time, from the document's start (see the staged start below).
+    await page.addInitScript(`{
+      const frames = (window.__frames = []);
+      const tick = () => { frames.push(performance.now()); if (frames.length < 600) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    }`);
+    await page.goto(built.url + fragment({ text: CASE.text, draft: CASE.draft }));
     await page.waitForFunction(
       (count) =>
         document.querySelector('[data-testid="intent"] [data-intent]') !== null &&
@@ -136,20 +143,23 @@ describeWithPart(CHROMIUM, 'playground in Chromium from file://', () => {
     for (const signal of analysis.signals) expect(signalMarks).toContain(signal.evidence[0]!.text);
     const firstResult = await page.evaluate(() => Number(document.documentElement.dataset.firstResultMs));
     expect(firstResult).toBeGreaterThan(0);
-    // The page starts in stages that each reach the screen: the form paints before the library is
-    // created, and the intent's own paint is reported (the bench's first-result figure).
+    // The page starts in stages that each reach the screen: a frame is rendered between the script's
+    // start and the library's creation (the form shows first; when and how fast it reaches the
+    // screen is the bench's to say), and the intent's own paint is reported (the bench's figure).
     const paints = await page.evaluate(`new Promise((resolve) => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       new PerformanceObserver((list) => {
         const intent = list.getEntries().find((e) => e.identifier === 'first-result');
-        if (intent) resolve({ firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, created: performance.getEntriesByName('playground:assistant-ready')[0]?.startTime ?? NaN, intentPainted: intent.renderTime || intent.loadTime });
+        if (intent) resolve({ frames: window.__frames, script: at('playground:script'), created: at('playground:assistant-ready'), intentPainted: intent.renderTime || intent.loadTime });
       }).observe({ type: 'element', buffered: true });
     })`);
-    const { firstPaint, created, intentPainted } = paints as {
-      firstPaint: number;
+    const { frames, script, created, intentPainted } = paints as {
+      frames: number[];
+      script: number;
       created: number;
       intentPainted: number;
     };
-    expect(firstPaint).toBeLessThan(created);
+    expect(frames.some((at) => at > script && at < created)).toBe(true);
     expect(intentPainted).toBeGreaterThan(created);
     await page.close();
   });
