@@ -21,7 +21,12 @@ export interface Evidence {
 export interface IntentCandidate {
   /** An intent id of domain.md §2, or a user-defined one (declared in `CustomIntents`). */
   id: IntentId;
-  /** Calibrated confidence in [0, 1]. */
+  /**
+   * Confidence in [0, 1]. The first candidate's is calibrated when it is the answer (it then equals
+   * `intent.confidence`); the others are the model's probabilities, and a secondary request's is its
+   * own clause's, so a later candidate can show a higher figure than the first (complaint 0.76,
+   * then order.courier_stalled 1.00 for its clause).
+   */
   confidence: number;
   evidence: Evidence[];
 }
@@ -77,7 +82,10 @@ export interface Analysis {
   language: LanguageResult;
   /** The primary intent; `other` below the confidence threshold or when the top two are too close. */
   intent: { id: IntentId; confidence: number };
-  /** All candidates, best first, with evidence; includes secondary requests in the same message. */
+  /**
+   * The candidates with evidence: the primary intent first, then secondary requests in the same
+   * message, then the next most likely of the rest (see `IntentCandidate.confidence`).
+   */
   intents: IntentCandidate[];
   /** Signals found, strongest first. */
   signals: Signal[];
