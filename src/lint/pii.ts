@@ -225,8 +225,8 @@ export interface PiiSearch {
 export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): PiiSearch {
   const hits: PiiHit[] = [];
   let through = text.length;
-  const spoken = hasSpokenDigits(text);
-  if (look.spelled !== true && !spoken && !HAS_DIGIT_OR_AT.test(text)) return { hits, through };
+  if (look.spelled !== true && !HAS_DIGIT_OR_AT.test(text) && !hasSpokenDigits(text))
+    return { hits, through };
   let taken: Uint8Array | undefined;
   const free = (start: number, end: number) => {
     if (taken === undefined) return true;
@@ -289,7 +289,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
   const phones = findPhones(text, look.local !== false, limit);
   if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
   for (const hit of phones) keep(hit);
-  if (spoken || text.includes(' ')) for (const hit of readBackPhones(text, look.local !== false)) keep(hit);
+  for (const hit of readBackPhones(text, look.local !== false)) keep(hit);
   // The address patterns run only on text that has their one required word.
   let streets = 0;
   for (const m of streetMatches(text)) {
@@ -441,14 +441,6 @@ function nationalShape(
   return undefined;
 }
 
-/**
- * Phone numbers as people write them: digit groups joined by a space, a dash or the brackets of an
- * area code, with an optional `+` and country code. The text is cut into runs of such groups in
- * one pass; inside a run, from each group, the longest span of at most five groups that has a
- * phone's shape (digit count, group lengths, leading digits) and that libphonenumber-js validates
- * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
- * the parser, so a megabyte of digits stays linear.
- */
 /** Chinese numerals as a phone number is read out (幺 for 1 on the phone, 〇 and 零 for 0). */
 const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
   零: '0',
@@ -464,8 +456,10 @@ const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
   八: '8',
   九: '9',
 };
+const SPOKEN_CLASS = `[${Object.keys(SPOKEN_DIGIT).join('')}]`;
+const SPOKEN_CHAR = new RegExp(SPOKEN_CLASS, 'g');
 /** Seven or more Chinese numerals in a row, a space allowed between them: a number read out (一三八零零…). */
-const SPOKEN_NUMBER = /[零〇一幺二三四五六七八九](?: ?[零〇一幺二三四五六七八九]){6,16}/g;
+const SPOKEN_NUMBER = new RegExp(`${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`, 'g');
 /** Seven or more single digits each followed by a space: a number read back digit by digit (1 3 8 0 0 …). */
 const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 
@@ -473,6 +467,11 @@ const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 export function hasSpokenDigits(text: string): boolean {
   SPOKEN_NUMBER.lastIndex = 0;
   return SPOKEN_NUMBER.test(text);
+}
+
+/** `text` with its Chinese numerals as digits (一三八 → 138). */
+function spokenAsDigits(text: string): string {
+  return text.replace(SPOKEN_CHAR, (c) => SPOKEN_DIGIT[c]!);
 }
 
 /**
@@ -484,8 +483,7 @@ function readBackPhones(text: string, local: boolean): PiiHit[] {
   for (const re of [SPOKEN_NUMBER, DIGIT_BY_DIGIT]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      let digits = '';
-      for (const c of m[0]) if (c !== ' ') digits += SPOKEN_DIGIT[c] ?? c;
+      const digits = spokenAsDigits(m[0]).replaceAll(' ', '');
       const [found] = findPhones(digits, local, 1);
       if (found === undefined || found.start !== 0 || found.end !== digits.length) continue;
       hits.push({ ...found, start: m.index, end: m.index + m[0].length, value: digits });
@@ -494,6 +492,14 @@ function readBackPhones(text: string, local: boolean): PiiHit[] {
   return hits;
 }
 
+/**
+ * Phone numbers as people write them: digit groups joined by a space, a dash or the brackets of an
+ * area code, with an optional `+` and country code. The text is cut into runs of such groups in
+ * one pass; inside a run, from each group, the longest span of at most five groups that has a
+ * phone's shape (digit count, group lengths, leading digits) and that libphonenumber-js validates
+ * is a number. At most five spans are tried per group, and only a span with a phone's shape reaches
+ * the parser, so a megabyte of digits stays linear.
+ */
 function findPhones(text: string, local: boolean, limit: number): PiiHit[] {
   const hits: PiiHit[] = [];
   const n = text.length;
@@ -805,9 +811,7 @@ function maskNumber(digits: string, keep: number): string {
 export function maskPii(kind: PiiKind, written: string): string {
   // A number read out in Chinese numerals (一三八…) is masked as its digits: 138****8025.
   const value =
-    kind === 'mobile' || kind === 'landline' || kind === 'phone'
-      ? written.replace(/[零〇一幺二三四五六七八九]/g, (c) => SPOKEN_DIGIT[c]!)
-      : written;
+    kind === 'mobile' || kind === 'landline' || kind === 'phone' ? spokenAsDigits(written) : written;
   switch (kind) {
     case 'mobile': {
       let digits = asciiDigits(value);
