@@ -159,7 +159,7 @@ export const lintGenerator: DataGenerator = {
       phrases.forEach((entry, index) =>
         sources.push({ ruleId: rule, locale, file, path: `phrases[${index}]`, entry }),
       );
-      data.files.push({ file, rule, locale, phrases: phrases.map((entry) => runtimeEntry(rule, entry)) });
+      data.files.push({ file, rule, locale, phrases: phrases.map(runtimeEntry) });
     }
     for (const required of [SKELETON_FILE, WORDS_FILE, STRUCTURE_FILE])
       if (!names.includes(required))
@@ -279,13 +279,14 @@ function unfolded(
 }
 
 /**
- * What the runtime reads of an entry: not its examples (checked here, at build time), and a note
- * only where a finding's message quotes it (no-forbidden-phrase); elsewhere the note is for the
- * data's authors and stays in rules/lint/*.json (11 KB of text the bundles no longer carry).
+ * What the runtime reads of an entry: not its examples (checked here, at build time), nor its note.
+ * A finding quotes a note only for a pack's `custom` category (no-forbidden-phrase); the built-in
+ * files allow only the brief's categories, so their notes are for the data's authors and stay in
+ * rules/lint/*.json (11 KB of text the bundles no longer carry).
  */
-function runtimeEntry(rule: string, entry: CheckedSource['entry']): CompilableEntry {
-  const { examples: _examples, counterExamples: _counter, note, ...rest } = entry;
-  return note !== undefined && rule === 'no-forbidden-phrase' ? { ...rest, note } : rest;
+function runtimeEntry(entry: CheckedSource['entry']): CompilableEntry {
+  const { examples: _examples, counterExamples: _counter, note: _note, ...rest } = entry;
+  return rest;
 }
 
 /** A `{{path}}` or `{{helper path …}}` mustache of `path` in a template source. */
