@@ -369,13 +369,22 @@ function renderFactsProblems(problems: Array<{ path: string; message: string }>)
 }
 
 /** Runs one side's rendering; bad input the library rejects (e.g. over its size limits) is shown, not thrown. */
-function shown(render: () => void): void {
+function shown<T>(render: () => T): T | undefined {
   try {
-    render();
+    return render();
   } catch (error) {
     if (!isHuashuError(error)) throw error;
     out.errors.append(h('p', { role: 'alert' }, `${error.code}: ${error.message}`));
+    return undefined;
   }
+}
+
+/** The order facts, their problems shown, and the previous update's errors cleared. */
+function factsShown(): Facts | undefined {
+  const { facts, problems } = readFacts();
+  renderFactsProblems(problems);
+  fill(out.errors);
+  return facts;
 }
 
 function writeState(): void {
@@ -385,9 +394,7 @@ function writeState(): void {
 }
 
 function update(): void {
-  const { facts, problems } = readFacts();
-  renderFactsProblems(problems);
-  fill(out.errors);
+  const facts = factsShown();
   shown(() => renderCustomer(facts));
   shown(() => renderDraft(facts));
   writeState();
@@ -410,13 +417,10 @@ async function start(): Promise<void> {
   assistant = createAssistant();
   performance.mark('playground:assistant-ready');
   const rendered = JSON.stringify(state());
-  const { facts, problems } = readFacts();
-  renderFactsProblems(problems);
-  fill(out.errors);
-  let analysed: ReturnType<typeof renderIntent>;
-  shown(() => (analysed = renderIntent()));
+  const facts = factsShown();
+  const analysed = shown(renderIntent);
   await painted();
-  if (analysed) shown(() => renderNextSteps(analysed!, facts));
+  if (analysed) shown(() => renderNextSteps(analysed, facts));
   shown(() => renderDraft(facts));
   writeState();
   wire();
