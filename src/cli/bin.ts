@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { installNativeInflate } from '../node/native-inflate.js';
 import { execute } from './index.js';
+import { limitHeapGrowth } from './qa/heap-growth.js';
 
 installNativeInflate();
 
@@ -26,6 +27,7 @@ execute(process.argv.slice(2), {
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
+  limitHeapGrowth: () => void limitHeapGrowth(process.execArgv, process.env.NODE_OPTIONS),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -3,12 +3,19 @@ import { HuashuError, isHuashuError } from '../errors.js';
 import { readTextFile } from '../node/files.js';
 /** What the CLI needs from its surroundings; tests pass fakes, the bin passes the process. */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
+  /** Text, or UTF-8 bytes (`qa`'s results from its worker threads). */
+  stdout: { write(chunk: string | Uint8Array): unknown };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Standard input, read only by commands given `-`. */
   stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
+  /**
+   * Keeps the process's heaps near their live size (src/cli/qa/heap-growth.ts); called by `qa`,
+   * which streams large exports. The bin passes the process's; tests running in-process pass none,
+   * so the test runner's own collector is left alone.
+   */
+  limitHeapGrowth?: () => void;
 }
 
 /** Exit codes, as eslint: 0 clean, 1 findings, 2 usage or configuration error. */

@@ -268,7 +268,10 @@ function byteIo(cwd: string, stdin: Uint8Array = new Uint8Array()) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stdout: {
+      write: (chunk: string | Uint8Array) =>
+        (stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)),
+    },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     stdin: pieces(stdin, 7),
     cwd,

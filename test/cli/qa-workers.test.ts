@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,25 @@ describe('huashu qa --workers (a real child process)', () => {
     }
     expect(spilled[1]).toBe(spilled[0]);
   }, 120_000);
+
+  it('-o writes what standard output gets, byte for byte, whether results come as text (one thread) or as bytes (worker threads)', async () => {
+    // Worker threads send their JSON lines as UTF-8 bytes (src/cli/qa/worker.ts); the file and the
+    // stream take them between text (the aggregates) as they come.
+    for (const spill of ['0', String(1 << 30)]) {
+      const env = { HUASHU_QA_SPILL_BYTES: spill };
+      const expected = (await run(['qa', file, '--format', 'json', '--workers', '1'], dir, env)).stdout;
+      expect(expected).toMatch(/\p{Script=Han}/u);
+      for (const workers of ['1', '2']) {
+        const out = join(dir, `out-${workers}-${spill}.json`);
+        const r = await run(['qa', file, '--format', 'json', '--workers', workers, '-o', out], dir, env);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toBe('');
+        expect(readFileSync(out, 'utf8')).toBe(expected);
+        const streamed = await run(['qa', file, '--format', 'json', '--workers', workers], dir, env);
+        expect(streamed.stdout).toBe(expected);
+      }
+    }
+  }, 180_000);
 
   it('a spilled export read by | head -1 ends quietly and leaves no temporary file', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'huashu-qa-tmp-'));

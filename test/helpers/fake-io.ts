@@ -5,7 +5,10 @@ export function fakeIo(stdinText = '', options: { tty?: boolean; cwd?: string } 
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stdout: {
+      write: (chunk: string | Uint8Array) =>
+        (stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)),
+    },
     stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.tty ?? false },
     stdin: (async function* () {
       if (stdinText) yield stdinText;

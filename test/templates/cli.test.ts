@@ -11,7 +11,7 @@ async function run(argv: string[], options: { stdin?: string; cwd?: string; tty?
   let stdout = '';
   let stderr = '';
   const code = await execute(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : new TextDecoder().decode(s)) },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdin: (async function* () {
       if (options.stdin !== undefined) yield options.stdin;

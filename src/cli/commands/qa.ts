@@ -184,6 +184,7 @@ export const qaCommand: Command = {
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
     };
     const tuning = qaTuningFromEnv(io.env);
+    io.limitHeapGrowth?.();
     const qa = createTunedQa(qaOptions, tuning);
     if (streaming) {
       if (values['output-file'] !== undefined || format === 'html')
@@ -280,7 +281,7 @@ export const qaCommand: Command = {
       const file =
         values['output-file'] === undefined ? undefined : openOutputFile(io.cwd, values['output-file']);
       const out = new BufferedOutput(io.stdout);
-      const write = (text: string) => (file === undefined ? out.append(text) : file.write(text));
+      const write = (text: string | Uint8Array) => (file === undefined ? out.append(text) : file.write(text));
       const results: ConversationResult[] = [];
       // The HTML report shows the turns of the worst conversations: it keeps them (it keeps every
       // result anyway); json and stylish let each conversation go once it is checked.

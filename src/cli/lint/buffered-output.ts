@@ -1,9 +1,9 @@
-/** Output is written in chunks of about this many characters. */
+/** Output is written in chunks of about this many characters (or bytes). */
 const FLUSH_AT = 1 << 16;
 
 type StreamEvent = 'drain' | 'close' | 'error';
 type Writable = {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   once?: (event: StreamEvent, listener: () => void) => unknown;
   removeListener?: (event: StreamEvent, listener: () => void) => unknown;
   /** Node streams: true once the stream is closed or failed (the reader went away). */
@@ -17,26 +17,37 @@ type Writable = {
  * leaves the run hanging.
  */
 export class BufferedOutput {
-  private buffer = '';
+  /**
+   * What is collected, in order: text (consecutive appends joined into one string) and UTF-8
+   * bytes as they came (`huashu qa`'s worker threads send their results so).
+   */
+  private chunks: Array<string | Uint8Array> = [];
+  private size = 0;
 
   constructor(private readonly stream: Writable) {}
 
-  append(text: string): void {
-    this.buffer += text;
+  append(chunk: string | Uint8Array): void {
+    const last = this.chunks.length - 1;
+    if (typeof chunk === 'string' && typeof this.chunks[last] === 'string') this.chunks[last] += chunk;
+    else this.chunks.push(chunk);
+    this.size += chunk.length;
   }
 
   /** Write what has been collected once it is large enough (call between batches). */
   async drain(): Promise<void> {
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
+    if (this.size >= FLUSH_AT) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.buffer === '') return;
-    const chunk = this.buffer;
-    this.buffer = '';
-    if (this.closed()) return;
-    const ok = this.stream.write(chunk);
-    if (ok === false && !this.closed()) await this.writable();
+    const chunks = this.chunks;
+    this.chunks = [];
+    this.size = 0;
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      if (this.closed()) return;
+      const ok = this.stream.write(chunk);
+      if (ok === false && !this.closed()) await this.writable();
+    }
   }
 
   private closed(): boolean {

@@ -13,8 +13,11 @@ export interface CheckTask {
 /** A checked batch: the aggregates' summaries, and the results as JSON lines or as objects. */
 export interface CheckedBatch {
   summaries: ResultSummary[];
-  /** With `keep: 'json'`: one JSON line per conversation, `\n`-terminated, joined. */
-  json?: string;
+  /**
+   * With `keep: 'json'`: one JSON line per conversation, `\n`-terminated, joined; as UTF-8 bytes
+   * when it comes from a worker thread (see worker.ts).
+   */
+  json?: string | Uint8Array;
   results?: ConversationResult[];
 }
 

@@ -4,7 +4,8 @@ import { HuashuError } from '../../errors.js';
 
 /** Where a command writes its output: `-o <file>` (created or truncated) instead of standard output. */
 export interface OutputFile {
-  write(chunk: string): void;
+  /** Text, or UTF-8 bytes. */
+  write(chunk: string | Uint8Array): void;
   close(): void;
 }
 
@@ -29,6 +30,12 @@ export function openOutputFile(cwd: string, file: string): OutputFile {
   let pending = '';
   return {
     write(chunk) {
+      if (typeof chunk !== 'string') {
+        if (pending !== '') writeSync(fd, pending);
+        pending = '';
+        writeSync(fd, chunk);
+        return;
+      }
       pending += chunk;
       if (pending.length >= 65_536) {
         writeSync(fd, pending);

@@ -22,7 +22,10 @@ function fakeIo(cwd: string, stdin: readonly Chunk[], tty: boolean) {
   let stderr = '';
   const chunks = stdin.map((chunk) => (typeof chunk === 'string' ? chunk : Uint8Array.from(chunk.$bytes)));
   const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stdout: {
+      write: (chunk: string | Uint8Array) =>
+        (stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)),
+    },
     stderr: { write: (chunk: string) => (stderr += chunk), isTTY: tty },
     stdin: Object.assign(
       (async function* () {
