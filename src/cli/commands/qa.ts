@@ -89,6 +89,9 @@ Options
   --workers <n>          threads that check conversations (default: the available cores); each
                          conversation is checked whole by one thread, results and figures are the
                          same as with --workers 1 (which starts no thread)
+Memory                   qa sets node's --heap-growing-percent=50 (collect garbage sooner: about a
+                         third less peak memory for some more CPU) unless node was given that flag;
+                         node --heap-growing-percent=0 $(which huashu) qa … keeps V8's default
 Environment
   HUASHU_QA_MEMO=<n>     turn readings each thread remembers for repeated texts (canned replies,
                          好的/谢谢); default ${DEFAULT_MEMO_ENTRIES}, 0 reads every turn afresh. Same results.
