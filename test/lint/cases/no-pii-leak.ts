@@ -26,6 +26,9 @@ export const noPiiLeakCases: RuleCases = {
     // Traditional and English.
     '客服專線：02-2345-6789',
     'Call us on 010-62345678.',
+    // The courier's number, and a call at a time (the twins of the call-you-on cases below).
+    'You can call the courier on 07700 900123.',
+    'We will call you at 3 pm on 12 May.',
     'Courier: 13812345678',
     'Order number 13812345678',
     // An 8-digit local number without a cue, a card-like number without a card cue (order numbers look the same).
@@ -323,6 +326,18 @@ export const noPiiLeakCases: RuleCases = {
       text: 'Your phone number 07400 123456 is on the order.',
       errors: [{ messageId: 'mobile', severity: 'error' }],
       output: 'Your phone number 074****3456 is on the order.',
+    },
+    // The number we call or text the customer on is theirs, even after a courier (a UK mobile in
+    // 5 · 6 groups needs an owner cue; a US number is otherwise a warning).
+    {
+      text: 'The courier will ring you on 07700 900123 before delivery.',
+      errors: [{ messageId: 'mobile', severity: 'error', actual: '077****0123', text: '07700 900123' }],
+      output: 'The courier will ring you on 077****0123 before delivery.',
+    },
+    {
+      text: 'We will text you at 415-867-5309 when it ships.',
+      errors: [{ messageId: 'landline', severity: 'error', actual: '415-****5309' }],
+      output: 'We will text you at 415-****5309 when it ships.',
     },
     {
       text: 'Delivery address: 221B Baker Street',
