@@ -14,6 +14,7 @@ import { expandInputArgument } from '../../src/cli/input/paths.js';
 import { execute } from '../../src/cli/index.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { isHuashuError } from '../../src/errors.js';
+import { chunkText } from '../helpers/fake-io.js';
 
 /** A CSV export as a Chinese helpdesk writes it, with characters of every UTF-8 length. */
 const CSV =
@@ -84,7 +85,7 @@ describe('encodings: detected and decoded as the bytes stream in', () => {
       async function* stream() {
         yield* chunks;
       }
-      const expected = chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
+      const expected = chunks.map(chunkText).join('');
       expect(await collect(decodeChunks(stream(), 'utf-8'))).toBe(expected);
     },
   );
@@ -268,10 +269,7 @@ function byteIo(cwd: string, stdin: Uint8Array = new Uint8Array()) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: {
-      write: (chunk: string | Uint8Array) =>
-        (stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)),
-    },
+    stdout: { write: (chunk: string | Uint8Array) => (stdout += chunkText(chunk)) },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     stdin: pieces(stdin, 7),
     cwd,

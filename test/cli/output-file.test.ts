@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOutputFile } from '../../src/cli/qa/output-file.js';
+import { chunkText } from '../helpers/fake-io.js';
 
 describe('openOutputFile (-o): text and UTF-8 bytes in the order written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'huashu-output-file-'));
@@ -22,7 +23,7 @@ describe('openOutputFile (-o): text and UTF-8 bytes in the order written', () =>
     const file = openOutputFile(dir, path);
     for (const chunk of chunks) file.write(chunk);
     file.close();
-    const expected = chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
+    const expected = chunks.map(chunkText).join('');
     expect(readFileSync(path, 'utf8')).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/index.js';
+import { chunkText } from '../helpers/fake-io.js';
 
 const root = mkdtempSync(join(tmpdir(), 'huashu-cli-templates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -11,7 +12,7 @@ async function run(argv: string[], options: { stdin?: string; cwd?: string; tty?
   let stdout = '';
   let stderr = '';
   const code = await execute(argv, {
-    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : new TextDecoder().decode(s)) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += chunkText(s)) },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdin: (async function* () {
       if (options.stdin !== undefined) yield options.stdin;

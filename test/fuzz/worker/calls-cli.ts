@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { execute, type CliIo } from '../../../src/cli/index.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../../../src/cli/lint/source-lines.js';
+import { chunkText } from '../../helpers/fake-io.js';
 import { checkTerminalText } from './checks.js';
 import type { Probe } from './probe.js';
 import type { Call } from './shared.js';
@@ -22,10 +23,7 @@ function fakeIo(cwd: string, stdin: readonly Chunk[], tty: boolean) {
   let stderr = '';
   const chunks = stdin.map((chunk) => (typeof chunk === 'string' ? chunk : Uint8Array.from(chunk.$bytes)));
   const io: CliIo = {
-    stdout: {
-      write: (chunk: string | Uint8Array) =>
-        (stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)),
-    },
+    stdout: { write: (chunk: string | Uint8Array) => (stdout += chunkText(chunk)) },
     stderr: { write: (chunk: string) => (stderr += chunk), isTTY: tty },
     stdin: Object.assign(
       (async function* () {
