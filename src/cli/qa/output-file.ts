@@ -28,25 +28,26 @@ export function openOutputFile(cwd: string, file: string): OutputFile {
   }
   // Writes are gathered into ~64 KB blocks: one JSON line per conversation is one write otherwise.
   let pending = '';
+  /** Writes the gathered text (the block is emptied even when the write fails). */
+  const writePending = () => {
+    const text = pending;
+    pending = '';
+    if (text !== '') writeSync(fd, text);
+  };
   return {
     write(chunk) {
       if (typeof chunk !== 'string') {
-        if (pending !== '') writeSync(fd, pending);
-        pending = '';
+        writePending();
         writeSync(fd, chunk);
         return;
       }
       pending += chunk;
-      if (pending.length >= 65_536) {
-        writeSync(fd, pending);
-        pending = '';
-      }
+      if (pending.length >= 65_536) writePending();
     },
     close() {
       try {
-        if (pending !== '') writeSync(fd, pending);
+        writePending();
       } finally {
-        pending = '';
         closeSync(fd);
       }
     },
