@@ -18,6 +18,8 @@ const HOLDS: Record<ClosedClassName, (readers: ClosedClassReaders, folded: strin
   notUnderstood: (readers, folded) => readers.saysNotUnderstood(folded),
   wishes: (readers, folded) => readers.sendsWishes(folded),
   declines: (readers, folded) => readers.declines(folded),
+  ownPurchase: (readers, folded) => readers.mentionsPurchase(folded),
+  boughtElsewhere: (readers, folded) => readers.boughtElsewhere(folded),
 };
 
 /** The shipped form: each class's patterns in file order, frame pieces marked. */

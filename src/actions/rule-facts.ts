@@ -50,6 +50,13 @@ export type RuleFacts = {
    * `normalized` text.
    */
   declines: boolean;
+  /**
+   * Whether the message refers anywhere to the customer's purchase or the shop's goods
+   * (rules/text/closed-classes.json, `ownPurchase`: 我买的, 下的单, 收到的, 你们家的东西, "my order"):
+   * the shop's business, so never answered as out of scope. False for an analysis without its
+   * `normalized` text.
+   */
+  mentionsPurchase: boolean;
   /** Signal ids found (`emotion.anger`, `threat.media`, …), strongest first. */
   signals: string[];
   risk: 'low' | 'medium' | 'high';
@@ -82,6 +89,7 @@ export const RULE_FACT_SPECS: Readonly<Record<keyof RuleFacts, ValueSpec>> = {
   notUnderstood: { kind: 'boolean' },
   wishes: { kind: 'boolean' },
   declines: { kind: 'boolean' },
+  mentionsPurchase: { kind: 'boolean' },
   signals: { kind: 'string[]' },
   risk: { kind: 'string', enum: RISKS },
   entities: { kind: 'string[]' },
@@ -111,6 +119,7 @@ export const RULE_FACT_READERS: Readonly<Record<keyof RuleFacts, (facts: RuleFac
   notUnderstood: (f) => f.notUnderstood,
   wishes: (f) => f.wishes,
   declines: (f) => f.declines,
+  mentionsPurchase: (f) => f.mentionsPurchase,
   signals: (f) => f.signals,
   risk: (f) => f.risk,
   entities: (f) => f.entities,

@@ -5,7 +5,13 @@ import type { Facts } from '../facts.js';
 import { isPlainObject } from '../arguments.js';
 import { whenAlmanac } from '../templates/when.js';
 import { hasEarlierTurns, namedIn, withNamedBefore } from './named-before.js';
-import { asksSomething, declines, saysNotUnderstood, sendsWishes } from '../text/closed-classes.js';
+import {
+  asksSomething,
+  declines,
+  mentionsPurchase,
+  saysNotUnderstood,
+  sendsWishes,
+} from '../text/closed-classes.js';
 import { nullObject, PROTOTYPE_KEYS } from '../util/own.js';
 import { SECONDARY_INTENT_MIN_CONFIDENCE, type SupportedLocale } from '../vocabulary.js';
 
@@ -94,6 +100,7 @@ export function viewMessage(
       analysis.normalized !== undefined &&
       (analysis.previousAgentTurn === 'question' || analysis.previousAgentTurn === 'asked_for_data') &&
       declines(analysis.normalized),
+    mentionsPurchase: analysis.normalized !== undefined && mentionsPurchase(analysis.normalized),
     signals,
     risk: analysis.risk ?? 'low',
     entities,

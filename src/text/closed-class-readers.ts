@@ -21,6 +21,12 @@
  *   thanks"): nothing is to be done. Thanks and the address may frame it.
  *
  * The last three allow filler around them (啊？什么意思, 亲 新年快乐呀) and read short messages only.
+ *
+ * - **Own purchase** is not a whole-message class: anywhere in the message, a reference to something
+ *   the customer bought, ordered or received, or to the shop's goods (我买的, 下的单, 收到的, 你们家的东西,
+ *   "my order"). Such a message is the shop's business, so it is never answered as out of scope —
+ *   unless it places the purchase elsewhere (**bought elsewhere**: 别家买的, 在拼多多买的, 不是在你们这买的,
+ *   "I got it on Amazon"), which is what the out-of-scope answer is for.
  */
 import type { ClosedClassData, ClosedClassesData } from './closed-class-schema.js';
 
@@ -40,6 +46,10 @@ export interface ClosedClassReaders {
   sendsWishes(folded: string): boolean;
   /** Whether the folded message only turns down what the agent offered. */
   declines(folded: string): boolean;
+  /** Whether the folded message refers anywhere to the customer's purchase or the shop's goods (and not to one made elsewhere). */
+  mentionsPurchase(folded: string): boolean;
+  /** Whether the folded message places a purchase or an item with another shop, platform or person. */
+  boughtElsewhere(folded: string): boolean;
 }
 
 /** One regular expression of the pieces (in their order); `g` for taking them out of a text. */
@@ -69,10 +79,14 @@ export function closedClassReaders(data: ClosedClassesData): ClosedClassReaders 
       found.test(folded) &&
       onlyFiller(folded.replace(allowed, ''));
   };
+  const purchase = joined(data.ownPurchase, 'u');
+  const elsewhere = joined(data.boughtElsewhere, 'u');
   return {
     asksSomething: (folded) => folded.length > FILLER_MAX_LENGTH || !onlyFiller(folded),
     saysNotUnderstood: onlyClass(data.notUnderstood),
     sendsWishes: onlyClass(data.wishes),
     declines: onlyClass(data.declines),
+    mentionsPurchase: (folded) => purchase.test(folded) && !elsewhere.test(folded),
+    boughtElsewhere: (folded) => elsewhere.test(folded),
   };
 }

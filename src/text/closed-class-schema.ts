@@ -17,11 +17,22 @@ export const closedClassesFileSchema = z.strictObject({
   wishes: closedClassSchema,
   /** A short answer that only turns down what the agent offered (不用了, no thanks). */
   declines: closedClassSchema,
+  /** Not a whole-message class: a reference anywhere to the customer's purchase or the shop's goods (我买的, "my order"). */
+  ownPurchase: closedClassSchema,
+  /** Not a whole-message class: a purchase or item placed with another shop, platform or person (别家买的, 在拼多多买的). */
+  boughtElsewhere: closedClassSchema,
 });
 export type ClosedClassesFile = z.infer<typeof closedClassesFileSchema>;
 
 /** The names of the classes, as the file keys them. */
-export const CLOSED_CLASSES = ['filler', 'notUnderstood', 'wishes', 'declines'] as const;
+export const CLOSED_CLASSES = [
+  'filler',
+  'notUnderstood',
+  'wishes',
+  'declines',
+  'ownPurchase',
+  'boughtElsewhere',
+] as const;
 export type ClosedClassName = (typeof CLOSED_CLASSES)[number];
 
 /** What the build ships of a class: its pieces' patterns in file order, frame pieces marked. */

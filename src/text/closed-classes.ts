@@ -1,5 +1,5 @@
 /**
- * The built-in closed classes of whole customer messages (filler, not understood, wishes, declines; see
+ * The built-in closed classes of customer messages (filler, not understood, wishes, declines, own purchase; see
  * closed-class-readers.ts), read on folded text; their data is rules/text/closed-classes.json.
  */
 import { closedClassData } from '../generated/closed-classes.js';
@@ -29,4 +29,9 @@ export function sendsWishes(folded: string): boolean {
 /** Whether the folded message only turns down what the agent offered (不用了, 算了, "no thanks"). */
 export function declines(folded: string): boolean {
   return readers().declines(folded);
+}
+
+/** Whether the folded message refers to the customer's purchase or the shop's goods (我买的, 下的单, "my order"). */
+export function mentionsPurchase(folded: string): boolean {
+  return readers().mentionsPurchase(folded);
 }

@@ -29,6 +29,7 @@ export const ruleFactsArbitrary: fc.Arbitrary<RuleFacts> = fc
     asks: fc.boolean(),
     notUnderstood: fc.boolean(),
     wishes: fc.boolean(),
+    mentionsPurchase: fc.boolean(),
     declines: fc.boolean(),
     signals: subset(SIGNALS),
     risk: fc.constantFrom('low', 'medium', 'high') as fc.Arbitrary<RuleFacts['risk']>,

@@ -213,6 +213,31 @@ describe('out of scope only when sure (issue 11)', () => {
     },
   );
 
+  // The model's `other` at 0.92 with the message's text: a reference to the customer's purchase
+  // or the shop's goods is the shop's business (rules/text/closed-classes.json, ownPurchase), so it is
+  // asked about, never redirected — unless the message places the purchase elsewhere.
+  it.each([
+    ['上个月买的水壶能定时吗', 'situation/did-not-catch'],
+    ['你们家的东西能用多久', 'situation/did-not-catch'],
+    ['where is my parcel, can you log in to my bank for me', 'situation/did-not-catch'],
+    ['在别家买的水壶 你们能修吗', 'situation/out-of-scope'],
+    ['附近有什么好吃的', 'situation/out-of-scope'],
+  ])('a sure `other` that says %s → %s', (text, template) => {
+    const analysis = {
+      text,
+      normalized: text,
+      intent: { id: 'other', confidence: 0.92 },
+      intents: [{ id: 'other', confidence: 0.92 }],
+      risk: 'low' as const,
+      language: { locale: 'zh-Hans' as const },
+    };
+    const { replies, actions } = assistant.recommend({ analysis });
+    expect(replies.map((r) => r.templateId)).toContain(template);
+    expect(actions.map((a) => a.id).includes('redirect.out_of_scope')).toBe(
+      template === 'situation/out-of-scope',
+    );
+  });
+
   it.each(cases)('%s', (_name, intents, risk, template) => {
     const replies = replyOf(intents, risk);
     expect(replies).toContain(template);
