@@ -26,8 +26,10 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   forbidden: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   'offplatform-mod': 'no-offplatform-contact',
+  'offplatform-cookbook': 'no-offplatform-contact',
   overpromise: 'no-overpromise',
   'overpromise-audit': 'no-overpromise',
+  'overpromise-claims': 'no-overpromise',
   pii: 'no-pii-leak',
   'pii-incident': 'no-pii-leak',
 };
