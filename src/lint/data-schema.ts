@@ -446,6 +446,12 @@ export const wordsFileSchema = z.strictObject({
       resultComplement: wordListSchema,
       /** Adverbs read past before a result opening (一点都不缩水, 永远不会坏, 再也不会). */
       resultAdverb: wordListSchema,
+      /**
+       * Someone else than the shop right before a marker (海关一定放行, 快递员一定送上楼): their action
+       * is an outcome the agent cannot control, so the scope is a promise unless effort or a hedge
+       * follows.
+       */
+      thirdParty: wordListSchema,
       /** Negation or doubt in the few characters before a marker (不能保证, 没办法保证). */
       negation: wordListSchema,
       /** Words before a marker that contain a negation character but negate nothing (没问题, 不客气). */

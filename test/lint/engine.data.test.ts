@@ -157,6 +157,7 @@ describe('the skeleton alphabet and rule words', () => {
       'notResult',
       'resultComplement',
       'resultAdverb',
+      'thirdParty',
     ].map((list) => [list, ['到']]),
   );
   it.each([

@@ -58,6 +58,7 @@ interface ChineseWords {
   readonly notResult: readonly string[];
   readonly resultComplement: readonly string[];
   readonly resultAdverb: readonly string[];
+  readonly thirdParty: readonly string[];
 }
 
 let chineseWords: ChineseWords | undefined;
@@ -199,6 +200,19 @@ function questionAfter(skeleton: Skeleton, at: number): boolean {
   return gapAfterHas(skeleton, end, isQuestionMark);
 }
 
+/**
+ * A duration opening the scope, maybe after a verb of use (保证三天见效, 包你一个月瘦十斤, 保证用一年都不发黄):
+ * like a date, it makes the scope a dated result.
+ */
+const DURATION_OPENING =
+  /^(?:用|穿|戴|吃|喝|坚持|连用|连续)?(?:[0-9]+|[一二两三四五六七八九十百几半]+)个?(?:天|周|星期|礼拜|月|年|小时|分钟|次)/;
+
+/** Whether the clause before a marker ends with someone else than the shop (海关一定, 快递员这次一定). */
+function thirdPartyBefore(text: string, from: number, at: number): boolean {
+  const left = text.slice(from, at).replace(/(?:这次|也|都|会|肯定|就)+$/, '');
+  return zh().thirdParty.some((w) => left.endsWith(w));
+}
+
 /** A Chinese certainty marker `[start, end)`: the promise's span, or undefined when it promises no outcome. */
 export function chinesePromise(skeleton: Skeleton, start: number, end: number): PromiseSpan | undefined {
   const text = skeleton.text;
@@ -214,6 +228,8 @@ export function chinesePromise(skeleton: Skeleton, start: number, end: number): 
     const hit = wordStartingAt(text, i, start, table);
     if (hit?.[0] === Word.Time) sawTime = true;
   }
+  // A duration opening the scope, or a third party's action: dated like a time before the marker.
+  if (DURATION_OPENING.test(text.slice(end, end + 8)) || thirdPartyBefore(text, left, start)) sawTime = true;
   let to = clauseEnd(skeleton, end, RIGHT_WINDOW);
   if (to === end && to < text.length && skeleton.breaks[to] !== Break.Sentence) {
     // 我保证，明天一定到: the marker stands alone, its scope is the next clause.

@@ -61,6 +61,17 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['This cream will clear the redness, guaranteed.', 'This cream comes with a satisfaction guarantee.'],
   ['It is guaranteed not to shrink.', "It isn't guaranteed not to shrink, so wash it cold."],
   ['I can assure you it will be on time.', "I can't assure you it will be on time."],
+  // 2026-12-07 (the claims-review round): a duration opening the scope is dated like a date (三天,
+  // 用一年); a third party's action is not the shop's to promise (海关, 快递员); results of use, fit
+  // and price (见效, 瘦, 严丝合缝, 最低); 稳了 and 放一百个心 as certainty.
+  ['这款面霜保证七天见效', '这款面霜一般坚持用七天左右能看到变化'],
+  ['包您一个月瘦五斤', '坚持一个月，我们会全程指导您的饮食'],
+  ['这个壳保证用一年都不发黄', '这个壳用的是防黄材料，质保一年'],
+  ['海关一定放行，您放心', '海关放不放行我们没法保证，但资料会备齐'],
+  ['这次快递员一定送上楼', '这次我一定帮您跟快递员沟通送上楼'],
+  ['坐垫保证严丝合缝', '坐垫是按车型开版的，尺寸表您可以对一下'],
+  ['价格保证全网最低', '价格是我们能给到的最低了，活动期间不变'],
+  ['現在下單穩了，雙十一也不會比這個便宜', '現在下單有折扣，雙十一的價格我們還不確定'],
 ];
 
 export const noOverpromiseCases: RuleCases = {
