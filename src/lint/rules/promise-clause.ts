@@ -326,7 +326,7 @@ function sentenceStart(skeleton: Skeleton, at: number, window: number): number {
 // ——— English: read on the original sentence, lower-cased ———
 
 const EN_OUTCOME =
-  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your|before|by|in time|on time)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)? with your|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than)\b/g;
+  /\b(?:arriv(?:e|es|ing)|be there|get there|be (?:delivered|shipped|sent|dispatched|approved|processed|refunded|resolved|fixed|replaced|credited|back)|delivered|deliver(?:y|ies|ed)?|reach(?:es)? (?:you|your|before|by|in time|on time)|get (?:to you|it|them|your)|have (?:it|them|your)|receive|be (?:at|in|with|on) (?:your|you)|in your (?:account|hands)|on time|at the latest|land(?:s)?|turn up|show up|make it|go through|be (?:here|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|be late|late|delay(?:ed)?|(?:next|same)-day|work(?:s)? with your|work(?:s)?(?! on| with)|fit(?:s)?|be fine|break|last|ship(?:s|ped)?|go wrong|be a problem|be any (?:problem|issue)s?|love it|be happy|be satisfied|take (?:more|longer) than|(?:100% |totally |completely |perfectly )?(?:safe|compatible)|clear(?:s)? (?:up|your|it|them|the)|cure(?:s|d)?|heal(?:s|ed)?|whiter|lose weight|fall asleep)\b/g;
 const EN_EFFORT =
   /\b(?:look(?:ing)? into|follow(?:ing)? up|do (?:our|my|everything|all|what)|doing (?:our|my|everything)|keep (?:you|an eye)|check|get back|chase|escalate|push|contact|reach out|call|email|update|help|handle|try|investigate|sort|ask|find out|monitor|prioriti[sz]e|pass|raise|work on|make (?:sure|every)|be in touch|let you know|take care|send you|process (?:your|it|the)|stay on|look after|fight)\b/g;
 const EN_HEDGE =
@@ -342,9 +342,11 @@ const EN_TIME =
 const EN_CONDITION = /\b(?:if|once|when|after|as soon as|until|unless)\b/;
 /**
  * A result form no outcome word names: a future predicate ("will fix", "won't have any more
- * problems", "will be waived") or "not to" after a guarantee ("guaranteed not to itch").
+ * problems", "will be waived", "is going up"), or "to" / "not to" after a marker ("guaranteed to
+ * clear it", "guaranteed not to itch").
  */
-const EN_RESULT_FORM = /\b(?:will|'ll|won't|wont|shall|gonna)\s+(?:\w+\s+)?[a-z]\w*|^\s*not to\s+\w+/;
+const EN_RESULT_FORM =
+  /\b(?:will|'ll|won't|wont|shall|gonna)\s+(?:\w+\s+)?[a-z]\w*|\b(?:is|are) going (?:to|up|down)\b|^\s*(?:not )?to\s+\w+/;
 /** A time opening the marker's scope: the promise is of that time ("guaranteed by Friday"). */
 const EN_TIME_FIRST =
   /^\s*(?:by |before |on )?(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the weekend|end of)\b/;

@@ -72,6 +72,18 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
   ['坐垫保证严丝合缝', '坐垫是按车型开版的，尺寸表您可以对一下'],
   ['价格保证全网最低', '价格是我们能给到的最低了，活动期间不变'],
   ['現在下單穩了，雙十一也不會比這個便宜', '現在下單有折扣，雙十一的價格我們還不確定'],
+  // English: "guaranteed to …" is a result form; safety, compatibility and efficacy are outcomes; a
+  // price "going up" is a future predicate.
+  ["It's guaranteed to clear your skin in a week.", 'It comes with a 30-day money-back guarantee.'],
+  ['This bottle is absolutely 100% safe for newborns.', 'This bottle is BPA-free and tested to EN 14350.'],
+  [
+    'The cable is 100% compatible with your laptop.',
+    'The cable works with most USB-C laptops; please check your port.',
+  ],
+  [
+    'I promise the price is going up on Monday.',
+    "I can't promise the price will stay the same after Monday.",
+  ],
 ];
 
 export const noOverpromiseCases: RuleCases = {
