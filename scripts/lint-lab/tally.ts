@@ -23,6 +23,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   persona: 'no-forbidden-phrase',
   subtle: 'no-forbidden-phrase',
   voice: 'no-forbidden-phrase',
+  grid: 'no-forbidden-phrase',
   forbidden: 'no-forbidden-phrase',
   offplatform: 'no-offplatform-contact',
   'offplatform-mod': 'no-offplatform-contact',
