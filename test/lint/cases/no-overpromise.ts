@@ -84,6 +84,7 @@ const pairs: Array<[promise: string, twin: string, facts?: Facts]> = [
     'I promise the price is going up on Monday.',
     "I can't promise the price will stay the same after Monday.",
   ],
+  ['Rest assured, this balm is safe for babies.', 'Rest assured, your payment is safe with us.'],
 ];
 
 export const noOverpromiseCases: RuleCases = {
