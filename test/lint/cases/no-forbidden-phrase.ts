@@ -151,6 +151,10 @@ export const noForbiddenPhraseCases: RuleCases = {
     'What would you like me to do next: refund or replace?',
     'There are no silly questions here, happy to help!',
     "Thanks for listening, I'll send the label now.",
+    // "Not your fault!" reassures: a negated exclamation about the customer's fault is not a rhetorical
+    // question (不是您的问题吗？ still is).
+    '这个零件很容易装错，不是您的问题！',
+    '別擔心，這不是您的錯！',
   ],
   invalid: [
     // The learned tone score (src/lint/tone.ts): rude in words no list or detector names; a
@@ -442,5 +446,6 @@ export const noForbiddenPhraseCases: RuleCases = {
       text: 'out of stock is out of stock',
       errors: [{ messageId: 'flat_refusal', actual: 'out of stock is out of stock' }],
     },
+    { text: '不是您的问题？', errors: [{ messageId: 'rhetorical' }] },
   ],
 };
