@@ -155,6 +155,8 @@ export const noForbiddenPhraseCases: RuleCases = {
     // question (不是您的问题吗？ still is).
     '这个零件很容易装错，不是您的问题！',
     '別擔心，這不是您的錯！',
+    // An age mentioned kindly: only with a contemptuous predicate is 这个岁数 a slight.
+    '您这个岁数用的话可以开长辈模式，字大好认',
   ],
   invalid: [
     // The learned tone score (src/lint/tone.ts): rude in words no list or detector names; a
@@ -447,5 +449,6 @@ export const noForbiddenPhraseCases: RuleCases = {
       errors: [{ messageId: 'flat_refusal', actual: 'out of stock is out of stock' }],
     },
     { text: '不是您的问题？', errors: [{ messageId: 'rhetorical' }] },
+    { text: '你这个岁数还学人网购？', errors: [{ messageId: 'discrimination' }] },
   ],
 };
