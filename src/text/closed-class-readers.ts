@@ -81,12 +81,13 @@ export function closedClassReaders(data: ClosedClassesData): ClosedClassReaders 
   };
   const purchase = joined(data.ownPurchase, 'u');
   const elsewhere = joined(data.boughtElsewhere, 'u');
+  const boughtElsewhere = (folded: string): boolean => elsewhere.test(folded);
   return {
     asksSomething: (folded) => folded.length > FILLER_MAX_LENGTH || !onlyFiller(folded),
     saysNotUnderstood: onlyClass(data.notUnderstood),
     sendsWishes: onlyClass(data.wishes),
     declines: onlyClass(data.declines),
-    mentionsPurchase: (folded) => purchase.test(folded) && !elsewhere.test(folded),
-    boughtElsewhere: (folded) => elsewhere.test(folded),
+    mentionsPurchase: (folded) => purchase.test(folded) && !boughtElsewhere(folded),
+    boughtElsewhere,
   };
 }
