@@ -28,7 +28,7 @@ import {
   type ToneModelData,
 } from '../../src/lint/tone.js';
 import { lintData } from '../../src/generated/lint-data.js';
-import { encodeBase64 } from '../../src/util/base64.js';
+import { encodeSmallInts } from '../../src/util/base64.js';
 import { noForbiddenPhraseCases } from '../../test/lint/cases/no-forbidden-phrase.js';
 import { ruleCases } from '../../test/lint/cases/index.js';
 import { ruleOfFile } from './tally.js';
@@ -230,7 +230,7 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
     scale,
     bias: trained.bias(),
     threshold: Math.log(threshold / (1 - threshold)),
-    weights: encodeBase64(int8),
+    weights: encodeSmallInts(int8),
   };
   const model = decodeToneModel(data);
   const politeFrame = politeFrameOf(lintData().structure.classes);

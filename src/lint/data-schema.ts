@@ -224,7 +224,7 @@ export const structureDetectorSchema = z.strictObject({
 export type StructureDetector = z.infer<typeof structureDetectorSchema>;
 
 /** The format of rules/lint/tone-model.json that src/lint/tone.ts reads. */
-export const TONE_MODEL_FORMAT = 'tone-2';
+export const TONE_MODEL_FORMAT = 'tone-3';
 
 /**
  * rules/lint/tone-model.json: no-forbidden-phrase's learned tone score (src/lint/tone.ts), written
@@ -240,8 +240,8 @@ export const toneModelFileSchema = z
     weights: z.string().check(z.regex(/^[A-Za-z0-9+/]*$/)),
   })
   .check(
-    z.refine((model) => model.weights.length === Math.ceil(((1 << model.bits) * 4) / 3), {
-      message: 'weights must hold 2^bits int8 values (base64, no padding)',
+    z.refine((model) => model.weights.length === 1 << model.bits, {
+      message: 'weights must hold 2^bits levels, one base64 digit each (the level + 32)',
       path: ['weights'],
     }),
   );

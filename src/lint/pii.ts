@@ -755,6 +755,15 @@ function findEmails(text: string, limit: number): PiiHit[] {
   return hits;
 }
 
+/**
+ * Whether folded `text` begins with an e-mail address (the one a channel word or its label
+ * introduces: 我的邮箱是 li.kefu@163.com), as findPii finds it.
+ */
+export function startsWithEmail(text: string): boolean {
+  const [hit] = findEmails(text, 1);
+  return hit !== undefined && hit.start === 0;
+}
+
 /** Format characters (zero-width space, joiners, direction marks) carry nothing and are dropped from a mask. */
 const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
 

@@ -14,7 +14,7 @@
  * length over the text with `^` and `$` around it; the trainer calls `forEachToneBucket`, so both
  * hash the same way.
  */
-import { decodeBase64 } from '../util/base64.js';
+import { decodeSmallInts } from '../util/base64.js';
 import { TONE_MODEL_FORMAT } from './data-schema.js';
 import { expandClasses } from './structure.js';
 import { isDigitCode } from '../text/char-class.js';
@@ -25,7 +25,8 @@ const MAX_N = 3;
 
 /**
  * rules/lint/tone-model.json (validated by `toneModelFileSchema`): 2^bits buckets whose weight is
- * the int8 at that index (base64, src/util/base64.ts) × `scale`; `bias`; a reply is flagged when
+ * the level at that index (one base64 digit each, `encodeSmallInts` in src/util/base64.ts: the
+ * packed data deflates levels far better than int8 bytes in base64) × `scale`; `bias`; a reply is flagged when
  * its logit exceeds `threshold` (the trainer's cross-validated one).
  */
 export interface ToneModelData {
@@ -49,15 +50,15 @@ export interface ToneModel {
 }
 
 export function decodeToneModel(data: ToneModelData): ToneModel {
-  const bytes = decodeBase64(data.weights);
-  if (bytes.length !== 1 << data.bits)
-    throw new Error(`tone model: ${bytes.length} weights for ${1 << data.bits} buckets`);
+  const weights = decodeSmallInts(data.weights);
+  if (weights.length !== 1 << data.bits)
+    throw new Error(`tone model: ${weights.length} weights for ${1 << data.bits} buckets`);
   return {
     bits: data.bits,
     scale: data.scale,
     bias: data.bias,
     threshold: data.threshold,
-    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    weights,
     seen: new Uint16Array(1 << data.bits),
     stamp: 0,
   };

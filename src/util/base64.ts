@@ -24,6 +24,27 @@ export function encodeBase64(view: ArrayBufferView): string {
   return out;
 }
 
+/**
+ * Small integers in [-32, 31], one base64 digit each (the value + 32). For arrays of a few distinct
+ * values (quantised weights): deflated, one character per value costs about a fifth less than
+ * their bytes in base64, whose digits cut across the values.
+ */
+export function encodeSmallInts(values: Int8Array): string {
+  let out = '';
+  for (const value of values) {
+    if (value < -32 || value > 31) throw new RangeError(`${value} is outside [-32, 31]`);
+    out += ALPHABET[value + 32]!;
+  }
+  return out;
+}
+
+/** The values of `encodeSmallInts`'s output (a character outside the alphabet reads as -32). */
+export function decodeSmallInts(text: string): Int8Array {
+  const values = new Int8Array(text.length);
+  for (let i = 0; i < text.length; i++) values[i] = (LOOKUP[text.charCodeAt(i)] ?? 0) - 32;
+  return values;
+}
+
 /** The bytes of `encodeBase64`'s output (length must match the original byte length). */
 export function decodeBase64(text: string): Uint8Array {
   const length = Math.floor((text.length * 3) / 4);

@@ -11,7 +11,7 @@ import {
   type ToneModelData,
 } from '../../src/lint/tone.js';
 import { normalize } from '../../src/normalize/index.js';
-import { encodeBase64 } from '../../src/util/base64.js';
+import { decodeSmallInts, encodeSmallInts } from '../../src/util/base64.js';
 
 const BITS = 16;
 
@@ -40,7 +40,7 @@ function modelFlagging(rude: string): ReturnType<typeof decodeToneModel> {
     scale: 1,
     bias: 0,
     threshold: 0.5,
-    weights: encodeBase64(new Uint8Array(weights.buffer)),
+    weights: encodeSmallInts(weights),
   };
   return decodeToneModel(data);
 }
@@ -69,9 +69,24 @@ describe('the tone model reads the normalised text', () => {
       scale: 1,
       bias: 0,
       threshold: 0,
-      weights: encodeBase64(new Uint8Array(10)),
+      weights: encodeSmallInts(new Int8Array(10)),
     };
     expect(() => decodeToneModel(data)).toThrow(/10 weights for 65536 buckets/);
+  });
+});
+
+describe('the weights as levels (one base64 digit each)', () => {
+  it('give back every level in [-32, 31]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -32, max: 31 })), (levels) => {
+        const values = Int8Array.from(levels);
+        expect(decodeSmallInts(encodeSmallInts(values))).toEqual(values);
+      }),
+    );
+  });
+
+  it.each([[-33], [32], [127], [-128]])('refuse %d, which one digit cannot hold', (level) => {
+    expect(() => encodeSmallInts(Int8Array.of(0, level))).toThrow(RangeError);
   });
 });
 
@@ -171,7 +186,7 @@ describe('readTone and forEachToneBucket read the same n-grams', () => {
       scale: 0.25,
       bias: -1,
       threshold: 0,
-      weights: encodeBase64(new Uint8Array(weights.buffer)),
+      weights: encodeSmallInts(weights),
     });
     fc.assert(
       fc.property(

@@ -5,18 +5,28 @@ import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
+import { startsWithEmail } from '../pii.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 
 function alternatives(words: readonly string[]): string {
   return words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
 }
 
+/** What may stand after a channel name before an account (rules/lint/words.json), compiled once. */
+interface AccountReader {
+  /** A label, link or separator, then an account id or a phone-like number. */
+  readonly id: RegExp;
+  /** The label, link or separator alone (possibly empty), before an e-mail address. */
+  readonly lead: RegExp;
+}
+
 /**
  * After a channel name: a label, link or separator (rules/lint/words.json), then an account id —
- * `QQ: 12345678`, `vx号 abc_123`, `微信是abc123`, `WhatsApp is +4479…`. A bare name and a number
- * (line 12345) is not enough.
+ * `QQ: 12345678`, `vx号 abc_123`, `微信是abc123`, `WhatsApp is +4479…` — or an e-mail address
+ * (`邮箱是 li.kefu@163.com`, found as no-pii-leak finds it). A bare name and a number (line 12345)
+ * is not enough.
  */
-function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp {
+function accountAfterChannel(words: RuleWords['no-offplatform-contact']): AccountReader {
   const labels = alternatives(words.accountLabels);
   const links = alternatives(words.accountLinks);
   const separators = alternatives(words.accountSeparators);
@@ -24,7 +34,10 @@ function accountAfterChannel(words: RuleWords['no-offplatform-contact']): RegExp
   // After a label or separator: an @handle, or an id with a digit or an underscore in it (a plain
   // word is not an id: pay at checkout); or a phone-like run of digits, with or without one.
   const id = '(?:@[a-z0-9_.-]{3,}|(?=[a-z0-9_-]*[0-9_])[a-z0-9][a-z0-9_-]{4,})';
-  return new RegExp(`^ ?(?:${prefix} ?${id}|${prefix}? ?\\+?[0-9][0-9 -]{5,}[0-9])`);
+  return {
+    id: new RegExp(`^ ?(?:${prefix} ?${id}|${prefix}? ?\\+?[0-9][0-9 -]{5,}[0-9])`),
+    lead: new RegExp(`^ ?(?:${prefix})? ?`),
+  };
 }
 
 /** The rule's on-demand cues (NEAR_ROLES in its data), compiled once: they are not in the linter's automaton. */
@@ -206,7 +219,7 @@ function invitation(
   c: ReplyCues,
   channel: PhraseMatch,
   kind: ChannelKind,
-  account: RegExp,
+  account: AccountReader,
   ownerPronouns: readonly string[],
   objectPronouns: readonly string[],
 ): [number, number] | undefined {
@@ -291,10 +304,13 @@ function frame(
   return f === undefined ? undefined : [Math.min(f.start, start), Math.max(f.end, end)];
 }
 
-/** An account id or a phone-like number right after the channel (in the folded reply). */
-function accountAfter(s: Skeleton, end: number, account: RegExp): boolean {
+/** An account id, a phone-like number or an e-mail address right after the channel (in the folded reply). */
+function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean {
   const after = (s.toNormalized[end - 1] ?? 0) + 1;
-  return account.test(s.normalized.text.slice(after, after + 48));
+  const tail = s.normalized.text.slice(after, after + 96);
+  if (account.id.test(tail)) return true;
+  if (!tail.includes('@')) return false;
+  return startsWithEmail(tail.slice(account.lead.exec(tail)![0].length));
 }
 
 /** 我 right before the channel (我微信, 我手机), same clause, as a span. */

@@ -37,6 +37,14 @@ export const noOffplatformContactCases: RuleCases = {
     '这款卫星天线支持全国联保',
     '客服热线：400-820-8820',
     '您的手机号是 13800001111 吗？',
+    // A mailbox is judged as a phone number is: the customer's, or the shop's own, is no channel.
+    '电子发票会发送到您的邮箱，请注意查收',
+    '请留一下您的邮箱地址，我们把发票发给您',
+    '售后邮箱：service@brand.com',
+    '我的邮箱满了，请您在平台内发图片',
+    '電子發票會寄到您的電郵信箱',
+    'Your invoice was sent to your email address jo.lee@example.com.',
+    'Our support email is help@brand.example.com.',
     // A channel name with no invitation frame, or a number that is not an account.
     'QQ音乐会员也可以用哦',
     '微信 12345 积分可以兑换',
@@ -112,6 +120,11 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '您添加下客服的私人微信', errors: [off('添加下客服的私人微信')] },
     { text: '不要在这里说了，加我微信', errors: [off('加我微信')] },
     { text: '我的手机号是13800001111，有事打给我', errors: [off('我的手机号')] },
+    // The agent's own mailbox offered, the twins of the mailboxes above.
+    { text: '我的工作邮箱是 li.kefu2024@163.com，后续直接发邮件给我', errors: [off('我的工作邮箱')] },
+    { text: '凭证发我个人邮箱 lili2024@qq.com 就行', errors: [off('个人邮箱')] },
+    { text: '發到我的私人信箱 amy_2024@gmail.com', errors: [off('私人信箱')] },
+    { text: 'My email is jo.support@gmail.com, write to me there.', errors: [off('My email')] },
     { text: '亲，这边可以加个微，方便给您发视频', errors: [off('加个微')] },
     { text: '薇信同号，有问题随时联系', errors: [off('薇信同号')] },
     // Payment off the checkout.
