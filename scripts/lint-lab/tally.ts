@@ -28,6 +28,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   offplatform: 'no-offplatform-contact',
   'offplatform-mod': 'no-offplatform-contact',
   'offplatform-cookbook': 'no-offplatform-contact',
+  'offplatform-payment': 'no-offplatform-contact',
   overpromise: 'no-overpromise',
   'overpromise-audit': 'no-overpromise',
   'overpromise-claims': 'no-overpromise',
