@@ -434,10 +434,11 @@ function nationalShape(
     ((groups === 3 && secondLength === 3) || bracketed)
   )
     return { regions: ['US', 'CA'], kind: 'landline' };
-  // Hong Kong, Macau and Singapore mobiles without the country code (9123 4567): the customer's
-  // only when said.
-  if (count === 8 && first >= '4' && !bracketed && (groups === 1 || firstLength === 4))
-    return { regions: ['HK', 'MO', 'SG'], kind: 'mobile', needs: 'owner' };
+  // Hong Kong, Macau and Singapore numbers without the country code (9123 4567, 2891 4402): the
+  // customer's only when said. Fixed lines start with 2 or 3 in Hong Kong (28 in Macau, 6 in
+  // Singapore), mobiles with 4–9.
+  if (count === 8 && first >= '2' && !bracketed && (groups === 1 || firstLength === 4))
+    return { regions: ['HK', 'MO', 'SG'], kind: first <= '3' ? 'landline' : 'mobile', needs: 'owner' };
   return undefined;
 }
 

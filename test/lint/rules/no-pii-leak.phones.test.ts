@@ -53,6 +53,9 @@ const rows: Row[] = [
   { locale: 'zh-Hant', text: '您的手機 886-912-345-678 已更新', written: '886-912-345-678', messageId: 'phone', masked: '+886 ****5678', severity: 'error', twin: '您的訂單 886-912-345-67 已更新' },
   // A cue that it is the customer's number: a possible number is enough (a range the parser's metadata does not list as allocated).
   { locale: 'zh-Hant', text: '閣下登記的電話 6123 4567 已更新', written: '6123 4567', messageId: 'mobile', masked: '****4567', severity: 'error', twin: '訂單 6123 4567 已更新' },
+  // Hong Kong fixed lines (2 and 3), after the same cue.
+  { locale: 'zh-Hant', text: '您的電話 2891 4402 已更新', written: '2891 4402', messageId: 'landline', masked: '****4402', severity: 'error', twin: '訂單 2891 4402 已更新' },
+  { locale: 'zh-Hant', text: '你嘅電話係 3456 7890，師傅會打嚟', written: '3456 7890', messageId: 'landline', masked: '****7890', severity: 'error', twin: '你嘅單號係 3456 7890，師傅會打嚟' },
   { locale: 'en', text: 'Your phone number is 07700 900123.', written: '07700 900123', messageId: 'mobile', masked: '077****0123', severity: 'error', twin: 'Parcel 07700 900123 is on its way.' },
   // en
   { locale: 'en', text: 'Your phone number is (212) 555-0147.', written: '(212) 555-0147', messageId: 'landline', masked: '212-****0147', severity: 'error', twin: 'Our support line is (212) 555-0147.' },
