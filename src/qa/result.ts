@@ -11,6 +11,11 @@ export interface CheckEvidence {
   message: string;
   /** The lint rule behind a lint-based check's evidence. */
   ruleId?: string;
+  /**
+   * The lint finding's severity: a warning is a finding the rule is less sure of (the tone score, a
+   * phone number whose owner is unknown). A fatal check failed on warnings alone does not zero the score.
+   */
+  severity?: 'error' | 'warn';
 }
 
 export interface CheckOutcome {
@@ -41,7 +46,7 @@ export interface ConversationResult {
   agents: string[];
   /** 0–100, rounded to one decimal. */
   score: number;
-  /** A fatal check failed (the score is then 0). */
+  /** A fatal check failed on a sure finding (the score is then 0; warnings alone are not fatal). */
   fatal: boolean;
   checks: ScoredCheck[];
   metrics: ConversationMetrics;

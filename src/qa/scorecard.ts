@@ -5,7 +5,10 @@ import { CHECK_IDS, type CheckId } from './check-ids.js';
 const entrySchema = z.strictObject({
   /** Points of the check (what a failure costs). */
   points: z.number().check(z.gte(0, 'points must be ≥ 0'), z.lte(1000, 'points must be ≤ 1000')),
-  /** A failure is fatal (致命项): the conversation scores 0. */
+  /**
+   * A failure is fatal (致命项): the conversation scores 0 — unless every finding behind it is a
+   * lint warning (a "may be"), which costs only the check's points.
+   */
   fatal: z._default(z.boolean(), false),
   /** first-response / response-time: the threshold in seconds. */
   maxSeconds: z.optional(z.number().check(z.positive('maxSeconds must be > 0'), z.lte(7 * 24 * 3600))),
@@ -14,8 +17,9 @@ const entrySchema = z.strictObject({
 /**
  * A scorecard: points per check and fatal items. `scoring`: `deduction` (default; 扣分制: 100 minus
  * the points of every failed check, n/a costs nothing) or `ratio` (points earned / points of the
- * checks that apply × 100). Either way a failed fatal check makes the score 0. A check left out
- * is not scored (its result is still reported).
+ * checks that apply × 100). Either way a failed fatal check makes the score 0, unless it failed on
+ * lint warnings alone (each piece of evidence names its severity). A check left out is not scored
+ * (its result is still reported).
  */
 export const scorecardSchema = z
   .strictObject({
@@ -102,19 +106,31 @@ export function scorecardJsonSchema(): unknown {
 /** Score and fatal flag of one conversation's results under a scorecard. */
 export function scoreResults(
   scorecard: Scorecard,
-  results: ReadonlyArray<{ id: CheckId; result: 'pass' | 'fail' | 'n/a' }>,
+  results: ReadonlyArray<{
+    id: CheckId;
+    result: 'pass' | 'fail' | 'n/a';
+    evidence?: ReadonlyArray<{ severity?: 'error' | 'warn' }>;
+  }>,
 ): { score: number; fatal: boolean; points: Map<CheckId, number> } {
   let fatal = false;
   let lost = 0;
   let applicable = 0;
   const points = new Map<CheckId, number>();
-  for (const { id, result } of results) {
+  for (const { id, result, evidence } of results) {
     const entry = scorecard.checks[id];
     if (entry === undefined) {
       points.set(id, 0);
       continue;
     }
-    if (result === 'fail' && entry.fatal) fatal = true;
+    // A fatal item zeroes the score when the failure is sure: not when every finding behind it is a
+    // warning (the rule's own "may be": a tone score, a number whose owner is unknown), which still
+    // costs the check's points and stays in the evidence for the lead to read.
+    if (
+      result === 'fail' &&
+      entry.fatal &&
+      !(evidence?.length && evidence.every((e) => e.severity === 'warn'))
+    )
+      fatal = true;
     if (result !== 'n/a') applicable += entry.points;
     if (result === 'fail') lost += entry.points;
     points.set(id, result === 'pass' ? entry.points : 0);

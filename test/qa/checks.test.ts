@@ -758,6 +758,22 @@ describe('scorecards', () => {
     expect([fatal.fatal, fatal.score]).toEqual([true, 0]);
   });
 
+  it.each([
+    // A sure finding (an error) behind a fatal check zeroes the score.
+    ['an error: the customer’s own number', '您好，您的手机号 13812345678 已登记', true, 0],
+    // Warnings alone (a number whose owner is unknown) fail the check and cost its points only.
+    ['a warning only: a number with no owner', '您好，号码 13812345678 已登记', false, 90],
+  ])('a fatal check failed on %s: fatal %s, score %s', (_name, reply, fatal, score) => {
+    const result = run([
+      ['customer', '在吗', 0],
+      ['agent', reply, 5],
+    ]);
+    const pii = result.checks.find((c) => c.id === 'pii')!;
+    expect(pii.result).toBe('fail');
+    expect(pii.evidence.map((e) => e.severity)).toEqual([fatal ? 'error' : 'warn']);
+    expect([result.fatal, result.score]).toEqual([fatal, score]);
+  });
+
   it('takes the time thresholds from the scorecard', () => {
     const lenient = createQa({ scorecard: { checks: { 'first-response': { points: 10, maxSeconds: 60 } } } });
     const records = [

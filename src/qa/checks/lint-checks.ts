@@ -14,8 +14,9 @@ export type LintCheckId = keyof typeof LINT_CHECK_RULES;
 
 /**
  * A lint rule over the agent turns (linted with the conversation's facts): a finding of any
- * severity fails. n/a when the agent never speaks; `shipping-wording` also without
- * `facts.order.shipped` (the rule has nothing to check against).
+ * severity fails, and each piece of evidence carries its severity (a fatal check failed on
+ * warnings alone does not zero the score: see `scoreResults`). n/a when the agent never speaks;
+ * `shipping-wording` also without `facts.order.shipped` (the rule has nothing to check against).
  */
 export function checkLintRule(view: ConversationView, id: LintCheckId): CheckOutcome {
   const agents = indexesOf(view, 'agent');
@@ -27,7 +28,13 @@ export function checkLintRule(view: ConversationView, id: LintCheckId): CheckOut
   for (const i of agents)
     for (const finding of view.notes[i]!.findings)
       if (finding.ruleId === ruleId)
-        evidence.push({ turn: i, range: finding.range, message: finding.message, ruleId });
+        evidence.push({
+          turn: i,
+          range: finding.range,
+          message: finding.message,
+          ruleId,
+          severity: finding.severity,
+        });
   return evidence.length > 0
     ? { result: 'fail', evidence }
     : {
