@@ -69,6 +69,15 @@ interface Row {
   y: number;
 }
 const rows: Row[] = [];
+/**
+ * The rule's RuleTester table is its specification: where a development set's writer labelled a
+ * reply otherwise (subtle.zh-Hant: 唔好意思，改唔到地址 as a flat refusal, which the table keeps
+ * clean because an apology clears a refusal), the row follows the table.
+ */
+const specValid = new Set(noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text)));
+const specInvalid = new Set(noForbiddenPhraseCases.invalid.map((c) => c.text));
+const specLabel = (text: string, label: number): number =>
+  specValid.has(text) ? 0 : specInvalid.has(text) ? 1 : label;
 const dev = join(ROOT, 'scripts', 'lint-lab', 'dev');
 for (const name of readdirSync(dev).filter(
   (n) => n.endsWith('.jsonl') && ruleOfFile(n) === 'no-forbidden-phrase',
@@ -76,8 +85,9 @@ for (const name of readdirSync(dev).filter(
   for (const line of readFileSync(join(dev, name), 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const r = JSON.parse(line) as { text?: string; polite?: string; rude?: boolean; violation?: boolean };
-    if (r.text !== undefined) rows.push({ x: features(r.text), y: (r.rude ?? r.violation) === true ? 1 : 0 });
-    if (r.polite !== undefined) rows.push({ x: features(r.polite), y: 0 });
+    if (r.text !== undefined)
+      rows.push({ x: features(r.text), y: specLabel(r.text, (r.rude ?? r.violation) === true ? 1 : 0) });
+    if (r.polite !== undefined) rows.push({ x: features(r.polite), y: specLabel(r.polite, 0) });
   }
 const written = join(ROOT, 'rules', 'intents', 'written');
 const agentTurns = new Set<string>();
