@@ -282,6 +282,26 @@ describe('an unsure intent asks instead of answering (issue 11: say honestly whe
     else expect(answerOf(id, confidence)).not.toContain('situation/unsure');
   });
 
+  // A goodbye read below 0.5 is mostly something else: the closing asks whether anything else is
+  // needed (scope.unsure-goodbye) instead of ending the conversation on a guess.
+  const closingOf = (id: string, confidence: number, shop = assistant) =>
+    recommendFor(id, confidence, shop)
+      .filter((r) => r.stage === 'closing')
+      .map((r) => r.templateId);
+  it.each([
+    ['goodbye', 0.3, ['situation/anything-else']],
+    ['goodbye', 0.49, ['situation/anything-else']],
+    ['goodbye', 0.5, ['answer/goodbye']],
+    ['goodbye', 0.95, ['answer/goodbye']],
+  ] as const)('%s at %s closes with %j', (id, confidence, closing) => {
+    expect(closingOf(id, confidence)).toEqual(closing);
+  });
+
+  it('a shop that disables scope.unsure-goodbye says goodbye however unsure', () => {
+    const closing = createAssistant({ actions: { disable: ['scope.unsure-goodbye'] } });
+    expect(closingOf('goodbye', 0.3, closing)).toEqual(['answer/goodbye']);
+  });
+
   it('a shop that disables scope.reply-unsure gets the answer again, never nothing', () => {
     const answering = createAssistant({ actions: { disable: ['scope.reply-unsure'] } });
     expect(answerOf('order.ship_time', 0.4, answering)).toEqual(answerOf('order.ship_time', 0.9));
