@@ -74,8 +74,10 @@ const rows: Row[] = [];
  * reply otherwise (subtle.zh-Hant: 唔好意思，改唔到地址 as a flat refusal, which the table keeps
  * clean because an apology clears a refusal), the row follows the table.
  */
-const specValid = new Set(noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text)));
-const specInvalid = new Set(noForbiddenPhraseCases.invalid.map((c) => c.text));
+const validTexts = noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text));
+const invalidTexts = noForbiddenPhraseCases.invalid.map((c) => c.text);
+const specValid = new Set(validTexts);
+const specInvalid = new Set(invalidTexts);
 const specLabel = (text: string, label: number): number =>
   specValid.has(text) ? 0 : specInvalid.has(text) ? 1 : label;
 const dev = join(ROOT, 'scripts', 'lint-lab', 'dev');
@@ -316,11 +318,9 @@ try {
   console.log(`real agent replies: not found at ${realPath}`);
 }
 // The rule's own RuleTester table: its compliant cases (written next to rude ones) must stay clean.
-const validTexts = noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text));
 const validFlagged = validTexts.filter((t) => !detected(t) && modelFlags(t));
 console.log(`the rule's ${validTexts.length} valid cases flagged by the model: ${validFlagged.length}`);
 for (const t of validFlagged) console.log(`  ${t}`);
-const invalidTexts = noForbiddenPhraseCases.invalid.map((c) => c.text);
 console.log(
   `the rule's ${invalidTexts.length} invalid cases the model alone flags: ${invalidTexts.filter((t) => modelFlags(t)).length}`,
 );
