@@ -86,9 +86,10 @@ Options
   --scorecard <file>     points and fatal items per check (JSON); default: the built-in scorecard
   --utc-offset <o>       the shop's UTC offset for zone-less times and per-day figures (default +00:00)
   --worst <n>            stylish, html: how many of the lowest-scoring conversations to list (default 10)
-  --workers <n>          threads that check conversations (default: the available cores); each
-                         conversation is checked whole by one thread, results and figures are the
-                         same as with --workers 1 (which starts no thread)
+  --workers <n>          threads that check conversations (default: half the logical CPUs, at
+                         least 1, as a hyperthread adds little); each conversation is checked whole
+                         by one thread, results and figures are the same as with --workers 1
+                         (which starts no thread)
 Memory                   qa sets node's --heap-growing-percent=50 (collect garbage sooner: about a
                          third less peak memory for some more CPU) unless node was given that flag;
                          node --heap-growing-percent=0 $(which huashu) qa … keeps V8's default
