@@ -275,6 +275,17 @@ function unfolded(
   for (const [from, to] of Object.entries(skeleton.folds)) check(`folds.${from}`, from + to);
   check('sentenceMarks', skeleton.sentenceMarks);
   check('keptSymbols', skeleton.keptSymbols);
+  for (const [symbol, word] of Object.entries(skeleton.symbolWords ?? {})) {
+    // Whole: the presentation selector after ☎ is kept only after an emoji.
+    const folded = normalize(symbol).text;
+    if (folded !== symbol)
+      issues.push({
+        file,
+        path: `symbolWords.${symbol}`,
+        message: `"${symbol}" never occurs in folded text: write "${folded}"`,
+      });
+    check(`symbolWords.${symbol}`, word);
+  }
   return issues;
 }
 

@@ -389,6 +389,33 @@ export const skeletonFileSchema = z
     keptSymbols: characters('kept symbols').check(
       z.refine((v) => [...v].every((c) => SYMBOL.test(c)), 'symbols, not letters'),
     ),
+    /**
+     * Symbols and emoji chat writes for a word (➕我 for 加我, 🐧 for QQ's nickname 企鹅): the
+     * skeleton reads the word in their place, unless a digit follows (+86, 1+1).
+     */
+    symbolWords: z.optional(
+      z.record(
+        z.string().check(
+          z.refine((key) => {
+            const points = [...key];
+            return (
+              points.length >= 1 &&
+              points.length <= 2 &&
+              SYMBOL.test(points[0]!) &&
+              (points.length === 1 || points[1] === '\uFE0F')
+            );
+          }, 'one symbol or emoji, optionally with its emoji presentation selector (U+FE0F)'),
+        ),
+        z
+          .string()
+          .check(
+            z.refine(
+              (word) => word.length >= 1 && word.length <= 4 && nonLatin(word),
+              'one to four Han characters',
+            ),
+          ),
+      ),
+    ),
   })
   .check(
     z.superRefine((file, ctx) => {

@@ -28,6 +28,8 @@ export interface SkeletonAlphabet {
   folds: Record<string, string>;
   sentenceMarks: string;
   keptSymbols: string;
+  /** Symbols and emoji read as a word (➕ → 加, 🐧 → 企鹅) unless a digit follows. */
+  symbolWords?: Record<string, string> | undefined;
 }
 
 /**
@@ -243,6 +245,10 @@ export class SkeletonReader {
   private readonly address: number;
   private readonly addressWordWithNext: ReadonlySet<number>;
   private readonly addressWordWithPrevious: ReadonlySet<number>;
+  /** By first code unit: the symbols read as words, longest first (☎️ before ☎). */
+  private readonly symbolWords = new Map<number, Array<{ symbol: string; word: string }>>();
+  /** 1 where a symbol word may start: one typed-array read per punctuation mark. */
+  private readonly symbolWordStarts = new Uint8Array(0x10000);
   /** For phrase literals and one-off texts (matchText): read and used at once. */
   private readonly aside = new SkeletonScratch();
 
@@ -253,6 +259,14 @@ export class SkeletonReader {
     this.folds = new Map(
       Object.entries(alphabet.folds).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
     );
+    for (const [symbol, word] of Object.entries(alphabet.symbolWords ?? {})) {
+      const first = symbol.charCodeAt(0);
+      const list = this.symbolWords.get(first) ?? [];
+      list.push({ symbol, word });
+      list.sort((a, b) => b.symbol.length - a.symbol.length);
+      this.symbolWords.set(first, list);
+      this.symbolWordStarts[first] = 1;
+    }
     this.address = alphabet.address.character.charCodeAt(0);
     this.addressWordWithNext = codeSet(alphabet.address.wordWithNext);
     this.addressWordWithPrevious = codeSet(alphabet.address.wordWithPrevious);
@@ -273,6 +287,24 @@ export class SkeletonReader {
     if (this.sentenceMarks.has(code)) return Kind.SentencePunct;
     if (this.keptSymbols.has(code)) return Kind.Keep;
     return baseKind(code);
+  }
+
+  /** The symbol word starting at `folded[i]`, unless none does or a digit follows it (+86, 1+1). */
+  private symbolWordAt(
+    folded: Uint16Array,
+    i: number,
+    length: number,
+  ): { symbol: string; word: string } | undefined {
+    for (const candidate of this.symbolWords.get(folded[i]!)!) {
+      const { symbol } = candidate;
+      if (i + symbol.length > length) continue;
+      let k = 1;
+      while (k < symbol.length && folded[i + k] === symbol.charCodeAt(k)) k++;
+      if (k < symbol.length) continue;
+      const next = i + symbol.length;
+      return next < length && isDigitCode(folded[next]!) ? undefined : candidate;
+    }
+    return undefined;
   }
 
   /** The skeleton of `text`, read into `scratch`: valid until the next read into it. */
@@ -339,9 +371,37 @@ export class SkeletonReader {
         case Kind.Apostrophe:
           sawApostrophe = true;
           continue;
-        case Kind.ClausePunct:
-          if (pending < Break.Clause) pending = Break.Clause;
+        case Kind.ClausePunct: {
+          const word =
+            this.symbolWords.size > 0 && this.symbolWordStarts[code] === 1
+              ? this.symbolWordAt(folded, i, length)
+              : undefined;
+          if (word === undefined) {
+            if (pending < Break.Clause) pending = Break.Clause;
+            continue;
+          }
+          // The word's characters stand where the symbol stood: the k-th maps to the symbol's k-th unit (its last when the word is longer).
+          const last = i + word.symbol.length - 1;
+          let brk: Break = pending;
+          if (sawSpace && brk < (lastWasWord ? Break.Word : Break.Clause))
+            brk = lastWasWord ? Break.Word : Break.Clause;
+          if (sawApostrophe && brk < Break.Clause) brk = Break.Clause;
+          for (let k = 0; k < word.word.length; k++) {
+            const at = Math.min(i + k, last);
+            breaks[size] = size === 0 ? Break.Sentence : k === 0 ? brk : Break.None;
+            codes[size] = word.word.charCodeAt(k);
+            starts[size] = foldedStarts[at]!;
+            ends[size] = foldedEnds[at]!;
+            toFolded[size] = at;
+            size++;
+          }
+          i = last;
+          pending = Break.None;
+          sawSpace = false;
+          sawApostrophe = false;
+          lastWasWord = false;
           continue;
+        }
         case Kind.SentencePunct:
           // A dot between two digits is a decimal point, not the end of a sentence.
           if (

@@ -68,7 +68,28 @@ export function referenceSkeleton(original: string, alphabet: SkeletonAlphabet):
       sawApostrophe = true;
       continue;
     } else if (kind === Kind.ClausePunct) {
-      pending = Math.max(pending, 2);
+      // A symbol read as a word (➕ → 加, 🐧 → 企鹅): the longest one here, unless a digit follows it.
+      const symbol = Object.keys(alphabet.symbolWords ?? {})
+        .sort((a, b) => b.length - a.length)
+        .find((s) => text.startsWith(s, i));
+      if (symbol === undefined || isDigit(text.charCodeAt(i + symbol.length))) {
+        pending = Math.max(pending, 2);
+        continue;
+      }
+      const word = alphabet.symbolWords![symbol]!;
+      let brk = pending;
+      if (sawSpace) brk = Math.max(brk, lastWasWord ? 1 : 2);
+      if (sawApostrophe) brk = Math.max(brk, 2);
+      for (let k = 0; k < word.length; k++) {
+        breaks.push(out.length === 0 ? 3 : k === 0 ? brk : 0);
+        out += word[k];
+        toNormalized.push(i + Math.min(k, symbol.length - 1));
+      }
+      i += symbol.length - 1;
+      pending = 0;
+      sawSpace = false;
+      sawApostrophe = false;
+      lastWasWord = false;
       continue;
     } else if (kind === Kind.SentencePunct) {
       if (

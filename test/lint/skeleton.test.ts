@@ -68,6 +68,14 @@ const PIECES = [
   '亲亲',
   "don't",
   'I DON’T know',
+  '+',
+  '➕',
+  '🐧',
+  '☎️',
+  '☎',
+  '📱',
+  '✉️',
+  '86',
 ];
 
 const textArbitrary = fc.oneof(

@@ -20,6 +20,16 @@ export const noOffplatformContactCases: RuleCases = {
     // A plus sign is "add", inside the negation's clause; 不让 / 唔接受 negate like 不允许.
     '图片直接发在这里就行，不需要+V哈',
     '我们这边不让加卫星哈',
+    // Symbols read as words (➕ → 加, 🐧 → 企鹅, 📞 → 电话) only say what the words say: the twins
+    // of the ➕ / 🐧 invitations below, and a plus before a number is a sign or a sum.
+    '麻烦提供订单号+手机号，我帮您核实',
+    '唔該提供訂單號+電話號碼，我幫你查',
+    '满199+送一个收纳袋',
+    '我们家的🐧玩偶很可爱，库存还有',
+    '有问题可以📞我们官方客服热线400-800-1234',
+    '請勿相信叫你➕我微信嘅人',
+    'Buy 2 + get 1 free this week.',
+    'Never ➕ anyone on WhatsApp who says they are from our shop.',
     // A refund to the card or account the customer paid with, through the platform.
     '退款会打到您的银行卡，请留意',
     'You paid with PayPal at checkout, so we will refund you via PayPal.',
@@ -108,8 +118,14 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '加个卫星，我发您图片', errors: [off('加个卫星')] },
     { text: '有问题直接扣扣找我', errors: [off('扣扣找我')] },
     { text: '要退款的话V我', errors: [off('V我')] },
-    { text: '亲可以+v详谈哦', errors: [off('v详谈')] },
-    { text: '需要的话+V哈', errors: [off('V')] },
+    { text: '亲可以+v详谈哦', errors: [off('+v')] },
+    { text: '需要的话+V哈', errors: [off('+V')] },
+    { text: '➕我微信，发你图片', errors: [off('➕我微信')] },
+    { text: '有问题加我🐧群哦', errors: [off('加我🐧')] },
+    { text: '🐧：12345678', errors: [off('🐧')] },
+    { text: '有問題＋我Line聊', errors: [off('＋我Line')] },
+    { text: '想要的話加我🐧', errors: [off('加我🐧')] },
+    { text: 'Got questions? ➕ me on WhatsApp', errors: [off('➕ me on WhatsApp')] },
     // Money sent to the customer through a channel outside the checkout, as well as to the agent.
     { text: '差价我用支付宝转给您', errors: [off('支付宝转给您')] },
     { text: "I'll send the money back via Venmo tonight.", errors: [off('send the money back via Venmo')] },
