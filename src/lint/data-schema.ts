@@ -107,6 +107,11 @@ export const phraseEntrySchema = z.strictObject({
    * is a rhetorical question at the customer, 你没看详情页的话我发给你 is not.
    */
   mood: z.optional(z.enum(['question'])),
+  /**
+   * `true`: a Latin literal of the entry that ends in a letter also matches when digits follow it
+   * directly (wx12345, qq12345678: an account id written onto a channel's name).
+   */
+  digitsAfter: z.optional(z.literal(true)),
   /** Longest `…` gap, in skeleton characters (default 8). */
   maxGap: z.optional(z.number().check(z.int(), z.gte(1), z.lte(40))),
   /** Not a match when one of these stands right before it (不 in 不一定). `@name` inserts a shared list. */

@@ -1,5 +1,6 @@
 import { AutomatonScanner, createAutomaton, scanKeywords, type Automaton } from '../text/automaton.js';
 import type { HuashuIssue } from '../errors.js';
+import { isDigitCode } from '../text/char-class.js';
 import { gapAfterHas, isQuestionMark } from './clause.js';
 import { expandAlternatives, type CompilableEntry, type PhraseCategory } from './data-schema.js';
 import {
@@ -27,6 +28,8 @@ export interface CompiledEntry {
   readonly at?: 'clause-start' | 'clause-end' | 'clause';
   readonly mood?: 'question';
   readonly maxGap: number;
+  /** Digits may follow a Latin literal ending in a letter (wx12345). */
+  readonly digitsAfter?: true;
   readonly unlessPrecededBy?: readonly string[];
   readonly unlessFollowedBy?: readonly string[];
   readonly unlessBefore?: readonly string[];
@@ -207,6 +210,7 @@ export class PhraseSet {
         ...optional('locale', source.locale),
         ...optional('at', entry.at),
         ...optional('mood', entry.mood),
+        ...optional('digitsAfter', entry.digitsAfter),
         ...optional('unlessPrecededBy', literals('unlessPrecededBy')),
         ...optional('unlessFollowedBy', literals('unlessFollowedBy')),
         ...optional('unlessBefore', literals('unlessBefore')),
@@ -393,7 +397,7 @@ export class PhraseSet {
       if (at < 0) return -1;
       position = at + part.length;
     }
-    if (pattern.wordEnd && !wordBoundaryAfter(skeleton, position)) return -1;
+    if (pattern.wordEnd && !wordEndsAt(skeleton, position, pattern.entry)) return -1;
     return position;
   }
 
@@ -418,7 +422,7 @@ export class PhraseSet {
         )
           continue;
         const end = i + tail.length;
-        if (pattern.tailWordEnd && !wordBoundaryAfter(skeleton, end)) continue;
+        if (pattern.tailWordEnd && !wordEndsAt(skeleton, end, pattern.entry)) continue;
         return end;
       }
     }
@@ -571,6 +575,16 @@ function unitsStartWith(units: Uint16Array, length: number, literal: string, at:
   if (at + literal.length > length) return false;
   for (let k = 0; k < literal.length; k++) if (units[at + k] !== literal.charCodeAt(k)) return false;
   return true;
+}
+
+/** A Latin literal of `entry` may end at `end`: a word boundary, or digits when the entry allows them. */
+function wordEndsAt(skeleton: Skeleton, end: number, entry: CompiledEntry): boolean {
+  return (
+    wordBoundaryAfter(skeleton, end) ||
+    (entry.digitsAfter === true &&
+      isDigitCode(skeleton.text.charCodeAt(end)) &&
+      !isDigitCode(skeleton.text.charCodeAt(end - 1)))
+  );
 }
 
 /** `literal` lies entirely inside `[from, to)` of `text`. Bounded: O((to - from) · |literal|). */

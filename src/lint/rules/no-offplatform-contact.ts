@@ -7,6 +7,7 @@ import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
 import { startsWithEmail } from '../pii.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
+import { isDigitCode } from '../../text/char-class.js';
 
 function alternatives(words: readonly string[]): string {
   return words.map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
@@ -252,8 +253,6 @@ function invitation(
   if (ownedByOther) return undefined;
   // 私人微信, my personal WhatsApp: a personal account is off the platform by itself.
   if (personal !== undefined) return [personal.start, end];
-  // +V, +QQ: the plus sign is "add".
-  if (kind === 'contact' && plusBefore(s, start)) return [start, end];
   // V我, WhatsApp me, Venmo me: the channel used as a verb aimed at the agent (a payment channel
   // only in Latin script: 支付宝我这边查不到 is a topic, not a verb).
   const text = s.text;
@@ -308,6 +307,9 @@ function frame(
 function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean {
   const after = (s.toNormalized[end - 1] ?? 0) + 1;
   const tail = s.normalized.text.slice(after, after + 96);
+  // Digits written onto a Latin name (wx12345, WX20241207001) may be an id or an order number: it
+  // takes an invitation frame (加我wx12345), not the digits alone.
+  if (isWordCode(s.text.charCodeAt(end - 1)) && isDigitCode(tail.charCodeAt(0))) return false;
   if (account.id.test(tail)) return true;
   if (!tail.includes('@')) return false;
   return startsWithEmail(tail.slice(account.lead.exec(tail)![0].length));
@@ -324,14 +326,6 @@ function ownerPronounBefore(
     if (s.text.endsWith(pronoun, start) && !isWordCode(s.text.charCodeAt(start - pronoun.length - 1)))
       return { start: start - pronoun.length };
   return undefined;
-}
-
-/** The reply has `+` (or ＋, folded) right before the channel, spaces aside. */
-function plusBefore(s: Skeleton, start: number): boolean {
-  const text = s.normalized.text;
-  let i = (s.toNormalized[start] ?? 0) - 1;
-  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
-  return i >= 0 && text.charCodeAt(i) === 0x2b;
 }
 
 /** `我` after a channel is its object (V我) unless it begins 我们 (微信我们不支持); `me` must end a word. */

@@ -30,6 +30,12 @@ export const noOffplatformContactCases: RuleCases = {
     '請勿相信叫你➕我微信嘅人',
     'Buy 2 + get 1 free this week.',
     'Never ➕ anyone on WhatsApp who says they are from our shop.',
+    // Digits written onto a channel's letters are an id only inside an invitation: the twins of
+    // 加我wx12345 and qq12345678找我 below are order numbers.
+    '订单号WX20241207001已发货，请留意',
+    '您的订单号是QQ20241207，请查收',
+    '訂單編號IG20241207已出貨',
+    'Your order WA2024120701 has shipped.',
     // A refund to the card or account the customer paid with, through the platform.
     '退款会打到您的银行卡，请留意',
     'You paid with PayPal at checkout, so we will refund you via PayPal.',
@@ -126,6 +132,10 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '有問題＋我Line聊', errors: [off('＋我Line')] },
     { text: '想要的話加我🐧', errors: [off('加我🐧')] },
     { text: 'Got questions? ➕ me on WhatsApp', errors: [off('➕ me on WhatsApp')] },
+    { text: '加我wx12345，发你图片', errors: [off('加我wx')] },
+    { text: 'qq12345678找我', errors: [off('qq12345678找我')] },
+    { text: 'IG123456私訊我', errors: [off('IG123456私訊我')] },
+    { text: 'add me wa123456 for the discount', errors: [off('add me wa')] },
     // Money sent to the customer through a channel outside the checkout, as well as to the agent.
     { text: '差价我用支付宝转给您', errors: [off('支付宝转给您')] },
     { text: "I'll send the money back via Venmo tonight.", errors: [off('send the money back via Venmo')] },
