@@ -144,7 +144,8 @@ export class RuleRunner {
     private readonly rule: Rule,
     configured: { readonly severity: SeveritySetting; readonly options: RuleOptions },
     private readonly state: ReplyState,
-    phrases: PhraseSet,
+    /** The set the rule's phrases are in: built when first asked for (the conversation rules' set). */
+    phrases: () => PhraseSet,
     suggest: SuggestionResolver,
   ) {
     const id = rule.meta.id;
@@ -171,9 +172,10 @@ export class RuleRunner {
         return matches.length === 0 ? NO_MATCHES : matches.filter((m) => m.entry.role === role);
       },
       matchText: (text, role) => {
-        const skeleton = phrases.reader.readAside(text);
+        const set = phrases();
+        const skeleton = set.reader.readAside(text);
         const found: TextMatch[] = [];
-        for (const m of phrases.match(skeleton)) {
+        for (const m of set.match(skeleton)) {
           if (m.entry.ruleId !== id || (role !== undefined && m.entry.role !== role)) continue;
           const range = skeletonToOriginal(skeleton, m.start, m.end);
           found.push({ ...m, range, text: text.slice(range[0], range[1]) });
