@@ -29,6 +29,9 @@ export const noOffplatformContactCases: RuleCases = {
     '有问题可以📞我们官方客服热线400-800-1234',
     '請勿相信叫你➕我微信嘅人',
     'Buy 2 + get 1 free this week.',
+    '我们店的💚色款卖完了，换个颜色可以吗',
+    '✈️模型到货了，可以直接拍',
+    '平台唔俾用WhatsApp同客人私下聯絡，有問題喺度留言就得',
     'Never ➕ anyone on WhatsApp who says they are from our shop.',
     // Digits written onto a channel's letters are an id only inside an invitation: the twins of
     // 加我wx12345 and qq12345678找我 below are order numbers.
@@ -132,6 +135,8 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '有問題＋我Line聊', errors: [off('＋我Line')] },
     { text: '想要的話加我🐧', errors: [off('加我🐧')] },
     { text: 'Got questions? ➕ me on WhatsApp', errors: [off('➕ me on WhatsApp')] },
+    { text: '亲 可以来💚💬找我，发您优惠券', errors: [off('💚💬找我')] },
+    { text: '有问题上✈️找我', errors: [off('✈️找我')] },
     { text: '加我wx12345，发你图片', errors: [off('加我wx')] },
     { text: 'qq12345678找我', errors: [off('qq12345678找我')] },
     { text: 'IG123456私訊我', errors: [off('IG123456私訊我')] },
