@@ -442,21 +442,80 @@ function nationalShape(
   return undefined;
 }
 
-/** Chinese numerals as a phone number is read out (幺 for 1 on the phone, 〇 and 零 for 0). */
+/**
+ * Chinese numerals as a phone number is read out: 幺 for 1, 洞 for 0 and 拐 for 7 as on the phone or
+ * the radio, 〇 and 零 for 0, and the financial capitals (壹贰叁…) written to get past a filter.
+ * Traditional forms too: the rule's quick check reads the reply as written.
+ */
 const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
   零: '0',
   〇: '0',
+  洞: '0',
   一: '1',
   幺: '1',
+  壹: '1',
   二: '2',
+  贰: '2',
+  貳: '2',
   三: '3',
+  叁: '3',
+  参: '3',
+  參: '3',
   四: '4',
+  肆: '4',
   五: '5',
+  伍: '5',
   六: '6',
+  陆: '6',
+  陸: '6',
   七: '7',
+  拐: '7',
+  柒: '7',
   八: '8',
+  捌: '8',
   九: '9',
+  玖: '9',
 };
+/** English digit words as a number is read out (oh seven seven double oh nine…), any case. */
+const WORD_DIGIT: Readonly<Record<string, string>> = {
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const DIGIT_WORD = `(?:${Object.keys(WORD_DIGIT).join('|')})`;
+const DIGIT_WORD_UNIT = `(?:(?:double|triple)[ -]?)?${DIGIT_WORD}`;
+/** Four or more digit words joined by spaces, dashes or commas (seven words at least once double and triple count). */
+const WORD_NUMBER = new RegExp(
+  `(?<![a-z])${DIGIT_WORD_UNIT}(?:[ ,-]{1,3}${DIGIT_WORD_UNIT}){3,20}(?![a-z])`,
+  'gi',
+);
+const WORD_REPEAT: Readonly<Record<string, number>> = { double: 2, triple: 3 };
+
+/** The digits of a number read out in English words (double oh → 00). */
+function wordsAsDigits(text: string): string {
+  let digits = '';
+  let repeat = 1;
+  for (const written of text.split(/[ ,-]+/)) {
+    const word = written.toLowerCase();
+    if (word === '') continue;
+    const times = WORD_REPEAT[word];
+    if (times !== undefined) {
+      repeat = times;
+      continue;
+    }
+    digits += (WORD_DIGIT[word] ?? '').repeat(repeat);
+    repeat = 1;
+  }
+  return digits;
+}
 const SPOKEN_CLASS = `[${Object.keys(SPOKEN_DIGIT).join('')}]`;
 const SPOKEN_CHAR = new RegExp(SPOKEN_CLASS, 'g');
 /** Seven or more Chinese numerals in a row, a space allowed between them: a number read out (一三八零零…). */
@@ -464,14 +523,26 @@ const SPOKEN_NUMBER = new RegExp(`${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`, '
 /** Seven or more single digits each followed by a space: a number read back digit by digit (1 3 8 0 0 …). */
 const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 
-/** Whether `text` has a number written in Chinese numerals long enough to be a phone. */
+/** Whether `text` has a number written in Chinese numerals or English digit words long enough to be a phone. */
 export function hasSpokenDigits(text: string): boolean {
   SPOKEN_NUMBER.lastIndex = 0;
-  return SPOKEN_NUMBER.test(text);
+  if (SPOKEN_NUMBER.test(text)) return true;
+  return mayHaveDigitWords(text) && ((WORD_NUMBER.lastIndex = 0), WORD_NUMBER.test(text));
 }
 
-/** `text` with its Chinese numerals as digits (一三八 → 138). */
+/** Every digit word has an e, an i or an o: a reply without one (most Chinese ones) skips the word search. */
+const DIGIT_WORD_LETTER = /[eio]/i;
+function mayHaveDigitWords(text: string): boolean {
+  return DIGIT_WORD_LETTER.test(text);
+}
+
+/** `text` with its Chinese numerals as digits (一三八 → 138), or a number read out in English words as its digits. */
 function spokenAsDigits(text: string): string {
+  WORD_NUMBER.lastIndex = 0;
+  if (WORD_NUMBER.test(text)) {
+    WORD_NUMBER.lastIndex = 0;
+    return text.replace(WORD_NUMBER, wordsAsDigits);
+  }
   return text.replace(SPOKEN_CHAR, (c) => SPOKEN_DIGIT[c]!);
 }
 
@@ -479,12 +550,16 @@ function spokenAsDigits(text: string): string {
  * Phone numbers read out — in Chinese numerals (一三八零零一三八零二五, 零九二八 七七六 一二三) or digit by
  * digit (1 3 8 0 0 1 3 8 0 7 7) — as findPhones would find the same digits written as one number.
  */
+const READ_BACK = [SPOKEN_NUMBER, DIGIT_BY_DIGIT, WORD_NUMBER];
+
 function readBackPhones(text: string, local: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
-  for (const re of [SPOKEN_NUMBER, DIGIT_BY_DIGIT]) {
+  // exec loops, not matchAll: matchAll copies its regular expression on every call.
+  for (const re of READ_BACK) {
+    if (re === WORD_NUMBER && !mayHaveDigitWords(text)) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const digits = spokenAsDigits(m[0]).replaceAll(' ', '');
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const digits = re === WORD_NUMBER ? wordsAsDigits(m[0]) : spokenAsDigits(m[0]).replaceAll(' ', '');
       const [found] = findPhones(digits, local, 1);
       if (found === undefined || found.start !== 0 || found.end !== digits.length) continue;
       hits.push({ ...found, start: m.index, end: m.index + m[0].length, value: digits });

@@ -48,6 +48,10 @@ export const noPiiLeakCases: RuleCases = {
     '您知道3号发货吗？频道5号有直播',
     // The shop's own repair point and returns warehouse.
     '请寄回我们的维修点：深圳市宝安区新安路66号',
+    // Numerals and digit words that are not a phone: the twins of the read-out numbers below.
+    '这款有一二三四五六七号色可选',
+    '您的订单 壹贰叁肆伍陆柒 已发货',
+    'Pick one, two, three, four or five items.',
     '退貨請寄回：台北市內湖區瑞光路300號 客服部',
     'Please return it to our warehouse: 500 Industrial Rd, Reno.',
     // "at" and "dot" that are not an e-mail address.
@@ -93,6 +97,33 @@ export const noPiiLeakCases: RuleCases = {
       facts: { customer: { phone: '+86 138-1234-5678' } },
       errors: [{ messageId: 'mobile', actual: '138****5678', text: '138 1234 5678', severity: 'error' }],
       output: '已为 138****5678 登记',
+    },
+    // A number read out to get past a filter: 幺/洞/拐 as on the phone, financial capitals, words.
+    {
+      text: '您的手机号 幺三九洞洞幺二拐拐八五 已登记',
+      errors: [
+        { messageId: 'mobile', actual: '139****7785', text: '幺三九洞洞幺二拐拐八五', severity: 'error' },
+      ],
+      output: '您的手机号 139****7785 已登记',
+    },
+    {
+      text: '您的手機 零玖壹貳 參肆伍 陸柒捌',
+      errors: [
+        { messageId: 'mobile', actual: '091****5678', text: '零玖壹貳 參肆伍 陸柒捌', severity: 'error' },
+      ],
+      output: '您的手機 091****5678',
+    },
+    {
+      // Read out, the digits have no country: 07700900461 reads as a (Chinese) landline's shape.
+      text: 'Your number is oh-seven-seven-double-oh, nine-double-oh, four-six-one.',
+      errors: [
+        {
+          messageId: 'landline',
+          actual: '077-****0461',
+          text: 'oh-seven-seven-double-oh, nine-double-oh, four-six-one',
+        },
+      ],
+      output: 'Your number is 077-****0461.',
     },
     {
       // Full-width digits.
