@@ -123,16 +123,19 @@ const STREET_WORD = new RegExp(`(?<![a-z])(?:${STREET_TYPES}|${STREET_TYPES_BEFO
 const HAS_DIGIT_OR_AT = /[0-9@]/;
 /**
  * An e-mail address spelt out against scrapers: name at domain dot com, name(at)domain(dot)com,
- * name[at]domain[dot]com. One domain label and a common top-level domain, so "arrives at 5 pm" or
- * "at checkout" never match.
+ * name[at]domain[dot]com, name @ domain . com, and in Chinese chat 小老鼠 or 艾特 for @ and 点 (點)
+ * for the dot. One domain label and a common top-level domain, so "arrives at 5 pm" or "at
+ * checkout" never match.
  */
 const EMAIL_SPELLED =
-  /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9-]{1,63} ?(?:\(dot\)|\[dot\]| dot |\.) ?(?:com|net|org|edu|gov|info|cn|hk|tw|uk|io|co|me)(?![a-z0-9])/g;
+  /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]| at |@|小老鼠|艾特) ?[a-z0-9-]{1,63} ?(?:\(dot\)|\[dot\]| dot |\.|点) ?(?:com|net|org|edu|gov|info|cn|hk|tw|uk|io|co|me)(?![a-z0-9])/g;
+/** An @ with a space beside it: an address spelt out with spaces (name @ domain . com), looked for without a cue. */
+const SPACED_AT = / @|@ /;
 /** Words that stand before "at" in a sentence, never as a spelt-out e-mail's name (… and is at example dot com). */
 const NOT_AN_EMAIL_NAME =
   /^(?:is|are|was|were|be|been|it|me|us|you|him|her|them|and|or|but|email|mail|e-mail|one|ends|starts)$/;
 /** The separator of a spelt-out e-mail address: where its name ends. */
-const SPELLED_AT = / ?(?:\(at\)|\[at\]| at ) ?/;
+const SPELLED_AT = / ?(?:\(at\)|\[at\]| at |@|小老鼠|艾特) ?/;
 /**
  * Characters that end what comes before a street name: the division it is in (北京市朝阳区|建国路)
  * and the words that introduce it (地址：|松仁路, 寄到|张江路). The street starts after the last one.
@@ -284,7 +287,7 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
         keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
     }
   }
-  if (look.spelled === true)
+  if (look.spelled === true || SPACED_AT.test(text))
     add('email', EMAIL_SPELLED, (value) => !NOT_AN_EMAIL_NAME.test(value.split(SPELLED_AT)[0]!.trim()));
   const phones = findPhones(text, look.local !== false, limit);
   if (phones.length >= limit) stopAt(phones[phones.length - 1]!.end);
@@ -837,7 +840,15 @@ function findEmails(text: string, limit: number): PiiHit[] {
  */
 export function startsWithEmail(text: string): boolean {
   const [hit] = findEmails(text, 1);
-  return hit !== undefined && hit.start === 0;
+  if (hit !== undefined) return hit.start === 0;
+  // Spelt out (chen.shop 小老鼠 gmail 点 com, ann @ proton . me), as searchPii finds one.
+  EMAIL_SPELLED.lastIndex = 0;
+  const spelled = EMAIL_SPELLED.exec(text);
+  return (
+    spelled !== null &&
+    spelled.index === 0 &&
+    !NOT_AN_EMAIL_NAME.test(spelled[0].split(SPELLED_AT)[0]!.trim())
+  );
 }
 
 /** Format characters (zero-width space, joiners, direction marks) carry nothing and are dropped from a mask. */
@@ -943,7 +954,7 @@ export function maskPii(kind: PiiKind, written: string): string {
     }
     case 'email': {
       const address = folded(value).toLowerCase();
-      const spelled = address.includes('@') ? null : SPELLED_AT.exec(address);
+      const spelled = /^[^ @]+@[^ @]+$/.test(address) ? null : SPELLED_AT.exec(address);
       if (spelled !== null) {
         const name = address.slice(0, spelled.index);
         return `${name.length > 2 ? name[0]! : ''}***${address.slice(spelled.index)}`;

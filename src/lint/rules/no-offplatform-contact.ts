@@ -303,6 +303,9 @@ function frame(
   return f === undefined ? undefined : [Math.min(f.start, start), Math.max(f.end, end)];
 }
 
+/** The @ of an address spelt out in words (see startsWithEmail). */
+const SPELLED_AT_WORD = /\(at\)|\[at\]| at |小老鼠|艾特/;
+
 /** An account id, a phone-like number or an e-mail address right after the channel (in the folded reply). */
 function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean {
   const after = (s.toNormalized[end - 1] ?? 0) + 1;
@@ -311,7 +314,7 @@ function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean
   // takes an invitation frame (加我wx12345), not the digits alone.
   if (isWordCode(s.text.charCodeAt(end - 1)) && isDigitCode(tail.charCodeAt(0))) return false;
   if (account.id.test(tail)) return true;
-  if (!tail.includes('@')) return false;
+  if (!tail.includes('@') && !SPELLED_AT_WORD.test(tail)) return false;
   return startsWithEmail(tail.slice(account.lead.exec(tail)![0].length));
 }
 

@@ -141,6 +141,8 @@ export const noOffplatformContactCases: RuleCases = {
     { text: 'qq12345678找我', errors: [off('qq12345678找我')] },
     { text: 'IG123456私訊我', errors: [off('IG123456私訊我')] },
     { text: 'add me wa123456 for the discount', errors: [off('add me wa')] },
+    // The agent's own mailbox with the address spelt out (小老鼠 for @, 點 for the dot).
+    { text: '圖片寄到我信箱 chen.shop 小老鼠 gmail 點 com', errors: [off('我信箱')] },
     // Money sent to the customer through a channel outside the checkout, as well as to the agent.
     { text: '差价我用支付宝转给您', errors: [off('支付宝转给您')] },
     { text: "I'll send the money back via Venmo tonight.", errors: [off('send the money back via Venmo')] },

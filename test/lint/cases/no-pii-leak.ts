@@ -52,6 +52,9 @@ export const noPiiLeakCases: RuleCases = {
     '这款有一二三四五六七号色可选',
     '您的订单 壹贰叁肆伍陆柒 已发货',
     'Pick one, two, three, four or five items.',
+    // 小老鼠 and @ that spell no address: the twins of the spelt-out addresses below.
+    '小老鼠玩偶已发货，点这里查看物流',
+    'See you @ 5pm at the store.',
     '退貨請寄回：台北市內湖區瑞光路300號 客服部',
     'Please return it to our warehouse: 500 Industrial Rd, Reno.',
     // "at" and "dot" that are not an e-mail address.
@@ -124,6 +127,22 @@ export const noPiiLeakCases: RuleCases = {
         },
       ],
       output: 'Your number is 077-****0461.',
+    },
+    // An address spelt out: 艾特 / 小老鼠 for @ and 点 (點) for the dot, or an @ set apart by spaces.
+    {
+      text: '您的邮箱 zhang 艾特 qq 点 com 已绑定',
+      errors: [{ messageId: 'email', actual: 'z*** 艾特 qq 点 com', text: 'zhang 艾特 qq 点 com' }],
+      output: '您的邮箱 z*** 艾特 qq 点 com 已绑定',
+    },
+    {
+      text: '你的電郵 amy 小老鼠 yahoo 點 com 已登記',
+      errors: [{ messageId: 'email', actual: 'a*** 小老鼠 yahoo 點 com', text: 'amy 小老鼠 yahoo 點 com' }],
+      output: '你的電郵 a*** 小老鼠 yahoo 點 com 已登記',
+    },
+    {
+      text: 'Your email is ann.crafts @ proton . me',
+      errors: [{ messageId: 'email', actual: 'a*** @ proton . me', text: 'ann.crafts @ proton . me' }],
+      output: 'Your email is a*** @ proton . me',
     },
     {
       // Full-width digits.
