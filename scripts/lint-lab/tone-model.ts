@@ -18,10 +18,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInReader } from '../../src/lint/built-in-data.js';
 import { createLinter } from '../../src/lint/index.js';
-import { createAssistant } from '../../src/assistant/index.js';
 import {
   decodeToneModel,
-  forEachToneBucket,
   politeFrameOf,
   readTone,
   TONE_MODEL_FORMAT,
@@ -30,144 +28,47 @@ import {
 import { lintData } from '../../src/generated/lint-data.js';
 import { encodeSmallInts } from '../../src/util/base64.js';
 import { noForbiddenPhraseCases } from '../../test/lint/cases/no-forbidden-phrase.js';
-import { ruleCases } from '../../test/lint/cases/index.js';
-import { ruleOfFile } from './tally.js';
+import {
+  toneFeatures,
+  toneFingerprint,
+  toneSettingsFromEnv,
+  toneTrainingRows,
+} from './tone/training-data.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BITS = Number(process.env.TONE_BITS ?? 16);
-/** The rows of scripts/lint-lab/tone/ (polite replies; rude replies with polite twins); `TONE_DATA=0` leaves them out. */
-const EXTRA = process.env.TONE_DATA !== '0';
+const settings = toneSettingsFromEnv();
+const BITS = settings.bits;
 const SIZE = 1 << BITS;
 /** Largest share of held-out negatives (cross-validation) the chosen threshold lets through. */
-const MAX_FP = Number(process.env.TONE_MAX_FP ?? 0.001);
+const MAX_FP = settings.maxFp;
 const reader = builtInReader();
-
-/**
- * The model's features, through the runtime's own hashing (src/lint/tone.ts) of the text the
- * linter hands the rule (the reply's normalised text, as its skeleton reader folds it).
- * `TONE_FEAT=skeleton` reads the skeleton instead (the first tries; it folds 您 into 你 and drops
- * punctuation and particles: CV recall 0.49 vs 0.64 at 2^16, same data).
- */
-const FEAT = process.env.TONE_FEAT ?? 'norm';
-function unitsOf(text: string): Uint16Array {
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
-}
-function features(text: string): Int32Array {
-  const skeleton = reader.skeletonOf(text);
-  // Binary, as the scorer reads it: each n-gram once.
-  const out = new Set<number>();
-  const units =
-    FEAT === 'skeleton' ? unitsOf(skeleton.text) : skeleton.foldedCodes.slice(0, skeleton.foldedLength);
-  forEachToneBucket(units, BITS, (b) => out.add(b));
-  return Int32Array.from(out);
-}
+const features = (text: string): Int32Array => toneFeatures(text, settings);
 
 interface Row {
   x: Int32Array;
   y: number;
 }
-const rows: Row[] = [];
 /**
- * The rule's RuleTester table is its specification: where a development set's writer labelled a
- * reply otherwise (subtle.zh-Hant: 唔好意思，改唔到地址 as a flat refusal, which the table keeps
- * clean because an apology clears a refusal), the row follows the table.
+ * The training rows (scripts/lint-lab/tone/training-data.ts): the development sets, with the
+ * rule's RuleTester table deciding where a writer's label disagrees with it (subtle.zh-Hant:
+ * 唔好意思，改唔到地址 as a flat refusal, which the table keeps clean because an apology clears a
+ * refusal); as negatives, the agent turns of the written intent conversations (without them the
+ * model learns "short and curt" and flags a third of the real replies), the rows of
+ * scripts/lint-lab/tone/, the other content rules' replies (curt, factual replies that break
+ * another rule but are not rude) and the project's own compliant replies (every built-in template
+ * rendered with its example, and the structural detectors' counter-examples).
  */
+const training = toneTrainingRows(settings);
+const rows: Row[] = training.rows.map((r) => ({ x: features(r.text), y: r.y }));
+const agentTurns = { size: training.counts.agentTurns };
+const extra = training.counts.tone;
+const otherRuleRows = training.counts.otherRules;
+const ownRows = training.counts.own;
 const validTexts = noForbiddenPhraseCases.valid.map((c) => (typeof c === 'string' ? c : c.text));
 const invalidTexts = noForbiddenPhraseCases.invalid.map((c) => c.text);
-const specValid = new Set(validTexts);
-const specInvalid = new Set(invalidTexts);
-const specLabel = (text: string, label: number): number =>
-  specValid.has(text) ? 0 : specInvalid.has(text) ? 1 : label;
-const dev = join(ROOT, 'scripts', 'lint-lab', 'dev');
-for (const name of readdirSync(dev).filter(
-  (n) => n.endsWith('.jsonl') && ruleOfFile(n) === 'no-forbidden-phrase',
-))
-  for (const line of readFileSync(join(dev, name), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const r = JSON.parse(line) as { text?: string; polite?: string; rude?: boolean; violation?: boolean };
-    if (r.text !== undefined)
-      rows.push({ x: features(r.text), y: specLabel(r.text, (r.rude ?? r.violation) === true ? 1 : 0) });
-    if (r.polite !== undefined) rows.push({ x: features(r.polite), y: specLabel(r.polite, 0) });
-  }
-const written = join(ROOT, 'rules', 'intents', 'written');
-const agentTurns = new Set<string>();
-for (const name of readdirSync(written).filter((n) => n.endsWith('.jsonl')))
-  for (const line of readFileSync(join(written, name), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const prev = (JSON.parse(line) as { prev?: string | null }).prev;
-    if (typeof prev === 'string') agentTurns.add(prev);
-  }
-for (const turn of agentTurns) rows.push({ x: features(turn), y: 0 });
-const tone = join(ROOT, 'scripts', 'lint-lab', 'tone');
-let extra = 0;
-if (EXTRA)
-  for (const name of readdirSync(tone).filter((n) => n.endsWith('.jsonl')))
-    for (const line of readFileSync(join(tone, name), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const r = JSON.parse(line) as { text?: string; rude?: string; polite?: string };
-      for (const [text, y] of [
-        [r.text, 0],
-        [r.polite, 0],
-        [r.rude, 1],
-      ] as const)
-        if (typeof text === 'string') {
-          rows.push({ x: features(text), y });
-          extra++;
-        }
-    }
-
-/**
- * Replies written for the other content rules (their development sets and RuleTester
- * tables: off-platform, over-promise, personal data, shipping wording), as negatives — curt,
- * factual replies that break another rule but are not rude, which the model otherwise reads as rude (`TONE_NEG=0` leaves them out).
- */
-let otherRuleRows = 0;
-if (process.env.TONE_NEG !== '0') {
-  const texts = new Set<string>();
-  for (const name of readdirSync(dev).filter(
-    (n) => n.endsWith('.jsonl') && /^(offplatform|overpromise|pii)\./.test(n),
-  ))
-    for (const line of readFileSync(join(dev, name), 'utf8').split('\n'))
-      if (line.trim() !== '') texts.add((JSON.parse(line) as { text: string }).text);
-  for (const id of [
-    'shipping-wording',
-    'unverified-shipping-claim',
-    'no-overpromise',
-    'no-pii-leak',
-    'no-offplatform-contact',
-  ]) {
-    const cases = ruleCases[id]!;
-    for (const c of [...cases.valid, ...cases.invalid]) texts.add(typeof c === 'string' ? c : c.text);
-  }
-  for (const text of texts) rows.push({ x: features(text), y: 0 });
-  otherRuleRows = texts.size;
-}
-
-/**
- * The project's own compliant replies, as negatives: every built-in template rendered with its
- * example (the canonical polite replies the assistant sends) and the structural detectors'
- * counter-examples (compliant twins of their shapes, rules/lint/structure.json). `TONE_OWN=0`
- * leaves them out.
- */
-let ownRows = 0;
-if (process.env.TONE_OWN !== '0') {
-  const texts = new Set<string>();
-  const assistant = createAssistant();
-  for (const entry of assistant.templates.list())
-    texts.add(assistant.render(entry.id, entry.example as Record<string, unknown>, { locale: entry.locale }));
-  const structure = JSON.parse(readFileSync(join(ROOT, 'rules', 'lint', 'structure.json'), 'utf8')) as {
-    detectors: Array<{ counterExamples?: string[] }>;
-  };
-  for (const detector of structure.detectors)
-    for (const text of detector.counterExamples ?? []) texts.add(text);
-  for (const text of texts) rows.push({ x: features(text), y: 0 });
-  ownRows = texts.size;
-}
 
 /** `TONE_SEED` changes the shuffles (to see how much the chosen threshold depends on them). */
-let seed = Number(process.env.TONE_SEED ?? 7);
+let seed = settings.seed;
 const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -211,7 +112,7 @@ function train(
  * held-out negatives, which moved 0.979 -> 0.991 when two rows were added (new folds, new training
  * order); pooling the repeats estimates the same quantile from ten times the scores.
  */
-const CV_REPEATS = Number(process.env.TONE_CV_REPEATS ?? 10);
+const CV_REPEATS = settings.cvRepeats;
 const heldNegatives: number[] = [];
 const heldPositives: number[] = [];
 for (let repeat = 0; repeat < CV_REPEATS; repeat++) {
@@ -242,7 +143,7 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
   let largest = 0;
   for (const w of trained.weights) largest = Math.max(largest, Math.abs(w));
   // TONE_LEVELS: weights rounded to ±levels steps (fewer levels: smaller once the data is deflated).
-  const levels = Number(process.env.TONE_LEVELS ?? 7);
+  const levels = settings.levels;
   const scale = largest / levels;
   const int8 = Int8Array.from(trained.weights, (w) => Math.round(w / scale));
   const data: ToneModelData = {
@@ -263,7 +164,10 @@ if (out !== undefined || process.env.TONE_QUANT === '1') {
     return t.rude;
   };
   if (out !== undefined) {
-    writeFileSync(out, `${JSON.stringify(data)}\n`);
+    writeFileSync(
+      out,
+      `${JSON.stringify({ ...data, trainedOn: toneFingerprint(training.rows, settings) })}\n`,
+    );
     console.log(
       `wrote ${out} (${BITS} bits, ${int8.length} weights, ${int8.filter((v) => v !== 0).length} non-zero)`,
     );

@@ -243,6 +243,8 @@ export const toneModelFileSchema = z
     bias: z.number(),
     threshold: z.number(),
     weights: z.string().check(z.regex(/^[A-Za-z0-9+/]*$/)),
+    /** What it was trained on (scripts/lint-lab/tone/training-data.ts): a test checks it is today's data. */
+    trainedOn: z.optional(z.string().check(z.regex(/^[0-9a-f]{16}$/))),
   })
   .check(
     z.refine((model) => model.weights.length === 1 << model.bits, {
