@@ -528,15 +528,43 @@ const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 
 /** Whether `text` has a number written in Chinese numerals or English digit words long enough to be a phone. */
 export function hasSpokenDigits(text: string): boolean {
-  SPOKEN_NUMBER.lastIndex = 0;
-  if (SPOKEN_NUMBER.test(text)) return true;
-  return mayHaveDigitWords(text) && ((WORD_NUMBER.lastIndex = 0), WORD_NUMBER.test(text));
+  const read = readSpoken(text);
+  return (
+    read === SPOKEN_RUN ||
+    (read === DIGIT_WORD_LETTER && ((WORD_NUMBER.lastIndex = 0), WORD_NUMBER.test(text)))
+  );
 }
 
-/** Every digit word has an e, an i or an o: a reply without one (most Chinese ones) skips the word search. */
-const DIGIT_WORD_LETTER = /[eio]/i;
-function mayHaveDigitWords(text: string): boolean {
-  return DIGIT_WORD_LETTER.test(text);
+/** 1 for each Chinese numeral of SPOKEN_DIGIT. */
+const SPOKEN_CODES = new Uint8Array(0x10000);
+for (const numeral of Object.keys(SPOKEN_DIGIT)) SPOKEN_CODES[numeral.charCodeAt(0)] = 1;
+const NOTHING_SPOKEN = 0;
+/** The text has an e, an i or an o, which every digit word has. */
+const DIGIT_WORD_LETTER = 1;
+/** The text has a run of SPOKEN_NUMBER's shape (seven numerals or more, single spaces between). */
+const SPOKEN_RUN = 2;
+
+/**
+ * One pass over the text's code units (every reply without a digit pays it): a regular expression
+ * over the numerals' class cost 7× as much (0.44 vs 0.06 µs per real reply) once the class held
+ * the capitals.
+ */
+function readSpoken(text: string): number {
+  let run = 0;
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (SPOKEN_CODES[code] === 1) {
+      if (++run >= 7) return SPOKEN_RUN;
+      continue;
+    }
+    // One space between two numerals keeps the run (一三八 零零一三 八零二五).
+    if (code === 0x20 && run > 0 && SPOKEN_CODES[text.charCodeAt(i + 1)] === 1) continue;
+    run = 0;
+    const lower = code | 0x20;
+    if (lower === 0x65 || lower === 0x69 || lower === 0x6f) letter = true;
+  }
+  return letter ? DIGIT_WORD_LETTER : NOTHING_SPOKEN;
 }
 
 /** `text` with its Chinese numerals as digits (一三八 → 138), or a number read out in English words as its digits. */
@@ -558,8 +586,9 @@ const READ_BACK = [SPOKEN_NUMBER, DIGIT_BY_DIGIT, WORD_NUMBER];
 function readBackPhones(text: string, local: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
   // exec loops, not matchAll: matchAll copies its regular expression on every call.
+  const read = readSpoken(text);
   for (const re of READ_BACK) {
-    if (re === WORD_NUMBER && !mayHaveDigitWords(text)) continue;
+    if (re === SPOKEN_NUMBER ? read !== SPOKEN_RUN : re === WORD_NUMBER && read === NOTHING_SPOKEN) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const digits = re === WORD_NUMBER ? wordsAsDigits(m[0]) : spokenAsDigits(m[0]).replaceAll(' ', '');
