@@ -160,6 +160,10 @@ export function toneTrainingRows(settings: ToneSettings = toneSettingsFromEnv())
     for (const text of texts) rows.push({ text, y: 0 });
     own = texts.size;
   }
+  // One canonical order (text, then label), which the trainer's seeded shuffles start from: the
+  // model then depends on what the rows are, not on where they sit in their files (reordering a
+  // RuleTester table must not change it).
+  rows.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y));
   return { rows, counts: { agentTurns: agentTurns.size, tone, otherRules, own } };
 }
 

@@ -101,33 +101,6 @@ export const noPiiLeakCases: RuleCases = {
       errors: [{ messageId: 'mobile', actual: '138****5678', text: '138 1234 5678', severity: 'error' }],
       output: '已为 138****5678 登记',
     },
-    // A number read out to get past a filter: 幺/洞/拐 as on the phone, financial capitals, words.
-    {
-      text: '您的手机号 幺三九洞洞幺二拐拐八五 已登记',
-      errors: [
-        { messageId: 'mobile', actual: '139****7785', text: '幺三九洞洞幺二拐拐八五', severity: 'error' },
-      ],
-      output: '您的手机号 139****7785 已登记',
-    },
-    {
-      text: '您的手機 零玖壹貳 參肆伍 陸柒捌',
-      errors: [
-        { messageId: 'mobile', actual: '091****5678', text: '零玖壹貳 參肆伍 陸柒捌', severity: 'error' },
-      ],
-      output: '您的手機 091****5678',
-    },
-    {
-      // Read out, the digits have no country: 07700900461 reads as a (Chinese) landline's shape.
-      text: 'Your number is oh-seven-seven-double-oh, nine-double-oh, four-six-one.',
-      errors: [
-        {
-          messageId: 'landline',
-          actual: '077-****0461',
-          text: 'oh-seven-seven-double-oh, nine-double-oh, four-six-one',
-        },
-      ],
-      output: 'Your number is 077-****0461.',
-    },
     // An address spelt out: 艾特 / 小老鼠 for @ and 点 (點) for the dot, or an @ set apart by spaces.
     {
       text: '您的邮箱 zhang 艾特 qq 点 com 已绑定',
@@ -395,6 +368,33 @@ export const noPiiLeakCases: RuleCases = {
         { messageId: 'address', severity: 'error', actual: '** Baker Street', text: '221B Baker Street' },
       ],
       output: 'Delivery address: ** Baker Street',
+    },
+    // A number read out to get past a filter: 幺/洞/拐 as on the phone, financial capitals, words.
+    {
+      text: '您的手机号 幺三九洞洞幺二拐拐八五 已登记',
+      errors: [
+        { messageId: 'mobile', actual: '139****7785', text: '幺三九洞洞幺二拐拐八五', severity: 'error' },
+      ],
+      output: '您的手机号 139****7785 已登记',
+    },
+    {
+      text: '您的手機 零玖壹貳 參肆伍 陸柒捌',
+      errors: [
+        { messageId: 'mobile', actual: '091****5678', text: '零玖壹貳 參肆伍 陸柒捌', severity: 'error' },
+      ],
+      output: '您的手機 091****5678',
+    },
+    {
+      // Read out, the digits have no country: 07700900461 reads as a (Chinese) landline's shape.
+      text: 'Your number is oh-seven-seven-double-oh, nine-double-oh, four-six-one.',
+      errors: [
+        {
+          messageId: 'landline',
+          actual: '077-****0461',
+          text: 'oh-seven-seven-double-oh, nine-double-oh, four-six-one',
+        },
+      ],
+      output: 'Your number is 077-****0461.',
     },
     // A number read out in Chinese numerals or digit by digit is masked as its digits.
     {
