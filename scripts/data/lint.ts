@@ -279,6 +279,8 @@ function unfolded(
   for (const [from, to] of Object.entries(skeleton.folds)) check(`folds.${from}`, from + to);
   check('sentenceMarks', skeleton.sentenceMarks);
   check('keptSymbols', skeleton.keptSymbols);
+  for (const [letter, latin] of Object.entries(skeleton.latinLookalikes ?? {}))
+    check(`latinLookalikes.${letter}`, letter + latin);
   for (const [symbol, word] of Object.entries(skeleton.symbolWords ?? {})) {
     // Whole: the presentation selector after ☎ is kept only after an emoji.
     const folded = normalize(symbol).text;

@@ -400,6 +400,23 @@ export const skeletonFileSchema = z
      * Symbols and emoji chat writes for a word (➕我 for 加我, 🐧 for QQ's nickname 企鹅): the
      * skeleton reads the word in their place, unless a digit follows (+86, 1+1).
      */
+    /**
+     * Letters of other scripts that look Latin (Cyrillic а е о р с і, Greek ο ν, small capitals):
+     * in a word that has an a–z letter too (whаtsаpp, іnstagram) the skeleton reads the Latin one.
+     */
+    latinLookalikes: z.optional(
+      z.record(
+        z
+          .string()
+          .check(
+            z.refine(
+              (letter) => letter.length === 1 && /^\p{L}$/u.test(letter) && !/^[a-z]$/.test(letter),
+              'one non-ASCII letter',
+            ),
+          ),
+        z.string().check(z.regex(/^[a-z]$/, 'one letter a–z')),
+      ),
+    ),
     symbolWords: z.optional(
       z.record(
         z.string().check(

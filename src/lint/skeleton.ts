@@ -30,7 +30,12 @@ export interface SkeletonAlphabet {
   keptSymbols: string;
   /** Symbols and emoji read as a word (➕ → 加, 🐧 → 企鹅) unless a digit follows. */
   symbolWords?: Record<string, string> | undefined;
+  /** Cyrillic and Greek letters that look Latin, read as Latin in a word with a Latin letter. */
+  latinLookalikes?: Record<string, string> | undefined;
 }
+
+/** How far a look-alike letter looks, each way, for a Latin letter of its word. */
+const LOOKALIKE_REACH = 32;
 
 /**
  * The reply folded (see `normalize`) with spaces, punctuation and sentence particles removed and
@@ -249,6 +254,8 @@ export class SkeletonReader {
   private readonly symbolWords = new Map<number, Array<{ symbol: string; word: string }>>();
   /** 1 where a symbol word may start: one typed-array read per punctuation mark. */
   private readonly symbolWordStarts = new Uint8Array(0x10000);
+  /** The Latin letter each look-alike letter reads as in a mixed-script word (0: none). */
+  private readonly lookalikes = new Uint16Array(0x10000);
   /** For phrase literals and one-off texts (matchText): read and used at once. */
   private readonly aside = new SkeletonScratch();
 
@@ -259,6 +266,8 @@ export class SkeletonReader {
     this.folds = new Map(
       Object.entries(alphabet.folds).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
     );
+    for (const [letter, latin] of Object.entries(alphabet.latinLookalikes ?? {}))
+      this.lookalikes[letter.charCodeAt(0)] = latin.charCodeAt(0);
     for (const [symbol, word] of Object.entries(alphabet.symbolWords ?? {})) {
       const first = symbol.charCodeAt(0);
       const list = this.symbolWords.get(first) ?? [];
@@ -287,6 +296,20 @@ export class SkeletonReader {
     if (this.sentenceMarks.has(code)) return Kind.SentencePunct;
     if (this.keptSymbols.has(code)) return Kind.Keep;
     return baseKind(code);
+  }
+
+  /** The word around `folded[i]` (letters and digits, at most LOOKALIKE_REACH each way) has an a–z letter. */
+  private wordHasAsciiLetter(folded: Uint16Array, i: number, length: number): boolean {
+    for (const step of [-1, 1]) {
+      for (let j = i + step, k = 0; j >= 0 && j < length && k < LOOKALIKE_REACH; j += step, k++) {
+        const code = folded[j]!;
+        if (code >= 0x61 && code <= 0x7a) return true;
+        let kind = this.kinds[code] as Kind;
+        if (kind === Kind.Unknown) this.kinds[code] = kind = this.classify(code);
+        if (kind !== Kind.Word) break;
+      }
+    }
+    return false;
   }
 
   /** The symbol word starting at `folded[i]`, unless none does or a digit follows it (+86, 1+1). */
@@ -417,6 +440,13 @@ export class SkeletonReader {
         case Kind.Folded:
           code = this.folds.get(code)!;
           break;
+        case Kind.Word: {
+          // A Cyrillic or Greek letter that looks Latin, in a word with a Latin letter (whаtsаpp
+          // with Cyrillic а): the Latin letter. A word wholly in its own script stays as written.
+          const latin = this.lookalikes[code]!;
+          if (latin !== 0 && this.wordHasAsciiLetter(folded, i, length)) code = latin;
+          break;
+        }
         default:
           break;
       }

@@ -103,6 +103,17 @@ export function referenceSkeleton(original: string, alphabet: SkeletonAlphabet):
       else pending = 3;
       continue;
     } else if (kind === Kind.Folded) code = alphabet.folds[text[i]!]!.charCodeAt(0);
+    else if (kind === Kind.Word && Object.hasOwn(alphabet.latinLookalikes ?? {}, text[i]!)) {
+      // A look-alike letter in a word with an a–z letter within 32 characters either way.
+      let mixed = false;
+      for (const step of [-1, 1])
+        for (let j = i + step, k = 0; j >= 0 && j < text.length && k < 32; j += step, k++) {
+          const c = text.charCodeAt(j);
+          if (c >= 0x61 && c <= 0x7a) mixed = true;
+          if (mixed || classify(c) !== Kind.Word) break;
+        }
+      if (mixed) code = alphabet.latinLookalikes![text[i]!]!.charCodeAt(0);
+    }
     const isWord = kind === Kind.Word;
     let brk = pending;
     if (sawSpace) brk = Math.max(brk, isWord || lastWasWord ? 1 : 2);

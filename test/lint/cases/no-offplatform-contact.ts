@@ -39,6 +39,10 @@ export const noOffplatformContactCases: RuleCases = {
     '您的订单号是QQ20241207，请查收',
     '訂單編號IG20241207已出貨',
     'Your order WA2024120701 has shipped.',
+    // Look-alike letters read as Latin only in a word with a Latin letter: a Greek brand name in
+    // capitals and Russian stay as written.
+    'This ΝΙΚΕ jacket ships today.',
+    'Спасибо за заказ, отправим завтра.',
     // A refund to the card or account the customer paid with, through the platform.
     '退款会打到您的银行卡，请留意',
     'You paid with PayPal at checkout, so we will refund you via PayPal.',
@@ -141,6 +145,9 @@ export const noOffplatformContactCases: RuleCases = {
     { text: 'qq12345678找我', errors: [off('qq12345678找我')] },
     { text: 'IG123456私訊我', errors: [off('IG123456私訊我')] },
     { text: 'add me wa123456 for the discount', errors: [off('add me wa')] },
+    // Cyrillic and Greek look-alikes or small capitals inside a channel's name.
+    { text: 'DM me on Іnstagram for the restock', errors: [off('DM me on Іnstagram')] },
+    { text: '加我wеchat，發你圖片', errors: [off('加我wеchat')] },
     // The agent's own mailbox with the address spelt out (小老鼠 for @, 點 for the dot).
     { text: '圖片寄到我信箱 chen.shop 小老鼠 gmail 點 com', errors: [off('我信箱')] },
     // Money sent to the customer through a channel outside the checkout, as well as to the agent.
