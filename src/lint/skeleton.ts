@@ -254,6 +254,8 @@ export class SkeletonReader {
   private readonly symbolWords = new Map<number, Array<{ symbol: string; word: string }>>();
   /** 1 where a symbol word may start: one typed-array read per punctuation mark. */
   private readonly symbolWordStarts = new Uint8Array(0x10000);
+  /** The most characters a symbol word has per code unit of its symbol (1 when none is longer). */
+  private symbolWordGrowth = 1;
   /** The Latin letter each look-alike letter reads as in a mixed-script word (0: none). */
   private readonly lookalikes = new Uint16Array(0x10000);
   /** For phrase literals and one-off texts (matchText): read and used at once. */
@@ -275,6 +277,7 @@ export class SkeletonReader {
       list.sort((a, b) => b.symbol.length - a.symbol.length);
       this.symbolWords.set(first, list);
       this.symbolWordStarts[first] = 1;
+      this.symbolWordGrowth = Math.max(this.symbolWordGrowth, Math.ceil(word.length / symbol.length));
     }
     this.address = alphabet.address.character.charCodeAt(0);
     this.addressWordWithNext = codeSet(alphabet.address.wordWithNext);
@@ -361,7 +364,8 @@ export class SkeletonReader {
     const foldedStarts = b.folded.starts;
     const foldedEnds = b.folded.ends;
     const length = b.folded.size;
-    b.reserveSkeleton(length);
+    // A symbol word may be longer than its symbol (☎ → 电话): room for the longest reading.
+    b.reserveSkeleton(length * this.symbolWordGrowth);
     const { codes, breaks, starts, ends, toFolded } = b;
     const kinds = this.kinds;
     let size = 0;

@@ -141,6 +141,8 @@ export const noOffplatformContactCases: RuleCases = {
     { text: 'Got questions? ➕ me on WhatsApp', errors: [off('➕ me on WhatsApp')] },
     { text: '亲 可以来💚💬找我，发您优惠券', errors: [off('💚💬找我')] },
     { text: '有问题上✈️找我', errors: [off('✈️找我')] },
+    // A long run of symbols read as longer words leaves the invitation after it in the skeleton.
+    { text: `${'☎'.repeat(80)} 加我微信 abc123`, errors: [off('加我微信')] },
     { text: '加我wx12345，发你图片', errors: [off('加我wx')] },
     { text: 'qq12345678找我', errors: [off('qq12345678找我')] },
     { text: 'IG123456私訊我', errors: [off('IG123456私訊我')] },
