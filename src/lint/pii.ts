@@ -495,7 +495,10 @@ const WORD_DIGIT: Readonly<Record<string, string>> = {
 };
 const DIGIT_WORD = `(?:${Object.keys(WORD_DIGIT).join('|')})`;
 const DIGIT_WORD_UNIT = `(?:(?:double|triple)[ -]?)?${DIGIT_WORD}`;
-/** Four or more digit words joined by spaces, dashes or commas (seven words at least once double and triple count). */
+/**
+ * Four or more digit words joined by spaces, dashes or commas (double oh, triple seven count as two
+ * and three); what they spell must then be a phone to findPhones.
+ */
 const WORD_NUMBER = new RegExp(
   `(?<![a-z])${DIGIT_WORD_UNIT}(?:[ ,-]{1,3}${DIGIT_WORD_UNIT}){3,20}(?![a-z])`,
   'gi',
@@ -577,16 +580,17 @@ function spokenAsDigits(text: string): string {
   return text.replace(SPOKEN_CHAR, (c) => SPOKEN_DIGIT[c]!);
 }
 
-/**
- * Phone numbers read out — in Chinese numerals (一三八零零一三八零二五, 零九二八 七七六 一二三) or digit by
- * digit (1 3 8 0 0 1 3 8 0 7 7) — as findPhones would find the same digits written as one number.
- */
 const READ_BACK = [SPOKEN_NUMBER, DIGIT_BY_DIGIT, WORD_NUMBER];
 
+/**
+ * Phone numbers read out — in Chinese numerals (一三八零零一三八零二五, 零九二八 七七六 一二三), digit by
+ * digit (1 3 8 0 0 1 3 8 0 7 7) or in English words (oh seven seven double oh…) — as findPhones would
+ * find the same digits written as one number.
+ */
 function readBackPhones(text: string, local: boolean): PiiHit[] {
   const hits: PiiHit[] = [];
-  // exec loops, not matchAll: matchAll copies its regular expression on every call.
   const read = readSpoken(text);
+  // exec loops, not matchAll: matchAll copies its regular expression on every call.
   for (const re of READ_BACK) {
     if (re === SPOKEN_NUMBER ? read !== SPOKEN_RUN : re === WORD_NUMBER && read === NOTHING_SPOKEN) continue;
     re.lastIndex = 0;
