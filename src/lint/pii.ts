@@ -987,7 +987,8 @@ export function maskPii(kind: PiiKind, written: string): string {
     }
     case 'email': {
       const address = folded(value).toLowerCase();
-      const spelled = /^[^ @]+@[^ @]+$/.test(address) ? null : SPELLED_AT.exec(address);
+      // Spelt out: no @ at all (name at domain dot com), or an @ set apart by spaces.
+      const spelled = !address.includes('@') || SPACED_AT.test(address) ? SPELLED_AT.exec(address) : null;
       if (spelled !== null) {
         const name = address.slice(0, spelled.index);
         return `${name.length > 2 ? name[0]! : ''}***${address.slice(spelled.index)}`;
