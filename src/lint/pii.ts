@@ -867,6 +867,11 @@ function findEmails(text: string, limit: number): PiiHit[] {
   return hits;
 }
 
+/** The text has an @, written or spelt out (at, (at), 小老鼠, 艾特): it may hold an e-mail address. */
+export function mayHoldEmail(text: string): boolean {
+  return SPELLED_AT.test(text);
+}
+
 /**
  * Whether folded `text` begins with an e-mail address (the one a channel word or its label
  * introduces: 我的邮箱是 li.kefu@163.com), as findPii finds it.

@@ -5,7 +5,7 @@ import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
-import { startsWithEmail } from '../pii.js';
+import { mayHoldEmail, startsWithEmail } from '../pii.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 import { isDigitCode } from '../../text/char-class.js';
 
@@ -303,9 +303,6 @@ function frame(
   return f === undefined ? undefined : [Math.min(f.start, start), Math.max(f.end, end)];
 }
 
-/** The @ of an address spelt out in words (see startsWithEmail). */
-const SPELLED_AT_WORD = /\(at\)|\[at\]| at |小老鼠|艾特/;
-
 /** An account id, a phone-like number or an e-mail address right after the channel (in the folded reply). */
 function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean {
   const after = (s.toNormalized[end - 1] ?? 0) + 1;
@@ -314,7 +311,7 @@ function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean
   // takes an invitation frame (加我wx12345), not the digits alone.
   if (isWordCode(s.text.charCodeAt(end - 1)) && isDigitCode(tail.charCodeAt(0))) return false;
   if (account.id.test(tail)) return true;
-  if (!tail.includes('@') && !SPELLED_AT_WORD.test(tail)) return false;
+  if (!mayHoldEmail(tail)) return false;
   return startsWithEmail(tail.slice(account.lead.exec(tail)![0].length));
 }
 
