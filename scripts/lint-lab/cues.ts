@@ -7,7 +7,7 @@
  * Each set has a dev file, which may be read and whose misses `--misses` shows, and a holdout file,
  * which gives figures only.
  *
- *   npx tsx scripts/lint-lab/cues.ts [--misses] [further-help|apology|satisfaction-ask|greeting|resolution|closing…]
+ *   npx tsx scripts/lint-lab/cues.ts [--misses] [--totals] [further-help|apology|satisfaction-ask|greeting|resolution|closing…]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,26 +25,43 @@ interface Row {
   offer?: boolean;
 }
 
-/** Per cue: its dev and holdout files. */
-const SETS: Record<string, { cue: QaCue; dev: string; holdout: string }> = {
-  'further-help': { cue: 'further-help', dev: 'offer-help/dev.jsonl', holdout: 'offer-help/holdout.jsonl' },
-  apology: { cue: 'apology', dev: 'cues/apology.dev.jsonl', holdout: 'cues/apology.holdout.jsonl' },
+/**
+ * Per cue: its files, under this directory unless absolute. `dev` and `wide` (written on
+ * 2026-12-07 by two helpers who imagined 24 agents' chats, scripts/lint-lab/cues/wide/) may be
+ * read row by row; `holdout` and `holdout2` (test/qa/cue-holdout/, written the same day as a QA
+ * inspectors' calibration exam) give figures only.
+ */
+const SETS: Record<string, { cue: QaCue; dev: string; holdout: string; file: string }> = {
+  'further-help': { cue: 'further-help', dev: 'offer-help/dev.jsonl', holdout: 'offer-help/holdout.jsonl', file: 'further-help' },
+  apology: { cue: 'apology', dev: 'cues/apology.dev.jsonl', holdout: 'cues/apology.holdout.jsonl', file: 'apology' },
   'satisfaction-ask': {
     cue: 'satisfaction-ask',
     dev: 'cues/satisfaction.dev.jsonl',
     holdout: 'cues/satisfaction.holdout.jsonl',
+    file: 'satisfaction',
   },
-  greeting: { cue: 'greeting', dev: 'cues/greeting.dev.jsonl', holdout: 'cues/greeting.holdout.jsonl' },
+  greeting: { cue: 'greeting', dev: 'cues/greeting.dev.jsonl', holdout: 'cues/greeting.holdout.jsonl', file: 'greeting' },
   resolution: {
     cue: 'resolution',
     dev: 'cues/resolution.dev.jsonl',
     holdout: 'cues/resolution.holdout.jsonl',
+    file: 'resolution',
   },
-  closing: { cue: 'closing', dev: 'cues/closing.dev.jsonl', holdout: 'cues/closing.holdout.jsonl' },
+  closing: { cue: 'closing', dev: 'cues/closing.dev.jsonl', holdout: 'cues/closing.holdout.jsonl', file: 'closing' },
 };
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
+const totalsOnly = args.includes('--totals');
+const KINDS = ['dev', 'wide', 'holdout', 'holdout2'] as const;
+/** Whether a kind's rows may be printed. */
+const readable = (kind: (typeof KINDS)[number]) => kind === 'dev' || kind === 'wide';
+function pathOf(set: (typeof SETS)[string], kind: (typeof KINDS)[number]): string {
+  if (kind === 'wide') return join(import.meta.dirname, 'cues', 'wide', `${set.file}.dev.jsonl`);
+  if (kind === 'holdout2')
+    return join(import.meta.dirname, '..', '..', 'test', 'qa', 'cue-holdout', `${set.file}.jsonl`);
+  return join(import.meta.dirname, set[kind]);
+}
 const chosen = args.filter((arg) => !arg.startsWith('--'));
 const reader = new CueReader();
 // Only the turn's intent is read here; the anger threshold (huashu qa's default) does not matter to it.
@@ -60,8 +77,8 @@ function found(cue: QaCue, text: string): boolean {
 console.log('cue               file      locale    TP  FN  FP  TN  recall  precision');
 for (const [name, set] of Object.entries(SETS)) {
   if (chosen.length > 0 && !chosen.includes(name)) continue;
-  for (const kind of ['dev', 'holdout'] as const) {
-    const path = join(import.meta.dirname, set[kind]);
+  for (const kind of KINDS) {
+    const path = pathOf(set, kind);
     if (!existsSync(path)) continue;
     const rows = readFileSync(path, 'utf8')
       .split('\n')
@@ -76,10 +93,10 @@ for (const [name, set] of Object.entries(SETS)) {
       const counts = byLocale.get(row.locale) ?? noCounts();
       byLocale.set(row.locale, counts);
       for (const c of [counts, all]) c[outcome]++;
-      if (showMisses && kind === 'dev' && hit !== expected)
-        console.log(`  ${expected ? 'missed' : 'false alarm'}\t${name}\t${row.locale}\t${row.text}`);
+      if (showMisses && readable(kind) && hit !== expected)
+        console.log(`  ${expected ? 'missed' : 'false alarm'}\t${name}\t${kind}\t${row.locale}\t${row.text}`);
     }
-    for (const [locale, c] of [...byLocale, ['all', all] as const])
+    for (const [locale, c] of totalsOnly ? [['all', all] as const] : [...byLocale, ['all', all] as const])
       console.log(`${name.padEnd(17)} ${kind.padEnd(9)} ${locale.padEnd(8)} ${countsColumns(c)}`);
   }
 }
