@@ -276,6 +276,8 @@ function unfolded(
   check('address.character', skeleton.address.character);
   check('address.wordWithNext', skeleton.address.wordWithNext);
   check('address.wordWithPrevious', skeleton.address.wordWithPrevious);
+  for (const [particle, { wordWithNext }] of Object.entries(skeleton.particleWords ?? {}))
+    check(`particleWords.${particle}`, particle + wordWithNext);
   for (const [from, to] of Object.entries(skeleton.folds)) check(`folds.${from}`, from + to);
   check('sentenceMarks', skeleton.sentenceMarks);
   check('keptSymbols', skeleton.keptSymbols);

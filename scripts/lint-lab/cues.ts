@@ -26,38 +26,59 @@ interface Row {
 }
 
 /**
- * Per cue: its files, under this directory unless absolute. `dev` and `wide` (written on
- * 2026-12-07 by two helpers who imagined 24 agents' chats, scripts/lint-lab/cues/wide/) may be
- * read row by row; `holdout` and `holdout2` (test/qa/cue-holdout/, written the same day as a QA
+ * Per cue: its files, under this directory unless absolute. `dev`, `wide` (written on
+ * 2026-12-07 by two helpers who imagined 24 agents' chats, scripts/lint-lab/cues/wide/) and `wide2`
+ * (a third helper's inventory of wordings, the same directory) may be read row by row; `holdout` and `holdout2` (test/qa/cue-holdout/, written the same day as a QA
  * inspectors' calibration exam) give figures only.
  */
 const SETS: Record<string, { cue: QaCue; dev: string; holdout: string; file: string }> = {
-  'further-help': { cue: 'further-help', dev: 'offer-help/dev.jsonl', holdout: 'offer-help/holdout.jsonl', file: 'further-help' },
-  apology: { cue: 'apology', dev: 'cues/apology.dev.jsonl', holdout: 'cues/apology.holdout.jsonl', file: 'apology' },
+  'further-help': {
+    cue: 'further-help',
+    dev: 'offer-help/dev.jsonl',
+    holdout: 'offer-help/holdout.jsonl',
+    file: 'further-help',
+  },
+  apology: {
+    cue: 'apology',
+    dev: 'cues/apology.dev.jsonl',
+    holdout: 'cues/apology.holdout.jsonl',
+    file: 'apology',
+  },
   'satisfaction-ask': {
     cue: 'satisfaction-ask',
     dev: 'cues/satisfaction.dev.jsonl',
     holdout: 'cues/satisfaction.holdout.jsonl',
     file: 'satisfaction',
   },
-  greeting: { cue: 'greeting', dev: 'cues/greeting.dev.jsonl', holdout: 'cues/greeting.holdout.jsonl', file: 'greeting' },
+  greeting: {
+    cue: 'greeting',
+    dev: 'cues/greeting.dev.jsonl',
+    holdout: 'cues/greeting.holdout.jsonl',
+    file: 'greeting',
+  },
   resolution: {
     cue: 'resolution',
     dev: 'cues/resolution.dev.jsonl',
     holdout: 'cues/resolution.holdout.jsonl',
     file: 'resolution',
   },
-  closing: { cue: 'closing', dev: 'cues/closing.dev.jsonl', holdout: 'cues/closing.holdout.jsonl', file: 'closing' },
+  closing: {
+    cue: 'closing',
+    dev: 'cues/closing.dev.jsonl',
+    holdout: 'cues/closing.holdout.jsonl',
+    file: 'closing',
+  },
 };
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const totalsOnly = args.includes('--totals');
-const KINDS = ['dev', 'wide', 'holdout', 'holdout2'] as const;
+const KINDS = ['dev', 'wide', 'wide2', 'holdout', 'holdout2'] as const;
 /** Whether a kind's rows may be printed. */
-const readable = (kind: (typeof KINDS)[number]) => kind === 'dev' || kind === 'wide';
+const readable = (kind: (typeof KINDS)[number]) => kind === 'dev' || kind === 'wide' || kind === 'wide2';
 function pathOf(set: (typeof SETS)[string], kind: (typeof KINDS)[number]): string {
   if (kind === 'wide') return join(import.meta.dirname, 'cues', 'wide', `${set.file}.dev.jsonl`);
+  if (kind === 'wide2') return join(import.meta.dirname, 'cues', 'wide', `${set.file}.dev2.jsonl`);
   if (kind === 'holdout2')
     return join(import.meta.dirname, '..', '..', 'test', 'qa', 'cue-holdout', `${set.file}.jsonl`);
   return join(import.meta.dirname, set[kind]);

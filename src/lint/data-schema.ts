@@ -379,6 +379,18 @@ export const skeletonFileSchema = z
       wordWithNext: characters('characters that make a word with the address before them'),
       wordWithPrevious: characters('characters that make a word with the address after them'),
     }),
+    /**
+     * Other particles that are kept as part of a word, as the address is: 哈 in 哈喽 / 哈啰 / 哈罗
+     * (hello), dropped elsewhere (好的哈). Without this a pattern 哈喽 would read as a bare 喽.
+     */
+    particleWords: z.optional(
+      z.record(
+        z.string().check(z.length(1, 'one character')),
+        z.strictObject({
+          wordWithNext: characters('characters that make a word with the particle before them'),
+        }),
+      ),
+    ),
     /** Characters folded further: 您 → 你. */
     folds: z
       .record(z.string().check(z.length(1)), z.string().check(z.length(1)))
@@ -443,6 +455,13 @@ export const skeletonFileSchema = z
   })
   .check(
     z.superRefine((file, ctx) => {
+      for (const particle of Object.keys(file.particleWords ?? {}))
+        if (!file.particles.includes(particle))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['particleWords', particle],
+            message: `"${particle}" is not one of the particles`,
+          });
       if (!file.particles.includes(file.address.character))
         ctx.addIssue({
           code: 'custom',

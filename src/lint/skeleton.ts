@@ -19,12 +19,14 @@ export const enum Break {
 
 /**
  * The characters the skeleton treats specially (rules/lint/skeleton.json), in folded form: the
- * sentence particles it drops, the address 亲 (dropped unless it is part of a word), the
+ * sentence particles it drops, the address 亲 and 哈 (dropped unless part of a word: 亲自, 哈喽), the
  * characters it folds further (您 → 你), the marks that end a sentence and the symbols it keeps.
  */
 export interface SkeletonAlphabet {
   particles: string;
   address: { character: string; wordWithNext: string; wordWithPrevious: string };
+  /** Other particles kept as part of a word with the next character (哈 in 哈喽). */
+  particleWords?: Record<string, { wordWithNext: string }> | undefined;
   folds: Record<string, string>;
   sentenceMarks: string;
   keptSymbols: string;
@@ -247,9 +249,9 @@ export class SkeletonReader {
   private readonly sentenceMarks: ReadonlySet<number>;
   private readonly keptSymbols: ReadonlySet<number>;
   private readonly folds: ReadonlyMap<number, number>;
-  private readonly address: number;
-  private readonly addressWordWithNext: ReadonlySet<number>;
-  private readonly addressWordWithPrevious: ReadonlySet<number>;
+  /** By particle: the characters after / before it with which it makes a word and is kept (亲自, 母亲, 哈喽). */
+  private readonly particleWordWithNext = new Map<number, ReadonlySet<number>>();
+  private readonly particleWordWithPrevious = new Map<number, ReadonlySet<number>>();
   /** By first code unit: the symbols read as words, longest first (☎️ before ☎). */
   private readonly symbolWords = new Map<number, Array<{ symbol: string; word: string }>>();
   /** 1 where a symbol word may start: one typed-array read per punctuation mark. */
@@ -279,9 +281,11 @@ export class SkeletonReader {
       this.symbolWordStarts[first] = 1;
       this.symbolWordGrowth = Math.max(this.symbolWordGrowth, Math.ceil(word.length / symbol.length));
     }
-    this.address = alphabet.address.character.charCodeAt(0);
-    this.addressWordWithNext = codeSet(alphabet.address.wordWithNext);
-    this.addressWordWithPrevious = codeSet(alphabet.address.wordWithPrevious);
+    const address = alphabet.address.character.charCodeAt(0);
+    this.particleWordWithNext.set(address, codeSet(alphabet.address.wordWithNext));
+    this.particleWordWithPrevious.set(address, codeSet(alphabet.address.wordWithPrevious));
+    for (const [particle, { wordWithNext }] of Object.entries(alphabet.particleWords ?? {}))
+      this.particleWordWithNext.set(particle.charCodeAt(0), codeSet(wordWithNext));
     // One read that takes every branch, so the type feedback is complete before a long reply
     // gets the loops optimised mid-call: otherwise the optimised code, compiled before the code
     // after the loop ever ran, bails out at the loop's end on every long reply and the next one
@@ -381,14 +385,11 @@ export class SkeletonReader {
       if (kind === Kind.Unknown) kinds[code] = kind = this.classify(code);
       switch (kind) {
         case Kind.Particle:
-          // The address inside a word (亲自, 母亲) is kept like any Han character.
-          if (
-            code !== this.address ||
-            !(
-              (i + 1 < length && this.addressWordWithNext.has(folded[i + 1]!)) ||
-              (i > 0 && this.addressWordWithPrevious.has(folded[i - 1]!))
-            )
-          )
+          // A particle inside a word (亲自, 母亲, 哈喽) is kept like any Han character.
+          if (!(
+            (i + 1 < length && this.particleWordWithNext.get(code)?.has(folded[i + 1]!) === true) ||
+            (i > 0 && this.particleWordWithPrevious.get(code)?.has(folded[i - 1]!) === true)
+          ))
             continue;
           kind = Kind.Keep;
           break;

@@ -3,6 +3,7 @@ import { qaCueData } from '../generated/qa-cues.js';
 import { RULE_ROLES } from '../lint/data-schema.js';
 import { builtInLists, builtInReader, builtInSources } from '../lint/built-in-data.js';
 import { PhraseSet, type EntrySource } from '../lint/phrase-set.js';
+import { insideQuote } from '../lint/clause.js';
 import { skeletonLength, skeletonToOriginal } from '../lint/skeleton.js';
 import { normalize } from '../normalize/index.js';
 import { LINT_CUES, type QaCue } from './cue-schema.js';
@@ -18,7 +19,7 @@ export interface CueHit {
  * The phrases the checks look for in a turn: the lint rules' own greeting, apology and
  * further-help phrases (rules/lint/), less the matches the QA definitions exclude, plus the
  * QA-only cues of rules/qa/cues.json (satisfaction asks, after-sales resolutions, closing words),
- * compiled into one automaton and scanned once per turn.
+ * compiled into one automaton and scanned once per turn. Words inside quotation marks are not read.
  */
 export class CueReader {
   private readonly set: PhraseSet;
@@ -75,6 +76,8 @@ export class CueReader {
       const range = skeletonToOriginal(skeleton, match.start, match.end);
       const written = text.slice(range[0], range[1]);
       if (this.excluded.get(cue)?.has(fold(written))) continue;
+      // Words quoted (截图里的"非常抱歉", your message said "sorry…") are someone else's, not the agent's act.
+      if (insideQuote(text, range[0])) continue;
       hits.push({ cue, range, text: written });
     }
     return {

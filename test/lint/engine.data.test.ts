@@ -123,6 +123,16 @@ describe('the skeleton alphabet and rule words', () => {
       'address.character',
     ],
     ['a Latin particle', { ...alphabet, particles: '亲a' }, 'particles'],
+    [
+      'a particle word whose key is not a particle',
+      { ...alphabet, particleWords: { 吧: { wordWithNext: '台' } } },
+      'particleWords.吧',
+    ],
+    [
+      'a traditional character in a particle word',
+      { ...alphabet, particles: '亲呢啊哈', particleWords: { 哈: { wordWithNext: '囉' } } },
+      'particleWords.哈: "囉" never occurs in folded text',
+    ],
     ['a letter as a sentence mark', { ...alphabet, sentenceMarks: '。x' }, 'sentenceMarks'],
     ['a character listed twice', { ...alphabet, keptSymbols: '%%' }, 'keptSymbols'],
     ['an unknown key', { ...alphabet, extra: 1 }, ''],

@@ -56,9 +56,11 @@ export function referenceSkeleton(original: string, alphabet: SkeletonAlphabet):
     let kind = classify(code);
     if (kind === Kind.Particle) {
       const word =
-        text[i] === alphabet.address.character &&
-        ((i + 1 < text.length && alphabet.address.wordWithNext.includes(text[i + 1]!)) ||
-          (i > 0 && alphabet.address.wordWithPrevious.includes(text[i - 1]!)));
+        (text[i] === alphabet.address.character &&
+          ((i + 1 < text.length && alphabet.address.wordWithNext.includes(text[i + 1]!)) ||
+            (i > 0 && alphabet.address.wordWithPrevious.includes(text[i - 1]!)))) ||
+        (i + 1 < text.length &&
+          (alphabet.particleWords?.[text[i]!]?.wordWithNext.includes(text[i + 1]!) ?? false));
       if (!word) continue;
       kind = Kind.Keep;
     } else if (kind === Kind.Space) {

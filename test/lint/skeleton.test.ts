@@ -28,7 +28,7 @@ const reader = builtInReader();
 
 /** Pieces that exercise every branch of the fold and the skeleton. */
 const PIECES = [
-  ...'亲呢啊吧哦呀哈啦嘛喔噢耶您你們親爱自母相探好的在问题已发货仓库'.split(''),
+  ...'亲呢啊吧哦呀哈啦嘛喔噢耶您你們親爱自母相探好的在问题已发货仓库喽啰罗佬囉'.split(''),
   ...'abcXYZ019０１９ＡＢ'.split(''),
   ...'。.!?;,，、：:；！？…~～-‐‑—_/'.split(''),
   ' ',
