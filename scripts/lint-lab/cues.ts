@@ -85,13 +85,18 @@ function pathOf(set: (typeof SETS)[string], kind: (typeof KINDS)[number]): strin
 }
 const chosen = args.filter((arg) => !arg.startsWith('--'));
 const reader = new CueReader();
-// Only the turn's intent is read here; the anger threshold (huashu qa's default) does not matter to it.
+// The turn's intent and complaint trigger, at huashu qa's default anger threshold.
 const readCustomerTurn = createComplaintReader(0.5);
 
 /** Whether the set's cue is in the turn; a closing is the whole customer turn's reading. */
 function found(cue: QaCue, text: string): boolean {
-  if (cue === 'closing')
-    return isClosingTurn(text, reader.readCustomerTurn(text).closing, readCustomerTurn(text).intent);
+  if (cue === 'closing') {
+    const reading = readCustomerTurn(text);
+    return (
+      reading.complaint === undefined &&
+      isClosingTurn(text, reader.readCustomerTurn(text).closing, reading.intent)
+    );
+  }
   return reader.read(text).some((hit) => hit.cue === cue);
 }
 

@@ -162,7 +162,8 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
     const found = cues.readCustomerTurn(text);
     return {
       cues: found.hits,
-      closing: isClosingTurn(text, found.closing, reading?.intent),
+      // A complaint is never a closing, whatever its intent (知道了 不过服务太差了).
+      closing: reading?.complaint === undefined && isClosingTurn(text, found.closing, reading?.intent),
       complaint: reading?.complaint,
       findings: [],
     };

@@ -351,6 +351,46 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
     'fail',
   ],
   [
+    'unanswered',
+    'a satisfaction answer closes (挺满意的)',
+    [
+      ['customer', '退款到了吗', 0],
+      ['agent', '已经给您退款了，请问还有什么可以帮您', 5],
+      ['customer', '挺满意的', 8],
+    ],
+    'pass',
+  ],
+  [
+    'unanswered',
+    'a complaint never closes, though read as thanks (谢谢，下次不会再来了，太失望了)',
+    [
+      ['customer', '退款到了吗', 0],
+      ['agent', '已经给您退款了，请问还有什么可以帮您', 5],
+      ['customer', '谢谢，下次不会再来了，太失望了', 8],
+    ],
+    'fail',
+  ],
+  [
+    'unanswered',
+    "a threat never closes, though read as thanks (thanks, I'm leaving a 1-star review)",
+    [
+      ['customer', 'Has my refund gone through?', 0],
+      ['agent', 'Not yet, it takes 5 days. Anything else I can help with?', 5],
+      ['customer', "thanks, I'm leaving a 1-star review", 8],
+    ],
+    'fail',
+  ],
+  [
+    'unanswered',
+    'an English thanks closes (Lovely, ta very much)',
+    [
+      ['customer', 'Has my refund gone through?', 0],
+      ['agent', 'Yes, it went through this morning. Anything else I can help with?', 5],
+      ['customer', 'Lovely, ta very much', 8],
+    ],
+    'pass',
+  ],
+  [
     'further-help',
     'an open question without 什么 or 其他 offers (还有别的事吗)',
     [
