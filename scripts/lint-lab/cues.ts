@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isClosingTurn } from '../../src/qa/closing.js';
+import { isClosingCustomerTurn } from '../../src/qa/closing.js';
 import { createComplaintReader } from '../../src/qa/complaint.js';
 import { CueReader } from '../../src/qa/cues.js';
 import type { QaCue } from '../../src/qa/cue-schema.js';
@@ -90,13 +90,8 @@ const readCustomerTurn = createComplaintReader(0.5);
 
 /** Whether the set's cue is in the turn; a closing is the whole customer turn's reading. */
 function found(cue: QaCue, text: string): boolean {
-  if (cue === 'closing') {
-    const reading = readCustomerTurn(text);
-    return (
-      reading.complaint === undefined &&
-      isClosingTurn(text, reader.readCustomerTurn(text).closing, reading.intent)
-    );
-  }
+  if (cue === 'closing')
+    return isClosingCustomerTurn(text, reader.readCustomerTurn(text), readCustomerTurn(text));
   return reader.read(text).some((hit) => hit.cue === cue);
 }
 

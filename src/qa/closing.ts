@@ -22,3 +22,18 @@ export function isClosingTurn(
   if (intentOf === undefined || QUESTION_MARK.test(text)) return false;
   return CLOSING_INTENTS.has(intentOf().id);
 }
+
+/**
+ * Whether a customer turn closes, as `huashu qa` reads it: `isClosingTurn`, unless the turn has a
+ * complaint trigger (谢谢，下次不会再来了，太失望了 reads as thanks) or puts the matter off (那我等
+ * 快递到了再说 reads as goodbye) — test/qa/conversations/README.md counts neither as a closing.
+ */
+export function isClosingCustomerTurn(
+  text: string,
+  cues: { hits: ReadonlyArray<{ cue: string }>; closing: boolean },
+  reading: { complaint: unknown; intent: () => { id: string } } | undefined,
+): boolean {
+  if (reading?.complaint !== undefined) return false;
+  if (cues.hits.some((hit) => hit.cue === 'pending')) return false;
+  return isClosingTurn(text, cues.closing, reading?.intent);
+}

@@ -11,7 +11,7 @@ import { checkLintRule, LINT_CHECK_RULES, type LintCheckId } from './checks/lint
 import { checkResponseTime, maxResponseSeconds } from './checks/response-time.js';
 import { checkSatisfaction } from './checks/satisfaction.js';
 import { checkUnanswered, trailing } from './checks/unanswered.js';
-import { isClosingTurn } from './closing.js';
+import { isClosingCustomerTurn } from './closing.js';
 import { createComplaintReader, type CustomerTurnReading } from './complaint.js';
 import { ConversationGrouper, type QaConversation } from './conversation.js';
 import { CueReader } from './cues.js';
@@ -162,8 +162,7 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
     const found = cues.readCustomerTurn(text);
     return {
       cues: found.hits,
-      // A complaint is never a closing, whatever its intent (知道了 不过服务太差了).
-      closing: reading?.complaint === undefined && isClosingTurn(text, found.closing, reading?.intent),
+      closing: isClosingCustomerTurn(text, found, reading),
       complaint: reading?.complaint,
       findings: [],
     };

@@ -10,6 +10,7 @@ export const QA_CUES = [
   'resolution',
   'closing',
   'nothing-else',
+  'pending',
 ] as const;
 export type QaCue = (typeof QA_CUES)[number];
 

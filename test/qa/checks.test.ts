@@ -382,6 +382,26 @@ const cases: Array<[CheckId, string, Line[], 'pass' | 'fail' | 'n/a', unknown?]>
   ],
   [
     'unanswered',
+    'putting the matter off is no closing, though read as goodbye (那我等快递到了再说)',
+    [
+      ['customer', '什么时候到', 0],
+      ['agent', '预计周五送达，请问还有什么可以帮您', 5],
+      ['customer', '好的 那我等快递到了再说', 8],
+    ],
+    'fail',
+  ],
+  [
+    'unanswered',
+    'another matter after the thanks is no closing (谢谢 对了另一个订单也帮我查下)',
+    [
+      ['customer', '什么时候到', 0],
+      ['agent', '预计周五送达，请问还有什么可以帮您', 5],
+      ['customer', '谢谢 对了另一个订单也帮我查下', 8],
+    ],
+    'fail',
+  ],
+  [
+    'unanswered',
     'an English thanks closes (Lovely, ta very much)',
     [
       ['customer', 'Has my refund gone through?', 0],
