@@ -19,7 +19,7 @@ export const enum Break {
 
 /**
  * The characters the skeleton treats specially (rules/lint/skeleton.json), in folded form: the
- * sentence particles it drops, the address 亲 and 哈 (dropped unless part of a word: 亲自, 哈喽), the
+ * sentence particles it drops (the address 亲 and 哈 kept inside a word: 亲自, 哈喽), the
  * characters it folds further (您 → 你), the marks that end a sentence and the symbols it keeps.
  */
 export interface SkeletonAlphabet {

@@ -25,8 +25,9 @@ export function isClosingTurn(
 
 /**
  * Whether a customer turn closes, as `huashu qa` reads it: `isClosingTurn`, unless the turn has a
- * complaint trigger (谢谢，下次不会再来了，太失望了 reads as thanks) or puts the matter off (那我等
- * 快递到了再说 reads as goodbye) — test/qa/conversations/README.md counts neither as a closing.
+ * complaint trigger (谢谢，下次不会再来了，太失望了 reads as thanks), puts the matter off (那我等快递
+ * 到了再说 reads as goodbye) or opens another matter (谢谢 对了另一个订单也帮我查下): the `pending`
+ * cue — test/qa/conversations/README.md counts none of them as a closing.
  */
 export function isClosingCustomerTurn(
   text: string,
