@@ -252,6 +252,8 @@ export class SkeletonReader {
   /** By particle: the characters after / before it with which it makes a word and is kept (亲自, 母亲, 哈喽). */
   private readonly particleWordWithNext = new Map<number, ReadonlySet<number>>();
   private readonly particleWordWithPrevious = new Map<number, ReadonlySet<number>>();
+  /** 1 for a particle that may stand in a word: the other particles are dropped after one array read. */
+  private readonly particleMayBeWord = new Uint8Array(0x10000);
   /** By first code unit: the symbols read as words, longest first (☎️ before ☎). */
   private readonly symbolWords = new Map<number, Array<{ symbol: string; word: string }>>();
   /** 1 where a symbol word may start: one typed-array read per punctuation mark. */
@@ -286,6 +288,7 @@ export class SkeletonReader {
     this.particleWordWithPrevious.set(address, codeSet(alphabet.address.wordWithPrevious));
     for (const [particle, { wordWithNext }] of Object.entries(alphabet.particleWords ?? {}))
       this.particleWordWithNext.set(particle.charCodeAt(0), codeSet(wordWithNext));
+    for (const particle of this.particleWordWithNext.keys()) this.particleMayBeWord[particle] = 1;
     // One read that takes every branch, so the type feedback is complete before a long reply
     // gets the loops optimised mid-call: otherwise the optimised code, compiled before the code
     // after the loop ever ran, bails out at the loop's end on every long reply and the next one
@@ -386,10 +389,13 @@ export class SkeletonReader {
       switch (kind) {
         case Kind.Particle:
           // A particle inside a word (亲自, 母亲, 哈喽) is kept like any Han character.
-          if (!(
-            (i + 1 < length && this.particleWordWithNext.get(code)?.has(folded[i + 1]!) === true) ||
-            (i > 0 && this.particleWordWithPrevious.get(code)?.has(folded[i - 1]!) === true)
-          ))
+          if (
+            this.particleMayBeWord[code] === 0 ||
+            !(
+              (i + 1 < length && this.particleWordWithNext.get(code)?.has(folded[i + 1]!) === true) ||
+              (i > 0 && this.particleWordWithPrevious.get(code)?.has(folded[i - 1]!) === true)
+            )
+          )
             continue;
           kind = Kind.Keep;
           break;
