@@ -98,3 +98,32 @@ export function insideQuote(original: string, at: number): boolean {
   }
   return open || straight % 2 === 1;
 }
+
+/** How far (characters) straight single quotation marks around a span are looked for. */
+const SINGLE_QUOTE_REACH = 40;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * `text[start, end)` stands between straight single quotes used as quotation marks (your message
+ * says 'sorry, wrong address'; the 'Sorry Not Sorry' tee): an opening ' after a space or the start
+ * and before a letter, with no sentence end between it and the span; a closing ' after a letter and
+ * before a space, punctuation or the end (a full stop may stand inside: 'Sorry.'). An apostrophe
+ * (don't, customers') has a letter on the wrong side and is skipped. `insideQuote` leaves straight
+ * single quotes alone; the QA cues use this as well, the lint rules do not (yet).
+ */
+export function insideSingleQuotes(text: string, start: number, end: number): boolean {
+  const letterAt = (i: number) => LETTER_OR_DIGIT.test(text[i] ?? '');
+  const opens = (i: number) => (i === 0 || !letterAt(i - 1)) && letterAt(i + 1);
+  const closes = (i: number) => letterAt(i - 1) && !letterAt(i + 1);
+  let opened = false;
+  for (let i = start - 1; i >= Math.max(0, start - SINGLE_QUOTE_REACH) && !opened; i--) {
+    if (/[.!?。！？\n]/.test(text[i]!)) return false;
+    opened = text[i] === "'" && opens(i);
+  }
+  if (!opened) return false;
+  for (let i = end; i < Math.min(text.length, end + SINGLE_QUOTE_REACH); i++) {
+    if (text[i] === "'" && closes(i)) return true;
+    if (/[。！？\n]/.test(text[i]!)) return false;
+  }
+  return false;
+}

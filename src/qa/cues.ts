@@ -3,7 +3,7 @@ import { qaCueData } from '../generated/qa-cues.js';
 import { RULE_ROLES } from '../lint/data-schema.js';
 import { builtInLists, builtInReader, builtInSources } from '../lint/built-in-data.js';
 import { PhraseSet, type EntrySource } from '../lint/phrase-set.js';
-import { insideQuote } from '../lint/clause.js';
+import { insideQuote, insideSingleQuotes } from '../lint/clause.js';
 import { skeletonLength, skeletonToOriginal } from '../lint/skeleton.js';
 import { normalize } from '../normalize/index.js';
 import { LINT_CUES, type QaCue } from './cue-schema.js';
@@ -85,36 +85,6 @@ export class CueReader {
       closing: covered !== null && covered.every((c) => c === 1),
     };
   }
-}
-
-/** How far (characters) single quotation marks around a cue are looked for. */
-const SINGLE_QUOTE_REACH = 40;
-const LETTER = /[\p{L}\p{N}]/u;
-
-/**
- * `text[start, end)` stands between straight single quotes used as quotation marks (your message
- * says 'sorry, wrong address'; the 'Sorry Not Sorry' tee): an opening ' after a space or the start
- * and before a letter, a closing ' after a letter and before a space, punctuation or the end, no
- * sentence end between. An apostrophe (don't, customers') has a letter on one side and is skipped.
- * insideQuote leaves straight single quotes alone, as lint must (it's, I'm).
- */
-function insideSingleQuotes(text: string, start: number, end: number): boolean {
-  const opens = (i: number) => (i === 0 || !LETTER.test(text[i - 1]!)) && LETTER.test(text[i + 1] ?? '');
-  const closes = (i: number) => LETTER.test(text[i - 1] ?? '') && !LETTER.test(text[i + 1] ?? '');
-  let open = -1;
-  for (let i = start - 1; i >= Math.max(0, start - SINGLE_QUOTE_REACH); i--) {
-    if (/[.!?。！？\n]/.test(text[i]!)) break;
-    if (text[i] === "'" && opens(i)) {
-      open = i;
-      break;
-    }
-  }
-  if (open < 0) return false;
-  for (let i = end; i < Math.min(text.length, end + SINGLE_QUOTE_REACH); i++) {
-    if (text[i] === "'" && closes(i)) return true;
-    if (/[。！？\n]/.test(text[i]!)) return false;
-  }
-  return false;
 }
 
 /** An entry without a role has its rule's first role (RULE_ROLES). */
