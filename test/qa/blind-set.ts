@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createQa, type ConversationResult } from '../../src/entry/qa.js';
+
+/** The blind conversation set (test/qa/blind-conversations/): dev may be read, holdout gives figures only. */
+export const BLIND_DIR = join(import.meta.dirname, 'blind-conversations');
+
+export interface BlindCheck {
+  conversationId: string;
+  checkId: string;
+  got: string;
+  expected: string;
+  reason: string | undefined;
+  evidence: ConversationResult['checks'][number]['evidence'];
+}
+
+/** Every check of every conversation of one file, scored by `huashu qa`'s defaults beside its expected result. */
+export function scoreBlindSet(set: 'dev' | 'holdout'): {
+  conversationIds: string[];
+  expectedIds: string[];
+  checks: BlindCheck[];
+} {
+  const expected = JSON.parse(readFileSync(join(BLIND_DIR, `${set}.expected.json`), 'utf8')) as {
+    conversations: Record<string, { checks: Record<string, { result: string; reason?: string }> }>;
+  };
+  const results = createQa({ utcOffset: '+08:00' }).run(
+    readFileSync(join(BLIND_DIR, `${set}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as unknown),
+  );
+  const checks: BlindCheck[] = [];
+  for (const result of results)
+    for (const check of result.checks) {
+      const want = expected.conversations[result.conversationId]?.checks[check.id];
+      if (want === undefined) continue;
+      checks.push({
+        conversationId: result.conversationId,
+        checkId: check.id,
+        got: check.result,
+        expected: want.result,
+        reason: want.reason,
+        evidence: check.evidence,
+      });
+    }
+  return {
+    conversationIds: results.map((r) => r.conversationId).sort(),
+    expectedIds: Object.keys(expected.conversations).sort(),
+    checks,
+  };
+}
