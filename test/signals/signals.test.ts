@@ -216,6 +216,48 @@ const cases: Case[] = [
   },
   {
     locale: 'zh-Hant',
+    text: '有冇搞錯呀，咩態度',
+    signals: { 'emotion.anger': ['有冇搞錯', '咩態度'] },
+    why: 'anger, Cantonese',
+  },
+  {
+    locale: 'zh-Hant',
+    text: '仲要拍片？你哋係咪唔想負責',
+    signals: { 'emotion.anger': ['唔想負責'] },
+    why: 'accusing the shop of dodging responsibility, Cantonese',
+  },
+  {
+    locale: 'zh-Hant',
+    text: '放心，我哋會負責嘅',
+    signals: {},
+    why: 'the shop taking responsibility is no anger',
+  },
+  {
+    locale: 'zh-Hans',
+    text: '还要拍视频？你们就是不想负责吧',
+    signals: { 'emotion.anger': ['不想负责'] },
+    why: 'accusing the shop of dodging responsibility',
+  },
+  {
+    locale: 'zh-Hans',
+    text: '又发错了，怎么搞的',
+    signals: { 'emotion.anger': ['怎么搞的'] },
+    why: 'blame for a mistake',
+  },
+  {
+    locale: 'zh-Hans',
+    text: '这个怎么搞，教我一下',
+    signals: {},
+    why: '怎么搞 asking how to do it is no blame',
+  },
+  {
+    locale: 'en',
+    text: 'Are you serious? Still nothing.',
+    signals: { 'emotion.anger': ['Are you serious'] },
+    why: 'exasperation',
+  },
+  {
+    locale: 'zh-Hant',
     text: '很急，麻煩盡快',
     signals: { 'emotion.urgency': ['很急', '盡快'] },
     why: 'urgency, traditional',
