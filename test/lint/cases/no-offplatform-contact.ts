@@ -79,7 +79,6 @@ export const noOffplatformContactCases: RuleCases = {
     '我們沒有IG私訊客服，請在這裡留言',
     '您可以使用LINE Pay付款',
     'line 1 與 line 2 都可以填地址',
-    '歡迎追蹤我們的官方LINE帳號查看活動',
     '唔好相信叫你加WhatsApp嘅人，小心呃人',
     // English.
     'We will never ask you to move to WhatsApp.',
@@ -180,6 +179,9 @@ export const noOffplatformContactCases: RuleCases = {
     { text: '拍下后别付款，银行卡直接转我', errors: [off('银行卡直接转我')] },
     // Traditional.
     { text: '加我LINE聊', errors: [off('加我LINE')] },
+    // The shop's official account is still off the platform, which platforms forbid (domain brief §6):
+    // 官方 no longer exempts a channel (until 2026-12-07 this row was a valid one).
+    { text: '歡迎追蹤我們的官方LINE帳號查看活動', errors: [off('追蹤我們的官方LINE')] },
     { text: '加個賴吧，我傳照片給您', errors: [off('加個賴')] },
     { text: '有問題IG私訊我', errors: [off('IG私訊我')] },
     { text: 'LINE ID：shop0922，加了跟我說一聲', errors: [off('LINE')] },
