@@ -18,7 +18,7 @@ for (const dir of [BLIND_DIR, MESSY_BLIND_DIR])
     if (!existsSync(join(dir, `${set}.jsonl`))) continue;
     const { checks } = scoreBlindSet(set, dir);
     const agree = checks.filter((c) => c.got === c.expected).length;
-    if (showDisagreements && set === "dev")
+    if (showDisagreements && set === 'dev')
       for (const c of checks.filter((c) => c.got !== c.expected))
         console.log(
           `${c.conversationId} ${c.checkId}: got ${c.got}, expected ${c.expected}` +
