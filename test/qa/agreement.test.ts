@@ -32,7 +32,6 @@ const results: ConversationResult[] = ['zh-Hans', 'zh-Hant', 'en'].flatMap((loca
  */
 const KNOWN = new Set([
   // analyze() does not read these customer turns as complaint, abuse, threat or strong anger
-  'hans-17 apology-on-complaint',
   'hant-04 apology-on-complaint',
   // analyze() reads a complaint intent into a calm message
   'hans-16 apology-on-complaint',

@@ -240,6 +240,13 @@ const cases: Case[] = [
   },
   {
     locale: 'zh-Hans',
+    text: '你们发的快递你们不管？？',
+    signals: { 'emotion.anger': ['你们不管'], 'emotion.urgency': [] },
+    why: 'the shop accused of not caring',
+  },
+  { locale: 'zh-Hans', text: '不管哪个颜色都可以', signals: {}, why: '不管 as "whichever" is no anger' },
+  {
+    locale: 'zh-Hans',
     text: '又发错了，怎么搞的',
     signals: { 'emotion.anger': ['怎么搞的'] },
     why: 'blame for a mistake',
