@@ -216,6 +216,18 @@ const cases: Case[] = [
   },
   {
     locale: 'zh-Hant',
+    text: '你哋班客服正一廢柴，死蠢',
+    signals: { abuse: ['廢柴', '死蠢'] },
+    why: 'insult, Cantonese',
+  },
+  {
+    locale: 'zh-Hant',
+    text: '呢張枱用咗好多年，啲木柴都未爛',
+    signals: {},
+    why: '木柴 is firewood, not 廢柴',
+  },
+  {
+    locale: 'zh-Hant',
     text: '有冇搞錯呀，咩態度',
     signals: { 'emotion.anger': ['有冇搞錯', '咩態度'] },
     why: 'anger, Cantonese',
