@@ -1,7 +1,8 @@
 /**
- * `huashu qa`'s checks on the blind conversation sets (test/qa/blind-conversations/, written by a
- * helper from the checks' specification without an implementation to run): agreement per check and
- * in all, for the dev file (which may be read) and the holdout (figures only).
+ * `huashu qa`'s checks on the blind conversation sets (test/qa/blind-conversations/ and the longer,
+ * untidy test/qa/blind-conversations-messy/, each written by a helper from the checks' specification
+ * without an implementation to run): agreement per check and in all, for each set's dev file (which
+ * may be read) and holdout (figures only).
  *
  *   npx tsx scripts/lint-lab/qa-blind.ts                  agreement tables
  *   npx tsx scripts/lint-lab/qa-blind.ts --disagreements  also every dev disagreement with its evidence
