@@ -22,7 +22,7 @@ export interface BlindCheck {
 /** Every check of every conversation of one file of `dir`, scored by `huashu qa`'s defaults beside its expected result. */
 export function scoreBlindSet(
   set: 'dev' | 'holdout',
-  dir: string = BLIND_DIR,
+  dir: string,
 ): {
   conversationIds: string[];
   expectedIds: string[];
