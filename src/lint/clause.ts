@@ -102,6 +102,9 @@ export function insideQuote(original: string, at: number): boolean {
 /** How far (characters) straight single quotation marks around a span are looked for. */
 const SINGLE_QUOTE_REACH = 40;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Where a sentence ends, looking back for the opening quote (a full stop counts) and ahead for the closing one (it does not: 'Sorry.'). */
+const SENTENCE_END_BEFORE = /[.!?。！？\n]/;
+const SENTENCE_END_AFTER = /[。！？\n]/;
 
 /**
  * `text[start, end)` stands between straight single quotes used as quotation marks (your message
@@ -117,13 +120,13 @@ export function insideSingleQuotes(text: string, start: number, end: number): bo
   const closes = (i: number) => letterAt(i - 1) && !letterAt(i + 1);
   let opened = false;
   for (let i = start - 1; i >= Math.max(0, start - SINGLE_QUOTE_REACH) && !opened; i--) {
-    if (/[.!?。！？\n]/.test(text[i]!)) return false;
+    if (SENTENCE_END_BEFORE.test(text[i]!)) return false;
     opened = text[i] === "'" && opens(i);
   }
   if (!opened) return false;
   for (let i = end; i < Math.min(text.length, end + SINGLE_QUOTE_REACH); i++) {
     if (text[i] === "'" && closes(i)) return true;
-    if (/[。！？\n]/.test(text[i]!)) return false;
+    if (SENTENCE_END_AFTER.test(text[i]!)) return false;
   }
   return false;
 }
