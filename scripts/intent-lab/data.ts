@@ -148,6 +148,7 @@ export const EVALUATION_FILES: ReadonlyArray<[string, string]> = [
   ['address zh-Hant', join(ROOT, 'test', 'intent', 'address', 'zh-Hant.jsonl')],
   ['address short zh-Hans', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hans.jsonl')],
   ['address short zh-Hant', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hant.jsonl')],
+  ['long zh-Hans', join(ROOT, 'test', 'intent', 'long', 'zh-Hans.jsonl')],
 ];
 
 export function loadEvaluationSets(): EvaluationSet[] {
