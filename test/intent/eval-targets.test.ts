@@ -47,7 +47,7 @@ describeWithEvalData(
 
 /** Regression floors on one of the project's own held-out sets: [file, accuracy, macro-F1]. */
 function heldOutFloors(
-  set: 'unseen' | 'contrast' | 'address',
+  set: 'unseen' | 'contrast' | 'address' | 'long',
   floors: Array<[string, number, number]>,
 ): void {
   describe(`evaluation floors (the project's ${set} set, test/intent/${set})`, () => {
@@ -83,3 +83,7 @@ heldOutFloors('address', [
   ['short.zh-Hans.jsonl', 0.9, 0.91],
   ['short.zh-Hant.jsonl', 0.84, 0.88],
 ]);
+
+// Measured 0.806 / 0.778 on 2026-12-07, when the set was written (before any change): a floor a
+// little under, not a goal.
+heldOutFloors('long', [['zh-Hans.jsonl', 0.78, 0.75]]);
