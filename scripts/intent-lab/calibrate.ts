@@ -26,7 +26,7 @@ import { readMessage } from '../../src/text/message.js';
 import {
   accuracyAtCoverage,
   expectedCalibrationError,
-  fitPlattWithAgentTurn,
+  fitPlattWithShifts,
   type ConfidenceSample,
 } from './calibration.js';
 
@@ -78,6 +78,7 @@ export function calibrationSamples(): {
         conversation,
         opening: i === 0 || conversations[i - 1] !== conversation,
         afterAgentTurn: followsUpAgentTurn(result.previousAgentTurn),
+        long: result.longMessage,
         confidence: result.intent.confidence,
         correct: row.accept.includes(result.intent.id),
       });
@@ -104,8 +105,8 @@ function weighOpenings(samples: CalibrationSample[]): void {
 
 /**
  * The calibration fitted on the current classifier and calibration rows: one Platt map per group
- * of predicted intent, with a shift after an agent turn (chosen by grouped 5-fold CV on these rows,
- * folds by conversation; see rules/intents/calibration/README.md).
+ * of predicted intent, with a shift after an agent turn and one for long messages (each chosen by
+ * grouped 5-fold CV on these rows, folds by conversation; see rules/intents/calibration/README.md).
  */
 export function fitCalibration(): {
   calibration: ConfidenceCalibration;
@@ -115,8 +116,13 @@ export function fitCalibration(): {
   const { samples, sha256, files } = calibrationSamples();
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const fitted = (group: string) => {
-    const fit = fitPlattWithAgentTurn(samples.filter((s) => calibrationGroup(s.intent) === group));
-    return { slope: round(fit.slope), agentTurn: round(fit.agentTurn), intercept: round(fit.intercept) };
+    const fit = fitPlattWithShifts(samples.filter((s) => calibrationGroup(s.intent) === group));
+    return {
+      slope: round(fit.slope),
+      agentTurn: round(fit.agentTurn),
+      long: round(fit.long),
+      intercept: round(fit.intercept),
+    };
   };
   const groups = Object.fromEntries(
     CALIBRATION_GROUPS.map((g) => [g, fitted(g)]),
@@ -136,6 +142,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       s.confidence,
       calibration.groups[calibrationGroup(s.intent)],
       s.afterAgentTurn,
+      s.long,
     ),
   }));
   const describe = (items: ConfidenceSample[]) =>

@@ -11,6 +11,7 @@ import { calibrationSamples } from './calibrate.js';
 import {
   AGENT_TURN_SHIFT_MAP,
   EDGE,
+  SHIFTS_MAP,
   expectedCalibrationError,
   fitLogistic,
   predictLogistic,
@@ -25,7 +26,8 @@ console.log(`${samples.length} rows; each opening weighs ${openingWeight.toFixed
 
 const at = (s: ConfidenceSample) => (s.afterAgentTurn === true ? 1 : 0);
 const MAPS: Record<string, LogisticMap> = {
-  'slope + agent-turn shift (shipped)': AGENT_TURN_SHIFT_MAP,
+  'slope + agent-turn shift (shipped until 2026-12-07)': AGENT_TURN_SHIFT_MAP,
+  'slope + agent-turn and long-message shifts (shipped)': SHIFTS_MAP,
   'slope and intercept per agent-turn state': {
     inputs: (s, l) => [l * (1 - at(s)), l * at(s), at(s)],
     start: [1, 1, 0, 0],

@@ -54,6 +54,8 @@ export interface ConfidenceSample {
   confidence: number;
   correct: boolean;
   afterAgentTurn?: boolean;
+  /** A long message (src/intent/calibration.ts LONG_MESSAGE_UNITS), as the classifier reports it. */
+  long?: boolean;
   /** How much the row counts in a fit (default 1): rows of an over-sampled kind count less. */
   weight?: number;
 }
@@ -73,10 +75,16 @@ export interface LogisticMap {
   start: number[];
 }
 
-/** The shipped map: p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn). */
+/** The map shipped until 2026-12-07: p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn). */
 export const AGENT_TURN_SHIFT_MAP: LogisticMap = {
   inputs: (s, logit) => [logit, s.afterAgentTurn === true ? 1 : 0],
   start: [1, 0, 0],
+};
+
+/** The shipped map: p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn + long · long). */
+export const SHIFTS_MAP: LogisticMap = {
+  inputs: (s, logit) => [logit, s.afterAgentTurn === true ? 1 : 0, s.long === true ? 1 : 0],
+  start: [1, 0, 0, 0],
 };
 
 /** The probability a map with these weights (intercept last, as `fitLogistic` returns them) gives a sample. */
@@ -173,20 +181,18 @@ export function fitPlatt(samples: readonly ConfidenceSample[]): { slope: number;
 }
 
 /**
- * Platt scaling with a shift for messages that follow an agent turn:
- * p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn).
+ * Platt scaling with a shift for messages that follow an agent turn and one for long messages:
+ * p' = σ(slope · logit(p) + intercept + afterAgentTurn · agentTurn + long · long). Without a long
+ * sample (or without one after an agent turn) that shift stays 0.
  */
-export function fitPlattWithAgentTurn(samples: readonly ConfidenceSample[]): {
+export function fitPlattWithShifts(samples: readonly ConfidenceSample[]): {
   slope: number;
   agentTurn: number;
+  long: number;
   intercept: number;
 } {
-  const [slope, agentTurn, intercept] = fitLogistic(
-    samples,
-    AGENT_TURN_SHIFT_MAP.inputs,
-    AGENT_TURN_SHIFT_MAP.start,
-  );
-  return { slope: slope!, agentTurn: agentTurn!, intercept: intercept! };
+  const [slope, agentTurn, long, intercept] = fitLogistic(samples, SHIFTS_MAP.inputs, SHIFTS_MAP.start);
+  return { slope: slope!, agentTurn: agentTurn!, long: long!, intercept: intercept! };
 }
 
 // One implementation with `huashu eval` (src/cli/evaluation/calibration.ts).

@@ -12,7 +12,7 @@ import { previousAgentText, readAgentTurn, type AgentTurnRead, type MessageRead 
 import type { RegexPlan } from '../text/safe-regex.js';
 import { AgentTurn, agentTurnKind, followsUpAgentTurn, type AgentTurnKind } from './agent-turn.js';
 import { builtInIntentModel, type BuiltInIntentModel } from './built-in-model.js';
-import { calibrateConfidence, calibrationGroup } from './calibration.js';
+import { calibrateConfidence, calibrationGroup, LONG_MESSAGE_UNITS } from './calibration.js';
 import { readClauses, type ClauseScores, type SecondaryRequest } from './clauses.js';
 import {
   AgentTopicReader,
@@ -49,6 +49,8 @@ export interface IntentResult {
 /** classifyMessage()'s result: the intents, and what the agent's previous turn did (when there was one). */
 export interface MessageIntent extends IntentResult {
   previousAgentTurn: AgentTurnKind | undefined;
+  /** More than LONG_MESSAGE_UNITS content units: the confidence was calibrated as a long message's. */
+  longMessage: boolean;
 }
 
 export interface IntentClassifier {
@@ -154,11 +156,11 @@ export function createIntentClassifier(
   // (threshold, margin, clauses) read the uncalibrated scores, so calibration changes no answer.
   const calibration =
     builtIn !== undefined && internal.calibrated !== false ? intentCalibration() : undefined;
-  const reported = (confidence: number, intent: string, afterAgentTurn: boolean): number =>
+  const reported = (confidence: number, intent: string, afterAgentTurn: boolean, long: boolean): number =>
     round(
       calibration === undefined
         ? confidence
-        : calibrateConfidence(confidence, calibration.groups[calibrationGroup(intent)], afterAgentTurn),
+        : calibrateConfidence(confidence, calibration.groups[calibrationGroup(intent)], afterAgentTurn, long),
     );
 
   const userGroups = (settings.patterns ?? []).map((g, i) => ({ ...g, id: g.id ?? `user.${g.intent}#${i}` }));
@@ -212,6 +214,8 @@ export function createIntentClassifier(
 
   // Per-call scratch (classify is synchronous).
   const features = new FeatureBuffer();
+  /** Whether the message classifyRead read last was long (calibration; classifyMessage reports it). */
+  let lastLong = false;
   const scores = new Float64Array(intentCount);
   const segmentScores = new Float64Array(MAX_SEGMENTS * intentCount);
   const confidences = new Float64Array(intentCount);
@@ -282,6 +286,7 @@ export function createIntentClassifier(
     return {
       ...result,
       previousAgentTurn: message.previousAgent === undefined ? undefined : agentTurnKind(agentReader.turn),
+      longMessage: lastLong,
     };
   }
 
@@ -301,6 +306,7 @@ export function createIntentClassifier(
     patterns.match(text);
     const mask = patterns.masked ? patterns.mask : null;
     extractFeatures(text, mask, features, base.stopWords);
+    lastLong = features.contentSize > LONG_MESSAGE_UNITS;
     const segmentCount = features.segmentCount;
     scores.fill(0);
     segmentScores.fill(0, 0, segmentCount * intentCount);
@@ -377,6 +383,7 @@ export function createIntentClassifier(
     const second = confidences[runnerUp] ?? 0;
     // A runner-up that another clause asks for is a second request, not a doubt about the first.
     const runnerUpIsSecondary = secondaries.some((x) => x.intent === runnerUp && x.intent !== primary);
+    const long = lastLong;
     const unsure =
       nothingKnown ||
       top < threshold ||
@@ -388,11 +395,12 @@ export function createIntentClassifier(
             nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top),
             OTHER_INTENT,
             answering,
+            long,
           ),
         }
       : {
           id: (intents[primary] ?? OTHER_INTENT) as IntentId,
-          confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering),
+          confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering, long),
         };
 
     if (!withCandidates) return { intent, intents: [] };

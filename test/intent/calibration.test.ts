@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitPlatt, fitPlattWithAgentTurn } from '../../scripts/intent-lab/calibration.js';
+import { fitPlatt, fitPlattWithShifts } from '../../scripts/intent-lab/calibration.js';
 import {
   CALIBRATION_DIR,
   CALIBRATION_FILE,
@@ -18,7 +18,9 @@ import {
 } from '../../src/intent/calibration.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { exampleModel } from '../../src/intent/example-model.js';
+import { followsUpAgentTurn } from '../../src/intent/agent-turn.js';
 import { normalize } from '../../src/normalize/index.js';
+import { readMessage } from '../../src/text/message.js';
 
 const stored = confidenceCalibrationSchema.parse(JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')));
 
@@ -100,7 +102,7 @@ describe('confidence calibration (Platt scaling)', () => {
     expect(calibrationGroup(intent)).toBe(group);
   });
 
-  it('fitPlattWithAgentTurn recovers the shift of messages that follow an agent turn', () => {
+  it('fitPlattWithShifts recovers the shift of messages that follow an agent turn', () => {
     const samples: Array<{ confidence: number; correct: boolean; afterAgentTurn: boolean }> = [];
     for (const afterAgentTurn of [false, true])
       for (let k = 1; k < 100; k++) {
@@ -113,11 +115,49 @@ describe('confidence calibration (Platt scaling)', () => {
         const correct = Math.round(p * 400);
         for (let j = 0; j < 400; j++) samples.push({ confidence, correct: j < correct, afterAgentTurn });
       }
-    const fit = fitPlattWithAgentTurn(samples);
+    const fit = fitPlattWithShifts(samples);
     expect(fit.slope).toBeCloseTo(0.5, 1);
     expect(fit.intercept).toBeCloseTo(0.2, 1);
     expect(fit.agentTurn).toBeCloseTo(-1.5, 1);
   });
+
+  it('fitPlattWithShifts recovers both shifts, and leaves the long one at 0 without a long message', () => {
+    const samples: Array<{ confidence: number; correct: boolean; afterAgentTurn: boolean; long: boolean }> =
+      [];
+    for (const afterAgentTurn of [false, true])
+      for (const long of [false, true])
+        for (let k = 1; k < 100; k++) {
+          const confidence = k / 100;
+          const map = { slope: 0.6, intercept: 0.3, agentTurn: 1.2, long: -1 };
+          const correct = Math.round(calibrateConfidence(confidence, map, afterAgentTurn, long) * 400);
+          for (let j = 0; j < 400; j++)
+            samples.push({ confidence, correct: j < correct, afterAgentTurn, long });
+        }
+    const fit = fitPlattWithShifts(samples);
+    expect(fit.slope).toBeCloseTo(0.6, 1);
+    expect(fit.intercept).toBeCloseTo(0.3, 1);
+    expect(fit.agentTurn).toBeCloseTo(1.2, 1);
+    expect(fit.long).toBeCloseTo(-1, 1);
+    expect(fitPlattWithShifts(samples.filter((s) => !s.long)).long).toBe(0);
+  });
+
+  it.each([
+    [0.5, 0, 0.5],
+    [0.5, Math.log(3), 0.75],
+    [0.8, -Math.log(4), 0.5],
+  ])(
+    'a long message shifts %f by %f (log-odds) to %f; a short one is not shifted',
+    (confidence, long, expected) => {
+      expect(calibrateConfidence(confidence, { slope: 1, intercept: 0, long }, false, true)).toBeCloseTo(
+        expected,
+        9,
+      );
+      expect(calibrateConfidence(confidence, { slope: 1, intercept: 0, long }, false, false)).toBeCloseTo(
+        confidence,
+        9,
+      );
+    },
+  );
 
   it('counts a row of weight 2 as two rows, and a row of weight 0 not at all', () => {
     const rows = Array.from({ length: 60 }, (_, k) => ({
@@ -125,13 +165,13 @@ describe('confidence calibration (Platt scaling)', () => {
       correct: k % 3 !== 0,
       afterAgentTurn: k % 2 === 0,
     }));
-    const doubled = fitPlattWithAgentTurn([...rows, ...rows.slice(0, 20)]);
-    const weighted = fitPlattWithAgentTurn(rows.map((r, k) => ({ ...r, weight: k < 20 ? 2 : 1 })));
+    const doubled = fitPlattWithShifts([...rows, ...rows.slice(0, 20)]);
+    const weighted = fitPlattWithShifts(rows.map((r, k) => ({ ...r, weight: k < 20 ? 2 : 1 })));
     expect(weighted.slope).toBeCloseTo(doubled.slope, 6);
     expect(weighted.agentTurn).toBeCloseTo(doubled.agentTurn, 6);
     expect(weighted.intercept).toBeCloseTo(doubled.intercept, 6);
-    const dropped = fitPlattWithAgentTurn(rows.slice(20));
-    const zero = fitPlattWithAgentTurn(rows.map((r, k) => ({ ...r, weight: k < 20 ? 0 : 1 })));
+    const dropped = fitPlattWithShifts(rows.slice(20));
+    const zero = fitPlattWithShifts(rows.map((r, k) => ({ ...r, weight: k < 20 ? 0 : 1 })));
     expect(zero.slope).toBeCloseTo(dropped.slope, 6);
     expect(zero.intercept).toBeCloseTo(dropped.intercept, 6);
   });
@@ -253,5 +293,39 @@ describe('the shipped calibration (rules/intents/calibration.json)', () => {
     const withExamples = createIntentClassifier(options).classify(normalize('我要退货'));
     const raw = createIntentClassifier(options, { calibrated: false }).classify(normalize('我要退货'));
     expect(withExamples).toEqual(raw);
+  });
+});
+
+describe('long messages (more than LONG_MESSAGE_UNITS content units)', () => {
+  const raw = createIntentClassifier({}, { calibrated: false });
+  const calibrated = createIntentClassifier();
+  it.each([
+    ['我要退货', false],
+    ['[订单x] 怎么还没发货', false],
+    ['亲 我上周三买的那个电饭煲今天才到 打开一看内胆都凹进去了 你们发货前都不检查的吗 我要换一个新的', true],
+    // English stop words (i, a, the, it…) are no content units: 27 words, fewer units.
+    [
+      'hi, i ordered a blue jacket last week and it came in green, the size is also wrong, what can i do about it please, thanks',
+      false,
+    ],
+    [
+      'hello team, ordered two wool jackets last tuesday, parcel arrived yesterday evening, both jackets came green instead of navy, sleeves too short, receipt attached, courier driver rude too, want replacement navy jackets shipped quickly or refund soon please',
+      true,
+    ],
+  ])('%j is long: %s, and its confidence is mapped with the long shift only then', (text, long) => {
+    const message = readMessage(text);
+    const r = raw.classifyMessage(message);
+    expect(r.longMessage).toBe(long);
+    const c = calibrated.classifyMessage(readMessage(text));
+    expect(c.intent.id).toBe(r.intent.id);
+    const map = stored.groups[calibrationGroup(r.intent.id)];
+    // Both confidences are rounded to three decimals; near 0 or 1 that moves the map's output a little.
+    const expected = calibrateConfidence(
+      r.intent.confidence,
+      map,
+      followsUpAgentTurn(r.previousAgentTurn),
+      long,
+    );
+    expect(Math.abs(c.intent.confidence - expected)).toBeLessThan(0.01);
   });
 });
