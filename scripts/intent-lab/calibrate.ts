@@ -105,8 +105,9 @@ function weighOpenings(samples: CalibrationSample[]): void {
 
 /**
  * The calibration fitted on the current classifier and calibration rows: one Platt map per group
- * of predicted intent, with a shift after an agent turn and one for long messages (each chosen by
- * grouped 5-fold CV on these rows, folds by conversation; see rules/intents/calibration/README.md).
+ * of predicted intent, with a shift after an agent turn (chosen by grouped 5-fold CV on these rows,
+ * folds by conversation) and one for long messages (CV on these rows, which hold few long messages,
+ * cannot tell; kept for the held-out sets: see rules/intents/calibration/README.md).
  */
 export function fitCalibration(): {
   calibration: ConfidenceCalibration;

@@ -45,8 +45,8 @@ export function calibrationGroup(intent: string): CalibrationGroup {
 
 /**
  * A message of more than this many content units (Han characters, words other than stop words,
- * emoji and placeholders, as the classifier's features count them) is long for the calibration: one dev message in five is, and those
- * were right less often than their confidence said (0.691 right at a mean confidence of 0.826).
+ * emoji and placeholders, as the classifier's features count them) is long for the calibration:
+ * one real message in five is, and those were right less often than their confidence said.
  */
 export const LONG_MESSAGE_UNITS = 25;
 

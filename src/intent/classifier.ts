@@ -383,7 +383,6 @@ export function createIntentClassifier(
     const second = confidences[runnerUp] ?? 0;
     // A runner-up that another clause asks for is a second request, not a doubt about the first.
     const runnerUpIsSecondary = secondaries.some((x) => x.intent === runnerUp && x.intent !== primary);
-    const long = lastLong;
     const unsure =
       nothingKnown ||
       top < threshold ||
@@ -395,12 +394,12 @@ export function createIntentClassifier(
             nothingKnown ? 1 : Math.max(confidences[otherIndex] ?? 0, 1 - top),
             OTHER_INTENT,
             answering,
-            long,
+            lastLong,
           ),
         }
       : {
           id: (intents[primary] ?? OTHER_INTENT) as IntentId,
-          confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering, long),
+          confidence: reported(top, intents[primary] ?? OTHER_INTENT, answering, lastLong),
         };
 
     if (!withCandidates) return { intent, intents: [] };
