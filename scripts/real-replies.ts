@@ -10,6 +10,8 @@ import { EVAL_DIR } from './corpus/leakage.js';
 export const REAL_REPLIES_FILE = join(EVAL_DIR, 'zh-jddc-agent-replies.jsonl');
 
 export interface RealReply {
+  /** `<conversation>-t<turn>`: the reply two turn numbers earlier came before the customer message. */
+  id: string;
   reply: string;
   customer_message: string;
 }

@@ -19,12 +19,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { linearIntentModel } from '../../src/intent/built-in-model.js';
 import { createIntentClassifier, type IntentClassifier } from '../../src/intent/classifier.js';
 import { normalize } from '../../src/normalize/index.js';
-import { LAB_CACHE, random, ROOT } from './data.js';
+import { EVAL_DIR } from '../corpus/leakage.js';
+import { readRealReplies } from '../real-replies.js';
+import { LAB_CACHE, random } from './data.js';
 
-const EVAL = join(ROOT, '..', 'shared', 'eval');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -37,12 +39,6 @@ const [command, ...args] = positionals;
 const sheetFile = join(LAB_CACHE, `${values.name}.sheet.txt`);
 const keyFile = join(LAB_CACHE, `${values.name}.key.json`);
 
-interface Replied {
-  id: string;
-  reply: string;
-  customer_message?: string;
-}
-
 function classifierOf(setting: string): IntentClassifier {
   const [kind, value] = setting.split(/:(.*)/s) as [string, string | undefined];
   if (kind === 'scale' && value !== undefined && Number.isFinite(Number(value)))
@@ -54,15 +50,10 @@ function classifierOf(setting: string): IntentClassifier {
 
 /** Customer turns with the agent turn before each (the reply two turn numbers earlier). */
 function freshMessages(): Array<{ text: string; prev: string | null }> {
-  const rows = readFileSync(join(EVAL, 'zh-jddc-agent-replies.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Replied);
+  const rows = readRealReplies('real-disagreements');
+  const devFile = join(EVAL_DIR, 'zh-jddc-intents.jsonl');
   const devTexts = new Set(
-    readFileSync(join(EVAL, 'zh-jddc-intents.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => (JSON.parse(l) as { text: string }).text.trim()),
+    parseEvaluationRows(readFileSync(devFile, 'utf8'), devFile).map((row) => row.text.trim()),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const seen = new Set<string>();
