@@ -149,6 +149,7 @@ export const EVALUATION_FILES: ReadonlyArray<[string, string]> = [
   ['address short zh-Hans', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hans.jsonl')],
   ['address short zh-Hant', join(ROOT, 'test', 'intent', 'address', 'short.zh-Hant.jsonl')],
   ['long zh-Hans', join(ROOT, 'test', 'intent', 'long', 'zh-Hans.jsonl')],
+  ['chat requests en', join(ROOT, 'test', 'intent', 'chatreq', 'en.jsonl')],
 ];
 
 export function loadEvaluationSets(): EvaluationSet[] {

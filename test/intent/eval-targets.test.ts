@@ -47,7 +47,7 @@ describeWithEvalData(
 
 /** Regression floors on one of the project's own held-out sets: [file, accuracy, macro-F1]. */
 function heldOutFloors(
-  set: 'unseen' | 'contrast' | 'address' | 'long',
+  set: 'unseen' | 'contrast' | 'address' | 'long' | 'chatreq',
   floors: Array<[string, number, number]>,
 ): void {
   describe(`evaluation floors (the project's ${set} set, test/intent/${set})`, () => {
@@ -87,3 +87,7 @@ heldOutFloors('address', [
 // Measured 0.806 / 0.778 on 2026-12-07, when the set was written (before any change): a floor a
 // little under, not a goal.
 heldOutFloors('long', [['zh-Hans.jsonl', 0.78, 0.75]]);
+
+// Measured 0.940 / 0.949 on 2026-12-07, when the set was written (before any change): a floor a
+// little under, not a goal.
+heldOutFloors('chatreq', [['en.jsonl', 0.92, 0.93]]);
