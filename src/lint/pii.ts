@@ -529,6 +529,18 @@ const SPOKEN_NUMBER = new RegExp(`${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`, '
 /** Seven or more single digits each followed by a space: a number read back digit by digit (1 3 8 0 0 …). */
 const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 
+/** SPOKEN_NUMBER at the start of a text. */
+const SPOKEN_NUMBER_FIRST = new RegExp(`^${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`);
+
+/**
+ * Whether `text` starts with a number read out in Chinese numerals (SPOKEN_NUMBER's shape: seven
+ * or more, single spaces between): an account or phone number written to get past a filter
+ * (QQ 七六五四三二一, 微信号 幺三九 洞洞幺二 拐拐八五).
+ */
+export function startsWithSpokenNumber(text: string): boolean {
+  return SPOKEN_NUMBER_FIRST.test(text);
+}
+
 /** Whether `text` has a number written in Chinese numerals or English digit words long enough to be a phone. */
 export function hasSpokenDigits(text: string): boolean {
   const read = readSpoken(text);

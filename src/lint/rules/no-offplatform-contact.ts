@@ -5,7 +5,7 @@ import { ruleDocsUrl } from '../docs.js';
 import type { PhraseMatch, PhraseSet } from '../phrase-set.js';
 import { builtInRulePhrases } from '../phrase-sources.js';
 import { defineBuiltInRule, MAX_FINDINGS_PER_RULE } from '../rule.js';
-import { mayHoldEmail, startsWithEmail } from '../pii.js';
+import { mayHoldEmail, startsWithEmail, startsWithSpokenNumber } from '../pii.js';
 import { Break, isWordCode, type Skeleton } from '../skeleton.js';
 import { isDigitCode } from '../../text/char-class.js';
 
@@ -303,7 +303,10 @@ function frame(
   return f === undefined ? undefined : [Math.min(f.start, start), Math.max(f.end, end)];
 }
 
-/** An account id, a phone-like number or an e-mail address right after the channel (in the folded reply). */
+/**
+ * An account id, a phone-like number (in digits or read out in Chinese numerals) or an e-mail
+ * address right after the channel (in the folded reply).
+ */
 function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean {
   const after = (s.toNormalized[end - 1] ?? 0) + 1;
   const tail = s.normalized.text.slice(after, after + 96);
@@ -311,8 +314,10 @@ function accountAfter(s: Skeleton, end: number, account: AccountReader): boolean
   // takes an invitation frame (加我wx12345), not the digits alone.
   if (isWordCode(s.text.charCodeAt(end - 1)) && isDigitCode(tail.charCodeAt(0))) return false;
   if (account.id.test(tail)) return true;
-  if (!mayHoldEmail(tail)) return false;
-  return startsWithEmail(tail.slice(account.lead.exec(tail)![0].length));
+  const id = tail.slice(account.lead.exec(tail)![0].length);
+  // A number read out in Chinese numerals is an id as its digits are (QQ：七六五四三二一).
+  if (startsWithSpokenNumber(id)) return true;
+  return mayHoldEmail(tail) && startsWithEmail(id);
 }
 
 /** 我 right before the channel (我微信, 我手机), same clause, as a span. */

@@ -100,3 +100,21 @@ describe(`${RULE}: properties`, () => {
     );
   });
 });
+
+describe(`${RULE}: an account number read out in Chinese numerals after a channel`, () => {
+  const fired = (text: string) => only.lint(text).findings.some((f) => f.ruleId === RULE);
+  it.each([
+    ['亲 QQ 七六五四三二一', true],
+    ['亲，我的扣扣是 七六五四三二一，有事找我', true],
+    ['微信号：幺三九 洞洞幺二 拐拐八五', true],
+    ['賴ID 零玖壹貳參肆伍陸柒捌', true],
+    ['亲 QQ 7654321', true],
+    // Fewer than seven numerals is not a number read out; a warning silences an invitation.
+    ['亲 QQ 三四五', false],
+    ['亲，QQ一下就好', false],
+    ['谨防骗子：有人冒充客服发 QQ 七六五四三二一，请勿添加', false],
+    ['亲 我们的QQ群已经解散了 一二三四五六七月都没有活动', false],
+  ])('%s → %s', (text, expected) => {
+    expect(fired(text)).toBe(expected);
+  });
+});
