@@ -30,6 +30,7 @@ const RULE_OF_FAMILY: Readonly<Record<string, string>> = {
   'offplatform-cookbook': 'no-offplatform-contact',
   'offplatform-payment': 'no-offplatform-contact',
   'offplatform-obfuscated': 'no-offplatform-contact',
+  'offplatform-tune': 'no-offplatform-contact',
   overpromise: 'no-overpromise',
   'overpromise-audit': 'no-overpromise',
   'overpromise-claims': 'no-overpromise',
