@@ -525,12 +525,13 @@ function wordsAsDigits(text: string): string {
 const SPOKEN_CLASS = `[${Object.keys(SPOKEN_DIGIT).join('')}]`;
 const SPOKEN_CHAR = new RegExp(SPOKEN_CLASS, 'g');
 /** Seven or more Chinese numerals in a row, a space allowed between them: a number read out (一三八零零…). */
-const SPOKEN_NUMBER = new RegExp(`${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`, 'g');
+const SPOKEN_NUMERALS = `${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`;
+const SPOKEN_NUMBER = new RegExp(SPOKEN_NUMERALS, 'g');
 /** Seven or more single digits each followed by a space: a number read back digit by digit (1 3 8 0 0 …). */
 const DIGIT_BY_DIGIT = /(?<![0-9])[0-9](?: [0-9]){6,16}(?![0-9])/g;
 
 /** SPOKEN_NUMBER at the start of a text. */
-const SPOKEN_NUMBER_FIRST = new RegExp(`^${SPOKEN_CLASS}(?: ?${SPOKEN_CLASS}){6,16}`);
+const SPOKEN_NUMBER_FIRST = new RegExp(`^${SPOKEN_NUMERALS}`);
 
 /**
  * Whether `text` starts with a number read out in Chinese numerals (SPOKEN_NUMBER's shape: seven
