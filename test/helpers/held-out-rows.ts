@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { safeParse } from '../../src/errors.js';
 import { BUILT_IN_INTENT_IDS } from '../../src/intent/ids.js';
 
-// The row checker of the project's own held-out intent sets (test/intent/unseen, contrast, address):
+// The row checker of the project's own held-out intent sets (test/intent/unseen, contrast, address, long, chatreq):
 // the evaluation row format (huashu eval), with the masks real exports write.
 
 // The masked-data placeholders of the platforms' exports that end in `x]`; a typo such as `[订单X]`
@@ -48,4 +51,18 @@ export function parseHeldOut(jsonl: string): { rows: HeldOutRow[]; problems: str
     else problems.push(`line ${i + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   });
   return { rows, problems };
+}
+
+/**
+ * The rows of one held-out set file, after declaring (inside the caller's `describe`) the test
+ * every set's form test starts with: each line a valid row, and huashu eval's loader reads as many.
+ */
+export function heldOutSetRows(path: string): HeldOutRow[] {
+  const jsonl = readFileSync(path, 'utf8');
+  const { rows, problems } = parseHeldOut(jsonl);
+  it('every line is a valid row, readable by the evaluation loader (huashu eval)', () => {
+    expect(problems).toEqual([]);
+    expect(parseEvaluationRows(jsonl)).toHaveLength(rows.length);
+  });
+  return rows;
 }

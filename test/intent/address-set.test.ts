@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
 import { createIntentClassifier } from '../../src/intent/classifier.js';
 import { normalize } from '../../src/normalize/index.js';
-import { parseHeldOut } from '../helpers/held-out-rows.js';
+import { heldOutSetRows } from '../helpers/held-out-rows.js';
 
 // The project's second-person address set (test/intent/address/*.jsonl, see its README): plain
 // requests addressed to the agent (你帮我查下, 告诉我, 你们这个), typed-out places, and real anger that
@@ -29,13 +27,7 @@ const ANGER = new Set(['abuse', 'complaint']);
 const classifier = createIntentClassifier();
 
 describe.each(Object.entries(FILES))('address set %s', (file, { rows: expected, controlFrom, longest }) => {
-  const jsonl = readFileSync(join(dir, `${file}.jsonl`), 'utf8');
-  const { rows, problems } = parseHeldOut(jsonl);
-
-  it('every line is a valid row, readable by the evaluation loader (huashu eval)', () => {
-    expect(problems).toEqual([]);
-    expect(parseEvaluationRows(jsonl)).toHaveLength(rows.length);
-  });
+  const rows = heldOutSetRows(join(dir, `${file}.jsonl`));
 
   it(`has the README's ${expected} rows, no text twice; anger is accepted exactly on the control rows`, () => {
     expect(rows).toHaveLength(expected);

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEvaluationRows } from '../../src/cli/evaluation/rows.js';
-import { parseHeldOut } from '../helpers/held-out-rows.js';
+import { heldOutSetRows } from '../helpers/held-out-rows.js';
 
 // The project's chat-request set (test/intent/chatreq/en.jsonl, see its README): English opening
 // messages typed into a shop's support chat, written apart from the training data, never used for
 // training or tuning. These tests check the file is well formed and as the README says; the
 // accuracy floor is in eval-targets.test.ts.
 
-const jsonl = readFileSync(join(import.meta.dirname, 'chatreq', 'en.jsonl'), 'utf8');
-const { rows, problems } = parseHeldOut(jsonl);
-
 describe('chat-request set en', () => {
-  it('every line is a valid row, readable by the evaluation loader (huashu eval)', () => {
-    expect(problems).toEqual([]);
-    expect(parseEvaluationRows(jsonl)).toHaveLength(rows.length);
-  });
+  const rows = heldOutSetRows(join(import.meta.dirname, 'chatreq', 'en.jsonl'));
 
   it("has the README's 420 rows in 140 situations of three voices, no text twice, no agent turn", () => {
     expect(rows).toHaveLength(420);
