@@ -31,6 +31,7 @@ export const noForbiddenPhraseCases: RuleCases = {
     '您要怎么样处理呢？退款或换货都可以',
     '您着急什么时候用呢？',
     '这是快递的问题，我马上帮您联系快递核实',
+    '让您找来找去真不好意思，我直接帮您查',
     '您那边忙着呢，我晚点再联系您',
     '请您耐心等着，有消息马上通知您',
     '您要不要随便看看其他款式？',
@@ -227,6 +228,9 @@ export const noForbiddenPhraseCases: RuleCases = {
     { text: '我们处理不了', errors: [{ messageId: 'flat_refusal' }] },
     { text: '有意见去投诉', errors: [{ messageId: 'deflection' }] },
     { text: '找我们领导去', errors: [{ messageId: 'deflection' }] },
+    // 问来问去 / 找来找去 (asking, searching again and again) is not 问…去 (go and ask them): the
+    // complaint about being asked is scolding, and no one is sent anywhere.
+    { text: '问来问去烦不烦', errors: [{ messageId: 'scolding' }] },
     { text: '爱买不买', errors: [{ messageId: 'not_my_business', data: { category: 'not_my_business' } }] },
     { text: '成不成交与我无关', errors: [{ messageId: 'not_my_business' }] },
     {
