@@ -1,9 +1,22 @@
-import type { Analysis, Signal } from '../analysis/types.js';
+import type { Analysis, Range, Signal, SignalId } from '../analysis/types.js';
 import { checkText } from '../assistant/inputs.js';
 import { createIntentClassifier, type IntentClassifier } from '../intent/index.js';
 import { signalsOf } from '../signals/extract.js';
 import { readMessage } from '../text/message.js';
-import type { CheckEvidence } from './result.js';
+
+/**
+ * Why a customer turn is a complaint trigger: a strong signal (its score and the words that raised
+ * it, where in the turn) or the complaint / abuse intent (its confidence).
+ */
+export type ComplaintTrigger =
+  | { kind: 'signal'; id: SignalId; score: number; text?: string }
+  | { kind: 'intent'; id: string; confidence: number };
+
+/** A complaint trigger and, for a signal, where in the turn its words are. */
+export interface Complaint {
+  trigger: ComplaintTrigger;
+  range?: Range;
+}
 
 /** Intents that are a complaint trigger on their own (domain brief §2). */
 const TRIGGER_INTENTS: ReadonlySet<string> = new Set(['complaint', 'abuse']);
@@ -13,13 +26,13 @@ const TRIGGER_INTENTS: ReadonlySet<string> = new Set(['complaint', 'abuse']);
  * threat to escalate (bad review, complaint channel, media, legal), abuse, or anger at least
  * `angerThreshold` strong. A calm defect report, urging or a nudge is none of these.
  */
-export function complaintTrigger(analysis: Analysis, angerThreshold: number): CheckEvidence | undefined {
+export function complaintTrigger(analysis: Analysis, angerThreshold: number): Complaint | undefined {
   return triggerOf(analysis.signals, () => analysis.intent, angerThreshold);
 }
 
 /** A customer turn as QA reads it: its complaint trigger, and its intent only when asked for. */
 export interface CustomerTurnReading {
-  complaint: CheckEvidence | undefined;
+  complaint: Complaint | undefined;
   /** `analyze(text).intent`, classified on the first call (the trigger may already have). */
   intent(): { id: string; confidence: number };
 }
@@ -45,7 +58,7 @@ function triggerOf(
   signals: readonly Signal[],
   intentOf: () => { id: string; confidence: number },
   angerThreshold: number,
-): CheckEvidence | undefined {
+): Complaint | undefined {
   for (const signal of signals) {
     const strong =
       signal.id === 'emotion.anger'
@@ -54,12 +67,17 @@ function triggerOf(
     if (!strong) continue;
     const first = signal.evidence[0];
     return {
+      trigger: {
+        kind: 'signal',
+        id: signal.id,
+        score: signal.score,
+        ...(first === undefined ? {} : { text: first.text }),
+      },
       ...(first === undefined ? {} : { range: first.range }),
-      message: `${signal.id} (${signal.score.toFixed(2)})${first === undefined ? '' : `: “${first.text}”`}`,
     };
   }
   const intent = intentOf();
   if (TRIGGER_INTENTS.has(intent.id))
-    return { message: `intent ${intent.id} (${intent.confidence.toFixed(2)})` };
+    return { trigger: { kind: 'intent', id: intent.id, confidence: intent.confidence } };
   return undefined;
 }

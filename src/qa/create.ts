@@ -94,6 +94,7 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
   const scorecard = parsed.scorecard === undefined ? DEFAULT_SCORECARD : parseScorecard(parsed.scorecard);
   const utcOffsetMinutes = parseUtcOffset(parsed.utcOffset ?? '+00:00')!;
   const angerThreshold = parsed.angerThreshold ?? 0.5;
+  const locale = parsed.locale;
   const thresholds = {
     firstResponseSeconds: scorecard.checks['first-response']?.maxSeconds ?? 30,
     responseSeconds: scorecard.checks['response-time']?.maxSeconds ?? 60,
@@ -170,10 +171,10 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
 
   function agentNotes(text: string, facts: Facts | undefined): TurnNotes {
     const found = cues.read(text);
-    const findings: Finding[] = (linter ??= createLinter({ rules: CONVERSATION_RULES_OFF })).lint(
-      text,
-      facts === undefined ? {} : { facts },
-    ).findings;
+    const findings: Finding[] = (linter ??= createLinter({
+      rules: CONVERSATION_RULES_OFF,
+      ...(locale === undefined ? {} : { messageLocale: locale }),
+    })).lint(text, facts === undefined ? {} : { facts }).findings;
     return { cues: found, closing: false, complaint: undefined, findings };
   }
 
@@ -191,7 +192,7 @@ export function createTunedQa(options: QaOptions = {}, tuning: QaTuning = {}): Q
   }
 
   function check(conversation: QaConversation): ConversationResult {
-    const view = makeView(conversation, notesOf(conversation), thresholds);
+    const view = makeView(conversation, notesOf(conversation), thresholds, locale);
     const outcomes = CHECK_IDS.map((id) => ({ id, ...CHECKS[id](view) }));
     const { score, fatal, points } = scoreResults(scorecard, outcomes);
     const agents: string[] = [];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LOCALES } from '../vocabulary.js';
 import { parseUtcOffset } from './time.js';
 
 /** Options of `createQa()`. */
@@ -18,5 +19,11 @@ export const qaOptionsSchema = z.strictObject({
   ),
   /** Anger (analyze()'s `emotion.anger` score) at or above this is a complaint trigger. Default 0.5. */
   angerThreshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /**
+   * The language of the evidence messages, for a lead who reads one language: the checks' own
+   * messages and the lint findings' messages. Default: the checks' messages in English and each
+   * finding's in its reply's language (as `lint()` writes them).
+   */
+  locale: z.optional(z.enum(LOCALES)),
 });
 export type QaOptions = z.input<typeof qaOptionsSchema>;

@@ -8,6 +8,10 @@ export interface CheckEvidence {
   turn?: number;
   /** `[start, end)` in the turn's text as written. */
   range?: Range;
+  /**
+   * What the check found: a check's own message written in the QA's locale (`createQa({ locale })`,
+   * English by default), or a lint finding's message (in its own message locale).
+   */
   message: string;
   /** The lint rule behind a lint-based check's evidence. */
   ruleId?: string;

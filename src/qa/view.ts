@@ -2,6 +2,10 @@ import type { Finding } from '../lint/types.js';
 import type { QaConversation, QaTurn } from './conversation.js';
 import type { CueHit } from './cues.js';
 import type { QaCue } from './cue-schema.js';
+import type { Range } from '../analysis/types.js';
+import type { SupportedLocale } from '../vocabulary.js';
+import type { Complaint } from './complaint.js';
+import { evidenceMessage, type EvidenceData, type EvidenceMessageId } from './evidence-messages.js';
 import type { CheckEvidence } from './result.js';
 import { customerRuns, type CustomerRun } from './structure.js';
 
@@ -11,7 +15,7 @@ export interface TurnNotes {
   /** Customer turns: made only of thanks, acknowledgement, goodbye or nothing-else. */
   closing: boolean;
   /** Customer turns: why it is a complaint trigger, when it is one. */
-  complaint: CheckEvidence | undefined;
+  complaint: Complaint | undefined;
   /** Agent turns: the lint findings of the conversation's lint checks. */
   findings: Finding[];
 }
@@ -30,12 +34,17 @@ export interface ConversationView {
   thresholds: Thresholds;
   /** Indexes of the customer turns and of the agent turns, in order (several checks read them). */
   byRole: { readonly customer: readonly number[]; readonly agent: readonly number[] };
+  /** Evidence saying message `id` with `data` (written in the QA's locale), at a turn and range. */
+  say(id: EvidenceMessageId, data?: EvidenceData, at?: { turn?: number; range?: Range }): CheckEvidence;
 }
+
+const NO_DATA: EvidenceData = Object.freeze({});
 
 export function makeView(
   conversation: QaConversation,
   notes: TurnNotes[],
   thresholds: Thresholds,
+  locale: SupportedLocale = 'en',
 ): ConversationView {
   return {
     conversation,
@@ -46,6 +55,14 @@ export function makeView(
     byRole: {
       customer: conversation.turns.flatMap((turn, i) => (turn.role === 'customer' ? [i] : [])),
       agent: conversation.turns.flatMap((turn, i) => (turn.role === 'agent' ? [i] : [])),
+    },
+    say(id, data, at) {
+      // Built key by key (not spread): a million-turn run makes a few million of these.
+      const evidence = {} as CheckEvidence;
+      if (at?.turn !== undefined) evidence.turn = at.turn;
+      if (at?.range !== undefined) evidence.range = at.range;
+      evidence.message = evidenceMessage(id, data ?? NO_DATA, locale);
+      return evidence;
     },
   };
 }

@@ -82,7 +82,9 @@ Options
                          json: one result per conversation per line, then {"aggregates": …};
                          html: one self-contained page (charts, agents, worst conversations)
   -o, --output-file <f>  write the output to this file instead of standard output
-  --report-locale <l>    html: ${REPORT_LOCALES.join(' | ')} labels (default: from LANG, else en)
+  --report-locale <l>    ${REPORT_LOCALES.join(' | ')}: the language of the summary and the HTML report,
+                         labels and evidence messages alike (default: from LANG, else en); with
+                         --format json, of the evidence messages (default en)
   --scorecard <file>     points and fatal items per check (JSON); default: the built-in scorecard
   --utc-offset <o>       the shop's UTC offset for zone-less times and per-day figures (default +00:00)
   --worst <n>            stylish, html: how many of the lowest-scoring conversations to list (default 10)
@@ -183,9 +185,14 @@ export const qaCommand: Command = {
       if (!parsed.ok) throw new UsageError(`--scorecard ${values.scorecard}: ${parsed.message}`);
       scorecard = parsed.value;
     }
+    // The evidence messages: in the report's language where people read them (stylish, html);
+    // in English for machines (json, --stream) unless --report-locale asks otherwise.
+    const forPeople = !streaming && format !== 'json';
+    const messageLocale = values['report-locale'] !== undefined || forPeople ? reportLocale : undefined;
     const qaOptions = {
       ...(scorecard === undefined ? {} : { scorecard }),
       ...(values['utc-offset'] === undefined ? {} : { utcOffset: values['utc-offset'] }),
+      ...(messageLocale === undefined ? {} : { locale: messageLocale }),
     };
     const tuning = qaTuningFromEnv(io.env);
     io.limitHeapGrowth?.();
@@ -351,7 +358,7 @@ export const qaCommand: Command = {
               malformedSamples: shown,
             }),
           );
-        else write(formatStylish(results, aggregates, worst));
+        else write(formatStylish(results, aggregates, worst, reportLocale));
         if (file === undefined) await out.flush();
       } finally {
         file?.close();

@@ -321,7 +321,7 @@ function worstSection(
               const turn =
                 e.turn === undefined
                   ? ''
-                  : `<a class="turn-link" href="#${anchor}-t${e.turn + 1}">${escapeHtml(l.turn)} ${e.turn + 1}</a> `;
+                  : `<a class="turn-link" href="#${anchor}-t${e.turn + 1}">${escapeHtml(l.turn(e.turn + 1))}</a> `;
               return `<li>${turn}${escapeHtml(maskPersonalData(e.message))}</li>`;
             })
             .join('');

@@ -1,8 +1,9 @@
 import type { CheckId } from '../../qa/check-ids.js';
+import { LOCALES, type SupportedLocale } from '../../vocabulary.js';
 
-/** The languages of the HTML report's labels (`huashu qa --report-locale`). */
-export const REPORT_LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type ReportLocale = (typeof REPORT_LOCALES)[number];
+/** The languages of the report (`huashu qa --report-locale`): huashu's locales. */
+export const REPORT_LOCALES = LOCALES;
+export type ReportLocale = SupportedLocale;
 
 export interface ReportLabels {
   htmlLang: string;
@@ -41,7 +42,8 @@ export interface ReportLabels {
   worst: string;
   worstNone: string;
   score: string;
-  turn: string;
+  /** A turn's number as a link label: Turn 2, 第 2 轮. */
+  turn: (n: number) => string;
   customer: string;
   agentRole: string;
   failedChecks: string;
@@ -98,7 +100,7 @@ const EN: ReportLabels = {
   worst: 'Lowest-scoring conversations',
   worstNone: 'Every conversation scored 100.',
   score: 'Score',
-  turn: 'Turn',
+  turn: (n) => `Turn ${n}`,
   customer: 'Customer',
   agentRole: 'Agent',
   failedChecks: 'Failed checks',
@@ -168,7 +170,7 @@ const ZH_HANS: ReportLabels = {
   worst: '得分最低的会话',
   worstNone: '所有会话均为满分。',
   score: '得分',
-  turn: '第几轮',
+  turn: (n) => `第 ${n} 轮`,
   customer: '顾客',
   agentRole: '客服',
   failedChecks: '不合格项',
@@ -232,7 +234,7 @@ const ZH_HANT: ReportLabels = {
   worst: '得分最低的會話',
   worstNone: '所有會話均為滿分。',
   score: '得分',
-  turn: '第幾輪',
+  turn: (n) => `第 ${n} 輪`,
   customer: '顧客',
   failedChecks: '不合格項',
   unanswered: '未回覆的顧客訊息',

@@ -8,26 +8,29 @@ export function checkApologyOnComplaint(view: ConversationView): CheckOutcome {
   let triggers = 0;
   for (const run of view.runs)
     for (const i of run.customers) {
-      const trigger = view.notes[i]!.complaint;
-      if (trigger === undefined) continue;
+      const complaint = view.notes[i]!.complaint;
+      if (complaint === undefined) continue;
       triggers += 1;
       const apology = run.reply
         .map((r) => ({ r, hit: cueIn(view, r, 'apology') }))
         .find(({ hit }) => hit !== undefined);
       if (apology !== undefined)
-        passes.push({
-          turn: apology.r,
-          range: apology.hit!.range,
-          message: `apologises (“${apology.hit!.text}”) for the complaint in turn ${i + 1}`,
-        });
+        passes.push(
+          view.say(
+            'apologises',
+            { text: apology.hit!.text, turn: i + 1 },
+            { turn: apology.r, range: apology.hit!.range },
+          ),
+        );
       else
-        fails.push({
-          turn: i,
-          ...(trigger.range === undefined ? {} : { range: trigger.range }),
-          message: `${run.reply.length === 0 ? 'no agent reply to' : 'no apology for'} a complaint (${trigger.message})`,
-        });
+        fails.push(
+          view.say(
+            run.reply.length === 0 ? 'no-reply-to-complaint' : 'no-apology',
+            { trigger: complaint.trigger },
+            { turn: i, ...(complaint.range === undefined ? {} : { range: complaint.range }) },
+          ),
+        );
     }
-  if (triggers === 0)
-    return { result: 'n/a', evidence: [{ message: 'no complaint, insult or strong anger' }] };
+  if (triggers === 0) return { result: 'n/a', evidence: [view.say('no-complaint')] };
   return fails.length > 0 ? { result: 'fail', evidence: fails } : { result: 'pass', evidence: passes };
 }

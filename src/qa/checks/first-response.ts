@@ -12,24 +12,18 @@ export function firstResponseSeconds(view: ConversationView): number | null {
 /** The first agent turn after the first customer turn comes within the threshold (default 30 s). */
 export function checkFirstResponse(view: ConversationView): CheckOutcome {
   const first = view.runs[0];
-  if (first === undefined) return { result: 'n/a', evidence: [{ message: 'no customer turn' }] };
-  if (!view.conversation.timed) return { result: 'n/a', evidence: [{ message: 'the turns have no times' }] };
+  if (first === undefined) return { result: 'n/a', evidence: [view.say('no-customer-turn')] };
+  if (!view.conversation.timed) return { result: 'n/a', evidence: [view.say('untimed')] };
   const customer = first.customers[0]!;
   if (first.answer === undefined)
     return {
       result: 'fail',
-      evidence: [{ turn: customer, message: 'no agent turn follows the first customer turn' }],
+      evidence: [view.say('first-turn-unanswered', undefined, { turn: customer })],
     };
   const seconds = secondsBetween(view.turns[customer]!, view.turns[first.answer]!);
   const limit = view.thresholds.firstResponseSeconds;
   return {
     result: seconds <= limit ? 'pass' : 'fail',
-    evidence: [
-      { turn: first.answer, message: `first response after ${formatSeconds(seconds)} (limit ${limit} s)` },
-    ],
+    evidence: [view.say('first-response', { seconds, limit }, { turn: first.answer })],
   };
-}
-
-export function formatSeconds(seconds: number): string {
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -9,8 +9,8 @@ import { cueIn, indexesOf, type ConversationView } from '../view.js';
 export function checkFurtherHelp(view: ConversationView): CheckOutcome {
   const agents = indexesOf(view, 'agent');
   const customers = indexesOf(view, 'customer');
-  if (agents.length === 0) return { result: 'n/a', evidence: [{ message: 'the agent never speaks' }] };
-  if (customers.length === 0) return { result: 'n/a', evidence: [{ message: 'no customer turn' }] };
+  if (agents.length === 0) return { result: 'n/a', evidence: [view.say('agent-silent')] };
+  if (customers.length === 0) return { result: 'n/a', evidence: [view.say('no-customer-turn')] };
   const request = customers.filter((i) => !view.notes[i]!.closing).pop() ?? -1;
   for (let i = request + 1; i < view.turns.length; i++) {
     const turn = view.turns[i]!;
@@ -19,7 +19,7 @@ export function checkFurtherHelp(view: ConversationView): CheckOutcome {
       if (offer !== undefined)
         return {
           result: 'pass',
-          evidence: [{ turn: i, range: offer.range, message: `offers more help: “${offer.text}”` }],
+          evidence: [view.say('offers-help', { text: offer.text }, { turn: i, range: offer.range })],
         };
     } else if (request >= 0) {
       const nothingElse = view.notes[i]!.closing ? cueIn(view, i, 'nothing-else') : undefined;
@@ -27,25 +27,16 @@ export function checkFurtherHelp(view: ConversationView): CheckOutcome {
         return {
           result: 'pass',
           evidence: [
-            {
-              turn: i,
-              range: nothingElse.range,
-              message: `the customer says there is nothing else: “${nothingElse.text}”`,
-            },
+            view.say('nothing-else', { text: nothingElse.text }, { turn: i, range: nothingElse.range }),
           ],
         };
     }
   }
   const firstReply = view.runs[0]?.answer;
   if (firstReply === undefined || !customers.some((i) => i > firstReply))
-    return {
-      result: 'n/a',
-      evidence: [{ message: 'the customer wrote nothing after the first agent reply' }],
-    };
+    return { result: 'n/a', evidence: [view.say('no-later-turn')] };
   return {
     result: 'fail',
-    evidence: [
-      { turn: agents[agents.length - 1]!, message: 'no offer of further help after the last request' },
-    ],
+    evidence: [view.say('no-further-help', undefined, { turn: agents[agents.length - 1]! })],
   };
 }

@@ -20,9 +20,9 @@ export type LintCheckId = keyof typeof LINT_CHECK_RULES;
  */
 export function checkLintRule(view: ConversationView, id: LintCheckId): CheckOutcome {
   const agents = indexesOf(view, 'agent');
-  if (agents.length === 0) return { result: 'n/a', evidence: [{ message: 'the agent never speaks' }] };
+  if (agents.length === 0) return { result: 'n/a', evidence: [view.say('agent-silent')] };
   if (id === 'shipping-wording' && typeof view.conversation.facts?.order?.shipped !== 'boolean')
-    return { result: 'n/a', evidence: [{ message: 'no order facts (facts.order.shipped)' }] };
+    return { result: 'n/a', evidence: [view.say('no-order-facts')] };
   const ruleId = LINT_CHECK_RULES[id];
   const evidence: CheckEvidence[] = [];
   for (const i of agents)
@@ -37,10 +37,5 @@ export function checkLintRule(view: ConversationView, id: LintCheckId): CheckOut
         });
   return evidence.length > 0
     ? { result: 'fail', evidence }
-    : {
-        result: 'pass',
-        evidence: [
-          { message: `no ${ruleId} finding in ${agents.length} agent turn${agents.length === 1 ? '' : 's'}` },
-        ],
-      };
+    : { result: 'pass', evidence: [view.say('no-finding', { ruleId, count: agents.length })] };
 }

@@ -1,7 +1,6 @@
 import type { CheckEvidence, CheckOutcome } from '../result.js';
 import { secondsBetween } from '../structure.js';
 import type { ConversationView } from '../view.js';
-import { formatSeconds } from './first-response.js';
 
 /** The longest wait of an answered run, from its first customer turn; null when none is measured. */
 export function maxResponseSeconds(view: ConversationView): number | null {
@@ -17,21 +16,16 @@ export function maxResponseSeconds(view: ConversationView): number | null {
 
 /** Every answered run of customer turns is answered within the threshold (default 60 s) of its first turn. */
 export function checkResponseTime(view: ConversationView): CheckOutcome {
-  if (!view.conversation.timed) return { result: 'n/a', evidence: [{ message: 'the turns have no times' }] };
+  if (!view.conversation.timed) return { result: 'n/a', evidence: [view.say('untimed')] };
   const answered = view.runs.filter((run) => run.answer !== undefined);
-  if (answered.length === 0)
-    return { result: 'n/a', evidence: [{ message: 'no customer turn is answered' }] };
+  if (answered.length === 0) return { result: 'n/a', evidence: [view.say('none-answered')] };
   const limit = view.thresholds.responseSeconds;
   const slow: CheckEvidence[] = [];
   for (const run of answered) {
     const seconds = secondsBetween(view.turns[run.customers[0]!]!, view.turns[run.answer!]!);
-    if (seconds > limit)
-      slow.push({
-        turn: run.answer!,
-        message: `answered after ${formatSeconds(seconds)} (limit ${limit} s)`,
-      });
+    if (seconds > limit) slow.push(view.say('answered-after', { seconds, limit }, { turn: run.answer! }));
   }
   if (slow.length > 0) return { result: 'fail', evidence: slow };
   const max = maxResponseSeconds(view)!;
-  return { result: 'pass', evidence: [{ message: `longest wait ${formatSeconds(max)} (limit ${limit} s)` }] };
+  return { result: 'pass', evidence: [view.say('longest-wait', { seconds: max, limit })] };
 }

@@ -16,22 +16,17 @@ export function trailing(view: ConversationView): { turns: number[]; exempt: boo
 
 /** No customer turn is left after the last agent turn, unless it only closes after an offer of further help. */
 export function checkUnanswered(view: ConversationView): CheckOutcome {
-  if (view.runs.length === 0) return { result: 'n/a', evidence: [{ message: 'no customer turn' }] };
+  if (view.runs.length === 0) return { result: 'n/a', evidence: [view.say('no-customer-turn')] };
   const { turns, exempt } = trailing(view);
-  if (turns.length === 0)
-    return { result: 'pass', evidence: [{ message: 'every customer turn has an agent turn after it' }] };
+  if (turns.length === 0) return { result: 'pass', evidence: [view.say('all-answered')] };
   if (exempt)
-    return {
-      result: 'pass',
-      evidence: [{ turn: turns[0]!, message: 'the customer closed after an offer of further help' }],
-    };
+    return { result: 'pass', evidence: [view.say('closed-after-offer', undefined, { turn: turns[0]! })] };
   return {
     result: 'fail',
-    evidence: turns.map((i) => ({
-      turn: i,
-      message: view.notes[i]!.closing
-        ? 'a closing after a last agent turn without an offer of further help'
-        : 'no agent reply after this customer turn',
-    })),
+    evidence: turns.map((i) =>
+      view.say(view.notes[i]!.closing ? 'closing-without-offer' : 'no-reply-after-turn', undefined, {
+        turn: i,
+      }),
+    ),
   };
 }
