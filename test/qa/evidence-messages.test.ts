@@ -180,6 +180,9 @@ describe('huashu qa --report-locale', () => {
     expect(run.stdout).toMatch(/^共 \d+ 个会话 · 平均分 [\d.]+ · \d+ 个含致命项/);
     expect(run.stdout).toContain('客服（平均分从低到高）');
     expect(run.stdout).not.toMatch(/the first agent turn|no offer of further help|first response after/);
+    // A conversation whose export names no agent.
+    expect(run.stdout).toContain('（未知客服）');
+    expect(run.stdout).not.toContain('(unknown)');
     const lines = run.stdout.split('\n');
     const header = lines.findIndex((line) => line.startsWith('客服（'));
     const rows = lines.slice(header + 2, lines.indexOf('', header));

@@ -10,7 +10,7 @@ import {
   UPLOT_VERSION,
 } from '../../generated/qa-report-assets.js';
 import { VERSION } from '../../generated/version.js';
-import type { QaAggregates } from '../../qa/aggregate.js';
+import { UNKNOWN_AGENT, type QaAggregates } from '../../qa/aggregate.js';
 import { CHECK_IDS, type CheckId } from '../../qa/check-ids.js';
 import type { QaConversation } from '../../qa/conversation.js';
 import type { ConversationResult } from '../../qa/result.js';
@@ -211,7 +211,7 @@ function agentsTable(aggregates: QaAggregates, l: ReportLabels): string {
     .map(
       (a) =>
         `<tr>${[
-          `<th scope="row" data-sort="${escapeHtml(a.agent)}">${escapeHtml(a.agent)}</th>`,
+          `<th scope="row" data-sort="${escapeHtml(a.agent)}">${escapeHtml(a.agent === UNKNOWN_AGENT ? l.unknownAgent : a.agent)}</th>`,
           cell(a.conversations, String(a.conversations)),
           cell(a.averageScore, String(a.averageScore)),
           cell(a.fatalCount, String(a.fatalCount)),

@@ -30,6 +30,8 @@ export interface ReportLabels {
   noTimes: string;
   agents: string;
   agent: string;
+  /** The agents' row for conversations whose export names no agent. */
+  unknownAgent: string;
   medianFirstResponse: string;
   sortHint: string;
   checks: string;
@@ -88,6 +90,7 @@ const EN: ReportLabels = {
   noTimes: 'No turn has a time: no response times and no days.',
   agents: 'Agents',
   agent: 'Agent',
+  unknownAgent: '(unknown)',
   medianFirstResponse: 'Median first response (s)',
   sortHint: 'Click a column header to sort.',
   checks: 'Checks',
@@ -158,6 +161,7 @@ const ZH_HANS: ReportLabels = {
   noTimes: '没有任何一轮带时间：无响应时长，也无每日数据。',
   agents: '客服',
   agent: '客服',
+  unknownAgent: '（未知客服）',
   medianFirstResponse: '首次响应中位数（秒）',
   sortHint: '点击列标题排序。',
   checks: '检查项',

@@ -1,4 +1,4 @@
-import type { QaAggregates } from '../../qa/aggregate.js';
+import { UNKNOWN_AGENT, type QaAggregates } from '../../qa/aggregate.js';
 import { CHECK_IDS, type CheckId } from '../../qa/check-ids.js';
 import type { ConversationResult } from '../../qa/result.js';
 import { displayWidth, padDisplay, printable } from '../formatters/text.js';
@@ -91,6 +91,7 @@ export function formatStylish(
   locale: ReportLocale = 'en',
 ): string {
   const w = WORDS[locale];
+  const agentName = (agent: string) => (agent === UNKNOWN_AGENT ? REPORT_LABELS[locale].unknownAgent : agent);
   const nameWidth = w.checkColumn;
   const lines: string[] = [];
   lines.push(
@@ -116,7 +117,7 @@ export function formatStylish(
       .map((id) => `${w.checkName(id)} ${pct(row.failureRate[id]!)}`);
     const median = row.medianFirstResponseSeconds === null ? '–' : w.seconds(row.medianFirstResponseSeconds);
     lines.push(
-      `  ${pad(printable(row.agent), 14)} ${pad(String(row.conversations), 6)} ${pad(String(row.averageScore), 6)} ${pad(String(row.fatalCount), 6)} ${pad(median, 10)} ${failed.join(', ') || '–'}`,
+      `  ${pad(printable(agentName(row.agent)), 14)} ${pad(String(row.conversations), 6)} ${pad(String(row.averageScore), 6)} ${pad(String(row.fatalCount), 6)} ${pad(median, 10)} ${failed.join(', ') || '–'}`,
     );
   }
   if (aggregates.byDay.length > 0) {
