@@ -368,6 +368,10 @@ describe('huashu qa --format html', () => {
     expect(html).toContain('<html lang="zh-Hant">');
     expect(html).toContain('data-card="skipped"><div class="value">2<');
     expect(textOf(html)).toContain('export.jsonl:29');
+    // One language for the lead: the turn links, the units and the checks' reasons too.
+    expect(textOf(html)).toMatch(/第 \d+ 輪/);
+    expect(textOf(html)).not.toMatch(/Turn \d|the first agent turn|no offer of further help/);
+    expect(textOf(html)).toMatch(/首次回應 [\d.–]+ 秒 · /);
   });
 
   it('without -o the report goes to standard output; json and stylish take -o too', async () => {

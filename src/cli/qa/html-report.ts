@@ -370,7 +370,7 @@ function worstSection(
         result.fatal ? ` <span class="badge fatal">${escapeHtml(l.fatal)}</span>` : ''
       }</h3><p class="meta">${escapeHtml(result.agents.join(', '))}${result.day === null ? '' : ` · ${result.day}`} · ${escapeHtml(
         l.firstResponse,
-      )} ${numberText(m.firstResponseSeconds)} s · ${escapeHtml(l.maxWait)} ${numberText(m.maxResponseSeconds)} s · ${escapeHtml(
+      )} ${numberText(m.firstResponseSeconds)} ${l.secondsUnit} · ${escapeHtml(l.maxWait)} ${numberText(m.maxResponseSeconds)} ${l.secondsUnit} · ${escapeHtml(
         l.unanswered,
       )} ${m.unansweredCustomerTurns}</p><h4>${escapeHtml(l.failedChecks)}</h4><ul class="failed">${checksHtml}</ul>${turnsHtml}</article>`;
     })

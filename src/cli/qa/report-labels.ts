@@ -24,6 +24,8 @@ export interface ReportLabels {
   firstResponse: string;
   longestWait: string;
   seconds: string;
+  /** After a number of seconds: 18 s, 18 秒. */
+  secondsUnit: string;
   wait: string;
   trendByDay: string;
   day: string;
@@ -84,6 +86,7 @@ const EN: ReportLabels = {
   firstResponse: 'First response',
   longestWait: 'Longest wait',
   seconds: 'seconds',
+  secondsUnit: 's',
   wait: 'Wait',
   trendByDay: 'Trend per day',
   day: 'Day',
@@ -155,6 +158,7 @@ const ZH_HANS: ReportLabels = {
   firstResponse: '首次响应',
   longestWait: '最长等待',
   seconds: '秒',
+  secondsUnit: '秒',
   wait: '等待时长',
   trendByDay: '每日趋势',
   day: '日期',
