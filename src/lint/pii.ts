@@ -241,6 +241,19 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
     (taken ??= new Uint8Array(text.length)).fill(1, hit.start, hit.end);
     hits.push(hit);
   };
+  /** Drops the data overlapping `[start, end)` (a number inside an e-mail address's name); where the first began. */
+  const release = (start: number, end: number): number => {
+    let first = start;
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const hit = hits[i]!;
+      if (hit.start < end && start < hit.end) {
+        taken!.fill(0, hit.start, hit.end);
+        hits.splice(i, 1);
+        first = Math.min(first, hit.start);
+      }
+    }
+    return first;
+  };
   /** A kind that reached the limit at `end`: nothing after it is known to be complete. */
   const stopAt = (end: number) => {
     if (end < through) through = end;
@@ -279,12 +292,20 @@ export function searchPii(text: string, look: PiiLook = {}, limit = Infinity): P
     const emails = findEmails(text, limit);
     if (emails.length >= limit) stopAt(emails[emails.length - 1]!.end);
     for (const hit of emails) {
-      // A name glued to an ID or card number (110101…8515+name@qq.com) starts after it.
+      const at = text.indexOf('@', hit.start);
+      // A name glued after an ID or card number (110101…8515+name@qq.com) starts after it.
       let start = hit.start;
       while (taken !== undefined && start < hit.end && taken[start] === 1) start++;
-      if (start === hit.start) keep(hit);
-      else if (isLocalCode(text.charCodeAt(start)) && text.indexOf('@', start) > start)
+      if (start > hit.start && start < at && isLocalCode(text.charCodeAt(start))) {
         keep({ kind: 'email', start, end: hit.end, value: text.slice(start, hit.end) });
+        continue;
+      }
+      // A number that is the name, or its end (110101…8515@qq.com, abc110101…8515@qq.com): the
+      // address is the datum. Masked as a number, its last digits would stay a name before the @.
+      if (taken !== undefined && !free(hit.start, at)) {
+        const from = Math.min(hit.start, release(hit.start, at));
+        keep({ kind: 'email', start: from, end: hit.end, value: text.slice(from, hit.end) });
+      } else keep(hit);
     }
   }
   if (look.spelled === true || SPACED_AT.test(text))

@@ -280,6 +280,11 @@ describe('fixing: properties', () => {
     // Found by the property above: a name glued to an ID number, and two addresses glued together.
     ['身份证号110101199003078515+test.user@example.com', '身份证号1101**********8515+***@example.com'],
     ['您的手机号test.user@example.comtest.user@example.com', '您的手机号t***@example.com'],
+    // Found by it in CI (seed 552761096): an ID number that is an address's whole name, or its
+    // end, is masked with the address; masked as an ID, its last four digits became a name.
+    ['身份证号110101199003078515@-.AA', '身份证号1***@-.aa'],
+    ['身份证号110101199003078515@qq.com', '身份证号1***@qq.com'],
+    ['abc110101199003078515@qq.com', 'a***@qq.com'],
   ])('glued personal data is masked whole: %s', (text, expected) => {
     const looped = lintAndFix(linter, text, {});
     expect(looped.reply).toBe(expected);
