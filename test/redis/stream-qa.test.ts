@@ -100,12 +100,34 @@ describeWithPart(REDIS_SERVER, 'huashu qa --stream (real redis-server)', () => {
       const data = streamTurns(KILL_TURNS);
       await addEvents(client, 'kill', data.events);
       const url = `${redis.url}/kill`;
+      const heldBy = async (consumer: string) => {
+        try {
+          const pending = await client.sendCommand([
+            'XPENDING',
+            'kill',
+            'huashu-qa',
+            '-',
+            '+',
+            '10',
+            consumer,
+          ]);
+          return (pending as unknown[]).length;
+        } catch (error) {
+          // Before the first worker has created the consumer group, nobody holds anything.
+          if (String(error).includes('NOGROUP')) return 0;
+          throw error;
+        }
+      };
+      // B starts once A holds events: started together, a B that came up first on a loaded machine
+      // could read the whole stream before A's first read, and A then ended idle with nothing
+      // (seen in CI: "worker A ended before it was killed: … 0 events").
       const a = worker(url, 'worker-a');
+      while ((await heldBy('worker-a')) === 0) {
+        if (a.child.exitCode !== null) throw new Error(`worker A ended before reading: ${a.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const b = worker(url, 'worker-b');
       // Kill A once a fifth of the conversations are written and it holds unacknowledged events.
-      const heldBy = async (consumer: string) =>
-        ((await client.sendCommand(['XPENDING', 'kill', 'huashu-qa', '-', '+', '10', consumer])) as unknown[])
-          .length;
       for (;;) {
         const written = Number(await client.sendCommand(['XLEN', 'kill:results']));
         if (written >= data.conversations / 5 && (await heldBy('worker-a')) > 0) break;
