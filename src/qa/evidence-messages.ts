@@ -77,7 +77,8 @@ function triggerText(trigger: ComplaintTrigger | undefined, locale: SupportedLoc
     : `${trigger.id} (${trigger.score.toFixed(2)})${said}`;
 }
 
-const t = (d: EvidenceData) => d.text ?? '';
+/** The quoted words of the turn (empty when none were given). */
+const wordsOf = (d: EvidenceData) => d.text ?? '';
 
 const MESSAGES: Record<EvidenceMessageId, Record<SupportedLocale, Write>> = {
   'agent-silent': {
@@ -86,9 +87,9 @@ const MESSAGES: Record<EvidenceMessageId, Record<SupportedLocale, Write>> = {
     'zh-Hant': () => '客服沒有發言',
   },
   greets: {
-    en: (d) => `greets: ${quote(t(d))}`,
-    'zh-Hans': (d) => `有问候：${quote(t(d))}`,
-    'zh-Hant': (d) => `有問候：${quote(t(d))}`,
+    en: (d) => `greets: ${quote(wordsOf(d))}`,
+    'zh-Hans': (d) => `有问候：${quote(wordsOf(d))}`,
+    'zh-Hant': (d) => `有問候：${quote(wordsOf(d))}`,
   },
   'no-greeting': {
     en: () => 'the first agent turn does not greet',
@@ -151,9 +152,9 @@ const MESSAGES: Record<EvidenceMessageId, Record<SupportedLocale, Write>> = {
     'zh-Hant': () => '這則顧客訊息之後客服沒有回覆',
   },
   apologises: {
-    en: (d) => `apologises (“${t(d)}”) for the complaint in turn ${d.turn}`,
-    'zh-Hans': (d) => `为第 ${d.turn} 轮的投诉致歉（“${t(d)}”）`,
-    'zh-Hant': (d) => `為第 ${d.turn} 輪的投訴致歉（“${t(d)}”）`,
+    en: (d) => `apologises (“${wordsOf(d)}”) for the complaint in turn ${d.turn}`,
+    'zh-Hans': (d) => `为第 ${d.turn} 轮的投诉致歉（“${wordsOf(d)}”）`,
+    'zh-Hant': (d) => `為第 ${d.turn} 輪的投訴致歉（“${wordsOf(d)}”）`,
   },
   'no-reply-to-complaint': {
     en: (d) => `no agent reply to a complaint (${triggerText(d.trigger, 'en')})`,
@@ -171,14 +172,14 @@ const MESSAGES: Record<EvidenceMessageId, Record<SupportedLocale, Write>> = {
     'zh-Hant': () => '沒有投訴、辱罵或強烈的不滿',
   },
   'offers-help': {
-    en: (d) => `offers more help: “${t(d)}”`,
-    'zh-Hans': (d) => `问了是否还需要帮助：“${t(d)}”`,
-    'zh-Hant': (d) => `問了是否還需要幫助：“${t(d)}”`,
+    en: (d) => `offers more help: “${wordsOf(d)}”`,
+    'zh-Hans': (d) => `问了是否还需要帮助：“${wordsOf(d)}”`,
+    'zh-Hant': (d) => `問了是否還需要幫助：“${wordsOf(d)}”`,
   },
   'nothing-else': {
-    en: (d) => `the customer says there is nothing else: “${t(d)}”`,
-    'zh-Hans': (d) => `顾客表示没有其他问题了：“${t(d)}”`,
-    'zh-Hant': (d) => `顧客表示沒有其他問題了：“${t(d)}”`,
+    en: (d) => `the customer says there is nothing else: “${wordsOf(d)}”`,
+    'zh-Hans': (d) => `顾客表示没有其他问题了：“${wordsOf(d)}”`,
+    'zh-Hant': (d) => `顧客表示沒有其他問題了：“${wordsOf(d)}”`,
   },
   'no-later-turn': {
     en: () => 'the customer wrote nothing after the first agent reply',
@@ -196,14 +197,14 @@ const MESSAGES: Record<EvidenceMessageId, Record<SupportedLocale, Write>> = {
     'zh-Hant': () => '沒有售後處理結果',
   },
   'asks-satisfaction': {
-    en: (d) => `asks for satisfaction: “${t(d)}”`,
-    'zh-Hans': (d) => `邀请了评价：“${t(d)}”`,
-    'zh-Hant': (d) => `邀請了評價：“${t(d)}”`,
+    en: (d) => `asks for satisfaction: “${wordsOf(d)}”`,
+    'zh-Hans': (d) => `邀请了评价：“${wordsOf(d)}”`,
+    'zh-Hant': (d) => `邀請了評價：“${wordsOf(d)}”`,
   },
   'no-satisfaction-ask': {
-    en: (d) => `no satisfaction or rating ask after the resolution ${quote(t(d))}`,
-    'zh-Hans': (d) => `售后处理结果 ${quote(t(d))} 之后没有邀请评价或询问满意度`,
-    'zh-Hant': (d) => `售後處理結果 ${quote(t(d))} 之後沒有邀請評價或詢問滿意度`,
+    en: (d) => `no satisfaction or rating ask after the resolution ${quote(wordsOf(d))}`,
+    'zh-Hans': (d) => `售后处理结果 ${quote(wordsOf(d))} 之后没有邀请评价或询问满意度`,
+    'zh-Hant': (d) => `售後處理結果 ${quote(wordsOf(d))} 之後沒有邀請評價或詢問滿意度`,
   },
   'no-order-facts': {
     en: () => 'no order facts (facts.order.shipped)',
