@@ -15,7 +15,6 @@ interface StylishWords {
   counts(fail: number, pass: number, notApplicable: number): string;
   agents: string;
   agentColumns: readonly [string, string, string, string, string, string];
-  seconds(value: number): string;
   days: string;
   day(conversations: number, average: string, fatal: number): string;
   worst(shown: number, total: number): string;
@@ -35,7 +34,6 @@ const EN: StylishWords = {
   counts: (fail, pass, na) => `fail ${fail}  pass ${pass}  n/a ${na}`,
   agents: 'Agents (lowest average first)',
   agentColumns: ['agent', 'conv.', 'score', 'fatal', '1st resp.', 'most failed'],
-  seconds: (value) => `${value} s`,
   days: 'Days',
   day: (n, average, fatal) => `${pad(`${n} conv.`, 10)} average ${pad(average, 6)} fatal ${fatal}`,
   worst: (shown, total) => `Lowest scores (${shown} of ${total})`,
@@ -61,7 +59,6 @@ function chinese(locale: 'zh-Hans' | 'zh-Hant'): StylishWords {
     agentColumns: hans
       ? ['客服', '会话', '平均分', '致命', '首次响应', '不合格最多']
       : ['客服', '會話', '平均分', '致命', '首次回應', '不合格最多'],
-    seconds: (value) => `${value} 秒`,
     days: '每日',
     day: (n, average, fatal) =>
       `${pad(hans ? `${n} 个会话` : `${n} 個會話`, 12)} 平均分 ${pad(average, 6)} 致命 ${fatal}`,
@@ -115,7 +112,10 @@ export function formatStylish(
       .sort((a, b) => row.failureRate[b]! - row.failureRate[a]!)
       .slice(0, 3)
       .map((id) => `${w.checkName(id)} ${pct(row.failureRate[id]!)}`);
-    const median = row.medianFirstResponseSeconds === null ? '–' : w.seconds(row.medianFirstResponseSeconds);
+    const median =
+      row.medianFirstResponseSeconds === null
+        ? '–'
+        : `${row.medianFirstResponseSeconds} ${REPORT_LABELS[locale].secondsUnit}`;
     lines.push(
       `  ${pad(printable(agentName(row.agent)), 14)} ${pad(String(row.conversations), 6)} ${pad(String(row.averageScore), 6)} ${pad(String(row.fatalCount), 6)} ${pad(median, 10)} ${failed.join(', ') || '–'}`,
     );
